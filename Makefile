@@ -1,0 +1,162 @@
+# plansok: one non-recursive Makefile. Objects go to build/.
+#   make            build build/plansok
+#   make demo       deps, build, ingest corpus/ into build/demo-index, sample query
+#   make check      deps, build, all tests (unit + end-to-end)
+#   make corpus     re-render corpus/*.pdf from ../shared/seeds
+#   make SAN=1 ...  with AddressSanitizer + UndefinedBehaviorSanitizer
+#   make V=1 ...    show commands
+.DEFAULT_GOAL := all
+.DELETE_ON_ERROR:
+
+SEEDS ?= ../shared/seeds
+B := build
+
+# Debian packages the build needs; installed by 'make deps' when missing.
+DEB_PKGS := libpoppler-glib-dev libxapian-dev libpcre2-dev g++ pkg-config
+DEB_CORPUS_PKGS := libpango1.0-dev libcairo2-dev fonts-dejavu-core
+DEB_TEST_PKGS := poppler-utils
+
+CC ?= cc
+CXX ?= g++
+WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+CFLAGS ?= -O2 -g
+CXXFLAGS ?= -O2 -g
+ifeq ($(SAN),1)
+SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+B := build/san
+endif
+ifeq ($(CI),true)
+WERROR := -Werror
+endif
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(WERROR) $(CFLAGS) $(SANFLAGS) -I. -Icore -MMD -MP
+ALL_CXXFLAGS = -std=c++17 -Wall -Wextra $(WERROR) $(CXXFLAGS) $(SANFLAGS) -I. -Icore -MMD -MP
+
+# Flags of each foreign library, given only to the one file that owns it.
+POPPLER_CFLAGS = $(shell pkg-config --cflags poppler-glib)
+POPPLER_LIBS = $(shell pkg-config --libs poppler-glib)
+PCRE2_CFLAGS = $(shell pkg-config --cflags libpcre2-8)
+PCRE2_LIBS = $(shell pkg-config --libs libpcre2-8)
+XAPIAN_CXXFLAGS = $(shell xapian-config --cxxflags)
+XAPIAN_LIBS = $(shell xapian-config --libs)
+LIBS = $(POPPLER_LIBS) $(PCRE2_LIBS) $(XAPIAN_LIBS)
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+LIB_C := core/util.c core/utf8.c core/names.c \
+	ingest/pdf.c ingest/layout.c ingest/clean.c ingest/rx.c ingest/detect.c ingest/passage.c ingest/doc.c \
+	query/query.c
+LIB_CXX := index/xapian.cc
+CLI_C := cli/main.c cli/opts.c cli/print.c cli/cmd-ingest.c cli/cmd-search.c \
+	cli/cmd-matrix.c cli/cmd-docs.c
+UNIT_C := $(wildcard tests/unit/test-*.c)
+
+LIB_OBJ := $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o)
+CLI_OBJ := $(CLI_C:%.c=$(B)/%.o)
+UNIT_BIN := $(UNIT_C:tests/unit/%.c=$(B)/tests/%)
+DEPS_STAMP := build/.deps-ok
+
+$(B)/ingest/pdf.o: EXTRA_CFLAGS = $(POPPLER_CFLAGS)
+$(B)/ingest/rx.o: EXTRA_CFLAGS = $(PCRE2_CFLAGS)
+$(B)/index/xapian.o: EXTRA_CXXFLAGS = $(XAPIAN_CXXFLAGS)
+
+.PHONY: all deps check check-unit check-e2e demo corpus clean install
+all: $(B)/plansok
+
+# --- dependencies -----------------------------------------------------------
+# Installs missing Debian packages when run as root; otherwise prints the
+# exact command and stops. The stamp keeps later builds from asking again.
+define install_pkgs
+	@missing=""; for p in $(1); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "plansok: installing Debian packages:$$missing"; \
+	    apt-get update -qq >/dev/null && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null \
+	      || { echo "plansok: apt-get install failed for:$$missing" >&2; exit 1; }; \
+	  else \
+	    echo "plansok: missing Debian packages:$$missing" >&2; \
+	    echo "plansok: run: sudo apt-get update && sudo apt-get install -y$$missing" >&2; exit 1; \
+	  fi; \
+	fi
+endef
+
+deps: $(DEPS_STAMP)
+$(DEPS_STAMP):
+	$(call install_pkgs,$(DEB_PKGS) $(DEB_TEST_PKGS))
+	@mkdir -p $(@D) && touch $@
+
+# --- build -----------------------------------------------------------------
+$(B)/%.o: %.c | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CFLAGS) $(EXTRA_CFLAGS) -c -o $@ $<
+
+$(B)/%.o: %.cc | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CXX     $<")
+	$(Q)$(CXX) $(ALL_CXXFLAGS) $(EXTRA_CXXFLAGS) -c -o $@ $<
+
+$(B)/libplansok.a: $(LIB_OBJ)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+# Linked with the C++ driver so libstdc++ comes in for the Xapian shim.
+$(B)/plansok: $(CLI_OBJ) $(B)/libplansok.a
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CXX) $(SANFLAGS) -o $@ $(CLI_OBJ) $(B)/libplansok.a $(LIBS)
+
+$(B)/tests/%: tests/unit/%.c tests/tap.h $(B)/libplansok.a | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  TEST    $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests -c -o $@.o $<
+	$(Q)$(CXX) $(SANFLAGS) -o $@ $@.o $(B)/libplansok.a $(LIBS)
+
+# --- tests -----------------------------------------------------------------
+check: $(B)/plansok $(UNIT_BIN)
+	@PLANSOK=$(CURDIR)/$(B)/plansok UNIT_DIR=$(CURDIR)/$(B)/tests sh tests/run-tests.sh
+
+check-unit: $(UNIT_BIN)
+	@UNIT_DIR=$(CURDIR)/$(B)/tests ONLY=unit sh tests/run-tests.sh
+
+check-e2e: $(B)/plansok
+	@PLANSOK=$(CURDIR)/$(B)/plansok ONLY=e2e sh tests/run-tests.sh
+
+# --- demo ------------------------------------------------------------------
+DEMO_DB := build/demo-index
+demo: $(B)/plansok
+	@rm -rf $(DEMO_DB)
+	$(B)/plansok ingest --db $(DEMO_DB) corpus/
+	@echo
+	@echo '$$ plansok matrix kompetensförsörjning'
+	@$(B)/plansok matrix --db $(DEMO_DB) kompetensförsörjning
+	@echo
+	@echo '$$ plansok search --limit 5 kompetensförsörjning'
+	@$(B)/plansok search --db $(DEMO_DB) --limit 5 kompetensförsörjning
+
+# --- corpus ----------------------------------------------------------------
+CORPUS_PDFS := $(shell awk -F'\t' 'NR>1 {print "corpus/" $$1}' corpus/MANIFEST.tsv)
+build/render: corpus/render.c
+	$(call install_pkgs,$(DEB_CORPUS_PKGS))
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< $$(pkg-config --cflags --libs pangocairo cairo-pdf)
+
+corpus: build/render
+	@test -d $(SEEDS) || { echo "plansok: no seeds at $(SEEDS); set SEEDS=DIR" >&2; exit 1; }
+	@awk -F'\t' 'NR>1 {print $$1, $$2}' corpus/MANIFEST.tsv | while read f s; do \
+	  build/render corpus/specs/$$s.spec $(SEEDS) corpus/$$f || exit 1; done
+
+# --- misc ------------------------------------------------------------------
+PREFIX ?= /usr/local
+install: $(B)/plansok
+	install -D -m 755 $(B)/plansok $(DESTDIR)$(PREFIX)/bin/plansok
+
+clean:
+	rm -rf build/*.a build/plansok build/core build/ingest build/index build/query \
+	  build/cli build/tests build/san build/render build/demo-index
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

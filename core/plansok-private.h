@@ -1,0 +1,243 @@
+/* plansok-private.h: cross-file internals of libplansok (prefix psi_).
+ * Included by library files and unit tests only; the CLI uses plansok.h.
+ * Foreign types never appear here: GLib stays in ingest/pdf.c, PCRE2 in
+ * ingest/rx.c, C++ and Xapian in index/xapian.cc. */
+#ifndef PLANSOK_PRIVATE_H
+#define PLANSOK_PRIVATE_H
+
+#include "plansok.h"
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define PSI_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define PSI_PRINTF(a, b)
+#endif
+
+/* core/util.c ------------------------------------------------------------ */
+
+/* Sets err (when not NULL) and returns code. */
+ps_status psi_fail(ps_error *err, ps_status code, const char *fmt, ...)
+    PSI_PRINTF(3, 4);
+
+/* Allocation: out of memory is not bad input, so these abort with a message
+ * (the one place the library may stop the process). */
+void *psi_malloc(size_t n);
+void *psi_calloc(size_t n, size_t size);
+void *psi_realloc(void *p, size_t n);
+char *psi_strdup(const char *s);
+char *psi_strndup(const char *s, size_t n);
+char *psi_asprintf(const char *fmt, ...) PSI_PRINTF(1, 2);
+
+/* Growable string. init allocates nothing; release frees the contents. */
+typedef struct psi_buf {
+    char *s;
+    size_t len, cap;
+} psi_buf;
+#define PSI_BUF_INIT { NULL, 0, 0 }
+void psi_buf_add(psi_buf *b, const char *s, size_t n);
+void psi_buf_adds(psi_buf *b, const char *s);
+void psi_buf_addc(psi_buf *b, char c);
+void psi_buf_addf(psi_buf *b, const char *fmt, ...) PSI_PRINTF(2, 3);
+const char *psi_buf_str(psi_buf *b); /* never NULL */
+char *psi_buf_detach(psi_buf *b);    /* caller frees; b is emptied */
+void psi_buf_reset(psi_buf *b);
+void psi_buf_release(psi_buf *b);
+
+/* 64-bit FNV-1a as 16 hex digits into out[17]. */
+void psi_hash_hex(const void *data, size_t n, char out[17]);
+
+/* core/utf8.c ------------------------------------------------------------ */
+
+/* Decodes one code point at s (n bytes left); returns its length, or 0 on
+ * an invalid sequence (then *cp is U+FFFD). */
+size_t psi_utf8_decode(const char *s, size_t n, uint32_t *cp);
+size_t psi_utf8_encode(uint32_t cp, char out[4]);
+bool psi_utf8_valid(const char *s, size_t n);
+/* Number of code points in s[0..n). */
+size_t psi_utf8_chars(const char *s, size_t n);
+/* Lower-cases and folds å/ä/ö/é/ü... to ASCII into a new string. */
+char *psi_fold_ascii(const char *s);
+bool psi_cp_is_letter(uint32_t cp);
+bool psi_cp_is_upper(uint32_t cp);
+bool psi_cp_is_lower(uint32_t cp);
+
+/* ingest/pdf.c: the ONLY file that includes poppler and GLib -------------- */
+
+typedef struct psi_line {
+    char *text;            /* raw UTF-8 from poppler, made valid */
+    double x0, y0, x1, y1; /* points, y grows downward */
+    double size;           /* largest font size on the line */
+    bool bold;             /* most characters in a bold font */
+} psi_line;
+
+/* A word as poppler placed it: the unit pdf.c hands to layout.c. */
+typedef struct psi_word {
+    char *text;
+    double x0, y0, x1, y1;
+    float size;
+    bool bold;
+} psi_word;
+
+typedef struct psi_page {
+    psi_word *words;       /* from pdf.c, in poppler's order */
+    size_t nwords;
+    psi_line *lines;       /* from layout.c, in reading order */
+    size_t nlines;
+    double width, height;
+    int columns;           /* text columns found by layout.c */
+} psi_page;
+
+typedef struct psi_pdf {
+    psi_page *pages;
+    int npages;
+    char *title, *author, *subject, *keywords, *creator;
+} psi_pdf;
+
+/* Opens path and extracts every page. Returns PS_ERR_EMPTY_FILE, _NOT_PDF,
+ * _PDF_DAMAGED, _PDF_ENCRYPTED, _IO. */
+ps_status psi_pdf_read(const char *path, psi_pdf *out, ps_error *err);
+void psi_pdf_release(psi_pdf *pdf);
+
+/* ingest/layout.c: words -> lines in reading order (pure geometry) ------- */
+
+/* Finds text columns (gutters that prose lines on both sides respect),
+ * groups words into lines by baseline within each column and orders them:
+ * full-width lines split the page into bands, and each band is read column
+ * by column. Fills page->lines and page->columns. */
+void psi_layout_page(psi_page *page);
+
+/* ingest/clean.c: page text cleaning (pure C, no foreign library) -------- */
+
+/* Ligatures to letters, odd spaces to ' ', soft hyphens dropped, controls
+ * removed, runs of spaces folded, ends trimmed. Returns a new string. */
+char *psi_clean_line(const char *s);
+
+/* Masks digits so running lines compare equal across pages: trims leading
+ * and trailing page numbers and folds case. Returns a new string. */
+char *psi_running_key(const char *line);
+
+/* Marks running headers, footers and bare page numbers in pages: sets
+ * line text to NULL (freed) for each removed line. Returns how many. */
+size_t psi_strip_running(psi_page *pages, int npages);
+
+/* Words seen whole in a document, used as evidence for dehyphenation. */
+typedef struct psi_wordset psi_wordset;
+psi_wordset *psi_wordset_new(void);
+void psi_wordset_add_text(psi_wordset *ws, const char *text);
+bool psi_wordset_has(const psi_wordset *ws, const char *word, size_t n);
+void psi_wordset_free(psi_wordset *ws);
+
+/* Joins line `next` onto buffer b, which holds the text so far. A hyphen
+ * ending b is removed ("kompetens-" + "försörjning"), kept with a space
+ * ("hälso- och") or kept without one ("EU-projekt", "e-hälsa"); words may
+ * be NULL. */
+void psi_join_line(psi_buf *b, const char *next, const psi_wordset *words);
+
+/* ingest/rx.c: the ONLY file that includes PCRE2 ------------------------- */
+
+typedef struct psi_rx psi_rx;
+/* Compiles with PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS (unless
+ * case_sensitive) and JIT. A bad pattern gives PS_ERR_INTERNAL with the
+ * error text and offset. */
+ps_status psi_rx_new(const char *pattern, bool case_sensitive, psi_rx **out,
+                     ps_error *err);
+/* Finds the first match at or after byte offset start. Returns 1 on a
+ * match, 0 on none; ov receives byte offsets (ov[0..1] whole match,
+ * ov[2k..2k+1] group k, -1 when unset) for up to nov pairs. */
+int psi_rx_match(const psi_rx *rx, const char *s, size_t len, size_t start,
+                 long *ov, int nov);
+void psi_rx_free(psi_rx *rx);
+
+/* ingest/detect.c: organisation, län, year, kind ------------------------- */
+
+typedef struct psi_detector psi_detector;
+ps_status psi_detector_new(psi_detector **out, ps_error *err);
+void psi_detector_free(psi_detector *d);
+
+typedef struct psi_detect_input {
+    const char *file;       /* base name */
+    const char *title;      /* metadata, may be "" */
+    const char *author;
+    const char *subject;
+    const char *front;      /* text of the first text pages */
+    const char *body;       /* text of the whole document (may be long) */
+} psi_detect_input;
+
+typedef struct psi_detected {
+    char *org;
+    int lan;
+    int year;
+    ps_kind kind;
+} psi_detected;
+
+void psi_detect(const psi_detector *d, const psi_detect_input *in,
+                psi_detected *out);
+
+/* ingest/passage.c: cleaned pages -> blocks -> passages ------------------ */
+
+#define PSI_PASSAGE_MAX 1400 /* bytes of text before a passage is cut */
+
+typedef struct psi_passages {
+    ps_passage *v;
+    size_t n, cap;
+} psi_passages;
+
+/* Builds passages from cleaned pages (lines already stripped of running
+ * text). page_text[i] receives each page's cleaned text. */
+void psi_build_passages(const psi_page *pages, int npages,
+                        const psi_wordset *words, psi_passages *out,
+                        char **page_text);
+
+/* index/xapian.cc: the ONLY C++ file ------------------------------------- */
+
+/* Normalises a filter value typed in a query (lan:, kind:, year:) into the
+ * term suffix stored in the index; NULL when the value is unknown. The
+ * caller frees the result. Implemented in query/query.c. */
+typedef char *(*psi_filter_fn)(const char *field, const char *value);
+
+typedef struct psi_store psi_store;
+
+ps_status psi_store_open(const char *dir, bool writable, psi_store **out,
+                         ps_error *err);
+void psi_store_close(psi_store *st);
+
+typedef struct psi_store_doc {
+    const ps_docinfo *info;
+    const ps_passage *passages;
+    size_t npassages;
+} psi_store_doc;
+
+ps_status psi_store_replace(psi_store *st, const psi_store_doc *doc,
+                            ps_error *err);
+
+typedef struct psi_store_query {
+    const char *text;          /* query string for Xapian's QueryParser */
+    psi_filter_fn filter;      /* normaliser for field values */
+    int lan, year_from, year_to, kind; /* -1 / 0 = none */
+} psi_store_query;
+
+/* Ranked passages; limit 0 means every match (fields then only as needed
+ * for matrix counting: lan, year, docid). */
+ps_status psi_store_search(psi_store *st, const psi_store_query *q,
+                           size_t limit, bool want_text, ps_hits **out,
+                           ps_error *err);
+ps_status psi_store_docs(psi_store *st, ps_doclist **out, ps_error *err);
+
+/* Record encoding shared by the shim and query code: "key\tvalue\n" lines
+ * with \t, \n and \\ escaped in values. */
+void psi_record_add(psi_buf *b, const char *key, const char *value);
+void psi_record_addi(psi_buf *b, const char *key, long value);
+/* Returns a new string with the value of key, or NULL. */
+char *psi_record_get(const char *rec, size_t len, const char *key);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

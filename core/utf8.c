@@ -1,0 +1,164 @@
+/* utf8.c: the few UTF-8 and code point facts the library needs outside
+ * PCRE2 and Xapian: decoding, validity, letter case for Latin scripts, and
+ * ASCII folding (å -> a) for slugs and diacritic-free comparison. */
+#include "plansok-private.h"
+
+#include <string.h>
+
+size_t
+psi_utf8_decode(const char *str, size_t n, uint32_t *cp)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    *cp = 0xFFFD;
+    if (n == 0)
+        return 0;
+    if (s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    }
+    size_t len;
+    uint32_t c, min;
+    if ((s[0] & 0xE0) == 0xC0) {
+        len = 2; c = s[0] & 0x1F; min = 0x80;
+    } else if ((s[0] & 0xF0) == 0xE0) {
+        len = 3; c = s[0] & 0x0F; min = 0x800;
+    } else if ((s[0] & 0xF8) == 0xF0) {
+        len = 4; c = s[0] & 0x07; min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (n < len)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        c = (c << 6) | (s[i] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    *cp = c;
+    return len;
+}
+
+size_t
+psi_utf8_encode(uint32_t cp, char out[4])
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+bool
+psi_utf8_valid(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        uint32_t cp;
+        size_t l = psi_utf8_decode(s + i, n - i, &cp);
+        if (l == 0)
+            return false;
+        i += l;
+    }
+    return true;
+}
+
+size_t
+psi_utf8_chars(const char *s, size_t n)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            count++;
+    return count;
+}
+
+bool
+psi_cp_is_upper(uint32_t cp)
+{
+    if (cp >= 'A' && cp <= 'Z')
+        return true;
+    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+        return true;
+    if (cp >= 0x100 && cp <= 0x17F)
+        return (cp & 1) == 0;
+    return false;
+}
+
+bool
+psi_cp_is_lower(uint32_t cp)
+{
+    if (cp >= 'a' && cp <= 'z')
+        return true;
+    if (cp >= 0xDF && cp <= 0xFF && cp != 0xF7)
+        return true;
+    if (cp >= 0x100 && cp <= 0x17F)
+        return (cp & 1) == 1;
+    return false;
+}
+
+bool
+psi_cp_is_letter(uint32_t cp)
+{
+    if (psi_cp_is_upper(cp) || psi_cp_is_lower(cp))
+        return true;
+    return (cp >= 0x180 && cp <= 0x24F) || (cp >= 0x370 && cp <= 0x3FF) ||
+           (cp >= 0x400 && cp <= 0x4FF);
+}
+
+/* ASCII stand-in for a Latin-1 / Latin Extended-A letter, lower-cased. */
+static const char *
+fold_cp(uint32_t cp)
+{
+    static const char *latin1[64] = {
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+        "d", "n", "o", "o", "o", "o", "o", "x", "o", "u", "u", "u", "u", "y", "th", "ss",
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+        "d", "n", "o", "o", "o", "o", "o", "/", "o", "u", "u", "u", "u", "y", "th", "y",
+    };
+    if (cp >= 0xC0 && cp <= 0xFF)
+        return latin1[cp - 0xC0];
+    return NULL;
+}
+
+char *
+psi_fold_ascii(const char *s)
+{
+    psi_buf b = PSI_BUF_INIT;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t l = psi_utf8_decode(s + i, n - i, &cp);
+        if (l == 0) {
+            i++;
+            continue;
+        }
+        i += l;
+        const char *f = fold_cp(cp);
+        if (f) {
+            psi_buf_adds(&b, f);
+        } else if (cp < 0x80) {
+            psi_buf_addc(&b, (char)((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp));
+        } else {
+            char enc[4];
+            psi_buf_add(&b, enc, psi_utf8_encode(cp, enc));
+        }
+    }
+    return psi_buf_detach(&b);
+}

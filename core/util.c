@@ -1,0 +1,250 @@
+/* util.c: status phrases, error filling, the allocation policy, a growable
+ * string, hashing and the record encoding of stored passages. Nothing here
+ * knows about PDFs, regexes or Xapian. */
+#include "plansok-private.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *
+ps_status_str(ps_status st)
+{
+    switch (st) {
+    case PS_OK: return "success";
+    case PS_ERR_NOMEM: return "out of memory";
+    case PS_ERR_USAGE: return "bad usage";
+    case PS_ERR_IO: return "cannot read or write a file";
+    case PS_ERR_EMPTY_FILE: return "file is empty";
+    case PS_ERR_NOT_PDF: return "not a PDF file";
+    case PS_ERR_PDF_DAMAGED: return "PDF is damaged";
+    case PS_ERR_PDF_ENCRYPTED: return "PDF is encrypted";
+    case PS_ERR_PDF_NO_TEXT: return "PDF has no text layer (needs OCR)";
+    case PS_ERR_PDF_GARBLED: return "PDF text is not readable (broken font encoding)";
+    case PS_ERR_NO_PDFS: return "no PDF files found";
+    case PS_ERR_INDEX_MISSING: return "no index found";
+    case PS_ERR_INDEX_LOCKED: return "index is locked";
+    case PS_ERR_INDEX_CORRUPT: return "index is corrupt";
+    case PS_ERR_INDEX_VERSION: return "index has another schema version";
+    case PS_ERR_INDEX: return "index error";
+    case PS_ERR_BAD_QUERY: return "bad query";
+    case PS_ERR_INTERNAL: return "internal error";
+    case PS_STATUS_COUNT: break;
+    }
+    return "unknown status";
+}
+
+ps_status
+psi_fail(ps_error *err, ps_status code, const char *fmt, ...)
+{
+    if (err) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+        va_end(ap);
+        err->code = code;
+    }
+    return code;
+}
+
+static void
+oom(size_t n)
+{
+    fprintf(stderr, "plansok: out of memory (%zu bytes)\n", n);
+    abort();
+}
+
+void *
+psi_malloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p)
+        oom(n);
+    return p;
+}
+
+void *
+psi_calloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p)
+        oom(n * size);
+    return p;
+}
+
+void *
+psi_realloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q)
+        oom(n);
+    return q;
+}
+
+char *
+psi_strndup(const char *s, size_t n)
+{
+    char *d = psi_malloc(n + 1);
+    memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
+char *
+psi_strdup(const char *s)
+{
+    return psi_strndup(s ? s : "", strlen(s ? s : ""));
+}
+
+char *
+psi_asprintf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *s = psi_malloc((size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+static void
+buf_grow(psi_buf *b, size_t extra)
+{
+    if (b->len + extra + 1 <= b->cap)
+        return;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < b->len + extra + 1)
+        cap *= 2;
+    b->s = psi_realloc(b->s, cap);
+    b->cap = cap;
+}
+
+void
+psi_buf_add(psi_buf *b, const char *s, size_t n)
+{
+    buf_grow(b, n);
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+void
+psi_buf_adds(psi_buf *b, const char *s)
+{
+    psi_buf_add(b, s, strlen(s));
+}
+
+void
+psi_buf_addc(psi_buf *b, char c)
+{
+    psi_buf_add(b, &c, 1);
+}
+
+void
+psi_buf_addf(psi_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    buf_grow(b, (size_t)n);
+    va_start(ap, fmt);
+    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+const char *
+psi_buf_str(psi_buf *b)
+{
+    return b->s ? b->s : "";
+}
+
+char *
+psi_buf_detach(psi_buf *b)
+{
+    char *s = b->s ? b->s : psi_strdup("");
+    b->s = NULL;
+    b->len = b->cap = 0;
+    return s;
+}
+
+void
+psi_buf_reset(psi_buf *b)
+{
+    b->len = 0;
+    if (b->s)
+        b->s[0] = '\0';
+}
+
+void
+psi_buf_release(psi_buf *b)
+{
+    free(b->s);
+    b->s = NULL;
+    b->len = b->cap = 0;
+}
+
+void
+psi_hash_hex(const void *data, size_t n, char out[17])
+{
+    const unsigned char *p = data;
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++) {
+        h ^= p[i];
+        h *= 1099511628211ULL;
+    }
+    snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+void
+psi_record_add(psi_buf *b, const char *key, const char *value)
+{
+    psi_buf_adds(b, key);
+    psi_buf_addc(b, '\t');
+    for (const char *p = value ? value : ""; *p; p++) {
+        switch (*p) {
+        case '\n': psi_buf_adds(b, "\\n"); break;
+        case '\t': psi_buf_adds(b, "\\t"); break;
+        case '\\': psi_buf_adds(b, "\\\\"); break;
+        default: psi_buf_addc(b, *p);
+        }
+    }
+    psi_buf_addc(b, '\n');
+}
+
+void
+psi_record_addi(psi_buf *b, const char *key, long value)
+{
+    char num[32];
+    snprintf(num, sizeof num, "%ld", value);
+    psi_record_add(b, key, num);
+}
+
+char *
+psi_record_get(const char *rec, size_t len, const char *key)
+{
+    size_t klen = strlen(key);
+    const char *end = rec + len;
+    for (const char *p = rec; p < end;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl)
+            nl = end;
+        if ((size_t)(nl - p) > klen && memcmp(p, key, klen) == 0 && p[klen] == '\t') {
+            psi_buf b = PSI_BUF_INIT;
+            for (const char *q = p + klen + 1; q < nl; q++) {
+                if (*q == '\\' && q + 1 < nl) {
+                    q++;
+                    psi_buf_addc(&b, *q == 'n' ? '\n' : *q == 't' ? '\t' : *q);
+                } else {
+                    psi_buf_addc(&b, *q);
+                }
+            }
+            return psi_buf_detach(&b);
+        }
+        p = nl + 1;
+    }
+    return NULL;
+}

@@ -1,0 +1,394 @@
+/* clean.c: page text cleaning, in pure C. Normalises characters
+ * (ligatures, odd spaces, soft hyphens), finds running headers and footers
+ * (lines near the top or bottom edge that repeat across pages once digits
+ * are masked), and joins lines with Swedish-aware dehyphenation. */
+#include "plansok-private.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+char *
+psi_clean_line(const char *s)
+{
+    psi_buf b = PSI_BUF_INIT;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t l = psi_utf8_decode(s + i, n - i, &cp);
+        if (l == 0) { /* invalid byte: replacement character */
+            psi_buf_adds(&b, "\xEF\xBF\xBD");
+            i++;
+            continue;
+        }
+        i += l;
+        const char *rep = NULL;
+        switch (cp) {
+        case 0xFB00: rep = "ff"; break;
+        case 0xFB01: rep = "fi"; break;
+        case 0xFB02: rep = "fl"; break;
+        case 0xFB03: rep = "ffi"; break;
+        case 0xFB04: rep = "ffl"; break;
+        case 0xFB05: case 0xFB06: rep = "st"; break;
+        case 0x2010: case 0x2011: rep = "-"; break;
+        case 0x00AD: /* soft hyphen: a break point, visible only at line end */
+            rep = i >= n ? "-" : "";
+            break;
+        case 0x200B: case 0x200C: case 0x200D: case 0xFEFF: case 0x2060: rep = ""; break;
+        case 0x00A0: case 0x202F: case 0x205F: case 0x3000: case '\t': rep = " "; break;
+        default:
+            if (cp >= 0x2000 && cp <= 0x200A)
+                rep = " ";
+            else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+                rep = "";
+        }
+        if (rep) {
+            psi_buf_adds(&b, rep);
+        } else {
+            char enc[4];
+            psi_buf_add(&b, enc, psi_utf8_encode(cp, enc));
+        }
+    }
+    /* fold runs of spaces and trim */
+    char *t = psi_buf_detach(&b);
+    char *w = t;
+    for (char *r = t; *r; r++) {
+        if (*r == ' ' && (w == t || w[-1] == ' '))
+            continue;
+        *w++ = *r;
+    }
+    while (w > t && w[-1] == ' ')
+        w--;
+    *w = '\0';
+    return t;
+}
+
+/* Lower-cases Latin letters of a UTF-8 string into b. */
+static void
+add_lower(psi_buf *b, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t l = psi_utf8_decode(s + i, n - i, &cp);
+        if (l == 0) {
+            i++;
+            continue;
+        }
+        i += l;
+        if (psi_cp_is_upper(cp))
+            cp += cp < 0x100 ? 32 : 1;
+        char enc[4];
+        psi_buf_add(b, enc, psi_utf8_encode(cp, enc));
+    }
+}
+
+char *
+psi_running_key(const char *line)
+{
+    psi_buf low = PSI_BUF_INIT, key = PSI_BUF_INIT;
+    add_lower(&low, line, strlen(line));
+    const char *s = psi_buf_str(&low);
+    for (const char *p = s; *p; p++) {
+        if (*p >= '0' && *p <= '9') {
+            if (key.len == 0 || key.s[key.len - 1] != '#')
+                psi_buf_addc(&key, '#');
+        } else {
+            psi_buf_addc(&key, *p);
+        }
+    }
+    psi_buf_release(&low);
+    /* trim page numbers and decoration at both ends */
+    char *k = psi_buf_detach(&key);
+    const char *junk = "# -|.\xE2\x80\x93\xC2\xB7()";
+    char *start = k;
+    while (*start && strchr(junk, *start))
+        start++;
+    size_t n = strlen(start);
+    while (n > 0 && strchr(junk, start[n - 1]))
+        n--;
+    char *r = psi_strndup(start, n);
+    free(k);
+    return r;
+}
+
+static bool
+in_edge_band(const psi_page *pg, const psi_line *l, size_t index)
+{
+    if (pg->height > 0 && l->y1 > l->y0)
+        return l->y1 < pg->height * 0.12 || l->y0 > pg->height * 0.88;
+    return index < 2 || index + 2 >= pg->nlines;
+}
+
+typedef struct keycount {
+    char *key;
+    int pages;
+    int last_page;
+} keycount;
+
+size_t
+psi_strip_running(psi_page *pages, int npages)
+{
+    keycount *kc = NULL;
+    size_t nk = 0, cap = 0;
+    int text_pages = 0;
+    for (int p = 0; p < npages; p++) {
+        if (pages[p].nlines)
+            text_pages++;
+        for (size_t i = 0; i < pages[p].nlines; i++) {
+            psi_line *l = &pages[p].lines[i];
+            if (!l->text || !in_edge_band(&pages[p], l, i))
+                continue;
+            char *key = psi_running_key(l->text);
+            size_t k = 0;
+            while (k < nk && strcmp(kc[k].key, key) != 0)
+                k++;
+            if (k == nk) {
+                if (nk == cap) {
+                    cap = cap ? cap * 2 : 16;
+                    kc = psi_realloc(kc, cap * sizeof *kc);
+                }
+                kc[nk++] = (keycount){ key, 0, -1 };
+            } else {
+                free(key);
+            }
+            if (kc[k].last_page != p) {
+                kc[k].pages++;
+                kc[k].last_page = p;
+            }
+        }
+    }
+    int threshold = (int)lround(text_pages * 0.3);
+    if (threshold < 2)
+        threshold = 2;
+    size_t removed = 0;
+    for (int p = 0; p < npages; p++) {
+        for (size_t i = 0; i < pages[p].nlines; i++) {
+            psi_line *l = &pages[p].lines[i];
+            if (!l->text || !in_edge_band(&pages[p], l, i))
+                continue;
+            char *key = psi_running_key(l->text);
+            bool drop = key[0] == '\0' || strcmp(key, "sida") == 0 || strcmp(key, "sida av") == 0;
+            for (size_t k = 0; k < nk && !drop; k++)
+                if (strcmp(kc[k].key, key) == 0)
+                    drop = kc[k].pages >= threshold;
+            free(key);
+            if (drop) {
+                free(l->text);
+                l->text = NULL;
+                removed++;
+            }
+        }
+    }
+    for (size_t k = 0; k < nk; k++)
+        free(kc[k].key);
+    free(kc);
+    return removed;
+}
+
+/* ------------------------------------------------------------- word set */
+
+struct psi_wordset {
+    char **slot;
+    size_t cap, n;
+};
+
+psi_wordset *
+psi_wordset_new(void)
+{
+    psi_wordset *ws = psi_calloc(1, sizeof *ws);
+    ws->cap = 1024;
+    ws->slot = psi_calloc(ws->cap, sizeof *ws->slot);
+    return ws;
+}
+
+static uint64_t
+hash_bytes(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+    return h;
+}
+
+static void
+ws_insert(psi_wordset *ws, char *w)
+{
+    if ((ws->n + 1) * 2 > ws->cap) {
+        psi_wordset bigger = { psi_calloc(ws->cap * 2, sizeof(char *)), ws->cap * 2, 0 };
+        for (size_t i = 0; i < ws->cap; i++)
+            if (ws->slot[i])
+                ws_insert(&bigger, ws->slot[i]);
+        free(ws->slot);
+        *ws = bigger;
+    }
+    size_t n = strlen(w);
+    size_t i = hash_bytes(w, n) & (ws->cap - 1);
+    while (ws->slot[i]) {
+        if (strcmp(ws->slot[i], w) == 0) {
+            free(w);
+            return;
+        }
+        i = (i + 1) & (ws->cap - 1);
+    }
+    ws->slot[i] = w;
+    ws->n++;
+}
+
+static bool
+is_word_punct(char c)
+{
+    return strchr(".,;:!?()[]\"'/", c) != NULL;
+}
+
+void
+psi_wordset_add_text(psi_wordset *ws, const char *text)
+{
+    const char *p = text;
+    while (*p) {
+        while (*p == ' ' || *p == '\n')
+            p++;
+        const char *s = p;
+        while (*p && *p != ' ' && *p != '\n')
+            p++;
+        const char *e = p;
+        while (s < e && is_word_punct(*s))
+            s++;
+        while (e > s && is_word_punct(e[-1]))
+            e--;
+        /* a word ending in a hyphen is a line-end fragment, not evidence */
+        if (e > s && e[-1] != '-') {
+            psi_buf b = PSI_BUF_INIT;
+            add_lower(&b, s, (size_t)(e - s));
+            ws_insert(ws, psi_buf_detach(&b));
+        }
+    }
+}
+
+bool
+psi_wordset_has(const psi_wordset *ws, const char *word, size_t n)
+{
+    if (!ws)
+        return false;
+    psi_buf b = PSI_BUF_INIT;
+    add_lower(&b, word, n);
+    const char *w = psi_buf_str(&b);
+    size_t i = hash_bytes(w, b.len) & (ws->cap - 1);
+    bool found = false;
+    while (ws->slot[i]) {
+        if (strcmp(ws->slot[i], w) == 0) {
+            found = true;
+            break;
+        }
+        i = (i + 1) & (ws->cap - 1);
+    }
+    psi_buf_release(&b);
+    return found;
+}
+
+void
+psi_wordset_free(psi_wordset *ws)
+{
+    if (!ws)
+        return;
+    for (size_t i = 0; i < ws->cap; i++)
+        free(ws->slot[i]);
+    free(ws->slot);
+    free(ws);
+}
+
+/* ------------------------------------------------------- dehyphenation */
+
+/* Words after which a line-end hyphen is a real one: "hälso- och sjukvård",
+ * "kart- eller", "barn- samt". */
+static const char *const conjunctions[] = {
+    "och", "eller", "samt", "resp", "resp.", "respektive", "till", "som", "men",
+    "liksom", "el.", "o.", "&", "utan", "än", NULL,
+};
+
+static bool
+first_is(const char *s, bool (*pred)(uint32_t))
+{
+    uint32_t cp;
+    return psi_utf8_decode(s, strlen(s), &cp) > 0 && pred(cp);
+}
+
+static bool
+cp_is_digit(uint32_t cp)
+{
+    return cp >= '0' && cp <= '9';
+}
+
+void
+psi_join_line(psi_buf *b, const char *next, const psi_wordset *words)
+{
+    if (!next || !*next)
+        return;
+    if (b->len == 0) {
+        psi_buf_adds(b, next);
+        return;
+    }
+    const char *s = b->s;
+    size_t n = b->len;
+    /* a hyphen at the end of the text so far, right after a letter/digit */
+    bool hyphen = n >= 2 && s[n - 1] == '-' && s[n - 2] != ' ' && s[n - 2] != '-';
+    if (!hyphen) {
+        psi_buf_addc(b, ' ');
+        psi_buf_adds(b, next);
+        return;
+    }
+    size_t ws = n - 1;
+    while (ws > 0 && s[ws - 1] != ' ' && s[ws - 1] != '\n')
+        ws--;
+    const char *frag = s + ws;           /* "kompetens-" */
+    size_t fraglen = n - 1 - ws;         /* without the hyphen */
+    size_t nw = strcspn(next, " ");
+    size_t nwcore = nw;
+    while (nwcore > 0 && is_word_punct(next[nwcore - 1]))
+        nwcore--;
+
+    for (int i = 0; conjunctions[i]; i++) {
+        if (strlen(conjunctions[i]) == nw && strncmp(next, conjunctions[i], nw) == 0) {
+            psi_buf_addc(b, ' '); /* "hälso- och" */
+            psi_buf_adds(b, next);
+            return;
+        }
+    }
+    bool keep;
+    if (!first_is(next, psi_cp_is_lower)) {
+        keep = true; /* "Jönköping-" + "Linköping", "EU-" + "2020" */
+    } else {
+        psi_buf hy = PSI_BUF_INIT, joined = PSI_BUF_INIT;
+        psi_buf_add(&hy, frag, fraglen + 1);
+        psi_buf_add(&hy, next, nwcore);
+        psi_buf_add(&joined, frag, fraglen);
+        psi_buf_add(&joined, next, nwcore);
+        if (psi_wordset_has(words, hy.s, hy.len)) {
+            keep = true;
+        } else if (psi_wordset_has(words, joined.s, joined.len)) {
+            keep = false;
+        } else {
+            /* "EU-projekt", "e-hälsa", "2014-års": the part before the
+             * hyphen is an acronym, a digit or a single letter */
+            size_t chars = psi_utf8_chars(frag, fraglen);
+            bool upper = chars >= 2;
+            bool digit = false;
+            for (size_t i = 0; i < fraglen;) {
+                uint32_t cp;
+                size_t l = psi_utf8_decode(frag + i, fraglen - i, &cp);
+                if (l == 0)
+                    break;
+                upper &= psi_cp_is_upper(cp);
+                digit |= cp_is_digit(cp);
+                i += l;
+            }
+            keep = upper || digit || chars == 1;
+        }
+        psi_buf_release(&hy);
+        psi_buf_release(&joined);
+    }
+    if (!keep) {
+        b->len--; /* drop the hyphen */
+        b->s[b->len] = '\0';
+    }
+    psi_buf_adds(b, next);
+}

@@ -1,0 +1,184 @@
+/* doc.c: ps_doc_extract(), the ingest pipeline for one file:
+ * pdf.c (poppler) -> layout.c (reading order) -> clean.c (characters,
+ * running headers, dehyphenation) -> passage.c (headings, passages) ->
+ * detect.c (organisation, län, year, kind). */
+#include "plansok-private.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct ps_doc {
+    ps_docinfo info;
+    psi_passages passages;
+    char **page_text;
+    int npages;
+};
+
+#define FRONT_PAGES 3
+
+static void
+clean_pages(psi_pdf *pdf, int *text_pages)
+{
+    *text_pages = 0;
+    for (int p = 0; p < pdf->npages; p++) {
+        psi_page *pg = &pdf->pages[p];
+        psi_layout_page(pg);
+        size_t kept = 0;
+        for (size_t i = 0; i < pg->nlines; i++) {
+            char *c = psi_clean_line(pg->lines[i].text);
+            free(pg->lines[i].text);
+            if (!*c) {
+                free(c);
+                continue;
+            }
+            pg->lines[kept] = pg->lines[i];
+            pg->lines[kept++].text = c;
+        }
+        pg->nlines = kept;
+        if (kept)
+            (*text_pages)++;
+    }
+}
+
+static char *
+absolute_path(const char *path)
+{
+    char buf[PATH_MAX];
+    if (realpath(path, buf))
+        return psi_strdup(buf);
+    return psi_strdup(path);
+}
+
+ps_status
+ps_doc_extract(const char *path, const ps_extract_opts *opts, ps_doc **out, ps_error *err)
+{
+    *out = NULL;
+    ps_extract_opts none = PS_EXTRACT_OPTS_INIT;
+    if (!opts)
+        opts = &none;
+    psi_pdf pdf;
+    ps_status st = psi_pdf_read(path, &pdf, err);
+    if (st != PS_OK)
+        return st;
+    int text_pages;
+    clean_pages(&pdf, &text_pages);
+    if (text_pages == 0) {
+        st = psi_fail(err, PS_ERR_PDF_NO_TEXT, "no text layer on any of its %d page%s (scanned?); needs OCR",
+                      pdf.npages, pdf.npages == 1 ? "" : "s");
+        psi_pdf_release(&pdf);
+        return st;
+    }
+    psi_strip_running(pdf.pages, pdf.npages);
+
+    psi_wordset *words = psi_wordset_new();
+    for (int p = 0; p < pdf.npages; p++)
+        for (size_t i = 0; i < pdf.pages[p].nlines; i++)
+            if (pdf.pages[p].lines[i].text)
+                psi_wordset_add_text(words, pdf.pages[p].lines[i].text);
+
+    ps_doc *doc = psi_calloc(1, sizeof *doc);
+    doc->npages = pdf.npages;
+    doc->page_text = psi_calloc((size_t)pdf.npages, sizeof *doc->page_text);
+    psi_build_passages(pdf.pages, pdf.npages, words, &doc->passages, doc->page_text);
+    psi_wordset_free(words);
+
+    /* detection */
+    psi_buf front = PSI_BUF_INIT, body = PSI_BUF_INIT;
+    int taken = 0;
+    for (int p = 0; p < pdf.npages; p++) {
+        const char *t = doc->page_text[p];
+        if (!t || !*t)
+            continue;
+        if (taken++ < FRONT_PAGES) {
+            psi_buf_adds(&front, t);
+            psi_buf_addc(&front, '\n');
+        }
+        psi_buf_adds(&body, t);
+        psi_buf_addc(&body, '\n');
+    }
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    psi_detector *det = NULL;
+    st = psi_detector_new(&det, err);
+    if (st != PS_OK) {
+        psi_buf_release(&front);
+        psi_buf_release(&body);
+        psi_pdf_release(&pdf);
+        ps_doc_free(doc);
+        return st;
+    }
+    psi_detect_input in = { base, pdf.title, pdf.author, pdf.subject, psi_buf_str(&front), psi_buf_str(&body) };
+    psi_detected d;
+    psi_detect(det, &in, &d);
+    psi_detector_free(det);
+    psi_buf_release(&front);
+    psi_buf_release(&body);
+
+    ps_docinfo *info = &doc->info;
+    info->path = absolute_path(path);
+    char hex[17];
+    psi_hash_hex(info->path, strlen(info->path), hex);
+    info->docid = psi_strdup(hex);
+    info->file = psi_strdup(base);
+    info->title = psi_strdup(pdf.title);
+    info->org = opts->org ? psi_strdup(opts->org) : d.org;
+    if (opts->org)
+        free(d.org);
+    info->lan = opts->lan >= 0 ? opts->lan : d.lan;
+    info->year = opts->year > 0 ? opts->year : d.year;
+    info->kind = opts->kind >= 0 ? (ps_kind)opts->kind : d.kind;
+    info->pages = pdf.npages;
+    info->text_pages = text_pages;
+    info->passages = (int)doc->passages.n;
+    psi_pdf_release(&pdf);
+    *out = doc;
+    return PS_OK;
+}
+
+const ps_docinfo *
+ps_doc_info(const ps_doc *doc)
+{
+    return &doc->info;
+}
+
+size_t
+ps_doc_passage_count(const ps_doc *doc)
+{
+    return doc->passages.n;
+}
+
+const ps_passage *
+ps_doc_passage(const ps_doc *doc, size_t i)
+{
+    return i < doc->passages.n ? &doc->passages.v[i] : NULL;
+}
+
+const char *
+ps_doc_page_text(const ps_doc *doc, int page)
+{
+    if (page < 0 || page >= doc->npages || !doc->page_text[page])
+        return "";
+    return doc->page_text[page];
+}
+
+void
+ps_doc_free(ps_doc *doc)
+{
+    if (!doc)
+        return;
+    for (size_t i = 0; i < doc->passages.n; i++) {
+        free(doc->passages.v[i].heading);
+        free(doc->passages.v[i].text);
+    }
+    free(doc->passages.v);
+    for (int p = 0; p < doc->npages; p++)
+        free(doc->page_text[p]);
+    free(doc->page_text);
+    free(doc->info.docid);
+    free(doc->info.path);
+    free(doc->info.file);
+    free(doc->info.title);
+    free(doc->info.org);
+    free(doc);
+}

@@ -1,0 +1,266 @@
+/* layout.c: reading order from geometry alone. poppler hands over words
+ * with boxes; here they become lines, in the order a person reads them:
+ * columns are found as vertical gutters that prose lines on both sides
+ * respect, full-width lines (headers, wide headings) split the page into
+ * bands, and each band is read column by column, top to bottom. Pure C and
+ * unit-testable with made-up boxes; it knows nothing of poppler. */
+#include "plansok-private.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_GUTTERS 4
+
+typedef struct gutter {
+    double x0, x1;
+} gutter;
+
+typedef struct wref {
+    const psi_word *w;
+    int col;      /* column, or -1 when the word's row spans a gutter */
+    int row;      /* global row */
+} wref;
+
+static double
+wheight(const psi_word *w)
+{
+    double h = w->y1 - w->y0;
+    return h > 1 ? h : (w->size > 1 ? w->size : 10);
+}
+
+static int
+cmp_y_then_x(const void *a, const void *b)
+{
+    const wref *p = a, *q = b;
+    double d = p->w->y1 - q->w->y1;
+    if (fabs(d) > 0.5)
+        return d < 0 ? -1 : 1;
+    return p->w->x0 < q->w->x0 ? -1 : p->w->x0 > q->w->x0;
+}
+
+/* Groups refs (sorted by baseline) into rows; returns the row count. */
+static int
+assign_rows(wref *r, size_t n)
+{
+    int row = -1;
+    double base = -1e9, tol = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (row < 0 || fabs(r[i].w->y1 - base) > tol) {
+            row++;
+            base = r[i].w->y1;
+            tol = wheight(r[i].w) * 0.45;
+        }
+        r[i].row = row;
+    }
+    return row + 1;
+}
+
+/* Gutters: x runs covered by almost no row, with prose on both sides. */
+static int
+find_gutters(const wref *r, size_t n, int nrows, double width, gutter *g)
+{
+    if (width < 50 || width > 5000 || nrows < 6)
+        return 0;
+    int nb = (int)width + 1;
+    int *cov = psi_calloc((size_t)nb, sizeof *cov);
+    int *last = psi_malloc((size_t)nb * sizeof *last);
+    for (int b = 0; b < nb; b++)
+        last[b] = -1;
+    double xmin = 1e9, xmax = -1e9;
+    for (size_t i = 0; i < n; i++) {
+        const psi_word *w = r[i].w;
+        xmin = fmin(xmin, w->x0);
+        xmax = fmax(xmax, w->x1);
+        for (int b = (int)fmax(0, w->x0); b < (int)fmin(nb, w->x1); b++) {
+            if (last[b] != r[i].row) { /* count each row once per bin */
+                cov[b]++;
+                last[b] = r[i].row;
+            }
+        }
+    }
+    int limit = nrows / 25 > 1 ? nrows / 25 : 1;
+    int ng = 0;
+    int b = (int)fmax(0, xmin + 30);
+    int end = (int)fmin(nb, xmax - 30);
+    while (b < end && ng < MAX_GUTTERS) {
+        if (cov[b] > limit) {
+            b++;
+            continue;
+        }
+        int s = b;
+        while (b < end && cov[b] <= limit)
+            b++;
+        if (b - s >= 7)
+            g[ng++] = (gutter){ s, b };
+    }
+    free(cov);
+    free(last);
+    /* Keep a gutter only when both sides have several long lines: tables
+     * have gaps too, but their cells are short. */
+    int kept = 0;
+    for (int i = 0; i < ng; i++) {
+        double left0 = i == 0 ? xmin : g[i - 1].x1;
+        double right1 = i + 1 < ng ? g[i + 1].x0 : xmax;
+        double lw = g[i].x0 - left0, rw = right1 - g[i].x1;
+        if (lw < 80 || rw < 80)
+            continue;
+        /* per row extent on each side */
+        int longl = 0, longr = 0;
+        size_t k = 0;
+        while (k < n) {
+            int row = r[k].row;
+            double l0 = 1e9, l1 = -1e9, r0 = 1e9, r1 = -1e9;
+            for (; k < n && r[k].row == row; k++) {
+                const psi_word *w = r[k].w;
+                if (w->x1 <= g[i].x0 + 1 && w->x0 >= left0 - 1) {
+                    l0 = fmin(l0, w->x0);
+                    l1 = fmax(l1, w->x1);
+                } else if (w->x0 >= g[i].x1 - 1 && w->x1 <= right1 + 1) {
+                    r0 = fmin(r0, w->x0);
+                    r1 = fmax(r1, w->x1);
+                }
+            }
+            longl += l1 - l0 >= 0.6 * lw;
+            longr += r1 - r0 >= 0.6 * rw;
+        }
+        if (longl >= 3 && longr >= 3)
+            g[kept++] = g[i];
+    }
+    return kept;
+}
+
+typedef struct lrec {
+    psi_line line;
+    int col;
+    double ymid;
+} lrec;
+
+static void
+emit_line(lrec **v, size_t *n, size_t *cap, wref *r, size_t count, int col)
+{
+    psi_buf b = PSI_BUF_INIT;
+    psi_line l = { 0 };
+    l.x0 = l.y0 = 1e9;
+    l.x1 = l.y1 = -1e9;
+    size_t boldchars = 0, chars = 0;
+    double prev_x1 = 0;
+    for (size_t i = 0; i < count; i++) {
+        const psi_word *w = r[i].w;
+        if (i > 0 && !(w->x0 - prev_x1 < wheight(w) * 0.08 && w->x0 >= prev_x1 - 0.5))
+            psi_buf_addc(&b, ' ');
+        psi_buf_adds(&b, w->text);
+        prev_x1 = w->x1;
+        l.x0 = fmin(l.x0, w->x0);
+        l.y0 = fmin(l.y0, w->y0);
+        l.x1 = fmax(l.x1, w->x1);
+        l.y1 = fmax(l.y1, w->y1);
+        if (w->size > l.size)
+            l.size = w->size;
+        size_t c = strlen(w->text);
+        chars += c;
+        if (w->bold)
+            boldchars += c;
+    }
+    l.bold = boldchars * 2 > chars;
+    l.text = psi_buf_detach(&b);
+    if (*n == *cap) {
+        *cap = *cap ? *cap * 2 : 32;
+        *v = psi_realloc(*v, *cap * sizeof **v);
+    }
+    (*v)[(*n)++] = (lrec){ l, col, (l.y0 + l.y1) / 2 };
+}
+
+static int
+cmp_lrec(const void *a, const void *b)
+{
+    const lrec *p = a, *q = b;
+    return p->ymid < q->ymid ? -1 : p->ymid > q->ymid;
+}
+
+void
+psi_layout_page(psi_page *pg)
+{
+    size_t n = pg->nwords;
+    pg->columns = 0;
+    if (n == 0)
+        return;
+    wref *r = psi_malloc(n * sizeof *r);
+    bool geometry = false;
+    for (size_t i = 0; i < n; i++) {
+        r[i] = (wref){ &pg->words[i], 0, 0 };
+        geometry |= pg->words[i].x1 > pg->words[i].x0;
+    }
+    lrec *lines = NULL;
+    size_t nl = 0, cap = 0;
+    int ng = 0;
+    gutter g[MAX_GUTTERS];
+    if (!geometry) {
+        /* no boxes: keep poppler's order as one line */
+        emit_line(&lines, &nl, &cap, r, n, 0);
+        pg->columns = 1;
+        goto done;
+    }
+    qsort(r, n, sizeof *r, cmp_y_then_x);
+    int nrows = assign_rows(r, n);
+    ng = find_gutters(r, n, nrows, pg->width, g);
+    pg->columns = ng + 1;
+
+    /* Column of each word; a row with a word across a gutter spans. */
+    bool *spans = psi_calloc((size_t)nrows, sizeof *spans);
+    for (size_t i = 0; i < n; i++) {
+        const psi_word *w = r[i].w;
+        int col = 0;
+        for (int k = 0; k < ng; k++) {
+            if (w->x0 < g[k].x0 - 1 && w->x1 > g[k].x1 + 1)
+                spans[r[i].row] = true;
+            if ((w->x0 + w->x1) / 2 > (g[k].x0 + g[k].x1) / 2)
+                col = k + 1;
+        }
+        r[i].col = col;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (spans[r[i].row])
+            r[i].col = -1;
+    free(spans);
+
+    /* Lines: words of one column and one row, left to right. */
+    for (int col = -1; col <= ng; col++) {
+        size_t m = 0;
+        wref *sub = psi_malloc(n * sizeof *sub);
+        for (size_t i = 0; i < n; i++)
+            if (r[i].col == col)
+                sub[m++] = r[i];
+        qsort(sub, m, sizeof *sub, cmp_y_then_x);
+        assign_rows(sub, m);
+        size_t s = 0;
+        for (size_t i = 1; i <= m; i++) {
+            if (i == m || sub[i].row != sub[s].row) {
+                emit_line(&lines, &nl, &cap, sub + s, i - s, col);
+                s = i;
+            }
+        }
+        free(sub);
+    }
+    qsort(lines, nl, sizeof *lines, cmp_lrec);
+
+done:;
+    /* Reading order: bands between spanning lines, column by column. */
+    pg->lines = psi_malloc((nl ? nl : 1) * sizeof *pg->lines);
+    pg->nlines = 0;
+    size_t band = 0;
+    while (band < nl) {
+        size_t stop = band;
+        while (stop < nl && lines[stop].col != -1)
+            stop++;
+        for (int col = 0; col <= ng; col++)
+            for (size_t i = band; i < stop; i++)
+                if (lines[i].col == col)
+                    pg->lines[pg->nlines++] = lines[i].line;
+        if (stop < nl)
+            pg->lines[pg->nlines++] = lines[stop].line;
+        band = stop + 1;
+    }
+    free(lines);
+    free(r);
+}

@@ -1,0 +1,329 @@
+/* passage.c: cleaned lines -> headings and paragraphs -> passages. A heading
+ * is a short line set larger than the body font (or bold at body size);
+ * its level comes from its size rank. A paragraph ends at a vertical gap.
+ * A passage is a heading with the paragraphs under it, cut at page ends
+ * (so every passage has one physical page to cite) and at about
+ * PSI_PASSAGE_MAX bytes, at a paragraph or sentence boundary. */
+#include "plansok-private.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_LEVELS 4
+
+typedef struct builder {
+    psi_passages *out;
+    const psi_wordset *words;
+    char *path[MAX_LEVELS];   /* current heading at each level */
+    int level;                /* level of the newest heading, 0: none */
+    bool heading_pending;     /* newest heading has no passage yet */
+    psi_buf text;             /* passage text so far */
+    psi_buf para;             /* current paragraph */
+    int page;
+} builder;
+
+static char *
+heading_path(const builder *b)
+{
+    psi_buf p = PSI_BUF_INIT;
+    for (int i = 0; i < MAX_LEVELS; i++) {
+        if (!b->path[i])
+            continue;
+        if (p.len)
+            psi_buf_adds(&p, " > ");
+        psi_buf_adds(&p, b->path[i]);
+    }
+    return psi_buf_detach(&p);
+}
+
+static void
+emit(builder *b, const char *text, size_t n)
+{
+    psi_passages *o = b->out;
+    if (o->n == o->cap) {
+        o->cap = o->cap ? o->cap * 2 : 32;
+        o->v = psi_realloc(o->v, o->cap * sizeof *o->v);
+    }
+    o->v[o->n++] = (ps_passage){ b->page, heading_path(b), psi_strndup(text, n) };
+    b->heading_pending = false;
+}
+
+/* Ends the paragraph; cuts a passage when the text has grown long. */
+static void
+end_paragraph(builder *b)
+{
+    if (b->para.len == 0)
+        return;
+    if (b->text.len && b->text.len + b->para.len > PSI_PASSAGE_MAX) {
+        emit(b, b->text.s, b->text.len);
+        psi_buf_reset(&b->text);
+    }
+    /* a paragraph longer than twice the bound is cut at sentence ends */
+    const char *s = psi_buf_str(&b->para);
+    size_t n = b->para.len, from = 0;
+    while (n - from > 2 * PSI_PASSAGE_MAX) {
+        size_t cut = 0;
+        for (size_t i = from + PSI_PASSAGE_MAX; i + 2 < n && i < from + 2 * PSI_PASSAGE_MAX; i++) {
+            if ((s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i + 1] == ' ') {
+                cut = i + 1;
+                break;
+            }
+        }
+        if (!cut) { /* no sentence end: cut at a space */
+            cut = from + PSI_PASSAGE_MAX;
+            while (cut < n && s[cut] != ' ')
+                cut++;
+        }
+        if (b->text.len)
+            psi_buf_addc(&b->text, '\n');
+        psi_buf_add(&b->text, s + from, cut - from);
+        emit(b, b->text.s, b->text.len);
+        psi_buf_reset(&b->text);
+        from = cut;
+        while (from < n && s[from] == ' ')
+            from++;
+    }
+    if (from < n) {
+        if (b->text.len)
+            psi_buf_addc(&b->text, '\n');
+        psi_buf_add(&b->text, s + from, n - from);
+    }
+    psi_buf_reset(&b->para);
+}
+
+static void
+flush_passage(builder *b)
+{
+    end_paragraph(b);
+    if (b->text.len)
+        emit(b, b->text.s, b->text.len);
+    psi_buf_reset(&b->text);
+}
+
+static void
+set_heading(builder *b, int level, const char *text)
+{
+    flush_passage(b);
+    /* a heading with nothing under it before a sibling or a parent still
+     * becomes a passage, so that its words are searchable */
+    if (b->heading_pending && level <= b->level)
+        emit(b, "", 0);
+    for (int i = level - 1; i < MAX_LEVELS; i++) {
+        free(b->path[i]);
+        b->path[i] = NULL;
+    }
+    b->path[level - 1] = psi_strdup(text);
+    b->level = level;
+    b->heading_pending = true;
+}
+
+/* Body size: the font size that carries the most text. */
+static double
+body_size(const psi_page *pages, int npages)
+{
+    double sizes[64] = { 0 }, weight[64] = { 0 };
+    int ns = 0;
+    for (int p = 0; p < npages; p++) {
+        for (size_t i = 0; i < pages[p].nlines; i++) {
+            const psi_line *l = &pages[p].lines[i];
+            if (!l->text)
+                continue;
+            double s = round(l->size * 2) / 2;
+            int k = 0;
+            while (k < ns && sizes[k] != s)
+                k++;
+            if (k == ns) {
+                if (ns == 64)
+                    continue;
+                sizes[ns++] = s;
+            }
+            weight[k] += (double)strlen(l->text);
+        }
+    }
+    int best = 0;
+    for (int k = 1; k < ns; k++)
+        if (weight[k] > weight[best])
+            best = k;
+    return ns ? sizes[best] : 0;
+}
+
+/* Distinct heading sizes, largest first, give the levels. */
+typedef struct levels {
+    double size[8];
+    int n;
+} levels;
+
+static bool
+is_heading(const psi_line *l, double body)
+{
+    if (body <= 0 || l->size <= 0)
+        return false;
+    size_t n = strlen(l->text);
+    if (n < 2 || n > 160)
+        return false;
+    bool letter = false;
+    for (size_t i = 0; i < n && !letter;) {
+        uint32_t cp;
+        size_t k = psi_utf8_decode(l->text + i, n - i, &cp);
+        if (!k)
+            break;
+        letter = psi_cp_is_letter(cp);
+        i += k;
+    }
+    if (!letter)
+        return false;
+    if (l->size >= body * 1.12)
+        return true;
+    return l->bold && l->size >= body * 0.95 && l->text[n - 1] != '.';
+}
+
+static bool
+page_has_body(const psi_page *pg, double body)
+{
+    for (size_t i = 0; i < pg->nlines; i++)
+        if (pg->lines[i].text && !is_heading(&pg->lines[i], body))
+            return true;
+    return false;
+}
+
+static int
+level_of(levels *lv, double size)
+{
+    double s = round(size * 2) / 2;
+    for (int i = 0; i < lv->n; i++)
+        if (lv->size[i] == s)
+            return i + 1 < MAX_LEVELS ? i + 1 : MAX_LEVELS;
+    return MAX_LEVELS;
+}
+
+static int
+cmp_desc(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? 1 : x > y ? -1 : 0;
+}
+
+void
+psi_build_passages(const psi_page *pages, int npages, const psi_wordset *words,
+                   psi_passages *out, char **page_text)
+{
+    builder b;
+    memset(&b, 0, sizeof b);
+    b.out = out;
+    b.words = words;
+    double body = body_size(pages, npages);
+
+    levels lv = { { 0 }, 0 };
+    for (int p = 0; p < npages; p++)
+        for (size_t i = 0; i < pages[p].nlines; i++) {
+            const psi_line *l = &pages[p].lines[i];
+            if (!l->text || !is_heading(l, body) || !page_has_body(&pages[p], body))
+                continue;
+            double s = round(l->size * 2) / 2;
+            int k = 0;
+            while (k < lv.n && lv.size[k] != s)
+                k++;
+            if (k == lv.n && lv.n < 8)
+                lv.size[lv.n++] = s;
+        }
+    qsort(lv.size, (size_t)lv.n, sizeof lv.size[0], cmp_desc);
+
+    char *carry = NULL; /* a hyphenated word cut by a page end */
+    for (int p = 0; p < npages; p++) {
+        b.page = p;
+        psi_buf pt = PSI_BUF_INIT;
+        const psi_line *prev = NULL;
+        psi_buf head = PSI_BUF_INIT;
+        double head_size = 0;
+        if (!page_has_body(&pages[p], body)) {
+            /* a title page: its big lines are text, not the outline */
+            flush_passage(&b);
+            for (size_t i = 0; i < pages[p].nlines; i++)
+                if (pages[p].lines[i].text)
+                    psi_join_line(&pt, pages[p].lines[i].text, words);
+            if (pt.len) {
+                char *saved[MAX_LEVELS];
+                memcpy(saved, b.path, sizeof saved);
+                memset(b.path, 0, sizeof b.path);
+                bool pending = b.heading_pending;
+                emit(&b, pt.s, pt.len);
+                b.heading_pending = pending;
+                memcpy(b.path, saved, sizeof saved);
+            }
+            if (page_text)
+                page_text[p] = psi_buf_detach(&pt);
+            else
+                psi_buf_release(&pt);
+            continue;
+        }
+        if (carry) {
+            psi_buf_adds(&b.para, carry);
+            free(carry);
+            carry = NULL;
+        }
+        for (size_t i = 0; i <= pages[p].nlines; i++) {
+            const psi_line *l = i < pages[p].nlines ? &pages[p].lines[i] : NULL;
+            if (l && !l->text)
+                continue;
+            bool heading = l && is_heading(l, body);
+            /* a heading ends when the next line is not the same heading */
+            if (head.len && (!heading || fabs(l->size - head_size) > 0.25 ||
+                             (prev && l->y0 - prev->y1 > head_size * 0.9))) {
+                set_heading(&b, level_of(&lv, head_size), head.s);
+                if (pt.len)
+                    psi_buf_addc(&pt, '\n');
+                psi_buf_adds(&pt, head.s);
+                psi_buf_addc(&pt, '\n');
+                psi_buf_reset(&head);
+            }
+            if (!l)
+                break;
+            if (heading) {
+                if (!head.len)
+                    end_paragraph(&b);
+                psi_join_line(&head, l->text, words);
+                head_size = l->size;
+                prev = l;
+                continue;
+            }
+            /* a paragraph ends at a vertical gap in the same column */
+            if (prev && l->y0 > prev->y0 && l->y0 - prev->y1 > l->size * 0.45 &&
+                fabs(l->x0 - prev->x0) < 200) {
+                end_paragraph(&b);
+                if (pt.len && pt.s[pt.len - 1] != '\n')
+                    psi_buf_addc(&pt, '\n');
+            }
+            psi_join_line(&b.para, l->text, words);
+            psi_join_line(&pt, l->text, words);
+            prev = l;
+        }
+        psi_buf_release(&head);
+        /* the page ends: keep a hyphenated word-half for the next page */
+        if (b.para.len >= 2 && b.para.s[b.para.len - 1] == '-' && b.para.s[b.para.len - 2] != ' ') {
+            size_t k = b.para.len;
+            while (k > 0 && b.para.s[k - 1] != ' ')
+                k--;
+            carry = psi_strdup(b.para.s + k);
+            b.para.len = k > 0 ? k - 1 : 0;
+            b.para.s[b.para.len] = '\0';
+        }
+        flush_passage(&b);
+        if (page_text)
+            page_text[p] = psi_buf_detach(&pt);
+        else
+            psi_buf_release(&pt);
+    }
+    if (carry) {
+        psi_buf_adds(&b.para, carry);
+        free(carry);
+        b.page = npages - 1;
+        flush_passage(&b);
+    }
+    if (b.heading_pending)
+        emit(&b, "", 0);
+    for (int i = 0; i < MAX_LEVELS; i++)
+        free(b.path[i]);
+    psi_buf_release(&b.text);
+    psi_buf_release(&b.para);
+}

@@ -1,0 +1,236 @@
+/* plansok.h: the whole public contract of libplansok. Start reading here.
+ *
+ * plansok turns Swedish planning PDFs into searchable passages:
+ *   ps_doc_extract()  PDF -> cleaned pages -> detected metadata -> passages
+ *   ps_index_*()      passages <-> a Xapian database on disk
+ *   ps_search(), ps_matrix(), ps_docs()   questions across all documents
+ *
+ * OWNERSHIP (the one rule): whoever calls a _new/_open/_extract/_search
+ * function owns the result and releases it with the matching _free/_close;
+ * _free(NULL) and _close(NULL) do nothing. A const pointer handed out by an
+ * object is borrowed and lives until that object is freed. Strings inside
+ * result structs belong to the result.
+ *
+ * ERRORS: fallible functions return a ps_status (PS_OK is 0) and, when err is
+ * not NULL, fill it with a message for people. On failure out-parameters are
+ * NULL or 0. The library never prints and never exits.
+ *
+ * TEXT: every string in and out is UTF-8. Pages are 0-based inside the
+ * library; printers add 1.
+ */
+#ifndef PLANSOK_H
+#define PLANSOK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define PS_SCHEMA_VERSION 1 /* bump when the index layout changes */
+#define PS_FORMAT_VERSION 1 /* version field of JSON output */
+
+typedef enum ps_status {
+    PS_OK = 0,
+    PS_ERR_NOMEM,
+    PS_ERR_USAGE,          /* bad option or argument */
+    PS_ERR_IO,             /* a file could not be read or written */
+    PS_ERR_EMPTY_FILE,     /* zero bytes */
+    PS_ERR_NOT_PDF,        /* does not start like a PDF */
+    PS_ERR_PDF_DAMAGED,    /* poppler could not open it */
+    PS_ERR_PDF_ENCRYPTED,  /* needs a password */
+    PS_ERR_PDF_NO_TEXT,    /* no text layer: needs OCR */
+    PS_ERR_PDF_GARBLED,    /* text layer is not readable text */
+    PS_ERR_NO_PDFS,        /* a directory without any PDF */
+    PS_ERR_INDEX_MISSING,  /* no index where one was expected */
+    PS_ERR_INDEX_LOCKED,   /* another writer holds the lock */
+    PS_ERR_INDEX_CORRUPT,
+    PS_ERR_INDEX_VERSION,  /* made by another plansok schema */
+    PS_ERR_INDEX,          /* other Xapian failure */
+    PS_ERR_BAD_QUERY,      /* query syntax or unknown filter value */
+    PS_ERR_INTERNAL,       /* a bug in plansok */
+    PS_STATUS_COUNT
+} ps_status;
+
+typedef struct ps_error {
+    ps_status code;
+    char msg[512];
+} ps_error;
+
+#define PS_ERROR_INIT { PS_OK, { 0 } }
+
+/* A fixed phrase for each status ("index is locked"); never NULL. */
+const char *ps_status_str(ps_status st);
+
+/* ---------------------------------------------------------------- documents */
+
+typedef enum ps_kind {
+    PS_KIND_OTHER = 0,
+    PS_KIND_VERKSAMHETSPLAN,
+    PS_KIND_BUDGET,
+    PS_KIND_KALLELSE,
+    PS_KIND_PROTOKOLL,
+    PS_KIND_ARSREDOVISNING,
+    PS_KIND_STRATEGI,
+    PS_KIND_COUNT
+} ps_kind;
+
+/* "verksamhetsplan", "årsredovisning", ...; never NULL. */
+const char *ps_kind_name(ps_kind k);
+/* Parses a kind name, with or without å/ä/ö and in any case; -1 if unknown. */
+int ps_kind_parse(const char *name);
+
+/* The 21 Swedish counties. Slugs are ASCII ("jonkoping"), names are the
+ * official forms ("Jönköpings län"). */
+#define PS_LAN_COUNT 21
+const char *ps_lan_name(int lan);
+const char *ps_lan_slug(int lan);
+/* Accepts "Jönköpings län", "jönköping", "jonkoping", "Region Jönköping"...;
+ * returns 0..20 or -1. */
+int ps_lan_parse(const char *text);
+
+typedef struct ps_docinfo {
+    char *docid;        /* stable id: hash of the absolute path */
+    char *path;         /* absolute path at ingest time */
+    char *file;         /* base name */
+    char *title;        /* PDF metadata title, or "" */
+    char *org;          /* organisation, or "" when unknown */
+    int lan;            /* county index, -1 when unknown */
+    int year;           /* 0 when unknown */
+    ps_kind kind;
+    int pages;          /* physical pages */
+    int text_pages;     /* pages with a text layer */
+    int passages;
+} ps_docinfo;
+
+typedef struct ps_passage {
+    int page;           /* 0-based physical page where it starts */
+    char *heading;      /* heading path, parts joined by " > ", or "" */
+    char *text;         /* cleaned text, paragraphs joined by "\n" */
+} ps_passage;
+
+/* Overrides for one run; NULL / -1 / 0 means "detect". */
+typedef struct ps_extract_opts {
+    const char *org;
+    int lan;
+    int year;
+    int kind;
+} ps_extract_opts;
+
+#define PS_EXTRACT_OPTS_INIT { NULL, -1, 0, -1 }
+
+typedef struct ps_doc ps_doc;
+
+/* Reads one PDF with poppler, cleans every page, detects organisation, län,
+ * year and kind, and cuts passages. Returns PS_ERR_EMPTY_FILE, _NOT_PDF,
+ * _PDF_DAMAGED, _PDF_ENCRYPTED, _PDF_NO_TEXT, _PDF_GARBLED, _IO or _NOMEM. */
+ps_status ps_doc_extract(const char *path, const ps_extract_opts *opts,
+                         ps_doc **out, ps_error *err);
+const ps_docinfo *ps_doc_info(const ps_doc *doc);
+size_t ps_doc_passage_count(const ps_doc *doc);
+const ps_passage *ps_doc_passage(const ps_doc *doc, size_t i);
+/* Cleaned text of one physical page (0-based); "" for a page without text. */
+const char *ps_doc_page_text(const ps_doc *doc, int page);
+void ps_doc_free(ps_doc *doc);
+
+/* -------------------------------------------------------------------- index */
+
+typedef struct ps_index ps_index;
+
+typedef enum ps_index_mode {
+    PS_INDEX_READ,      /* must exist */
+    PS_INDEX_WRITE      /* created when missing; takes the writer lock */
+} ps_index_mode;
+
+/* Returns PS_ERR_INDEX_MISSING, _LOCKED, _CORRUPT, _VERSION, _INDEX, _IO. */
+ps_status ps_index_open(const char *dir, ps_index_mode mode, ps_index **out,
+                        ps_error *err);
+/* Adds or replaces a document (all its passages) in one transaction: after
+ * a crash the index holds the old version or the new one, never half. */
+ps_status ps_index_add_doc(ps_index *ix, const ps_doc *doc, ps_error *err);
+void ps_index_close(ps_index *ix);
+
+/* The directory used when neither --db nor PLANSOK_DB is given:
+ * $XDG_DATA_HOME/plansok/index or ~/.local/share/plansok/index.
+ * The caller free()s the result; NULL when HOME is unset too. */
+char *ps_index_default_dir(void);
+
+/* -------------------------------------------------------------------- query */
+
+/* Filters that apply on top of the query text. */
+typedef struct ps_query_opts {
+    int lan;            /* -1: any */
+    int year_from;      /* 0: no lower bound */
+    int year_to;        /* 0: no upper bound */
+    int kind;           /* -1: any */
+    size_t limit;       /* hits to return; 0 means 20 */
+} ps_query_opts;
+
+#define PS_QUERY_OPTS_INIT { -1, 0, 0, -1, 20 }
+
+/* A byte range [start, end) of a snippet that matched the query. */
+typedef struct ps_mark {
+    size_t start, end;
+} ps_mark;
+
+typedef struct ps_hit {
+    double score;       /* 0..100, Xapian's percentage */
+    char *docid;
+    char *file;
+    char *org;
+    int lan;
+    int year;
+    ps_kind kind;
+    int page;           /* 0-based physical page */
+    char *heading;
+    char *snippet;      /* part of the passage around the matches */
+    ps_mark *marks;
+    size_t nmarks;
+    char *text;         /* the whole passage */
+} ps_hit;
+
+typedef struct ps_hits {
+    char *query;        /* as typed */
+    size_t total;       /* estimated number of matching passages */
+    ps_hit *hits;
+    size_t n;
+} ps_hits;
+
+/* Query language: words (Swedish stemming), "phrases", AND (default), OR,
+ * NOT, parentheses, and filters lan:, year:Y or year:A..B, kind:, org:.
+ * Returns PS_ERR_BAD_QUERY with a message on a syntax error or an unknown
+ * filter value. */
+ps_status ps_search(ps_index *ix, const char *query, const ps_query_opts *o,
+                    ps_hits **out, ps_error *err);
+void ps_hits_free(ps_hits *h);
+
+/* Count of matching passages and documents per län and year. */
+typedef struct ps_matrix {
+    char *query;
+    int nlan, nyear;
+    int *lans;          /* county indexes, in ps_lan order; -1 is "unknown" */
+    int *years;         /* ascending; 0 is "unknown" */
+    unsigned *passages; /* nlan * nyear, row-major by län */
+    unsigned *docs;     /* likewise */
+    unsigned total_passages, total_docs;
+} ps_matrix;
+
+ps_status ps_matrix_run(ps_index *ix, const char *query,
+                        const ps_query_opts *o, ps_matrix **out,
+                        ps_error *err);
+void ps_matrix_free(ps_matrix *m);
+
+typedef struct ps_doclist {
+    ps_docinfo *docs;
+    size_t n;
+} ps_doclist;
+
+/* Every indexed document, sorted by län, year, file. */
+ps_status ps_docs_list(ps_index *ix, ps_doclist **out, ps_error *err);
+void ps_doclist_free(ps_doclist *l);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
