@@ -28,7 +28,7 @@ endif
 ifeq ($(CI),true)
 WERROR := -Werror
 endif
-ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(WERROR) $(CFLAGS) $(SANFLAGS) -I. -Icore -MMD -MP
+ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 $(WARN) $(WERROR) $(CFLAGS) $(SANFLAGS) -I. -Icore -MMD -MP
 ALL_CXXFLAGS = -std=c++17 -Wall -Wextra $(WERROR) $(CXXFLAGS) $(SANFLAGS) -I. -Icore -MMD -MP
 
 # Flags of each foreign library, given only to the one file that owns it.

@@ -45,10 +45,10 @@ font_is_bold(const char *name)
 static void
 page_extract(PopplerPage *page, psi_page *out)
 {
-    double w = 0, h = 0;
-    poppler_page_get_size(page, &w, &h);
-    out->width = w;
-    out->height = h;
+    double pw = 0, ph = 0;
+    poppler_page_get_size(page, &pw, &ph);
+    out->width = pw;
+    out->height = ph;
 
     char *raw = poppler_page_get_text(page);
     if (!raw || !*raw) {

@@ -1,0 +1,35 @@
+/* cmd-docs.c: "plansok docs": every indexed document with its detected
+ * organisation, län, year, kind and counts. */
+#include "cli.h"
+
+int
+cli_cmd_docs(int argc, char **argv, const cli_command *self)
+{
+    cli_common c = { 0 };
+    int format = FMT_TEXT;
+    const cli_opt opts[] = {
+        CLI_DB_OPT(&c),
+        CLI_FORMAT_OPT(&format),
+        { NULL, 0, 0, NULL, NULL, NULL, NULL },
+    };
+    int n = cli_parse(argc, argv, opts, self);
+    if (n == -2)
+        return EXIT_OK;
+    if (n < 0)
+        return EXIT_USAGE;
+    if (n > 0) {
+        fprintf(stderr, "plansok docs: takes no arguments; see 'plansok docs --help'\n");
+        return EXIT_USAGE;
+    }
+    ps_error err = PS_ERROR_INIT;
+    ps_index *ix = NULL;
+    ps_doclist *l = NULL;
+    ps_status st = cli_open_index(&c, PS_INDEX_READ, &ix, &err);
+    if (st == PS_OK)
+        st = ps_docs_list(ix, &l, &err);
+    if (st == PS_OK)
+        cli_print_docs(stdout, l, (cli_format)format);
+    ps_doclist_free(l);
+    ps_index_close(ix);
+    return cli_report(st, &err);
+}

@@ -1,0 +1,188 @@
+/* cmd-ingest.c: "plansok ingest": collect PDFs from the paths given, extract
+ * each, add it to the index in its own transaction, report skipped files
+ * on one line each, and end with a summary. */
+#include "cli.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+typedef struct filelist {
+    char **v;
+    size_t n, cap;
+} filelist;
+
+static void
+push(filelist *l, const char *s)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 64;
+        l->v = realloc(l->v, l->cap * sizeof *l->v);
+        if (!l->v) {
+            fprintf(stderr, "plansok: out of memory\n");
+            exit(EXIT_FATAL);
+        }
+    }
+    l->v[l->n++] = strdup(s);
+}
+
+static bool
+is_pdf_name(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 4 && strcasecmp(name + n - 4, ".pdf") == 0;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Adds the PDFs under dir, sorted; returns how many. */
+static size_t
+walk(const char *dir, filelist *out, int depth)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return 0;
+    filelist names = { 0 };
+    struct dirent *e;
+    while ((e = readdir(d)))
+        if (e->d_name[0] != '.')
+            push(&names, e->d_name);
+    closedir(d);
+    qsort(names.v, names.n, sizeof *names.v, cmp_str);
+    size_t found = 0;
+    for (size_t i = 0; i < names.n; i++) {
+        size_t len = strlen(dir) + strlen(names.v[i]) + 2;
+        char *p = malloc(len);
+        snprintf(p, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names.v[i]);
+        struct stat sb;
+        if (stat(p, &sb) == 0) {
+            if (S_ISDIR(sb.st_mode) && depth < 64)
+                found += walk(p, out, depth + 1);
+            else if (S_ISREG(sb.st_mode) && is_pdf_name(names.v[i])) {
+                push(out, p);
+                found++;
+            }
+        }
+        free(p);
+        free(names.v[i]);
+    }
+    free(names.v);
+    return found;
+}
+
+int
+cli_cmd_ingest(int argc, char **argv, const cli_command *self)
+{
+    cli_common c = { 0 };
+    const char *org = NULL, *region = NULL, *kind = NULL;
+    int year = 0;
+    bool quiet = false, progress = false;
+    const cli_opt opts[] = {
+        CLI_DB_OPT(&c),
+        { "region", 'r', OPT_STRING, &region, NULL, "LÄN", "set the län instead of detecting it" },
+        { "org", 0, OPT_STRING, &org, NULL, "NAME", "set the organisation instead of detecting it" },
+        { "year", 'y', OPT_INT, &year, NULL, "Y", "set the year instead of detecting it" },
+        { "kind", 'k', OPT_STRING, &kind, NULL, "KIND", "set the document kind instead of detecting it" },
+        { "progress", 0, OPT_BOOL, &progress, NULL, NULL, "show progress even when stderr is not a terminal" },
+        { "quiet", 'q', OPT_BOOL, &quiet, NULL, NULL, "print only problems and the summary" },
+        { NULL, 0, 0, NULL, NULL, NULL, NULL },
+    };
+    int n = cli_parse(argc, argv, opts, self);
+    if (n == -2)
+        return EXIT_OK;
+    if (n < 0)
+        return EXIT_USAGE;
+    if (n == 0) {
+        fprintf(stderr, "plansok ingest: no PDF files or directories given; see 'plansok ingest --help'\n");
+        return EXIT_USAGE;
+    }
+    ps_extract_opts xo = PS_EXTRACT_OPTS_INIT;
+    xo.org = org;
+    xo.year = year;
+    if (region && (xo.lan = ps_lan_parse(region)) < 0) {
+        fprintf(stderr, "plansok ingest: unknown län '%s'\n", region);
+        return EXIT_USAGE;
+    }
+    if (kind && (xo.kind = ps_kind_parse(kind)) < 0) {
+        fprintf(stderr, "plansok ingest: unknown kind '%s'\n", kind);
+        return EXIT_USAGE;
+    }
+
+    /* Collect first, so that progress can say "n of N". */
+    filelist files = { 0 };
+    int skipped = 0;
+    for (int i = 1; i <= n; i++) {
+        struct stat sb;
+        if (stat(argv[i], &sb) != 0) {
+            fprintf(stderr, "plansok: skipping '%s': %s\n", argv[i], strerror(errno));
+            skipped++;
+        } else if (S_ISDIR(sb.st_mode)) {
+            if (walk(argv[i], &files, 0) == 0) {
+                fprintf(stderr, "plansok: skipping '%s': no PDF files found in the directory\n", argv[i]);
+                skipped++;
+            }
+        } else {
+            push(&files, argv[i]);
+        }
+    }
+
+    ps_error err = PS_ERROR_INIT;
+    ps_index *ix = NULL;
+    ps_status st = files.n ? cli_open_index(&c, PS_INDEX_WRITE, &ix, &err) : PS_OK;
+    if (st != PS_OK) {
+        for (size_t i = 0; i < files.n; i++)
+            free(files.v[i]);
+        free(files.v);
+        return cli_report(st, &err);
+    }
+    bool show = !quiet && (progress || isatty(STDERR_FILENO));
+    size_t docs = 0, pages = 0, passages = 0;
+    int fatal = 0;
+    for (size_t i = 0; i < files.n && !fatal; i++) {
+        if (show)
+            fprintf(stderr, "\r[%zu/%zu] %s\033[K", i + 1, files.n, files.v[i]);
+        ps_doc *doc = NULL;
+        st = ps_doc_extract(files.v[i], &xo, &doc, &err);
+        if (st == PS_OK)
+            st = ps_index_add_doc(ix, doc, &err);
+        if (st == PS_OK) {
+            const ps_docinfo *d = ps_doc_info(doc);
+            docs++;
+            pages += (size_t)d->pages;
+            passages += (size_t)d->passages;
+        } else if (cli_exit_code(st) == EXIT_SKIPPED || st == PS_ERR_IO) {
+            if (show)
+                fprintf(stderr, "\r\033[K");
+            fprintf(stderr, "plansok: skipping '%s': %s\n", files.v[i], err.msg);
+            skipped++;
+        } else {
+            if (show)
+                fprintf(stderr, "\r\033[K");
+            fprintf(stderr, "plansok: stopping at '%s': %s\n", files.v[i], err.msg);
+            fatal = cli_exit_code(st);
+        }
+        ps_doc_free(doc);
+    }
+    if (show)
+        fprintf(stderr, "\r\033[K");
+    ps_index_close(ix);
+    fprintf(stderr, "plansok: ingested %zu document%s (%zu pages, %zu passages)", docs, docs == 1 ? "" : "s",
+            pages, passages);
+    if (skipped)
+        fprintf(stderr, "; skipped %d", skipped);
+    fprintf(stderr, "\n");
+    for (size_t i = 0; i < files.n; i++)
+        free(files.v[i]);
+    free(files.v);
+    if (fatal)
+        return fatal;
+    return skipped ? EXIT_SKIPPED : EXIT_OK;
+}

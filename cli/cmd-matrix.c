@@ -1,0 +1,51 @@
+/* cmd-matrix.c: "plansok matrix": matching passages and documents per län
+ * and year, as a table. Parse, call, print. */
+#include "cli.h"
+
+#include <stdlib.h>
+
+char *cli_join_query(int n, char **argv);
+
+int
+cli_cmd_matrix(int argc, char **argv, const cli_command *self)
+{
+    cli_common c = { 0 };
+    cli_filters flt = { 0 };
+    int format = FMT_TEXT;
+    const cli_opt opts[] = {
+        CLI_DB_OPT(&c),
+        CLI_FILTER_OPTS(&flt),
+        CLI_FORMAT_OPT(&format),
+        { NULL, 0, 0, NULL, NULL, NULL, NULL },
+    };
+    int n = cli_parse(argc, argv, opts, self);
+    if (n == -2)
+        return EXIT_OK;
+    if (n < 0)
+        return EXIT_USAGE;
+    if (n == 0) {
+        fprintf(stderr, "plansok matrix: no query given; see 'plansok matrix --help'\n");
+        return EXIT_USAGE;
+    }
+    ps_query_opts q = PS_QUERY_OPTS_INIT;
+    if (!cli_apply_filters(&flt, &q))
+        return EXIT_USAGE;
+    char *query = cli_join_query(n, argv);
+    ps_error err = PS_ERROR_INIT;
+    ps_index *ix = NULL;
+    ps_matrix *m = NULL;
+    ps_status st = cli_open_index(&c, PS_INDEX_READ, &ix, &err);
+    if (st == PS_OK)
+        st = ps_matrix_run(ix, query, &q, &m, &err);
+    int rc;
+    if (st == PS_OK) {
+        cli_print_matrix(stdout, m, (cli_format)format);
+        rc = m->total_passages ? EXIT_OK : EXIT_NO_MATCH;
+    } else {
+        rc = cli_report(st, &err);
+    }
+    ps_matrix_free(m);
+    ps_index_close(ix);
+    free(query);
+    return rc;
+}

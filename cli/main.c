@@ -1,0 +1,115 @@
+/* main.c: the command table, top-level help, and the one map from status
+ * to exit code. The only file that calls exit() (through main's return).
+ *
+ * To add a command: write cli/cmd-x.c defining cli_cmd_x(), declare it in
+ * cli.h, add a row to `commands` below, document it in docs/CLI.md and add
+ * tests/e2e/tNNN-x.sh. */
+#include "cli.h"
+
+#include <locale.h>
+#include <string.h>
+
+static const cli_command commands[] = {
+    { "ingest", cli_cmd_ingest, "PATH...",
+      "Extract PDFs (files, or directories searched recursively) into the index.",
+      "Each PDF is read page by page, cleaned (reading order, dehyphenation, running\n"
+      "headers and footers removed), its organisation, län, year and kind detected,\n"
+      "and cut into passages. Re-ingesting a file replaces its passages. A file that\n"
+      "cannot be read is reported on one line and skipped; the exit code is then 3." },
+    { "search", cli_cmd_search, "QUERY...",
+      "Rank passages across all documents, with organisation, län, year and page.",
+      "Query language: words (Swedish inflections match), \"exact phrases\", AND (the\n"
+      "default), OR, NOT, parentheses, and filters lan:jönköping, year:2014,\n"
+      "year:2013..2014, kind:verksamhetsplan, org:storsthlm.\n"
+      "Exit status: 0 with hits, 1 with none, 2 on a bad query." },
+    { "matrix", cli_cmd_matrix, "QUERY...",
+      "Count matching passages and documents per län (rows) and year (columns).",
+      "Each cell is 'passages/documents'. Same query language and filters as search." },
+    { "docs", cli_cmd_docs, "",
+      "List every indexed document with its detected metadata and counts.", NULL },
+};
+
+int
+cli_exit_code(ps_status st)
+{
+    switch (st) {
+    case PS_OK:
+        return EXIT_OK;
+    case PS_ERR_USAGE:
+    case PS_ERR_BAD_QUERY:
+        return EXIT_USAGE;
+    case PS_ERR_EMPTY_FILE:
+    case PS_ERR_NOT_PDF:
+    case PS_ERR_PDF_DAMAGED:
+    case PS_ERR_PDF_ENCRYPTED:
+    case PS_ERR_PDF_NO_TEXT:
+    case PS_ERR_PDF_GARBLED:
+    case PS_ERR_NO_PDFS:
+        return EXIT_SKIPPED;
+    case PS_ERR_NOMEM:
+    case PS_ERR_IO:
+    case PS_ERR_INDEX_MISSING:
+    case PS_ERR_INDEX_LOCKED:
+    case PS_ERR_INDEX_CORRUPT:
+    case PS_ERR_INDEX_VERSION:
+    case PS_ERR_INDEX:
+    case PS_ERR_INTERNAL:
+    case PS_STATUS_COUNT:
+        return EXIT_FATAL;
+    }
+    return EXIT_FATAL;
+}
+
+int
+cli_report(ps_status st, const ps_error *err)
+{
+    if (st != PS_OK)
+        fprintf(stderr, "plansok: %s\n", err && err->msg[0] ? err->msg : ps_status_str(st));
+    return cli_exit_code(st);
+}
+
+static void
+usage(FILE *f)
+{
+    fprintf(f, "usage: plansok COMMAND [options] [ARGS]\n\n"
+               "Search and compare Swedish public planning documents (PDF).\n\ncommands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
+    fprintf(f, "\nEvery command takes --db DIR (default: $PLANSOK_DB, else\n"
+               "$XDG_DATA_HOME/plansok/index) and --help.\n\n"
+               "example:\n"
+               "  plansok ingest corpus/\n"
+               "  plansok search 'kompetensförsörjning lan:jönköping'\n"
+               "  plansok matrix kompetensförsörjning\n");
+}
+
+int
+main(int argc, char **argv)
+{
+    setlocale(LC_ALL, "");
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    const char *name = argv[1];
+    if (!strcmp(name, "--help") || !strcmp(name, "-h") || !strcmp(name, "help")) {
+        if (argc > 2 && strcmp(name, "help") == 0) {
+            for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+                if (!strcmp(commands[i].name, argv[2])) {
+                    char *args[] = { argv[2], "--help", NULL };
+                    return commands[i].fn(2, args, &commands[i]) == -2 ? EXIT_OK : EXIT_OK;
+                }
+        }
+        usage(stdout);
+        return EXIT_OK;
+    }
+    if (!strcmp(name, "--version")) {
+        printf("plansok 0.1 (index schema %d)\n", PS_SCHEMA_VERSION);
+        return EXIT_OK;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (!strcmp(commands[i].name, name))
+            return commands[i].fn(argc - 1, argv + 1, &commands[i]);
+    fprintf(stderr, "plansok: unknown command '%s'; see 'plansok --help'\n", name);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,320 @@
+/* print.c: every output format in one place: text for people, JSON and CSV
+ * for programs, Markdown for reports. Formats differ only in syntax; all
+ * print the same fields (docs/CLI.md lists them). Pages print 1-based. */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const cli_keyword cli_format_keywords[] = {
+    { "text", FMT_TEXT }, { "json", FMT_JSON }, { "csv", FMT_CSV }, { "md", FMT_MD }, { NULL, 0 },
+};
+
+static void
+json_str(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+        switch (*p) {
+        case '"': fputs("\\\"", f); break;
+        case '\\': fputs("\\\\", f); break;
+        case '\n': fputs("\\n", f); break;
+        case '\t': fputs("\\t", f); break;
+        case '\r': fputs("\\r", f); break;
+        default:
+            if (*p < 0x20)
+                fprintf(f, "\\u%04x", *p);
+            else
+                fputc(*p, f);
+        }
+    }
+    fputc('"', f);
+}
+
+static void
+csv_str(FILE *f, const char *s)
+{
+    s = s ? s : "";
+    if (!strpbrk(s, ",\"\n\r")) {
+        fputs(s, f);
+        return;
+    }
+    fputc('"', f);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', f);
+        fputc(*s == '\n' ? ' ' : *s, f);
+    }
+    fputc('"', f);
+}
+
+/* Markdown table cell: pipes escaped, newlines folded. */
+static void
+md_str(FILE *f, const char *s)
+{
+    for (s = s ? s : ""; *s; s++) {
+        if (*s == '|')
+            fputs("\\|", f);
+        else if (*s == '\n')
+            fputc(' ', f);
+        else
+            fputc(*s, f);
+    }
+}
+
+/* Snippet with its marks: open/close strings around each match. */
+static void
+marked(FILE *f, const ps_hit *h, const char *open, const char *close, void (*esc)(FILE *, const char *))
+{
+    const char *s = h->snippet ? h->snippet : "";
+    size_t at = 0, len = strlen(s);
+    for (size_t i = 0; i < h->nmarks; i++) {
+        if (h->marks[i].start < at || h->marks[i].end > len)
+            continue;
+        char *seg = strndup(s + at, h->marks[i].start - at);
+        esc(f, seg);
+        free(seg);
+        fputs(open, f);
+        seg = strndup(s + h->marks[i].start, h->marks[i].end - h->marks[i].start);
+        esc(f, seg);
+        free(seg);
+        fputs(close, f);
+        at = h->marks[i].end;
+    }
+    esc(f, s + at);
+}
+
+static void
+plain(FILE *f, const char *s)
+{
+    for (; *s; s++)
+        fputc(*s == '\n' ? ' ' : *s, f);
+}
+
+static int
+u8len(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+static const char *
+lan_or_unknown(int lan)
+{
+    return lan >= 0 ? ps_lan_name(lan) : "okänt län";
+}
+
+void
+cli_print_hits(FILE *f, const ps_hits *h, cli_format fmt, bool color)
+{
+    switch (fmt) {
+    case FMT_TEXT:
+        for (size_t i = 0; i < h->n; i++) {
+            const ps_hit *x = &h->hits[i];
+            fprintf(f, "%s%zu. %s · %s · %d · %s%s\n", color ? "\033[1m" : "", i + 1,
+                    x->org[0] ? x->org : "(unknown organisation)", lan_or_unknown(x->lan), x->year,
+                    ps_kind_name(x->kind), color ? "\033[0m" : "");
+            fprintf(f, "   %s, page %d%s%s\n   ", x->file, x->page + 1, x->heading[0] ? " · " : "", x->heading);
+            marked(f, x, color ? "\033[1;31m" : "[", color ? "\033[0m" : "]", plain);
+            fprintf(f, "\n\n");
+        }
+        fprintf(f, "%zu of about %zu matching passages\n", h->n, h->total);
+        break;
+    case FMT_JSON:
+        fprintf(f, "{\"format_version\":%d,\"query\":", PS_FORMAT_VERSION);
+        json_str(f, h->query);
+        fprintf(f, ",\"total\":%zu,\"hits\":[", h->total);
+        for (size_t i = 0; i < h->n; i++) {
+            const ps_hit *x = &h->hits[i];
+            fprintf(f, "%s\n{\"rank\":%zu,\"score\":%.0f,\"organisation\":", i ? "," : "", i + 1, x->score);
+            json_str(f, x->org);
+            fprintf(f, ",\"lan\":");
+            json_str(f, x->lan >= 0 ? ps_lan_name(x->lan) : "");
+            fprintf(f, ",\"year\":%d,\"kind\":", x->year);
+            json_str(f, ps_kind_name(x->kind));
+            fprintf(f, ",\"file\":");
+            json_str(f, x->file);
+            fprintf(f, ",\"docid\":");
+            json_str(f, x->docid);
+            fprintf(f, ",\"page\":%d,\"heading\":", x->page + 1);
+            json_str(f, x->heading);
+            fprintf(f, ",\"snippet\":");
+            json_str(f, x->snippet);
+            fprintf(f, ",\"marks\":[");
+            for (size_t k = 0; k < x->nmarks; k++)
+                fprintf(f, "%s[%zu,%zu]", k ? "," : "", x->marks[k].start, x->marks[k].end);
+            fprintf(f, "]}");
+        }
+        fprintf(f, "\n]}\n");
+        break;
+    case FMT_CSV:
+        fprintf(f, "rank,organisation,lan,year,kind,file,page,heading,snippet\n");
+        for (size_t i = 0; i < h->n; i++) {
+            const ps_hit *x = &h->hits[i];
+            fprintf(f, "%zu,", i + 1);
+            csv_str(f, x->org);
+            fputc(',', f);
+            csv_str(f, x->lan >= 0 ? ps_lan_name(x->lan) : "");
+            fprintf(f, ",%d,%s,", x->year, ps_kind_name(x->kind));
+            csv_str(f, x->file);
+            fprintf(f, ",%d,", x->page + 1);
+            csv_str(f, x->heading);
+            fputc(',', f);
+            csv_str(f, x->snippet);
+            fputc('\n', f);
+        }
+        break;
+    case FMT_MD:
+        fprintf(f, "| # | Län | År | Organisation | Dokument | Sida | Rubrik | Utdrag |\n");
+        fprintf(f, "|---|---|---|---|---|---|---|---|\n");
+        for (size_t i = 0; i < h->n; i++) {
+            const ps_hit *x = &h->hits[i];
+            fprintf(f, "| %zu | %s | %d | ", i + 1, lan_or_unknown(x->lan), x->year);
+            md_str(f, x->org);
+            fputs(" | ", f);
+            md_str(f, x->file);
+            fprintf(f, " | %d | ", x->page + 1);
+            md_str(f, x->heading);
+            fputs(" | ", f);
+            marked(f, x, "**", "**", md_str);
+            fputs(" |\n", f);
+        }
+        break;
+    }
+}
+
+void
+cli_print_matrix(FILE *f, const ps_matrix *m, cli_format fmt)
+{
+    const char *sep = fmt == FMT_CSV ? "," : fmt == FMT_MD ? " | " : "  ";
+    if (fmt == FMT_JSON) {
+        fprintf(f, "{\"format_version\":%d,\"query\":", PS_FORMAT_VERSION);
+        json_str(f, m->query);
+        fprintf(f, ",\"years\":[");
+        for (int y = 0; y < m->nyear; y++)
+            fprintf(f, "%s%d", y ? "," : "", m->years[y]);
+        fprintf(f, "],\"total_passages\":%u,\"total_documents\":%u,\"rows\":[", m->total_passages, m->total_docs);
+        for (int l = 0; l < m->nlan; l++) {
+            fprintf(f, "%s\n{\"lan\":", l ? "," : "");
+            json_str(f, m->lans[l] >= 0 ? ps_lan_name(m->lans[l]) : "");
+            fprintf(f, ",\"cells\":[");
+            for (int y = 0; y < m->nyear; y++)
+                fprintf(f, "%s{\"year\":%d,\"passages\":%u,\"documents\":%u}", y ? "," : "", m->years[y],
+                        m->passages[l * m->nyear + y], m->docs[l * m->nyear + y]);
+            fprintf(f, "]}");
+        }
+        fprintf(f, "\n]}\n");
+        return;
+    }
+    if (fmt == FMT_CSV) {
+        fprintf(f, "lan,year,passages,documents\n");
+        for (int l = 0; l < m->nlan; l++)
+            for (int y = 0; y < m->nyear; y++) {
+                unsigned p = m->passages[l * m->nyear + y];
+                if (!p)
+                    continue;
+                csv_str(f, m->lans[l] >= 0 ? ps_lan_name(m->lans[l]) : "");
+                fprintf(f, ",%d,%u,%u\n", m->years[y], p, m->docs[l * m->nyear + y]);
+            }
+        return;
+    }
+    /* text and Markdown: a table, cells "passages/documents" */
+    int w = 22;
+    if (fmt == FMT_MD)
+        fprintf(f, "| ");
+    fprintf(f, "%s%*s", "Län", fmt == FMT_MD ? 0 : w - 3, "");
+    for (int y = 0; y < m->nyear; y++) {
+        char yl[16];
+        snprintf(yl, sizeof yl, "%d", m->years[y]);
+        fprintf(f, "%s%7s", sep, m->years[y] ? yl : "?");
+    }
+    fprintf(f, "%s%7s%s\n", sep, "Totalt", fmt == FMT_MD ? " |" : "");
+    if (fmt == FMT_MD) {
+        fprintf(f, "|---");
+        for (int y = 0; y <= m->nyear; y++)
+            fprintf(f, "|---:");
+        fprintf(f, "|\n");
+    }
+    for (int l = 0; l < m->nlan; l++) {
+        const char *name = lan_or_unknown(m->lans[l]);
+        if (fmt == FMT_MD)
+            fprintf(f, "| %s", name);
+        else /* pad by characters, not bytes */
+            fprintf(f, "%s%*s", name, w - u8len(name) > 0 ? w - u8len(name) : 1, "");
+        unsigned tp = 0, td = 0;
+        for (int y = 0; y < m->nyear; y++) {
+            unsigned p = m->passages[l * m->nyear + y], d = m->docs[l * m->nyear + y];
+            char cell[32];
+            if (p)
+                snprintf(cell, sizeof cell, "%u/%u", p, d);
+            else
+                snprintf(cell, sizeof cell, "-");
+            fprintf(f, "%s%7s", sep, cell);
+            tp += p;
+            td += d;
+        }
+        char tot[32];
+        snprintf(tot, sizeof tot, "%u/%u", tp, td);
+        fprintf(f, "%s%7s%s\n", sep, tot, fmt == FMT_MD ? " |" : "");
+    }
+    if (fmt == FMT_TEXT)
+        fprintf(f, "\n%u passages in %u documents (cells: passages/documents)\n", m->total_passages,
+                m->total_docs);
+}
+
+void
+cli_print_docs(FILE *f, const ps_doclist *l, cli_format fmt)
+{
+    if (fmt == FMT_JSON) {
+        fprintf(f, "{\"format_version\":%d,\"documents\":[", PS_FORMAT_VERSION);
+        for (size_t i = 0; i < l->n; i++) {
+            const ps_docinfo *d = &l->docs[i];
+            fprintf(f, "%s\n{\"docid\":", i ? "," : "");
+            json_str(f, d->docid);
+            fprintf(f, ",\"file\":");
+            json_str(f, d->file);
+            fprintf(f, ",\"path\":");
+            json_str(f, d->path);
+            fprintf(f, ",\"title\":");
+            json_str(f, d->title);
+            fprintf(f, ",\"organisation\":");
+            json_str(f, d->org);
+            fprintf(f, ",\"lan\":");
+            json_str(f, d->lan >= 0 ? ps_lan_name(d->lan) : "");
+            fprintf(f, ",\"year\":%d,\"kind\":", d->year);
+            json_str(f, ps_kind_name(d->kind));
+            fprintf(f, ",\"pages\":%d,\"text_pages\":%d,\"passages\":%d}", d->pages, d->text_pages, d->passages);
+        }
+        fprintf(f, "\n]}\n");
+        return;
+    }
+    if (fmt == FMT_CSV || fmt == FMT_MD) {
+        const char *s = fmt == FMT_CSV ? "," : " | ";
+        if (fmt == FMT_MD)
+            fprintf(f, "| Fil | Organisation | Län | År | Typ | Sidor | Passager |\n|---|---|---|---:|---|---:|---:|\n");
+        else
+            fprintf(f, "file,organisation,lan,year,kind,pages,passages\n");
+        for (size_t i = 0; i < l->n; i++) {
+            const ps_docinfo *d = &l->docs[i];
+            if (fmt == FMT_MD)
+                fputs("| ", f);
+            (fmt == FMT_CSV ? csv_str : md_str)(f, d->file);
+            fputs(s, f);
+            (fmt == FMT_CSV ? csv_str : md_str)(f, d->org);
+            fputs(s, f);
+            (fmt == FMT_CSV ? csv_str : md_str)(f, d->lan >= 0 ? ps_lan_name(d->lan) : "");
+            fprintf(f, "%s%d%s%s%s%d%s%d%s\n", s, d->year, s, ps_kind_name(d->kind), s, d->pages, s, d->passages,
+                    fmt == FMT_MD ? " |" : "");
+        }
+        return;
+    }
+    for (size_t i = 0; i < l->n; i++) {
+        const ps_docinfo *d = &l->docs[i];
+        fprintf(f, "%s\n  %s · %s · %d · %s · %d pages (%d with text) · %d passages\n", d->file,
+                d->org[0] ? d->org : "(unknown organisation)", lan_or_unknown(d->lan), d->year,
+                ps_kind_name(d->kind), d->pages, d->text_pages, d->passages);
+    }
+    fprintf(f, "%zu document%s\n", l->n, l->n == 1 ? "" : "s");
+}

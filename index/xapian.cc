@@ -1,0 +1,421 @@
+/* xapian.cc: the ONLY C++ file and the only one that includes Xapian. It
+ * stores passages and document records, parses queries and runs them.
+ * Every extern "C" function catches everything: no exception crosses into
+ * C, and each Xapian error class maps to its own ps_status.
+ *
+ * Schema (PS_SCHEMA_VERSION, stored as metadata "plansok_schema"):
+ *   one Xapian document per passage, plus one record per PDF.
+ *   boolean terms  Q<docid>:<n> unique id     D<docid> belongs to PDF
+ *                  Tpassage / Tdoc            L<lan slug>  Y<year>
+ *                  K<kind>  O<folded org>
+ *   free text      heading (weight 2) and passage text; Swedish stems
+ *                  (Z prefix) and unstemmed terms with positions
+ *   values         0 year (sortable)  1 page  2 lan slug  3 docid  4 kind
+ *   data           psi_record lines (see plansok-private.h)          */
+#include "plansok-private.h"
+
+#include <xapian.h>
+
+#include <cstring>
+#include <new>
+#include <string>
+#include <sys/stat.h>
+
+namespace {
+
+enum { SLOT_YEAR = 0, SLOT_PAGE = 1, SLOT_LAN = 2, SLOT_DOCID = 3, SLOT_KIND = 4 };
+const char *const SCHEMA_KEY = "plansok_schema";
+
+} // namespace
+
+struct psi_store {
+    std::string dir;
+    Xapian::Database *db = nullptr;         /* the one to read from */
+    Xapian::WritableDatabase *wdb = nullptr; /* set when writable */
+};
+
+/* Sorts a Xapian exception into a status; call inside a catch block. */
+static ps_status
+classify(ps_error *err, const std::string &dir)
+{
+    try {
+        throw;
+    } catch (const Xapian::DatabaseLockError &) {
+        return psi_fail(err, PS_ERR_INDEX_LOCKED,
+                        "index at '%s' is locked; is another 'plansok ingest' running?", dir.c_str());
+    } catch (const Xapian::DatabaseVersionError &e) {
+        return psi_fail(err, PS_ERR_INDEX_VERSION, "index at '%s' has a format this Xapian cannot read: %s",
+                        dir.c_str(), e.get_msg().c_str());
+    } catch (const Xapian::DatabaseCorruptError &e) {
+        return psi_fail(err, PS_ERR_INDEX_CORRUPT, "index at '%s' is corrupt: %s; re-create it with 'plansok ingest'",
+                        dir.c_str(), e.get_msg().c_str());
+    } catch (const Xapian::DatabaseNotFoundError &) {
+        return psi_fail(err, PS_ERR_INDEX_MISSING, "no index at '%s'; run 'plansok ingest --db %s PDF...' first",
+                        dir.c_str(), dir.c_str());
+    } catch (const Xapian::DatabaseOpeningError &e) {
+        return psi_fail(err, PS_ERR_INDEX_MISSING, "cannot open index at '%s': %s", dir.c_str(),
+                        e.get_msg().c_str());
+    } catch (const Xapian::QueryParserError &e) {
+        return psi_fail(err, PS_ERR_BAD_QUERY, "%s", e.get_msg().c_str());
+    } catch (const Xapian::Error &e) {
+        return psi_fail(err, PS_ERR_INDEX, "index error (%s): %s", e.get_type(), e.get_msg().c_str());
+    } catch (const std::bad_alloc &) {
+        return psi_fail(err, PS_ERR_NOMEM, "out of memory");
+    } catch (...) {
+        return psi_fail(err, PS_ERR_INTERNAL, "unexpected exception in the index layer");
+    }
+}
+
+extern "C" ps_status
+psi_store_open(const char *dir, bool writable, psi_store **out, ps_error *err)
+{
+    *out = nullptr;
+    psi_store *st = nullptr;
+    try {
+        st = new psi_store;
+        st->dir = dir;
+        struct stat sb;
+        bool exists = stat(dir, &sb) == 0;
+        if (!writable && !exists) {
+            delete st;
+            return psi_fail(err, PS_ERR_INDEX_MISSING,
+                            "no index at '%s'; run 'plansok ingest --db %s PDF...' first", dir, dir);
+        }
+        if (writable) {
+            st->wdb = new Xapian::WritableDatabase(dir, Xapian::DB_CREATE_OR_OPEN);
+            st->db = st->wdb;
+        } else {
+            st->db = new Xapian::Database(dir);
+        }
+        std::string v = st->db->get_metadata(SCHEMA_KEY);
+        if (v.empty() && st->db->get_doccount() == 0 && st->wdb) {
+            st->wdb->set_metadata(SCHEMA_KEY, std::to_string(PS_SCHEMA_VERSION));
+            st->wdb->commit();
+        } else if (v != std::to_string(PS_SCHEMA_VERSION)) {
+            ps_status s = psi_fail(err, PS_ERR_INDEX_VERSION,
+                                   "index at '%s' has schema version '%s', this plansok reads %d; "
+                                   "re-create it with 'plansok ingest'",
+                                   dir, v.empty() ? "none" : v.c_str(), PS_SCHEMA_VERSION);
+            psi_store_close(st);
+            return s;
+        }
+        *out = st;
+        return PS_OK;
+    } catch (...) {
+        ps_status s = classify(err, dir);
+        psi_store_close(st);
+        return s;
+    }
+}
+
+extern "C" void
+psi_store_close(psi_store *st)
+{
+    if (!st)
+        return;
+    try {
+        if (st->wdb)
+            st->wdb->close();
+    } catch (...) {
+    }
+    delete st->db;
+    delete st;
+}
+
+static std::string
+record(const psi_buf &b)
+{
+    return std::string(b.s ? b.s : "", b.len);
+}
+
+static std::string
+fold(const char *s)
+{
+    char *f = psi_fold_ascii(s ? s : "");
+    std::string r;
+    for (const char *p = f; *p; p++)
+        if (*p != ' ')
+            r += *p;
+    free(f);
+    return r;
+}
+
+static void
+add_filters(Xapian::Document &d, const ps_docinfo *info)
+{
+    d.add_boolean_term(std::string("D") + info->docid);
+    if (info->lan >= 0) {
+        d.add_boolean_term(std::string("L") + ps_lan_slug(info->lan));
+        d.add_value(SLOT_LAN, ps_lan_slug(info->lan));
+    }
+    if (info->year > 0) {
+        d.add_boolean_term("Y" + std::to_string(info->year));
+        d.add_value(SLOT_YEAR, Xapian::sortable_serialise(info->year));
+    }
+    d.add_boolean_term(std::string("K") + fold(ps_kind_name(info->kind)));
+    d.add_value(SLOT_KIND, ps_kind_name(info->kind));
+    if (info->org && *info->org)
+        d.add_boolean_term("O" + fold(info->org));
+    d.add_value(SLOT_DOCID, info->docid);
+}
+
+extern "C" ps_status
+psi_store_replace(psi_store *st, const psi_store_doc *doc, ps_error *err)
+{
+    if (!st->wdb)
+        return psi_fail(err, PS_ERR_INTERNAL, "index opened read-only");
+    const ps_docinfo *info = doc->info;
+    try {
+        Xapian::TermGenerator tg;
+        tg.set_stemmer(Xapian::Stem("swedish"));
+        tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+        st->wdb->begin_transaction();
+        st->wdb->delete_document(std::string("D") + info->docid);
+
+        Xapian::Document rec;
+        psi_buf b = PSI_BUF_INIT;
+        psi_record_add(&b, "docid", info->docid);
+        psi_record_add(&b, "path", info->path);
+        psi_record_add(&b, "file", info->file);
+        psi_record_add(&b, "title", info->title);
+        psi_record_add(&b, "org", info->org);
+        psi_record_addi(&b, "lan", info->lan);
+        psi_record_addi(&b, "year", info->year);
+        psi_record_addi(&b, "kind", info->kind);
+        psi_record_addi(&b, "pages", info->pages);
+        psi_record_addi(&b, "text_pages", info->text_pages);
+        psi_record_addi(&b, "passages", (long)doc->npassages);
+        rec.set_data(record(b));
+        rec.add_boolean_term("Tdoc");
+        add_filters(rec, info);
+        st->wdb->replace_document(std::string("Q") + info->docid, rec);
+
+        for (size_t i = 0; i < doc->npassages; i++) {
+            const ps_passage *p = &doc->passages[i];
+            Xapian::Document d;
+            tg.set_document(d);
+            tg.index_text(p->heading, 2);
+            tg.increase_termpos(100);
+            tg.index_text(p->text);
+            psi_buf_reset(&b);
+            psi_record_add(&b, "docid", info->docid);
+            psi_record_add(&b, "file", info->file);
+            psi_record_add(&b, "org", info->org);
+            psi_record_addi(&b, "lan", info->lan);
+            psi_record_addi(&b, "year", info->year);
+            psi_record_addi(&b, "kind", info->kind);
+            psi_record_addi(&b, "page", p->page);
+            psi_record_add(&b, "heading", p->heading);
+            psi_record_add(&b, "text", p->text);
+            d.set_data(record(b));
+            d.add_boolean_term("Tpassage");
+            add_filters(d, info);
+            d.add_value(SLOT_PAGE, Xapian::sortable_serialise(p->page));
+            std::string id = std::string("Q") + info->docid + ":" + std::to_string(i);
+            d.add_boolean_term(id);
+            st->wdb->replace_document(id, d);
+        }
+        psi_buf_release(&b);
+        st->wdb->commit_transaction();
+        return PS_OK;
+    } catch (...) {
+        ps_status s = classify(err, st->dir);
+        try {
+            st->wdb->cancel_transaction();
+        } catch (...) {
+        }
+        return s;
+    }
+}
+
+/* Field values typed in a query go through the C normaliser. */
+class FilterField : public Xapian::FieldProcessor {
+    psi_filter_fn fn;
+    std::string field, prefix;
+
+  public:
+    FilterField(psi_filter_fn f, const char *name, const char *pfx) : fn(f), field(name), prefix(pfx) {}
+    Xapian::Query operator()(const std::string &value) override
+    {
+        char *t = fn(field.c_str(), value.c_str());
+        if (!t)
+            throw Xapian::QueryParserError("unknown " + field + " '" + value + "'");
+        std::string term = prefix + t;
+        free(t);
+        return Xapian::Query(term);
+    }
+};
+
+class YearField : public Xapian::FieldProcessor {
+  public:
+    Xapian::Query operator()(const std::string &v) override
+    {
+        int a = 0, b = 0;
+        char tail = 0;
+        if (sscanf(v.c_str(), "%d..%d%c", &a, &b, &tail) == 2 && a > 0 && b >= a)
+            return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, SLOT_YEAR, Xapian::sortable_serialise(a),
+                                 Xapian::sortable_serialise(b));
+        if (sscanf(v.c_str(), "%d%c", &a, &tail) == 1 && a > 0)
+            return Xapian::Query("Y" + std::to_string(a));
+        throw Xapian::QueryParserError("bad year '" + v + "': use year:2014 or year:2013..2014");
+    }
+};
+
+static Xapian::Query
+build_query(Xapian::Database &db, const psi_store_query *q)
+{
+    Xapian::Query base;
+    std::string text = q->text ? q->text : "";
+    bool blank = text.find_first_not_of(" \t\n") == std::string::npos;
+    if (!blank) {
+        Xapian::QueryParser qp;
+        qp.set_database(db);
+        qp.set_stemmer(Xapian::Stem("swedish"));
+        qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+        qp.set_default_op(Xapian::Query::OP_AND);
+        qp.add_boolean_prefix("lan", (new FilterField(q->filter, "län", "L"))->release());
+        qp.add_boolean_prefix("län", (new FilterField(q->filter, "län", "L"))->release());
+        qp.add_boolean_prefix("kind", (new FilterField(q->filter, "kind", "K"))->release());
+        qp.add_boolean_prefix("org", (new FilterField(q->filter, "org", "O"))->release());
+        qp.add_boolean_prefix("year", (new YearField())->release());
+        qp.add_boolean_prefix("år", (new YearField())->release());
+        unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                         Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT;
+        base = qp.parse_query(text, flags);
+    }
+    Xapian::Query filter("Tpassage");
+    if (q->lan >= 0)
+        filter = Xapian::Query(Xapian::Query::OP_FILTER, filter, Xapian::Query(std::string("L") + ps_lan_slug(q->lan)));
+    if (q->kind >= 0)
+        filter = Xapian::Query(Xapian::Query::OP_FILTER, filter,
+                               Xapian::Query("K" + fold(ps_kind_name((ps_kind)q->kind))));
+    if (q->year_from > 0 || q->year_to > 0) {
+        int a = q->year_from > 0 ? q->year_from : 0, b = q->year_to > 0 ? q->year_to : 9999;
+        filter = Xapian::Query(Xapian::Query::OP_FILTER, filter,
+                               Xapian::Query(Xapian::Query::OP_VALUE_RANGE, SLOT_YEAR,
+                                             Xapian::sortable_serialise(a), Xapian::sortable_serialise(b)));
+    }
+    if (blank || base.empty())
+        return filter;
+    return Xapian::Query(Xapian::Query::OP_FILTER, base, filter);
+}
+
+static char *
+get(const std::string &data, const char *key)
+{
+    char *v = psi_record_get(data.data(), data.size(), key);
+    return v ? v : psi_strdup("");
+}
+
+static int
+geti(const std::string &data, const char *key)
+{
+    char *v = get(data, key);
+    int r = atoi(v);
+    free(v);
+    return r;
+}
+
+/* Moves Xapian's highlight markers out of the snippet into marks. */
+static void
+set_snippet(ps_hit *h, const std::string &s)
+{
+    psi_buf b = PSI_BUF_INIT;
+    size_t cap = 0;
+    for (size_t i = 0; i < s.size(); i++) {
+        if (s[i] == '\x01') {
+            if (h->nmarks == cap) {
+                cap = cap ? cap * 2 : 8;
+                h->marks = (ps_mark *)psi_realloc(h->marks, cap * sizeof *h->marks);
+            }
+            h->marks[h->nmarks++] = ps_mark{ b.len, b.len };
+        } else if (s[i] == '\x02') {
+            if (h->nmarks)
+                h->marks[h->nmarks - 1].end = b.len;
+        } else {
+            psi_buf_addc(&b, s[i]);
+        }
+    }
+    h->snippet = psi_buf_detach(&b);
+}
+
+extern "C" ps_status
+psi_store_search(psi_store *st, const psi_store_query *q, size_t limit, bool want_text, ps_hits **out,
+                 ps_error *err)
+{
+    *out = nullptr;
+    ps_hits *res = nullptr;
+    try {
+        Xapian::Enquire enq(*st->db);
+        enq.set_query(build_query(*st->db, q));
+        Xapian::doccount max = limit ? (Xapian::doccount)limit : st->db->get_doccount();
+        Xapian::MSet ms = enq.get_mset(0, max, limit ? 0 : max);
+        res = (ps_hits *)psi_calloc(1, sizeof *res);
+        res->query = psi_strdup(q->text);
+        res->total = limit ? ms.get_matches_estimated() : ms.size();
+        res->hits = (ps_hit *)psi_calloc(ms.size() ? ms.size() : 1, sizeof *res->hits);
+        Xapian::Stem stem("swedish");
+        for (Xapian::MSetIterator it = ms.begin(); it != ms.end(); ++it) {
+            ps_hit *h = &res->hits[res->n++];
+            Xapian::Document d = it.get_document();
+            std::string data = d.get_data();
+            h->score = it.get_percent();
+            h->docid = get(data, "docid");
+            h->lan = geti(data, "lan");
+            h->year = geti(data, "year");
+            h->kind = (ps_kind)geti(data, "kind");
+            h->page = geti(data, "page");
+            if (!want_text)
+                continue;
+            h->file = get(data, "file");
+            h->org = get(data, "org");
+            h->heading = get(data, "heading");
+            h->text = get(data, "text");
+            std::string body = std::string(h->text);
+            if (body.empty())
+                body = h->heading;
+            set_snippet(h, ms.snippet(body, 320, stem,
+                                      Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                      "\x01", "\x02", "…"));
+        }
+        *out = res;
+        return PS_OK;
+    } catch (...) {
+        ps_hits_free(res);
+        return classify(err, st->dir);
+    }
+}
+
+extern "C" ps_status
+psi_store_docs(psi_store *st, ps_doclist **out, ps_error *err)
+{
+    *out = nullptr;
+    ps_doclist *l = nullptr;
+    try {
+        Xapian::Enquire enq(*st->db);
+        enq.set_query(Xapian::Query("Tdoc"));
+        Xapian::MSet ms = enq.get_mset(0, st->db->get_doccount());
+        l = (ps_doclist *)psi_calloc(1, sizeof *l);
+        l->docs = (ps_docinfo *)psi_calloc(ms.size() ? ms.size() : 1, sizeof *l->docs);
+        for (Xapian::MSetIterator it = ms.begin(); it != ms.end(); ++it) {
+            std::string data = it.get_document().get_data();
+            ps_docinfo *d = &l->docs[l->n++];
+            d->docid = get(data, "docid");
+            d->path = get(data, "path");
+            d->file = get(data, "file");
+            d->title = get(data, "title");
+            d->org = get(data, "org");
+            d->lan = geti(data, "lan");
+            d->year = geti(data, "year");
+            d->kind = (ps_kind)geti(data, "kind");
+            d->pages = geti(data, "pages");
+            d->text_pages = geti(data, "text_pages");
+            d->passages = geti(data, "passages");
+        }
+        *out = l;
+        return PS_OK;
+    } catch (...) {
+        ps_doclist_free(l);
+        return classify(err, st->dir);
+    }
+}

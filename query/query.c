@@ -1,0 +1,248 @@
+/* query.c: the public index and query API over the store shim. It owns
+ * ps_index, normalises filter values typed by analysts (lan:jönköping,
+ * kind:arsredovisning), runs searches, counts the län x year matrix and
+ * lists documents. No Xapian here: that is index/xapian.cc's. */
+#include "plansok-private.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct ps_index {
+    psi_store *store;
+    bool writable;
+};
+
+ps_status
+ps_index_open(const char *dir, ps_index_mode mode, ps_index **out, ps_error *err)
+{
+    *out = NULL;
+    if (!dir || !*dir)
+        return psi_fail(err, PS_ERR_USAGE, "no index directory given");
+    psi_store *st;
+    ps_status s = psi_store_open(dir, mode == PS_INDEX_WRITE, &st, err);
+    if (s != PS_OK)
+        return s;
+    ps_index *ix = psi_calloc(1, sizeof *ix);
+    ix->store = st;
+    ix->writable = mode == PS_INDEX_WRITE;
+    *out = ix;
+    return PS_OK;
+}
+
+void
+ps_index_close(ps_index *ix)
+{
+    if (!ix)
+        return;
+    psi_store_close(ix->store);
+    free(ix);
+}
+
+ps_status
+ps_index_add_doc(ps_index *ix, const ps_doc *doc, ps_error *err)
+{
+    if (!ix->writable)
+        return psi_fail(err, PS_ERR_USAGE, "index is open read-only");
+    size_t n = ps_doc_passage_count(doc);
+    psi_store_doc sd = { ps_doc_info(doc), n ? ps_doc_passage(doc, 0) : NULL, n };
+    return psi_store_replace(ix->store, &sd, err);
+}
+
+char *
+ps_index_default_dir(void)
+{
+    const char *xdg = getenv("XDG_DATA_HOME");
+    if (xdg && *xdg == '/')
+        return psi_asprintf("%s/plansok/index", xdg);
+    const char *home = getenv("HOME");
+    if (home && *home)
+        return psi_asprintf("%s/.local/share/plansok/index", home);
+    return NULL;
+}
+
+/* Term suffix for a filter value typed in a query, or NULL if unknown. */
+static char *
+filter_value(const char *field, const char *value)
+{
+    if (strcmp(field, "län") == 0) {
+        int lan = ps_lan_parse(value);
+        return lan >= 0 ? psi_strdup(ps_lan_slug(lan)) : NULL;
+    }
+    if (strcmp(field, "kind") == 0) {
+        int k = ps_kind_parse(value);
+        if (k < 0)
+            return NULL;
+        char *f = psi_fold_ascii(ps_kind_name((ps_kind)k));
+        return f;
+    }
+    if (strcmp(field, "org") == 0) {
+        char *f = psi_fold_ascii(value);
+        char *w = f;
+        for (char *r = f; *r; r++)
+            if (*r != ' ')
+                *w++ = *r;
+        *w = '\0';
+        return f;
+    }
+    return NULL;
+}
+
+static ps_status
+run(ps_index *ix, const char *query, const ps_query_opts *o, size_t limit, bool want_text, ps_hits **out,
+    ps_error *err)
+{
+    ps_query_opts def = PS_QUERY_OPTS_INIT;
+    if (!o)
+        o = &def;
+    psi_store_query q = { query ? query : "", filter_value, o->lan, o->year_from, o->year_to, o->kind };
+    return psi_store_search(ix->store, &q, limit, want_text, out, err);
+}
+
+ps_status
+ps_search(ps_index *ix, const char *query, const ps_query_opts *o, ps_hits **out, ps_error *err)
+{
+    size_t limit = o && o->limit ? o->limit : 20;
+    return run(ix, query, o, limit, true, out, err);
+}
+
+void
+ps_hits_free(ps_hits *h)
+{
+    if (!h)
+        return;
+    for (size_t i = 0; i < h->n; i++) {
+        ps_hit *x = &h->hits[i];
+        free(x->docid);
+        free(x->file);
+        free(x->org);
+        free(x->heading);
+        free(x->snippet);
+        free(x->marks);
+        free(x->text);
+    }
+    free(h->hits);
+    free(h->query);
+    free(h);
+}
+
+static int
+cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+static int
+index_of(const int *v, int n, int x)
+{
+    for (int i = 0; i < n; i++)
+        if (v[i] == x)
+            return i;
+    return -1;
+}
+
+ps_status
+ps_matrix_run(ps_index *ix, const char *query, const ps_query_opts *o, ps_matrix **out, ps_error *err)
+{
+    *out = NULL;
+    ps_hits *all;
+    ps_status s = run(ix, query, o, 0, false, &all, err);
+    if (s != PS_OK)
+        return s;
+    ps_matrix *m = psi_calloc(1, sizeof *m);
+    m->query = psi_strdup(query);
+    m->lans = psi_malloc((PS_LAN_COUNT + 1) * sizeof *m->lans);
+    m->years = psi_malloc((all->n + 1) * sizeof *m->years);
+    for (size_t i = 0; i < all->n; i++) {
+        int lan = all->hits[i].lan >= 0 && all->hits[i].lan < PS_LAN_COUNT ? all->hits[i].lan : -1;
+        if (index_of(m->lans, m->nlan, lan) < 0)
+            m->lans[m->nlan++] = lan;
+        if (index_of(m->years, m->nyear, all->hits[i].year) < 0)
+            m->years[m->nyear++] = all->hits[i].year;
+    }
+    qsort(m->lans, (size_t)m->nlan, sizeof *m->lans, cmp_int);
+    qsort(m->years, (size_t)m->nyear, sizeof *m->years, cmp_int);
+    /* unknown län (-1) sorts first; show it last */
+    if (m->nlan > 1 && m->lans[0] == -1) {
+        memmove(m->lans, m->lans + 1, (size_t)(m->nlan - 1) * sizeof *m->lans);
+        m->lans[m->nlan - 1] = -1;
+    }
+    size_t cells = (size_t)(m->nlan * m->nyear);
+    m->passages = psi_calloc(cells ? cells : 1, sizeof *m->passages);
+    m->docs = psi_calloc(cells ? cells : 1, sizeof *m->docs);
+    /* documents counted once per cell */
+    char **seen = psi_calloc(all->n + 1, sizeof *seen);
+    int *seen_cell = psi_calloc(all->n + 1, sizeof *seen_cell);
+    size_t nseen = 0;
+    for (size_t i = 0; i < all->n; i++) {
+        const ps_hit *h = &all->hits[i];
+        int lan = h->lan >= 0 && h->lan < PS_LAN_COUNT ? h->lan : -1;
+        int cell = index_of(m->lans, m->nlan, lan) * m->nyear + index_of(m->years, m->nyear, h->year);
+        m->passages[cell]++;
+        m->total_passages++;
+        bool dup = false;
+        for (size_t k = 0; k < nseen && !dup; k++)
+            dup = !strcmp(seen[k], h->docid);
+        if (!dup) {
+            seen[nseen] = h->docid;
+            seen_cell[nseen++] = cell;
+            m->docs[cell]++;
+            m->total_docs++;
+        }
+    }
+    free(seen);
+    free(seen_cell);
+    ps_hits_free(all);
+    *out = m;
+    return PS_OK;
+}
+
+void
+ps_matrix_free(ps_matrix *m)
+{
+    if (!m)
+        return;
+    free(m->query);
+    free(m->lans);
+    free(m->years);
+    free(m->passages);
+    free(m->docs);
+    free(m);
+}
+
+static int
+cmp_doc(const void *a, const void *b)
+{
+    const ps_docinfo *x = a, *y = b;
+    int lx = x->lan < 0 ? 99 : x->lan, ly = y->lan < 0 ? 99 : y->lan;
+    if (lx != ly)
+        return lx - ly;
+    if (x->year != y->year)
+        return x->year - y->year;
+    return strcmp(x->file, y->file);
+}
+
+ps_status
+ps_docs_list(ps_index *ix, ps_doclist **out, ps_error *err)
+{
+    ps_status s = psi_store_docs(ix->store, out, err);
+    if (s == PS_OK)
+        qsort((*out)->docs, (*out)->n, sizeof *(*out)->docs, cmp_doc);
+    return s;
+}
+
+void
+ps_doclist_free(ps_doclist *l)
+{
+    if (!l)
+        return;
+    for (size_t i = 0; i < l->n; i++) {
+        free(l->docs[i].docid);
+        free(l->docs[i].path);
+        free(l->docs[i].file);
+        free(l->docs[i].title);
+        free(l->docs[i].org);
+    }
+    free(l->docs);
+    free(l);
+}
