@@ -368,7 +368,7 @@ psi_join_line(psi_buf *b, const char *next, const psi_wordset *words)
             keep = false;
         } else {
             /* "EU-projekt", "e-hälsa", "2014-års": the part before the
-             * hyphen is an acronym, a digit or a single letter */
+             * hyphen is a short acronym, has a digit or is one letter */
             size_t chars = psi_utf8_chars(frag, fraglen);
             bool upper = chars >= 2;
             bool digit = false;
@@ -381,7 +381,7 @@ psi_join_line(psi_buf *b, const char *next, const psi_wordset *words)
                 digit |= cp_is_digit(cp);
                 i += l;
             }
-            keep = upper || digit || chars == 1;
+            keep = (upper && chars <= 4) || digit || chars == 1;
         }
         psi_buf_release(&hy);
         psi_buf_release(&joined);

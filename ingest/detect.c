@@ -69,7 +69,7 @@ static const rule rules[] = {
     { F_YEAR, V_CAPTURE, W_FRONT, 2, "\\b((?:19|20)\\d\\d)-[01]\\d-[0-3]\\d\\b", "2011-09-15" },
     { F_YEAR, V_CAPTURE, W_FILE, 6, "(?<!\\d)((?:19|20)\\d\\d)(?!\\d)", "vp_budget_2014.pdf" },
     { F_YEAR, V_YY, W_FILE, 3, "(?<!\\d)(\\d\\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])(?!\\d)", "kallelse_110915.pdf" },
-    { F_YEAR, V_CAPTURE, W_FRONT, 1, "(?<![\\d:/-])((?:19|20)\\d\\d)(?![\\d:/])", "any year on the first pages" },
+    { F_YEAR, V_CAPTURE, W_META | W_FRONT, 1, "(?<![\\d:/-])((?:19|20)\\d\\d)(?![\\d:/])", "any year on the first pages" },
 
     /* ---- kind ---- */
     { F_KIND, PS_KIND_KALLELSE, W_FILE | W_META | W_FRONT, 10, "\\bkallelse\\b", "KALLELSE till sammanträde" },

@@ -1,0 +1,44 @@
+# lib.sh: helpers for the end-to-end tests, sourced by tests/e2e/t*.sh.
+# Each script gets a scratch directory, speaks TAP, and fails a check when
+# plansok dies by a signal (exit code above 128) whatever was expected.
+set -u
+LC_ALL=C.UTF-8; export LC_ALL
+TOP=$(cd "$(dirname "$0")/../.." && pwd)
+PLANSOK=${PLANSOK:-$TOP/build/plansok}
+CORPUS=$TOP/corpus
+FIXTURES=$TOP/tests/fixtures
+SHARED=${SHARED:-$TOP/../shared}
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/plansok-e2e.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+unset PLANSOK_DB XDG_DATA_HOME
+n=0 fails=0
+
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "#   $l"; done; }
+skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
+
+# check DESC COMMAND...: passes when the command succeeds
+check() {
+    d=$1; shift
+    if "$@" >"$TMP/check.out" 2>&1; then ok "$d"; else not_ok "$d" "$(head -c 600 "$TMP/check.out")"; fi
+}
+
+# run_ps CODE DESC ARGS...: runs plansok, output in $TMP/out and $TMP/err,
+# passes when it exits with CODE
+run_ps() {
+    want=$1 d=$2; shift 2
+    "$PLANSOK" "$@" >"$TMP/out" 2>"$TMP/err"
+    rc=$?
+    if [ "$rc" -gt 128 ]; then
+        not_ok "$d" "plansok died by signal $((rc - 128))" "$(head -c 400 "$TMP/err")"
+    elif [ "$rc" -eq "$want" ]; then
+        ok "$d"
+    else
+        not_ok "$d" "exit $rc, wanted $want" "$(head -c 400 "$TMP/err")"
+    fi
+}
+
+done_testing() {
+    echo "1..$n"
+    [ "$fails" -eq 0 ]
+}

@@ -1,0 +1,19 @@
+#!/bin/sh
+# t010-basics: help, usage errors and a missing index, with their exit codes.
+. "$(dirname "$0")/lib.sh"
+
+run_ps 0 "plansok --help exits 0" --help
+check "--help lists the commands" grep -q "ingest" "$TMP/out"
+run_ps 2 "no command is a usage error"
+run_ps 2 "an unknown command is a usage error" frobnicate
+check "... and says so" grep -q "unknown command 'frobnicate'" "$TMP/err"
+run_ps 0 "search --help exits 0" search --help
+check "search --help documents --region" grep -q -- "--region" "$TMP/out"
+run_ps 2 "an unknown option is a usage error" search --frobnicate x
+run_ps 2 "search without a query is a usage error" search --db "$TMP/none"
+run_ps 4 "search on a missing index is fatal" search --db "$TMP/none" kompetens
+check "... with one clear line" sh -c "test \$(wc -l < '$TMP/err') -eq 1 && grep -q \"no index at '$TMP/none'\" '$TMP/err'"
+PLANSOK_DB=$TMP/none run_ps 4 "PLANSOK_DB names the index" docs
+check "... and the message names it" grep -q "$TMP/none" "$TMP/err"
+run_ps 2 "ingest without paths is a usage error" ingest --db "$TMP/db"
+done_testing

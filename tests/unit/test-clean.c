@@ -1,0 +1,138 @@
+/* test-clean.c: character cleaning, running-line keys and removal, and
+ * Swedish dehyphenation (what joins, what keeps its hyphen). */
+#include "plansok-private.h"
+#include "tap.h"
+
+#include <stdlib.h>
+
+static char *
+join2(const char *a, const char *b, const psi_wordset *ws)
+{
+    psi_buf buf = PSI_BUF_INIT;
+    psi_join_line(&buf, a, ws);
+    psi_join_line(&buf, b, ws);
+    return psi_buf_detach(&buf);
+}
+
+static void
+test_dehyphenation(void)
+{
+    /* cases: line 1, line 2, expected */
+    static const char *const cases[][3] = {
+        { "behovet av kompetens-", "försörjning i länet", "behovet av kompetensförsörjning i länet" },
+        { "kommunal hälso-", "och sjukvård", "kommunal hälso- och sjukvård" },
+        { "nya EU-", "projekt startar", "nya EU-projekt startar" },
+        { "arbetet med e-", "hälsa fortsätter", "arbetet med e-hälsa fortsätter" },
+        { "kart-", "eller mätfrågor", "kart- eller mätfrågor" },
+        { "under 2014-", "års budget", "under 2014-års budget" },
+        { "Region Jönköping-", "Linköping", "Region Jönköping-Linköping" },
+        { "ett ord", "på nästa rad", "ett ord på nästa rad" },
+        { "Ärendet gäller ÅTGÄR-", "der och mål", "Ärendet gäller ÅTGÄRder och mål" },
+        { "stöd från ESF-", "rådet", "stöd från ESF-rådet" },
+        { "ett tankstreck -", "här", "ett tankstreck - här" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *got = join2(cases[i][0], cases[i][1], NULL);
+        CHECK_STR(got, cases[i][2]);
+        free(got);
+    }
+    /* evidence from the document decides: "utbud-efterfrågan" seen whole */
+    psi_wordset *ws = psi_wordset_new();
+    psi_wordset_add_text(ws, "sambandet utbud-efterfrågan och vuxenutbildning");
+    char *got = join2("sambandet utbud-", "efterfrågan", ws);
+    CHECK_STR(got, "sambandet utbud-efterfrågan");
+    free(got);
+    got = join2("gemensam vuxen-", "utbildning", ws);
+    CHECK_STR(got, "gemensam vuxenutbildning");
+    free(got);
+    CHECK(psi_wordset_has(ws, "VUXENUTBILDNING", 15));
+    CHECK(!psi_wordset_has(ws, "vuxen", 5));
+    psi_wordset_free(ws);
+}
+
+static void
+test_clean_line(void)
+{
+    char *s = psi_clean_line("e\xEF\xAC\x81nansiering  och\xC2\xA0" "e\xEF\xAC\x82ykt\xE2\x80\x89x");
+    CHECK_STR(s, "efinansiering och eflykt x");
+    free(s);
+    s = psi_clean_line("  hälso\xE2\x80\x90 \tvård\x01 ");
+    CHECK_STR(s, "hälso- vård");
+    free(s);
+    s = psi_clean_line("kompe\xC2\xADtens\xC2\xAD");
+    CHECK_STR(s, "kompetens-");
+    free(s);
+    s = psi_clean_line("bad \xFF byte");
+    CHECK(psi_utf8_valid(s, strlen(s)));
+    free(s);
+    CHECK(psi_utf8_valid("Åtgärder", strlen("Åtgärder")));
+    CHECK(!psi_utf8_valid("\xC3", 1));
+    CHECK(psi_utf8_chars("Åtgärder", strlen("Åtgärder")) == 8);
+}
+
+static void
+test_running_key(void)
+{
+    char *a = psi_running_key("VERKSAMHETSPLAN OCH BUDGET 2014 REGIONFÖRBUNDET JÖNKÖPINGS LÄN 4");
+    char *b = psi_running_key("12   VERKSAMHETSPLAN OCH BUDGET 2014 REGIONFÖRBUNDET JÖNKÖPINGS LÄN");
+    CHECK_STR(a, b);
+    CHECK_STR(a, "verksamhetsplan och budget # regionförbundet jönköpings län");
+    free(a);
+    free(b);
+    a = psi_running_key("- 17 -");
+    CHECK_STR(a, "");
+    free(a);
+}
+
+static psi_line
+mkline(const char *t, double y)
+{
+    psi_line l = { 0 };
+    l.text = psi_strdup(t);
+    l.x0 = 60;
+    l.x1 = 500;
+    l.y0 = y;
+    l.y1 = y + 10;
+    l.size = 10;
+    return l;
+}
+
+static void
+test_strip_running(void)
+{
+    enum { NP = 5 };
+    psi_page pages[NP];
+    memset(pages, 0, sizeof pages);
+    for (int p = 0; p < NP; p++) {
+        pages[p].height = 842;
+        pages[p].nlines = 4;
+        pages[p].lines = psi_calloc(4, sizeof(psi_line));
+        char foot[128];
+        snprintf(foot, sizeof foot, "VERKSAMHETSPLAN 2014 REGIONFÖRBUNDET %d", p + 3);
+        pages[p].lines[0] = mkline("Storsthlm | Verksamhetsplan 2018", 40);
+        pages[p].lines[1] = mkline(p == 2 ? "Storsthlm | Verksamhetsplan 2018 nämns i texten" : "Brödtext om mål", 300);
+        pages[p].lines[2] = mkline("Mer brödtext", 320);
+        pages[p].lines[3] = mkline(p % 2 ? foot : "7", 800);
+    }
+    size_t removed = psi_strip_running(pages, NP);
+    CHECK(removed == 10);
+    CHECK(pages[0].lines[0].text == NULL);
+    CHECK(pages[1].lines[3].text == NULL);
+    CHECK(pages[2].lines[3].text == NULL); /* a bare page number */
+    CHECK(pages[2].lines[1].text != NULL); /* body text is kept */
+    for (int p = 0; p < NP; p++) {
+        for (int i = 0; i < 4; i++)
+            free(pages[p].lines[i].text);
+        free(pages[p].lines);
+    }
+}
+
+int
+main(void)
+{
+    test_dehyphenation();
+    test_clean_line();
+    test_running_key();
+    test_strip_running();
+    return tap_done();
+}

@@ -1,0 +1,144 @@
+/* test-core.c: status phrases, county and kind names, record encoding,
+ * layout of two columns, and index error paths (missing, locked). */
+#include "plansok-private.h"
+#include "tap.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+static void
+test_status(void)
+{
+    for (int s = 0; s < PS_STATUS_COUNT; s++)
+        CHECK(strcmp(ps_status_str((ps_status)s), "unknown status") != 0);
+    ps_error e = PS_ERROR_INIT;
+    CHECK(psi_fail(&e, PS_ERR_NOT_PDF, "x %d", 3) == PS_ERR_NOT_PDF);
+    CHECK_STR(e.msg, "x 3");
+}
+
+static void
+test_names(void)
+{
+    CHECK(ps_lan_parse("Jönköpings län") == 4);
+    CHECK(ps_lan_parse("jönköping") == 4);
+    CHECK(ps_lan_parse("JONKOPING") == 4);
+    CHECK(ps_lan_parse("Region Jönköping") == 4);
+    CHECK(ps_lan_parse("Västra Götalands län") == 11);
+    CHECK(ps_lan_parse("vastra-gotaland") == 11);
+    CHECK(ps_lan_parse("Norrbottens") == 20);
+    CHECK(ps_lan_parse("Atlantis") == -1);
+    CHECK_STR(ps_lan_name(17), "Västernorrlands län");
+    CHECK(ps_kind_parse("ÅRSREDOVISNING") == PS_KIND_ARSREDOVISNING);
+    CHECK(ps_kind_parse("arsredovisning") == PS_KIND_ARSREDOVISNING);
+    CHECK(ps_kind_parse("roman") == -1);
+    char *f = psi_fold_ascii("Målområde ÖVER");
+    CHECK_STR(f, "malomrade over");
+    free(f);
+}
+
+static void
+test_record(void)
+{
+    psi_buf b = PSI_BUF_INIT;
+    psi_record_add(&b, "text", "rad ett\nrad\ttvå \\ slut");
+    psi_record_addi(&b, "page", 12);
+    char *t = psi_record_get(b.s, b.len, "text");
+    CHECK_STR(t, "rad ett\nrad\ttvå \\ slut");
+    free(t);
+    t = psi_record_get(b.s, b.len, "page");
+    CHECK_STR(t, "12");
+    free(t);
+    CHECK(psi_record_get(b.s, b.len, "nope") == NULL);
+    psi_buf_release(&b);
+}
+
+static psi_word
+w(const char *t, double x, double y, double width)
+{
+    psi_word r = { 0 };
+    r.text = (char *)t;
+    r.x0 = x;
+    r.x1 = x + width;
+    r.y0 = y;
+    r.y1 = y + 10;
+    r.size = 10;
+    return r;
+}
+
+static void
+test_layout_columns(void)
+{
+    /* Two columns of 8 lines, given to layout interleaved line by line, as
+     * poppler sometimes does; a full-width header on top. */
+    psi_word words[40];
+    size_t n = 0;
+    static char left[8][16], right[8][16];
+    words[n++] = w("Rubrik", 60, 20, 400);
+    for (int i = 0; i < 8; i++) {
+        snprintf(left[i], sizeof left[i], "L%d", i);
+        snprintf(right[i], sizeof right[i], "R%d", i);
+        words[n++] = w(right[i], 310, 60 + i * 13, 220);
+        words[n++] = w(left[i], 60, 60 + i * 13, 220);
+    }
+    psi_page pg = { 0 };
+    pg.words = words;
+    pg.nwords = n;
+    pg.width = 595;
+    pg.height = 842;
+    psi_layout_page(&pg);
+    CHECK(pg.columns == 2);
+    CHECK(pg.nlines == 17);
+    if (pg.nlines == 17) {
+        CHECK_STR(pg.lines[0].text, "Rubrik");
+        CHECK_STR(pg.lines[1].text, "L0");
+        CHECK_STR(pg.lines[8].text, "L7");
+        CHECK_STR(pg.lines[9].text, "R0");
+        CHECK_STR(pg.lines[16].text, "R7");
+    }
+    for (size_t i = 0; i < pg.nlines; i++)
+        free(pg.lines[i].text);
+    free(pg.lines);
+}
+
+static void
+test_index_errors(void)
+{
+    char dir[] = "/tmp/plansok-unit-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    char *missing = psi_asprintf("%s/none", dir);
+    ps_index *ix = NULL;
+    ps_error e = PS_ERROR_INIT;
+    CHECK(ps_index_open(missing, PS_INDEX_READ, &ix, &e) == PS_ERR_INDEX_MISSING);
+    CHECK(ix == NULL);
+    CHECK(strstr(e.msg, "no index at") != NULL);
+    char *db = psi_asprintf("%s/db", dir);
+    ps_index *w1 = NULL, *w2 = NULL;
+    CHECK(ps_index_open(db, PS_INDEX_WRITE, &w1, &e) == PS_OK);
+    CHECK(ps_index_open(db, PS_INDEX_WRITE, &w2, &e) == PS_ERR_INDEX_LOCKED);
+    CHECK(strstr(e.msg, "locked") != NULL);
+    ps_index *r = NULL;
+    CHECK(ps_index_open(db, PS_INDEX_READ, &r, &e) == PS_OK); /* readers go on */
+    ps_hits *h = NULL;
+    CHECK(ps_search(r, "year:abc", NULL, &h, &e) == PS_ERR_BAD_QUERY);
+    CHECK(ps_search(r, "lan:atlantis kompetens", NULL, &h, &e) == PS_ERR_BAD_QUERY);
+    CHECK(strstr(e.msg, "atlantis") != NULL);
+    ps_index_close(r);
+    ps_index_close(w2);
+    ps_index_close(w1);
+    char *cmd = psi_asprintf("rm -rf '%s'", dir);
+    CHECK(system(cmd) == 0);
+    free(cmd);
+    free(missing);
+    free(db);
+}
+
+int
+main(void)
+{
+    test_status();
+    test_names();
+    test_record();
+    test_layout_columns();
+    test_index_errors();
+    return tap_done();
+}
