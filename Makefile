@@ -118,7 +118,7 @@ $(B)/tests/%: tests/unit/%.c tests/tap.h $(B)/libplansok.a | $(DEPS_STAMP)
 
 # --- tests -----------------------------------------------------------------
 check: $(B)/plansok $(UNIT_BIN)
-	@PLANSOK=$(CURDIR)/$(B)/plansok UNIT_DIR=$(CURDIR)/$(B)/tests sh tests/run-tests.sh
+	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 PLANSOK=$(CURDIR)/$(B)/plansok UNIT_DIR=$(CURDIR)/$(B)/tests sh tests/run-tests.sh
 
 check-unit: $(UNIT_BIN)
 	@UNIT_DIR=$(CURDIR)/$(B)/tests ONLY=unit sh tests/run-tests.sh
