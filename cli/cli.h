@@ -81,6 +81,12 @@ typedef struct cli_filters {
  * bad value. */
 bool cli_apply_filters(const cli_filters *f, ps_query_opts *q);
 
+/* For search and matrix: parses options, applies the filter options to q
+ * and joins the operands into *query (caller frees). Returns -1 when the
+ * command should go on, else the exit code to return. */
+int cli_parse_query(int argc, char **argv, const cli_opt *opts, const cli_command *cmd, const cli_filters *f,
+                    ps_query_opts *q, char **query);
+
 /* ------------------------------------------------------------ printing */
 typedef enum cli_format { FMT_TEXT, FMT_JSON, FMT_CSV, FMT_MD } cli_format;
 extern const cli_keyword cli_format_keywords[];

@@ -4,8 +4,6 @@
 
 #include <stdlib.h>
 
-char *cli_join_query(int n, char **argv);
-
 int
 cli_cmd_matrix(int argc, char **argv, const cli_command *self)
 {
@@ -18,26 +16,17 @@ cli_cmd_matrix(int argc, char **argv, const cli_command *self)
         CLI_FORMAT_OPT(&format),
         { NULL, 0, 0, NULL, NULL, NULL, NULL },
     };
-    int n = cli_parse(argc, argv, opts, self);
-    if (n == -2)
-        return EXIT_OK;
-    if (n < 0)
-        return EXIT_USAGE;
-    if (n == 0) {
-        fprintf(stderr, "plansok matrix: no query given; see 'plansok matrix --help'\n");
-        return EXIT_USAGE;
-    }
     ps_query_opts q = PS_QUERY_OPTS_INIT;
-    if (!cli_apply_filters(&flt, &q))
-        return EXIT_USAGE;
-    char *query = cli_join_query(n, argv);
+    char *query;
+    int rc = cli_parse_query(argc, argv, opts, self, &flt, &q, &query);
+    if (rc >= 0)
+        return rc;
     ps_error err = PS_ERROR_INIT;
     ps_index *ix = NULL;
     ps_matrix *m = NULL;
     ps_status st = cli_open_index(&c, PS_INDEX_READ, &ix, &err);
     if (st == PS_OK)
         st = ps_matrix_run(ix, query, &q, &m, &err);
-    int rc;
     if (st == PS_OK) {
         cli_print_matrix(stdout, m, (cli_format)format);
         rc = m->total_passages ? EXIT_OK : EXIT_NO_MATCH;

@@ -6,27 +6,6 @@
 #include <string.h>
 #include <unistd.h>
 
-/* Joins the operands into one query string. */
-char *cli_join_query(int n, char **argv);
-
-char *
-cli_join_query(int n, char **argv)
-{
-    size_t len = 1;
-    for (int i = 1; i <= n; i++)
-        len += strlen(argv[i]) + 1;
-    char *q = malloc(len);
-    if (!q)
-        return NULL;
-    q[0] = '\0';
-    for (int i = 1; i <= n; i++) {
-        if (i > 1)
-            strcat(q, " ");
-        strcat(q, argv[i]);
-    }
-    return q;
-}
-
 int
 cli_cmd_search(int argc, char **argv, const cli_command *self)
 {
@@ -40,27 +19,18 @@ cli_cmd_search(int argc, char **argv, const cli_command *self)
         CLI_FORMAT_OPT(&format),
         { NULL, 0, 0, NULL, NULL, NULL, NULL },
     };
-    int n = cli_parse(argc, argv, opts, self);
-    if (n == -2)
-        return EXIT_OK;
-    if (n < 0)
-        return EXIT_USAGE;
-    if (n == 0) {
-        fprintf(stderr, "plansok search: no query given; see 'plansok search --help'\n");
-        return EXIT_USAGE;
-    }
     ps_query_opts q = PS_QUERY_OPTS_INIT;
+    char *query;
+    int rc = cli_parse_query(argc, argv, opts, self, &flt, &q, &query);
+    if (rc >= 0)
+        return rc;
     q.limit = limit > 0 ? (size_t)limit : 20;
-    if (!cli_apply_filters(&flt, &q))
-        return EXIT_USAGE;
-    char *query = cli_join_query(n, argv);
     ps_error err = PS_ERROR_INIT;
     ps_index *ix = NULL;
     ps_hits *hits = NULL;
     ps_status st = cli_open_index(&c, PS_INDEX_READ, &ix, &err);
     if (st == PS_OK)
         st = ps_search(ix, query, &q, &hits, &err);
-    int rc;
     if (st == PS_OK) {
         cli_print_hits(stdout, hits, (cli_format)format, format == FMT_TEXT && isatty(STDOUT_FILENO));
         rc = hits->n ? EXIT_OK : EXIT_NO_MATCH;

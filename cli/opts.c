@@ -198,3 +198,37 @@ cli_apply_filters(const cli_filters *f, ps_query_opts *q)
     }
     return true;
 }
+
+int
+cli_parse_query(int argc, char **argv, const cli_opt *opts, const cli_command *cmd, const cli_filters *f,
+                ps_query_opts *q, char **query)
+{
+    *query = NULL;
+    int n = cli_parse(argc, argv, opts, cmd);
+    if (n == -2)
+        return EXIT_OK;
+    if (n < 0)
+        return EXIT_USAGE;
+    if (n == 0) {
+        fprintf(stderr, "plansok %s: no query given; see 'plansok %s --help'\n", cmd->name, cmd->name);
+        return EXIT_USAGE;
+    }
+    if (!cli_apply_filters(f, q))
+        return EXIT_USAGE;
+    size_t len = 1;
+    for (int i = 1; i <= n; i++)
+        len += strlen(argv[i]) + 1;
+    char *s = malloc(len);
+    if (!s) {
+        fprintf(stderr, "plansok: out of memory\n");
+        return EXIT_FATAL;
+    }
+    s[0] = '\0';
+    for (int i = 1; i <= n; i++) {
+        if (i > 1)
+            strcat(s, " ");
+        strcat(s, argv[i]);
+    }
+    *query = s;
+    return -1;
+}
