@@ -47,14 +47,14 @@ Q := @
 endif
 
 LIB_C := core/util.c core/utf8.c core/names.c \
-	ingest/pdf.c ingest/layout.c ingest/clean.c ingest/rx.c ingest/detect.c ingest/passage.c ingest/doc.c \
+	ingest/pdf.c ingest/layout.c ingest/clean.c ingest/rx.c ingest/detect.c ingest/tagger.c ingest/passage.c ingest/doc.c \
 	query/query.c
 LIB_CXX := index/xapian.cc
 CLI_C := cli/main.c cli/opts.c cli/print.c cli/cmd-ingest.c cli/cmd-search.c \
 	cli/cmd-matrix.c cli/cmd-docs.c
 UNIT_C := $(wildcard tests/unit/test-*.c)
 
-LIB_OBJ := $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o)
+LIB_OBJ := $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o) $(B)/gen/rules.o
 CLI_OBJ := $(CLI_C:%.c=$(B)/%.o)
 UNIT_BIN := $(UNIT_C:tests/unit/%.c=$(B)/tests/%)
 DEPS_STAMP := build/.deps-ok
@@ -101,6 +101,14 @@ $(B)/%.o: %.cc | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CXX     $<")
 	$(Q)$(CXX) $(ALL_CXXFLAGS) $(EXTRA_CXXFLAGS) -c -o $@ $<
+
+# The built-in section rules: ingest/sections.rules as a C string.
+$(B)/gen/rules.c: ingest/sections.rules ingest/embed.awk
+	@mkdir -p $(@D)
+	$(Q)awk -f ingest/embed.awk $< > $@
+
+$(B)/gen/rules.o: $(B)/gen/rules.c
+	$(Q)$(CC) -std=c11 $(CFLAGS) $(SANFLAGS) -c -o $@ $<
 
 $(B)/libplansok.a: $(LIB_OBJ)
 	$(Q)rm -f $@ && ar rcs $@ $^

@@ -90,6 +90,20 @@ const char *ps_lan_slug(int lan);
  * returns 0..20 or -1. */
 int ps_lan_parse(const char *text);
 
+/* The kind of section a passage belongs to. */
+typedef enum ps_section {
+    PS_SECTION_OTHER = 0,
+    PS_SECTION_MAL,       /* goals and targets */
+    PS_SECTION_INSATSER,  /* actions and activities */
+    PS_SECTION_BUDGET,    /* budget tables and comments */
+    PS_SECTION_COUNT
+} ps_section;
+
+/* "other", "mal", "insatser", "budget"; never NULL. */
+const char *ps_section_name(ps_section s);
+/* Accepts the names above, also "mål"; -1 if unknown. */
+int ps_section_parse(const char *name);
+
 typedef struct ps_docinfo {
     char *docid;        /* stable id: hash of the absolute path */
     char *path;         /* absolute path at ingest time */
@@ -108,7 +122,16 @@ typedef struct ps_passage {
     int page;           /* 0-based physical page where it starts */
     char *heading;      /* heading path, parts joined by " > ", or "" */
     char *text;         /* cleaned text, paragraphs joined by "\n" */
+    ps_section section;
 } ps_passage;
+
+/* One entry of a document's outline. */
+typedef struct ps_heading {
+    int level;          /* 1 is the top */
+    int page;           /* 0-based physical page */
+    ps_section section; /* the kind in force under this heading */
+    char *text;
+} ps_heading;
 
 /* Overrides for one run; NULL / -1 / 0 means "detect". */
 typedef struct ps_extract_opts {
@@ -116,20 +139,35 @@ typedef struct ps_extract_opts {
     int lan;
     int year;
     int kind;
+    const char *rules_file; /* section rules; NULL: the built-in ones */
 } ps_extract_opts;
 
-#define PS_EXTRACT_OPTS_INIT { NULL, -1, 0, -1 }
+#define PS_EXTRACT_OPTS_INIT { NULL, -1, 0, -1, NULL }
 
 typedef struct ps_doc ps_doc;
+typedef struct ps_extractor ps_extractor;
+
+/* Compiles the detection and section rules once for many documents.
+ * Returns PS_ERR_IO (rules file unreadable) or PS_ERR_USAGE (a bad rule,
+ * with its line and the position of the error). */
+ps_status ps_extractor_new(const ps_extract_opts *opts, ps_extractor **out,
+                           ps_error *err);
+void ps_extractor_free(ps_extractor *ex);
 
 /* Reads one PDF with poppler, cleans every page, detects organisation, län,
- * year and kind, and cuts passages. Returns PS_ERR_EMPTY_FILE, _NOT_PDF,
- * _PDF_DAMAGED, _PDF_ENCRYPTED, _PDF_NO_TEXT, _PDF_GARBLED, _IO or _NOMEM. */
+ * year and kind, cuts passages and tags their sections. Returns
+ * PS_ERR_EMPTY_FILE, _NOT_PDF, _PDF_DAMAGED, _PDF_ENCRYPTED, _PDF_NO_TEXT,
+ * _PDF_GARBLED, _IO or _NOMEM. */
+ps_status ps_extractor_run(ps_extractor *ex, const char *path, ps_doc **out,
+                           ps_error *err);
+/* The same with a one-off extractor. */
 ps_status ps_doc_extract(const char *path, const ps_extract_opts *opts,
                          ps_doc **out, ps_error *err);
 const ps_docinfo *ps_doc_info(const ps_doc *doc);
 size_t ps_doc_passage_count(const ps_doc *doc);
 const ps_passage *ps_doc_passage(const ps_doc *doc, size_t i);
+size_t ps_doc_heading_count(const ps_doc *doc);
+const ps_heading *ps_doc_heading(const ps_doc *doc, size_t i);
 /* Cleaned text of one physical page (0-based); "" for a page without text. */
 const char *ps_doc_page_text(const ps_doc *doc, int page);
 void ps_doc_free(ps_doc *doc);

@@ -180,6 +180,22 @@ typedef struct psi_detected {
 void psi_detect(const psi_detector *d, const psi_detect_input *in,
                 psi_detected *out);
 
+/* ingest/tagger.c: section kinds from the rules file ----------------------- */
+
+typedef struct psi_tagger psi_tagger;
+/* The built-in rules (ingest/sections.rules, compiled into the library). */
+extern const char psi_default_rules[];
+/* Parses and compiles rules text; source names it in messages. A bad line
+ * gives PS_ERR_USAGE "SOURCE:LINE: ..." with the pattern's error offset. */
+ps_status psi_tagger_new(const char *rules, const char *source, psi_tagger **out, ps_error *err);
+void psi_tagger_free(psi_tagger *t);
+/* The kind a heading sets, or -1 when no heading rule matches; *intro is
+ * set when the kind covers only the text directly under the heading. */
+int psi_tagger_heading(const psi_tagger *t, const char *heading, bool *intro);
+/* The kind the sentences of text point to, or -1 under the threshold;
+ * scores (may be NULL) receives the points per kind. */
+int psi_tagger_sentences(const psi_tagger *t, const char *text, int scores[PS_SECTION_COUNT]);
+
 /* ingest/passage.c: cleaned pages -> blocks -> passages ------------------ */
 
 #define PSI_PASSAGE_MAX 1400 /* bytes of text before a passage is cut */
@@ -187,13 +203,16 @@ void psi_detect(const psi_detector *d, const psi_detect_input *in,
 typedef struct psi_passages {
     ps_passage *v;
     size_t n, cap;
+    ps_heading *outline;
+    size_t noutline, outline_cap;
 } psi_passages;
 
-/* Builds passages from cleaned pages (lines already stripped of running
- * text). page_text[i] receives each page's cleaned text. */
+/* Builds passages and the outline from cleaned pages (lines already
+ * stripped of running text), tagging sections with tagger (may be NULL).
+ * page_text[i] receives each page's cleaned text. */
 void psi_build_passages(const psi_page *pages, int npages,
-                        const psi_wordset *words, psi_passages *out,
-                        char **page_text);
+                        const psi_wordset *words, const psi_tagger *tagger,
+                        psi_passages *out, char **page_text);
 
 /* index/xapian.cc: the ONLY C++ file ------------------------------------- */
 

@@ -540,7 +540,8 @@ typeset(cairo_t *cr, const spec *sp, int pageno, block *bl, int nb, double size,
         p.y = 220;
     for (int i = 0; i < nb && !p.overflow; i++) {
         if (bl[i].type == B_HEAD || cover) {
-            double hs = cover ? 22 : bl[i].level == 1 ? size * 1.7 : bl[i].level == 2 ? size * 1.35 : size * 1.12;
+            /* heading sizes are fixed; only the body shrinks on a full page */
+            double hs = cover ? 22 : bl[i].level == 1 ? 17 : bl[i].level == 2 ? 13.5 : 11.2;
             PangoFontDescription *hd = pango_font_description_from_string(sp->head_font);
             pango_font_description_set_weight(hd, PANGO_WEIGHT_BOLD);
             pango_font_description_set_absolute_size(hd, hs * PANGO_SCALE);

@@ -4,6 +4,7 @@
  * detect.c (organisation, län, year, kind). */
 #include "plansok-private.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,78 @@ struct ps_doc {
     char **page_text;
     int npages;
 };
+
+struct ps_extractor {
+    ps_extract_opts opts; /* org points into org_copy */
+    char *org_copy;
+    psi_detector *detector;
+    psi_tagger *tagger;
+};
+
+/* Reads a whole text file; NULL on error (errno set). */
+static char *
+slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    psi_buf b = PSI_BUF_INIT;
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        psi_buf_add(&b, chunk, n);
+    bool bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        psi_buf_release(&b);
+        return NULL;
+    }
+    return psi_buf_detach(&b);
+}
+
+ps_status
+ps_extractor_new(const ps_extract_opts *opts, ps_extractor **out, ps_error *err)
+{
+    *out = NULL;
+    ps_extract_opts none = PS_EXTRACT_OPTS_INIT;
+    ps_extractor *ex = psi_calloc(1, sizeof *ex);
+    ex->opts = opts ? *opts : none;
+    if (ex->opts.org) {
+        ex->org_copy = psi_strdup(ex->opts.org);
+        ex->opts.org = ex->org_copy;
+    }
+    ex->opts.rules_file = NULL;
+    ps_status st = psi_detector_new(&ex->detector, err);
+    if (st == PS_OK) {
+        if (opts && opts->rules_file) {
+            char *text = slurp(opts->rules_file);
+            if (!text)
+                st = psi_fail(err, PS_ERR_IO, "cannot read rules file '%s': %s", opts->rules_file, strerror(errno));
+            else
+                st = psi_tagger_new(text, opts->rules_file, &ex->tagger, err);
+            free(text);
+        } else {
+            st = psi_tagger_new(psi_default_rules, "sections.rules", &ex->tagger, err);
+        }
+    }
+    if (st != PS_OK) {
+        ps_extractor_free(ex);
+        return st;
+    }
+    *out = ex;
+    return PS_OK;
+}
+
+void
+ps_extractor_free(ps_extractor *ex)
+{
+    if (!ex)
+        return;
+    psi_detector_free(ex->detector);
+    psi_tagger_free(ex->tagger);
+    free(ex->org_copy);
+    free(ex);
+}
 
 #define FRONT_PAGES 3
 
@@ -54,9 +127,20 @@ ps_status
 ps_doc_extract(const char *path, const ps_extract_opts *opts, ps_doc **out, ps_error *err)
 {
     *out = NULL;
-    ps_extract_opts none = PS_EXTRACT_OPTS_INIT;
-    if (!opts)
-        opts = &none;
+    ps_extractor *ex;
+    ps_status st = ps_extractor_new(opts, &ex, err);
+    if (st != PS_OK)
+        return st;
+    st = ps_extractor_run(ex, path, out, err);
+    ps_extractor_free(ex);
+    return st;
+}
+
+ps_status
+ps_extractor_run(ps_extractor *ex, const char *path, ps_doc **out, ps_error *err)
+{
+    *out = NULL;
+    const ps_extract_opts *opts = &ex->opts;
     psi_pdf pdf;
     ps_status st = psi_pdf_read(path, &pdf, err);
     if (st != PS_OK)
@@ -80,7 +164,7 @@ ps_doc_extract(const char *path, const ps_extract_opts *opts, ps_doc **out, ps_e
     ps_doc *doc = psi_calloc(1, sizeof *doc);
     doc->npages = pdf.npages;
     doc->page_text = psi_calloc((size_t)pdf.npages, sizeof *doc->page_text);
-    psi_build_passages(pdf.pages, pdf.npages, words, &doc->passages, doc->page_text);
+    psi_build_passages(pdf.pages, pdf.npages, words, ex->tagger, &doc->passages, doc->page_text);
     psi_wordset_free(words);
 
     /* detection */
@@ -99,19 +183,9 @@ ps_doc_extract(const char *path, const ps_extract_opts *opts, ps_doc **out, ps_e
     }
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
-    psi_detector *det = NULL;
-    st = psi_detector_new(&det, err);
-    if (st != PS_OK) {
-        psi_buf_release(&front);
-        psi_buf_release(&body);
-        psi_pdf_release(&pdf);
-        ps_doc_free(doc);
-        return st;
-    }
     psi_detect_input in = { base, pdf.title, pdf.author, pdf.subject, psi_buf_str(&front), psi_buf_str(&body) };
     psi_detected d;
-    psi_detect(det, &in, &d);
-    psi_detector_free(det);
+    psi_detect(ex->detector, &in, &d);
     psi_buf_release(&front);
     psi_buf_release(&body);
 
@@ -154,6 +228,18 @@ ps_doc_passage(const ps_doc *doc, size_t i)
     return i < doc->passages.n ? &doc->passages.v[i] : NULL;
 }
 
+size_t
+ps_doc_heading_count(const ps_doc *doc)
+{
+    return doc->passages.noutline;
+}
+
+const ps_heading *
+ps_doc_heading(const ps_doc *doc, size_t i)
+{
+    return i < doc->passages.noutline ? &doc->passages.outline[i] : NULL;
+}
+
 const char *
 ps_doc_page_text(const ps_doc *doc, int page)
 {
@@ -172,6 +258,9 @@ ps_doc_free(ps_doc *doc)
         free(doc->passages.v[i].text);
     }
     free(doc->passages.v);
+    for (size_t i = 0; i < doc->passages.noutline; i++)
+        free(doc->passages.outline[i].text);
+    free(doc->passages.outline);
     for (int p = 0; p < doc->npages; p++)
         free(doc->page_text[p]);
     free(doc->page_text);

@@ -15,7 +15,11 @@
 typedef struct builder {
     psi_passages *out;
     const psi_wordset *words;
+    const psi_tagger *tagger;
     char *path[MAX_LEVELS];   /* current heading at each level */
+    int hk[MAX_LEVELS];       /* section kind each heading sets, -1: none */
+    bool intro[MAX_LEVELS];   /* ... for its own text only */
+    bool force_other;         /* title and contents pages */
     int level;                /* level of the newest heading, 0: none */
     bool heading_pending;     /* newest heading has no passage yet */
     psi_buf text;             /* passage text so far */
@@ -37,6 +41,21 @@ heading_path(const builder *b)
     return psi_buf_detach(&p);
 }
 
+/* The kind set by the deepest heading that sets one, or -1. */
+static int
+heading_kind(const builder *b)
+{
+    bool deepest = true;
+    for (int i = MAX_LEVELS - 1; i >= 0; i--) {
+        if (!b->path[i])
+            continue;
+        if (b->hk[i] >= 0 && (deepest || !b->intro[i]))
+            return b->hk[i];
+        deepest = false;
+    }
+    return -1;
+}
+
 static void
 emit(builder *b, const char *text, size_t n)
 {
@@ -45,7 +64,11 @@ emit(builder *b, const char *text, size_t n)
         o->cap = o->cap ? o->cap * 2 : 32;
         o->v = psi_realloc(o->v, o->cap * sizeof *o->v);
     }
-    o->v[o->n++] = (ps_passage){ b->page, heading_path(b), psi_strndup(text, n) };
+    char *t = psi_strndup(text, n);
+    int kind = b->force_other ? PS_SECTION_OTHER : heading_kind(b);
+    if (kind < 0 && b->tagger)
+        kind = psi_tagger_sentences(b->tagger, t, NULL);
+    o->v[o->n++] = (ps_passage){ b->page, heading_path(b), t, kind < 0 ? PS_SECTION_OTHER : (ps_section)kind };
     b->heading_pending = false;
 }
 
@@ -112,10 +135,20 @@ set_heading(builder *b, int level, const char *text)
     for (int i = level - 1; i < MAX_LEVELS; i++) {
         free(b->path[i]);
         b->path[i] = NULL;
+        b->hk[i] = -1;
     }
     b->path[level - 1] = psi_strdup(text);
+    b->hk[level - 1] = b->tagger ? psi_tagger_heading(b->tagger, text, &b->intro[level - 1]) : -1;
     b->level = level;
     b->heading_pending = true;
+    psi_passages *o = b->out;
+    if (o->noutline == o->outline_cap) {
+        o->outline_cap = o->outline_cap ? o->outline_cap * 2 : 32;
+        o->outline = psi_realloc(o->outline, o->outline_cap * sizeof *o->outline);
+    }
+    int k = heading_kind(b);
+    o->outline[o->noutline++] = (ps_heading){ level, b->page, k < 0 ? PS_SECTION_OTHER : (ps_section)k,
+                                               psi_strdup(text) };
 }
 
 /* Body size: the font size that carries the most text. */
@@ -205,13 +238,16 @@ cmp_desc(const void *a, const void *b)
 }
 
 void
-psi_build_passages(const psi_page *pages, int npages, const psi_wordset *words,
+psi_build_passages(const psi_page *pages, int npages, const psi_wordset *words, const psi_tagger *tagger,
                    psi_passages *out, char **page_text)
 {
     builder b;
     memset(&b, 0, sizeof b);
     b.out = out;
     b.words = words;
+    b.tagger = tagger;
+    for (int i = 0; i < MAX_LEVELS; i++)
+        b.hk[i] = -1;
     double body = body_size(pages, npages);
 
     levels lv = { { 0 }, 0 };
@@ -247,7 +283,9 @@ psi_build_passages(const psi_page *pages, int npages, const psi_wordset *words,
                 memcpy(saved, b.path, sizeof saved);
                 memset(b.path, 0, sizeof b.path);
                 bool pending = b.heading_pending;
+                b.force_other = true;
                 emit(&b, pt.s, pt.len);
+                b.force_other = false;
                 b.heading_pending = pending;
                 memcpy(b.path, saved, sizeof saved);
             }

@@ -1,0 +1,178 @@
+/* tagger.c: section kinds (mal, insatser, budget, other) from the rules in
+ * ingest/sections.rules or a file of the same form. Parses the rules once,
+ * compiles each pattern once (through rx.c), and answers two questions:
+ * which kind a heading sets, and which kind the sentences of a passage
+ * point to. The rule format is documented in the rules file itself. */
+#include "plansok-private.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum rule_scope { W_HEADING, W_INTRO, W_SENTENCE } rule_scope;
+
+typedef struct trule {
+    ps_section kind;
+    rule_scope where;
+    int weight;
+    psi_rx *rx;
+} trule;
+
+struct psi_tagger {
+    trule *rules;
+    size_t n;
+    int threshold;
+};
+
+const char *
+ps_section_name(ps_section s)
+{
+    switch (s) {
+    case PS_SECTION_MAL: return "mal";
+    case PS_SECTION_INSATSER: return "insatser";
+    case PS_SECTION_BUDGET: return "budget";
+    case PS_SECTION_OTHER:
+    case PS_SECTION_COUNT: break;
+    }
+    return "other";
+}
+
+int
+ps_section_parse(const char *name)
+{
+    char *f = psi_fold_ascii(name);
+    int r = -1;
+    for (int s = 0; s < PS_SECTION_COUNT; s++)
+        if (!strcmp(f, ps_section_name((ps_section)s)))
+            r = s;
+    free(f);
+    return r;
+}
+
+void
+psi_tagger_free(psi_tagger *t)
+{
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->n; i++)
+        psi_rx_free(t->rules[i].rx);
+    free(t->rules);
+    free(t);
+}
+
+ps_status
+psi_tagger_new(const char *text, const char *source, psi_tagger **out, ps_error *err)
+{
+    *out = NULL;
+    psi_tagger *t = psi_calloc(1, sizeof *t);
+    t->threshold = 3;
+    size_t cap = 0;
+    int lineno = 0;
+    const char *p = text;
+    ps_status st = PS_OK;
+    while (*p && st == PS_OK) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        char *line = psi_strndup(p, len);
+        p += len + (nl ? 1 : 0);
+        lineno++;
+        char *s = line;
+        while (*s == ' ' || *s == '\t')
+            s++;
+        size_t l = strlen(s);
+        while (l && (s[l - 1] == ' ' || s[l - 1] == '\t' || s[l - 1] == '\r'))
+            s[--l] = '\0';
+        if (!*s || *s == '#') {
+            free(line);
+            continue;
+        }
+        char kind[32], where[32];
+        int weight, used = 0;
+        if (sscanf(s, "set sentence-threshold %d%n", &weight, &used) == 1 && s[used] == '\0') {
+            t->threshold = weight;
+        } else if (sscanf(s, "%31s %31s %d %n", kind, where, &weight, &used) != 3 || !s[used]) {
+            st = psi_fail(err, PS_ERR_USAGE, "%s:%d: a rule is KIND WHERE WEIGHT PATTERN", source, lineno);
+        } else if (ps_section_parse(kind) < 0) {
+            st = psi_fail(err, PS_ERR_USAGE, "%s:%d: unknown kind '%s' (mal, insatser, budget, other)", source,
+                          lineno, kind);
+        } else if (strcmp(where, "heading") && strcmp(where, "intro") && strcmp(where, "sentence")) {
+            st = psi_fail(err, PS_ERR_USAGE, "%s:%d: WHERE is 'heading', 'intro' or 'sentence', not '%s'", source,
+                          lineno, where);
+        } else {
+            psi_rx *rx = NULL;
+            ps_error rerr = PS_ERROR_INIT;
+            if (psi_rx_new(s + used, false, &rx, &rerr) != PS_OK) {
+                st = psi_fail(err, PS_ERR_USAGE, "%s:%d: %s", source, lineno, rerr.msg);
+            } else {
+                if (t->n == cap) {
+                    cap = cap ? cap * 2 : 32;
+                    t->rules = psi_realloc(t->rules, cap * sizeof *t->rules);
+                }
+                rule_scope w = !strcmp(where, "heading") ? W_HEADING : !strcmp(where, "intro") ? W_INTRO : W_SENTENCE;
+                t->rules[t->n++] = (trule){ (ps_section)ps_section_parse(kind), w, weight, rx };
+            }
+        }
+        free(line);
+    }
+    if (st != PS_OK) {
+        psi_tagger_free(t);
+        return st;
+    }
+    *out = t;
+    return PS_OK;
+}
+
+int
+psi_tagger_heading(const psi_tagger *t, const char *heading, bool *intro)
+{
+    int best = -1, bestw = 0;
+    size_t n = strlen(heading);
+    long ov[2];
+    *intro = false;
+    for (size_t i = 0; i < t->n; i++) {
+        const trule *r = &t->rules[i];
+        if (r->where != W_SENTENCE && r->weight > bestw && psi_rx_match(r->rx, heading, n, 0, ov, 1)) {
+            best = (int)r->kind;
+            bestw = r->weight;
+            *intro = r->where == W_INTRO;
+        }
+    }
+    return best;
+}
+
+int
+psi_tagger_sentences(const psi_tagger *t, const char *text, int scores[PS_SECTION_COUNT])
+{
+    int local[PS_SECTION_COUNT];
+    if (!scores)
+        scores = local;
+    memset(scores, 0, sizeof(int) * PS_SECTION_COUNT);
+    size_t n = strlen(text), start = 0;
+    long ov[2];
+    for (size_t i = 0; i <= n; i++) {
+        bool end = i == n || text[i] == '\n' ||
+                   ((text[i] == '.' || text[i] == '?' || text[i] == '!' || text[i] == ';') &&
+                    (i + 1 == n || text[i + 1] == ' '));
+        if (!end)
+            continue;
+        size_t len = i - start;
+        if (len > 1) {
+            char *sent = psi_strndup(text + start, len);
+            for (size_t k = 0; k < t->n; k++) {
+                const trule *r = &t->rules[k];
+                if (r->where == W_SENTENCE && psi_rx_match(r->rx, sent, len, 0, ov, 1))
+                    scores[r->kind] += r->weight;
+            }
+            free(sent);
+        }
+        start = i + 1;
+        while (start < n && text[start] == ' ')
+            start++;
+    }
+    int best = -1, bestv = 0;
+    for (int k = 0; k < PS_SECTION_COUNT; k++)
+        if (scores[k] > bestv) {
+            bestv = scores[k];
+            best = k;
+        }
+    return bestv >= t->threshold ? best : -1;
+}
