@@ -281,7 +281,10 @@ page_blocks(const spec *sp, int pageno, const char *text, block **out)
     for (int i = 0; i < sp->nh; i++) {
         if (sp->h[i].page != pageno)
             continue;
+        /* the heading as a whole word: "Effektmål" is not "Effektmålen" */
         const char *at = strstr(cur, sp->h[i].text);
+        while (at && g_unichar_isalnum(g_utf8_get_char(at + strlen(sp->h[i].text))))
+            at = strstr(at + 1, sp->h[i].text);
         if (!at)
             die("page %d: heading '%s' not found in the rest of the page", pageno, sp->h[i].text);
         char *before = g_strndup(cur, (gsize)(at - cur));
@@ -393,7 +396,7 @@ hyphen_points(const char *w, int *pts, int max)
 /* Lays out one paragraph: greedy fill, Swedish hyphenation of long words,
  * a preference for ending lines on a real hyphen, justified lines. */
 static void
-layout_para(pen *p, PangoFontDescription *fd, double lh, const char *text, bool justify)
+layout_para(pen *p, PangoFontDescription *fd, double lh, const char *text, bool justify, bool hyphenate)
 {
     char **words = g_strsplit(text, " ", -1);
     int nw = (int)g_strv_length(words);
@@ -441,7 +444,7 @@ layout_para(pen *p, PangoFontDescription *fd, double lh, const char *text, bool 
             if (hy && hy[1] && hy > w &&
                 text_width(p, fd, w, (int)(hy - w) + 1) <= room) {
                 cut = (int)(hy - w) + 1;
-            } else {
+            } else if (hyphenate) {
                 int pts[64];
                 int np = hyphen_points(w, pts, 64);
                 for (int k = np - 1; k >= 0; k--) {
@@ -542,6 +545,8 @@ typeset(cairo_t *cr, const spec *sp, int pageno, block *bl, int nb, double size,
         if (bl[i].type == B_HEAD || cover) {
             /* heading sizes are fixed; only the body shrinks on a full page */
             double hs = cover ? 22 : bl[i].level == 1 ? 17 : bl[i].level == 2 ? 13.5 : 11.2;
+            if (sp->columns > 1 && !cover)
+                hs *= 0.8; /* narrow columns get smaller headings */
             PangoFontDescription *hd = pango_font_description_from_string(sp->head_font);
             pango_font_description_set_weight(hd, PANGO_WEIGHT_BOLD);
             pango_font_description_set_absolute_size(hd, hs * PANGO_SCALE);
@@ -552,11 +557,11 @@ typeset(cairo_t *cr, const spec *sp, int pageno, block *bl, int nb, double size,
                 p.x0 = p.left + p.col * (p.colw + p.gap);
                 p.y = p.ytop;
             }
-            layout_para(&p, hd, hs * 1.25, bl[i].text, false);
+            layout_para(&p, hd, hs * 1.25, bl[i].text, false, false);
             p.y += hs * 0.25;
             pango_font_description_free(hd);
         } else {
-            layout_para(&p, body, size * 1.32, bl[i].text, true);
+            layout_para(&p, body, size * 1.32, bl[i].text, true, true);
             p.y += size * 0.55;
         }
     }

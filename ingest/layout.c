@@ -11,9 +11,11 @@
 #include <string.h>
 
 #define MAX_GUTTERS 4
+#define MAX_CANDIDATES 64
 
 typedef struct gutter {
     double x0, x1;
+    int cover; /* rows crossing it */
 } gutter;
 
 typedef struct wref {
@@ -58,7 +60,7 @@ assign_rows(wref *r, size_t n)
 
 /* Gutters: x runs covered by almost no row, with prose on both sides. */
 static int
-find_gutters(const wref *r, size_t n, int nrows, double width, gutter *g)
+find_gutters(const wref *r, size_t n, int nrows, double width, double height, gutter *g)
 {
     if (width < 50 || width > 5000 || nrows < 6)
         return 0;
@@ -72,6 +74,9 @@ find_gutters(const wref *r, size_t n, int nrows, double width, gutter *g)
         const psi_word *w = r[i].w;
         xmin = fmin(xmin, w->x0);
         xmax = fmax(xmax, w->x1);
+        /* headers, footers and page numbers near the edges do not count */
+        if (height > 0 && (w->y1 < height * 0.08 || w->y0 > height * 0.92))
+            continue;
         for (int b = (int)fmax(0, w->x0); b < (int)fmin(nb, w->x1); b++) {
             if (last[b] != r[i].row) { /* count each row once per bin */
                 cov[b]++;
@@ -83,26 +88,45 @@ find_gutters(const wref *r, size_t n, int nrows, double width, gutter *g)
     int ng = 0;
     int b = (int)fmax(0, xmin + 30);
     int end = (int)fmin(nb, xmax - 30);
-    while (b < end && ng < MAX_GUTTERS) {
+    gutter cand[MAX_CANDIDATES];
+    while (b < end && ng < MAX_CANDIDATES) {
         if (cov[b] > limit) {
             b++;
             continue;
         }
-        int s = b;
-        while (b < end && cov[b] <= limit)
+        /* within a run of low coverage, each stretch at its lowest
+         * coverage is a candidate: a short column next to the gutter must
+         * not widen it */
+        int s = b, least = cov[b];
+        while (b < end && cov[b] <= limit) {
+            if (cov[b] < least)
+                least = cov[b];
             b++;
-        if (b - s >= 7)
-            g[ng++] = (gutter){ s, b };
+        }
+        for (int k = s; k < b && ng < MAX_CANDIDATES;) {
+            if (cov[k] != least) {
+                k++;
+                continue;
+            }
+            int k0 = k;
+            while (k < b && cov[k] == least)
+                k++;
+            if (k - k0 >= 7)
+                cand[ng++] = (gutter){ k0, k, least };
+        }
     }
     free(cov);
     free(last);
-    /* Keep a gutter only when both sides have several long lines: tables
-     * have gaps too, but their cells are short. */
+    /* Keep a gutter only when both sides have several prose lines (long,
+     * and of several words): tables have gaps too, but their cells are
+     * short or numbers. A gutter no row crosses also stands when one side
+     * is clearly prose and the other has a prose line (a short column). */
     int kept = 0;
-    for (int i = 0; i < ng; i++) {
-        double left0 = i == 0 ? xmin : g[i - 1].x1;
-        double right1 = i + 1 < ng ? g[i + 1].x0 : xmax;
-        double lw = g[i].x0 - left0, rw = right1 - g[i].x1;
+    for (int i = 0; i < ng && kept < MAX_GUTTERS; i++) {
+        gutter *gi = &cand[i];
+        double left0 = kept == 0 ? xmin : g[kept - 1].x1;
+        double right1 = xmax;
+        double lw = gi->x0 - left0, rw = right1 - gi->x1;
         if (lw < 80 || rw < 80)
             continue;
         /* per row extent on each side */
@@ -111,21 +135,25 @@ find_gutters(const wref *r, size_t n, int nrows, double width, gutter *g)
         while (k < n) {
             int row = r[k].row;
             double l0 = 1e9, l1 = -1e9, r0 = 1e9, r1 = -1e9;
+            int wl = 0, wr = 0;
             for (; k < n && r[k].row == row; k++) {
                 const psi_word *w = r[k].w;
-                if (w->x1 <= g[i].x0 + 1 && w->x0 >= left0 - 1) {
+                if (w->x1 <= gi->x0 + 1 && w->x0 >= left0 - 1) {
                     l0 = fmin(l0, w->x0);
                     l1 = fmax(l1, w->x1);
-                } else if (w->x0 >= g[i].x1 - 1 && w->x1 <= right1 + 1) {
+                    wl++;
+                } else if (w->x0 >= gi->x1 - 1 && w->x1 <= right1 + 1) {
                     r0 = fmin(r0, w->x0);
                     r1 = fmax(r1, w->x1);
+                    wr++;
                 }
             }
-            longl += l1 - l0 >= 0.6 * lw;
-            longr += r1 - r0 >= 0.6 * rw;
+            longl += l1 - l0 >= 0.6 * lw && wl >= 4;
+            longr += r1 - r0 >= 0.6 * rw && wr >= 4;
         }
-        if (longl >= 3 && longr >= 3)
-            g[kept++] = g[i];
+        int lo = longl < longr ? longl : longr, hi = longl < longr ? longr : longl;
+        if ((lo >= 3) || (gi->cover == 0 && hi >= 5 && lo >= 1))
+            g[kept++] = *gi;
     }
     return kept;
 }
@@ -203,7 +231,7 @@ psi_layout_page(psi_page *pg)
     }
     qsort(r, n, sizeof *r, cmp_y_then_x);
     int nrows = assign_rows(r, n);
-    ng = find_gutters(r, n, nrows, pg->width, g);
+    ng = find_gutters(r, n, nrows, pg->width, pg->height, g);
     pg->columns = ng + 1;
 
     /* Column of each word; a row with a word across a gutter spans. */

@@ -70,18 +70,29 @@ test_layout_columns(void)
 {
     /* Two columns of 8 lines, given to layout interleaved line by line, as
      * poppler sometimes does; a full-width header on top. */
-    psi_word words[40];
-    size_t n = 0;
+    psi_word words[1];
+    size_t n;
+    /* each line: a label word and three more words of prose */
     static char left[8][16], right[8][16];
-    words[n++] = w("Rubrik", 60, 20, 400);
+    psi_word all[80];
+    n = 0;
+    all[n++] = w("Rubrik", 60, 20, 400);
     for (int i = 0; i < 8; i++) {
         snprintf(left[i], sizeof left[i], "L%d", i);
         snprintf(right[i], sizeof right[i], "R%d", i);
-        words[n++] = w(right[i], 310, 60 + i * 13, 220);
-        words[n++] = w(left[i], 60, 60 + i * 13, 220);
+        double y = 60 + i * 13;
+        all[n++] = w(right[i], 310, y, 40);
+        all[n++] = w("och", 360, y, 50);
+        all[n++] = w("mer", 420, y, 50);
+        all[n++] = w("text", 480, y, 50);
+        all[n++] = w(left[i], 60, y, 40);
+        all[n++] = w("och", 110, y, 50);
+        all[n++] = w("mer", 170, y, 50);
+        all[n++] = w("text", 230, y, 50);
     }
+    (void)words;
     psi_page pg = { 0 };
-    pg.words = words;
+    pg.words = all;
     pg.nwords = n;
     pg.width = 595;
     pg.height = 842;
@@ -90,10 +101,10 @@ test_layout_columns(void)
     CHECK(pg.nlines == 17);
     if (pg.nlines == 17) {
         CHECK_STR(pg.lines[0].text, "Rubrik");
-        CHECK_STR(pg.lines[1].text, "L0");
-        CHECK_STR(pg.lines[8].text, "L7");
-        CHECK_STR(pg.lines[9].text, "R0");
-        CHECK_STR(pg.lines[16].text, "R7");
+        CHECK_STR(pg.lines[1].text, "L0 och mer text");
+        CHECK_STR(pg.lines[8].text, "L7 och mer text");
+        CHECK_STR(pg.lines[9].text, "R0 och mer text");
+        CHECK_STR(pg.lines[16].text, "R7 och mer text");
     }
     for (size_t i = 0; i < pg.nlines; i++)
         free(pg.lines[i].text);
