@@ -51,7 +51,7 @@ LIB_C := core/util.c core/utf8.c core/names.c \
 	query/query.c
 LIB_CXX := index/xapian.cc
 CLI_C := cli/main.c cli/opts.c cli/print.c cli/cmd-ingest.c cli/cmd-search.c \
-	cli/cmd-matrix.c cli/cmd-docs.c
+	cli/cmd-matrix.c cli/cmd-docs.c cli/cmd-show.c
 UNIT_C := $(wildcard tests/unit/test-*.c)
 
 LIB_OBJ := $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o) $(B)/gen/rules.o
@@ -63,7 +63,7 @@ $(B)/ingest/pdf.o: EXTRA_CFLAGS = $(POPPLER_CFLAGS)
 $(B)/ingest/rx.o: EXTRA_CFLAGS = $(PCRE2_CFLAGS)
 $(B)/index/xapian.o: EXTRA_CXXFLAGS = $(XAPIAN_CXXFLAGS)
 
-.PHONY: all deps check check-unit check-e2e demo corpus clean install
+.PHONY: all deps check check-unit check-e2e demo corpus clean install eval
 all: $(B)/plansok
 
 # --- dependencies -----------------------------------------------------------
@@ -124,8 +124,13 @@ $(B)/tests/%: tests/unit/%.c tests/tap.h $(B)/libplansok.a | $(DEPS_STAMP)
 	$(Q)$(CC) $(ALL_CFLAGS) -Itests -c -o $@.o $<
 	$(Q)$(CXX) $(SANFLAGS) -o $@ $@.o $(B)/libplansok.a $(LIBS)
 
+$(B)/eval-sections: tests/tools/eval-sections.c $(B)/libplansok.a | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@.o $<
+	$(Q)$(CXX) $(SANFLAGS) -o $@ $@.o $(B)/libplansok.a $(LIBS)
+
 # --- tests -----------------------------------------------------------------
-check: $(B)/plansok $(UNIT_BIN)
+check: $(B)/plansok $(UNIT_BIN) $(B)/eval-sections
 	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 PLANSOK=$(CURDIR)/$(B)/plansok UNIT_DIR=$(CURDIR)/$(B)/tests sh tests/run-tests.sh
 
 check-unit: $(UNIT_BIN)
@@ -133,6 +138,10 @@ check-unit: $(UNIT_BIN)
 
 check-e2e: $(B)/plansok
 	@PLANSOK=$(CURDIR)/$(B)/plansok ONLY=e2e sh tests/run-tests.sh
+
+# Precision and recall of the section tagger on tests/data/sections.tsv.
+eval: $(B)/eval-sections
+	@$(B)/eval-sections tests/data/sections.tsv corpus
 
 # --- demo ------------------------------------------------------------------
 DEMO_DB := build/demo-index

@@ -28,7 +28,7 @@
 extern "C" {
 #endif
 
-#define PS_SCHEMA_VERSION 1 /* bump when the index layout changes */
+#define PS_SCHEMA_VERSION 2 /* bump when the index layout changes */
 #define PS_FORMAT_VERSION 1 /* version field of JSON output */
 
 typedef enum ps_status {
@@ -202,10 +202,11 @@ typedef struct ps_query_opts {
     int year_from;      /* 0: no lower bound */
     int year_to;        /* 0: no upper bound */
     int kind;           /* -1: any */
+    int section;        /* -1: any */
     size_t limit;       /* hits to return; 0 means 20 */
 } ps_query_opts;
 
-#define PS_QUERY_OPTS_INIT { -1, 0, 0, -1, 20 }
+#define PS_QUERY_OPTS_INIT { -1, 0, 0, -1, -1, 20 }
 
 /* A byte range [start, end) of a snippet that matched the query. */
 typedef struct ps_mark {
@@ -221,6 +222,7 @@ typedef struct ps_hit {
     int year;
     ps_kind kind;
     int page;           /* 0-based physical page */
+    ps_section section;
     char *heading;
     char *snippet;      /* part of the passage around the matches */
     ps_mark *marks;
@@ -236,7 +238,8 @@ typedef struct ps_hits {
 } ps_hits;
 
 /* Query language: words (Swedish stemming), "phrases", AND (default), OR,
- * NOT, parentheses, and filters lan:, year:Y or year:A..B, kind:, org:.
+ * NOT, parentheses, and filters lan:, year:Y or year:A..B, kind:, org:,
+ * section:.
  * Returns PS_ERR_BAD_QUERY with a message on a syntax error or an unknown
  * filter value. */
 ps_status ps_search(ps_index *ix, const char *query, const ps_query_opts *o,
@@ -267,6 +270,21 @@ typedef struct ps_doclist {
 /* Every indexed document, sorted by län, year, file. */
 ps_status ps_docs_list(ps_index *ix, ps_doclist **out, ps_error *err);
 void ps_doclist_free(ps_doclist *l);
+
+/* A document's outline, and optionally its passages in order. */
+typedef struct ps_outline {
+    ps_docinfo info;
+    ps_heading *headings;
+    size_t nheadings;
+    ps_hits *passages;  /* NULL unless asked for; snippets are empty */
+} ps_outline;
+
+/* Finds one indexed document by docid, path or file name (a unique
+ * substring of the file name will do). PS_ERR_USAGE when none or several
+ * match, with a message naming them. */
+ps_status ps_doc_show(ps_index *ix, const char *which, int with_passages,
+                      ps_outline **out, ps_error *err);
+void ps_outline_free(ps_outline *o);
 
 #ifdef __cplusplus
 }

@@ -70,13 +70,14 @@ ps_status cli_open_index(const cli_common *c, ps_index_mode mode, ps_index **ix,
 
 /* Query filters shared by search and matrix. */
 typedef struct cli_filters {
-    const char *region, *year, *years, *kind;
+    const char *region, *year, *years, *kind, *section;
 } cli_filters;
 #define CLI_FILTER_OPTS(f) \
     { "region", 'r', OPT_STRING, &(f)->region, NULL, "LÄN", "only this län (e.g. jönköping, \"Norrbottens län\")" }, \
     { "year", 'y', OPT_STRING, &(f)->year, NULL, "Y", "only documents of year Y" }, \
     { "years", 0, OPT_STRING, &(f)->years, NULL, "A..B", "only documents of years A to B" }, \
-    { "kind", 'k', OPT_STRING, &(f)->kind, NULL, "KIND", "verksamhetsplan, budget, kallelse, protokoll, årsredovisning, strategi, other" }
+    { "kind", 'k', OPT_STRING, &(f)->kind, NULL, "KIND", "verksamhetsplan, budget, kallelse, protokoll, årsredovisning, strategi, other" }, \
+    { "section", 's', OPT_STRING, &(f)->section, NULL, "SECTION", "only passages in mal, insatser, budget or other sections" }
 /* Fills q from the filter options; prints a message and returns false on a
  * bad value. */
 bool cli_apply_filters(const cli_filters *f, ps_query_opts *q);
@@ -95,11 +96,13 @@ extern const cli_keyword cli_format_keywords[];
 void cli_print_hits(FILE *f, const ps_hits *h, cli_format fmt, bool color);
 void cli_print_matrix(FILE *f, const ps_matrix *m, cli_format fmt);
 void cli_print_docs(FILE *f, const ps_doclist *l, cli_format fmt);
+void cli_print_outline(FILE *f, const ps_outline *o, cli_format fmt);
 
 /* ----------------------------------------------------------- commands */
 int cli_cmd_ingest(int argc, char **argv, const cli_command *self);
 int cli_cmd_search(int argc, char **argv, const cli_command *self);
 int cli_cmd_matrix(int argc, char **argv, const cli_command *self);
 int cli_cmd_docs(int argc, char **argv, const cli_command *self);
+int cli_cmd_show(int argc, char **argv, const cli_command *self);
 
 #endif

@@ -82,7 +82,7 @@ int
 cli_cmd_ingest(int argc, char **argv, const cli_command *self)
 {
     cli_common c = { 0 };
-    const char *org = NULL, *region = NULL, *kind = NULL;
+    const char *org = NULL, *region = NULL, *kind = NULL, *rules = NULL;
     int year = 0;
     bool quiet = false, progress = false;
     const cli_opt opts[] = {
@@ -91,6 +91,7 @@ cli_cmd_ingest(int argc, char **argv, const cli_command *self)
         { "org", 0, OPT_STRING, &org, NULL, "NAME", "set the organisation instead of detecting it" },
         { "year", 'y', OPT_INT, &year, NULL, "Y", "set the year instead of detecting it" },
         { "kind", 'k', OPT_STRING, &kind, NULL, "KIND", "set the document kind instead of detecting it" },
+        { "rules", 0, OPT_STRING, &rules, NULL, "FILE", "section rules to use instead of the built-in ones" },
         { "progress", 0, OPT_BOOL, &progress, NULL, NULL, "show progress even when stderr is not a terminal" },
         { "quiet", 'q', OPT_BOOL, &quiet, NULL, NULL, "print only problems and the summary" },
         { NULL, 0, 0, NULL, NULL, NULL, NULL },
@@ -107,6 +108,7 @@ cli_cmd_ingest(int argc, char **argv, const cli_command *self)
     ps_extract_opts xo = PS_EXTRACT_OPTS_INIT;
     xo.org = org;
     xo.year = year;
+    xo.rules_file = rules;
     if (region && (xo.lan = ps_lan_parse(region)) < 0) {
         fprintf(stderr, "plansok ingest: unknown län '%s'\n", region);
         return EXIT_USAGE;
@@ -115,6 +117,12 @@ cli_cmd_ingest(int argc, char **argv, const cli_command *self)
         fprintf(stderr, "plansok ingest: unknown kind '%s'\n", kind);
         return EXIT_USAGE;
     }
+
+    ps_error err = PS_ERROR_INIT;
+    ps_extractor *ex = NULL;
+    ps_status st = ps_extractor_new(&xo, &ex, &err);
+    if (st != PS_OK)
+        return cli_report(st, &err); /* a bad rules file stops before any file */
 
     /* Collect first, so that progress can say "n of N". */
     filelist files = { 0 };
@@ -134,13 +142,13 @@ cli_cmd_ingest(int argc, char **argv, const cli_command *self)
         }
     }
 
-    ps_error err = PS_ERROR_INIT;
     ps_index *ix = NULL;
-    ps_status st = files.n ? cli_open_index(&c, PS_INDEX_WRITE, &ix, &err) : PS_OK;
+    st = files.n ? cli_open_index(&c, PS_INDEX_WRITE, &ix, &err) : PS_OK;
     if (st != PS_OK) {
         for (size_t i = 0; i < files.n; i++)
             free(files.v[i]);
         free(files.v);
+        ps_extractor_free(ex);
         return cli_report(st, &err);
     }
     bool show = !quiet && (progress || isatty(STDERR_FILENO));
@@ -150,7 +158,7 @@ cli_cmd_ingest(int argc, char **argv, const cli_command *self)
         if (show)
             fprintf(stderr, "\r[%zu/%zu] %s\033[K", i + 1, files.n, files.v[i]);
         ps_doc *doc = NULL;
-        st = ps_doc_extract(files.v[i], &xo, &doc, &err);
+        st = ps_extractor_run(ex, files.v[i], &doc, &err);
         if (st == PS_OK)
             st = ps_index_add_doc(ix, doc, &err);
         if (st == PS_OK) {
@@ -174,6 +182,7 @@ cli_cmd_ingest(int argc, char **argv, const cli_command *self)
     if (show)
         fprintf(stderr, "\r\033[K");
     ps_index_close(ix);
+    ps_extractor_free(ex);
     fprintf(stderr, "plansok: ingested %zu document%s (%zu pages, %zu passages)", docs, docs == 1 ? "" : "s",
             pages, passages);
     if (skipped)

@@ -20,13 +20,18 @@ static const cli_command commands[] = {
       "Rank passages across all documents, with organisation, län, year and page.",
       "Query language: words (Swedish inflections match), \"exact phrases\", AND (the\n"
       "default), OR, NOT, parentheses, and filters lan:jönköping, year:2014,\n"
-      "year:2013..2014, kind:verksamhetsplan, org:storsthlm.\n"
+      "year:2013..2014, kind:verksamhetsplan, org:storsthlm, section:mal.\n"
       "Exit status: 0 with hits, 1 with none, 2 on a bad query." },
     { "matrix", cli_cmd_matrix, "QUERY...",
       "Count matching passages and documents per län (rows) and year (columns).",
       "Each cell is 'passages/documents'. Same query language and filters as search." },
     { "docs", cli_cmd_docs, "",
       "List every indexed document with its detected metadata and counts.", NULL },
+    { "show", cli_cmd_show, "DOC",
+      "Print a document's outline: headings with level, page and section kind.",
+      "DOC is a file name (or a unique part of it), a path or a document id, as\n"
+      "'plansok docs' lists them. With --passages, each passage follows, with its\n"
+      "page and section kind (mal, insatser, budget, other)." },
 };
 
 int

@@ -177,6 +177,13 @@ cli_apply_filters(const cli_filters *f, ps_query_opts *q)
             return false;
         }
     }
+    if (f->section) {
+        q->section = ps_section_parse(f->section);
+        if (q->section < 0) {
+            fprintf(stderr, "plansok: unknown section '%s' (mal, insatser, budget, other)\n", f->section);
+            return false;
+        }
+    }
     if (f->year) {
         char *end;
         long y = strtol(f->year, &end, 10);

@@ -116,7 +116,8 @@ cli_print_hits(FILE *f, const ps_hits *h, cli_format fmt, bool color)
             fprintf(f, "%s%zu. %s · %s · %d · %s%s\n", color ? "\033[1m" : "", i + 1,
                     x->org[0] ? x->org : "(unknown organisation)", lan_or_unknown(x->lan), x->year,
                     ps_kind_name(x->kind), color ? "\033[0m" : "");
-            fprintf(f, "   %s, page %d%s%s\n   ", x->file, x->page + 1, x->heading[0] ? " · " : "", x->heading);
+            fprintf(f, "   %s, page %d · %s%s%s\n   ", x->file, x->page + 1, ps_section_name(x->section),
+                    x->heading[0] ? " · " : "", x->heading);
             marked(f, x, color ? "\033[1;31m" : "[", color ? "\033[0m" : "]", plain);
             fprintf(f, "\n\n");
         }
@@ -138,7 +139,9 @@ cli_print_hits(FILE *f, const ps_hits *h, cli_format fmt, bool color)
             json_str(f, x->file);
             fprintf(f, ",\"docid\":");
             json_str(f, x->docid);
-            fprintf(f, ",\"page\":%d,\"heading\":", x->page + 1);
+            fprintf(f, ",\"page\":%d,\"section\":", x->page + 1);
+            json_str(f, ps_section_name(x->section));
+            fprintf(f, ",\"heading\":");
             json_str(f, x->heading);
             fprintf(f, ",\"snippet\":");
             json_str(f, x->snippet);
@@ -150,7 +153,7 @@ cli_print_hits(FILE *f, const ps_hits *h, cli_format fmt, bool color)
         fprintf(f, "\n]}\n");
         break;
     case FMT_CSV:
-        fprintf(f, "rank,organisation,lan,year,kind,file,page,heading,snippet\n");
+        fprintf(f, "rank,organisation,lan,year,kind,file,page,section,heading,snippet\n");
         for (size_t i = 0; i < h->n; i++) {
             const ps_hit *x = &h->hits[i];
             fprintf(f, "%zu,", i + 1);
@@ -159,7 +162,7 @@ cli_print_hits(FILE *f, const ps_hits *h, cli_format fmt, bool color)
             csv_str(f, x->lan >= 0 ? ps_lan_name(x->lan) : "");
             fprintf(f, ",%d,%s,", x->year, ps_kind_name(x->kind));
             csv_str(f, x->file);
-            fprintf(f, ",%d,", x->page + 1);
+            fprintf(f, ",%d,%s,", x->page + 1, ps_section_name(x->section));
             csv_str(f, x->heading);
             fputc(',', f);
             csv_str(f, x->snippet);
@@ -167,15 +170,15 @@ cli_print_hits(FILE *f, const ps_hits *h, cli_format fmt, bool color)
         }
         break;
     case FMT_MD:
-        fprintf(f, "| # | Län | År | Organisation | Dokument | Sida | Rubrik | Utdrag |\n");
-        fprintf(f, "|---|---|---|---|---|---|---|---|\n");
+        fprintf(f, "| # | Län | År | Organisation | Dokument | Sida | Avsnitt | Rubrik | Utdrag |\n");
+        fprintf(f, "|---|---|---|---|---|---|---|---|---|\n");
         for (size_t i = 0; i < h->n; i++) {
             const ps_hit *x = &h->hits[i];
             fprintf(f, "| %zu | %s | %d | ", i + 1, lan_or_unknown(x->lan), x->year);
             md_str(f, x->org);
             fputs(" | ", f);
             md_str(f, x->file);
-            fprintf(f, " | %d | ", x->page + 1);
+            fprintf(f, " | %d | %s | ", x->page + 1, ps_section_name(x->section));
             md_str(f, x->heading);
             fputs(" | ", f);
             marked(f, x, "**", "**", md_str);
@@ -317,4 +320,88 @@ cli_print_docs(FILE *f, const ps_doclist *l, cli_format fmt)
                 ps_kind_name(d->kind), d->pages, d->text_pages, d->passages);
     }
     fprintf(f, "%zu document%s\n", l->n, l->n == 1 ? "" : "s");
+}
+
+void
+cli_print_outline(FILE *f, const ps_outline *o, cli_format fmt)
+{
+    const ps_docinfo *d = &o->info;
+    if (fmt == FMT_JSON) {
+        fprintf(f, "{\"format_version\":%d,\"file\":", PS_FORMAT_VERSION);
+        json_str(f, d->file);
+        fprintf(f, ",\"docid\":");
+        json_str(f, d->docid);
+        fprintf(f, ",\"organisation\":");
+        json_str(f, d->org);
+        fprintf(f, ",\"lan\":");
+        json_str(f, d->lan >= 0 ? ps_lan_name(d->lan) : "");
+        fprintf(f, ",\"year\":%d,\"kind\":", d->year);
+        json_str(f, ps_kind_name(d->kind));
+        fprintf(f, ",\"outline\":[");
+        for (size_t i = 0; i < o->nheadings; i++) {
+            const ps_heading *h = &o->headings[i];
+            fprintf(f, "%s\n{\"level\":%d,\"page\":%d,\"section\":\"%s\",\"heading\":", i ? "," : "", h->level,
+                    h->page + 1, ps_section_name(h->section));
+            json_str(f, h->text);
+            fputc('}', f);
+        }
+        fprintf(f, "]");
+        if (o->passages) {
+            fprintf(f, ",\"passages\":[");
+            for (size_t i = 0; i < o->passages->n; i++) {
+                const ps_hit *p = &o->passages->hits[i];
+                fprintf(f, "%s\n{\"page\":%d,\"section\":\"%s\",\"heading\":", i ? "," : "", p->page + 1,
+                        ps_section_name(p->section));
+                json_str(f, p->heading);
+                fprintf(f, ",\"text\":");
+                json_str(f, p->text);
+                fputc('}', f);
+            }
+            fprintf(f, "]");
+        }
+        fprintf(f, "}\n");
+        return;
+    }
+    if (fmt == FMT_CSV) {
+        fprintf(f, "level,page,section,heading\n");
+        for (size_t i = 0; i < o->nheadings; i++) {
+            fprintf(f, "%d,%d,%s,", o->headings[i].level, o->headings[i].page + 1,
+                    ps_section_name(o->headings[i].section));
+            csv_str(f, o->headings[i].text);
+            fputc('\n', f);
+        }
+        return;
+    }
+    bool md = fmt == FMT_MD;
+    fprintf(f, md ? "## %s\n\n%s · %s · %d · %s · %d sidor · %d passager\n\n" : "%s\n  %s · %s · %d · %s · %d pages · %d passages\n\n",
+            d->file, d->org[0] ? d->org : "(unknown organisation)", lan_or_unknown(d->lan), d->year,
+            ps_kind_name(d->kind), d->pages, d->passages);
+    /* Passages follow the heading their heading path ends with; both lists
+     * are in document order. */
+    const ps_hits *ps = o->passages;
+    size_t next = 0;
+    for (size_t i = 0; i <= o->nheadings; i++) {
+        if (i > 0) {
+            const ps_heading *h = &o->headings[i - 1];
+            if (md)
+                fprintf(f, "%*s- %s (p. %d, %s)\n", 2 * (h->level - 1), "", h->text, h->page + 1,
+                        ps_section_name(h->section));
+            else
+                fprintf(f, "  p%-3d %-9s %*s%s\n", h->page + 1, ps_section_name(h->section), 2 * (h->level - 1), "",
+                        h->text);
+        }
+        while (ps && next < ps->n) {
+            const ps_hit *p = &ps->hits[next];
+            const char *last = strrchr(p->heading, '>');
+            last = last ? last + 2 : p->heading;
+            bool mine = p->heading[0] == '\0' || (i > 0 && !strcmp(last, o->headings[i - 1].text)) ||
+                        i == o->nheadings;
+            if (!mine)
+                break;
+            fprintf(f, md ? "    - p. %d *%s*: " : "        p%-3d [%s] ", p->page + 1, ps_section_name(p->section));
+            plain(f, p->text[0] ? p->text : "(heading only)");
+            fputc('\n', f);
+            next++;
+        }
+    }
 }

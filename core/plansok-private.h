@@ -231,6 +231,8 @@ typedef struct psi_store_doc {
     const ps_docinfo *info;
     const ps_passage *passages;
     size_t npassages;
+    const ps_heading *outline;
+    size_t noutline;
 } psi_store_doc;
 
 ps_status psi_store_replace(psi_store *st, const psi_store_doc *doc,
@@ -239,7 +241,7 @@ ps_status psi_store_replace(psi_store *st, const psi_store_doc *doc,
 typedef struct psi_store_query {
     const char *text;          /* query string for Xapian's QueryParser */
     psi_filter_fn filter;      /* normaliser for field values */
-    int lan, year_from, year_to, kind; /* -1 / 0 = none */
+    int lan, year_from, year_to, kind, section; /* -1 / 0 = none */
 } psi_store_query;
 
 /* Ranked passages; limit 0 means every match (fields then only as needed
@@ -248,6 +250,10 @@ ps_status psi_store_search(psi_store *st, const psi_store_query *q,
                            size_t limit, bool want_text, ps_hits **out,
                            ps_error *err);
 ps_status psi_store_docs(psi_store *st, ps_doclist **out, ps_error *err);
+/* The stored outline record of one document ("level\tpage\tsection\ttext"
+ * lines; caller frees) and, when hits is not NULL, its passages in order. */
+ps_status psi_store_doc_detail(psi_store *st, const char *docid, char **outline, ps_hits **hits,
+                               ps_error *err);
 
 /* Record encoding shared by the shim and query code: "key\tvalue\n" lines
  * with \t, \n and \\ escaped in values. */

@@ -7,10 +7,11 @@
  *   one Xapian document per passage, plus one record per PDF.
  *   boolean terms  Q<docid>:<n> unique id     D<docid> belongs to PDF
  *                  Tpassage / Tdoc            L<lan slug>  Y<year>
- *                  K<kind>  O<folded org>
+ *                  K<kind>  O<folded org>  S<section> (passages)
  *   free text      heading (weight 2) and passage text; Swedish stems
  *                  (Z prefix) and unstemmed terms with positions
  *   values         0 year (sortable)  1 page  2 lan slug  3 docid  4 kind
+ *                  5 section  6 passage number in the document (sortable)
  *   data           psi_record lines (see plansok-private.h)          */
 #include "plansok-private.h"
 
@@ -23,7 +24,7 @@
 
 namespace {
 
-enum { SLOT_YEAR = 0, SLOT_PAGE = 1, SLOT_LAN = 2, SLOT_DOCID = 3, SLOT_KIND = 4 };
+enum { SLOT_YEAR = 0, SLOT_PAGE = 1, SLOT_LAN = 2, SLOT_DOCID = 3, SLOT_KIND = 4, SLOT_SECTION = 5, SLOT_ORDER = 6 };
 const char *const SCHEMA_KEY = "plansok_schema";
 
 } // namespace
@@ -185,8 +186,15 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, ps_error *err)
         psi_record_addi(&b, "pages", info->pages);
         psi_record_addi(&b, "text_pages", info->text_pages);
         psi_record_addi(&b, "passages", (long)doc->npassages);
+        psi_buf ol = PSI_BUF_INIT;
+        for (size_t i = 0; i < doc->noutline; i++)
+            psi_buf_addf(&ol, "%d\t%d\t%s\t%s\n", doc->outline[i].level, doc->outline[i].page,
+                         ps_section_name(doc->outline[i].section), doc->outline[i].text);
+        psi_record_add(&b, "outline", psi_buf_str(&ol));
+        psi_buf_release(&ol);
         rec.set_data(record(b));
         rec.add_boolean_term("Tdoc");
+        rec.add_boolean_term(std::string("Q") + info->docid);
         add_filters(rec, info);
         st->wdb->replace_document(std::string("Q") + info->docid, rec);
 
@@ -205,12 +213,16 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, ps_error *err)
             psi_record_addi(&b, "year", info->year);
             psi_record_addi(&b, "kind", info->kind);
             psi_record_addi(&b, "page", p->page);
+            psi_record_addi(&b, "section", p->section);
             psi_record_add(&b, "heading", p->heading);
             psi_record_add(&b, "text", p->text);
             d.set_data(record(b));
             d.add_boolean_term("Tpassage");
             add_filters(d, info);
             d.add_value(SLOT_PAGE, Xapian::sortable_serialise(p->page));
+            d.add_boolean_term(std::string("S") + ps_section_name(p->section));
+            d.add_value(SLOT_SECTION, ps_section_name(p->section));
+            d.add_value(SLOT_ORDER, Xapian::sortable_serialise((double)i));
             std::string id = std::string("Q") + info->docid + ":" + std::to_string(i);
             d.add_boolean_term(id);
             st->wdb->replace_document(id, d);
@@ -277,6 +289,7 @@ build_query(Xapian::Database &db, const psi_store_query *q)
         qp.add_boolean_prefix("län", (new FilterField(q->filter, "län", "L"))->release());
         qp.add_boolean_prefix("kind", (new FilterField(q->filter, "kind", "K"))->release());
         qp.add_boolean_prefix("org", (new FilterField(q->filter, "org", "O"))->release());
+        qp.add_boolean_prefix("section", (new FilterField(q->filter, "section", "S"))->release());
         qp.add_boolean_prefix("year", (new YearField())->release());
         qp.add_boolean_prefix("år", (new YearField())->release());
         unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
@@ -286,6 +299,9 @@ build_query(Xapian::Database &db, const psi_store_query *q)
     Xapian::Query filter("Tpassage");
     if (q->lan >= 0)
         filter = Xapian::Query(Xapian::Query::OP_FILTER, filter, Xapian::Query(std::string("L") + ps_lan_slug(q->lan)));
+    if (q->section >= 0)
+        filter = Xapian::Query(Xapian::Query::OP_FILTER, filter,
+                               Xapian::Query(std::string("S") + ps_section_name((ps_section)q->section)));
     if (q->kind >= 0)
         filter = Xapian::Query(Xapian::Query::OP_FILTER, filter,
                                Xapian::Query("K" + fold(ps_kind_name((ps_kind)q->kind))));
@@ -365,6 +381,7 @@ psi_store_search(psi_store *st, const psi_store_query *q, size_t limit, bool wan
             h->year = geti(data, "year");
             h->kind = (ps_kind)geti(data, "kind");
             h->page = geti(data, "page");
+            h->section = (ps_section)geti(data, "section");
             if (!want_text)
                 continue;
             h->file = get(data, "file");
@@ -416,6 +433,56 @@ psi_store_docs(psi_store *st, ps_doclist **out, ps_error *err)
         return PS_OK;
     } catch (...) {
         ps_doclist_free(l);
+        return classify(err, st->dir);
+    }
+}
+
+extern "C" ps_status
+psi_store_doc_detail(psi_store *st, const char *docid, char **outline, ps_hits **hits, ps_error *err)
+{
+    *outline = nullptr;
+    if (hits)
+        *hits = nullptr;
+    ps_hits *res = nullptr;
+    try {
+        std::string id = std::string("Q") + docid;
+        Xapian::PostingIterator it = st->db->postlist_begin(id);
+        if (it == st->db->postlist_end(id))
+            return psi_fail(err, PS_ERR_USAGE, "no indexed document with id '%s'", docid);
+        std::string data = st->db->get_document(*it).get_data();
+        *outline = get(data, "outline");
+        if (!hits)
+            return PS_OK;
+        Xapian::Enquire enq(*st->db);
+        enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(std::string("D") + docid),
+                                    Xapian::Query("Tpassage")));
+        enq.set_sort_by_value(SLOT_ORDER, false);
+        Xapian::MSet ms = enq.get_mset(0, st->db->get_doccount());
+        res = (ps_hits *)psi_calloc(1, sizeof *res);
+        res->query = psi_strdup("");
+        res->total = ms.size();
+        res->hits = (ps_hit *)psi_calloc(ms.size() ? ms.size() : 1, sizeof *res->hits);
+        for (Xapian::MSetIterator m = ms.begin(); m != ms.end(); ++m) {
+            std::string pd = m.get_document().get_data();
+            ps_hit *h = &res->hits[res->n++];
+            h->docid = get(pd, "docid");
+            h->file = get(pd, "file");
+            h->org = get(pd, "org");
+            h->lan = geti(pd, "lan");
+            h->year = geti(pd, "year");
+            h->kind = (ps_kind)geti(pd, "kind");
+            h->page = geti(pd, "page");
+            h->section = (ps_section)geti(pd, "section");
+            h->heading = get(pd, "heading");
+            h->text = get(pd, "text");
+            h->snippet = psi_strdup("");
+        }
+        *hits = res;
+        return PS_OK;
+    } catch (...) {
+        free(*outline);
+        *outline = nullptr;
+        ps_hits_free(res);
         return classify(err, st->dir);
     }
 }

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum rule_scope { W_HEADING, W_INTRO, W_SENTENCE } rule_scope;
+typedef enum rule_scope { W_HEADING, W_INTRO, W_SENTENCE, W_OPENING } rule_scope;
 
 typedef struct trule {
     ps_section kind;
@@ -21,6 +21,7 @@ struct psi_tagger {
     trule *rules;
     size_t n;
     int threshold;
+    double density; /* points needed per sentence */
 };
 
 const char *
@@ -87,16 +88,20 @@ psi_tagger_new(const char *text, const char *source, psi_tagger **out, ps_error 
         }
         char kind[32], where[32];
         int weight, used = 0;
+        double dens;
         if (sscanf(s, "set sentence-threshold %d%n", &weight, &used) == 1 && s[used] == '\0') {
             t->threshold = weight;
+        } else if (sscanf(s, "set sentence-density %lf%n", &dens, &used) == 1 && s[used] == '\0') {
+            t->density = dens;
         } else if (sscanf(s, "%31s %31s %d %n", kind, where, &weight, &used) != 3 || !s[used]) {
             st = psi_fail(err, PS_ERR_USAGE, "%s:%d: a rule is KIND WHERE WEIGHT PATTERN", source, lineno);
         } else if (ps_section_parse(kind) < 0) {
             st = psi_fail(err, PS_ERR_USAGE, "%s:%d: unknown kind '%s' (mal, insatser, budget, other)", source,
                           lineno, kind);
-        } else if (strcmp(where, "heading") && strcmp(where, "intro") && strcmp(where, "sentence")) {
-            st = psi_fail(err, PS_ERR_USAGE, "%s:%d: WHERE is 'heading', 'intro' or 'sentence', not '%s'", source,
-                          lineno, where);
+        } else if (strcmp(where, "heading") && strcmp(where, "intro") && strcmp(where, "sentence") &&
+                   strcmp(where, "opening")) {
+            st = psi_fail(err, PS_ERR_USAGE, "%s:%d: WHERE is 'heading', 'intro', 'sentence' or 'opening', not '%s'",
+                          source, lineno, where);
         } else {
             psi_rx *rx = NULL;
             ps_error rerr = PS_ERROR_INIT;
@@ -107,7 +112,10 @@ psi_tagger_new(const char *text, const char *source, psi_tagger **out, ps_error 
                     cap = cap ? cap * 2 : 32;
                     t->rules = psi_realloc(t->rules, cap * sizeof *t->rules);
                 }
-                rule_scope w = !strcmp(where, "heading") ? W_HEADING : !strcmp(where, "intro") ? W_INTRO : W_SENTENCE;
+                rule_scope w = !strcmp(where, "heading")  ? W_HEADING
+                               : !strcmp(where, "intro")  ? W_INTRO
+                               : !strcmp(where, "opening") ? W_OPENING
+                                                          : W_SENTENCE;
                 t->rules[t->n++] = (trule){ (ps_section)ps_section_parse(kind), w, weight, rx };
             }
         }
@@ -130,7 +138,8 @@ psi_tagger_heading(const psi_tagger *t, const char *heading, bool *intro)
     *intro = false;
     for (size_t i = 0; i < t->n; i++) {
         const trule *r = &t->rules[i];
-        if (r->where != W_SENTENCE && r->weight > bestw && psi_rx_match(r->rx, heading, n, 0, ov, 1)) {
+        if ((r->where == W_HEADING || r->where == W_INTRO) && r->weight > bestw &&
+            psi_rx_match(r->rx, heading, n, 0, ov, 1)) {
             best = (int)r->kind;
             bestw = r->weight;
             *intro = r->where == W_INTRO;
@@ -148,6 +157,16 @@ psi_tagger_sentences(const psi_tagger *t, const char *text, int scores[PS_SECTIO
     memset(scores, 0, sizeof(int) * PS_SECTION_COUNT);
     size_t n = strlen(text), start = 0;
     long ov[2];
+    int sentences = 0;
+    /* the opening of the passage */
+    size_t open = n < 160 ? n : 160;
+    while (open < n && ((unsigned char)text[open] & 0xC0) == 0x80)
+        open++;
+    for (size_t k = 0; k < t->n; k++) {
+        const trule *r = &t->rules[k];
+        if (r->where == W_OPENING && psi_rx_match(r->rx, text, open, 0, ov, 1))
+            scores[r->kind] += r->weight;
+    }
     for (size_t i = 0; i <= n; i++) {
         bool end = i == n || text[i] == '\n' ||
                    ((text[i] == '.' || text[i] == '?' || text[i] == '!' || text[i] == ';') &&
@@ -155,12 +174,22 @@ psi_tagger_sentences(const psi_tagger *t, const char *text, int scores[PS_SECTIO
         if (!end)
             continue;
         size_t len = i - start;
+        if (len > 1)
+            sentences++;
         if (len > 1) {
             char *sent = psi_strndup(text + start, len);
             for (size_t k = 0; k < t->n; k++) {
                 const trule *r = &t->rules[k];
-                if (r->where == W_SENTENCE && psi_rx_match(r->rx, sent, len, 0, ov, 1))
+                if (r->where != W_SENTENCE)
+                    continue;
+                /* up to three matches of one rule in one sentence count */
+                size_t at = 0;
+                for (int m = 0; m < 3 && at <= len && psi_rx_match(r->rx, sent, len, at, ov, 1); m++) {
                     scores[r->kind] += r->weight;
+                    at = (size_t)ov[1] > at ? (size_t)ov[1] : at + 1;
+                    while (at < len && ((unsigned char)sent[at] & 0xC0) == 0x80)
+                        at++;
+                }
             }
             free(sent);
         }
@@ -174,5 +203,8 @@ psi_tagger_sentences(const psi_tagger *t, const char *text, int scores[PS_SECTIO
             bestv = scores[k];
             best = k;
         }
-    return bestv >= t->threshold ? best : -1;
+    /* enough points, and enough for the passage's length: a long account
+     * that mentions a plan once is not an action section */
+    double need = t->density * sentences;
+    return bestv >= t->threshold && bestv >= need ? best : -1;
 }

@@ -43,8 +43,9 @@ ps_index_add_doc(ps_index *ix, const ps_doc *doc, ps_error *err)
 {
     if (!ix->writable)
         return psi_fail(err, PS_ERR_USAGE, "index is open read-only");
-    size_t n = ps_doc_passage_count(doc);
-    psi_store_doc sd = { ps_doc_info(doc), n ? ps_doc_passage(doc, 0) : NULL, n };
+    size_t n = ps_doc_passage_count(doc), nh = ps_doc_heading_count(doc);
+    psi_store_doc sd = { ps_doc_info(doc), n ? ps_doc_passage(doc, 0) : NULL, n, nh ? ps_doc_heading(doc, 0) : NULL,
+                         nh };
     return psi_store_replace(ix->store, &sd, err);
 }
 
@@ -75,6 +76,10 @@ filter_value(const char *field, const char *value)
         char *f = psi_fold_ascii(ps_kind_name((ps_kind)k));
         return f;
     }
+    if (strcmp(field, "section") == 0) {
+        int k = ps_section_parse(value);
+        return k >= 0 ? psi_strdup(ps_section_name((ps_section)k)) : NULL;
+    }
     if (strcmp(field, "org") == 0) {
         char *f = psi_fold_ascii(value);
         char *w = f;
@@ -94,7 +99,7 @@ run(ps_index *ix, const char *query, const ps_query_opts *o, size_t limit, bool 
     ps_query_opts def = PS_QUERY_OPTS_INIT;
     if (!o)
         o = &def;
-    psi_store_query q = { query ? query : "", filter_value, o->lan, o->year_from, o->year_to, o->kind };
+    psi_store_query q = { query ? query : "", filter_value, o->lan, o->year_from, o->year_to, o->kind, o->section };
     return psi_store_search(ix->store, &q, limit, want_text, out, err);
 }
 
@@ -245,4 +250,98 @@ ps_doclist_free(ps_doclist *l)
     }
     free(l->docs);
     free(l);
+}
+
+static void
+docinfo_copy(ps_docinfo *to, const ps_docinfo *from)
+{
+    *to = *from;
+    to->docid = psi_strdup(from->docid);
+    to->path = psi_strdup(from->path);
+    to->file = psi_strdup(from->file);
+    to->title = psi_strdup(from->title);
+    to->org = psi_strdup(from->org);
+}
+
+ps_status
+ps_doc_show(ps_index *ix, const char *which, int with_passages, ps_outline **out, ps_error *err)
+{
+    *out = NULL;
+    ps_doclist *l;
+    ps_status st = ps_docs_list(ix, &l, err);
+    if (st != PS_OK)
+        return st;
+    /* exact docid, path or file name first, then a unique substring */
+    const ps_docinfo *found = NULL;
+    size_t nsub = 0;
+    const ps_docinfo *sub = NULL;
+    for (size_t i = 0; i < l->n && !found; i++) {
+        const ps_docinfo *d = &l->docs[i];
+        if (!strcmp(d->docid, which) || !strcmp(d->path, which) || !strcmp(d->file, which))
+            found = d;
+        else if (strstr(d->file, which)) {
+            nsub++;
+            sub = d;
+        }
+    }
+    if (!found && nsub == 1)
+        found = sub;
+    if (!found) {
+        st = psi_fail(err, PS_ERR_USAGE,
+                      nsub ? "'%s' matches %zu documents; give more of the file name" :
+                             "no indexed document matches '%s'; see 'plansok docs'",
+                      which, nsub);
+        ps_doclist_free(l);
+        return st;
+    }
+    ps_outline *o = psi_calloc(1, sizeof *o);
+    docinfo_copy(&o->info, found);
+    ps_doclist_free(l);
+    char *text = NULL;
+    st = psi_store_doc_detail(ix->store, o->info.docid, &text, with_passages ? &o->passages : NULL, err);
+    if (st != PS_OK) {
+        ps_outline_free(o);
+        return st;
+    }
+    size_t cap = 0;
+    for (char *line = text; line && *line;) {
+        char *nl = strchr(line, '\n');
+        if (nl)
+            *nl = '\0';
+        int level, page;
+        char sec[32];
+        int used = 0;
+        if (sscanf(line, "%d\t%d\t%31[^\t]\t%n", &level, &page, sec, &used) == 3 && used > 0) {
+            if (o->nheadings == cap) {
+                cap = cap ? cap * 2 : 32;
+                o->headings = psi_realloc(o->headings, cap * sizeof *o->headings);
+            }
+            int k = ps_section_parse(sec);
+            o->headings[o->nheadings++] = (ps_heading){ level, page, k < 0 ? PS_SECTION_OTHER : (ps_section)k,
+                                                        psi_strdup(line + used) };
+        }
+        if (!nl)
+            break;
+        line = nl + 1;
+    }
+    free(text);
+    *out = o;
+    return PS_OK;
+}
+
+void
+ps_outline_free(ps_outline *o)
+{
+    if (!o)
+        return;
+    free(o->info.docid);
+    free(o->info.path);
+    free(o->info.file);
+    free(o->info.title);
+    free(o->info.org);
+    for (size_t i = 0; i < o->nheadings; i++)
+        free(o->headings[i].text);
+    free(o->headings);
+    ps_hits_free(o->passages);
+    free(o);
 }

@@ -1,0 +1,162 @@
+/* eval-sections.c: precision and recall of the section tagger against
+ * tests/data/sections.tsv (passages labelled by reading the documents).
+ *
+ *   eval-sections [--rules FILE] [--min P] [--show-errors] SECTIONS.TSV CORPUSDIR
+ *
+ * Each labelled row names a file, a physical page and the first bytes of a
+ * passage; rows are matched to the tagger's passages in order. Prints a
+ * table per kind; with --min, exits 1 when precision or recall of mal,
+ * insatser or budget is below P (make check uses this as a floor). */
+#include "plansok.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct row {
+    char file[256];
+    int page;
+    int kind;
+    char prefix[128];
+    int matched;
+} row;
+
+static int
+prefix_of(const char *text, char *out, size_t cap)
+{
+    size_t n = strlen(text);
+    if (n > 50) {
+        n = 50;
+        while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+            n--;
+    }
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(out, text, n);
+    out[n] = '\0';
+    for (char *c = out; *c; c++)
+        if (*c == '\t' || *c == '\n')
+            *c = ' ';
+    return (int)n;
+}
+
+int
+main(int argc, char **argv)
+{
+    const char *rules = NULL, *tsv = NULL, *dir = NULL;
+    double min = -1;
+    int show = 0;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--rules") && i + 1 < argc)
+            rules = argv[++i];
+        else if (!strcmp(argv[i], "--min") && i + 1 < argc)
+            min = atof(argv[++i]);
+        else if (!strcmp(argv[i], "--show-errors"))
+            show = 1;
+        else if (!tsv)
+            tsv = argv[i];
+        else
+            dir = argv[i];
+    }
+    if (!tsv || !dir) {
+        fprintf(stderr, "usage: eval-sections [--rules FILE] [--min P] [--show-errors] SECTIONS.TSV CORPUSDIR\n");
+        return 2;
+    }
+    FILE *f = fopen(tsv, "r");
+    if (!f) {
+        perror(tsv);
+        return 2;
+    }
+    row *rows = NULL;
+    size_t n = 0, cap = 0;
+    char line[1024];
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] == '#' || line[0] == '\n')
+            continue;
+        line[strcspn(line, "\n")] = '\0';
+        char *file = strtok(line, "\t"), *page = strtok(NULL, "\t"), *kind = strtok(NULL, "\t");
+        char *pre = strtok(NULL, "");
+        if (!file || !page || !kind || !pre || ps_section_parse(kind) < 0) {
+            fprintf(stderr, "%s: bad row\n", tsv);
+            return 2;
+        }
+        if (n == cap) {
+            cap = cap ? cap * 2 : 256;
+            rows = realloc(rows, cap * sizeof *rows);
+        }
+        row *r = &rows[n++];
+        snprintf(r->file, sizeof r->file, "%s", file);
+        r->page = atoi(page);
+        r->kind = ps_section_parse(kind);
+        snprintf(r->prefix, sizeof r->prefix, "%s", pre);
+        r->matched = 0;
+    }
+    fclose(f);
+
+    ps_extract_opts xo = PS_EXTRACT_OPTS_INIT;
+    xo.rules_file = rules;
+    ps_extractor *ex;
+    ps_error err = PS_ERROR_INIT;
+    if (ps_extractor_new(&xo, &ex, &err) != PS_OK) {
+        fprintf(stderr, "eval-sections: %s\n", err.msg);
+        return 2;
+    }
+    /* confusion[gold][predicted] */
+    int conf[PS_SECTION_COUNT][PS_SECTION_COUNT] = { { 0 } };
+    int missing = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && !strcmp(rows[i].file, rows[i - 1].file))
+            continue;
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", dir, rows[i].file);
+        ps_doc *doc;
+        if (ps_extractor_run(ex, path, &doc, &err) != PS_OK) {
+            fprintf(stderr, "eval-sections: %s: %s\n", path, err.msg);
+            return 2;
+        }
+        for (size_t k = 0; k < ps_doc_passage_count(doc); k++) {
+            const ps_passage *p = ps_doc_passage(doc, k);
+            char pre[128];
+            prefix_of(p->text, pre, sizeof pre);
+            for (size_t j = i; j < n && !strcmp(rows[j].file, rows[i].file); j++) {
+                if (!rows[j].matched && rows[j].page == p->page + 1 && !strcmp(rows[j].prefix, pre)) {
+                    rows[j].matched = 1;
+                    conf[rows[j].kind][p->section]++;
+                    if (show && rows[j].kind != (int)p->section)
+                        printf("# %s p%d: labelled %s, tagged %s: %s\n", rows[j].file, rows[j].page,
+                               ps_section_name((ps_section)rows[j].kind), ps_section_name(p->section), pre);
+                    break;
+                }
+            }
+        }
+        ps_doc_free(doc);
+    }
+    for (size_t i = 0; i < n; i++)
+        if (!rows[i].matched) {
+            missing++;
+            fprintf(stderr, "eval-sections: no passage for %s p%d '%s'\n", rows[i].file, rows[i].page, rows[i].prefix);
+        }
+    ps_extractor_free(ex);
+
+    printf("%-9s %9s %9s %7s %7s %7s\n", "kind", "labelled", "tagged", "correct", "prec", "recall");
+    int fail = missing > 0;
+    int total = 0, correct = 0;
+    for (int k = 0; k < PS_SECTION_COUNT; k++) {
+        int gold = 0, pred = 0;
+        for (int j = 0; j < PS_SECTION_COUNT; j++) {
+            gold += conf[k][j];
+            pred += conf[j][k];
+        }
+        double p = pred ? (double)conf[k][k] / pred : 0, r = gold ? (double)conf[k][k] / gold : 0;
+        printf("%-9s %9d %9d %7d %7.3f %7.3f\n", ps_section_name((ps_section)k), gold, pred, conf[k][k], p, r);
+        total += gold;
+        correct += conf[k][k];
+        if (min >= 0 && k != PS_SECTION_OTHER && (p < min || r < min))
+            fail = 1;
+    }
+    printf("%-9s %9d %9s %7d accuracy %.3f\n", "all", total, "", correct, total ? (double)correct / total : 0);
+    if (missing)
+        printf("%d labelled passages not found\n", missing);
+    free(rows);
+    return fail;
+}
