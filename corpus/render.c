@@ -27,6 +27,14 @@ typedef struct {
     char *text;
 } heading;
 
+/* Synthetic content (fixtures without a seed): one entry per block. */
+typedef struct {
+    int page;      /* 1-based */
+    char kind;     /* 'h' heading, 'p' paragraph, 't' table start, 'r' row */
+    int level;
+    char *text;    /* cells separated by " | " for 't' and 'r' */
+} synth;
+
 typedef struct {
     char *seed, *title, *author, *creator, *date;
     char *header, *footer, *body_font, *head_font;
@@ -39,7 +47,8 @@ typedef struct {
     int cover[16], ncover;
     int twocol_from;
     int para_sentences;
-    int long_words; /* hyphen-at-line-end bias */
+    synth *syn;
+    int nsyn, synpages;
 } spec;
 
 static void
@@ -132,11 +141,27 @@ read_spec(const char *path, spec *sp)
             sp->h[sp->nh].text = xstrdup(trim(e2));
             sp->nh++;
         }
+        else if (!strcmp(l, "page")) sp->synpages++;
+        else if (!strcmp(l, "heading") || !strcmp(l, "text") || !strcmp(l, "table") || !strcmp(l, "row")) {
+            if (sp->synpages == 0)
+                die("%s:%d: '%s' before the first 'page'", path, ln, l);
+            sp->syn = realloc(sp->syn, (size_t)(sp->nsyn + 1) * sizeof *sp->syn);
+            synth *y = &sp->syn[sp->nsyn++];
+            y->page = sp->synpages;
+            y->kind = l[0] == 'h' ? 'h' : l[0] == 't' && l[1] == 'e' ? 'p' : l[0] == 't' ? 't' : 'r';
+            y->level = 0;
+            if (y->kind == 'h') {
+                char *end;
+                y->level = (int)strtol(arg, &end, 10);
+                arg = trim(end);
+            }
+            y->text = xstrdup(arg);
+        }
         else die("%s:%d: unknown directive '%s'", path, ln, l);
     }
     fclose(f);
-    if (!sp->seed)
-        die("%s: no seed line", path);
+    if (!sp->seed && !sp->synpages)
+        die("%s: no seed line and no pages", path);
 }
 
 /* Reads the transcript: pages after the "Transkript" line, while their
@@ -229,7 +254,7 @@ strip_number(char *s, int label)
         memmove(s, s + n + 1, len - (size_t)n);
 }
 
-typedef enum { B_PARA, B_HEAD } btype;
+typedef enum { B_PARA, B_HEAD, B_TABLE, B_ROW } btype;
 typedef struct {
     btype type;
     int level;
@@ -541,7 +566,31 @@ typeset(cairo_t *cr, const spec *sp, int pageno, block *bl, int nb, double size,
     bool cover = is_cover(sp, pageno);
     if (cover)
         p.y = 220;
+    int tcols = 0;
     for (int i = 0; i < nb && !p.overflow; i++) {
+        if (bl[i].type == B_TABLE || bl[i].type == B_ROW) {
+            /* label left, amounts right-aligned in equal columns */
+            gchar **cells = g_strsplit(bl[i].text, " | ", -1);
+            int nc = (int)g_strv_length(cells);
+            if (bl[i].type == B_TABLE)
+                tcols = nc;
+            PangoFontDescription *fd = pango_font_description_from_string(sp->body_font);
+            pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+            if (bl[i].type == B_TABLE) {
+                pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
+                p.y += size * 0.6;
+            }
+            double labelw = p.width * 0.42, colw = tcols > 1 ? (p.width - labelw) / (tcols - 1) : 0;
+            draw_text(&p, fd, cells[0], -1, p.x0, p.y);
+            for (int c = 1; c < nc; c++) {
+                double w = text_width(&p, fd, cells[c], -1);
+                draw_text(&p, fd, cells[c], -1, p.x0 + labelw + c * colw - w, p.y);
+            }
+            next_line(&p, size * 1.45);
+            pango_font_description_free(fd);
+            g_strfreev(cells);
+            continue;
+        }
         if (bl[i].type == B_HEAD || cover) {
             /* heading sizes are fixed; only the body shrinks on a full page */
             double hs = cover ? 22 : bl[i].level == 1 ? 17 : bl[i].level == 2 ? 13.5 : 11.2;
@@ -628,11 +677,16 @@ main(int argc, char **argv)
     }
     spec sp;
     read_spec(argv[1], &sp);
-    char *seedpath = g_build_filename(argv[2], sp.seed, NULL);
-    char **pages;
-    int np = read_pages(seedpath, &pages);
-    if (np == 0)
-        die("%s: no pages", seedpath);
+    char **pages = NULL;
+    int np;
+    if (sp.seed) {
+        char *seedpath = g_build_filename(argv[2], sp.seed, NULL);
+        np = read_pages(seedpath, &pages);
+        if (np == 0)
+            die("%s: no pages", seedpath);
+    } else {
+        np = sp.synpages;
+    }
     cairo_surface_t *surf = cairo_pdf_surface_create(argv[3], PAGE_W, PAGE_H);
     if (sp.title)
         cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE, sp.title);
@@ -645,12 +699,24 @@ main(int argc, char **argv)
     cairo_t *cr = cairo_create(surf);
     for (int i = 0; i < np; i++) {
         int pageno = i + 1;
-        for (int k = 0; k < sp.nstrip; k++)
-            strip_literal(pages[i], sp.strip[k]);
-        if (sp.strip_label)
-            strip_number(pages[i], pageno + sp.label_offset);
-        block *bl;
-        int nb = page_blocks(&sp, pageno, pages[i], &bl);
+        block *bl = NULL;
+        int nb = 0;
+        if (sp.seed) {
+            for (int k = 0; k < sp.nstrip; k++)
+                strip_literal(pages[i], sp.strip[k]);
+            if (sp.strip_label)
+                strip_number(pages[i], pageno + sp.label_offset);
+            nb = page_blocks(&sp, pageno, pages[i], &bl);
+        } else {
+            for (int k = 0; k < sp.nsyn; k++) {
+                synth *y = &sp.syn[k];
+                if (y->page != pageno)
+                    continue;
+                bl = realloc(bl, (size_t)(nb + 1) * sizeof *bl);
+                btype t = y->kind == 'h' ? B_HEAD : y->kind == 'p' ? B_PARA : y->kind == 't' ? B_TABLE : B_ROW;
+                bl[nb++] = (block){ t, y->level, g_strdup(y->text) };
+            }
+        }
         double size = 10.0;
         while (size > 5.0 && !typeset(cr, &sp, pageno, bl, nb, size, false))
             size -= 0.5;

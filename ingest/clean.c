@@ -35,11 +35,11 @@ psi_clean_line(const char *s)
             rep = i >= n ? "-" : "";
             break;
         case 0x200B: case 0x200C: case 0x200D: case 0xFEFF: case 0x2060: rep = ""; break;
-        case 0x00A0: case 0x202F: case 0x205F: case 0x3000: case '\t': rep = " "; break;
+        case 0x00A0: case 0x202F: case 0x205F: case 0x3000: rep = " "; break;
         default:
             if (cp >= 0x2000 && cp <= 0x200A)
                 rep = " ";
-            else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+            else if ((cp < 0x20 && cp != '\t') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
                 rep = "";
         }
         if (rep) {
@@ -49,15 +49,18 @@ psi_clean_line(const char *s)
             psi_buf_add(&b, enc, psi_utf8_encode(cp, enc));
         }
     }
-    /* fold runs of spaces and trim */
+    /* fold runs of spaces, drop spaces next to a tab (a cell boundary),
+     * and trim */
     char *t = psi_buf_detach(&b);
     char *w = t;
     for (char *r = t; *r; r++) {
-        if (*r == ' ' && (w == t || w[-1] == ' '))
+        if (*r == ' ' && (w == t || w[-1] == ' ' || w[-1] == '\t' || r[1] == '\t'))
+            continue;
+        if (*r == '\t' && (w == t || w[-1] == '\t'))
             continue;
         *w++ = *r;
     }
-    while (w > t && w[-1] == ' ')
+    while (w > t && (w[-1] == ' ' || w[-1] == '\t'))
         w--;
     *w = '\0';
     return t;
@@ -89,7 +92,9 @@ psi_running_key(const char *line)
     add_lower(&low, line, strlen(line));
     const char *s = psi_buf_str(&low);
     for (const char *p = s; *p; p++) {
-        if (*p >= '0' && *p <= '9') {
+        if (*p == '\t') {
+            psi_buf_addc(&key, ' ');
+        } else if (*p >= '0' && *p <= '9') {
             if (key.len == 0 || key.s[key.len - 1] != '#')
                 psi_buf_addc(&key, '#');
         } else {
@@ -245,10 +250,10 @@ psi_wordset_add_text(psi_wordset *ws, const char *text)
 {
     const char *p = text;
     while (*p) {
-        while (*p == ' ' || *p == '\n')
+        while (*p == ' ' || *p == '\n' || *p == '\t')
             p++;
         const char *s = p;
-        while (*p && *p != ' ' && *p != '\n')
+        while (*p && *p != ' ' && *p != '\n' && *p != '\t')
             p++;
         const char *e = p;
         while (s < e && is_word_punct(*s))
@@ -318,13 +323,21 @@ cp_is_digit(uint32_t cp)
     return cp >= '0' && cp <= '9';
 }
 
+/* Appends s with table-cell tabs read as spaces. */
+static void
+add_untabbed(psi_buf *b, const char *s)
+{
+    for (; *s; s++)
+        psi_buf_addc(b, *s == '\t' ? ' ' : *s);
+}
+
 void
 psi_join_line(psi_buf *b, const char *next, const psi_wordset *words)
 {
     if (!next || !*next)
         return;
     if (b->len == 0) {
-        psi_buf_adds(b, next);
+        add_untabbed(b, next);
         return;
     }
     const char *s = b->s;
@@ -333,7 +346,7 @@ psi_join_line(psi_buf *b, const char *next, const psi_wordset *words)
     bool hyphen = n >= 2 && s[n - 1] == '-' && s[n - 2] != ' ' && s[n - 2] != '-';
     if (!hyphen) {
         psi_buf_addc(b, ' ');
-        psi_buf_adds(b, next);
+        add_untabbed(b, next);
         return;
     }
     size_t ws = n - 1;
@@ -349,7 +362,7 @@ psi_join_line(psi_buf *b, const char *next, const psi_wordset *words)
     for (int i = 0; conjunctions[i]; i++) {
         if (strlen(conjunctions[i]) == nw && strncmp(next, conjunctions[i], nw) == 0) {
             psi_buf_addc(b, ' '); /* "hälso- och" */
-            psi_buf_adds(b, next);
+            add_untabbed(b, next);
             return;
         }
     }
@@ -390,5 +403,5 @@ psi_join_line(psi_buf *b, const char *next, const psi_wordset *words)
         b->len--; /* drop the hyphen */
         b->s[b->len] = '\0';
     }
-    psi_buf_adds(b, next);
+    add_untabbed(b, next);
 }

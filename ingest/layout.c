@@ -3,7 +3,8 @@
  * columns are found as vertical gutters that prose lines on both sides
  * respect, full-width lines (headers, wide headings) split the page into
  * bands, and each band is read column by column, top to bottom. Pure C and
- * unit-testable with made-up boxes; it knows nothing of poppler. */
+ * unit-testable with made-up boxes; it knows nothing of poppler. A gap
+ * wider than two ems inside a line becomes a tab: the cells of a table. */
 #include "plansok-private.h"
 
 #include <math.h>
@@ -175,7 +176,11 @@ emit_line(lrec **v, size_t *n, size_t *cap, wref *r, size_t count, int col)
     double prev_x1 = 0;
     for (size_t i = 0; i < count; i++) {
         const psi_word *w = r[i].w;
-        if (i > 0 && !(w->x0 - prev_x1 < wheight(w) * 0.08 && w->x0 >= prev_x1 - 0.5))
+        /* a wide gap is a table column: a tab keeps the cells apart */
+        double gap = w->x0 - prev_x1, em = w->size > 1 ? w->size : wheight(w);
+        if (i > 0 && gap > em * 2.0)
+            psi_buf_addc(&b, '\t');
+        else if (i > 0 && !(gap < wheight(w) * 0.08 && w->x0 >= prev_x1 - 0.5))
             psi_buf_addc(&b, ' ');
         psi_buf_adds(&b, w->text);
         prev_x1 = w->x1;

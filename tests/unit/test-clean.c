@@ -56,8 +56,12 @@ test_clean_line(void)
     char *s = psi_clean_line("e\xEF\xAC\x81nansiering  och\xC2\xA0" "e\xEF\xAC\x82ykt\xE2\x80\x89x");
     CHECK_STR(s, "efinansiering och eflykt x");
     free(s);
-    s = psi_clean_line("  hälso\xE2\x80\x90 \tvård\x01 ");
+    s = psi_clean_line("  hälso\xE2\x80\x90  vård\x01 ");
     CHECK_STR(s, "hälso- vård");
+    free(s);
+    /* a tab is a table-cell boundary: kept, without spaces around it */
+    s = psi_clean_line("Summa intäkter \t 54 965,5\t\t53 367 ");
+    CHECK_STR(s, "Summa intäkter\t54 965,5\t53 367");
     free(s);
     s = psi_clean_line("kompe\xC2\xADtens\xC2\xAD");
     CHECK_STR(s, "kompetens-");
