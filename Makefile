@@ -47,11 +47,11 @@ Q := @
 endif
 
 LIB_C := core/util.c core/utf8.c core/names.c \
-	ingest/pdf.c ingest/layout.c ingest/clean.c ingest/rx.c ingest/detect.c ingest/tagger.c ingest/passage.c ingest/doc.c \
+	ingest/pdf.c ingest/layout.c ingest/clean.c ingest/rx.c ingest/detect.c ingest/tagger.c ingest/passage.c ingest/budget.c ingest/doc.c \
 	query/query.c
 LIB_CXX := index/xapian.cc
 CLI_C := cli/main.c cli/opts.c cli/print.c cli/cmd-ingest.c cli/cmd-search.c \
-	cli/cmd-matrix.c cli/cmd-docs.c cli/cmd-show.c
+	cli/cmd-matrix.c cli/cmd-docs.c cli/cmd-show.c cli/cmd-budget.c
 UNIT_C := $(wildcard tests/unit/test-*.c)
 
 LIB_OBJ := $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o) $(B)/gen/rules.o
@@ -166,6 +166,8 @@ corpus: build/render
 	@test -d $(SEEDS) || { echo "plansok: no seeds at $(SEEDS); set SEEDS=DIR" >&2; exit 1; }
 	@awk -F'\t' 'NR>1 {print $$1, $$2}' corpus/MANIFEST.tsv | while read f s; do \
 	  build/render corpus/specs/$$s.spec $(SEEDS) corpus/$$f || exit 1; done
+	@for s in corpus/specs/budget-*.spec; do \
+	  build/render $$s $(SEEDS) tests/budget/$$(basename $$s .spec).pdf || exit 1; done
 
 # --- misc ------------------------------------------------------------------
 PREFIX ?= /usr/local

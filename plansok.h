@@ -133,6 +133,25 @@ typedef struct ps_heading {
     char *text;
 } ps_heading;
 
+/* One row of a budget table: a label and its amounts per column. */
+typedef struct ps_budget_row {
+    int page;           /* 0-based physical page */
+    char *table;        /* the table's caption, e.g. "Resultatbudget (tkr)" */
+    char *unit;         /* "tkr", "mnkr", "kr" or "" */
+    char *label;        /* e.g. "Medlemsavgifter" */
+    size_t ncols;
+    char **columns;     /* headings, e.g. "Budget 2015", "Utfall 2013" */
+    double *amounts;    /* in the table's unit; -500 for "−500" */
+    unsigned char *present; /* 0 where the cell is empty */
+    /* set when rows come from the index (ps_budget_list) */
+    char *docid, *file, *org;
+    int lan, year;
+} ps_budget_row;
+
+/* Parses a Swedish amount: "12 345", "1 234,5", "-500", "−500", "–500".
+ * Returns 1 and sets *out, or 0 when the text is not an amount. */
+int ps_parse_amount(const char *text, double *out);
+
 /* Overrides for one run; NULL / -1 / 0 means "detect". */
 typedef struct ps_extract_opts {
     const char *org;
@@ -166,6 +185,9 @@ ps_status ps_doc_extract(const char *path, const ps_extract_opts *opts,
 const ps_docinfo *ps_doc_info(const ps_doc *doc);
 size_t ps_doc_passage_count(const ps_doc *doc);
 const ps_passage *ps_doc_passage(const ps_doc *doc, size_t i);
+/* Budget table rows found on pages with budget passages. */
+size_t ps_doc_budget_count(const ps_doc *doc);
+const ps_budget_row *ps_doc_budget_row(const ps_doc *doc, size_t i);
 size_t ps_doc_heading_count(const ps_doc *doc);
 const ps_heading *ps_doc_heading(const ps_doc *doc, size_t i);
 /* Cleaned text of one physical page (0-based); "" for a page without text. */
@@ -270,6 +292,16 @@ typedef struct ps_doclist {
 /* Every indexed document, sorted by län, year, file. */
 ps_status ps_docs_list(ps_index *ix, ps_doclist **out, ps_error *err);
 void ps_doclist_free(ps_doclist *l);
+
+typedef struct ps_budget {
+    ps_budget_row *rows;
+    size_t n;
+} ps_budget;
+
+/* Budget rows of the indexed documents that pass the filters (lan, years,
+ * kind; limit and section are ignored), by län, year, file and page. */
+ps_status ps_budget_list(ps_index *ix, const ps_query_opts *o, ps_budget **out, ps_error *err);
+void ps_budget_free(ps_budget *b);
 
 /* A document's outline, and optionally its passages in order. */
 typedef struct ps_outline {

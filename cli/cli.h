@@ -97,6 +97,9 @@ void cli_print_hits(FILE *f, const ps_hits *h, cli_format fmt, bool color);
 void cli_print_matrix(FILE *f, const ps_matrix *m, cli_format fmt);
 void cli_print_docs(FILE *f, const ps_doclist *l, cli_format fmt);
 void cli_print_outline(FILE *f, const ps_outline *o, cli_format fmt);
+void cli_print_budget(FILE *f, const ps_budget *b, cli_format fmt);
+/* "12 345", "1 234,5", "−500": an amount as Swedish reports write it. */
+void cli_format_amount(double v, char *out, size_t cap);
 
 /* ----------------------------------------------------------- commands */
 int cli_cmd_ingest(int argc, char **argv, const cli_command *self);
@@ -104,5 +107,6 @@ int cli_cmd_search(int argc, char **argv, const cli_command *self);
 int cli_cmd_matrix(int argc, char **argv, const cli_command *self);
 int cli_cmd_docs(int argc, char **argv, const cli_command *self);
 int cli_cmd_show(int argc, char **argv, const cli_command *self);
+int cli_cmd_budget(int argc, char **argv, const cli_command *self);
 
 #endif

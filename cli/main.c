@@ -27,6 +27,11 @@ static const cli_command commands[] = {
       "Each cell is 'passages/documents'. Same query language and filters as search." },
     { "docs", cli_cmd_docs, "",
       "List every indexed document with its detected metadata and counts.", NULL },
+    { "budget", cli_cmd_budget, "",
+      "List budget table rows (label, amounts per column, unit) from the documents.",
+      "Rows come from tables on pages tagged as budget: a header of column headings\n"
+      "with years (Budget 2018, Utfall 2016) and rows of a label with amounts in Swedish\n"
+      "format (12 345, 1 234,5, -500). CSV gives one line per amount." },
     { "show", cli_cmd_show, "DOC",
       "Print a document's outline: headings with level, page and section kind.",
       "DOC is a file name (or a unique part of it), a path or a document id, as\n"
@@ -92,6 +97,7 @@ int
 main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
+    setlocale(LC_NUMERIC, "C"); /* stored amounts use a decimal point */
     if (argc < 2) {
         usage(stderr);
         return EXIT_USAGE;

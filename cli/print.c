@@ -405,3 +405,145 @@ cli_print_outline(FILE *f, const ps_outline *o, cli_format fmt)
         }
     }
 }
+
+void
+cli_format_amount(double v, char *out, size_t cap)
+{
+    char digits[64];
+    snprintf(digits, sizeof digits, "%.4f", v < 0 ? -v : v);
+    char *dot = strchr(digits, '.');
+    size_t ilen = dot ? (size_t)(dot - digits) : strlen(digits);
+    /* trailing zeros of the decimals go */
+    char *dec = dot ? dot + 1 : NULL;
+    if (dec) {
+        size_t dl = strlen(dec);
+        while (dl > 0 && dec[dl - 1] == '0')
+            dec[--dl] = '\0';
+    }
+    char tmp[96];
+    size_t t = 0;
+    if (v < 0 && t + 3 < sizeof tmp) { /* U+2212 MINUS SIGN */
+        memcpy(tmp + t, "\xE2\x88\x92", 3);
+        t += 3;
+    }
+    for (size_t i = 0; i < ilen && t + 2 < sizeof tmp; i++) {
+        if (i > 0 && (ilen - i) % 3 == 0)
+            tmp[t++] = ' ';
+        tmp[t++] = digits[i];
+    }
+    if (dec && *dec) {
+        tmp[t++] = ',';
+        for (const char *d = dec; *d && t + 1 < sizeof tmp; d++)
+            tmp[t++] = *d;
+    }
+    tmp[t] = '\0';
+    snprintf(out, cap, "%s", tmp);
+}
+
+void
+cli_print_budget(FILE *f, const ps_budget *b, cli_format fmt)
+{
+    char num[64];
+    if (fmt == FMT_JSON) {
+        fprintf(f, "{\"format_version\":%d,\"rows\":[", PS_FORMAT_VERSION);
+        for (size_t i = 0; i < b->n; i++) {
+            const ps_budget_row *r = &b->rows[i];
+            fprintf(f, "%s\n{\"organisation\":", i ? "," : "");
+            json_str(f, r->org);
+            fprintf(f, ",\"lan\":");
+            json_str(f, r->lan >= 0 ? ps_lan_name(r->lan) : "");
+            fprintf(f, ",\"year\":%d,\"file\":", r->year);
+            json_str(f, r->file);
+            fprintf(f, ",\"page\":%d,\"table\":", r->page + 1);
+            json_str(f, r->table);
+            fprintf(f, ",\"unit\":");
+            json_str(f, r->unit);
+            fprintf(f, ",\"label\":");
+            json_str(f, r->label);
+            fprintf(f, ",\"columns\":[");
+            for (size_t k = 0; k < r->ncols; k++) {
+                fprintf(f, "%s", k ? "," : "");
+                json_str(f, r->columns[k]);
+            }
+            fprintf(f, "],\"amounts\":[");
+            for (size_t k = 0; k < r->ncols; k++) {
+                if (r->present[k])
+                    fprintf(f, "%s%.10g", k ? "," : "", r->amounts[k]);
+                else
+                    fprintf(f, "%snull", k ? "," : "");
+            }
+            fprintf(f, "]}");
+        }
+        fprintf(f, "\n]}\n");
+        return;
+    }
+    if (fmt == FMT_CSV) { /* long format: one line per amount, for pivot tables */
+        fprintf(f, "organisation,lan,year,file,page,table,unit,label,column,amount\n");
+        for (size_t i = 0; i < b->n; i++) {
+            const ps_budget_row *r = &b->rows[i];
+            for (size_t k = 0; k < r->ncols; k++) {
+                if (!r->present[k])
+                    continue;
+                csv_str(f, r->org);
+                fputc(',', f);
+                csv_str(f, r->lan >= 0 ? ps_lan_name(r->lan) : "");
+                fprintf(f, ",%d,", r->year);
+                csv_str(f, r->file);
+                fprintf(f, ",%d,", r->page + 1);
+                csv_str(f, r->table);
+                fprintf(f, ",%s,", r->unit);
+                csv_str(f, r->label);
+                fputc(',', f);
+                csv_str(f, r->columns[k]);
+                fprintf(f, ",%.10g\n", r->amounts[k]);
+            }
+        }
+        return;
+    }
+    /* text and Markdown: one table per source table */
+    bool md = fmt == FMT_MD;
+    for (size_t i = 0; i < b->n; i++) {
+        const ps_budget_row *r = &b->rows[i];
+        bool first = i == 0 || strcmp(r->docid, b->rows[i - 1].docid) || strcmp(r->table, b->rows[i - 1].table) ||
+                     r->page != b->rows[i - 1].page;
+        if (first) {
+            if (md) {
+                fprintf(f, "%s**%s** (%s, %d), %s s. %d%s%s\n\n| Post |", i ? "\n" : "", r->table, r->org,
+                        r->year, r->file, r->page + 1, r->unit[0] ? ", " : "", r->unit);
+                for (size_t k = 0; k < r->ncols; k++)
+                    fprintf(f, " %s |", r->columns[k]);
+                fprintf(f, "\n|---|");
+                for (size_t k = 0; k < r->ncols; k++)
+                    fprintf(f, "---:|");
+                fputc('\n', f);
+            } else {
+                fprintf(f, "%s%s · %s · %d · %s, page %d\n  %s%s%s%s\n  %-34s", i ? "\n" : "",
+                        r->org[0] ? r->org : "(unknown organisation)", lan_or_unknown(r->lan), r->year, r->file,
+                        r->page + 1, r->table, r->unit[0] ? " [" : "", r->unit, r->unit[0] ? "]" : "", "");
+                for (size_t k = 0; k < r->ncols; k++)
+                    fprintf(f, " %14s", r->columns[k]);
+                fputc('\n', f);
+            }
+        }
+        if (md) {
+            fputs("| ", f);
+            md_str(f, r->label);
+            fputs(" |", f);
+        } else {
+            fprintf(f, "  %s%*s", r->label, 34 - u8len(r->label) > 0 ? 34 - u8len(r->label) : 1, "");
+        }
+        for (size_t k = 0; k < r->ncols; k++) {
+            if (r->present[k])
+                cli_format_amount(r->amounts[k], num, sizeof num);
+            else
+                snprintf(num, sizeof num, "–");
+            if (md)
+                fprintf(f, " %s |", num);
+            else
+                fprintf(f, " %*s", 14 + (int)(strlen(num) - (size_t)u8len(num)), num);
+        }
+        fputc('\n', f);
+    }
+    if (!md)
+        fprintf(f, "\n%zu budget rows\n", b->n);
+}

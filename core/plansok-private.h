@@ -214,6 +214,18 @@ void psi_build_passages(const psi_page *pages, int npages,
                         const psi_wordset *words, const psi_tagger *tagger,
                         psi_passages *out, char **page_text);
 
+/* ingest/budget.c: budget table rows from cell-separated lines ----------- */
+
+typedef struct psi_budget_rows {
+    ps_budget_row *v;
+    size_t n, cap;
+} psi_budget_rows;
+
+/* Finds table rows (a label and amounts in tab-separated cells, under a
+ * header of column headings with years) on the pages marked in pages_on. */
+void psi_budget_extract(const psi_page *pages, int npages, const bool *pages_on, psi_budget_rows *out);
+void psi_budget_row_release(ps_budget_row *r);
+
 /* index/xapian.cc: the ONLY C++ file ------------------------------------- */
 
 /* Normalises a filter value typed in a query (lan:, kind:, year:) into the
@@ -233,6 +245,8 @@ typedef struct psi_store_doc {
     size_t npassages;
     const ps_heading *outline;
     size_t noutline;
+    const ps_budget_row *budget;
+    size_t nbudget;
 } psi_store_doc;
 
 ps_status psi_store_replace(psi_store *st, const psi_store_doc *doc,
@@ -250,6 +264,8 @@ ps_status psi_store_search(psi_store *st, const psi_store_query *q,
                            size_t limit, bool want_text, ps_hits **out,
                            ps_error *err);
 ps_status psi_store_docs(psi_store *st, ps_doclist **out, ps_error *err);
+/* Budget rows of all documents matching the filters in q (text unused). */
+ps_status psi_store_budget(psi_store *st, const psi_store_query *q, ps_budget **out, ps_error *err);
 /* The stored outline record of one document ("level\tpage\tsection\ttext"
  * lines; caller frees) and, when hits is not NULL, its passages in order. */
 ps_status psi_store_doc_detail(psi_store *st, const char *docid, char **outline, ps_hits **hits,

@@ -4,9 +4,9 @@
  * C, and each Xapian error class maps to its own ps_status.
  *
  * Schema (PS_SCHEMA_VERSION, stored as metadata "plansok_schema"):
- *   one Xapian document per passage, plus one record per PDF.
+ *   one Xapian document per passage, one record per PDF, one per budget row.
  *   boolean terms  Q<docid>:<n> unique id     D<docid> belongs to PDF
- *                  Tpassage / Tdoc            L<lan slug>  Y<year>
+ *                  Tpassage / Tdoc / Tbudget  L<lan slug>  Y<year>
  *                  K<kind>  O<folded org>  S<section> (passages)
  *   free text      heading (weight 2) and passage text; Swedish stems
  *                  (Z prefix) and unstemmed terms with positions
@@ -20,6 +20,7 @@
 #include <cstring>
 #include <new>
 #include <string>
+#include <vector>
 #include <sys/stat.h>
 
 namespace {
@@ -227,6 +228,40 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, ps_error *err)
             d.add_boolean_term(id);
             st->wdb->replace_document(id, d);
         }
+        for (size_t i = 0; i < doc->nbudget; i++) {
+            const ps_budget_row *r = &doc->budget[i];
+            Xapian::Document d;
+            psi_buf_reset(&b);
+            psi_record_add(&b, "docid", info->docid);
+            psi_record_add(&b, "file", info->file);
+            psi_record_add(&b, "org", info->org);
+            psi_record_addi(&b, "lan", info->lan);
+            psi_record_addi(&b, "year", info->year);
+            psi_record_addi(&b, "page", r->page);
+            psi_record_add(&b, "table", r->table);
+            psi_record_add(&b, "unit", r->unit);
+            psi_record_add(&b, "label", r->label);
+            psi_buf cols = PSI_BUF_INIT, vals = PSI_BUF_INIT;
+            for (size_t k = 0; k < r->ncols; k++) {
+                psi_buf_addf(&cols, "%s%s", k ? "\t" : "", r->columns[k]);
+                if (k)
+                    psi_buf_addc(&vals, '\t');
+                if (r->present[k])
+                    psi_buf_addf(&vals, "%.17g", r->amounts[k]);
+            }
+            psi_record_add(&b, "columns", psi_buf_str(&cols));
+            psi_record_add(&b, "amounts", psi_buf_str(&vals));
+            psi_buf_release(&cols);
+            psi_buf_release(&vals);
+            d.set_data(record(b));
+            d.add_boolean_term("Tbudget");
+            add_filters(d, info);
+            d.add_value(SLOT_PAGE, Xapian::sortable_serialise(r->page));
+            d.add_value(SLOT_ORDER, Xapian::sortable_serialise((double)i));
+            std::string id = std::string("Q") + info->docid + ":b" + std::to_string(i);
+            d.add_boolean_term(id);
+            st->wdb->replace_document(id, d);
+        }
         psi_buf_release(&b);
         st->wdb->commit_transaction();
         return PS_OK;
@@ -274,7 +309,7 @@ class YearField : public Xapian::FieldProcessor {
 };
 
 static Xapian::Query
-build_query(Xapian::Database &db, const psi_store_query *q)
+build_query(Xapian::Database &db, const psi_store_query *q, const char *type = "Tpassage")
 {
     Xapian::Query base;
     std::string text = q->text ? q->text : "";
@@ -296,7 +331,7 @@ build_query(Xapian::Database &db, const psi_store_query *q)
                          Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT;
         base = qp.parse_query(text, flags);
     }
-    Xapian::Query filter("Tpassage");
+    Xapian::Query filter(type);
     if (q->lan >= 0)
         filter = Xapian::Query(Xapian::Query::OP_FILTER, filter, Xapian::Query(std::string("L") + ps_lan_slug(q->lan)));
     if (q->section >= 0)
@@ -483,6 +518,71 @@ psi_store_doc_detail(psi_store *st, const char *docid, char **outline, ps_hits *
         free(*outline);
         *outline = nullptr;
         ps_hits_free(res);
+        return classify(err, st->dir);
+    }
+}
+
+/* Splits a tab-joined record value. */
+static std::vector<std::string>
+split_tabs(const std::string &s)
+{
+    std::vector<std::string> v;
+    size_t start = 0;
+    for (;;) {
+        size_t t = s.find('\t', start);
+        v.push_back(s.substr(start, t == std::string::npos ? std::string::npos : t - start));
+        if (t == std::string::npos)
+            break;
+        start = t + 1;
+    }
+    return v;
+}
+
+extern "C" ps_status
+psi_store_budget(psi_store *st, const psi_store_query *q, ps_budget **out, ps_error *err)
+{
+    *out = nullptr;
+    ps_budget *res = nullptr;
+    try {
+        Xapian::Enquire enq(*st->db);
+        enq.set_query(build_query(*st->db, q, "Tbudget"));
+        enq.set_docid_order(Xapian::Enquire::ASCENDING);
+        enq.set_weighting_scheme(Xapian::BoolWeight());
+        Xapian::MSet ms = enq.get_mset(0, st->db->get_doccount());
+        res = (ps_budget *)psi_calloc(1, sizeof *res);
+        res->rows = (ps_budget_row *)psi_calloc(ms.size() ? ms.size() : 1, sizeof *res->rows);
+        for (Xapian::MSetIterator it = ms.begin(); it != ms.end(); ++it) {
+            std::string data = it.get_document().get_data();
+            ps_budget_row *r = &res->rows[res->n++];
+            r->docid = get(data, "docid");
+            r->file = get(data, "file");
+            r->org = get(data, "org");
+            r->lan = geti(data, "lan");
+            r->year = geti(data, "year");
+            r->page = geti(data, "page");
+            r->table = get(data, "table");
+            r->unit = get(data, "unit");
+            r->label = get(data, "label");
+            char *c = get(data, "columns"), *a = get(data, "amounts");
+            std::vector<std::string> cols = split_tabs(c), vals = split_tabs(a);
+            free(c);
+            free(a);
+            r->ncols = cols.size();
+            r->columns = (char **)psi_calloc(r->ncols ? r->ncols : 1, sizeof *r->columns);
+            r->amounts = (double *)psi_calloc(r->ncols ? r->ncols : 1, sizeof *r->amounts);
+            r->present = (unsigned char *)psi_calloc(r->ncols ? r->ncols : 1, 1);
+            for (size_t k = 0; k < r->ncols; k++) {
+                r->columns[k] = psi_strdup(cols[k].c_str());
+                if (k < vals.size() && !vals[k].empty()) {
+                    r->amounts[k] = strtod(vals[k].c_str(), nullptr);
+                    r->present[k] = 1;
+                }
+            }
+        }
+        *out = res;
+        return PS_OK;
+    } catch (...) {
+        ps_budget_free(res);
         return classify(err, st->dir);
     }
 }

@@ -12,6 +12,7 @@
 struct ps_doc {
     ps_docinfo info;
     psi_passages passages;
+    psi_budget_rows budget;
     char **page_text;
     int npages;
 };
@@ -167,6 +168,14 @@ ps_extractor_run(ps_extractor *ex, const char *path, ps_doc **out, ps_error *err
     psi_build_passages(pdf.pages, pdf.npages, words, ex->tagger, &doc->passages, doc->page_text);
     psi_wordset_free(words);
 
+    /* budget tables on the pages that have budget passages */
+    bool *budget_pages = psi_calloc((size_t)pdf.npages + 1, sizeof *budget_pages);
+    for (size_t i = 0; i < doc->passages.n; i++)
+        if (doc->passages.v[i].section == PS_SECTION_BUDGET)
+            budget_pages[doc->passages.v[i].page] = true;
+    psi_budget_extract(pdf.pages, pdf.npages, budget_pages, &doc->budget);
+    free(budget_pages);
+
     /* detection */
     psi_buf front = PSI_BUF_INIT, body = PSI_BUF_INIT;
     int taken = 0;
@@ -229,6 +238,18 @@ ps_doc_passage(const ps_doc *doc, size_t i)
 }
 
 size_t
+ps_doc_budget_count(const ps_doc *doc)
+{
+    return doc->budget.n;
+}
+
+const ps_budget_row *
+ps_doc_budget_row(const ps_doc *doc, size_t i)
+{
+    return i < doc->budget.n ? &doc->budget.v[i] : NULL;
+}
+
+size_t
 ps_doc_heading_count(const ps_doc *doc)
 {
     return doc->passages.noutline;
@@ -261,6 +282,9 @@ ps_doc_free(ps_doc *doc)
     for (size_t i = 0; i < doc->passages.noutline; i++)
         free(doc->passages.outline[i].text);
     free(doc->passages.outline);
+    for (size_t i = 0; i < doc->budget.n; i++)
+        psi_budget_row_release(&doc->budget.v[i]);
+    free(doc->budget.v);
     for (int p = 0; p < doc->npages; p++)
         free(doc->page_text[p]);
     free(doc->page_text);

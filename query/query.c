@@ -43,9 +43,9 @@ ps_index_add_doc(ps_index *ix, const ps_doc *doc, ps_error *err)
 {
     if (!ix->writable)
         return psi_fail(err, PS_ERR_USAGE, "index is open read-only");
-    size_t n = ps_doc_passage_count(doc), nh = ps_doc_heading_count(doc);
+    size_t n = ps_doc_passage_count(doc), nh = ps_doc_heading_count(doc), nb = ps_doc_budget_count(doc);
     psi_store_doc sd = { ps_doc_info(doc), n ? ps_doc_passage(doc, 0) : NULL, n, nh ? ps_doc_heading(doc, 0) : NULL,
-                         nh };
+                         nh, nb ? ps_doc_budget_row(doc, 0) : NULL, nb };
     return psi_store_replace(ix->store, &sd, err);
 }
 
@@ -344,4 +344,25 @@ ps_outline_free(ps_outline *o)
     free(o->headings);
     ps_hits_free(o->passages);
     free(o);
+}
+
+ps_status
+ps_budget_list(ps_index *ix, const ps_query_opts *o, ps_budget **out, ps_error *err)
+{
+    ps_query_opts def = PS_QUERY_OPTS_INIT;
+    if (!o)
+        o = &def;
+    psi_store_query q = { "", filter_value, o->lan, o->year_from, o->year_to, o->kind, -1 };
+    return psi_store_budget(ix->store, &q, out, err);
+}
+
+void
+ps_budget_free(ps_budget *b)
+{
+    if (!b)
+        return;
+    for (size_t i = 0; i < b->n; i++)
+        psi_budget_row_release(&b->rows[i]);
+    free(b->rows);
+    free(b);
 }

@@ -1,0 +1,48 @@
+#!/bin/sh
+# t210-budget: budget figures from the fixture PDFs in tests/budget/ (their
+# figures are invented): every amount written in the spec that rendered the
+# PDF must come back from 'plansok budget', with its label and column.
+. "$(dirname "$0")/lib.sh"
+
+run_ps 0 "ingest the budget fixtures" ingest --db "$TMP/db" "$TOP/tests/budget"
+run_ps 0 "plansok budget --format csv" budget --db "$TMP/db" --format csv
+cp "$TMP/out" "$TMP/got.csv"
+check "every amount in the specs is extracted, and nothing else" python3 - "$TOP/corpus/specs" "$TMP/got.csv" <<'PY'
+import csv, sys, glob, os
+def amount(s):
+    s = s.strip().replace('\u2212', '-').replace('\u2013', '-').replace(' ', '').replace(',', '.')
+    return float(s)
+want = set()
+for spec in glob.glob(os.path.join(sys.argv[1], 'budget-*.spec')):
+    cols = None
+    for line in open(spec, encoding='utf-8'):
+        d, _, arg = line.rstrip('\n').partition(' ')
+        if d == 'table':
+            cols = [c.strip() for c in arg.split(' | ')][1:]
+        elif d == 'row':
+            cells = [c.strip() for c in arg.split(' | ')]
+            for c, v in zip(cols, cells[1:]):
+                if v not in ('', '-', '\u2013'):
+                    want.add((cells[0], c, amount(v)))
+got = set()
+for r in csv.DictReader(open(sys.argv[2], encoding='utf-8')):
+    got.add((r['label'], r['column'], float(r['amount'])))
+missing, extra = want - got, got - want
+for m in sorted(missing): print('# missing', m)
+for e in sorted(extra): print('# extra', e)
+print('#', len(want), 'amounts in the specs,', len(got), 'extracted')
+sys.exit(1 if missing or extra or len(want) < 50 else 0)
+PY
+check "units come from the captions (tkr, kr, mnkr)" sh -c "cut -d, -f7 '$TMP/got.csv' | sort -u | tr '\n' ' ' | grep -qx 'kr mnkr tkr unit '"
+run_ps 0 "--region filters budget rows" budget --db "$TMP/db" --format csv --region västernorrland
+check "... to Västernorrland only" sh -c "tail -n +2 '$TMP/out' | cut -d, -f2 | sort -u | grep -qx 'Västernorrlands län'"
+run_ps 0 "--year filters budget rows" budget --db "$TMP/db" --format json --year 2015
+check "... and JSON lists columns and amounts" python3 -c "
+import json; d=json.load(open('$TMP/out')); rows=d['rows']; assert rows and all(r['year']==2015 for r in rows)
+r=[r for r in rows if r['label']=='Övriga kostnader'][0]; assert r['amounts']==[-22840,-22010,-21905], r"
+run_ps 0 "text output uses Swedish number format" budget --db "$TMP/db" --region jönköping
+check "... 4 215,5 and −31 200" sh -c "grep -q '4 215,5' '$TMP/out' && grep -q '−31 200' '$TMP/out'"
+run_ps 0 "Markdown output is a table per source table" budget --db "$TMP/db" --format md
+check "... with a header row" grep -q '^| Post | Budget 2015 | Budget 2014 | Utfall 2013 |' "$TMP/out"
+run_ps 1 "no budget rows for a län without documents" budget --db "$TMP/db" --region gotland
+done_testing

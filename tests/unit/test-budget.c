@@ -1,0 +1,91 @@
+/* test-budget.c: Swedish amounts, and table rows from tab-separated lines
+ * (as layout.c makes them), with a header that names the columns. */
+#include "plansok-private.h"
+#include "tap.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+static void
+test_amounts(void)
+{
+    static const struct {
+        const char *text;
+        int ok;
+        double value;
+    } cases[] = {
+        { "12 345", 1, 12345 },       { "1 234,5", 1, 1234.5 },    { "-500", 1, -500 },
+        { "\xE2\x88\x92" "500", 1, -500 }, { "\xE2\x80\x93" "22 010", 1, -22010 }, { "0,25", 1, 0.25 },
+        { "1 234 567", 1, 1234567 },  { "66,80", 1, 66.8 },        { " 907 ", 1, 907 },
+        { "12 34", 0, 0 },            { "1234 567", 0, 0 },        { "Budget", 0, 0 },
+        { "2015-12-31", 0, 0 },       { "", 0, 0 },                { "12,", 0, 0 },
+        { "- ", 0, 0 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        double v = 0;
+        int ok = ps_parse_amount(cases[i].text, &v);
+        printf("# '%s'\n", cases[i].text);
+        CHECK(ok == cases[i].ok);
+        if (ok && cases[i].ok)
+            CHECK(fabs(v - cases[i].value) < 1e-9);
+    }
+}
+
+static psi_line
+L(const char *t)
+{
+    psi_line l = { 0 };
+    l.text = (char *)t;
+    return l;
+}
+
+static void
+test_rows(void)
+{
+    psi_line lines[] = {
+        L("Budget 2018"),
+        L("Resultatbudget (tkr)\tBudget 2018 Budget 2017\tUtfall 2016"),
+        L("Medlemsavgifter\t12 345\t11 900\t-"),
+        L("Övriga kostnader\t\xE2\x88\x92" "500\t-450,5\t-400"),
+        L("Texten efter tabellen är prosa."),
+        L("Summa\t1\t2\t3"), /* no header any more: not a row */
+    };
+    psi_page pg = { 0 };
+    pg.lines = lines;
+    pg.nlines = sizeof lines / sizeof lines[0];
+    bool on = true;
+    psi_budget_rows out = { 0 };
+    psi_budget_extract(&pg, 1, &on, &out);
+    CHECK(out.n == 2);
+    if (out.n == 2) {
+        ps_budget_row *r = &out.v[0];
+        CHECK_STR(r->table, "Resultatbudget (tkr)");
+        CHECK_STR(r->unit, "tkr");
+        CHECK_STR(r->label, "Medlemsavgifter");
+        CHECK(r->ncols == 3);
+        if (r->ncols == 3) {
+            CHECK_STR(r->columns[0], "Budget 2018");
+            CHECK_STR(r->columns[1], "Budget 2017");
+            CHECK_STR(r->columns[2], "Utfall 2016");
+            CHECK(r->present[0] && r->amounts[0] == 12345 && !r->present[2]);
+        }
+        r = &out.v[1];
+        CHECK(r->amounts[0] == -500 && fabs(r->amounts[1] + 450.5) < 1e-9);
+    }
+    for (size_t i = 0; i < out.n; i++)
+        psi_budget_row_release(&out.v[i]);
+    free(out.v);
+    /* pages not marked as budget pages give nothing */
+    on = false;
+    psi_budget_rows none = { 0 };
+    psi_budget_extract(&pg, 1, &on, &none);
+    CHECK(none.n == 0);
+}
+
+int
+main(void)
+{
+    test_amounts();
+    test_rows();
+    return tap_done();
+}
