@@ -21,7 +21,7 @@ struct psi_tagger {
     trule *rules;
     size_t n;
     int threshold;
-    double density; /* points needed per sentence */
+    double density[PS_SECTION_COUNT]; /* points needed per sentence, per kind */
 };
 
 const char *
@@ -89,10 +89,12 @@ psi_tagger_new(const char *text, const char *source, psi_tagger **out, ps_error 
         char kind[32], where[32];
         int weight, used = 0;
         double dens;
+        char dkind[32];
         if (sscanf(s, "set sentence-threshold %d%n", &weight, &used) == 1 && s[used] == '\0') {
             t->threshold = weight;
-        } else if (sscanf(s, "set sentence-density %lf%n", &dens, &used) == 1 && s[used] == '\0') {
-            t->density = dens;
+        } else if (sscanf(s, "set sentence-density %31s %lf%n", dkind, &dens, &used) == 2 && s[used] == '\0' &&
+                   ps_section_parse(dkind) >= 0) {
+            t->density[ps_section_parse(dkind)] = dens;
         } else if (sscanf(s, "%31s %31s %d %n", kind, where, &weight, &used) != 3 || !s[used]) {
             st = psi_fail(err, PS_ERR_USAGE, "%s:%d: a rule is KIND WHERE WEIGHT PATTERN", source, lineno);
         } else if (ps_section_parse(kind) < 0) {
@@ -205,6 +207,6 @@ psi_tagger_sentences(const psi_tagger *t, const char *text, int scores[PS_SECTIO
         }
     /* enough points, and enough for the passage's length: a long account
      * that mentions a plan once is not an action section */
-    double need = t->density * sentences;
+    double need = best >= 0 ? t->density[best] * sentences : 0;
     return bestv >= t->threshold && bestv >= need ? best : -1;
 }
