@@ -82,6 +82,9 @@ typedef struct cli_filters {
  * bad value. */
 bool cli_apply_filters(const cli_filters *f, ps_query_opts *q);
 
+/* For commands without operands: -1 to go on, else the exit code. */
+int cli_parse_no_operands(int argc, char **argv, const cli_opt *opts, const cli_command *cmd);
+
 /* For search and matrix: parses options, applies the filter options to q
  * and joins the operands into *query (caller frees). Returns -1 when the
  * command should go on, else the exit code to return. */

@@ -17,15 +17,9 @@ cli_cmd_budget(int argc, char **argv, const cli_command *self)
         CLI_FORMAT_OPT(&format),
         { NULL, 0, 0, NULL, NULL, NULL, NULL },
     };
-    int n = cli_parse(argc, argv, opts, self);
-    if (n == -2)
-        return EXIT_OK;
-    if (n < 0)
-        return EXIT_USAGE;
-    if (n > 0) {
-        fprintf(stderr, "plansok budget: takes no arguments; see 'plansok budget --help'\n");
-        return EXIT_USAGE;
-    }
+    int rc0 = cli_parse_no_operands(argc, argv, opts, self);
+    if (rc0 >= 0)
+        return rc0;
     ps_query_opts q = PS_QUERY_OPTS_INIT;
     if (!cli_apply_filters(&flt, &q))
         return EXIT_USAGE;

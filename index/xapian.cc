@@ -367,6 +367,24 @@ geti(const std::string &data, const char *key)
     return r;
 }
 
+/* The fields of a passage hit from its stored record. */
+static void
+fill_hit(ps_hit *h, const std::string &data, bool want_text)
+{
+    h->docid = get(data, "docid");
+    h->lan = geti(data, "lan");
+    h->year = geti(data, "year");
+    h->kind = (ps_kind)geti(data, "kind");
+    h->page = geti(data, "page");
+    h->section = (ps_section)geti(data, "section");
+    if (!want_text)
+        return;
+    h->file = get(data, "file");
+    h->org = get(data, "org");
+    h->heading = get(data, "heading");
+    h->text = get(data, "text");
+}
+
 /* Moves Xapian's highlight markers out of the snippet into marks. */
 static void
 set_snippet(ps_hit *h, const std::string &s)
@@ -408,21 +426,10 @@ psi_store_search(psi_store *st, const psi_store_query *q, size_t limit, bool wan
         Xapian::Stem stem("swedish");
         for (Xapian::MSetIterator it = ms.begin(); it != ms.end(); ++it) {
             ps_hit *h = &res->hits[res->n++];
-            Xapian::Document d = it.get_document();
-            std::string data = d.get_data();
             h->score = it.get_percent();
-            h->docid = get(data, "docid");
-            h->lan = geti(data, "lan");
-            h->year = geti(data, "year");
-            h->kind = (ps_kind)geti(data, "kind");
-            h->page = geti(data, "page");
-            h->section = (ps_section)geti(data, "section");
+            fill_hit(h, it.get_document().get_data(), want_text);
             if (!want_text)
                 continue;
-            h->file = get(data, "file");
-            h->org = get(data, "org");
-            h->heading = get(data, "heading");
-            h->text = get(data, "text");
             std::string body = std::string(h->text);
             if (body.empty())
                 body = h->heading;
@@ -498,18 +505,8 @@ psi_store_doc_detail(psi_store *st, const char *docid, char **outline, ps_hits *
         res->total = ms.size();
         res->hits = (ps_hit *)psi_calloc(ms.size() ? ms.size() : 1, sizeof *res->hits);
         for (Xapian::MSetIterator m = ms.begin(); m != ms.end(); ++m) {
-            std::string pd = m.get_document().get_data();
             ps_hit *h = &res->hits[res->n++];
-            h->docid = get(pd, "docid");
-            h->file = get(pd, "file");
-            h->org = get(pd, "org");
-            h->lan = geti(pd, "lan");
-            h->year = geti(pd, "year");
-            h->kind = (ps_kind)geti(pd, "kind");
-            h->page = geti(pd, "page");
-            h->section = (ps_section)geti(pd, "section");
-            h->heading = get(pd, "heading");
-            h->text = get(pd, "text");
+            fill_hit(h, m.get_document().get_data(), true);
             h->snippet = psi_strdup("");
         }
         *hits = res;
