@@ -303,6 +303,62 @@ typedef struct ps_budget {
 ps_status ps_budget_list(ps_index *ix, const ps_query_opts *o, ps_budget **out, ps_error *err);
 void ps_budget_free(ps_budget *b);
 
+/* ------------------------------------------------------------------ goals */
+
+typedef enum ps_goal_change {
+    PS_GOAL_KEPT,       /* the same words */
+    PS_GOAL_REWORDED,   /* similar, with changed words */
+    PS_GOAL_NEW,        /* only in the later year */
+    PS_GOAL_DROPPED     /* only in the earlier year */
+} ps_goal_change;
+
+const char *ps_goal_change_name(ps_goal_change c); /* "kept", ... */
+
+/* One goal statement: a sentence of a passage tagged mal. */
+typedef struct ps_goal {
+    int year;
+    char *file;
+    int page;           /* 0-based physical page */
+    char *heading;
+    char *text;
+} ps_goal;
+
+typedef enum ps_diff_op { PS_DIFF_SAME, PS_DIFF_DEL, PS_DIFF_ADD } ps_diff_op;
+
+/* A word-level difference: runs of words kept, removed or added. */
+typedef struct ps_diff {
+    ps_diff_op op;
+    char *text;
+} ps_diff;
+
+/* How one goal fared from one year to the next. from/to index goals[];
+ * -1 when absent (new: from is -1; dropped: to is -1). */
+typedef struct ps_goal_link {
+    int from_year, to_year;
+    ps_goal_change change;
+    long from, to;
+    double similarity;  /* 0..1 */
+    ps_diff *diff;      /* for reworded goals, else NULL */
+    size_t ndiff;
+} ps_goal_link;
+
+typedef struct ps_goals {
+    int lan;
+    int *years;
+    int nyears;
+    ps_goal *goals;
+    size_t ngoals;
+    ps_goal_link *links; /* year pair by year pair, in document order */
+    size_t nlinks;
+} ps_goals;
+
+/* Goal statements of one län in the given years (ascending; 2 or more;
+ * NULL/0 means every year indexed for the län), aligned year by year.
+ * query (may be NULL or "") limits them to passages that match it. */
+ps_status ps_goals_compare(ps_index *ix, int lan, const int *years, int nyears, const char *query,
+                           ps_goals **out, ps_error *err);
+void ps_goals_free(ps_goals *g);
+
 /* A document's outline, and optionally its passages in order. */
 typedef struct ps_outline {
     ps_docinfo info;

@@ -27,6 +27,12 @@ static const cli_command commands[] = {
       "Each cell is 'passages/documents'. Same query language and filters as search." },
     { "docs", cli_cmd_docs, "",
       "List every indexed document with its detected metadata and counts.", NULL },
+    { "goals", cli_cmd_goals, "--region LÄN [QUERY...]",
+      "Compare a län's goals year by year: kept, reworded, new or dropped.",
+      "Goal statements are the sentences of passages tagged mal. Each is paired with\n"
+      "the most similar goal of the next year (Swedish stems or letter trigrams, so\n"
+      "spelling drift still pairs), never twice; reworded goals show the changed words\n"
+      "as [-old-]{+new+}. A QUERY limits the goals to passages about a topic." },
     { "budget", cli_cmd_budget, "",
       "List budget table rows (label, amounts per column, unit) from the documents.",
       "Rows come from tables on pages tagged as budget: a header of column headings\n"

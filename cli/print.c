@@ -547,3 +547,133 @@ cli_print_budget(FILE *f, const ps_budget *b, cli_format fmt)
     if (!md)
         fprintf(f, "\n%zu budget rows\n", b->n);
 }
+
+static const char *const diff_op_names[] = { "same", "del", "add" };
+
+/* A reworded goal's new wording with the changes marked. */
+static void
+print_diff(FILE *f, const ps_goal_link *l, cli_format fmt)
+{
+    for (size_t k = 0; k < l->ndiff; k++) {
+        const ps_diff *d = &l->diff[k];
+        if (k)
+            fputc(' ', f);
+        if (d->op == PS_DIFF_SAME)
+            fmt == FMT_MD ? md_str(f, d->text) : plain(f, d->text);
+        else if (fmt == FMT_MD)
+            fprintf(f, d->op == PS_DIFF_DEL ? "~~%s~~" : "**%s**", d->text);
+        else
+            fprintf(f, d->op == PS_DIFF_DEL ? "[-%s-]" : "{+%s+}", d->text);
+    }
+}
+
+void
+cli_print_goals(FILE *f, const ps_goals *g, const char *query, cli_format fmt)
+{
+    size_t count[4] = { 0 };
+    for (size_t i = 0; i < g->nlinks; i++)
+        count[g->links[i].change]++;
+    if (fmt == FMT_JSON) {
+        fprintf(f, "{\"format_version\":%d,\"lan\":", PS_FORMAT_VERSION);
+        json_str(f, ps_lan_name(g->lan));
+        fprintf(f, ",\"query\":");
+        json_str(f, query ? query : "");
+        fprintf(f, ",\"years\":[");
+        for (int y = 0; y < g->nyears; y++)
+            fprintf(f, "%s%d", y ? "," : "", g->years[y]);
+        fprintf(f, "],\"goals\":[");
+        for (size_t i = 0; i < g->ngoals; i++) {
+            const ps_goal *x = &g->goals[i];
+            fprintf(f, "%s\n{\"id\":%zu,\"year\":%d,\"file\":", i ? "," : "", i, x->year);
+            json_str(f, x->file);
+            fprintf(f, ",\"page\":%d,\"heading\":", x->page + 1);
+            json_str(f, x->heading);
+            fprintf(f, ",\"text\":");
+            json_str(f, x->text);
+            fputc('}', f);
+        }
+        fprintf(f, "],\"links\":[");
+        for (size_t i = 0; i < g->nlinks; i++) {
+            const ps_goal_link *l = &g->links[i];
+            fprintf(f, "%s\n{\"from_year\":%d,\"to_year\":%d,\"change\":\"%s\",", i ? "," : "", l->from_year,
+                    l->to_year, ps_goal_change_name(l->change));
+            if (l->from >= 0)
+                fprintf(f, "\"from\":%ld,", l->from);
+            else
+                fprintf(f, "\"from\":null,");
+            if (l->to >= 0)
+                fprintf(f, "\"to\":%ld,", l->to);
+            else
+                fprintf(f, "\"to\":null,");
+            fprintf(f, "\"similarity\":%.3f,\"diff\":[", l->similarity);
+            for (size_t k = 0; k < l->ndiff; k++) {
+                fprintf(f, "%s{\"op\":\"%s\",\"text\":", k ? "," : "", diff_op_names[l->diff[k].op]);
+                json_str(f, l->diff[k].text);
+                fputc('}', f);
+            }
+            fprintf(f, "]}");
+        }
+        fprintf(f, "\n],\"summary\":{\"kept\":%zu,\"reworded\":%zu,\"new\":%zu,\"dropped\":%zu}}\n", count[0],
+                count[1], count[2], count[3]);
+        return;
+    }
+    if (fmt == FMT_CSV) {
+        fprintf(f, "from_year,to_year,change,similarity,from_file,from_page,from_text,to_file,to_page,to_text\n");
+        for (size_t i = 0; i < g->nlinks; i++) {
+            const ps_goal_link *l = &g->links[i];
+            const ps_goal *a = l->from >= 0 ? &g->goals[l->from] : NULL, *b = l->to >= 0 ? &g->goals[l->to] : NULL;
+            fprintf(f, "%d,%d,%s,%.3f,", l->from_year, l->to_year, ps_goal_change_name(l->change), l->similarity);
+            csv_str(f, a ? a->file : "");
+            fprintf(f, a ? ",%d," : ",,", a ? a->page + 1 : 0);
+            csv_str(f, a ? a->text : "");
+            fputc(',', f);
+            csv_str(f, b ? b->file : "");
+            fprintf(f, b ? ",%d," : ",,", b ? b->page + 1 : 0);
+            csv_str(f, b ? b->text : "");
+            fputc('\n', f);
+        }
+        return;
+    }
+    bool md = fmt == FMT_MD;
+    int from_year = 0;
+    for (size_t i = 0; i < g->nlinks; i++) {
+        const ps_goal_link *l = &g->links[i];
+        const ps_goal *a = l->from >= 0 ? &g->goals[l->from] : NULL, *b = l->to >= 0 ? &g->goals[l->to] : NULL;
+        if (l->from_year != from_year) {
+            from_year = l->from_year;
+            if (md)
+                fprintf(f, "%s### Mål för %s: %d → %d\n\n| Förändring | %d | %d |\n|---|---|---|\n", i ? "\n" : "",
+                        ps_lan_name(g->lan), l->from_year, l->to_year, l->from_year, l->to_year);
+            else
+                fprintf(f, "%sGoals of %s: %d -> %d%s%s\n", i ? "\n" : "", ps_lan_name(g->lan), l->from_year,
+                        l->to_year, query && *query ? ", about: " : "", query && *query ? query : "");
+        }
+        if (md) {
+            fprintf(f, "| %s | ", ps_goal_change_name(l->change));
+            if (a) {
+                md_str(f, a->text);
+                fprintf(f, " (s. %d)", a->page + 1);
+            }
+            fputs(" | ", f);
+            if (b && l->change == PS_GOAL_REWORDED)
+                print_diff(f, l, fmt);
+            else if (b)
+                md_str(f, b->text);
+            if (b)
+                fprintf(f, " (s. %d)", b->page + 1);
+            fputs(" |\n", f);
+            continue;
+        }
+        char where[64];
+        snprintf(where, sizeof where, "%s%.0d%s%s%.0d", a ? "p" : "", a ? a->page + 1 : 0, a && b ? " -> " : "",
+                 b ? "p" : "", b ? b->page + 1 : 0);
+        fprintf(f, "  %-9s %-13s ", ps_goal_change_name(l->change), where);
+        if (l->change == PS_GOAL_REWORDED)
+            print_diff(f, l, fmt);
+        else
+            plain(f, (b ? b : a)->text);
+        fputc('\n', f);
+    }
+    if (!md)
+        fprintf(f, "\n%zu kept, %zu reworded, %zu new, %zu dropped\n", count[0], count[1], count[2], count[3]);
+}

@@ -62,6 +62,8 @@ size_t psi_utf8_encode(uint32_t cp, char out[4]);
 bool psi_utf8_valid(const char *s, size_t n);
 /* Number of code points in s[0..n). */
 size_t psi_utf8_chars(const char *s, size_t n);
+/* Appends s[0..n) to b with Latin letters lower-cased. */
+void psi_lower_append(psi_buf *b, const char *s, size_t n);
 /* Lower-cases and folds å/ä/ö/é/ü... to ASCII into a new string. */
 char *psi_fold_ascii(const char *s);
 bool psi_cp_is_letter(uint32_t cp);
@@ -270,6 +272,13 @@ ps_status psi_store_budget(psi_store *st, const psi_store_query *q, ps_budget **
  * lines; caller frees) and, when hits is not NULL, its passages in order. */
 ps_status psi_store_doc_detail(psi_store *st, const char *docid, char **outline, ps_hits **hits,
                                ps_error *err);
+
+/* query/goals.c: goal statements aligned year by year (ps_goals_compare). */
+ps_status psi_goals_collect(psi_store *st, psi_filter_fn filter, int lan, const int *years, int nyears,
+                            const char *query, ps_goals **out, ps_error *err);
+
+/* Swedish stem of one lower-case word, into a new string. */
+char *psi_stem(const char *word);
 
 /* Record encoding shared by the shim and query code: "key\tvalue\n" lines
  * with \t, \n and \\ escaped in values. */

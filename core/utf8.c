@@ -162,3 +162,21 @@ psi_fold_ascii(const char *s)
     }
     return psi_buf_detach(&b);
 }
+
+void
+psi_lower_append(psi_buf *b, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t l = psi_utf8_decode(s + i, n - i, &cp);
+        if (l == 0) {
+            i++;
+            continue;
+        }
+        i += l;
+        if (psi_cp_is_upper(cp))
+            cp += cp < 0x100 ? 32 : 1;
+        char enc[4];
+        psi_buf_add(b, enc, psi_utf8_encode(cp, enc));
+    }
+}

@@ -583,3 +583,15 @@ psi_store_budget(psi_store *st, const psi_store_query *q, ps_budget **out, ps_er
         return classify(err, st->dir);
     }
 }
+
+extern "C" char *
+psi_stem(const char *word)
+{
+    try {
+        static_assert(sizeof(char) == 1, "");
+        Xapian::Stem stem("swedish");
+        return psi_strdup(stem(word).c_str());
+    } catch (...) {
+        return psi_strdup(word);
+    }
+}

@@ -66,30 +66,11 @@ psi_clean_line(const char *s)
     return t;
 }
 
-/* Lower-cases Latin letters of a UTF-8 string into b. */
-static void
-add_lower(psi_buf *b, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        size_t l = psi_utf8_decode(s + i, n - i, &cp);
-        if (l == 0) {
-            i++;
-            continue;
-        }
-        i += l;
-        if (psi_cp_is_upper(cp))
-            cp += cp < 0x100 ? 32 : 1;
-        char enc[4];
-        psi_buf_add(b, enc, psi_utf8_encode(cp, enc));
-    }
-}
-
 char *
 psi_running_key(const char *line)
 {
     psi_buf low = PSI_BUF_INIT, key = PSI_BUF_INIT;
-    add_lower(&low, line, strlen(line));
+    psi_lower_append(&low, line, strlen(line));
     const char *s = psi_buf_str(&low);
     for (const char *p = s; *p; p++) {
         if (*p == '\t') {
@@ -263,7 +244,7 @@ psi_wordset_add_text(psi_wordset *ws, const char *text)
         /* a word ending in a hyphen is a line-end fragment, not evidence */
         if (e > s && e[-1] != '-') {
             psi_buf b = PSI_BUF_INIT;
-            add_lower(&b, s, (size_t)(e - s));
+            psi_lower_append(&b, s, (size_t)(e - s));
             ws_insert(ws, psi_buf_detach(&b));
         }
     }
@@ -275,7 +256,7 @@ psi_wordset_has(const psi_wordset *ws, const char *word, size_t n)
     if (!ws)
         return false;
     psi_buf b = PSI_BUF_INIT;
-    add_lower(&b, word, n);
+    psi_lower_append(&b, word, n);
     const char *w = psi_buf_str(&b);
     size_t i = hash_bytes(w, b.len) & (ws->cap - 1);
     bool found = false;

@@ -366,3 +366,13 @@ ps_budget_free(ps_budget *b)
     free(b->rows);
     free(b);
 }
+
+ps_status
+ps_goals_compare(ps_index *ix, int lan, const int *years, int nyears, const char *query, ps_goals **out,
+                 ps_error *err)
+{
+    *out = NULL;
+    if (lan < 0 || lan >= PS_LAN_COUNT)
+        return psi_fail(err, PS_ERR_USAGE, "goals need a län");
+    return psi_goals_collect(ix->store, filter_value, lan, years, nyears, query, out, err);
+}

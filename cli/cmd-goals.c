@@ -1,0 +1,103 @@
+/* cmd-goals.c: "plansok goals": one län's goal statements year by year,
+ * each shown as kept, reworded (changed words marked), new or dropped.
+ * Parse, call, print. */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* "2013,2014" or "2013..2015" (the years of the län's documents in the
+ * range). Returns the count, or -1 on a bad value. */
+static int
+parse_years(ps_index *ix, int lan, const char *spec, int *years, int max)
+{
+    int a, b, n = 0;
+    char tail;
+    if (sscanf(spec, "%d..%d%c", &a, &b, &tail) == 2) {
+        if (a < 1900 || b < a || b > 2100)
+            return -1;
+        ps_doclist *l;
+        ps_error err = PS_ERROR_INIT;
+        if (ps_docs_list(ix, &l, &err) != PS_OK)
+            return -1;
+        for (int y = a; y <= b && n < max; y++)
+            for (size_t i = 0; i < l->n; i++)
+                if (l->docs[i].lan == lan && l->docs[i].year == y) {
+                    years[n++] = y;
+                    break;
+                }
+        ps_doclist_free(l);
+        return n;
+    }
+    for (const char *p = spec; *p && n < max;) {
+        char *end;
+        long y = strtol(p, &end, 10);
+        if (end == p || y < 1900 || y > 2100 || (*end && *end != ','))
+            return -1;
+        if (n > 0 && y <= years[n - 1])
+            return -1;
+        years[n++] = (int)y;
+        p = *end ? end + 1 : end;
+    }
+    return n;
+}
+
+int
+cli_cmd_goals(int argc, char **argv, const cli_command *self)
+{
+    cli_common c = { 0 };
+    const char *region = NULL, *yearspec = NULL;
+    int format = FMT_TEXT;
+    const cli_opt opts[] = {
+        CLI_DB_OPT(&c),
+        { "region", 'r', OPT_STRING, &region, NULL, "LÄN", "the län whose goals to compare (required)" },
+        { "years", 0, OPT_STRING, &yearspec, NULL, "A,B|A..B", "years to compare (default: every year indexed)" },
+        CLI_FORMAT_OPT(&format),
+        { NULL, 0, 0, NULL, NULL, NULL, NULL },
+    };
+    int n = cli_parse(argc, argv, opts, self);
+    if (n == -2)
+        return EXIT_OK;
+    if (n < 0)
+        return EXIT_USAGE;
+    if (!region) {
+        fprintf(stderr, "plansok goals: --region is required, e.g. --region jönköping\n");
+        return EXIT_USAGE;
+    }
+    int lan = ps_lan_parse(region);
+    if (lan < 0) {
+        fprintf(stderr, "plansok goals: unknown län '%s'\n", region);
+        return EXIT_USAGE;
+    }
+    char *query = NULL;
+    if (n > 0) {
+        size_t len = 1;
+        for (int i = 1; i <= n; i++)
+            len += strlen(argv[i]) + 1;
+        query = calloc(1, len);
+        for (int i = 1; i <= n; i++) {
+            if (i > 1)
+                strcat(query, " ");
+            strcat(query, argv[i]);
+        }
+    }
+    ps_error err = PS_ERROR_INIT;
+    ps_index *ix = NULL;
+    ps_goals *g = NULL;
+    int years[64], ny = 0;
+    ps_status st = cli_open_index(&c, PS_INDEX_READ, &ix, &err);
+    if (st == PS_OK && yearspec && (ny = parse_years(ix, lan, yearspec, years, 64)) < 0) {
+        fprintf(stderr, "plansok goals: bad --years '%s': use 2013,2014 or 2013..2015\n", yearspec);
+        free(query);
+        ps_index_close(ix);
+        return EXIT_USAGE;
+    }
+    if (st == PS_OK)
+        st = ps_goals_compare(ix, lan, ny ? years : NULL, ny, query, &g, &err);
+    if (st == PS_OK)
+        cli_print_goals(stdout, g, query, (cli_format)format);
+    ps_goals_free(g);
+    ps_index_close(ix);
+    free(query);
+    return cli_report(st, &err);
+}

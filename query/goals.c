@@ -1,0 +1,541 @@
+/* goals.c: goal statements of one län, year by year, and how each fared
+ * from one plan to the next: kept, reworded (with a word diff), new or
+ * dropped. Statements are the sentences of passages tagged mal; a run-on
+ * list of goals ("... per år Inflyttningsnettot ska vara positivt") is cut
+ * around each "ska" (see split_goals). Two statements are
+ * alike by the larger of the overlap of their Swedish stems and the
+ * overlap of their letter trigrams, so spelling drift between years
+ * ("Lönesummeutvecklingen" / "Lönesummautvecklingen") still pairs them.
+ * Pairs are chosen greedily, best first, and no goal is paired twice. */
+#include "plansok-private.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define REWORD_MIN 0.5   /* least similarity to call two goals the same goal */
+#define STATEMENT_MIN_WORDS 3
+
+const char *
+ps_goal_change_name(ps_goal_change c)
+{
+    switch (c) {
+    case PS_GOAL_KEPT: return "kept";
+    case PS_GOAL_REWORDED: return "reworded";
+    case PS_GOAL_NEW: return "new";
+    case PS_GOAL_DROPPED: return "dropped";
+    }
+    return "kept";
+}
+
+/* ------------------------------------------------------------ words */
+
+typedef struct words {
+    char **w;      /* as written */
+    char **key;    /* lower-cased stems */
+    size_t n;
+} words;
+
+static bool
+word_char(uint32_t cp)
+{
+    return psi_cp_is_letter(cp) || (cp >= '0' && cp <= '9');
+}
+
+/* Splits text into words (letters and digits) with their stems. */
+static void
+words_of(const char *text, words *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t n = strlen(text), cap = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t l = psi_utf8_decode(text + i, n - i, &cp);
+        if (!l || !word_char(cp)) {
+            i += l ? l : 1;
+            continue;
+        }
+        size_t s = i;
+        while (i < n && (l = psi_utf8_decode(text + i, n - i, &cp)) && word_char(cp))
+            i += l;
+        if (out->n == cap) {
+            cap = cap ? cap * 2 : 16;
+            out->w = psi_realloc(out->w, cap * sizeof *out->w);
+            out->key = psi_realloc(out->key, cap * sizeof *out->key);
+        }
+        psi_buf low = PSI_BUF_INIT;
+        psi_lower_append(&low, text + s, i - s);
+        out->w[out->n] = psi_strndup(text + s, i - s);
+        out->key[out->n] = psi_stem(psi_buf_str(&low));
+        psi_buf_release(&low);
+        out->n++;
+    }
+}
+
+static void
+words_release(words *w)
+{
+    for (size_t i = 0; i < w->n; i++) {
+        free(w->w[i]);
+        free(w->key[i]);
+    }
+    free(w->w);
+    free(w->key);
+}
+
+/* ----------------------------------------------------------- statements */
+
+static bool
+starts_upper(const char *s)
+{
+    uint32_t cp, cp2;
+    size_t l = psi_utf8_decode(s, strlen(s), &cp);
+    if (!l || !psi_cp_is_upper(cp))
+        return false;
+    /* "Antalet", not an acronym such as "RUS" */
+    return psi_utf8_decode(s + l, strlen(s + l), &cp2) && psi_cp_is_lower(cp2);
+}
+
+typedef struct strlist {
+    char **v;
+    size_t n, cap;
+} strlist;
+
+static void
+push_statement(strlist *l, const char *s, size_t n)
+{
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\n'))
+        n--;
+    while (n && (*s == ' ' || *s == '\n')) {
+        s++;
+        n--;
+    }
+    size_t nw = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
+            nw++;
+    if (nw < STATEMENT_MIN_WORDS || nw > 80)
+        return;
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 16;
+        l->v = psi_realloc(l->v, l->cap * sizeof *l->v);
+    }
+    l->v[l->n++] = psi_strndup(s, n);
+}
+
+/* Words that put a capitalised word inside a phrase ("i Jönköpings län"). */
+static bool
+is_preposition(const char *w, size_t n)
+{
+    static const char *const preps[] = { "i", "för", "av", "med", "till", "på", "inom", "från", "vid", "mot",
+                                         "om", "under", "och", "hos", NULL };
+    for (int i = 0; preps[i]; i++)
+        if (strlen(preps[i]) == n && !strncmp(w, preps[i], n))
+            return true;
+    return false;
+}
+
+typedef struct span {
+    size_t s, e;
+} span;
+
+/* Cuts a sentence holding several goals. Each goal has a "ska": its
+ * subject starts at the last capitalised word before the "ska" that does
+ * not follow a preposition, and its predicate ends before the first
+ * capitalised word after it. Words between goals (inline headings such as
+ * "Delmål" or "Kommunikationer") belong to none. A sentence without "ska"
+ * is one statement (a goal line). */
+static void
+split_goals(const char *s, size_t n, strlist *out)
+{
+    span *w = NULL;
+    size_t nw = 0, cap = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t b = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        if (b == i)
+            break;
+        if (nw == cap) {
+            cap = cap ? cap * 2 : 32;
+            w = psi_realloc(w, cap * sizeof *w);
+        }
+        w[nw++] = (span){ b, i };
+    }
+    size_t prev_end = 0; /* word index where the last goal ended */
+    bool any = false;
+    for (size_t k = 0; k < nw; k++) {
+        if (w[k].e - w[k].s != 3 || strncmp(s + w[k].s, "ska", 3))
+            continue;
+        size_t subj = k;
+        for (size_t j = k; j-- > prev_end;) {
+            if (starts_upper(s + w[j].s) &&
+                !(j > prev_end && is_preposition(s + w[j - 1].s, w[j - 1].e - w[j - 1].s))) {
+                subj = j;
+                break;
+            }
+        }
+        if (subj == k)
+            subj = prev_end; /* no capitalised subject: from where the last goal ended */
+        size_t end = k + 1;
+        while (end < nw && !starts_upper(s + w[end].s) &&
+               !(w[end].e - w[end].s == 3 && !strncmp(s + w[end].s, "ska", 3)))
+            end++;
+        if (end < nw && w[end].e - w[end].s == 3 && !strncmp(s + w[end].s, "ska", 3))
+            end = k + 1; /* two "ska" with no subject between: keep the first short */
+        push_statement(out, s + w[subj].s, w[end - 1].e - w[subj].s);
+        prev_end = end;
+        any = true;
+        k = end - 1;
+    }
+    if (!any)
+        push_statement(out, s, n);
+    free(w);
+}
+
+static void
+statements_of(const char *text, strlist *out)
+{
+    size_t n = strlen(text), start = 0;
+    for (size_t i = 0; i <= n; i++) {
+        bool end = i == n || text[i] == '\n' ||
+                   ((text[i] == '.' || text[i] == '!' || text[i] == '?') && (i + 1 == n || text[i + 1] == ' '));
+        if (!end)
+            continue;
+        size_t stop = i < n && text[i] != '\n' ? i + 1 : i;
+        split_goals(text + start, stop - start, out);
+        start = i + 1;
+    }
+}
+
+/* ------------------------------------------------------------ similarity */
+
+static double
+stem_overlap(const words *a, const words *b)
+{
+    if (!a->n || !b->n)
+        return 0;
+    size_t common = 0;
+    for (size_t i = 0; i < a->n; i++) {
+        bool dup = false;
+        for (size_t k = 0; k < i && !dup; k++)
+            dup = !strcmp(a->key[k], a->key[i]);
+        if (dup)
+            continue;
+        for (size_t j = 0; j < b->n; j++)
+            if (!strcmp(a->key[i], b->key[j])) {
+                common++;
+                break;
+            }
+    }
+    size_t ua = 0, ub = 0;
+    for (size_t i = 0; i < a->n; i++) {
+        bool dup = false;
+        for (size_t k = 0; k < i && !dup; k++)
+            dup = !strcmp(a->key[k], a->key[i]);
+        ua += !dup;
+    }
+    for (size_t i = 0; i < b->n; i++) {
+        bool dup = false;
+        for (size_t k = 0; k < i && !dup; k++)
+            dup = !strcmp(b->key[k], b->key[i]);
+        ub += !dup;
+    }
+    return (double)common / (double)(ua + ub - common);
+}
+
+/* Letter trigrams of the folded words joined, as 32-bit codes. */
+static size_t
+trigrams(const words *w, uint32_t **out)
+{
+    psi_buf b = PSI_BUF_INIT;
+    for (size_t i = 0; i < w->n; i++) {
+        char *f = psi_fold_ascii(w->w[i]);
+        psi_buf_adds(&b, f);
+        psi_buf_addc(&b, ' ');
+        free(f);
+    }
+    size_t n = b.len >= 3 ? b.len - 2 : 0;
+    *out = psi_malloc((n ? n : 1) * sizeof **out);
+    for (size_t i = 0; i < n; i++)
+        (*out)[i] = (uint32_t)(unsigned char)b.s[i] << 16 | (uint32_t)(unsigned char)b.s[i + 1] << 8 |
+                    (unsigned char)b.s[i + 2];
+    psi_buf_release(&b);
+    return n;
+}
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+static double
+trigram_dice(const words *a, const words *b)
+{
+    uint32_t *ta, *tb;
+    size_t na = trigrams(a, &ta), nb = trigrams(b, &tb);
+    qsort(ta, na, sizeof *ta, cmp_u32);
+    qsort(tb, nb, sizeof *tb, cmp_u32);
+    size_t i = 0, j = 0, common = 0;
+    while (i < na && j < nb) {
+        if (ta[i] == tb[j]) {
+            common++;
+            i++;
+            j++;
+        } else if (ta[i] < tb[j]) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    free(ta);
+    free(tb);
+    return na + nb ? 2.0 * (double)common / (double)(na + nb) : 0;
+}
+
+/* ------------------------------------------------------------------ diff */
+
+/* Word diff by longest common subsequence of the words as written. */
+static ps_diff *
+word_diff(const words *a, const words *b, size_t *ndiff)
+{
+    size_t n = a->n, m = b->n;
+    unsigned *lcs = psi_calloc((n + 1) * (m + 1), sizeof *lcs);
+#define LCS(i, j) lcs[(i) * (m + 1) + (j)]
+    for (size_t i = n; i-- > 0;)
+        for (size_t j = m; j-- > 0;)
+            LCS(i, j) = !strcmp(a->w[i], b->w[j]) ? LCS(i + 1, j + 1) + 1
+                                                   : (LCS(i + 1, j) > LCS(i, j + 1) ? LCS(i + 1, j) : LCS(i, j + 1));
+    ps_diff *d = NULL;
+    size_t nd = 0, cap = 0;
+    size_t i = 0, j = 0;
+    while (i < n || j < m) {
+        ps_diff_op op;
+        const char *w;
+        if (i < n && j < m && !strcmp(a->w[i], b->w[j])) {
+            op = PS_DIFF_SAME;
+            w = a->w[i++];
+            j++;
+        } else if (i < n && (j == m || LCS(i + 1, j) >= LCS(i, j + 1))) {
+            op = PS_DIFF_DEL; /* removals before additions, as diffs read */
+            w = a->w[i++];
+        } else {
+            op = PS_DIFF_ADD;
+            w = b->w[j++];
+        }
+        if (nd && d[nd - 1].op == op) {
+            char *t = psi_asprintf("%s %s", d[nd - 1].text, w);
+            free(d[nd - 1].text);
+            d[nd - 1].text = t;
+        } else {
+            if (nd == cap) {
+                cap = cap ? cap * 2 : 8;
+                d = psi_realloc(d, cap * sizeof *d);
+            }
+            d[nd++] = (ps_diff){ op, psi_strdup(w) };
+        }
+    }
+#undef LCS
+    free(lcs);
+    *ndiff = nd;
+    return d;
+}
+
+/* --------------------------------------------------------------- collect */
+
+static int
+cmp_hit_order(const void *a, const void *b)
+{
+    const ps_hit *x = a, *y = b;
+    int c = strcmp(x->file, y->file);
+    if (c)
+        return c;
+    if (x->page != y->page)
+        return x->page - y->page;
+    return strcmp(x->docid, y->docid);
+}
+
+static int
+cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+typedef struct pair {
+    size_t a, b;
+    double score;
+} pair;
+
+static int
+cmp_pair(const void *x, const void *y)
+{
+    const pair *p = x, *q = y;
+    return p->score < q->score ? 1 : p->score > q->score ? -1 : 0;
+}
+
+static void
+add_link(ps_goals *g, size_t *cap, ps_goal_link l)
+{
+    if (g->nlinks == *cap) {
+        *cap = *cap ? *cap * 2 : 32;
+        g->links = psi_realloc(g->links, *cap * sizeof *g->links);
+    }
+    g->links[g->nlinks++] = l;
+}
+
+ps_status
+psi_goals_collect(psi_store *st, psi_filter_fn filter, int lan, const int *years_in, int nyears, const char *query,
+                  ps_goals **out, ps_error *err)
+{
+    *out = NULL;
+    ps_goals *g = psi_calloc(1, sizeof *g);
+    g->lan = lan;
+    ps_status s = PS_OK;
+    if (nyears > 0) {
+        g->years = psi_malloc((size_t)nyears * sizeof *g->years);
+        memcpy(g->years, years_in, (size_t)nyears * sizeof *g->years);
+        g->nyears = nyears;
+    } else {
+        ps_doclist *dl;
+        s = psi_store_docs(st, &dl, err);
+        if (s != PS_OK) {
+            ps_goals_free(g);
+            return s;
+        }
+        g->years = psi_malloc((dl->n + 1) * sizeof *g->years);
+        for (size_t i = 0; i < dl->n; i++) {
+            bool seen = false;
+            for (int k = 0; k < g->nyears && !seen; k++)
+                seen = g->years[k] == dl->docs[i].year;
+            if (dl->docs[i].lan == lan && dl->docs[i].year > 0 && !seen)
+                g->years[g->nyears++] = dl->docs[i].year;
+        }
+        ps_doclist_free(dl);
+    }
+    qsort(g->years, (size_t)g->nyears, sizeof *g->years, cmp_int);
+    if (g->nyears < 2) {
+        s = psi_fail(err, PS_ERR_USAGE, "goals need two years of %s; found %d", ps_lan_name(lan), g->nyears);
+        ps_goals_free(g);
+        return s;
+    }
+
+    /* statements per year, in document order */
+    size_t gcap = 0;
+    size_t *first = psi_calloc((size_t)g->nyears + 1, sizeof *first);
+    for (int y = 0; y < g->nyears; y++) {
+        first[y] = g->ngoals;
+        psi_store_query q = { query ? query : "", filter, lan, g->years[y], g->years[y], -1, PS_SECTION_MAL };
+        ps_hits *h;
+        s = psi_store_search(st, &q, 0, true, &h, err);
+        if (s != PS_OK)
+            break;
+        qsort(h->hits, h->n, sizeof *h->hits, cmp_hit_order);
+        for (size_t i = 0; i < h->n; i++) {
+            strlist sl = { 0 };
+            statements_of(h->hits[i].text, &sl);
+            for (size_t k = 0; k < sl.n; k++) {
+                if (g->ngoals == gcap) {
+                    gcap = gcap ? gcap * 2 : 64;
+                    g->goals = psi_realloc(g->goals, gcap * sizeof *g->goals);
+                }
+                g->goals[g->ngoals++] = (ps_goal){ g->years[y], psi_strdup(h->hits[i].file), h->hits[i].page,
+                                                   psi_strdup(h->hits[i].heading), sl.v[k] };
+            }
+            free(sl.v);
+        }
+        ps_hits_free(h);
+    }
+    first[g->nyears] = g->ngoals;
+    if (s != PS_OK) {
+        free(first);
+        ps_goals_free(g);
+        return s;
+    }
+
+    /* align each year with the next */
+    size_t lcap = 0;
+    words *w = psi_calloc(g->ngoals + 1, sizeof *w);
+    for (size_t i = 0; i < g->ngoals; i++)
+        words_of(g->goals[i].text, &w[i]);
+    for (int y = 0; y + 1 < g->nyears; y++) {
+        size_t a0 = first[y], a1 = first[y + 1], b0 = first[y + 1], b1 = first[y + 2];
+        size_t np = 0;
+        pair *pairs = psi_malloc(((a1 - a0) * (b1 - b0) + 1) * sizeof *pairs);
+        for (size_t a = a0; a < a1; a++)
+            for (size_t b = b0; b < b1; b++) {
+                double so = stem_overlap(&w[a], &w[b]), td = trigram_dice(&w[a], &w[b]);
+                double sc = so > td ? so : td;
+                if (sc >= REWORD_MIN)
+                    pairs[np++] = (pair){ a, b, sc };
+            }
+        qsort(pairs, np, sizeof *pairs, cmp_pair);
+        long *match_a = psi_malloc((a1 - a0 + 1) * sizeof *match_a), *match_b = psi_malloc((b1 - b0 + 1) * sizeof *match_b);
+        double *score_a = psi_calloc(a1 - a0 + 1, sizeof *score_a);
+        for (size_t k = 0; k < a1 - a0; k++)
+            match_a[k] = -1;
+        for (size_t k = 0; k < b1 - b0; k++)
+            match_b[k] = -1;
+        for (size_t k = 0; k < np; k++) { /* best first; each goal once */
+            if (match_a[pairs[k].a - a0] >= 0 || match_b[pairs[k].b - b0] >= 0)
+                continue;
+            match_a[pairs[k].a - a0] = (long)pairs[k].b;
+            match_b[pairs[k].b - b0] = (long)pairs[k].a;
+            score_a[pairs[k].a - a0] = pairs[k].score;
+        }
+        for (size_t a = a0; a < a1; a++) {
+            long b = match_a[a - a0];
+            ps_goal_link l = { g->years[y], g->years[y + 1], PS_GOAL_DROPPED, (long)a, -1, 0, NULL, 0 };
+            if (b >= 0) {
+                l.to = b;
+                l.similarity = score_a[a - a0];
+                bool same = w[a].n == w[b].n;
+                for (size_t k = 0; same && k < w[a].n; k++)
+                    same = !strcmp(w[a].w[k], w[b].w[k]);
+                l.change = same ? PS_GOAL_KEPT : PS_GOAL_REWORDED;
+                if (!same)
+                    l.diff = word_diff(&w[a], &w[b], &l.ndiff);
+                if (same)
+                    l.similarity = 1;
+            }
+            add_link(g, &lcap, l);
+        }
+        for (size_t b = b0; b < b1; b++)
+            if (match_b[b - b0] < 0)
+                add_link(g, &lcap, (ps_goal_link){ g->years[y], g->years[y + 1], PS_GOAL_NEW, -1, (long)b, 0, NULL, 0 });
+        free(pairs);
+        free(match_a);
+        free(match_b);
+        free(score_a);
+    }
+    for (size_t i = 0; i < g->ngoals; i++)
+        words_release(&w[i]);
+    free(w);
+    free(first);
+    *out = g;
+    return PS_OK;
+}
+
+void
+ps_goals_free(ps_goals *g)
+{
+    if (!g)
+        return;
+    for (size_t i = 0; i < g->ngoals; i++) {
+        free(g->goals[i].file);
+        free(g->goals[i].heading);
+        free(g->goals[i].text);
+    }
+    free(g->goals);
+    for (size_t i = 0; i < g->nlinks; i++) {
+        for (size_t k = 0; k < g->links[i].ndiff; k++)
+            free(g->links[i].diff[k].text);
+        free(g->links[i].diff);
+    }
+    free(g->links);
+    free(g->years);
+    free(g);
+}
