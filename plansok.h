@@ -359,6 +359,38 @@ ps_status ps_goals_compare(ps_index *ix, int lan, const int *years, int nyears, 
                            ps_goals **out, ps_error *err);
 void ps_goals_free(ps_goals *g);
 
+/* ---------------------------------------------------------------- compare */
+
+/* One län and year of a topic. */
+typedef struct ps_compare_cell {
+    int lan, year;
+    unsigned passages, docs;
+    unsigned sections[PS_SECTION_COUNT]; /* passages per section kind */
+    long best;          /* index into ps_compare.best->hits, or -1 */
+} ps_compare_cell;
+
+/* A län's documents year by year and whether the topic is in them. */
+typedef struct ps_compare_row {
+    int lan;
+    int nyears;
+    int *years;             /* years with documents, ascending */
+    unsigned char *present; /* the topic has passages that year */
+} ps_compare_row;
+
+typedef struct ps_compare {
+    char *query;
+    ps_compare_cell *cells; /* by län, then year */
+    size_t ncells;
+    ps_hits *best;          /* the best passage of each cell */
+    ps_compare_row *rows;   /* one per län with hits */
+    size_t nrows;
+} ps_compare;
+
+/* A topic side by side per län and year. Filters as for ps_search. */
+ps_status ps_compare_run(ps_index *ix, const char *query, const ps_query_opts *o, ps_compare **out,
+                         ps_error *err);
+void ps_compare_free(ps_compare *c);
+
 /* A document's outline, and optionally its passages in order. */
 typedef struct ps_outline {
     ps_docinfo info;

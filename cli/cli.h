@@ -102,6 +102,7 @@ void cli_print_docs(FILE *f, const ps_doclist *l, cli_format fmt);
 void cli_print_outline(FILE *f, const ps_outline *o, cli_format fmt);
 void cli_print_budget(FILE *f, const ps_budget *b, cli_format fmt);
 void cli_print_goals(FILE *f, const ps_goals *g, const char *query, cli_format fmt);
+void cli_print_compare(FILE *f, const ps_compare *c, cli_format fmt);
 /* "12 345", "1 234,5", "−500": an amount as Swedish reports write it. */
 void cli_format_amount(double v, char *out, size_t cap);
 
@@ -113,5 +114,6 @@ int cli_cmd_docs(int argc, char **argv, const cli_command *self);
 int cli_cmd_show(int argc, char **argv, const cli_command *self);
 int cli_cmd_budget(int argc, char **argv, const cli_command *self);
 int cli_cmd_goals(int argc, char **argv, const cli_command *self);
+int cli_cmd_compare(int argc, char **argv, const cli_command *self);
 
 #endif

@@ -27,6 +27,11 @@ static const cli_command commands[] = {
       "Each cell is 'passages/documents'. Same query language and filters as search." },
     { "docs", cli_cmd_docs, "",
       "List every indexed document with its detected metadata and counts.", NULL },
+    { "compare", cli_cmd_compare, "QUERY...",
+      "One topic side by side per län and year: passages, sections, best passage.",
+      "For each län with hits: every year it has documents, the passages and documents\n"
+      "that match, how they split over mal / insatser / budget / other, the best\n"
+      "passage with its page, and the years where the topic appears or disappears." },
     { "goals", cli_cmd_goals, "--region LÄN [QUERY...]",
       "Compare a län's goals year by year: kept, reworded, new or dropped.",
       "Goal statements are the sentences of passages tagged mal. Each is paired with\n"

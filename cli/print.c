@@ -677,3 +677,142 @@ cli_print_goals(FILE *f, const ps_goals *g, const char *query, cli_format fmt)
     if (!md)
         fprintf(f, "\n%zu kept, %zu reworded, %zu new, %zu dropped\n", count[0], count[1], count[2], count[3]);
 }
+
+static const ps_compare_cell *
+compare_cell(const ps_compare *c, int lan, int year)
+{
+    for (size_t k = 0; k < c->ncells; k++)
+        if (c->cells[k].lan == lan && c->cells[k].year == year)
+            return &c->cells[k];
+    return NULL;
+}
+
+/* Years where the topic appears (after a year without it, or in the first
+ * year) or disappears; into the two buffers as "2013, 2018". */
+typedef struct yearlist {
+    char s[512];
+    size_t len;
+} yearlist;
+
+static void
+yearlist_add(yearlist *l, int year)
+{
+    if (l->len + 8 < sizeof l->s)
+        l->len += (size_t)snprintf(l->s + l->len, sizeof l->s - l->len, "%s%d", l->len ? ", " : "", year);
+}
+
+static void
+transitions(const ps_compare_row *r, yearlist *appears, yearlist *disappears)
+{
+    appears->len = disappears->len = 0;
+    appears->s[0] = disappears->s[0] = '\0';
+    for (int y = 0; y < r->nyears; y++) {
+        bool before = y > 0 && r->present[y - 1];
+        if (r->present[y] && !before)
+            yearlist_add(appears, r->years[y]);
+        if (!r->present[y] && y > 0 && before)
+            yearlist_add(disappears, r->years[y]);
+    }
+}
+
+void
+cli_print_compare(FILE *f, const ps_compare *c, cli_format fmt)
+{
+    if (fmt == FMT_CSV) {
+        fprintf(f, "lan,year,passages,documents,mal,insatser,budget,other,best_file,best_page,best_section,best_snippet\n");
+        for (size_t k = 0; k < c->ncells; k++) {
+            const ps_compare_cell *x = &c->cells[k];
+            const ps_hit *b = x->best >= 0 ? &c->best->hits[x->best] : NULL;
+            csv_str(f, x->lan >= 0 ? ps_lan_name(x->lan) : "");
+            fprintf(f, ",%d,%u,%u,%u,%u,%u,%u,", x->year, x->passages, x->docs, x->sections[PS_SECTION_MAL],
+                    x->sections[PS_SECTION_INSATSER], x->sections[PS_SECTION_BUDGET], x->sections[PS_SECTION_OTHER]);
+            csv_str(f, b ? b->file : "");
+            fprintf(f, b ? ",%d,%s," : ",,,", b ? b->page + 1 : 0, b ? ps_section_name(b->section) : "");
+            csv_str(f, b ? b->snippet : "");
+            fputc('\n', f);
+        }
+        return;
+    }
+    if (fmt == FMT_JSON) {
+        fprintf(f, "{\"format_version\":%d,\"query\":", PS_FORMAT_VERSION);
+        json_str(f, c->query);
+        fprintf(f, ",\"lans\":[");
+        for (size_t r = 0; r < c->nrows; r++) {
+            const ps_compare_row *row = &c->rows[r];
+            fprintf(f, "%s\n{\"lan\":", r ? "," : "");
+            json_str(f, ps_lan_name(row->lan));
+            fprintf(f, ",\"years\":[");
+            for (int y = 0; y < row->nyears; y++) {
+                const ps_compare_cell *x = compare_cell(c, row->lan, row->years[y]);
+                const ps_hit *b = x && x->best >= 0 ? &c->best->hits[x->best] : NULL;
+                fprintf(f, "%s{\"year\":%d,\"passages\":%u,\"documents\":%u,\"sections\":{", y ? "," : "",
+                        row->years[y], x ? x->passages : 0, x ? x->docs : 0);
+                for (int s = 0; s < PS_SECTION_COUNT; s++)
+                    fprintf(f, "%s\"%s\":%u", s ? "," : "", ps_section_name((ps_section)s), x ? x->sections[s] : 0);
+                fprintf(f, "},\"best\":");
+                if (b) {
+                    fprintf(f, "{\"file\":");
+                    json_str(f, b->file);
+                    fprintf(f, ",\"page\":%d,\"section\":\"%s\",\"heading\":", b->page + 1,
+                            ps_section_name(b->section));
+                    json_str(f, b->heading);
+                    fprintf(f, ",\"snippet\":");
+                    json_str(f, b->snippet);
+                    fputc('}', f);
+                } else {
+                    fprintf(f, "null");
+                }
+                fputc('}', f);
+            }
+            yearlist ap, dis;
+            transitions(row, &ap, &dis);
+            fprintf(f, "],\"appears\":[%s],\"disappears\":[%s]}", ap.s, dis.s);
+        }
+        fprintf(f, "\n]}\n");
+        return;
+    }
+    bool md = fmt == FMT_MD;
+    if (!md)
+        fprintf(f, "'%s' by län and year\n", c->query);
+    for (size_t r = 0; r < c->nrows; r++) {
+        const ps_compare_row *row = &c->rows[r];
+        yearlist ap, dis;
+        transitions(row, &ap, &dis);
+        if (md)
+            fprintf(f, "%s### %s\n\nFörekommer första gången: %s. Försvinner: %s.\n\n"
+                       "| År | Passager | Dokument | Mål | Insatser | Budget | Övrigt | Bästa träff |\n"
+                       "|---:|---:|---:|---:|---:|---:|---:|---|\n",
+                    r ? "\n" : "", ps_lan_name(row->lan), ap.len ? ap.s : "–", dis.len ? dis.s : "–");
+        else
+            fprintf(f, "\n%s (appears %s; disappears %s)\n", ps_lan_name(row->lan), ap.len ? ap.s : "-",
+                    dis.len ? dis.s : "-");
+        for (int y = 0; y < row->nyears; y++) {
+            const ps_compare_cell *x = compare_cell(c, row->lan, row->years[y]);
+            const ps_hit *b = x && x->best >= 0 ? &c->best->hits[x->best] : NULL;
+            if (md) {
+                fprintf(f, "| %d | %u | %u | %u | %u | %u | %u | ", row->years[y], x ? x->passages : 0,
+                        x ? x->docs : 0, x ? x->sections[1] : 0, x ? x->sections[2] : 0, x ? x->sections[3] : 0,
+                        x ? x->sections[0] : 0);
+                if (b) {
+                    md_str(f, b->file);
+                    fprintf(f, " s. %d (%s): ", b->page + 1, ps_section_name(b->section));
+                    marked(f, b, "**", "**", md_str);
+                }
+                fputs(" |\n", f);
+                continue;
+            }
+            if (!x) {
+                fprintf(f, "  %d  not found\n", row->years[y]);
+                continue;
+            }
+            fprintf(f, "  %d  %u passage%s in %u document%s (mal %u, insatser %u, budget %u, other %u)\n",
+                    row->years[y], x->passages, x->passages == 1 ? "" : "s", x->docs, x->docs == 1 ? "" : "s",
+                    x->sections[1], x->sections[2], x->sections[3], x->sections[0]);
+            if (b) {
+                fprintf(f, "        best: %s, page %d · %s · ", b->file, b->page + 1, ps_section_name(b->section));
+                marked(f, b, "[", "]", plain);
+                fputc('\n', f);
+            }
+        }
+    }
+}
