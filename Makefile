@@ -14,7 +14,7 @@ B := build
 # Debian packages the build needs; installed by 'make deps' when missing.
 DEB_PKGS := libpoppler-glib-dev libxapian-dev libpcre2-dev g++ pkg-config
 DEB_CORPUS_PKGS := libpango1.0-dev libcairo2-dev fonts-dejavu-core
-DEB_TEST_PKGS := poppler-utils
+DEB_TEST_PKGS := poppler-utils chromium
 
 CC ?= cc
 CXX ?= g++
@@ -51,7 +51,7 @@ LIB_C := core/util.c core/utf8.c core/names.c \
 	query/query.c query/goals.c
 LIB_CXX := index/xapian.cc
 CLI_C := cli/main.c cli/opts.c cli/print.c cli/cmd-ingest.c cli/cmd-search.c \
-	cli/cmd-matrix.c cli/cmd-docs.c cli/cmd-show.c cli/cmd-budget.c cli/cmd-goals.c cli/cmd-compare.c
+	cli/cmd-matrix.c cli/cmd-docs.c cli/cmd-show.c cli/cmd-budget.c cli/cmd-goals.c cli/cmd-compare.c cli/cmd-report.c cli/report.c
 UNIT_C := $(wildcard tests/unit/test-*.c)
 
 LIB_OBJ := $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o) $(B)/gen/rules.o

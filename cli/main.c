@@ -32,6 +32,11 @@ static const cli_command commands[] = {
       "For each län with hits: every year it has documents, the passages and documents\n"
       "that match, how they split over mal / insatser / budget / other, the best\n"
       "passage with its page, and the years where the topic appears or disappears." },
+    { "report", cli_cmd_report, "QUERY...",
+      "Write a report on a topic: matrix, best passages per län and year, goals, budget.",
+      "Markdown (default) pastes into a document; --format html writes one\n"
+      "self-contained page with the matrix as a heat map and passages per year as a\n"
+      "bar chart (inline SVG, printable). Every passage is cited with file and page." },
     { "goals", cli_cmd_goals, "--region LÄN [QUERY...]",
       "Compare a län's goals year by year: kept, reworded, new or dropped.",
       "Goal statements are the sentences of passages tagged mal. Each is paired with\n"

@@ -1,0 +1,80 @@
+/* cmd-report.c: "plansok report": gathers a topic's matrix, per-cell best
+ * passages, goals and budget material from the library and hands them to
+ * report.c, to stdout or a file (-o). */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+int
+cli_cmd_report(int argc, char **argv, const cli_command *self)
+{
+    cli_common c = { 0 };
+    cli_filters flt = { 0 };
+    int format = FMT_MD, goals_n = 15;
+    const char *output = NULL;
+    static const cli_keyword report_formats[] = { { "md", FMT_MD }, { "html", FMT_TEXT }, { NULL, 0 } };
+    const cli_opt opts[] = {
+        CLI_DB_OPT(&c),
+        CLI_FILTER_OPTS(&flt),
+        { "format", 'f', OPT_KEYWORD, &format, report_formats, "FMT", "md (default) or html" },
+        { "output", 'o', OPT_STRING, &output, NULL, "FILE", "write the report to FILE instead of stdout" },
+        { "goals", 0, OPT_INT, &goals_n, NULL, "N", "at most N goal passages (default 15)" },
+        { NULL, 0, 0, NULL, NULL, NULL, NULL },
+    };
+    ps_query_opts q = PS_QUERY_OPTS_INIT;
+    char *query;
+    int rc = cli_parse_query(argc, argv, opts, self, &flt, &q, &query);
+    if (rc >= 0)
+        return rc;
+    bool html = format == FMT_TEXT; /* "html" maps to the text slot */
+
+    ps_error err = PS_ERROR_INIT;
+    ps_index *ix = NULL;
+    cli_report_data r = { query, NULL, NULL, NULL, NULL, NULL };
+    ps_status st = cli_open_index(&c, PS_INDEX_READ, &ix, &err);
+    if (st == PS_OK)
+        st = ps_matrix_run(ix, query, &q, &r.matrix, &err);
+    if (st == PS_OK)
+        st = ps_compare_run(ix, query, &q, &r.compare, &err);
+    if (st == PS_OK) {
+        ps_query_opts g = q;
+        g.section = PS_SECTION_MAL;
+        g.limit = goals_n > 0 ? (size_t)goals_n : 15;
+        st = ps_search(ix, query, &g, &r.goals, &err);
+    }
+    if (st == PS_OK) {
+        ps_query_opts b = q;
+        b.section = PS_SECTION_BUDGET;
+        b.limit = 10;
+        st = ps_search(ix, query, &b, &r.budget_passages, &err);
+    }
+    if (st == PS_OK)
+        st = ps_budget_list(ix, &q, &r.budget, &err);
+    if (st == PS_OK) {
+        FILE *f = output ? fopen(output, "w") : stdout;
+        if (!f) {
+            fprintf(stderr, "plansok: cannot write '%s': %s\n", output, strerror(errno));
+            rc = EXIT_FATAL;
+        } else {
+            cli_write_report(f, &r, html);
+            if (output && fclose(f) != 0) {
+                fprintf(stderr, "plansok: cannot write '%s': %s\n", output, strerror(errno));
+                rc = EXIT_FATAL;
+            } else {
+                rc = r.matrix->total_passages ? EXIT_OK : EXIT_NO_MATCH;
+            }
+        }
+    } else {
+        rc = cli_report(st, &err);
+    }
+    ps_matrix_free(r.matrix);
+    ps_compare_free(r.compare);
+    ps_hits_free(r.goals);
+    ps_hits_free(r.budget_passages);
+    ps_budget_free(r.budget);
+    ps_index_close(ix);
+    free(query);
+    return rc;
+}

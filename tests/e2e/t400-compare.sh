@@ -1,0 +1,176 @@
+#!/bin/sh
+# t400-compare: goals year over year (Jönköping 2013 vs 2014), compare and
+# report on "kompetensförsörjning" (every län with hits; every cited page
+# really holds the text, checked with pdftotext), the HTML report rendered
+# in headless Chromium, and JSON outputs against docs/FORMATS.md.
+. "$(dirname "$0")/lib.sh"
+
+"$PLANSOK" ingest -q --db "$TMP/db" "$CORPUS" "$TOP/tests/budget" 2>/dev/null
+DB="--db $TMP/db"
+
+# --- goals: known goals read off the two plans ---------------------------
+run_ps 0 "goals for Jönköping 2013,2014" goals $DB --region jönköping --years 2013,2014 --format json
+cp "$TMP/out" "$TMP/goals.json"
+goal() { # description, python condition on links (l) and goal texts (t)
+    check "$1" python3 - "$TMP/goals.json" "$2" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1])); g = d['goals']
+t = lambda i: g[i]['text'] if i is not None else ''
+links = [dict(l, a=t(l['from']), b=t(l['to'])) for l in d['links']]
+def has(change, a='', b=''):
+    return any(l['change'] == change and a in l['a'] and b in l['b'] for l in links)
+sys.exit(0 if eval(sys.argv[2]) else 1)
+PY
+}
+goal "kept: 'Antalet nystartade företag per invånare ska vara över rikssnittet'" \
+     "has('kept', 'Antalet nystartade företag per invånare ska vara över rikssnittet', 'Antalet nystartade företag per invånare ska vara över rikssnittet')"
+goal "reworded: Lönesummeutvecklingen -> Lönesummautvecklingen" \
+     "has('reworded', 'Lönesummeutvecklingen ska närma sig', 'Lönesummautvecklingen ska närma sig')"
+goal "... with the changed word marked" \
+     "any(l['change']=='reworded' and {'op':'del','text':'Lönesummeutvecklingen'} in l['diff'] and {'op':'add','text':'Lönesummautvecklingen'} in l['diff'] for l in links)"
+goal "kept or reworded: the share with eftergymnasial utbildning" \
+     "has('reworded', 'eftergymnasial utbildning ska närma sig rikssnittet', 'eftergymnasial utbildning ska närma sig rikssnittet') or has('kept', 'eftergymnasial utbildning ska närma sig', 'eftergymnasial utbildning ska närma sig')"
+goal "reworded: Kursutbudet ska öka (15 -> 10 procent)" "has('reworded', 'Kursutbudet ska öka', 'Kursutbudet ska öka med 10 procent')"
+goal "dropped: 'Befolkningstillväxten ska vara minst 0,5 % per år' (2013 only)" "has('dropped', 'Befolkningstillväxten ska vara minst 0,5')"
+goal "new: 'Andelen tjänstenäringar ska närma sig riksgenomsnittet' (2014 only)" "has('new', '', 'Andelen tjänstenäringar ska närma sig riksgenomsnittet')"
+goal "no goal is paired twice" \
+     "len([l['from'] for l in links if l['from'] is not None]) == len({l['from'] for l in links if l['from'] is not None}) and len([l['to'] for l in links if l['to'] is not None]) == len({l['to'] for l in links if l['to'] is not None})"
+goal "every goal of both years is accounted for" "{i for l in links for i in (l['from'], l['to']) if i is not None} == set(range(len(g)))"
+run_ps 0 "goals with a topic" goals $DB --region jönköping kompetensförsörjning
+run_ps 0 "goals text output" goals $DB --region jönköping
+check "... marks the changed words" grep -q '\[-Lönesummeutvecklingen-\] {+Lönesummautvecklingen+}' "$TMP/out"
+run_ps 2 "goals without --region" goals $DB
+run_ps 2 "goals for a län with one year" goals $DB --region norrbotten
+
+# --- compare ---------------------------------------------------------------
+run_ps 0 "compare kompetensförsörjning" compare $DB --format json kompetensförsörjning
+cp "$TMP/out" "$TMP/compare.json"
+"$PLANSOK" matrix $DB --format csv kompetensförsörjning | tail -n +2 | cut -d, -f1 | sort -u > "$TMP/matrix-lans"
+check "compare covers every län with hits" python3 -c "
+import json; d=json.load(open('$TMP/compare.json'))
+want={l.strip() for l in open('$TMP/matrix-lans') if l.strip()}; got={x['lan'] for x in d['lans']}
+assert got == want, (got, want)"
+check "Jönköping has 2013, 2014 and (budget fixture) 2015, with a best passage each" python3 -c "
+import json; d=json.load(open('$TMP/compare.json'))
+j=[x for x in d['lans'] if x['lan']=='Jönköpings län'][0]
+assert [y['year'] for y in j['years']] == [2013, 2014, 2015] and all(y['best'] for y in j['years'])"
+
+# Cited pages really hold the cited text: pdftotext -raw of that page,
+# compared with letters and digits only (so hyphenation cannot hide a match).
+cat > "$TMP/cite.py" <<'PY'
+import json, re, subprocess, sys, os
+corpus, dirs = sys.argv[1], sys.argv[2:]
+def norm(s): return re.sub(r'[^0-9a-zåäöéü]', '', s.lower())
+def page_text(f, p):
+    for d in dirs:
+        if os.path.exists(os.path.join(d, f)):
+            return subprocess.run(['pdftotext', '-raw', '-f', str(p), '-l', str(p), os.path.join(d, f), '-'],
+                                  capture_output=True, text=True).stdout
+    return ''
+bad = n = 0
+for line in sys.stdin:
+    f, p, text = line.rstrip('\n').split('\t', 2)
+    t = norm(text.replace('…', ' '))
+    chunk = t[len(t)//2 - 20: len(t)//2 + 20] if len(t) > 60 else t
+    n += 1
+    if not chunk or chunk not in norm(page_text(f, p)):
+        bad += 1; print('# not on page:', f, p, text[:80])
+print('#', n, 'citations checked')
+sys.exit(1 if bad or n == 0 else 0)
+PY
+check "every best passage cited by compare is on its page" sh -c "python3 -c \"
+import json; d=json.load(open('$TMP/compare.json'))
+for l in d['lans']:
+    for y in l['years']:
+        b=y['best']
+        if b: print(b['file'], b['page'], b['snippet'].replace(chr(10), ' '), sep='\t')
+\" | python3 '$TMP/cite.py' '$CORPUS' '$CORPUS' '$TOP/tests/budget'"
+run_ps 0 "compare text output" compare $DB kompetensförsörjning
+check "... names where the topic appears" grep -q "Jönköpings län (appears 2013; disappears -)" "$TMP/out"
+
+# --- report -----------------------------------------------------------------
+run_ps 0 "report in Markdown" report $DB kompetensförsörjning
+cp "$TMP/out" "$TMP/report.md"
+check "the report covers every län with hits" sh -c "while read -r lan; do grep -q \"^### \$lan \" '$TMP/report.md' || exit 1; done < '$TMP/matrix-lans'"
+check "the report has the matrix, goals and budget sections" sh -c "grep -q '^| Län |' '$TMP/report.md' && grep -q '^## Mål om ämnet' '$TMP/report.md' && grep -q '^## Budget' '$TMP/report.md'"
+check "every passage the report cites is on its page" sh -c "python3 -c \"
+import re
+lines=open('$TMP/report.md').read().split('\n')
+for i,l in enumerate(lines):
+    m=re.match(r'.*, (\S+\.pdf), s\. (\d+) \(', l)
+    if m and i+2 < len(lines) and lines[i+2].startswith('> '):
+        print(m.group(1), m.group(2), lines[i+2][2:].replace('**',''), sep='\t')
+\" | python3 '$TMP/cite.py' '$CORPUS' '$CORPUS' '$TOP/tests/budget'"
+run_ps 0 "report in HTML to a file" report $DB --format html -o "$TMP/report.html" kompetensförsörjning
+check "... one self-contained page with two SVG charts" sh -c "test \$(grep -c '<svg' '$TMP/report.html') -eq 2 && ! grep -qi '<script\|src=\"http\|<link' '$TMP/report.html'"
+check "... which is well-formed XML-ish HTML (every tag closed)" python3 -c "
+import html.parser
+class P(html.parser.HTMLParser):
+    void={'meta','br','hr','img','input','link'}
+    def __init__(s): super().__init__(); s.stack=[]
+    def handle_starttag(s,t,a):
+        if t not in s.void: s.stack.append(t)
+    def handle_endtag(s,t):
+        assert s.stack and s.stack[-1]==t, (t, s.stack[-3:]); s.stack.pop()
+p=P(); p.feed(open('$TMP/report.html').read()); assert not p.stack, p.stack"
+run_ps 0 "report on budget figures names the rows" report $DB medlemsavgifter
+check "... with Swedish amounts" grep -q "Medlemsavgifter\*\* · Budget 2015 38 450 tkr" "$TMP/out"
+
+CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
+if [ -n "$CHROMIUM" ]; then
+    # A real browser renders the report; errors on the page or missing charts fail.
+    timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+        --disable-background-networking --disable-component-update --disable-sync \
+        --user-data-dir="$TMP/chrome" --enable-logging=stderr --v=0 --window-size=1100,1800 \
+        --screenshot="$TMP/report.png" "file://$TMP/report.html" > "$TMP/chrome.out" 2> "$TMP/chrome.err"
+    check "Chromium renders the HTML report to a PNG" sh -c "test -s '$TMP/report.png' && head -c 8 '$TMP/report.png' | grep -q PNG"
+    check "... without errors on the page" sh -c "! grep -qiE 'Uncaught|CONSOLE.*error|Failed to load' '$TMP/chrome.err'"
+    timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+        --disable-background-networking --disable-component-update --disable-sync \
+        --user-data-dir="$TMP/chrome2" --dump-dom "file://$TMP/report.html" > "$TMP/dom.html" 2>/dev/null
+    check "... and the rendered page holds the heat map and the bar chart" sh -c "grep -q 'class=\"heatmap\"' '$TMP/dom.html' && grep -q 'class=\"bars\"' '$TMP/dom.html' && test \$(grep -c '<rect' '$TMP/dom.html') -ge 8"
+    if [ -n "${PLANSOK_KEEP_SCREENSHOT:-}" ]; then cp "$TMP/report.png" "$PLANSOK_KEEP_SCREENSHOT"; fi
+else
+    skip "Chromium renders the HTML report to a PNG" "chromium is not installed (make deps installs it)"
+    skip "... without errors on the page" "no chromium"
+    skip "... and the rendered page holds the heat map and the bar chart" "no chromium"
+fi
+
+# --- JSON against docs/FORMATS.md ---------------------------------------------
+"$PLANSOK" search $DB --format json kompetensförsörjning > "$TMP/search.json"
+"$PLANSOK" matrix $DB --format json kompetensförsörjning > "$TMP/matrix.json"
+"$PLANSOK" docs $DB --format json > "$TMP/docs.json"
+"$PLANSOK" show $DB --format json --passages rfjl > "$TMP/show.json"
+"$PLANSOK" budget $DB --format json > "$TMP/budget.json"
+for cmd in search matrix docs show budget goals compare; do
+    check "$cmd --format json has every field docs/FORMATS.md lists, with its type" python3 - "$TOP/docs/FORMATS.md" "$cmd" "$TMP/$cmd.json" <<'PY'
+import json, re, sys
+doc, cmd, path = sys.argv[1:]
+text = open(doc, encoding='utf-8').read()
+sec = re.search(r'^## ' + cmd + r'\n(.*?)(?=^## |\Z)', text, re.S | re.M).group(1)
+rows = re.findall(r'^\| `([^`]+)` \| ([^|]+) \|', sec, re.M)
+assert rows, 'no fields documented'
+data = json.load(open(path, encoding='utf-8'))
+types = {'number': (int, float), 'string': str, 'array': list, 'object': dict}
+def values(obj, parts):
+    if not parts: yield obj; return
+    p, rest = parts[0], parts[1:]
+    key, many = (p[:-2], True) if p.endswith('[]') else (p, False)
+    assert isinstance(obj, dict) and key in obj, f'missing {key}'
+    v = obj[key]
+    if many:
+        assert isinstance(v, list), f'{key} is not a list'
+        for e in v: yield from values(e, rest)
+    else:
+        yield from values(v, rest)
+checked = 0
+for field, typ in rows:
+    allowed = [t.strip() for t in typ.split(' or ')]
+    for v in values(data, field.split('.')):
+        ok = any((a == 'null' and v is None) or (a in types and isinstance(v, types[a]) and not isinstance(v, bool)) for a in allowed)
+        assert ok, f'{field}: {v!r} is not {typ}'
+        checked += 1
+print('#', len(rows), 'fields,', checked, 'values checked')
+PY
+done
+done_testing
