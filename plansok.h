@@ -123,6 +123,8 @@ typedef struct ps_passage {
     char *heading;      /* heading path, parts joined by " > ", or "" */
     char *text;         /* cleaned text, paragraphs joined by "\n" */
     ps_section section;
+    char *terms;        /* extra index words, one per line: P compound part,
+                           J joined word, D word with å/ä/ö (ingest/terms.c) */
 } ps_passage;
 
 /* One entry of a document's outline. */
@@ -159,9 +161,11 @@ typedef struct ps_extract_opts {
     int year;
     int kind;
     const char *rules_file; /* section rules; NULL: the built-in ones */
+    const char *wordlist;   /* Swedish word list for compounds; NULL: $PLANSOK_WORDLIST,
+                               else /usr/share/dict/swedish (Debian wswedish) */
 } ps_extract_opts;
 
-#define PS_EXTRACT_OPTS_INIT { NULL, -1, 0, -1, NULL }
+#define PS_EXTRACT_OPTS_INIT { NULL, -1, 0, -1, NULL, NULL }
 
 typedef struct ps_doc ps_doc;
 typedef struct ps_extractor ps_extractor;

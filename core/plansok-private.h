@@ -134,6 +134,8 @@ typedef struct psi_wordset psi_wordset;
 psi_wordset *psi_wordset_new(void);
 void psi_wordset_add_text(psi_wordset *ws, const char *text);
 bool psi_wordset_has(const psi_wordset *ws, const char *word, size_t n);
+/* Adds one word as it is (no case folding). */
+void psi_wordset_add(psi_wordset *ws, const char *word);
 void psi_wordset_free(psi_wordset *ws);
 
 /* Joins line `next` onto buffer b, which holds the text so far. A hyphen
@@ -215,6 +217,15 @@ typedef struct psi_passages {
 void psi_build_passages(const psi_page *pages, int npages,
                         const psi_wordset *words, const psi_tagger *tagger,
                         psi_passages *out, char **page_text);
+
+/* ingest/terms.c: extra index words (compound parts, joined words, ...) -- */
+
+/* Loads a word list (UTF-8 or ISO-8859-1, one word per line). */
+ps_status psi_wordlist_load(const char *path, psi_wordset **out, ps_error *err);
+/* Appends the passage's extra index words to out, one per line, each
+ * tagged: P compound or glued part, J joined word, D word with å/ä/ö.
+ * list may be NULL; docwords are the document's own words. */
+void psi_passage_terms(const char *text, const psi_wordset *list, const psi_wordset *docwords, psi_buf *out);
 
 /* ingest/budget.c: budget table rows from cell-separated lines ----------- */
 

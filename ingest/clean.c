@@ -250,6 +250,12 @@ psi_wordset_add_text(psi_wordset *ws, const char *text)
     }
 }
 
+void
+psi_wordset_add(psi_wordset *ws, const char *word)
+{
+    ws_insert(ws, psi_strdup(word));
+}
+
 bool
 psi_wordset_has(const psi_wordset *ws, const char *word, size_t n)
 {

@@ -22,6 +22,7 @@ struct ps_extractor {
     char *org_copy;
     psi_detector *detector;
     psi_tagger *tagger;
+    psi_wordset *wordlist; /* NULL when no word list is installed */
 };
 
 /* Reads a whole text file; NULL on error (errno set). */
@@ -70,6 +71,16 @@ ps_extractor_new(const ps_extract_opts *opts, ps_extractor **out, ps_error *err)
             st = psi_tagger_new(psi_default_rules, "sections.rules", &ex->tagger, err);
         }
     }
+    if (st == PS_OK) {
+        /* the word list is optional: without it compounds split only on
+         * the document's own words */
+        const char *wl = opts && opts->wordlist ? opts->wordlist : getenv("PLANSOK_WORDLIST");
+        if (!wl || !*wl)
+            wl = "/usr/share/dict/swedish";
+        ps_error ignored = PS_ERROR_INIT;
+        if (psi_wordlist_load(wl, &ex->wordlist, &ignored) != PS_OK && opts && opts->wordlist)
+            st = psi_fail(err, PS_ERR_IO, "%s", ignored.msg);
+    }
     if (st != PS_OK) {
         ps_extractor_free(ex);
         return st;
@@ -85,6 +96,7 @@ ps_extractor_free(ps_extractor *ex)
         return;
     psi_detector_free(ex->detector);
     psi_tagger_free(ex->tagger);
+    psi_wordset_free(ex->wordlist);
     free(ex->org_copy);
     free(ex);
 }
@@ -166,6 +178,13 @@ ps_extractor_run(ps_extractor *ex, const char *path, ps_doc **out, ps_error *err
     doc->npages = pdf.npages;
     doc->page_text = psi_calloc((size_t)pdf.npages, sizeof *doc->page_text);
     psi_build_passages(pdf.pages, pdf.npages, words, ex->tagger, &doc->passages, doc->page_text);
+    for (size_t i = 0; i < doc->passages.n; i++) {
+        ps_passage *p = &doc->passages.v[i];
+        psi_buf t = PSI_BUF_INIT;
+        psi_passage_terms(p->heading, ex->wordlist, words, &t);
+        psi_passage_terms(p->text, ex->wordlist, words, &t);
+        p->terms = psi_buf_detach(&t);
+    }
     psi_wordset_free(words);
 
     /* budget tables on the pages that have budget passages */
@@ -277,6 +296,7 @@ ps_doc_free(ps_doc *doc)
     for (size_t i = 0; i < doc->passages.n; i++) {
         free(doc->passages.v[i].heading);
         free(doc->passages.v[i].text);
+        free(doc->passages.v[i].terms);
     }
     free(doc->passages.v);
     for (size_t i = 0; i < doc->passages.noutline; i++)

@@ -68,7 +68,7 @@ emit(builder *b, const char *text, size_t n)
     int kind = b->force_other ? PS_SECTION_OTHER : heading_kind(b);
     if (kind < 0 && b->tagger)
         kind = psi_tagger_sentences(b->tagger, t, NULL);
-    o->v[o->n++] = (ps_passage){ b->page, heading_path(b), t, kind < 0 ? PS_SECTION_OTHER : (ps_section)kind };
+    o->v[o->n++] = (ps_passage){ b->page, heading_path(b), t, kind < 0 ? PS_SECTION_OTHER : (ps_section)kind, NULL };
     b->heading_pending = false;
 }
 
