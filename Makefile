@@ -54,7 +54,7 @@ CLI_C := cli/main.c cli/opts.c cli/print.c cli/cmd-ingest.c cli/cmd-search.c \
 	cli/cmd-matrix.c cli/cmd-docs.c cli/cmd-show.c cli/cmd-budget.c cli/cmd-goals.c cli/cmd-compare.c cli/cmd-report.c cli/report.c
 UNIT_C := $(wildcard tests/unit/test-*.c)
 
-LIB_OBJ := $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o) $(B)/gen/rules.o
+LIB_OBJ := $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o) $(B)/gen/rules.o $(B)/gen/synonyms.o
 CLI_OBJ := $(CLI_C:%.c=$(B)/%.o)
 UNIT_BIN := $(UNIT_C:tests/unit/%.c=$(B)/tests/%)
 DEPS_STAMP := build/.deps-ok
@@ -105,9 +105,13 @@ $(B)/%.o: %.cc | $(DEPS_STAMP)
 # The built-in section rules: ingest/sections.rules as a C string.
 $(B)/gen/rules.c: ingest/sections.rules ingest/embed.awk
 	@mkdir -p $(@D)
-	$(Q)awk -f ingest/embed.awk $< > $@
+	$(Q)awk -v name=psi_default_rules -f ingest/embed.awk $< > $@
 
-$(B)/gen/rules.o: $(B)/gen/rules.c
+$(B)/gen/synonyms.c: query/synonyms.txt ingest/embed.awk
+	@mkdir -p $(@D)
+	$(Q)awk -v name=psi_default_synonyms -f ingest/embed.awk $< > $@
+
+$(B)/gen/%.o: $(B)/gen/%.c
 	$(Q)$(CC) -std=c11 $(CFLAGS) $(SANFLAGS) -c -o $@ $<
 
 $(B)/libplansok.a: $(LIB_OBJ)

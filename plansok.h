@@ -203,8 +203,11 @@ void ps_doc_free(ps_doc *doc);
 typedef struct ps_index ps_index;
 
 typedef enum ps_index_mode {
-    PS_INDEX_READ,      /* must exist */
-    PS_INDEX_WRITE      /* created when missing; takes the writer lock */
+    PS_INDEX_READ = 0,  /* must exist */
+    PS_INDEX_WRITE = 1, /* created when missing; takes the writer lock */
+    PS_INDEX_PLAIN = 2  /* or'ed in: plain Xapian Swedish stemming, no
+                           compounds, å/ä/ö folding, synonyms or spelling;
+                           the baseline of 'make eval' */
 } ps_index_mode;
 
 /* Returns PS_ERR_INDEX_MISSING, _LOCKED, _CORRUPT, _VERSION, _INDEX, _IO. */
@@ -214,6 +217,10 @@ ps_status ps_index_open(const char *dir, ps_index_mode mode, ps_index **out,
  * a crash the index holds the old version or the new one, never half. */
 ps_status ps_index_add_doc(ps_index *ix, const ps_doc *doc, ps_error *err);
 void ps_index_close(ps_index *ix);
+
+/* Adds the synonym groups of a file ("ESF = Europeiska socialfonden", one
+ * group per line, '#' comments) to the built-in ones (query/synonyms.txt). */
+ps_status ps_index_add_synonyms(ps_index *ix, const char *path, ps_error *err);
 
 /* The directory used when neither --db nor PLANSOK_DB is given:
  * $XDG_DATA_HOME/plansok/index or ~/.local/share/plansok/index.
@@ -258,6 +265,7 @@ typedef struct ps_hit {
 
 typedef struct ps_hits {
     char *query;        /* as typed */
+    char *suggestion;   /* "did you mean" when nothing matched, else "" */
     size_t total;       /* estimated number of matching passages */
     ps_hit *hits;
     size_t n;

@@ -34,6 +34,8 @@ cli_cmd_search(int argc, char **argv, const cli_command *self)
     if (st == PS_OK) {
         cli_print_hits(stdout, hits, (cli_format)format, format == FMT_TEXT && isatty(STDOUT_FILENO));
         rc = hits->n ? EXIT_OK : EXIT_NO_MATCH;
+        if (!hits->n && hits->suggestion && *hits->suggestion)
+            fprintf(stderr, "plansok: no matches; did you mean: %s\n", hits->suggestion);
     } else {
         rc = cli_report(st, &err);
     }

@@ -156,6 +156,14 @@ cli_open_index(const cli_common *c, ps_index_mode mode, ps_index **ix, ps_error 
     }
     ps_status st = ps_index_open(dir, mode, ix, err);
     free(def);
+    const char *syn = getenv("PLANSOK_SYNONYMS");
+    if (st == PS_OK && syn && *syn) {
+        st = ps_index_add_synonyms(*ix, syn, err);
+        if (st != PS_OK) {
+            ps_index_close(*ix);
+            *ix = NULL;
+        }
+    }
     return st;
 }
 

@@ -126,7 +126,9 @@ cli_print_hits(FILE *f, const ps_hits *h, cli_format fmt, bool color)
     case FMT_JSON:
         fprintf(f, "{\"format_version\":%d,\"query\":", PS_FORMAT_VERSION);
         json_str(f, h->query);
-        fprintf(f, ",\"total\":%zu,\"hits\":[", h->total);
+        fprintf(f, ",\"total\":%zu,\"suggestion\":", h->total);
+        json_str(f, h->suggestion ? h->suggestion : "");
+        fprintf(f, ",\"hits\":[");
         for (size_t i = 0; i < h->n; i++) {
             const ps_hit *x = &h->hits[i];
             fprintf(f, "%s\n{\"rank\":%zu,\"score\":%.0f,\"organisation\":", i ? "," : "", i + 1, x->score);

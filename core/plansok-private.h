@@ -248,7 +248,7 @@ typedef char *(*psi_filter_fn)(const char *field, const char *value);
 
 typedef struct psi_store psi_store;
 
-ps_status psi_store_open(const char *dir, bool writable, psi_store **out,
+ps_status psi_store_open(const char *dir, bool writable, bool plain, psi_store **out,
                          ps_error *err);
 void psi_store_close(psi_store *st);
 

@@ -10,6 +10,12 @@
  *                  K<kind>  O<folded org>  S<section> (passages)
  *   free text      heading (weight 2) and passage text; Swedish stems
  *                  (Z prefix) and unstemmed terms with positions
+ *   extra terms    XP<stem>  compound and glued-word parts (ingest/terms.c)
+ *                  XD<folded stem>, XD<folded word>  words without å/ä/ö
+ *                  joined hyphen words ("ehälsa") as ordinary terms
+ *                  plus Xapian spelling data for "did you mean"
+ *   A "plain" store (the evaluation baseline) has none of the extras and
+ *   its queries are not expanded.
  *   values         0 year (sortable)  1 page  2 lan slug  3 docid  4 kind
  *                  5 section  6 passage number in the document (sortable)
  *   data           psi_record lines (see plansok-private.h)          */
@@ -17,6 +23,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <cstring>
 #include <new>
 #include <string>
@@ -32,6 +39,7 @@ const char *const SCHEMA_KEY = "plansok_schema";
 
 struct psi_store {
     std::string dir;
+    bool plain = false;
     Xapian::Database *db = nullptr;         /* the one to read from */
     Xapian::WritableDatabase *wdb = nullptr; /* set when writable */
 };
@@ -69,13 +77,14 @@ classify(ps_error *err, const std::string &dir)
 }
 
 extern "C" ps_status
-psi_store_open(const char *dir, bool writable, psi_store **out, ps_error *err)
+psi_store_open(const char *dir, bool writable, bool plain, psi_store **out, ps_error *err)
 {
     *out = nullptr;
     psi_store *st = nullptr;
     try {
         st = new psi_store;
         st->dir = dir;
+        st->plain = plain;
         struct stat sb;
         bool exists = stat(dir, &sb) == 0;
         if (!writable && !exists) {
@@ -142,6 +151,41 @@ fold(const char *s)
     return r;
 }
 
+static std::string
+fold_str(const std::string &s)
+{
+    char *f = psi_fold_ascii(s.c_str());
+    std::string r(f);
+    free(f);
+    return r;
+}
+
+/* The extra words of a passage (see ingest/terms.c) as terms. */
+static void
+add_extra_terms(Xapian::Document &d, const char *terms, const Xapian::Stem &stem)
+{
+    for (const char *p = terms; *p;) {
+        const char *nl = strchr(p, '\n');
+        std::string w(p + 1, nl ? (size_t)(nl - p - 1) : strlen(p + 1));
+        char tag = *p;
+        if (!w.empty()) {
+            std::string st = stem(w);
+            if (tag == 'P') {
+                d.add_term("XP" + st);
+            } else if (tag == 'J') {
+                d.add_term(w);
+                d.add_term("Z" + st);
+            } else if (tag == 'D') {
+                d.add_term("XD" + fold_str(st));
+                d.add_term("XD" + fold_str(w));
+            }
+        }
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+}
+
 static void
 add_filters(Xapian::Document &d, const ps_docinfo *info)
 {
@@ -169,8 +213,13 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, ps_error *err)
     const ps_docinfo *info = doc->info;
     try {
         Xapian::TermGenerator tg;
-        tg.set_stemmer(Xapian::Stem("swedish"));
+        Xapian::Stem stem("swedish");
+        tg.set_stemmer(stem);
         tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+        if (!st->plain) {
+            tg.set_database(*st->wdb);
+            tg.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+        }
         st->wdb->begin_transaction();
         st->wdb->delete_document(std::string("D") + info->docid);
 
@@ -206,6 +255,8 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, ps_error *err)
             tg.index_text(p->heading, 2);
             tg.increase_termpos(100);
             tg.index_text(p->text);
+            if (!st->plain && p->terms)
+                add_extra_terms(d, p->terms, stem);
             psi_buf_reset(&b);
             psi_record_add(&b, "docid", info->docid);
             psi_record_add(&b, "file", info->file);
@@ -308,8 +359,73 @@ class YearField : public Xapian::FieldProcessor {
     }
 };
 
+static bool
+has_diacritic(const std::string &s)
+{
+    for (size_t i = 0; i + 1 < s.size(); i++)
+        if ((unsigned char)s[i] == 0xC3)
+            return true;
+    return false;
+}
+
+/* Words typed in the query also match compound parts (weight 0.3) and,
+ * when typed without å/ä/ö, the words that have them (weight 0.5), so
+ * exact matches rank first. Phrases stay exact; filters are untouched. */
 static Xapian::Query
-build_query(Xapian::Database &db, const psi_store_query *q, const char *type = "Tpassage")
+expand(const Xapian::Query &q, const Xapian::Stem &stem, const Xapian::QueryParser &qp)
+{
+    Xapian::Query::op t = q.get_type();
+    if (t == Xapian::Query::LEAF_TERM) {
+        std::string term = *q.get_terms_begin();
+        if (term.empty())
+            return q;
+        unsigned char c = (unsigned char)term[0];
+        bool stemmed = c == 'Z';
+        if (!stemmed && !(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c < 0x80)
+            return q; /* a boolean filter term (L, Y, K, S, O, T ...) */
+        std::string st = stemmed ? term.substr(1) : stem(term);
+        /* the words as typed: the stemmer treats "malomrade" and
+         * "målområde" differently, so the folded word is matched too */
+        std::vector<std::string> typed;
+        if (stemmed) {
+            for (Xapian::TermIterator u = qp.unstem_begin(term); u != qp.unstem_end(term); ++u)
+                typed.push_back(*u);
+        } else {
+            typed.push_back(term);
+        }
+        std::vector<Xapian::Query> alts{ q, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query("XP" + st), 0.3) };
+        bool diacritics = has_diacritic(st);
+        for (const std::string &w : typed)
+            diacritics |= has_diacritic(w);
+        if (!diacritics) { /* typed without å/ä/ö: also the words with them */
+            alts.push_back(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query("XD" + st), 0.5));
+            for (const std::string &w : typed)
+                alts.push_back(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query("XD" + w), 0.5));
+        }
+        return Xapian::Query(Xapian::Query::OP_OR, alts.begin(), alts.end());
+    }
+    switch (t) {
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_AND_NOT:
+    case Xapian::Query::OP_XOR:
+    case Xapian::Query::OP_AND_MAYBE:
+    case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_SYNONYM:
+    case Xapian::Query::OP_MAX: {
+        std::vector<Xapian::Query> sub;
+        for (size_t i = 0; i < q.get_num_subqueries(); i++)
+            sub.push_back(expand(q.get_subquery(i), stem, qp));
+        return Xapian::Query(t, sub.begin(), sub.end());
+    }
+    default:
+        return q; /* phrases, NEAR, ranges, scaled queries */
+    }
+}
+
+static Xapian::Query
+build_query(Xapian::Database &db, const psi_store_query *q, bool plain, std::string *suggestion,
+            const char *type = "Tpassage")
 {
     Xapian::Query base;
     std::string text = q->text ? q->text : "";
@@ -329,7 +445,13 @@ build_query(Xapian::Database &db, const psi_store_query *q, const char *type = "
         qp.add_boolean_prefix("år", (new YearField())->release());
         unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                          Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT;
+        if (!plain)
+            flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
         base = qp.parse_query(text, flags);
+        if (suggestion)
+            *suggestion = qp.get_corrected_query_string();
+        if (!plain)
+            base = expand(base, Xapian::Stem("swedish"), qp);
     }
     Xapian::Query filter(type);
     if (q->lan >= 0)
@@ -408,6 +530,48 @@ set_snippet(ps_hit *h, const std::string &s)
     h->snippet = psi_buf_detach(&b);
 }
 
+/* Marks whole words of the snippet that contain a query stem (a compound
+ * found through its part: "vuxenutbildningsregion" for "vuxenutbildning"). */
+static void
+mark_compounds(ps_hit *h, const std::vector<std::string> &stems)
+{
+    const char *s = h->snippet;
+    size_t n = strlen(s);
+    std::vector<ps_mark> add;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t l = psi_utf8_decode(s + i, n - i, &cp);
+        if (!l || !psi_cp_is_letter(cp)) {
+            i += l ? l : 1;
+            continue;
+        }
+        size_t b = i;
+        while (i < n && (l = psi_utf8_decode(s + i, n - i, &cp)) && (psi_cp_is_letter(cp) || cp == '-'))
+            i += l;
+        bool marked = false;
+        for (size_t k = 0; k < h->nmarks && !marked; k++)
+            marked = h->marks[k].start < i && h->marks[k].end > b;
+        if (marked)
+            continue;
+        psi_buf low = PSI_BUF_INIT;
+        psi_lower_append(&low, s + b, i - b);
+        for (const std::string &st : stems)
+            if (st.size() >= 5 && strstr(psi_buf_str(&low), st.c_str())) {
+                add.push_back(ps_mark{ b, i });
+                break;
+            }
+        psi_buf_release(&low);
+    }
+    if (add.empty())
+        return;
+    std::vector<ps_mark> all(h->marks, h->marks + h->nmarks);
+    all.insert(all.end(), add.begin(), add.end());
+    std::sort(all.begin(), all.end(), [](const ps_mark &a, const ps_mark &b) { return a.start < b.start; });
+    h->marks = (ps_mark *)psi_realloc(h->marks, all.size() * sizeof *h->marks);
+    memcpy(h->marks, all.data(), all.size() * sizeof *h->marks);
+    h->nmarks = all.size();
+}
+
 extern "C" ps_status
 psi_store_search(psi_store *st, const psi_store_query *q, size_t limit, bool want_text, ps_hits **out,
                  ps_error *err)
@@ -416,11 +580,23 @@ psi_store_search(psi_store *st, const psi_store_query *q, size_t limit, bool wan
     ps_hits *res = nullptr;
     try {
         Xapian::Enquire enq(*st->db);
-        enq.set_query(build_query(*st->db, q));
+        std::string suggestion;
+        Xapian::Query query = build_query(*st->db, q, st->plain, &suggestion);
+        enq.set_query(query);
+        std::vector<std::string> stems; /* for marking compounds in snippets */
+        if (!st->plain)
+            for (Xapian::TermIterator t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+                const std::string &term = *t;
+                if (term.compare(0, 2, "XP") == 0)
+                    stems.push_back(term.substr(2));
+                else if (term[0] == 'Z')
+                    stems.push_back(term.substr(1));
+            }
         Xapian::doccount max = limit ? (Xapian::doccount)limit : st->db->get_doccount();
         Xapian::MSet ms = enq.get_mset(0, max, limit ? 0 : max);
         res = (ps_hits *)psi_calloc(1, sizeof *res);
         res->query = psi_strdup(q->text);
+        res->suggestion = psi_strdup(ms.empty() ? suggestion.c_str() : "");
         res->total = limit ? ms.get_matches_estimated() : ms.size();
         res->hits = (ps_hit *)psi_calloc(ms.size() ? ms.size() : 1, sizeof *res->hits);
         Xapian::Stem stem("swedish");
@@ -436,6 +612,8 @@ psi_store_search(psi_store *st, const psi_store_query *q, size_t limit, bool wan
             set_snippet(h, ms.snippet(body, 320, stem,
                                       Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
                                       "\x01", "\x02", "…"));
+            if (!stems.empty())
+                mark_compounds(h, stems);
         }
         *out = res;
         return PS_OK;
@@ -542,7 +720,7 @@ psi_store_budget(psi_store *st, const psi_store_query *q, ps_budget **out, ps_er
     ps_budget *res = nullptr;
     try {
         Xapian::Enquire enq(*st->db);
-        enq.set_query(build_query(*st->db, q, "Tbudget"));
+        enq.set_query(build_query(*st->db, q, st->plain, nullptr, "Tbudget"));
         enq.set_docid_order(Xapian::Enquire::ASCENDING);
         enq.set_weighting_scheme(Xapian::BoolWeight());
         Xapian::MSet ms = enq.get_mset(0, st->db->get_doccount());

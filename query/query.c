@@ -7,10 +7,167 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Synonym forms, lower-cased, each with its group. */
+typedef struct synonym {
+    char *form;    /* lower case, as matched */
+    char *shown;   /* as written in the file, as put in the query */
+    int group;
+} synonym;
+
 struct ps_index {
     psi_store *store;
     bool writable;
+    bool plain;
+    synonym *syn;
+    size_t nsyn;
+    int ngroups;
 };
+
+extern const char psi_default_synonyms[];
+
+/* Parses "form = form = ..." lines; returns the number of groups added. */
+static int
+parse_synonyms(ps_index *ix, const char *text)
+{
+    int added = 0;
+    for (const char *p = text; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        char *line = psi_strndup(p, len);
+        p += len + (nl ? 1 : 0);
+        char *c = line;
+        while (*c == ' ' || *c == '\t')
+            c++;
+        if (*c && *c != '#' && strstr(c, " = ")) {
+            int g = ix->ngroups++;
+            added++;
+            for (char *f = c; f;) {
+                char *eq = strstr(f, " = ");
+                if (eq)
+                    *eq = '\0';
+                while (*f == ' ')
+                    f++;
+                size_t fl = strlen(f);
+                while (fl && (f[fl - 1] == ' ' || f[fl - 1] == '\r'))
+                    f[--fl] = '\0';
+                if (fl) {
+                    psi_buf low = PSI_BUF_INIT;
+                    psi_lower_append(&low, f, fl);
+                    ix->syn = psi_realloc(ix->syn, (ix->nsyn + 1) * sizeof *ix->syn);
+                    ix->syn[ix->nsyn++] = (synonym){ psi_buf_detach(&low), psi_strdup(f), g };
+                }
+                f = eq ? eq + 3 : NULL;
+            }
+        }
+        free(line);
+    }
+    return added;
+}
+
+ps_status
+ps_index_add_synonyms(ps_index *ix, const char *path, ps_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return psi_fail(err, PS_ERR_IO, "cannot read synonyms file '%s'", path);
+    psi_buf b = PSI_BUF_INIT;
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        psi_buf_add(&b, chunk, n);
+    fclose(f);
+    if (!psi_utf8_valid(psi_buf_str(&b), b.len)) {
+        psi_buf_release(&b);
+        return psi_fail(err, PS_ERR_USAGE, "synonyms file '%s' is not UTF-8", path);
+    }
+    parse_synonyms(ix, psi_buf_str(&b));
+    psi_buf_release(&b);
+    return PS_OK;
+}
+
+static bool
+is_word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* The query as Xapian should see it: a synonym also brings its other
+ * forms ("ESF" -> "(ESF OR \"Europeiska socialfonden\" OR ...)"), and a
+ * hyphenated word its joined form ("e-hälsa" -> "(e-hälsa OR ehälsa)").
+ * Quoted phrases and field:value filters are left alone. */
+static char *
+rewrite_query(const ps_index *ix, const char *q)
+{
+    psi_buf low = PSI_BUF_INIT, out = PSI_BUF_INIT;
+    size_t n = strlen(q);
+    psi_lower_append(&low, q, n);
+    const char *l = psi_buf_str(&low);
+    if (low.len != n) { /* lower-casing changed lengths: match nothing */
+        psi_buf_release(&low);
+        return psi_strdup(q);
+    }
+    bool quoted = false;
+    for (size_t i = 0; i < n;) {
+        if (q[i] == '"') {
+            quoted = !quoted;
+            psi_buf_addc(&out, q[i++]);
+            continue;
+        }
+        bool start = is_word_byte((unsigned char)q[i]) && (i == 0 || q[i - 1] == ' ' || q[i - 1] == '(');
+        if (quoted || !start) {
+            psi_buf_addc(&out, q[i++]);
+            continue;
+        }
+        /* the longest synonym form that starts here */
+        size_t best = 0;
+        int group = -1;
+        for (size_t k = 0; k < ix->nsyn; k++) {
+            size_t fl = strlen(ix->syn[k].form);
+            if (fl > best && fl <= n - i && !strncmp(l + i, ix->syn[k].form, fl) &&
+                (i + fl == n || !is_word_byte((unsigned char)q[i + fl])) && q[i + fl] != ':') {
+                best = fl;
+                group = ix->syn[k].group;
+            }
+        }
+        if (group >= 0) {
+            psi_buf_addc(&out, '(');
+            bool first = true;
+            for (size_t k = 0; k < ix->nsyn; k++) {
+                if (ix->syn[k].group != group)
+                    continue;
+                if (!first)
+                    psi_buf_adds(&out, " OR ");
+                first = false;
+                bool multi = strchr(ix->syn[k].shown, ' ') != NULL;
+                psi_buf_addf(&out, multi ? "\"%s\"" : "%s", ix->syn[k].shown);
+            }
+            psi_buf_addc(&out, ')');
+            i += best;
+            continue;
+        }
+        size_t j = i;
+        while (j < n && q[j] != ' ' && q[j] != '(' && q[j] != ')' && q[j] != '"')
+            j++;
+        bool field = memchr(q + i, ':', j - i) != NULL;
+        bool hyphen = false;
+        for (size_t k = i + 1; k + 1 < j && !field; k++)
+            hyphen |= q[k] == '-' && is_word_byte((unsigned char)q[k - 1]) && is_word_byte((unsigned char)q[k + 1]);
+        if (hyphen) {
+            psi_buf_addc(&out, '(');
+            psi_buf_add(&out, q + i, j - i);
+            psi_buf_adds(&out, " OR ");
+            for (size_t k = i; k < j; k++)
+                if (q[k] != '-')
+                    psi_buf_addc(&out, q[k]);
+            psi_buf_addc(&out, ')');
+        } else {
+            psi_buf_add(&out, q + i, j - i);
+        }
+        i = j;
+    }
+    psi_buf_release(&low);
+    return psi_buf_detach(&out);
+}
 
 ps_status
 ps_index_open(const char *dir, ps_index_mode mode, ps_index **out, ps_error *err)
@@ -19,12 +176,16 @@ ps_index_open(const char *dir, ps_index_mode mode, ps_index **out, ps_error *err
     if (!dir || !*dir)
         return psi_fail(err, PS_ERR_USAGE, "no index directory given");
     psi_store *st;
-    ps_status s = psi_store_open(dir, mode == PS_INDEX_WRITE, &st, err);
+    bool writable = (mode & PS_INDEX_WRITE) != 0, plain = (mode & PS_INDEX_PLAIN) != 0;
+    ps_status s = psi_store_open(dir, writable, plain, &st, err);
     if (s != PS_OK)
         return s;
     ps_index *ix = psi_calloc(1, sizeof *ix);
     ix->store = st;
-    ix->writable = mode == PS_INDEX_WRITE;
+    ix->writable = writable;
+    ix->plain = plain;
+    if (!plain)
+        parse_synonyms(ix, psi_default_synonyms);
     *out = ix;
     return PS_OK;
 }
@@ -35,6 +196,11 @@ ps_index_close(ps_index *ix)
     if (!ix)
         return;
     psi_store_close(ix->store);
+    for (size_t i = 0; i < ix->nsyn; i++) {
+        free(ix->syn[i].form);
+        free(ix->syn[i].shown);
+    }
+    free(ix->syn);
     free(ix);
 }
 
@@ -99,8 +265,15 @@ run(ps_index *ix, const char *query, const ps_query_opts *o, size_t limit, bool 
     ps_query_opts def = PS_QUERY_OPTS_INIT;
     if (!o)
         o = &def;
-    psi_store_query q = { query ? query : "", filter_value, o->lan, o->year_from, o->year_to, o->kind, o->section };
-    return psi_store_search(ix->store, &q, limit, want_text, out, err);
+    char *text = ix->plain ? psi_strdup(query ? query : "") : rewrite_query(ix, query ? query : "");
+    psi_store_query q = { text, filter_value, o->lan, o->year_from, o->year_to, o->kind, o->section };
+    ps_status st = psi_store_search(ix->store, &q, limit, want_text, out, err);
+    if (st == PS_OK) { /* report the query as typed */
+        free((*out)->query);
+        (*out)->query = psi_strdup(query ? query : "");
+    }
+    free(text);
+    return st;
 }
 
 ps_status
@@ -127,6 +300,7 @@ ps_hits_free(ps_hits *h)
     }
     free(h->hits);
     free(h->query);
+    free(h->suggestion);
     free(h);
 }
 
