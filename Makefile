@@ -133,8 +133,13 @@ $(B)/eval-sections: tests/tools/eval-sections.c $(B)/libplansok.a | $(DEPS_STAMP
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@.o $<
 	$(Q)$(CXX) $(SANFLAGS) -o $@ $@.o $(B)/libplansok.a $(LIBS)
 
+$(B)/eval-search: tests/tools/eval-search.c $(B)/libplansok.a | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@.o $<
+	$(Q)$(CXX) $(SANFLAGS) -o $@ $@.o $(B)/libplansok.a $(LIBS)
+
 # --- tests -----------------------------------------------------------------
-check: $(B)/plansok $(UNIT_BIN) $(B)/eval-sections
+check: $(B)/plansok $(UNIT_BIN) $(B)/eval-sections $(B)/eval-search
 	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 PLANSOK=$(CURDIR)/$(B)/plansok UNIT_DIR=$(CURDIR)/$(B)/tests sh tests/run-tests.sh
 
 check-unit: $(UNIT_BIN)
@@ -143,9 +148,15 @@ check-unit: $(UNIT_BIN)
 check-e2e: $(B)/plansok
 	@PLANSOK=$(CURDIR)/$(B)/plansok ONLY=e2e sh tests/run-tests.sh
 
-# Precision and recall of the section tagger on tests/data/sections.tsv.
-eval: $(B)/eval-sections
+# Precision and recall of the section tagger (tests/data/sections.tsv) and
+# of search against a plain Xapian baseline (tests/data/queries.tsv).
+eval: $(B)/eval-sections $(B)/eval-search
+	@echo "section tagging (tests/data/sections.tsv):"
 	@$(B)/eval-sections tests/data/sections.tsv corpus
+	@echo
+	@echo "search, top $(if $(TOP),$(TOP),50) passages (tests/data/queries.tsv):"
+	@rm -rf build/eval-search.tmp && mkdir -p build/eval-search.tmp
+	@$(B)/eval-search tests/data/queries.tsv corpus build/eval-search.tmp
 
 # --- demo ------------------------------------------------------------------
 DEMO_DB := build/demo-index

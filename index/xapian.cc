@@ -252,7 +252,10 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, ps_error *err)
             const ps_passage *p = &doc->passages[i];
             Xapian::Document d;
             tg.set_document(d);
-            tg.index_text(p->heading, 2);
+            /* only the passage's own heading: its ancestors (a chapter
+             * title) would make every passage of the chapter match */
+            const char *own = strrchr(p->heading, '>');
+            tg.index_text(own ? own + 2 : p->heading, 2);
             tg.increase_termpos(100);
             tg.index_text(p->text);
             if (!st->plain && p->terms)
@@ -555,11 +558,17 @@ mark_compounds(ps_hit *h, const std::vector<std::string> &stems)
             continue;
         psi_buf low = PSI_BUF_INIT;
         psi_lower_append(&low, s + b, i - b);
-        for (const std::string &st : stems)
-            if (st.size() >= 5 && strstr(psi_buf_str(&low), st.c_str())) {
+        char *folded = psi_fold_ascii(psi_buf_str(&low));
+        for (const std::string &st : stems) {
+            /* "XD..." stems are folded: compare with the folded word */
+            bool f = st.compare(0, 2, "XD") == 0;
+            const char *needle = f ? st.c_str() + 2 : st.c_str();
+            if (strlen(needle) >= 5 && strstr(f ? folded : psi_buf_str(&low), needle)) {
                 add.push_back(ps_mark{ b, i });
                 break;
             }
+        }
+        free(folded);
         psi_buf_release(&low);
     }
     if (add.empty())
@@ -589,6 +598,8 @@ psi_store_search(psi_store *st, const psi_store_query *q, size_t limit, bool wan
                 const std::string &term = *t;
                 if (term.compare(0, 2, "XP") == 0)
                     stems.push_back(term.substr(2));
+                else if (term.compare(0, 2, "XD") == 0)
+                    stems.push_back(term); /* kept with its prefix: folded */
                 else if (term[0] == 'Z')
                     stems.push_back(term.substr(1));
             }

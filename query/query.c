@@ -91,6 +91,24 @@ is_word_byte(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
+/* "(ESF OR \"Europeiska socialfonden\" OR ...)" */
+static void
+add_group(const ps_index *ix, int group, psi_buf *out)
+{
+    psi_buf_addc(out, '(');
+    bool first = true;
+    for (size_t k = 0; k < ix->nsyn; k++) {
+        if (ix->syn[k].group != group)
+            continue;
+        if (!first)
+            psi_buf_adds(out, " OR ");
+        first = false;
+        bool multi = strchr(ix->syn[k].shown, ' ') != NULL;
+        psi_buf_addf(out, multi ? "\"%s\"" : "%s", ix->syn[k].shown);
+    }
+    psi_buf_addc(out, ')');
+}
+
 /* The query as Xapian should see it: a synonym also brings its other
  * forms ("ESF" -> "(ESF OR \"Europeiska socialfonden\" OR ...)"), and a
  * hyphenated word its joined form ("e-hälsa" -> "(e-hälsa OR ehälsa)").
@@ -108,6 +126,22 @@ rewrite_query(const ps_index *ix, const char *q)
     }
     bool quoted = false;
     for (size_t i = 0; i < n;) {
+        if (q[i] == '"' && !quoted) {
+            /* a quoted phrase that is a synonym form brings its group */
+            const char *close = strchr(q + i + 1, '"');
+            int group = -1;
+            if (close) {
+                size_t len = (size_t)(close - q) - i - 1;
+                for (size_t k = 0; k < ix->nsyn && group < 0; k++)
+                    if (strlen(ix->syn[k].form) == len && !strncmp(l + i + 1, ix->syn[k].form, len))
+                        group = ix->syn[k].group;
+            }
+            if (group >= 0) {
+                add_group(ix, group, &out);
+                i = (size_t)(close - q) + 1;
+                continue;
+            }
+        }
         if (q[i] == '"') {
             quoted = !quoted;
             psi_buf_addc(&out, q[i++]);
@@ -130,18 +164,7 @@ rewrite_query(const ps_index *ix, const char *q)
             }
         }
         if (group >= 0) {
-            psi_buf_addc(&out, '(');
-            bool first = true;
-            for (size_t k = 0; k < ix->nsyn; k++) {
-                if (ix->syn[k].group != group)
-                    continue;
-                if (!first)
-                    psi_buf_adds(&out, " OR ");
-                first = false;
-                bool multi = strchr(ix->syn[k].shown, ' ') != NULL;
-                psi_buf_addf(&out, multi ? "\"%s\"" : "%s", ix->syn[k].shown);
-            }
-            psi_buf_addc(&out, ')');
+            add_group(ix, group, &out);
             i += best;
             continue;
         }
