@@ -125,7 +125,8 @@ void
 psi_buf_add(psi_buf *b, const char *s, size_t n)
 {
     buf_grow(b, n);
-    memcpy(b->s + b->len, s, n);
+    if (n) /* s may be NULL when n is 0 (an empty buffer's contents) */
+        memcpy(b->s + b->len, s, n);
     b->len += n;
     b->s[b->len] = '\0';
 }

@@ -118,8 +118,8 @@ main(int argc, char **argv)
             return 2;
         }
         query *q = &qs[nq++];
-        snprintf(q->kind, sizeof q->kind, "%s", kind);
-        snprintf(q->text, sizeof q->text, "%s", text);
+        snprintf(q->kind, sizeof q->kind, "%.31s", kind);
+        snprintf(q->text, sizeof q->text, "%.255s", text);
         q->pages = NULL;
         q->npages = 0;
         for (char *p = strtok(pages, " "); p; p = strtok(NULL, " ")) {
@@ -172,7 +172,7 @@ main(int argc, char **argv)
         while (k < nk && strcmp(kinds[k], qs[i].kind))
             k++;
         if (k == nk && nk < MAXK)
-            snprintf(kinds[nk++], sizeof kinds[0], "%s", qs[i].kind);
+            snprintf(kinds[nk++], sizeof kinds[0], "%.31s", qs[i].kind);
         double r[2], p[2];
         if (measure(rf, &qs[i], &r[0], &p[0]) || measure(rp, &qs[i], &r[1], &p[1]))
             return 2;
