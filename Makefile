@@ -47,7 +47,7 @@ Q := @
 endif
 
 LIB_C := core/util.c core/utf8.c core/names.c \
-	ingest/pdf.c ingest/layout.c ingest/clean.c ingest/rx.c ingest/detect.c ingest/tagger.c ingest/passage.c ingest/budget.c ingest/terms.c ingest/doc.c \
+	ingest/pdf.c ingest/layout.c ingest/clean.c ingest/rx.c ingest/detect.c ingest/tagger.c ingest/passage.c ingest/budget.c ingest/terms.c ingest/doc.c ingest/worker.c \
 	query/query.c query/goals.c
 LIB_CXX := index/xapian.cc
 CLI_C := cli/main.c cli/opts.c cli/print.c cli/cmd-ingest.c cli/cmd-search.c \

@@ -43,6 +43,9 @@ typedef enum ps_status {
     PS_ERR_PDF_NO_TEXT,    /* no text layer: needs OCR */
     PS_ERR_PDF_GARBLED,    /* text layer is not readable text */
     PS_ERR_NO_PDFS,        /* a directory without any PDF */
+    PS_ERR_TIMEOUT,        /* extraction ran out of wall-clock or CPU time */
+    PS_ERR_OOM,            /* extraction ran out of its memory limit */
+    PS_ERR_CRASHED,        /* the extraction worker died by a signal */
     PS_ERR_INDEX_MISSING,  /* no index where one was expected */
     PS_ERR_INDEX_LOCKED,   /* another writer holds the lock */
     PS_ERR_INDEX_CORRUPT,
@@ -105,8 +108,10 @@ const char *ps_section_name(ps_section s);
 int ps_section_parse(const char *name);
 
 typedef struct ps_docinfo {
-    char *docid;        /* stable id: hash of the absolute path */
+    char *docid;        /* stable id: 64-bit FNV-1a hash of the file's bytes */
     char *path;         /* absolute path at ingest time */
+    long long size;     /* bytes, and modification time (seconds), at ingest */
+    long long mtime;
     char *file;         /* base name */
     char *title;        /* PDF metadata title, or "" */
     char *org;          /* organisation, or "" when unknown */
@@ -183,6 +188,27 @@ void ps_extractor_free(ps_extractor *ex);
  * _PDF_GARBLED, _IO or _NOMEM. */
 ps_status ps_extractor_run(ps_extractor *ex, const char *path, ps_doc **out,
                            ps_error *err);
+/* Limits for one isolated extraction; 0 means no limit. */
+typedef struct ps_limits {
+    int wall_seconds;
+    int cpu_seconds;
+    long memory_mb;     /* address space of the worker */
+} ps_limits;
+
+#define PS_LIMITS_INIT { 60, 60, 2048 }
+
+/* ps_extractor_run in a separate worker process with the limits, so that a
+ * PDF that crashes, hangs or exhausts poppler cannot harm the caller.
+ * Adds PS_ERR_TIMEOUT ("timed out after 60 s"), PS_ERR_OOM ("killed: out
+ * of memory") and PS_ERR_CRASHED ("crashed: SIGSEGV") to the statuses of
+ * ps_extractor_run. */
+ps_status ps_extractor_run_isolated(ps_extractor *ex, const char *path, const ps_limits *limits, ps_doc **out,
+                                    ps_error *err);
+
+/* A document as bytes and back (what an isolated worker sends). */
+ps_status ps_doc_serialize(const ps_doc *doc, char **out, size_t *len);
+ps_status ps_doc_deserialize(const char *data, size_t len, ps_doc **out, ps_error *err);
+
 /* The same with a one-off extractor. */
 ps_status ps_doc_extract(const char *path, const ps_extract_opts *opts,
                          ps_doc **out, ps_error *err);
@@ -217,6 +243,23 @@ ps_status ps_index_open(const char *dir, ps_index_mode mode, ps_index **out,
  * a crash the index holds the old version or the new one, never half. */
 ps_status ps_index_add_doc(ps_index *ix, const ps_doc *doc, ps_error *err);
 void ps_index_close(ps_index *ix);
+
+/* What ingest should do with a file, from comparing it with the index: by
+ * path, size and modification time first, then by content hash. */
+typedef enum ps_file_state {
+    PS_FILE_NEW,        /* not indexed */
+    PS_FILE_UNCHANGED,  /* indexed as it is (a new mtime alone is recorded) */
+    PS_FILE_CHANGED,    /* indexed from this path with other contents */
+    PS_FILE_MOVED,      /* its contents are indexed from a path that is gone */
+    PS_FILE_DUPLICATE   /* its contents are indexed from another existing path */
+} ps_file_state;
+
+/* Classifies path; *other receives the other indexed path for MOVED and
+ * DUPLICATE (caller frees), else NULL. May record a new mtime. */
+ps_status ps_index_check_file(ps_index *ix, const char *path, ps_file_state *state, char **other,
+                              ps_error *err);
+/* Removes the documents whose files are gone; *removed counts them. */
+ps_status ps_index_prune(ps_index *ix, size_t *removed, ps_error *err);
 
 /* Adds the synonym groups of a file ("ESF = Europeiska socialfonden", one
  * group per line, '#' comments) to the built-in ones (query/synonyms.txt). */

@@ -84,7 +84,9 @@ cli_cmd_ingest(int argc, char **argv, const cli_command *self)
     cli_common c = { 0 };
     const char *org = NULL, *region = NULL, *kind = NULL, *rules = NULL;
     int year = 0;
-    bool quiet = false, progress = false;
+    bool quiet = false, progress = false, prune = false, in_process = false;
+    ps_limits lim = PS_LIMITS_INIT;
+    int memory_mb = (int)lim.memory_mb;
     const cli_opt opts[] = {
         CLI_DB_OPT(&c),
         { "region", 'r', OPT_STRING, &region, NULL, "LÄN", "set the län instead of detecting it" },
@@ -93,6 +95,11 @@ cli_cmd_ingest(int argc, char **argv, const cli_command *self)
         { "kind", 'k', OPT_STRING, &kind, NULL, "KIND", "set the document kind instead of detecting it" },
         { "rules", 0, OPT_STRING, &rules, NULL, "FILE", "section rules to use instead of the built-in ones" },
         { "progress", 0, OPT_BOOL, &progress, NULL, NULL, "show progress even when stderr is not a terminal" },
+        { "prune", 0, OPT_BOOL, &prune, NULL, NULL, "remove indexed documents whose files are gone" },
+        { "timeout", 0, OPT_INT, &lim.wall_seconds, NULL, "S", "give up on a PDF after S seconds (default 60)" },
+        { "cpu", 0, OPT_INT, &lim.cpu_seconds, NULL, "S", "CPU seconds a PDF may use (default 60)" },
+        { "memory", 0, OPT_INT, &memory_mb, NULL, "MB", "memory a PDF's worker may use (default 2048)" },
+        { "in-process", 0, OPT_BOOL, &in_process, NULL, NULL, "extract in this process, without a worker (debugging)" },
         { "quiet", 'q', OPT_BOOL, &quiet, NULL, NULL, "print only problems and the summary" },
         { NULL, 0, 0, NULL, NULL, NULL, NULL },
     };
@@ -101,7 +108,7 @@ cli_cmd_ingest(int argc, char **argv, const cli_command *self)
         return EXIT_OK;
     if (n < 0)
         return EXIT_USAGE;
-    if (n == 0) {
+    if (n == 0 && !prune) {
         fprintf(stderr, "plansok ingest: no PDF files or directories given; see 'plansok ingest --help'\n");
         return EXIT_USAGE;
     }
@@ -143,7 +150,7 @@ cli_cmd_ingest(int argc, char **argv, const cli_command *self)
     }
 
     ps_index *ix = NULL;
-    st = files.n ? cli_open_index(&c, PS_INDEX_WRITE, &ix, &err) : PS_OK;
+    st = files.n || prune ? cli_open_index(&c, PS_INDEX_WRITE, &ix, &err) : PS_OK;
     if (st != PS_OK) {
         for (size_t i = 0; i < files.n; i++)
             free(files.v[i]);
@@ -152,18 +159,37 @@ cli_cmd_ingest(int argc, char **argv, const cli_command *self)
         return cli_report(st, &err);
     }
     bool show = !quiet && (progress || isatty(STDERR_FILENO));
-    size_t docs = 0, pages = 0, passages = 0;
+    size_t pages = 0, passages = 0, added = 0, updated = 0, moved = 0, unchanged = 0, removed = 0;
     int fatal = 0;
     for (size_t i = 0; i < files.n && !fatal; i++) {
         if (show)
             fprintf(stderr, "\r[%zu/%zu] %s\033[K", i + 1, files.n, files.v[i]);
+        ps_file_state fs;
+        char *other = NULL;
+        st = ps_index_check_file(ix, files.v[i], &fs, &other, &err);
+        if (st == PS_OK && (fs == PS_FILE_UNCHANGED || fs == PS_FILE_DUPLICATE)) {
+            unchanged++;
+            if (fs == PS_FILE_DUPLICATE && !quiet) {
+                if (show)
+                    fprintf(stderr, "\r\033[K");
+                fprintf(stderr, "plansok: '%s' has the same contents as '%s'; indexed once\n", files.v[i], other);
+            }
+            free(other);
+            continue;
+        }
+        free(other);
         ps_doc *doc = NULL;
-        st = ps_extractor_run(ex, files.v[i], &doc, &err);
+        lim.memory_mb = memory_mb;
+        if (st == PS_OK)
+            st = in_process ? ps_extractor_run(ex, files.v[i], &doc, &err)
+                            : ps_extractor_run_isolated(ex, files.v[i], &lim, &doc, &err);
         if (st == PS_OK)
             st = ps_index_add_doc(ix, doc, &err);
         if (st == PS_OK) {
             const ps_docinfo *d = ps_doc_info(doc);
-            docs++;
+            added += fs == PS_FILE_NEW;
+            updated += fs == PS_FILE_CHANGED;
+            moved += fs == PS_FILE_MOVED;
             pages += (size_t)d->pages;
             passages += (size_t)d->passages;
         } else if (cli_exit_code(st) == EXIT_SKIPPED || st == PS_ERR_IO) {
@@ -181,10 +207,20 @@ cli_cmd_ingest(int argc, char **argv, const cli_command *self)
     }
     if (show)
         fprintf(stderr, "\r\033[K");
+    if (!fatal && prune) {
+        st = ps_index_prune(ix, &removed, &err);
+        if (st != PS_OK) {
+            fprintf(stderr, "plansok: pruning failed: %s\n", err.msg);
+            fatal = cli_exit_code(st);
+        }
+    }
     ps_index_close(ix);
     ps_extractor_free(ex);
-    fprintf(stderr, "plansok: ingested %zu document%s (%zu pages, %zu passages)", docs, docs == 1 ? "" : "s",
-            pages, passages);
+    size_t docs = added + updated + moved;
+    fprintf(stderr,
+            "plansok: ingested %zu document%s (%zu pages, %zu passages): %zu added, %zu updated, %zu moved, "
+            "%zu unchanged, %zu removed",
+            docs, docs == 1 ? "" : "s", pages, passages, added, updated, moved, unchanged, removed);
     if (skipped)
         fprintf(stderr, "; skipped %d", skipped);
     fprintf(stderr, "\n");

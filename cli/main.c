@@ -71,6 +71,9 @@ cli_exit_code(ps_status st)
     case PS_ERR_PDF_NO_TEXT:
     case PS_ERR_PDF_GARBLED:
     case PS_ERR_NO_PDFS:
+    case PS_ERR_TIMEOUT:
+    case PS_ERR_OOM:
+    case PS_ERR_CRASHED:
         return EXIT_SKIPPED;
     case PS_ERR_NOMEM:
     case PS_ERR_IO:

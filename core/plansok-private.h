@@ -52,6 +52,8 @@ void psi_buf_release(psi_buf *b);
 
 /* 64-bit FNV-1a as 16 hex digits into out[17]. */
 void psi_hash_hex(const void *data, size_t n, char out[17]);
+/* The same hash of a whole file, read in chunks. */
+ps_status psi_file_hash(const char *path, char out[17], ps_error *err);
 
 /* core/utf8.c ------------------------------------------------------------ */
 
@@ -99,6 +101,8 @@ typedef struct psi_page {
 typedef struct psi_pdf {
     psi_page *pages;
     int npages;
+    char hash[17];        /* FNV-1a of the file's bytes */
+    long long size, mtime;
     char *title, *author, *subject, *keywords, *creator;
 } psi_pdf;
 
@@ -262,8 +266,24 @@ typedef struct psi_store_doc {
     size_t nbudget;
 } psi_store_doc;
 
-ps_status psi_store_replace(psi_store *st, const psi_store_doc *doc,
+/* Adds or replaces a document in one transaction; old_docid (may be NULL)
+ * names another version of it to delete in the same transaction. */
+ps_status psi_store_replace(psi_store *st, const psi_store_doc *doc, const char *old_docid,
                             ps_error *err);
+
+/* The stored record of the document indexed from a path, or from contents
+ * (docid); fields are NULL/0 when there is none. */
+typedef struct psi_store_rec {
+    char *docid, *path;
+    long long size, mtime;
+} psi_store_rec;
+ps_status psi_store_find(psi_store *st, const char *path, const char *docid, psi_store_rec *out,
+                         ps_error *err);
+void psi_store_rec_release(psi_store_rec *r);
+/* Records a new path, size and mtime for a document. */
+ps_status psi_store_touch(psi_store *st, const char *docid, const char *path, long long size, long long mtime,
+                          ps_error *err);
+ps_status psi_store_remove(psi_store *st, const char *docid, ps_error *err);
 
 typedef struct psi_store_query {
     const char *text;          /* query string for Xapian's QueryParser */

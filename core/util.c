@@ -3,6 +3,7 @@
  * knows about PDFs, regexes or Xapian. */
 #include "plansok-private.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +22,9 @@ ps_status_str(ps_status st)
     case PS_ERR_PDF_NO_TEXT: return "PDF has no text layer (needs OCR)";
     case PS_ERR_PDF_GARBLED: return "PDF text is not readable (broken font encoding)";
     case PS_ERR_NO_PDFS: return "no PDF files found";
+    case PS_ERR_TIMEOUT: return "extraction timed out";
+    case PS_ERR_OOM: return "extraction ran out of memory";
+    case PS_ERR_CRASHED: return "extraction crashed";
     case PS_ERR_INDEX_MISSING: return "no index found";
     case PS_ERR_INDEX_LOCKED: return "index is locked";
     case PS_ERR_INDEX_CORRUPT: return "index is corrupt";
@@ -188,16 +192,39 @@ psi_buf_release(psi_buf *b)
     b->len = b->cap = 0;
 }
 
-void
-psi_hash_hex(const void *data, size_t n, char out[17])
+static uint64_t
+fnv_update(uint64_t h, const unsigned char *p, size_t n)
 {
-    const unsigned char *p = data;
-    uint64_t h = 1469598103934665603ULL;
     for (size_t i = 0; i < n; i++) {
         h ^= p[i];
         h *= 1099511628211ULL;
     }
+    return h;
+}
+
+void
+psi_hash_hex(const void *data, size_t n, char out[17])
+{
+    snprintf(out, 17, "%016llx", (unsigned long long)fnv_update(1469598103934665603ULL, data, n));
+}
+
+ps_status
+psi_file_hash(const char *path, char out[17], ps_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return psi_fail(err, PS_ERR_IO, "cannot open: %s", strerror(errno));
+    uint64_t h = 1469598103934665603ULL;
+    unsigned char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        h = fnv_update(h, buf, n);
+    bool bad = ferror(f);
+    fclose(f);
+    if (bad)
+        return psi_fail(err, PS_ERR_IO, "cannot read: %s", strerror(errno));
     snprintf(out, 17, "%016llx", (unsigned long long)h);
+    return PS_OK;
 }
 
 void

@@ -6,6 +6,7 @@
  * Schema (PS_SCHEMA_VERSION, stored as metadata "plansok_schema"):
  *   one Xapian document per passage, one record per PDF, one per budget row.
  *   boolean terms  Q<docid>:<n> unique id     D<docid> belongs to PDF
+ *                  P<hash of the path> on the PDF record (docid = content hash)
  *                  Tpassage / Tdoc / Tbudget  L<lan slug>  Y<year>
  *                  K<kind>  O<folded org>  S<section> (passages)
  *   free text      heading (weight 2) and passage text; Swedish stems
@@ -24,6 +25,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <csignal>
 #include <cstring>
 #include <new>
 #include <string>
@@ -52,7 +54,7 @@ classify(ps_error *err, const std::string &dir)
         throw;
     } catch (const Xapian::DatabaseLockError &) {
         return psi_fail(err, PS_ERR_INDEX_LOCKED,
-                        "index at '%s' is locked; is another 'plansok ingest' running?", dir.c_str());
+                        "index at '%s' is locked by another plansok ingest; wait for it to finish", dir.c_str());
     } catch (const Xapian::DatabaseVersionError &e) {
         return psi_fail(err, PS_ERR_INDEX_VERSION, "index at '%s' has a format this Xapian cannot read: %s",
                         dir.c_str(), e.get_msg().c_str());
@@ -205,8 +207,29 @@ add_filters(Xapian::Document &d, const ps_docinfo *info)
     d.add_value(SLOT_DOCID, info->docid);
 }
 
+static std::string
+path_term(const char *path)
+{
+    char h[17];
+    psi_hash_hex(path, strlen(path), h);
+    return std::string("P") + h;
+}
+
+/* Test hook for the crash-safety tests (tests/e2e/t600-robustness.sh):
+ * PLANSOK_TEST_KILL=N kills the process with SIGKILL inside the N-th
+ * document transaction of this process, after its passages are added and
+ * before the commit. Never set outside tests. */
+static void
+test_kill_point(void)
+{
+    static int count; /* test hook only */
+    const char *k = getenv("PLANSOK_TEST_KILL");
+    if (k && ++count == atoi(k))
+        raise(SIGKILL);
+}
+
 extern "C" ps_status
-psi_store_replace(psi_store *st, const psi_store_doc *doc, ps_error *err)
+psi_store_replace(psi_store *st, const psi_store_doc *doc, const char *old_docid, ps_error *err)
 {
     if (!st->wdb)
         return psi_fail(err, PS_ERR_INTERNAL, "index opened read-only");
@@ -222,11 +245,15 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, ps_error *err)
         }
         st->wdb->begin_transaction();
         st->wdb->delete_document(std::string("D") + info->docid);
+        if (old_docid && *old_docid)
+            st->wdb->delete_document(std::string("D") + old_docid);
 
         Xapian::Document rec;
         psi_buf b = PSI_BUF_INIT;
         psi_record_add(&b, "docid", info->docid);
         psi_record_add(&b, "path", info->path);
+        psi_record_addi(&b, "size", (long)info->size);
+        psi_record_addi(&b, "mtime", (long)info->mtime);
         psi_record_add(&b, "file", info->file);
         psi_record_add(&b, "title", info->title);
         psi_record_add(&b, "org", info->org);
@@ -245,6 +272,7 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, ps_error *err)
         rec.set_data(record(b));
         rec.add_boolean_term("Tdoc");
         rec.add_boolean_term(std::string("Q") + info->docid);
+        rec.add_boolean_term(path_term(info->path));
         add_filters(rec, info);
         st->wdb->replace_document(std::string("Q") + info->docid, rec);
 
@@ -317,6 +345,7 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, ps_error *err)
             st->wdb->replace_document(id, d);
         }
         psi_buf_release(&b);
+        test_kill_point();
         st->wdb->commit_transaction();
         return PS_OK;
     } catch (...) {
@@ -650,6 +679,11 @@ psi_store_docs(psi_store *st, ps_doclist **out, ps_error *err)
             ps_docinfo *d = &l->docs[l->n++];
             d->docid = get(data, "docid");
             d->path = get(data, "path");
+            char *sz = get(data, "size"), *mt = get(data, "mtime");
+            d->size = atoll(sz);
+            d->mtime = atoll(mt);
+            free(sz);
+            free(mt);
             d->file = get(data, "file");
             d->title = get(data, "title");
             d->org = get(data, "org");
@@ -782,5 +816,96 @@ psi_stem(const char *word)
         return psi_strdup(stem(word).c_str());
     } catch (...) {
         return psi_strdup(word);
+    }
+}
+
+extern "C" void
+psi_store_rec_release(psi_store_rec *r)
+{
+    free(r->docid);
+    free(r->path);
+    memset(r, 0, sizeof *r);
+}
+
+extern "C" ps_status
+psi_store_find(psi_store *st, const char *path, const char *docid, psi_store_rec *out, ps_error *err)
+{
+    memset(out, 0, sizeof *out);
+    try {
+        std::string term = path ? path_term(path) : std::string("Q") + docid;
+        Xapian::PostingIterator it = st->db->postlist_begin(term);
+        for (; it != st->db->postlist_end(term); ++it) {
+            Xapian::Document d = st->db->get_document(*it);
+            std::string data = d.get_data();
+            char *kind = psi_record_get(data.data(), data.size(), "size");
+            if (!kind) /* a passage, not the document record */
+                continue;
+            free(kind);
+            out->docid = get(data, "docid");
+            out->path = get(data, "path");
+            char *v = get(data, "size");
+            out->size = atoll(v);
+            free(v);
+            v = get(data, "mtime");
+            out->mtime = atoll(v);
+            free(v);
+            break;
+        }
+        return PS_OK;
+    } catch (...) {
+        return classify(err, st->dir);
+    }
+}
+
+extern "C" ps_status
+psi_store_touch(psi_store *st, const char *docid, const char *path, long long size, long long mtime, ps_error *err)
+{
+    if (!st->wdb)
+        return psi_fail(err, PS_ERR_INTERNAL, "index opened read-only");
+    try {
+        std::string id = std::string("Q") + docid;
+        Xapian::PostingIterator it = st->db->postlist_begin(id);
+        if (it == st->db->postlist_end(id))
+            return PS_OK;
+        Xapian::Document d = st->db->get_document(*it);
+        std::string data = d.get_data();
+        /* rewrite the record with the new path, size and mtime */
+        psi_buf b = PSI_BUF_INIT;
+        static const char *const keys[] = { "docid", "file", "title", "org", "lan", "year", "kind", "pages",
+                                            "text_pages", "passages", "outline", nullptr };
+        psi_record_add(&b, "docid", docid);
+        psi_record_add(&b, "path", path);
+        psi_record_addi(&b, "size", (long)size);
+        psi_record_addi(&b, "mtime", (long)mtime);
+        for (int k = 1; keys[k]; k++) {
+            char *v = get(data, keys[k]);
+            psi_record_add(&b, keys[k], v);
+            free(v);
+        }
+        d.set_data(record(b));
+        psi_buf_release(&b);
+        char *old = get(data, "path");
+        d.remove_term(path_term(old));
+        free(old);
+        d.add_boolean_term(path_term(path));
+        st->wdb->replace_document(*it, d);
+        st->wdb->commit();
+        return PS_OK;
+    } catch (...) {
+        return classify(err, st->dir);
+    }
+}
+
+extern "C" ps_status
+psi_store_remove(psi_store *st, const char *docid, ps_error *err)
+{
+    if (!st->wdb)
+        return psi_fail(err, PS_ERR_INTERNAL, "index opened read-only");
+    try {
+        st->wdb->delete_document(std::string("D") + docid);
+        st->wdb->commit();
+        return PS_OK;
+    } catch (...) {
+        return classify(err, st->dir);
     }
 }

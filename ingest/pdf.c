@@ -132,7 +132,7 @@ page_extract(PopplerPage *page, psi_page *out)
 }
 
 static ps_status
-read_file(const char *path, char **data, size_t *len, ps_error *err)
+read_file(const char *path, char **data, size_t *len, long long *mtime, ps_error *err)
 {
     *data = NULL;
     *len = 0;
@@ -164,9 +164,18 @@ read_file(const char *path, char **data, size_t *len, ps_error *err)
             break;
         n += (size_t)r;
     }
+    /* a file that grows, shrinks or is rewritten while read is not kept */
+    struct stat after;
+    if (fstat(fd, &after) < 0 || after.st_size != sb.st_size || after.st_mtime != sb.st_mtime ||
+        n != (size_t)sb.st_size) {
+        g_free(buf);
+        close(fd);
+        return psi_fail(err, PS_ERR_IO, "file changed while it was read; try again when it is complete");
+    }
     close(fd);
     *data = buf;
     *len = n;
+    *mtime = (long long)sb.st_mtime;
     return PS_OK;
 }
 
@@ -176,9 +185,13 @@ psi_pdf_read(const char *path, psi_pdf *out, ps_error *err)
     memset(out, 0, sizeof *out);
     char *data;
     size_t len;
-    ps_status st = read_file(path, &data, &len, err);
+    long long mtime = 0;
+    ps_status st = read_file(path, &data, &len, &mtime, err);
     if (st != PS_OK)
         return st;
+    psi_hash_hex(data, len, out->hash);
+    out->size = (long long)len;
+    out->mtime = mtime;
     if (len == 0) {
         g_free(data);
         return psi_fail(err, PS_ERR_EMPTY_FILE, "file is empty (0 bytes)");

@@ -4,8 +4,11 @@
  * lists documents. No Xapian here: that is index/xapian.cc's. */
 #include "plansok-private.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* Synonym forms, lower-cased, each with its group. */
 typedef struct synonym {
@@ -235,7 +238,15 @@ ps_index_add_doc(ps_index *ix, const ps_doc *doc, ps_error *err)
     size_t n = ps_doc_passage_count(doc), nh = ps_doc_heading_count(doc), nb = ps_doc_budget_count(doc);
     psi_store_doc sd = { ps_doc_info(doc), n ? ps_doc_passage(doc, 0) : NULL, n, nh ? ps_doc_heading(doc, 0) : NULL,
                          nh, nb ? ps_doc_budget_row(doc, 0) : NULL, nb };
-    return psi_store_replace(ix->store, &sd, err);
+    /* the same path indexed with other contents goes in the same transaction */
+    psi_store_rec old;
+    ps_status st = psi_store_find(ix->store, ps_doc_info(doc)->path, NULL, &old, err);
+    if (st != PS_OK)
+        return st;
+    const char *replaced = old.docid && strcmp(old.docid, ps_doc_info(doc)->docid) ? old.docid : NULL;
+    st = psi_store_replace(ix->store, &sd, replaced, err);
+    psi_store_rec_release(&old);
+    return st;
 }
 
 char *
@@ -707,4 +718,73 @@ ps_compare_free(ps_compare *c)
     }
     free(c->rows);
     free(c);
+}
+
+ps_status
+ps_index_check_file(ps_index *ix, const char *path, ps_file_state *state, char **other, ps_error *err)
+{
+    *state = PS_FILE_NEW;
+    *other = NULL;
+    char abs[PATH_MAX];
+    if (!realpath(path, abs))
+        return psi_fail(err, PS_ERR_IO, "cannot resolve path: %s", strerror(errno));
+    struct stat sb;
+    if (stat(abs, &sb) < 0)
+        return psi_fail(err, PS_ERR_IO, "cannot stat: %s", strerror(errno));
+    psi_store_rec by_path, by_hash;
+    ps_status st = psi_store_find(ix->store, abs, NULL, &by_path, err);
+    if (st != PS_OK)
+        return st;
+    /* same path, size and mtime: unchanged without reading the file */
+    if (by_path.docid && by_path.size == (long long)sb.st_size && by_path.mtime == (long long)sb.st_mtime) {
+        *state = PS_FILE_UNCHANGED;
+        psi_store_rec_release(&by_path);
+        return PS_OK;
+    }
+    char hash[17];
+    st = psi_file_hash(abs, hash, err);
+    if (st == PS_OK)
+        st = psi_store_find(ix->store, NULL, hash, &by_hash, err);
+    if (st != PS_OK) {
+        psi_store_rec_release(&by_path);
+        return st;
+    }
+    if (by_hash.docid) {
+        struct stat ob;
+        if (!strcmp(by_hash.path, abs)) {
+            *state = PS_FILE_UNCHANGED; /* touched: record the new mtime */
+            if (ix->writable)
+                st = psi_store_touch(ix->store, hash, abs, (long long)sb.st_size, (long long)sb.st_mtime, err);
+        } else if (stat(by_hash.path, &ob) == 0) {
+            *state = PS_FILE_DUPLICATE;
+            *other = psi_strdup(by_hash.path);
+        } else {
+            *state = PS_FILE_MOVED;
+            *other = psi_strdup(by_hash.path);
+        }
+    } else {
+        *state = by_path.docid ? PS_FILE_CHANGED : PS_FILE_NEW;
+    }
+    psi_store_rec_release(&by_path);
+    psi_store_rec_release(&by_hash);
+    return st;
+}
+
+ps_status
+ps_index_prune(ps_index *ix, size_t *removed, ps_error *err)
+{
+    *removed = 0;
+    ps_doclist *l;
+    ps_status st = psi_store_docs(ix->store, &l, err);
+    for (size_t i = 0; st == PS_OK && i < l->n; i++) {
+        struct stat sb;
+        if (stat(l->docs[i].path, &sb) == 0)
+            continue;
+        st = psi_store_remove(ix->store, l->docs[i].docid, err);
+        if (st == PS_OK)
+            (*removed)++;
+    }
+    if (l)
+        ps_doclist_free(l);
+    return st;
 }
