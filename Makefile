@@ -140,7 +140,8 @@ $(B)/eval-search: tests/tools/eval-search.c $(B)/libplansok.a | $(DEPS_STAMP)
 
 # --- tests -----------------------------------------------------------------
 check: $(B)/plansok $(UNIT_BIN) $(B)/eval-sections $(B)/eval-search
-	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 PLANSOK=$(CURDIR)/$(B)/plansok UNIT_DIR=$(CURDIR)/$(B)/tests sh tests/run-tests.sh
+	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 $(if $(SANFLAGS),PLANSOK_SAN=1) \
+	  PLANSOK=$(CURDIR)/$(B)/plansok UNIT_DIR=$(CURDIR)/$(B)/tests sh tests/run-tests.sh
 
 check-unit: $(UNIT_BIN)
 	@UNIT_DIR=$(CURDIR)/$(B)/tests ONLY=unit sh tests/run-tests.sh

@@ -160,6 +160,10 @@ ps_extractor_run(ps_extractor *ex, const char *path, ps_doc **out, ps_error *err
         return st;
     int text_pages;
     clean_pages(&pdf, &text_pages);
+    if (pdf.npages == 0) {
+        psi_pdf_release(&pdf);
+        return psi_fail(err, PS_ERR_PDF_DAMAGED, "PDF has no pages (its page tree is broken or empty)");
+    }
     if (text_pages == 0) {
         st = psi_fail(err, PS_ERR_PDF_NO_TEXT, "no text layer on any of its %d page%s (scanned?); needs OCR",
                       pdf.npages, pdf.npages == 1 ? "" : "s");

@@ -28,8 +28,10 @@ typedef struct wref {
 static double
 wheight(const psi_word *w)
 {
+    /* the box's height; the font size when the box is flat; tiny type is
+     * tiny, not the 10 pt of a missing size */
     double h = w->y1 - w->y0;
-    return h > 1 ? h : (w->size > 1 ? w->size : 10);
+    return h > 0.05 ? h : (w->size > 0.05 ? w->size : 10);
 }
 
 static int
@@ -177,7 +179,7 @@ emit_line(lrec **v, size_t *n, size_t *cap, wref *r, size_t count, int col)
     for (size_t i = 0; i < count; i++) {
         const psi_word *w = r[i].w;
         /* a wide gap is a table column: a tab keeps the cells apart */
-        double gap = w->x0 - prev_x1, em = w->size > 1 ? w->size : wheight(w);
+        double gap = w->x0 - prev_x1, em = w->size > 0.05 ? w->size : wheight(w);
         if (i > 0 && gap > em * 2.0)
             psi_buf_addc(&b, '\t');
         else if (i > 0 && !(gap < wheight(w) * 0.08 && w->x0 >= prev_x1 - 0.5))

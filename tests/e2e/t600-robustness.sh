@@ -1,0 +1,83 @@
+#!/bin/sh
+# t600-robustness: isolated extraction (crash, hang, CPU, memory), hostile
+# and odd PDFs, incremental re-ingest, SIGKILL at several points of a run,
+# the writer lock, and searches while an ingest runs.
+. "$(dirname "$0")/lib.sh"
+
+# --- isolation: a worker that crashes, hangs, spins or eats memory --------
+fail_as() { # how, limit options, expected message
+    how=$1 opts=$2 msg=$3
+    PLANSOK_TEST_WORKER=$how PLANSOK_TEST_WORKER_MATCH=kfvn run_ps 3 "a worker that fails by '$how' is skipped" \
+        ingest --db "$TMP/iso" $opts "$CORPUS/kfvn-vp-2013.pdf" "$CORPUS/rfjl_vp_budget_2014.pdf"
+    check "... with '$msg'" grep -q "skipping '$CORPUS/kfvn-vp-2013.pdf': $msg" "$TMP/err"
+    check "... and the other file is indexed" grep -q "1 added\|1 unchanged" "$TMP/err"
+}
+fail_as crash "" "crashed: SIGSEGV"
+fail_as hang "--timeout 2" "timed out after 2 s"
+fail_as spin "--cpu 1 --timeout 30" "timed out: used its 1 s of CPU time"
+if grep -q -- '-fsanitize=address' /proc/$$/cmdline 2>/dev/null || [ -n "${PLANSOK_SAN:-}" ]; then
+    skip "a worker that runs out of memory" "no memory limit under AddressSanitizer"
+else
+    fail_as oom "--memory 300" "killed: out of memory (limit 300 MB)"
+fi
+
+# --- hostile and odd PDFs --------------------------------------------------
+python3 "$TOP/tests/tools/hostile-pdfs.py" "$CORPUS/kfvn-vp-2013.pdf" "$TMP/hostile" > /dev/null
+run_ps 3 "ingest survives $(ls "$TMP/hostile" | wc -l) hostile and odd PDFs" ingest --db "$TMP/host" --timeout 60 "$TMP/hostile"
+check "... every bad file gets one line naming it" sh -c "test \$(grep -c \"^plansok: skipping '$TMP/hostile/\" '$TMP/err') -ge 12"
+check "... no damaged file is reported as anything but damaged, empty or without text" sh -c "! grep \"skipping '$TMP/hostile/truncated\" '$TMP/err' | grep -v 'PDF is damaged\|no text layer\|not a PDF'"
+check "... a PDF without pages says so" grep -q "enormous-count.pdf': PDF has no pages\|deep-nesting.pdf': PDF has no pages" "$TMP/err"
+run_ps 0 "the index still answers after the hostile run" docs --db "$TMP/host" --format csv
+check "... the 5,000-page PDF is indexed with all its pages" grep -q "^five-thousand-pages.pdf,.*,5000," "$TMP/out"
+check "... the megabyte page is indexed" grep -q "^megabyte-page.pdf," "$TMP/out"
+check "... files with odd names are indexed (one copy: same contents)" grep -q "^-börjar-med-streck.pdf,\|^med mellanslag och åäö.pdf,\|^citat'och\"tecken.pdf,\|^ŝtrange ☃ unicode.pdf," "$TMP/out"
+run_ps 0 "search finds text of the megabyte page" search --db "$TMP/host" --format csv --limit 3 '"av en mycket"'
+
+# --- incremental re-ingest ---------------------------------------------------
+mkdir -p "$TMP/inc" && cp "$CORPUS"/*.pdf "$TMP/inc/"
+run_ps 0 "first ingest of a copy of corpus/" ingest --db "$TMP/incdb" "$TMP/inc"
+check "... counts 5 added" grep -q "5 added, 0 updated, 0 moved, 0 unchanged, 0 removed" "$TMP/err"
+touch "$TMP/inc/kfvn-vp-2013.pdf"
+run_ps 0 "after touching a file" ingest --db "$TMP/incdb" "$TMP/inc"
+check "... nothing is re-indexed: 5 unchanged" grep -q "0 added, 0 updated, 0 moved, 5 unchanged" "$TMP/err"
+printf '%% an edit\n' >> "$TMP/inc/vp2013_webb.pdf"
+run_ps 0 "after editing a file" ingest --db "$TMP/incdb" "$TMP/inc"
+check "... 1 updated, 4 unchanged" grep -q "0 added, 1 updated, 0 moved, 4 unchanged" "$TMP/err"
+mv "$TMP/inc/kfvn-vp-2013.pdf" "$TMP/inc/omdöpt.pdf"
+run_ps 0 "after renaming a file" ingest --db "$TMP/incdb" "$TMP/inc"
+check "... 1 moved, 4 unchanged" grep -q "0 added, 0 updated, 1 moved, 4 unchanged" "$TMP/err"
+"$PLANSOK" docs --db "$TMP/incdb" --format csv > "$TMP/docs"
+check "... and it is indexed once, under its new name" sh -c "test \$(tail -n +2 '$TMP/docs' | wc -l) -eq 5 && grep -q '^omdöpt.pdf,' '$TMP/docs'"
+rm "$TMP/inc/rfjl_vp_budget_2014.pdf"
+run_ps 0 "after deleting a file, with --prune" ingest --db "$TMP/incdb" --prune "$TMP/inc"
+check "... 1 removed, 4 unchanged" grep -q "0 added, 0 updated, 0 moved, 4 unchanged, 1 removed" "$TMP/err"
+check "... and its passages are gone" sh -c "'$PLANSOK' search --db '$TMP/incdb' --format csv --limit 500 Jönköping | grep -vq rfjl_vp_budget_2014"
+
+# --- SIGKILL in the middle of a document's transaction -----------------------
+for k in 1 2 3 5; do
+    rm -rf "$TMP/kill"
+    PLANSOK_TEST_KILL=$k "$PLANSOK" ingest -q --db "$TMP/kill" "$CORPUS" > /dev/null 2>&1
+    rc=$?
+    check "killed by SIGKILL in document $k's transaction (exit $rc)" test "$rc" -eq 137
+    "$PLANSOK" docs --db "$TMP/kill" --format csv > "$TMP/kdocs" 2> "$TMP/kerr"
+    check "... the index opens and holds exactly the $((k - 1)) committed documents" sh -c "test \$(tail -n +2 '$TMP/kdocs' | wc -l) -eq $((k - 1))"
+    if [ "$k" -gt 1 ]; then
+        run_ps 0 "... and answers queries" search --db "$TMP/kill" --limit 1 'verksamhet OR kommun OR region'
+    fi
+    run_ps 0 "... and the next run completes it" ingest --db "$TMP/kill" "$CORPUS"
+    check "... adding the missing $((5 - k + 1))" grep -q "$((5 - k + 1)) added, 0 updated, 0 moved, $((k - 1)) unchanged" "$TMP/err"
+done
+
+# --- the writer lock, and searches during an ingest ---------------------------
+"$PLANSOK" ingest -q --db "$TMP/lock" "$CORPUS/kfvn-vp-2013.pdf" 2>/dev/null
+PLANSOK_TEST_WORKER=hang PLANSOK_TEST_WORKER_MATCH=rfjl "$PLANSOK" ingest -q --db "$TMP/lock" --timeout 6 \
+    "$CORPUS/rfjl_vp_budget_2014.pdf" > /dev/null 2>&1 &
+bg=$!
+sleep 1
+start=$(date +%s)
+run_ps 4 "a second writer is refused at once" ingest --db "$TMP/lock" "$CORPUS/vp2013_webb.pdf"
+check "... with 'index is locked by another plansok ingest'" grep -q "is locked by another plansok ingest" "$TMP/err"
+check "... without waiting for the lock" test $(( $(date +%s) - start )) -le 3
+run_ps 0 "searches work while the ingest runs" search --db "$TMP/lock" Västernorrland
+wait $bg
+done_testing
