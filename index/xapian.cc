@@ -162,6 +162,10 @@ fold_str(const std::string &s)
     return r;
 }
 
+/* Xapian refuses terms over 245 bytes; TermGenerator skips words over 64
+ * bytes, and so do the extras (a damaged PDF can glue a page into one word). */
+static const size_t MAX_WORD = 64;
+
 /* The extra words of a passage (see ingest/terms.c) as terms. */
 static void
 add_extra_terms(Xapian::Document &d, const char *terms, const Xapian::Stem &stem)
@@ -170,7 +174,7 @@ add_extra_terms(Xapian::Document &d, const char *terms, const Xapian::Stem &stem
         const char *nl = strchr(p, '\n');
         std::string w(p + 1, nl ? (size_t)(nl - p - 1) : strlen(p + 1));
         char tag = *p;
-        if (!w.empty()) {
+        if (!w.empty() && w.size() <= MAX_WORD) {
             std::string st = stem(w);
             if (tag == 'P') {
                 d.add_term("XP" + st);
@@ -415,6 +419,8 @@ expand(const Xapian::Query &q, const Xapian::Stem &stem, const Xapian::QueryPars
         bool stemmed = c == 'Z';
         if (!stemmed && !(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c < 0x80)
             return q; /* a boolean filter term (L, Y, K, S, O, T ...) */
+        if (term.size() > MAX_WORD)
+            return q;
         std::string st = stemmed ? term.substr(1) : stem(term);
         /* the words as typed: the stemmer treats "malomrade" and
          * "målområde" differently, so the folded word is matched too */

@@ -641,7 +641,8 @@ ps_compare_run(ps_index *ix, const char *query, const ps_query_opts *o, ps_compa
     free(seen_doc);
     free(seen_cell);
     ps_hits_free(all);
-    qsort(c->cells, c->ncells, sizeof *c->cells, cmp_cell);
+    if (c->ncells) /* qsort wants an array, even of nothing */
+        qsort(c->cells, c->ncells, sizeof *c->cells, cmp_cell);
 
     /* the best passage of each cell: the top hit with the cell's filters */
     c->best = psi_calloc(1, sizeof *c->best);

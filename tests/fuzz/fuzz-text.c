@@ -1,0 +1,86 @@
+/* fuzz-text.c: libFuzzer harness for the text pipeline: character
+ * cleaning, running-line keys, dehyphenating joins, extra index words,
+ * section tagging, metadata detection, Swedish amounts and budget rows.
+ * Built and run by 'make fuzz'. */
+#include "plansok-private.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static psi_tagger *tagger;
+static psi_detector *detector;
+static psi_wordset *words;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    ps_error e = PS_ERROR_INIT;
+    if (psi_tagger_new(psi_default_rules, "rules", &tagger, &e) || psi_detector_new(&detector, &e))
+        abort();
+    words = psi_wordset_new();
+    psi_wordset_add_text(words, "vuxenutbildning kompetens försörjning region hälsa utbud-efterfrågan");
+    return 0;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    char *s = malloc(size + 1);
+    memcpy(s, data, size);
+    s[size] = '\0'; /* text with NULs ends at the first */
+
+    char *c = psi_clean_line(s);
+    free(psi_running_key(s));
+    psi_buf b = PSI_BUF_INIT;
+    size_t half = strlen(c) / 2;
+    char *first = psi_strndup(c, half);
+    psi_join_line(&b, first, words);
+    psi_join_line(&b, c + half, words);
+    psi_buf terms = PSI_BUF_INIT;
+    psi_passage_terms(psi_buf_str(&b), NULL, words, &terms);
+    psi_buf_release(&terms);
+    psi_buf_release(&b);
+    free(first);
+
+    int scores[PS_SECTION_COUNT];
+    bool intro;
+    psi_tagger_sentences(tagger, c, scores);
+    psi_tagger_heading(tagger, c, &intro);
+    double v;
+    ps_parse_amount(c, &v);
+
+    psi_detect_input in = { "fuzz.pdf", c, c, "", c, c };
+    psi_detected d;
+    psi_detect(detector, &in, &d);
+    free(d.org);
+
+    /* budget rows from the lines of the input, as tab-separated cells */
+    psi_line lines[64];
+    size_t nl = 0;
+    for (char *p = s, *e; nl < 64 && p && *p; p = e ? e + 1 : NULL) {
+        e = strchr(p, '\n');
+        if (e)
+            *e = '\0';
+        lines[nl] = (psi_line){ 0 };
+        lines[nl++].text = psi_clean_line(p);
+    }
+    psi_page pg = { 0 };
+    pg.lines = lines;
+    pg.nlines = nl;
+    bool on = true;
+    psi_budget_rows rows = { 0 };
+    psi_budget_extract(&pg, 1, &on, &rows);
+    for (size_t i = 0; i < rows.n; i++)
+        psi_budget_row_release(&rows.v[i]);
+    free(rows.v);
+    for (size_t i = 0; i < nl; i++)
+        free(lines[i].text);
+    free(c);
+    free(s);
+    return 0;
+}
