@@ -205,6 +205,20 @@ typedef struct ps_limits {
 ps_status ps_extractor_run_isolated(ps_extractor *ex, const char *path, const ps_limits *limits, ps_doc **out,
                                     ps_error *err);
 
+/* A pool of isolated workers, for extracting several PDFs at once. */
+typedef struct ps_pool ps_pool;
+ps_status ps_pool_new(ps_extractor *ex, const ps_limits *limits, int jobs, ps_pool **out, ps_error *err);
+int ps_pool_size(const ps_pool *p);
+int ps_pool_running(const ps_pool *p);
+/* Starts a worker on path; tag comes back with the result. Only when
+ * ps_pool_running() < ps_pool_size(). */
+ps_status ps_pool_submit(ps_pool *p, const char *path, void *tag, ps_error *err);
+/* Waits for the next finished extraction: returns 1 with *doc (or NULL and
+ * *status/err set), *tag; returns 0 when nothing is running. */
+int ps_pool_next(ps_pool *p, ps_doc **doc, void **tag, ps_status *status, ps_error *err);
+/* Stops running workers. */
+void ps_pool_free(ps_pool *p);
+
 /* A document as bytes and back (what an isolated worker sends). */
 ps_status ps_doc_serialize(const ps_doc *doc, char **out, size_t *len);
 ps_status ps_doc_deserialize(const char *data, size_t len, ps_doc **out, ps_error *err);
@@ -240,9 +254,12 @@ typedef enum ps_index_mode {
 ps_status ps_index_open(const char *dir, ps_index_mode mode, ps_index **out,
                         ps_error *err);
 /* Adds or replaces a document (all its passages) in one transaction: after
- * a crash the index holds the old version or the new one, never half. */
+ * a crash the index holds the old version or the new one, never half.
+ * Transactions are committed to disk every ps_index_set_batch() documents
+ * (default 64) and when the index is closed. */
 ps_status ps_index_add_doc(ps_index *ix, const ps_doc *doc, ps_error *err);
 void ps_index_close(ps_index *ix);
+void ps_index_set_batch(ps_index *ix, int documents);
 
 /* What ingest should do with a file, from comparing it with the index: by
  * path, size and modification time first, then by content hash. */

@@ -78,6 +78,74 @@ walk(const char *dir, filelist *out, int depth)
     return found;
 }
 
+/* The state of one ingest run, shared by the loop and the collector. */
+typedef struct ingest_run {
+    ps_index *ix;
+    char **files;
+    size_t nfiles;
+    bool quiet, show;
+    size_t done, pages, passages, added, updated, moved, unchanged;
+    int skipped, fatal;
+    ps_file_state *states;
+    char **added_ids;       /* documents added in this run, to spot copies */
+    size_t nadded_ids;
+} ingest_run;
+
+/* Adds a finished document to the index, or reports why there is none. */
+static void
+finish_file(ingest_run *r, size_t i, ps_doc *doc, ps_status st, ps_error *err)
+{
+    r->done++;
+    if (r->show)
+        fprintf(stderr, "\r[%zu/%zu] %s\033[K", r->done, r->nfiles, r->files[i]);
+    if (st == PS_OK) {
+        /* two copies in one run reach the workers before either is indexed */
+        const ps_docinfo *d = ps_doc_info(doc);
+        for (size_t k = 0; k < r->nadded_ids; k++)
+            if (!strcmp(r->added_ids[k], d->docid)) {
+                r->unchanged++;
+                if (!r->quiet)
+                    fprintf(stderr, "%splansok: '%s' has the same contents as another file of this run; indexed once\n",
+                            r->show ? "\r\033[K" : "", r->files[i]);
+                ps_doc_free(doc);
+                return;
+            }
+        r->added_ids = realloc(r->added_ids, (r->nadded_ids + 1) * sizeof *r->added_ids);
+        r->added_ids[r->nadded_ids++] = strdup(d->docid);
+        st = ps_index_add_doc(r->ix, doc, err);
+    }
+    if (st == PS_OK) {
+        const ps_docinfo *d = ps_doc_info(doc);
+        r->added += r->states[i] == PS_FILE_NEW;
+        r->updated += r->states[i] == PS_FILE_CHANGED;
+        r->moved += r->states[i] == PS_FILE_MOVED;
+        r->pages += (size_t)d->pages;
+        r->passages += (size_t)d->passages;
+    } else if (cli_exit_code(st) == EXIT_SKIPPED || st == PS_ERR_IO) {
+        if (r->show)
+            fprintf(stderr, "\r\033[K");
+        fprintf(stderr, "plansok: skipping '%s': %s\n", r->files[i], err->msg);
+        r->skipped++;
+    } else {
+        if (r->show)
+            fprintf(stderr, "\r\033[K");
+        fprintf(stderr, "plansok: stopping at '%s': %s\n", r->files[i], err->msg);
+        r->fatal = cli_exit_code(st);
+    }
+    ps_doc_free(doc);
+}
+
+static void
+collect(ingest_run *r, ps_pool *pool)
+{
+    ps_doc *doc = NULL;
+    void *tag = NULL;
+    ps_status st = PS_OK;
+    ps_error err = PS_ERROR_INIT;
+    if (ps_pool_next(pool, &doc, &tag, &st, &err))
+        finish_file(r, (size_t)tag - 1, doc, st, &err);
+}
+
 int
 cli_cmd_ingest(int argc, char **argv, const cli_command *self)
 {
@@ -85,6 +153,7 @@ cli_cmd_ingest(int argc, char **argv, const cli_command *self)
     const char *org = NULL, *region = NULL, *kind = NULL, *rules = NULL;
     int year = 0;
     bool quiet = false, progress = false, prune = false, in_process = false;
+    int jobs = (int)sysconf(_SC_NPROCESSORS_ONLN), batch = 64;
     ps_limits lim = PS_LIMITS_INIT;
     int memory_mb = (int)lim.memory_mb;
     const cli_opt opts[] = {
@@ -100,6 +169,8 @@ cli_cmd_ingest(int argc, char **argv, const cli_command *self)
         { "cpu", 0, OPT_INT, &lim.cpu_seconds, NULL, "S", "CPU seconds a PDF may use (default 60)" },
         { "memory", 0, OPT_INT, &memory_mb, NULL, "MB", "memory a PDF's worker may use (default 2048)" },
         { "in-process", 0, OPT_BOOL, &in_process, NULL, NULL, "extract in this process, without a worker (debugging)" },
+        { "jobs", 'j', OPT_INT, &jobs, NULL, "N", "extract N PDFs at once (default: the number of cores)" },
+        { "commit-every", 0, OPT_INT, &batch, NULL, "N", "write to disk every N documents (default 64)" },
         { "quiet", 'q', OPT_BOOL, &quiet, NULL, NULL, "print only problems and the summary" },
         { NULL, 0, 0, NULL, NULL, NULL, NULL },
     };
@@ -159,16 +230,21 @@ cli_cmd_ingest(int argc, char **argv, const cli_command *self)
         return cli_report(st, &err);
     }
     bool show = !quiet && (progress || isatty(STDERR_FILENO));
-    size_t pages = 0, passages = 0, added = 0, updated = 0, moved = 0, unchanged = 0, removed = 0;
-    int fatal = 0;
-    for (size_t i = 0; i < files.n && !fatal; i++) {
-        if (show)
-            fprintf(stderr, "\r[%zu/%zu] %s\033[K", i + 1, files.n, files.v[i]);
+    ingest_run r = { ix, files.v, files.n, quiet, show, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, NULL, 0 };
+    r.states = calloc(files.n + 1, sizeof *r.states);
+    if (ix)
+        ps_index_set_batch(ix, batch);
+    lim.memory_mb = memory_mb;
+    ps_pool *pool = NULL;
+    if (!in_process)
+        ps_pool_new(ex, &lim, jobs > 0 ? jobs : 1, &pool, &err);
+    for (size_t i = 0; i < files.n && !r.fatal; i++) {
         ps_file_state fs;
         char *other = NULL;
         st = ps_index_check_file(ix, files.v[i], &fs, &other, &err);
         if (st == PS_OK && (fs == PS_FILE_UNCHANGED || fs == PS_FILE_DUPLICATE)) {
-            unchanged++;
+            r.unchanged++;
+            r.done++;
             if (fs == PS_FILE_DUPLICATE && !quiet) {
                 if (show)
                     fprintf(stderr, "\r\033[K");
@@ -178,33 +254,34 @@ cli_cmd_ingest(int argc, char **argv, const cli_command *self)
             continue;
         }
         free(other);
-        ps_doc *doc = NULL;
-        lim.memory_mb = memory_mb;
-        if (st == PS_OK)
-            st = in_process ? ps_extractor_run(ex, files.v[i], &doc, &err)
-                            : ps_extractor_run_isolated(ex, files.v[i], &lim, &doc, &err);
-        if (st == PS_OK)
-            st = ps_index_add_doc(ix, doc, &err);
-        if (st == PS_OK) {
-            const ps_docinfo *d = ps_doc_info(doc);
-            added += fs == PS_FILE_NEW;
-            updated += fs == PS_FILE_CHANGED;
-            moved += fs == PS_FILE_MOVED;
-            pages += (size_t)d->pages;
-            passages += (size_t)d->passages;
-        } else if (cli_exit_code(st) == EXIT_SKIPPED || st == PS_ERR_IO) {
-            if (show)
-                fprintf(stderr, "\r\033[K");
-            fprintf(stderr, "plansok: skipping '%s': %s\n", files.v[i], err.msg);
-            skipped++;
+        r.states[i] = fs;
+        if (st != PS_OK) {
+            finish_file(&r, i, NULL, st, &err);
+        } else if (in_process) {
+            ps_doc *doc = NULL;
+            st = ps_extractor_run(ex, files.v[i], &doc, &err);
+            finish_file(&r, i, doc, st, &err);
         } else {
-            if (show)
-                fprintf(stderr, "\r\033[K");
-            fprintf(stderr, "plansok: stopping at '%s': %s\n", files.v[i], err.msg);
-            fatal = cli_exit_code(st);
+            while (!r.fatal && ps_pool_running(pool) == ps_pool_size(pool))
+                collect(&r, pool);
+            if (r.fatal)
+                break;
+            st = ps_pool_submit(pool, files.v[i], (void *)(i + 1), &err);
+            if (st != PS_OK)
+                finish_file(&r, i, NULL, st, &err);
         }
-        ps_doc_free(doc);
     }
+    while (pool && !r.fatal && ps_pool_running(pool) > 0)
+        collect(&r, pool);
+    ps_pool_free(pool);
+    free(r.states);
+    for (size_t k = 0; k < r.nadded_ids; k++)
+        free(r.added_ids[k]);
+    free(r.added_ids);
+    size_t pages = r.pages, passages = r.passages, added = r.added, updated = r.updated, moved = r.moved,
+           unchanged = r.unchanged, removed = 0;
+    int fatal = r.fatal;
+    skipped += r.skipped;
     if (show)
         fprintf(stderr, "\r\033[K");
     if (!fatal && prune) {

@@ -255,6 +255,7 @@ typedef struct psi_store psi_store;
 ps_status psi_store_open(const char *dir, bool writable, bool plain, psi_store **out,
                          ps_error *err);
 void psi_store_close(psi_store *st);
+void psi_store_set_batch(psi_store *st, int documents);
 
 typedef struct psi_store_doc {
     const ps_docinfo *info;

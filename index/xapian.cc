@@ -42,6 +42,8 @@ const char *const SCHEMA_KEY = "plansok_schema";
 struct psi_store {
     std::string dir;
     bool plain = false;
+    int batch = 64;     /* documents per commit to disk */
+    int pending = 0;    /* documents since the last commit */
     Xapian::Database *db = nullptr;         /* the one to read from */
     Xapian::WritableDatabase *wdb = nullptr; /* set when writable */
 };
@@ -119,6 +121,12 @@ psi_store_open(const char *dir, bool writable, bool plain, psi_store **out, ps_e
         psi_store_close(st);
         return s;
     }
+}
+
+extern "C" void
+psi_store_set_batch(psi_store *st, int documents)
+{
+    st->batch = documents > 0 ? documents : 1;
 }
 
 extern "C" void
@@ -247,7 +255,8 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, const char *old_docid
             tg.set_database(*st->wdb);
             tg.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
         }
-        st->wdb->begin_transaction();
+        /* unflushed: whole documents go to disk together, every batch */
+        st->wdb->begin_transaction(false);
         st->wdb->delete_document(std::string("D") + info->docid);
         if (old_docid && *old_docid)
             st->wdb->delete_document(std::string("D") + old_docid);
@@ -351,6 +360,10 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, const char *old_docid
         psi_buf_release(&b);
         test_kill_point();
         st->wdb->commit_transaction();
+        if (++st->pending >= st->batch) {
+            st->wdb->commit();
+            st->pending = 0;
+        }
         return PS_OK;
     } catch (...) {
         ps_status s = classify(err, st->dir);

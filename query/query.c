@@ -230,6 +230,12 @@ ps_index_close(ps_index *ix)
     free(ix);
 }
 
+void
+ps_index_set_batch(ps_index *ix, int documents)
+{
+    psi_store_set_batch(ix->store, documents);
+}
+
 ps_status
 ps_index_add_doc(ps_index *ix, const ps_doc *doc, ps_error *err)
 {
