@@ -63,7 +63,7 @@ $(B)/ingest/pdf.o: EXTRA_CFLAGS = $(POPPLER_CFLAGS)
 $(B)/ingest/rx.o: EXTRA_CFLAGS = $(PCRE2_CFLAGS)
 $(B)/index/xapian.o: EXTRA_CXXFLAGS = $(XAPIAN_CXXFLAGS)
 
-.PHONY: all deps check check-unit check-e2e demo corpus clean install eval fuzz
+.PHONY: all deps check check-unit check-e2e demo corpus clean install eval fuzz scale-corpus bench
 all: $(B)/plansok
 
 # --- dependencies -----------------------------------------------------------
@@ -184,6 +184,26 @@ corpus: build/render
 	  build/render corpus/specs/$$s.spec $(SEEDS) corpus/$$f || exit 1; done
 	@for s in corpus/specs/budget-*.spec; do \
 	  build/render $$s $(SEEDS) tests/budget/$$(basename $$s .spec).pdf || exit 1; done
+
+# --- scale corpus ----------------------------------------------------------
+# About 2,000 PDFs and 60,000 pages recombined from the seed transcripts
+# (tests/tools/scale-corpus.py), rendered with corpus/render on every core.
+# Deterministic; generated on demand into build/scale/pdf, never committed.
+SCALE_DOCS ?= 2000
+SCALE_PAGES ?= 30
+SCALE := build/scale
+NPROC := $(shell nproc 2>/dev/null || echo 2)
+scale-corpus: $(SCALE)/.done-$(SCALE_DOCS)x$(SCALE_PAGES)
+$(SCALE)/.done-$(SCALE_DOCS)x$(SCALE_PAGES): build/render tests/tools/scale-corpus.py
+	@test -d $(SEEDS) || { echo "plansok: no seeds at $(SEEDS); set SEEDS=DIR" >&2; exit 1; }
+	@rm -rf $(SCALE) && mkdir -p $(SCALE)/pdf
+	@python3 tests/tools/scale-corpus.py $(SEEDS) $(SCALE)/specs $(SCALE_DOCS) $(SCALE_PAGES)
+	@echo "rendering with $(NPROC) processes..."
+	@ls $(SCALE)/specs | sed 's/\.spec$$//' | xargs -P $(NPROC) -I{} \
+	  build/render $(SCALE)/specs/{}.spec $(SEEDS) $(SCALE)/pdf/{}.pdf >/dev/null
+	@n=$$(ls $(SCALE)/pdf | wc -l); test $$n -eq $(SCALE_DOCS) || { echo "plansok: rendered $$n of $(SCALE_DOCS)" >&2; exit 1; }; \
+	  echo "scale corpus: $$n PDFs, $$(du -sh $(SCALE)/pdf | cut -f1) in $(SCALE)/pdf"
+	@touch $@
 
 # --- fuzzing ---------------------------------------------------------------
 # libFuzzer harnesses (clang), each run for FUZZ_SECONDS, then the hostile
