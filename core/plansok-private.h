@@ -138,6 +138,8 @@ typedef struct psi_wordset psi_wordset;
 psi_wordset *psi_wordset_new(void);
 void psi_wordset_add_text(psi_wordset *ws, const char *text);
 bool psi_wordset_has(const psi_wordset *ws, const char *word, size_t n);
+/* the same for a word already in lower case (no copy) */
+bool psi_wordset_has_lower(const psi_wordset *ws, const char *word, size_t n);
 /* Adds one word as it is (no case folding). */
 void psi_wordset_add(psi_wordset *ws, const char *word);
 void psi_wordset_free(psi_wordset *ws);

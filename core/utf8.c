@@ -166,7 +166,21 @@ psi_fold_ascii(const char *s)
 void
 psi_lower_append(psi_buf *b, const char *s, size_t n)
 {
+    /* lower case never needs more bytes here: Latin-1 and Latin
+     * Extended-A letters keep their UTF-8 length; invalid bytes are dropped */
+    psi_buf_add(b, "", 0);
+    if (b->len + n + 1 > b->cap) {
+        psi_buf_add(b, s, n); /* grows once */
+        b->len -= n;
+    }
+    char *o = b->s + b->len;
     for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            *o++ = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            i++;
+            continue;
+        }
         uint32_t cp;
         size_t l = psi_utf8_decode(s + i, n - i, &cp);
         if (l == 0) {
@@ -176,7 +190,8 @@ psi_lower_append(psi_buf *b, const char *s, size_t n)
         i += l;
         if (psi_cp_is_upper(cp))
             cp += cp < 0x100 ? 32 : 1;
-        char enc[4];
-        psi_buf_add(b, enc, psi_utf8_encode(cp, enc));
+        o += psi_utf8_encode(cp, o);
     }
+    b->len = (size_t)(o - b->s);
+    b->s[b->len] = '\0';
 }

@@ -174,7 +174,11 @@ psi_strip_running(psi_page *pages, int npages)
 /* ------------------------------------------------------------- word set */
 
 struct psi_wordset {
-    char **slot;
+    struct ws_slot {
+        uint64_t hash; /* 0: empty */
+        char *w;
+        size_t n;
+    } *slot;
     size_t cap, n;
 };
 
@@ -193,31 +197,37 @@ hash_bytes(const char *s, size_t n)
     uint64_t h = 1469598103934665603ULL;
     for (size_t i = 0; i < n; i++)
         h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-    return h;
+    return h | 1; /* never 0 */
+}
+
+static void
+ws_put(psi_wordset *ws, uint64_t h, char *w, size_t n)
+{
+    size_t i = h & (ws->cap - 1);
+    while (ws->slot[i].hash) {
+        if (ws->slot[i].hash == h && ws->slot[i].n == n && !memcmp(ws->slot[i].w, w, n)) {
+            free(w);
+            return;
+        }
+        i = (i + 1) & (ws->cap - 1);
+    }
+    ws->slot[i] = (struct ws_slot){ h, w, n };
+    ws->n++;
 }
 
 static void
 ws_insert(psi_wordset *ws, char *w)
 {
     if ((ws->n + 1) * 2 > ws->cap) {
-        psi_wordset bigger = { psi_calloc(ws->cap * 2, sizeof(char *)), ws->cap * 2, 0 };
+        psi_wordset bigger = { psi_calloc(ws->cap * 2, sizeof *ws->slot), ws->cap * 2, 0 };
         for (size_t i = 0; i < ws->cap; i++)
-            if (ws->slot[i])
-                ws_insert(&bigger, ws->slot[i]);
+            if (ws->slot[i].hash)
+                ws_put(&bigger, ws->slot[i].hash, ws->slot[i].w, ws->slot[i].n);
         free(ws->slot);
         *ws = bigger;
     }
     size_t n = strlen(w);
-    size_t i = hash_bytes(w, n) & (ws->cap - 1);
-    while (ws->slot[i]) {
-        if (strcmp(ws->slot[i], w) == 0) {
-            free(w);
-            return;
-        }
-        i = (i + 1) & (ws->cap - 1);
-    }
-    ws->slot[i] = w;
-    ws->n++;
+    ws_put(ws, hash_bytes(w, n), w, n);
 }
 
 static bool
@@ -257,23 +267,32 @@ psi_wordset_add(psi_wordset *ws, const char *word)
 }
 
 bool
+psi_wordset_has_lower(const psi_wordset *ws, const char *w, size_t n)
+{
+    if (!ws)
+        return false;
+    uint64_t h = hash_bytes(w, n);
+    for (size_t i = h & (ws->cap - 1); ws->slot[i].hash; i = (i + 1) & (ws->cap - 1))
+        if (ws->slot[i].hash == h && ws->slot[i].n == n && !memcmp(ws->slot[i].w, w, n))
+            return true;
+    return false;
+}
+
+bool
 psi_wordset_has(const psi_wordset *ws, const char *word, size_t n)
 {
     if (!ws)
         return false;
+    char local[256];
     psi_buf b = PSI_BUF_INIT;
-    psi_lower_append(&b, word, n);
-    const char *w = psi_buf_str(&b);
-    size_t i = hash_bytes(w, b.len) & (ws->cap - 1);
-    bool found = false;
-    while (ws->slot[i]) {
-        if (strcmp(ws->slot[i], w) == 0) {
-            found = true;
-            break;
-        }
-        i = (i + 1) & (ws->cap - 1);
+    if (n < sizeof local) { /* no allocation for the usual word */
+        b.s = local;
+        b.cap = sizeof local;
     }
-    psi_buf_release(&b);
+    psi_lower_append(&b, word, n);
+    bool found = psi_wordset_has_lower(ws, b.s, b.len);
+    if (b.s != local)
+        psi_buf_release(&b);
     return found;
 }
 
@@ -283,7 +302,7 @@ psi_wordset_free(psi_wordset *ws)
     if (!ws)
         return;
     for (size_t i = 0; i < ws->cap; i++)
-        free(ws->slot[i]);
+        free(ws->slot[i].w);
     free(ws->slot);
     free(ws);
 }

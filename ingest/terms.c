@@ -57,7 +57,7 @@ static bool
 known(const lex *l, const char *w, size_t n)
 {
     return psi_utf8_chars(w, n) >= MIN_PART &&
-           (psi_wordset_has(l->list, w, n) || psi_wordset_has(l->doc, w, n));
+           (psi_wordset_has_lower(l->list, w, n) || psi_wordset_has_lower(l->doc, w, n));
 }
 
 /* A last part, possibly inflected: "vuxenutbildningen" is known when
