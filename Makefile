@@ -33,12 +33,15 @@ ALL_CXXFLAGS = -std=c++17 -Wall -Wextra $(WERROR) $(CXXFLAGS) $(SANFLAGS) -I. -I
 
 # Flags of each foreign library, given only to the one file that owns it.
 POPPLER_CFLAGS = $(shell pkg-config --cflags poppler-glib)
-POPPLER_LIBS = $(shell pkg-config --libs poppler-glib)
+# poppler-glib is loaded at run time by ingest/pdf.c (dlopen): only its
+# soname is needed here, not a link.
+POPPLER_SONAME = $(shell objdump -p $$(pkg-config --variable=libdir poppler-glib)/libpoppler-glib.so 2>/dev/null \
+	| awk '/SONAME/ {print $$2}')
 PCRE2_CFLAGS = $(shell pkg-config --cflags libpcre2-8)
 PCRE2_LIBS = $(shell pkg-config --libs libpcre2-8)
 XAPIAN_CXXFLAGS = $(shell xapian-config --cxxflags)
 XAPIAN_LIBS = $(shell xapian-config --libs)
-LIBS = $(POPPLER_LIBS) $(PCRE2_LIBS) $(XAPIAN_LIBS)
+LIBS = $(PCRE2_LIBS) $(XAPIAN_LIBS) -ldl
 
 ifeq ($(V),1)
 Q :=
@@ -59,7 +62,7 @@ CLI_OBJ := $(CLI_C:%.c=$(B)/%.o)
 UNIT_BIN := $(UNIT_C:tests/unit/%.c=$(B)/tests/%)
 DEPS_STAMP := build/.deps-ok
 
-$(B)/ingest/pdf.o: EXTRA_CFLAGS = $(POPPLER_CFLAGS)
+$(B)/ingest/pdf.o: EXTRA_CFLAGS = $(POPPLER_CFLAGS) $(if $(POPPLER_SONAME),-DPSI_POPPLER_SONAME='"$(POPPLER_SONAME)"')
 $(B)/ingest/rx.o: EXTRA_CFLAGS = $(PCRE2_CFLAGS)
 $(B)/index/xapian.o: EXTRA_CXXFLAGS = $(XAPIAN_CXXFLAGS)
 
@@ -138,6 +141,11 @@ $(B)/eval-search: tests/tools/eval-search.c $(B)/libplansok.a | $(DEPS_STAMP)
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@.o $<
 	$(Q)$(CXX) $(SANFLAGS) -o $@ $@.o $(B)/libplansok.a $(LIBS)
 
+$(B)/bench-query: tests/tools/bench-query.c $(B)/libplansok.a | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@.o $<
+	$(Q)$(CXX) $(SANFLAGS) -o $@ $@.o $(B)/libplansok.a $(LIBS)
+
 # --- tests -----------------------------------------------------------------
 check: $(B)/plansok $(UNIT_BIN) $(B)/eval-sections $(B)/eval-search
 	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 $(if $(SANFLAGS),PLANSOK_SAN=1) \
@@ -205,6 +213,18 @@ $(SCALE)/.done-$(SCALE_DOCS)x$(SCALE_PAGES): build/render tests/tools/scale-corp
 	  echo "scale corpus: $$n PDFs, $$(du -sh $(SCALE)/pdf | cut -f1) in $(SCALE)/pdf"
 	@touch $@
 
+# --- benchmark -------------------------------------------------------------
+# Ingest and query speed, index size and memory on the scale corpus, next
+# to pdftotext, Omega (omindex, quest) and Recoll (recollindex, recollq),
+# which are installed for this only. Writes docs/BENCHMARKS.md.
+DEB_BENCH_PKGS := xapian-omega recollcmd time poppler-utils
+build/.bench-deps-ok:
+	$(call install_pkgs,$(DEB_BENCH_PKGS))
+	@mkdir -p $(@D) && touch $@
+
+bench: build/.bench-deps-ok $(B)/plansok $(B)/bench-query scale-corpus
+	@PLANSOK=$(B)/plansok BENCH_QUERY=$(B)/bench-query sh tests/tools/bench.sh
+
 # --- fuzzing ---------------------------------------------------------------
 # libFuzzer harnesses (clang), each run for FUZZ_SECONDS, then the hostile
 # PDF corpus (tests/tools/hostile-pdfs.py --many) through ingest. The library
@@ -216,7 +236,7 @@ FUZZ_LIB_OBJ := $(LIB_C:%.c=$(FB)/%.o) $(LIB_CXX:%.cc=$(FB)/%.o) $(FB)/gen/rules
 FUZZ_TARGETS := fuzz-text fuzz-query
 DEB_FUZZ_PKGS := clang-14 libclang-rt-14-dev
 
-$(FB)/ingest/pdf.o: EXTRA_CFLAGS = $(POPPLER_CFLAGS)
+$(FB)/ingest/pdf.o: EXTRA_CFLAGS = $(POPPLER_CFLAGS) $(if $(POPPLER_SONAME),-DPSI_POPPLER_SONAME='"$(POPPLER_SONAME)"')
 $(FB)/ingest/rx.o: EXTRA_CFLAGS = $(PCRE2_CFLAGS)
 $(FB)/index/xapian.o: EXTRA_CXXFLAGS = $(XAPIAN_CXXFLAGS)
 

@@ -106,9 +106,14 @@ typedef struct psi_pdf {
     char *title, *author, *subject, *keywords, *creator;
 } psi_pdf;
 
+/* poppler-glib, loaded at run time (dlopen) by the extractor that needs it. */
+typedef struct psi_pdflib psi_pdflib;
+ps_status psi_pdflib_open(psi_pdflib **out, ps_error *err);
+void psi_pdflib_free(psi_pdflib *lib);
+
 /* Opens path and extracts every page. Returns PS_ERR_EMPTY_FILE, _NOT_PDF,
  * _PDF_DAMAGED, _PDF_ENCRYPTED, _IO. */
-ps_status psi_pdf_read(const char *path, psi_pdf *out, ps_error *err);
+ps_status psi_pdf_read(const psi_pdflib *lib, const char *path, psi_pdf *out, ps_error *err);
 void psi_pdf_release(psi_pdf *pdf);
 
 /* ingest/layout.c: words -> lines in reading order (pure geometry) ------- */

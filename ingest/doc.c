@@ -23,6 +23,7 @@ struct ps_extractor {
     psi_detector *detector;
     psi_tagger *tagger;
     psi_wordset *wordlist; /* NULL when no word list is installed */
+    psi_pdflib *pdflib;
 };
 
 /* Reads a whole text file; NULL on error (errno set). */
@@ -58,7 +59,9 @@ ps_extractor_new(const ps_extract_opts *opts, ps_extractor **out, ps_error *err)
         ex->opts.org = ex->org_copy;
     }
     ex->opts.rules_file = NULL;
-    ps_status st = psi_detector_new(&ex->detector, err);
+    ps_status st = psi_pdflib_open(&ex->pdflib, err);
+    if (st == PS_OK)
+        st = psi_detector_new(&ex->detector, err);
     if (st == PS_OK) {
         if (opts && opts->rules_file) {
             char *text = slurp(opts->rules_file);
@@ -97,6 +100,7 @@ ps_extractor_free(ps_extractor *ex)
     psi_detector_free(ex->detector);
     psi_tagger_free(ex->tagger);
     psi_wordset_free(ex->wordlist);
+    psi_pdflib_free(ex->pdflib);
     free(ex->org_copy);
     free(ex);
 }
@@ -155,7 +159,7 @@ ps_extractor_run(ps_extractor *ex, const char *path, ps_doc **out, ps_error *err
     *out = NULL;
     const ps_extract_opts *opts = &ex->opts;
     psi_pdf pdf;
-    ps_status st = psi_pdf_read(path, &pdf, err);
+    ps_status st = psi_pdf_read(ex->pdflib, path, &pdf, err);
     if (st != PS_OK)
         return st;
     int text_pages;

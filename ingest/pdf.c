@@ -5,12 +5,102 @@
  * are captured instead of printed. Cleaning happens elsewhere (clean.c). */
 #include "plansok-private.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poppler.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#ifndef PSI_POPPLER_SONAME
+#define PSI_POPPLER_SONAME "libpoppler-glib.so.8"
+#endif
+
+/* poppler-glib is loaded when an extractor is made, not when the program
+ * starts: it brings some fifty libraries (cairo, NSS, X11 ...) whose
+ * loading cost every query command ~8 ms before it did anything. The
+ * table's fields have the functions' own names and types. */
+#define PSI_FN(name) __typeof__(name) *name
+struct psi_pdflib {
+    void *handle;
+    PSI_FN(poppler_document_new_from_bytes);
+    PSI_FN(poppler_document_get_title);
+    PSI_FN(poppler_document_get_author);
+    PSI_FN(poppler_document_get_subject);
+    PSI_FN(poppler_document_get_keywords);
+    PSI_FN(poppler_document_get_creator);
+    PSI_FN(poppler_document_get_n_pages);
+    PSI_FN(poppler_document_get_page);
+    PSI_FN(poppler_error_quark);
+    PSI_FN(poppler_page_get_size);
+    PSI_FN(poppler_page_get_text);
+    PSI_FN(poppler_page_get_text_layout);
+    PSI_FN(poppler_page_get_text_attributes);
+    PSI_FN(poppler_page_free_text_attributes);
+    PSI_FN(g_free);
+    PSI_FN(g_object_unref);
+    PSI_FN(g_bytes_new_with_free_func);
+    PSI_FN(g_bytes_unref);
+    PSI_FN(g_error_free);
+    PSI_FN(g_log_set_handler);
+    PSI_FN(g_log_remove_handler);
+};
+
+ps_status
+psi_pdflib_open(psi_pdflib **out, ps_error *err)
+{
+    *out = NULL;
+    void *h = dlopen(PSI_POPPLER_SONAME, RTLD_NOW | RTLD_LOCAL);
+    if (!h)
+        return psi_fail(err, PS_ERR_INTERNAL, "cannot load poppler (%s): %s; install libpoppler-glib8",
+                        PSI_POPPLER_SONAME, dlerror());
+    psi_pdflib *lib = psi_calloc(1, sizeof *lib);
+    lib->handle = h;
+    const char *missing = NULL;
+#define PSI_LOAD(name)                                                                                     \
+    do {                                                                                                   \
+        void *sym = dlsym(h, #name);                                                                       \
+        if (!sym && !missing)                                                                              \
+            missing = #name;                                                                               \
+        memcpy(&lib->name, &sym, sizeof sym);                                                              \
+    } while (0)
+    PSI_LOAD(poppler_document_new_from_bytes);
+    PSI_LOAD(poppler_document_get_title);
+    PSI_LOAD(poppler_document_get_author);
+    PSI_LOAD(poppler_document_get_subject);
+    PSI_LOAD(poppler_document_get_keywords);
+    PSI_LOAD(poppler_document_get_creator);
+    PSI_LOAD(poppler_document_get_n_pages);
+    PSI_LOAD(poppler_document_get_page);
+    PSI_LOAD(poppler_error_quark);
+    PSI_LOAD(poppler_page_get_size);
+    PSI_LOAD(poppler_page_get_text);
+    PSI_LOAD(poppler_page_get_text_layout);
+    PSI_LOAD(poppler_page_get_text_attributes);
+    PSI_LOAD(poppler_page_free_text_attributes);
+    PSI_LOAD(g_free);
+    PSI_LOAD(g_object_unref);
+    PSI_LOAD(g_bytes_new_with_free_func);
+    PSI_LOAD(g_bytes_unref);
+    PSI_LOAD(g_error_free);
+    PSI_LOAD(g_log_set_handler);
+    PSI_LOAD(g_log_remove_handler);
+#undef PSI_LOAD
+    if (missing) {
+        free(lib); /* GLib cannot be unloaded safely: the handle stays */
+        return psi_fail(err, PS_ERR_INTERNAL, "poppler (%s) lacks %s", PSI_POPPLER_SONAME, missing);
+    }
+    *out = lib;
+    return PS_OK;
+}
+
+void
+psi_pdflib_free(psi_pdflib *lib)
+{
+    free(lib); /* the library stays loaded: GLib's types cannot be unloaded */
+}
 
 /* poppler-glib reports syntax problems through g_log in the "Poppler"
  * domain; a library must not print, so they are counted, not shown. */
@@ -28,11 +118,35 @@ swallow_log(const gchar *domain, GLogLevelFlags level, const gchar *msg, gpointe
 }
 
 static char *
-meta_string(gchar *s)
+meta_string(const psi_pdflib *lib, gchar *s)
 {
-    char *r = psi_strdup(s && g_utf8_validate(s, -1, NULL) ? s : "");
-    g_free(s);
+    char *r = psi_strdup(s && psi_utf8_valid(s, strlen(s)) ? s : "");
+    lib->g_free(s);
     return r;
+}
+
+/* g_unichar_isspace: tab, newline, carriage return, form feed and the
+ * Unicode separators */
+static bool
+is_space(uint32_t c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0xA0 || c == 0x1680 ||
+           (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
+           c == 0x3000;
+}
+
+/* The next character of s (NUL-terminated); invalid bytes are U+FFFD. */
+static uint32_t
+next_char(const char **s)
+{
+    uint32_t cp;
+    size_t k = psi_utf8_decode(*s, strnlen(*s, 4), &cp);
+    if (!k) {
+        *s += 1;
+        return 0xFFFD;
+    }
+    *s += k;
+    return cp;
 }
 
 static bool
@@ -43,33 +157,34 @@ font_is_bold(const char *name)
 }
 
 static void
-page_extract(PopplerPage *page, psi_page *out)
+page_extract(const psi_pdflib *lib, PopplerPage *page, psi_page *out)
 {
     double pw = 0, ph = 0;
-    poppler_page_get_size(page, &pw, &ph);
+    lib->poppler_page_get_size(page, &pw, &ph);
     out->width = pw;
     out->height = ph;
 
-    char *raw = poppler_page_get_text(page);
-    if (!raw || !*raw) {
-        g_free(raw);
+    char *text = lib->poppler_page_get_text(page);
+    if (!text || !*text) {
+        lib->g_free(text);
         return;
     }
-    /* The layout has one rectangle per character of the text. */
-    char *text = g_utf8_make_valid(raw, -1);
-    g_free(raw);
-    glong nchars = g_utf8_strlen(text, -1);
+    /* The layout has one rectangle per character of the text (an invalid
+     * byte counts as one character, as next_char reads it). */
+    long nchars = 0;
+    for (const char *c = text; *c; nchars++)
+        next_char(&c);
     PopplerRectangle *rects = NULL;
     guint nrects = 0;
-    if (!poppler_page_get_text_layout(page, &rects, &nrects) || (glong)nrects != nchars) {
-        g_free(rects);
+    if (!lib->poppler_page_get_text_layout(page, &rects, &nrects) || (long)nrects != nchars) {
+        lib->g_free(rects);
         rects = NULL;
         nrects = 0;
     }
     /* Per-character font size and weight from the attribute runs. */
-    float *size = g_new0(float, nchars + 1);
-    unsigned char *bold = g_new0(unsigned char, nchars + 1);
-    GList *attrs = poppler_page_get_text_attributes(page);
+    float *size = psi_calloc((size_t)nchars + 1, sizeof *size);
+    unsigned char *bold = psi_calloc((size_t)nchars + 1, 1);
+    GList *attrs = lib->poppler_page_get_text_attributes(page);
     for (GList *l = attrs; l; l = l->next) {
         PopplerTextAttributes *a = l->data;
         bool b = font_is_bold(a->font_name);
@@ -80,31 +195,34 @@ page_extract(PopplerPage *page, psi_page *out)
             bold[i] = b;
         }
     }
-    poppler_page_free_text_attributes(attrs);
+    lib->poppler_page_free_text_attributes(attrs);
 
     /* Words: runs between spaces and newlines, with their box. */
     size_t cap = 64;
     out->words = psi_calloc(cap, sizeof *out->words);
     const char *p = text;
-    glong ci = 0;
+    long ci = 0;
     while (*p) {
-        gunichar c = g_utf8_get_char(p);
-        if (g_unichar_isspace(c)) {
-            p = g_utf8_next_char(p);
+        const char *q = p;
+        if (is_space(next_char(&q))) {
+            p = q;
             ci++;
             continue;
         }
         const char *start = p;
-        glong first = ci;
-        while (*p && !g_unichar_isspace(g_utf8_get_char(p))) {
-            p = g_utf8_next_char(p);
+        long first = ci;
+        while (*p) {
+            q = p;
+            if (is_space(next_char(&q)))
+                break;
+            p = q;
             ci++;
         }
         psi_word w = { 0 };
         w.x0 = w.y0 = 1e9;
         w.x1 = w.y1 = -1e9;
         unsigned nb = 0;
-        for (glong k = first; k < ci; k++) {
+        for (long k = first; k < ci; k++) {
             if (rects) {
                 w.x0 = MIN(w.x0, MIN(rects[k].x1, rects[k].x2));
                 w.y0 = MIN(w.y0, MIN(rects[k].y1, rects[k].y2));
@@ -125,10 +243,10 @@ page_extract(PopplerPage *page, psi_page *out)
         }
         out->words[out->nwords++] = w;
     }
-    g_free(size);
-    g_free(bold);
-    g_free(rects);
-    g_free(text);
+    free(size);
+    free(bold);
+    lib->g_free(rects);
+    lib->g_free(text);
 }
 
 static ps_status
@@ -145,18 +263,18 @@ read_file(const char *path, char **data, size_t *len, long long *mtime, ps_error
         return psi_fail(err, PS_ERR_IO, "not a regular file");
     }
     size_t cap = (size_t)sb.st_size + 1, n = 0;
-    char *buf = g_malloc(cap);
+    char *buf = psi_malloc(cap);
     for (;;) {
         if (n == cap) {
             cap *= 2;
-            buf = g_realloc(buf, cap);
+            buf = psi_realloc(buf, cap);
         }
         ssize_t r = read(fd, buf + n, cap - n);
         if (r < 0 && errno == EINTR)
             continue;
         if (r < 0) {
             int e = errno;
-            g_free(buf);
+            free(buf);
             close(fd);
             return psi_fail(err, PS_ERR_IO, "cannot read: %s", strerror(e));
         }
@@ -168,7 +286,7 @@ read_file(const char *path, char **data, size_t *len, long long *mtime, ps_error
     struct stat after;
     if (fstat(fd, &after) < 0 || after.st_size != sb.st_size || after.st_mtime != sb.st_mtime ||
         n != (size_t)sb.st_size) {
-        g_free(buf);
+        free(buf);
         close(fd);
         return psi_fail(err, PS_ERR_IO, "file changed while it was read; try again when it is complete");
     }
@@ -180,7 +298,7 @@ read_file(const char *path, char **data, size_t *len, long long *mtime, ps_error
 }
 
 ps_status
-psi_pdf_read(const char *path, psi_pdf *out, ps_error *err)
+psi_pdf_read(const psi_pdflib *lib, const char *path, psi_pdf *out, ps_error *err)
 {
     memset(out, 0, sizeof *out);
     char *data;
@@ -193,7 +311,7 @@ psi_pdf_read(const char *path, psi_pdf *out, ps_error *err)
     out->size = (long long)len;
     out->mtime = mtime;
     if (len == 0) {
-        g_free(data);
+        free(data);
         return psi_fail(err, PS_ERR_EMPTY_FILE, "file is empty (0 bytes)");
     }
     /* PDF readers accept the header anywhere in the first kilobyte. */
@@ -202,47 +320,47 @@ psi_pdf_read(const char *path, psi_pdf *out, ps_error *err)
     for (size_t i = 0; i + 5 <= head && !magic; i++)
         magic = memcmp(data + i, "%PDF-", 5) == 0;
     if (!magic) {
-        g_free(data);
+        free(data);
         return psi_fail(err, PS_ERR_NOT_PDF, "not a PDF (no %%PDF- header)");
     }
 
     log_sink sink = { 0 };
-    guint handler = g_log_set_handler("Poppler", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL |
-                                      G_LOG_FLAG_RECURSION, swallow_log, &sink);
-    GBytes *bytes = g_bytes_new_take(data, len);
+    guint handler = lib->g_log_set_handler("Poppler", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL |
+                                           G_LOG_FLAG_RECURSION, swallow_log, &sink);
+    GBytes *bytes = lib->g_bytes_new_with_free_func(data, len, free, data);
     GError *gerr = NULL;
-    PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &gerr);
-    g_bytes_unref(bytes);
+    PopplerDocument *doc = lib->poppler_document_new_from_bytes(bytes, NULL, &gerr);
+    lib->g_bytes_unref(bytes);
     if (!doc) {
-        if (gerr && gerr->domain == POPPLER_ERROR && gerr->code == POPPLER_ERROR_ENCRYPTED)
+        if (gerr && gerr->domain == lib->poppler_error_quark() && gerr->code == POPPLER_ERROR_ENCRYPTED)
             st = psi_fail(err, PS_ERR_PDF_ENCRYPTED, "PDF is encrypted and needs a password");
         else
             st = psi_fail(err, PS_ERR_PDF_DAMAGED, "PDF is damaged: %s",
                           gerr && gerr->message ? gerr->message : "poppler cannot open it");
         if (gerr)
-            g_error_free(gerr);
-        g_log_remove_handler("Poppler", handler);
+            lib->g_error_free(gerr);
+        lib->g_log_remove_handler("Poppler", handler);
         return st;
     }
-    out->title = meta_string(poppler_document_get_title(doc));
-    out->author = meta_string(poppler_document_get_author(doc));
-    out->subject = meta_string(poppler_document_get_subject(doc));
-    out->keywords = meta_string(poppler_document_get_keywords(doc));
-    out->creator = meta_string(poppler_document_get_creator(doc));
-    int n = poppler_document_get_n_pages(doc);
+    out->title = meta_string(lib, lib->poppler_document_get_title(doc));
+    out->author = meta_string(lib, lib->poppler_document_get_author(doc));
+    out->subject = meta_string(lib, lib->poppler_document_get_subject(doc));
+    out->keywords = meta_string(lib, lib->poppler_document_get_keywords(doc));
+    out->creator = meta_string(lib, lib->poppler_document_get_creator(doc));
+    int n = lib->poppler_document_get_n_pages(doc);
     if (n < 0)
         n = 0;
     out->npages = n;
     out->pages = psi_calloc((size_t)n, sizeof *out->pages);
     for (int i = 0; i < n; i++) {
-        PopplerPage *page = poppler_document_get_page(doc, i);
+        PopplerPage *page = lib->poppler_document_get_page(doc, i);
         if (!page)
             continue;
-        page_extract(page, &out->pages[i]);
-        g_object_unref(page);
+        page_extract(lib, page, &out->pages[i]);
+        lib->g_object_unref(page);
     }
-    g_object_unref(doc);
-    g_log_remove_handler("Poppler", handler);
+    lib->g_object_unref(doc);
+    lib->g_log_remove_handler("Poppler", handler);
     return PS_OK;
 }
 
