@@ -14,7 +14,7 @@ B := build
 # Debian packages the build needs; installed by 'make deps' when missing.
 DEB_PKGS := libpoppler-glib-dev libxapian-dev libpcre2-dev g++ pkg-config wswedish
 DEB_CORPUS_PKGS := libpango1.0-dev libcairo2-dev fonts-dejavu-core
-DEB_TEST_PKGS := poppler-utils chromium
+DEB_TEST_PKGS := poppler-utils chromium xapian-tools
 
 CC ?= cc
 CXX ?= g++

@@ -245,10 +245,18 @@ typedef struct ps_index ps_index;
 typedef enum ps_index_mode {
     PS_INDEX_READ = 0,  /* must exist */
     PS_INDEX_WRITE = 1, /* created when missing; takes the writer lock */
-    PS_INDEX_PLAIN = 2  /* or'ed in: plain Xapian Swedish stemming, no
+    PS_INDEX_PLAIN = 2, /* or'ed in: plain Xapian Swedish stemming, no
                            compounds, å/ä/ö folding, synonyms or spelling;
                            the baseline of 'make eval' */
+    PS_INDEX_SHARD_LAN = 4, /* or'ed in with WRITE: a new index is made of
+                           one Xapian database per län (or year) under dir,
+                           listed in the stub file dir/XAPIANDB, which
+                           readers open as one index (docs/SCALING.md); an
+                           existing index keeps the split it has */
+    PS_INDEX_SHARD_YEAR = 8
 } ps_index_mode;
+
+typedef enum ps_shard_by { PS_SHARD_NONE, PS_SHARD_LAN, PS_SHARD_YEAR } ps_shard_by;
 
 /* Returns PS_ERR_INDEX_MISSING, _LOCKED, _CORRUPT, _VERSION, _INDEX, _IO. */
 ps_status ps_index_open(const char *dir, ps_index_mode mode, ps_index **out,

@@ -150,7 +150,7 @@ int
 cli_cmd_ingest(int argc, char **argv, const cli_command *self)
 {
     cli_common c = { 0 };
-    const char *org = NULL, *region = NULL, *kind = NULL, *rules = NULL;
+    const char *org = NULL, *region = NULL, *kind = NULL, *rules = NULL, *shard_by = NULL;
     int year = 0;
     bool quiet = false, progress = false, prune = false, in_process = false;
     int jobs = (int)sysconf(_SC_NPROCESSORS_ONLN), batch = 64;
@@ -171,6 +171,8 @@ cli_cmd_ingest(int argc, char **argv, const cli_command *self)
         { "in-process", 0, OPT_BOOL, &in_process, NULL, NULL, "extract in this process, without a worker (debugging)" },
         { "jobs", 'j', OPT_INT, &jobs, NULL, "N", "extract N PDFs at once (default: the number of cores)" },
         { "commit-every", 0, OPT_INT, &batch, NULL, "N", "write to disk every N documents (default 64)" },
+        { "shard-by", 0, OPT_STRING, &shard_by, NULL, "lan|year",
+          "a new index as one database per län or year (see docs/SCALING.md)" },
         { "quiet", 'q', OPT_BOOL, &quiet, NULL, NULL, "print only problems and the summary" },
         { NULL, 0, 0, NULL, NULL, NULL, NULL },
     };
@@ -182,6 +184,17 @@ cli_cmd_ingest(int argc, char **argv, const cli_command *self)
     if (n == 0 && !prune) {
         fprintf(stderr, "plansok ingest: no PDF files or directories given; see 'plansok ingest --help'\n");
         return EXIT_USAGE;
+    }
+    ps_index_mode mode = PS_INDEX_WRITE;
+    if (shard_by) {
+        if (!strcmp(shard_by, "lan") || !strcmp(shard_by, "län"))
+            mode |= PS_INDEX_SHARD_LAN;
+        else if (!strcmp(shard_by, "year") || !strcmp(shard_by, "år"))
+            mode |= PS_INDEX_SHARD_YEAR;
+        else {
+            fprintf(stderr, "plansok ingest: --shard-by takes lan or year, not '%s'\n", shard_by);
+            return EXIT_USAGE;
+        }
     }
     ps_extract_opts xo = PS_EXTRACT_OPTS_INIT;
     xo.org = org;
@@ -221,7 +234,7 @@ cli_cmd_ingest(int argc, char **argv, const cli_command *self)
     }
 
     ps_index *ix = NULL;
-    st = files.n || prune ? cli_open_index(&c, PS_INDEX_WRITE, &ix, &err) : PS_OK;
+    st = files.n || prune ? cli_open_index(&c, mode, &ix, &err) : PS_OK;
     if (st != PS_OK) {
         for (size_t i = 0; i < files.n; i++)
             free(files.v[i]);

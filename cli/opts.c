@@ -142,7 +142,7 @@ cli_open_index(const cli_common *c, ps_index_mode mode, ps_index **ix, ps_error 
             return PS_ERR_USAGE;
         }
         dir = def;
-        if (mode == PS_INDEX_WRITE) {
+        if (mode & PS_INDEX_WRITE) {
             /* create the parents of the default location */
             char *p = malloc(strlen(def) + 1);
             strcpy(p, def);

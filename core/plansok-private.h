@@ -259,7 +259,8 @@ typedef char *(*psi_filter_fn)(const char *field, const char *value);
 
 typedef struct psi_store psi_store;
 
-ps_status psi_store_open(const char *dir, bool writable, bool plain, psi_store **out,
+/* shard_by applies to a new writable index; an existing one keeps its own. */
+ps_status psi_store_open(const char *dir, bool writable, bool plain, ps_shard_by shard_by, psi_store **out,
                          ps_error *err);
 void psi_store_close(psi_store *st);
 void psi_store_set_batch(psi_store *st, int documents);

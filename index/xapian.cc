@@ -19,7 +19,16 @@
  *   its queries are not expanded.
  *   values         0 year (sortable)  1 page  2 lan slug  3 docid  4 kind
  *                  5 section  6 passage number in the document (sortable)
- *   data           psi_record lines (see plansok-private.h)          */
+ *   data           psi_record lines (see plansok-private.h)
+ *
+ * Shards (ingest --shard-by lan|year): the index directory holds one
+ * database per län ("lan-jonkoping") or year ("year-2014") and a Xapian
+ * stub file, DIR/XAPIANDB, listing them ("auto lan-jonkoping"), with a
+ * comment line "# plansok shard-by lan". Readers open DIR and Xapian
+ * searches the shards as one database; the stub may also list remote
+ * shards ("remote tcp HOST PORT", see docs/SCALING.md). The writer keeps
+ * every local shard open and puts each document in the shard of its län
+ * or year.                                                             */
 #include "plansok-private.h"
 
 #include <xapian.h>
@@ -31,22 +40,223 @@
 #include <string>
 #include <vector>
 #include <sys/stat.h>
+#include <unistd.h>
+#include <cerrno>
 
 namespace {
 
+const Xapian::doccount COUNT_EXACT = 1000;
 enum { SLOT_YEAR = 0, SLOT_PAGE = 1, SLOT_LAN = 2, SLOT_DOCID = 3, SLOT_KIND = 4, SLOT_SECTION = 5, SLOT_ORDER = 6 };
 const char *const SCHEMA_KEY = "plansok_schema";
 
 } // namespace
+
+/* One writable database: the whole index, or one shard of it. */
+struct shard {
+    std::string key;                 /* "lan-jonkoping"; "" unsharded */
+    Xapian::WritableDatabase *wdb;
+};
 
 struct psi_store {
     std::string dir;
     bool plain = false;
     int batch = 64;     /* documents per commit to disk */
     int pending = 0;    /* documents since the last commit */
-    Xapian::Database *db = nullptr;         /* the one to read from */
-    Xapian::WritableDatabase *wdb = nullptr; /* set when writable */
+    bool writable = false;
+    ps_shard_by shard_by = PS_SHARD_NONE;
+    Xapian::Database *db = nullptr;   /* the one to read from */
+    std::vector<shard> shards;        /* when writable, in db's order */
 };
+
+static const char *const STUB = "/XAPIANDB";
+static const char *const SHARD_MARK = "# plansok shard-by ";
+
+static bool
+file_exists(const std::string &path)
+{
+    struct stat sb;
+    return stat(path.c_str(), &sb) == 0;
+}
+
+/* The shard-by line of a sharded index's stub; PS_SHARD_NONE when dir is
+ * not one. Fills *keys with its local shards ("auto KEY" lines) and
+ * *remote with whether it lists any other kind. */
+static ps_shard_by
+read_stub(const std::string &dir, std::vector<std::string> *keys, bool *remote)
+{
+    FILE *f = fopen((dir + STUB).c_str(), "r");
+    if (!f)
+        return PS_SHARD_NONE;
+    ps_shard_by by = PS_SHARD_NONE;
+    char line[1024];
+    *remote = false;
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        if (!strncmp(line, SHARD_MARK, strlen(SHARD_MARK))) {
+            const char *v = line + strlen(SHARD_MARK);
+            by = !strcmp(v, "lan") ? PS_SHARD_LAN : !strcmp(v, "year") ? PS_SHARD_YEAR : by;
+        } else if (!strncmp(line, "auto ", 5)) {
+            keys->push_back(line + 5);
+        } else if (line[0] && line[0] != '#') {
+            *remote = true;
+        }
+    }
+    fclose(f);
+    return by;
+}
+
+/* Rewrites the stub to list the shards, atomically. */
+static void
+write_stub(const psi_store *st)
+{
+    std::string path = st->dir + STUB, tmp = path + ".tmp";
+    FILE *f = fopen(tmp.c_str(), "w");
+    if (!f)
+        throw Xapian::DatabaseError("cannot write '" + tmp + "': " + strerror(errno));
+    fprintf(f, "# Xapian stub database written by plansok ingest: one database per shard.\n"
+               "# Query commands read this directory as one index; see docs/SCALING.md.\n"
+               "%s%s\n",
+            SHARD_MARK, st->shard_by == PS_SHARD_LAN ? "lan" : "year");
+    for (const shard &sh : st->shards)
+        fprintf(f, "auto %s\n", sh.key.c_str());
+    bool ok = fflush(f) == 0 && fsync(fileno(f)) == 0;
+    ok = fclose(f) == 0 && ok;
+    if (!ok || rename(tmp.c_str(), path.c_str()) != 0)
+        throw Xapian::DatabaseError("cannot write '" + path + "': " + strerror(errno));
+}
+
+/* Opens a stub database for reading: a file, or DIR/XAPIANDB of a sharded
+ * index. Besides Xapian's own lines ("auto PATH", "glass PATH", "remote
+ * HOST:PORT", "remote :PROGRAM ARGS") it reads "remote tcp HOST PORT".
+ * Relative paths are relative to the stub's directory. *nshards counts
+ * the databases listed. */
+static Xapian::Database *
+open_stub(const std::string &stub, const std::string &base, int *nshards)
+{
+    FILE *f = fopen(stub.c_str(), "r");
+    if (!f)
+        throw Xapian::DatabaseOpeningError("cannot read '" + stub + "': " + strerror(errno));
+    auto *db = new Xapian::Database();
+    char line[2048];
+    int lineno = 0;
+    *nshards = 0;
+    try {
+        while (fgets(line, sizeof line, f)) {
+            lineno++;
+            line[strcspn(line, "\r\n")] = '\0';
+            char *p = line + strspn(line, " \t");
+            if (!*p || *p == '#')
+                continue;
+            std::string where = stub + ":" + std::to_string(lineno);
+            char kind[32] = "", a[1024] = "", b[1024] = "";
+            int got = sscanf(p, "%31s %1023s %1023s", kind, a, b);
+            try {
+                if (!strcmp(kind, "remote") && got == 3 && !strcmp(a, "tcp")) {
+                    char host[1024], *end = nullptr;
+                    unsigned long port = 0;
+                    if (sscanf(p, "%*s %*s %1023s %lu", host, &port) != 2 || port == 0 || port > 65535)
+                        throw Xapian::DatabaseOpeningError(where + ": use 'remote tcp HOST PORT'");
+                    (void)end;
+                    db->add_database(Xapian::Remote::open(host, (unsigned)port));
+                } else if (!strcmp(kind, "remote") && got >= 2 && a[0] == ':') {
+                    const char *args = strstr(p, a) + strlen(a);
+                    db->add_database(Xapian::Remote::open(a + 1, args + strspn(args, " \t")));
+                } else if (!strcmp(kind, "remote") && got == 2 && strrchr(a, ':')) {
+                    std::string hp(a);
+                    size_t colon = hp.rfind(':');
+                    db->add_database(Xapian::Remote::open(hp.substr(0, colon),
+                                                          (unsigned)atoi(hp.c_str() + colon + 1)));
+                } else if ((!strcmp(kind, "auto") || !strcmp(kind, "glass") || !strcmp(kind, "chert")) &&
+                           got == 2) {
+                    std::string path = a[0] == '/' ? std::string(a) : base + "/" + a;
+                    db->add_database(Xapian::Database(path));
+                } else {
+                    throw Xapian::DatabaseOpeningError(where + ": cannot read '" + p +
+                                                       "' (want 'auto PATH' or 'remote tcp HOST PORT')");
+                }
+            } catch (const Xapian::NetworkError &e) {
+                throw Xapian::DatabaseOpeningError(where + ": cannot reach shard '" + p + "': " + e.get_msg());
+            } catch (const Xapian::DatabaseNotFoundError &e) {
+                throw Xapian::DatabaseOpeningError(where + ": no database at '" + a + "'");
+            }
+            ++*nshards;
+        }
+    } catch (...) {
+        fclose(f);
+        delete db;
+        throw;
+    }
+    fclose(f);
+    return db;
+}
+
+/* The database to read at path: a directory, a sharded index or a stub
+ * file; *nshards is -1 for a plain directory. */
+static Xapian::Database *
+open_read(const std::string &path, int *nshards)
+{
+    struct stat sb;
+    *nshards = -1;
+    if (stat(path.c_str(), &sb) == 0 && S_ISDIR(sb.st_mode) && file_exists(path + STUB))
+        return open_stub(path + STUB, path, nshards);
+    if (stat(path.c_str(), &sb) == 0 && S_ISREG(sb.st_mode)) {
+        size_t slash = path.rfind('/');
+        return open_stub(path, slash == std::string::npos ? "." : path.substr(0, slash), nshards);
+    }
+    return new Xapian::Database(path);
+}
+
+/* Opens (or creates) a writable shard and adds it to the read view. */
+static shard &
+open_shard(psi_store *st, const std::string &key)
+{
+    std::string path = key.empty() ? st->dir : st->dir + "/" + key;
+    auto *w = new Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+    st->shards.push_back(shard{ key, w });
+    if (key.empty())
+        st->db = w;
+    else
+        st->db->add_database(*w);
+    return st->shards.back();
+}
+
+static void
+commit_all(psi_store *st)
+{
+    for (shard &sh : st->shards)
+        sh.wdb->commit();
+}
+
+/* The shard a document belongs in, created when it is the first. */
+static Xapian::WritableDatabase &
+shard_for(psi_store *st, const ps_docinfo *info)
+{
+    if (st->shard_by == PS_SHARD_NONE)
+        return *st->shards[0].wdb;
+    std::string key;
+    if (st->shard_by == PS_SHARD_LAN)
+        key = std::string("lan-") + (info->lan >= 0 ? ps_lan_slug(info->lan) : "unknown");
+    else
+        key = "year-" + (info->year > 0 ? std::to_string(info->year) : std::string("unknown"));
+    for (shard &sh : st->shards)
+        if (sh.key == key)
+            return *sh.wdb;
+    shard &sh = open_shard(st, key);
+    sh.wdb->set_metadata(SCHEMA_KEY, std::to_string(PS_SCHEMA_VERSION));
+    sh.wdb->commit();
+    write_stub(st);
+    return *sh.wdb;
+}
+
+/* The writable shard holding a document of the read view, and its docid
+ * there (Xapian interleaves the docids of its sub-databases). */
+static Xapian::WritableDatabase &
+shard_of(psi_store *st, Xapian::docid did, Xapian::docid *local)
+{
+    size_t n = st->shards.size();
+    *local = n == 1 ? did : (did - 1) / (Xapian::docid)n + 1;
+    return *st->shards[n == 1 ? 0 : (did - 1) % n].wdb;
+}
 
 /* Sorts a Xapian exception into a status; call inside a catch block. */
 static ps_status
@@ -81,7 +291,7 @@ classify(ps_error *err, const std::string &dir)
 }
 
 extern "C" ps_status
-psi_store_open(const char *dir, bool writable, bool plain, psi_store **out, ps_error *err)
+psi_store_open(const char *dir, bool writable, bool plain, ps_shard_by shard_by, psi_store **out, ps_error *err)
 {
     *out = nullptr;
     psi_store *st = nullptr;
@@ -97,15 +307,67 @@ psi_store_open(const char *dir, bool writable, bool plain, psi_store **out, ps_e
                             "no index at '%s'; run 'plansok ingest --db %s PDF...' first", dir, dir);
         }
         if (writable) {
-            st->wdb = new Xapian::WritableDatabase(dir, Xapian::DB_CREATE_OR_OPEN);
-            st->db = st->wdb;
+            std::vector<std::string> keys;
+            bool remote = false;
+            ps_shard_by have = read_stub(dir, &keys, &remote);
+            if (exists && !S_ISDIR(sb.st_mode)) {
+                ps_status s = psi_fail(err, PS_ERR_USAGE,
+                                       "'%s' is a file (a stub database?); ingest into an index directory", dir);
+                delete st;
+                return s;
+            }
+            if (remote || (have == PS_SHARD_NONE && file_exists(std::string(dir) + STUB))) {
+                ps_status s = psi_fail(err, PS_ERR_USAGE,
+                                       "'%s' lists databases plansok did not make (or remote ones); "
+                                       "ingest into each shard's own directory instead", dir);
+                delete st;
+                return s;
+            }
+            if (have == PS_SHARD_NONE && shard_by != PS_SHARD_NONE && exists &&
+                file_exists(std::string(dir) + "/iamglass")) {
+                ps_status s = psi_fail(err, PS_ERR_USAGE,
+                                       "the index at '%s' is not sharded; use a new --db directory for --shard-by",
+                                       dir);
+                delete st;
+                return s;
+            }
+            if (have != PS_SHARD_NONE && shard_by != PS_SHARD_NONE && have != shard_by) {
+                ps_status s = psi_fail(err, PS_ERR_USAGE, "the index at '%s' is sharded by %s, not by %s", dir,
+                                       have == PS_SHARD_LAN ? "län" : "year",
+                                       shard_by == PS_SHARD_LAN ? "län" : "year");
+                delete st;
+                return s;
+            }
+            st->shard_by = have != PS_SHARD_NONE ? have : shard_by;
+            st->writable = true;
+            if (st->shard_by == PS_SHARD_NONE) {
+                open_shard(st, "");
+            } else {
+                if (!exists && mkdir(dir, 0777) != 0)
+                    throw Xapian::DatabaseCreateError(std::string("cannot create '") + dir + "': " +
+                                                      strerror(errno));
+                st->db = new Xapian::Database(); /* the shards join it as they open */
+                for (const std::string &k : keys)
+                    open_shard(st, k);
+                if (keys.empty()) { /* a new sharded index: an empty stub */
+                    write_stub(st);
+                    *out = st;
+                    return PS_OK;
+                }
+            }
         } else {
-            st->db = new Xapian::Database(dir);
+            int nshards;
+            st->db = open_read(dir, &nshards);
+            if (nshards == 0) { /* a sharded index without documents yet */
+                *out = st;
+                return PS_OK;
+            }
         }
         std::string v = st->db->get_metadata(SCHEMA_KEY);
-        if (v.empty() && st->db->get_doccount() == 0 && st->wdb) {
-            st->wdb->set_metadata(SCHEMA_KEY, std::to_string(PS_SCHEMA_VERSION));
-            st->wdb->commit();
+        if (v.empty() && st->db->get_doccount() == 0 && st->writable) {
+            for (shard &sh : st->shards)
+                sh.wdb->set_metadata(SCHEMA_KEY, std::to_string(PS_SCHEMA_VERSION));
+            commit_all(st);
         } else if (v != std::to_string(PS_SCHEMA_VERSION)) {
             ps_status s = psi_fail(err, PS_ERR_INDEX_VERSION,
                                    "index at '%s' has schema version '%s', this plansok reads %d; "
@@ -134,10 +396,13 @@ psi_store_close(psi_store *st)
 {
     if (!st)
         return;
-    try {
-        if (st->wdb)
-            st->wdb->close();
-    } catch (...) {
+    for (shard &sh : st->shards) {
+        try {
+            sh.wdb->close();
+        } catch (...) {
+        }
+        if (st->db != sh.wdb)
+            delete sh.wdb;
     }
     delete st->db;
     delete st;
@@ -243,23 +508,34 @@ test_kill_point(void)
 extern "C" ps_status
 psi_store_replace(psi_store *st, const psi_store_doc *doc, const char *old_docid, ps_error *err)
 {
-    if (!st->wdb)
+    if (!st->writable)
         return psi_fail(err, PS_ERR_INTERNAL, "index opened read-only");
     const ps_docinfo *info = doc->info;
+    Xapian::WritableDatabase *wdb = nullptr;
     try {
+        wdb = &shard_for(st, info);
+        /* a new version of a document whose län or year changed: its
+         * old passages are in another shard */
+        for (shard &sh : st->shards)
+            if (sh.wdb != wdb) {
+                if (sh.wdb->term_exists(std::string("D") + info->docid))
+                    sh.wdb->delete_document(std::string("D") + info->docid);
+                if (old_docid && *old_docid && sh.wdb->term_exists(std::string("D") + old_docid))
+                    sh.wdb->delete_document(std::string("D") + old_docid);
+            }
         Xapian::TermGenerator tg;
         Xapian::Stem stem("swedish");
         tg.set_stemmer(stem);
         tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
         if (!st->plain) {
-            tg.set_database(*st->wdb);
+            tg.set_database(*wdb);
             tg.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
         }
         /* unflushed: whole documents go to disk together, every batch */
-        st->wdb->begin_transaction(false);
-        st->wdb->delete_document(std::string("D") + info->docid);
+        wdb->begin_transaction(false);
+        wdb->delete_document(std::string("D") + info->docid);
         if (old_docid && *old_docid)
-            st->wdb->delete_document(std::string("D") + old_docid);
+            wdb->delete_document(std::string("D") + old_docid);
 
         Xapian::Document rec;
         psi_buf b = PSI_BUF_INIT;
@@ -287,7 +563,7 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, const char *old_docid
         rec.add_boolean_term(std::string("Q") + info->docid);
         rec.add_boolean_term(path_term(info->path));
         add_filters(rec, info);
-        st->wdb->replace_document(std::string("Q") + info->docid, rec);
+        wdb->replace_document(std::string("Q") + info->docid, rec);
 
         for (size_t i = 0; i < doc->npassages; i++) {
             const ps_passage *p = &doc->passages[i];
@@ -321,7 +597,7 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, const char *old_docid
             d.add_value(SLOT_ORDER, Xapian::sortable_serialise((double)i));
             std::string id = std::string("Q") + info->docid + ":" + std::to_string(i);
             d.add_boolean_term(id);
-            st->wdb->replace_document(id, d);
+            wdb->replace_document(id, d);
         }
         for (size_t i = 0; i < doc->nbudget; i++) {
             const ps_budget_row *r = &doc->budget[i];
@@ -355,20 +631,21 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, const char *old_docid
             d.add_value(SLOT_ORDER, Xapian::sortable_serialise((double)i));
             std::string id = std::string("Q") + info->docid + ":b" + std::to_string(i);
             d.add_boolean_term(id);
-            st->wdb->replace_document(id, d);
+            wdb->replace_document(id, d);
         }
         psi_buf_release(&b);
         test_kill_point();
-        st->wdb->commit_transaction();
+        wdb->commit_transaction();
         if (++st->pending >= st->batch) {
-            st->wdb->commit();
+            commit_all(st);
             st->pending = 0;
         }
         return PS_OK;
     } catch (...) {
         ps_status s = classify(err, st->dir);
         try {
-            st->wdb->cancel_transaction();
+            if (wdb)
+                wdb->cancel_transaction();
         } catch (...) {
         }
         return s;
@@ -651,8 +928,12 @@ psi_store_search(psi_store *st, const psi_store_query *q, size_t limit, bool wan
                 else if (term[0] == 'Z')
                     stems.push_back(term.substr(1));
             }
+        /* equal weights rank by document, then as the document reads:
+         * the same order whether the index is one database or shards */
+        enq.set_sort_by_relevance_then_value(SLOT_DOCID, false);
         Xapian::doccount max = limit ? (Xapian::doccount)limit : st->db->get_doccount();
-        Xapian::MSet ms = enq.get_mset(0, max, limit ? 0 : max);
+        /* totals up to COUNT_EXACT are counted, above it estimated */
+        Xapian::MSet ms = enq.get_mset(0, max, limit ? std::max(max, COUNT_EXACT) : max);
         res = (ps_hits *)psi_calloc(1, sizeof *res);
         res->query = psi_strdup(q->text);
         res->suggestion = psi_strdup(ms.empty() ? suggestion.c_str() : "");
@@ -788,10 +1069,39 @@ psi_store_budget(psi_store *st, const psi_store_query *q, ps_budget **out, ps_er
         enq.set_docid_order(Xapian::Enquire::ASCENDING);
         enq.set_weighting_scheme(Xapian::BoolWeight());
         Xapian::MSet ms = enq.get_mset(0, st->db->get_doccount());
+        /* by län, year, file, page and document, then as the table reads:
+         * the same whether the documents share a database or not (docid
+         * order interleaves shards; one document's rows keep theirs) */
+        struct key {
+            int lan, year, page;
+            std::string file, docid;
+            Xapian::MSetIterator it;
+        };
+        std::vector<key> keys;
+        for (Xapian::MSetIterator it = ms.begin(); it != ms.end(); ++it) {
+            Xapian::Document d = it.get_document();
+            std::string data = d.get_data();
+            char *f = get(data, "file");
+            keys.push_back(key{ geti(data, "lan"), geti(data, "year"), geti(data, "page"), f,
+                                d.get_value(SLOT_DOCID), it });
+            free(f);
+        }
+        std::stable_sort(keys.begin(), keys.end(), [](const key &a, const key &b) {
+            unsigned la = (unsigned)a.lan, lb = (unsigned)b.lan; /* unknown (-1) last */
+            if (la != lb)
+                return la < lb;
+            if (a.year != b.year)
+                return a.year < b.year;
+            if (a.file != b.file)
+                return a.file < b.file;
+            if (a.docid != b.docid)
+                return a.docid < b.docid;
+            return a.page < b.page;
+        });
         res = (ps_budget *)psi_calloc(1, sizeof *res);
         res->rows = (ps_budget_row *)psi_calloc(ms.size() ? ms.size() : 1, sizeof *res->rows);
-        for (Xapian::MSetIterator it = ms.begin(); it != ms.end(); ++it) {
-            std::string data = it.get_document().get_data();
+        for (const key &k : keys) {
+            std::string data = k.it.get_document().get_data();
             ps_budget_row *r = &res->rows[res->n++];
             r->docid = get(data, "docid");
             r->file = get(data, "file");
@@ -879,7 +1189,7 @@ psi_store_find(psi_store *st, const char *path, const char *docid, psi_store_rec
 extern "C" ps_status
 psi_store_touch(psi_store *st, const char *docid, const char *path, long long size, long long mtime, ps_error *err)
 {
-    if (!st->wdb)
+    if (!st->writable)
         return psi_fail(err, PS_ERR_INTERNAL, "index opened read-only");
     try {
         std::string id = std::string("Q") + docid;
@@ -907,8 +1217,10 @@ psi_store_touch(psi_store *st, const char *docid, const char *path, long long si
         d.remove_term(path_term(old));
         free(old);
         d.add_boolean_term(path_term(path));
-        st->wdb->replace_document(*it, d);
-        st->wdb->commit();
+        Xapian::docid local;
+        Xapian::WritableDatabase &w = shard_of(st, *it, &local);
+        w.replace_document(local, d);
+        w.commit();
         return PS_OK;
     } catch (...) {
         return classify(err, st->dir);
@@ -918,11 +1230,13 @@ psi_store_touch(psi_store *st, const char *docid, const char *path, long long si
 extern "C" ps_status
 psi_store_remove(psi_store *st, const char *docid, ps_error *err)
 {
-    if (!st->wdb)
+    if (!st->writable)
         return psi_fail(err, PS_ERR_INTERNAL, "index opened read-only");
     try {
-        st->wdb->delete_document(std::string("D") + docid);
-        st->wdb->commit();
+        for (shard &sh : st->shards) {
+            sh.wdb->delete_document(std::string("D") + docid);
+            sh.wdb->commit();
+        }
         return PS_OK;
     } catch (...) {
         return classify(err, st->dir);

@@ -203,7 +203,11 @@ ps_index_open(const char *dir, ps_index_mode mode, ps_index **out, ps_error *err
         return psi_fail(err, PS_ERR_USAGE, "no index directory given");
     psi_store *st;
     bool writable = (mode & PS_INDEX_WRITE) != 0, plain = (mode & PS_INDEX_PLAIN) != 0;
-    ps_status s = psi_store_open(dir, writable, plain, &st, err);
+    ps_shard_by by = (mode & PS_INDEX_SHARD_LAN) ? PS_SHARD_LAN : (mode & PS_INDEX_SHARD_YEAR) ? PS_SHARD_YEAR
+                                                                                            : PS_SHARD_NONE;
+    if (by != PS_SHARD_NONE && (!writable || plain))
+        return psi_fail(err, PS_ERR_USAGE, "shards are chosen when an index is written");
+    ps_status s = psi_store_open(dir, writable, plain, by, &st, err);
     if (s != PS_OK)
         return s;
     ps_index *ix = psi_calloc(1, sizeof *ix);
