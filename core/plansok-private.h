@@ -306,6 +306,15 @@ ps_status psi_store_search(psi_store *st, const psi_store_query *q,
                            size_t limit, bool want_text, ps_hits **out,
                            ps_error *err);
 ps_status psi_store_docs(psi_store *st, ps_doclist **out, ps_error *err);
+
+/* Matching passages counted per document, with the document's län and
+ * year, without reading the passages (for matrices). */
+typedef struct psi_doc_count {
+    int lan, year;
+    unsigned passages;
+} psi_doc_count;
+ps_status psi_store_count(psi_store *st, const psi_store_query *q, psi_doc_count **out, size_t *n,
+                          ps_error *err);
 /* Budget rows of all documents matching the filters in q (text unused). */
 ps_status psi_store_budget(psi_store *st, const psi_store_query *q, ps_budget **out, ps_error *err);
 /* The stored outline record of one document ("level\tpage\tsection\ttext"

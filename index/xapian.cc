@@ -792,9 +792,17 @@ build_query(Xapian::Database &db, const psi_store_query *q, bool plain, std::str
                                Xapian::Query("K" + fold(ps_kind_name((ps_kind)q->kind))));
     if (q->year_from > 0 || q->year_to > 0) {
         int a = q->year_from > 0 ? q->year_from : 0, b = q->year_to > 0 ? q->year_to : 9999;
-        filter = Xapian::Query(Xapian::Query::OP_FILTER, filter,
-                               Xapian::Query(Xapian::Query::OP_VALUE_RANGE, SLOT_YEAR,
-                                             Xapian::sortable_serialise(a), Xapian::sortable_serialise(b)));
+        Xapian::Query years;
+        if (a > 0 && b - a <= 50) { /* the year terms: faster than reading values */
+            std::vector<Xapian::Query> ys;
+            for (int y = a; y <= b; y++)
+                ys.push_back(Xapian::Query("Y" + std::to_string(y)));
+            years = Xapian::Query(Xapian::Query::OP_OR, ys.begin(), ys.end());
+        } else {
+            years = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, SLOT_YEAR, Xapian::sortable_serialise(a),
+                                  Xapian::sortable_serialise(b));
+        }
+        filter = Xapian::Query(Xapian::Query::OP_FILTER, filter, years);
     }
     if (blank || base.empty())
         return filter;
@@ -959,6 +967,46 @@ psi_store_search(psi_store *st, const psi_store_query *q, size_t limit, bool wan
         return PS_OK;
     } catch (...) {
         ps_hits_free(res);
+        return classify(err, st->dir);
+    }
+}
+
+extern "C" ps_status
+psi_store_count(psi_store *st, const psi_store_query *q, psi_doc_count **out, size_t *n, ps_error *err)
+{
+    *out = nullptr;
+    *n = 0;
+    try {
+        Xapian::Enquire enq(*st->db);
+        enq.set_query(build_query(*st->db, q, st->plain, nullptr));
+        enq.set_weighting_scheme(Xapian::BoolWeight());
+        /* a spy sees every match and reads one value of each: no passage
+         * text, no ranking; Xapian's own spy, so remote shards count too */
+        Xapian::ValueCountMatchSpy spy(SLOT_DOCID);
+        enq.add_matchspy(&spy);
+        enq.get_mset(0, 0, st->db->get_doccount());
+        std::vector<psi_doc_count> res;
+        for (Xapian::TermIterator t = spy.values_begin(); t != spy.values_end(); ++t) {
+            psi_doc_count c = { -1, 0, (unsigned)t.get_termfreq() };
+            /* the document's record carries its län and year */
+            std::string id = "Q" + *t;
+            Xapian::PostingIterator p = st->db->postlist_begin(id);
+            if (p != st->db->postlist_end(id)) {
+                Xapian::Document d = st->db->get_document(*p, Xapian::DOC_ASSUME_VALID);
+                std::string lan = d.get_value(SLOT_LAN), year = d.get_value(SLOT_YEAR);
+                c.lan = lan.empty() ? -1 : ps_lan_parse(lan.c_str());
+                c.year = year.empty() ? 0 : (int)Xapian::sortable_unserialise(year);
+            }
+            res.push_back(c);
+        }
+        *out = (psi_doc_count *)psi_calloc(res.size() ? res.size() : 1, sizeof **out);
+        if (!res.empty())
+            memcpy(*out, res.data(), res.size() * sizeof **out);
+        *n = res.size();
+        return PS_OK;
+    } catch (...) {
+        free(*out);
+        *out = nullptr;
         return classify(err, st->dir);
     }
 }

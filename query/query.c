@@ -368,20 +368,28 @@ ps_status
 ps_matrix_run(ps_index *ix, const char *query, const ps_query_opts *o, ps_matrix **out, ps_error *err)
 {
     *out = NULL;
-    ps_hits *all;
-    ps_status s = run(ix, query, o, 0, false, &all, err);
+    ps_query_opts def = PS_QUERY_OPTS_INIT;
+    if (!o)
+        o = &def;
+    char *text = ix->plain ? psi_strdup(query ? query : "") : rewrite_query(ix, query ? query : "");
+    psi_store_query q = { text, filter_value, o->lan, o->year_from, o->year_to, o->kind, o->section };
+    psi_doc_count *dc;
+    size_t n;
+    ps_status s = psi_store_count(ix->store, &q, &dc, &n, err);
+    free(text);
     if (s != PS_OK)
         return s;
     ps_matrix *m = psi_calloc(1, sizeof *m);
-    m->query = psi_strdup(query);
+    m->query = psi_strdup(query ? query : "");
     m->lans = psi_malloc((PS_LAN_COUNT + 1) * sizeof *m->lans);
-    m->years = psi_malloc((all->n + 1) * sizeof *m->years);
-    for (size_t i = 0; i < all->n; i++) {
-        int lan = all->hits[i].lan >= 0 && all->hits[i].lan < PS_LAN_COUNT ? all->hits[i].lan : -1;
-        if (index_of(m->lans, m->nlan, lan) < 0)
-            m->lans[m->nlan++] = lan;
-        if (index_of(m->years, m->nyear, all->hits[i].year) < 0)
-            m->years[m->nyear++] = all->hits[i].year;
+    m->years = psi_malloc((n + 1) * sizeof *m->years);
+    for (size_t i = 0; i < n; i++) {
+        if (dc[i].lan < 0 || dc[i].lan >= PS_LAN_COUNT)
+            dc[i].lan = -1;
+        if (index_of(m->lans, m->nlan, dc[i].lan) < 0)
+            m->lans[m->nlan++] = dc[i].lan;
+        if (index_of(m->years, m->nyear, dc[i].year) < 0)
+            m->years[m->nyear++] = dc[i].year;
     }
     qsort(m->lans, (size_t)m->nlan, sizeof *m->lans, cmp_int);
     qsort(m->years, (size_t)m->nyear, sizeof *m->years, cmp_int);
@@ -393,29 +401,14 @@ ps_matrix_run(ps_index *ix, const char *query, const ps_query_opts *o, ps_matrix
     size_t cells = (size_t)(m->nlan * m->nyear);
     m->passages = psi_calloc(cells ? cells : 1, sizeof *m->passages);
     m->docs = psi_calloc(cells ? cells : 1, sizeof *m->docs);
-    /* documents counted once per cell */
-    char **seen = psi_calloc(all->n + 1, sizeof *seen);
-    int *seen_cell = psi_calloc(all->n + 1, sizeof *seen_cell);
-    size_t nseen = 0;
-    for (size_t i = 0; i < all->n; i++) {
-        const ps_hit *h = &all->hits[i];
-        int lan = h->lan >= 0 && h->lan < PS_LAN_COUNT ? h->lan : -1;
-        int cell = index_of(m->lans, m->nlan, lan) * m->nyear + index_of(m->years, m->nyear, h->year);
-        m->passages[cell]++;
-        m->total_passages++;
-        bool dup = false;
-        for (size_t k = 0; k < nseen && !dup; k++)
-            dup = !strcmp(seen[k], h->docid);
-        if (!dup) {
-            seen[nseen] = h->docid;
-            seen_cell[nseen++] = cell;
-            m->docs[cell]++;
-            m->total_docs++;
-        }
+    for (size_t i = 0; i < n; i++) {
+        int cell = index_of(m->lans, m->nlan, dc[i].lan) * m->nyear + index_of(m->years, m->nyear, dc[i].year);
+        m->passages[cell] += dc[i].passages;
+        m->docs[cell]++;
+        m->total_passages += dc[i].passages;
+        m->total_docs++;
     }
-    free(seen);
-    free(seen_cell);
-    ps_hits_free(all);
+    free(dc);
     *out = m;
     return PS_OK;
 }
