@@ -9,16 +9,17 @@
  *                  P<hash of the path> on the PDF record (docid = content hash)
  *                  Tpassage / Tdoc / Tbudget  L<lan slug>  Y<year>
  *                  K<kind>  O<folded org>  S<section> (passages)
- *   free text      heading (weight 2) and passage text; Swedish stems
- *                  (Z prefix) and unstemmed terms with positions
+ *   free text      heading (weight 2) and passage text as Swedish stems
+ *                  (Z prefix) with positions (STEM_ALL_Z); a "plain"
+ *                  store keeps Xapian's default, unstemmed terms too
  *   extra terms    XP<stem>  compound and glued-word parts (ingest/terms.c)
  *                  XD<folded stem>, XD<folded word>  words without å/ä/ö
- *                  joined hyphen words ("ehälsa") as ordinary terms
+ *                  joined hyphen words ("ehälsa") as stems
  *                  plus Xapian spelling data for "did you mean"
  *   A "plain" store (the evaluation baseline) has none of the extras and
  *   its queries are not expanded.
- *   values         0 year (sortable)  1 page  2 lan slug  3 docid  4 kind
- *                  5 section  6 passage number in the document (sortable)
+ *   values         0 year (sortable)  3 docid  6 passage number in the
+ *                  document (sortable); records also 2 lan slug, 4 kind
  *   data           psi_record lines (see plansok-private.h)
  *
  * Shards (ingest --shard-by lan|year): the index directory holds one
@@ -46,7 +47,8 @@
 namespace {
 
 const Xapian::doccount COUNT_EXACT = 1000;
-enum { SLOT_YEAR = 0, SLOT_PAGE = 1, SLOT_LAN = 2, SLOT_DOCID = 3, SLOT_KIND = 4, SLOT_SECTION = 5, SLOT_ORDER = 6 };
+/* slots 1 (page) and 5 (section) were used up to schema 3 */
+enum { SLOT_YEAR = 0, SLOT_LAN = 2, SLOT_DOCID = 3, SLOT_KIND = 4, SLOT_ORDER = 6 };
 const char *const SCHEMA_KEY = "plansok_schema";
 
 } // namespace
@@ -452,7 +454,6 @@ add_extra_terms(Xapian::Document &d, const char *terms, const Xapian::Stem &stem
             if (tag == 'P') {
                 d.add_term("XP" + st);
             } else if (tag == 'J') {
-                d.add_term(w);
                 d.add_term("Z" + st);
             } else if (tag == 'D') {
                 d.add_term("XD" + fold_str(st));
@@ -465,20 +466,24 @@ add_extra_terms(Xapian::Document &d, const char *terms, const Xapian::Stem &stem
     }
 }
 
+/* The filter terms, and the values every document has; the document
+ * record (record = true) also keeps its län and kind as values. */
 static void
-add_filters(Xapian::Document &d, const ps_docinfo *info)
+add_filters(Xapian::Document &d, const ps_docinfo *info, bool record = false)
 {
     d.add_boolean_term(std::string("D") + info->docid);
     if (info->lan >= 0) {
         d.add_boolean_term(std::string("L") + ps_lan_slug(info->lan));
-        d.add_value(SLOT_LAN, ps_lan_slug(info->lan));
+        if (record)
+            d.add_value(SLOT_LAN, ps_lan_slug(info->lan));
     }
     if (info->year > 0) {
         d.add_boolean_term("Y" + std::to_string(info->year));
         d.add_value(SLOT_YEAR, Xapian::sortable_serialise(info->year));
     }
     d.add_boolean_term(std::string("K") + fold(ps_kind_name(info->kind)));
-    d.add_value(SLOT_KIND, ps_kind_name(info->kind));
+    if (record)
+        d.add_value(SLOT_KIND, ps_kind_name(info->kind));
     if (info->org && *info->org)
         d.add_boolean_term("O" + fold(info->org));
     d.add_value(SLOT_DOCID, info->docid);
@@ -526,7 +531,9 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, const char *old_docid
         Xapian::TermGenerator tg;
         Xapian::Stem stem("swedish");
         tg.set_stemmer(stem);
-        tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+        /* every word as its stem, with positions: unstemmed terms as well
+         * (STEM_SOME) cost a third more postings and the writer's time */
+        tg.set_stemming_strategy(st->plain ? Xapian::TermGenerator::STEM_SOME : Xapian::TermGenerator::STEM_ALL_Z);
         if (!st->plain) {
             tg.set_database(*wdb);
             tg.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
@@ -562,7 +569,7 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, const char *old_docid
         rec.add_boolean_term("Tdoc");
         rec.add_boolean_term(std::string("Q") + info->docid);
         rec.add_boolean_term(path_term(info->path));
-        add_filters(rec, info);
+        add_filters(rec, info, true);
         wdb->replace_document(std::string("Q") + info->docid, rec);
 
         for (size_t i = 0; i < doc->npassages; i++) {
@@ -591,9 +598,7 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, const char *old_docid
             d.set_data(record(b));
             d.add_boolean_term("Tpassage");
             add_filters(d, info);
-            d.add_value(SLOT_PAGE, Xapian::sortable_serialise(p->page));
             d.add_boolean_term(std::string("S") + ps_section_name(p->section));
-            d.add_value(SLOT_SECTION, ps_section_name(p->section));
             d.add_value(SLOT_ORDER, Xapian::sortable_serialise((double)i));
             std::string id = std::string("Q") + info->docid + ":" + std::to_string(i);
             d.add_boolean_term(id);
@@ -627,7 +632,6 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, const char *old_docid
             d.set_data(record(b));
             d.add_boolean_term("Tbudget");
             add_filters(d, info);
-            d.add_value(SLOT_PAGE, Xapian::sortable_serialise(r->page));
             d.add_value(SLOT_ORDER, Xapian::sortable_serialise((double)i));
             std::string id = std::string("Q") + info->docid + ":b" + std::to_string(i);
             d.add_boolean_term(id);
@@ -762,7 +766,7 @@ build_query(Xapian::Database &db, const psi_store_query *q, bool plain, std::str
         Xapian::QueryParser qp;
         qp.set_database(db);
         qp.set_stemmer(Xapian::Stem("swedish"));
-        qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+        qp.set_stemming_strategy(plain ? Xapian::QueryParser::STEM_SOME : Xapian::QueryParser::STEM_ALL_Z);
         qp.set_default_op(Xapian::Query::OP_AND);
         qp.add_boolean_prefix("lan", (new FilterField(q->filter, "län", "L"))->release());
         qp.add_boolean_prefix("län", (new FilterField(q->filter, "län", "L"))->release());
