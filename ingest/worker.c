@@ -196,7 +196,7 @@ typedef struct job {
 /* One worker process and its jobs, the first one in progress. DEPTH jobs
  * per worker: while the writer is busy, a worker's answer waits in the
  * (enlarged) pipe and the worker goes on with its next PDF. */
-enum { DEPTH = 2 };
+enum { DEPTH = 4 };
 typedef struct worker {
     pid_t pid;                 /* -1: no process */
     int cmd_fd, data_fd, err_fd;
