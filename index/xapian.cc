@@ -602,7 +602,7 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, const char *old_docid
             d.add_value(SLOT_ORDER, Xapian::sortable_serialise((double)i));
             std::string id = std::string("Q") + info->docid + ":" + std::to_string(i);
             d.add_boolean_term(id);
-            wdb->replace_document(id, d);
+            wdb->add_document(d); /* its old version went with the D term */
         }
         for (size_t i = 0; i < doc->nbudget; i++) {
             const ps_budget_row *r = &doc->budget[i];
@@ -635,7 +635,7 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, const char *old_docid
             d.add_value(SLOT_ORDER, Xapian::sortable_serialise((double)i));
             std::string id = std::string("Q") + info->docid + ":b" + std::to_string(i);
             d.add_boolean_term(id);
-            wdb->replace_document(id, d);
+            wdb->add_document(d); /* its old version went with the D term */
         }
         psi_buf_release(&b);
         test_kill_point();
