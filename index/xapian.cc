@@ -39,6 +39,7 @@
 #include <cstring>
 #include <new>
 #include <string>
+#include <unordered_map>
 #include <vector>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -441,6 +442,26 @@ fold_str(const std::string &s)
  * bytes, and so do the extras (a damaged PDF can glue a page into one word). */
 static const size_t MAX_WORD = 64;
 
+/* Adds the words of text, lower-cased, to counts: the words TermGenerator
+ * would give to the spelling table. */
+static void
+count_words(const char *text, std::unordered_map<std::string, Xapian::termcount> &counts)
+{
+    std::string word;
+    for (Xapian::Utf8Iterator it(text);; ++it) {
+        bool end = it == Xapian::Utf8Iterator();
+        if (!end && Xapian::Unicode::is_wordchar(*it)) {
+            Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(*it));
+            continue;
+        }
+        if (!word.empty() && word.size() <= MAX_WORD)
+            counts[word]++;
+        word.clear();
+        if (end)
+            break;
+    }
+}
+
 /* The extra words of a passage (see ingest/terms.c) as terms. */
 static void
 add_extra_terms(Xapian::Document &d, const char *terms, const Xapian::Stem &stem)
@@ -534,10 +555,9 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, const char *old_docid
         /* every word as its stem, with positions: unstemmed terms as well
          * (STEM_SOME) cost a third more postings and the writer's time */
         tg.set_stemming_strategy(st->plain ? Xapian::TermGenerator::STEM_SOME : Xapian::TermGenerator::STEM_ALL_Z);
-        if (!st->plain) {
-            tg.set_database(*wdb);
-            tg.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
-        }
+        /* spelling data ("did you mean") once per word and document,
+         * not once per occurrence as TermGenerator's FLAG_SPELLING would */
+        std::unordered_map<std::string, Xapian::termcount> spelling;
         /* unflushed: whole documents go to disk together, every batch */
         wdb->begin_transaction(false);
         wdb->delete_document(std::string("D") + info->docid);
@@ -582,6 +602,10 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, const char *old_docid
             tg.index_text(own ? own + 2 : p->heading, 2);
             tg.increase_termpos(100);
             tg.index_text(p->text);
+            if (!st->plain) {
+                count_words(own ? own + 2 : p->heading, spelling);
+                count_words(p->text, spelling);
+            }
             if (!st->plain && p->terms)
                 add_extra_terms(d, p->terms, stem);
             psi_buf_reset(&b);
@@ -638,6 +662,8 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, const char *old_docid
             wdb->add_document(d); /* its old version went with the D term */
         }
         psi_buf_release(&b);
+        for (const auto &w : spelling)
+            wdb->add_spelling(w.first, w.second);
         test_kill_point();
         wdb->commit_transaction();
         if (++st->pending >= st->batch) {
