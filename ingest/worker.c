@@ -46,26 +46,13 @@
 
 enum { RECYCLE_AFTER = 500 };
 
+/* Writes all of p to fd. A socket is written with send(MSG_NOSIGNAL), so a
+ * dead worker is an error return, not a SIGPIPE. */
 static bool
-write_all(int fd, const char *p, size_t n)
+write_all(int fd, const char *p, size_t n, bool socket)
 {
     while (n > 0) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return false;
-        p += w;
-        n -= (size_t)w;
-    }
-    return true;
-}
-
-static bool
-send_all(int fd, const char *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t w = send(fd, p, n, MSG_NOSIGNAL);
+        ssize_t w = socket ? send(fd, p, n, MSG_NOSIGNAL) : write(fd, p, n);
         if (w < 0 && errno == EINTR)
             continue;
         if (w <= 0)
@@ -92,15 +79,26 @@ read_all(int fd, char *p, size_t n)
 }
 
 /* Test hook (tests/e2e/t600-robustness.sh): PLANSOK_TEST_WORKER=crash,
- * hang or oom makes the worker fail that way, for files whose name holds
- * PLANSOK_TEST_WORKER_MATCH. Never set outside tests. */
+ * hang, spin or oom makes the worker fail that way, for files whose name
+ * holds PLANSOK_TEST_WORKER_MATCH; crash-worn crashes only a worker that
+ * has already read another PDF (done > 0). With PLANSOK_TEST_WORKER_TRACE
+ * set to a file, each failure appends a line to it first, so a test can
+ * count the tries. Never set outside tests. */
 static void
-test_worker_failure(const char *path)
+test_worker_failure(const char *path, int done)
 {
     const char *how = getenv("PLANSOK_TEST_WORKER"), *match = getenv("PLANSOK_TEST_WORKER_MATCH");
     if (!how || !match || !strstr(path, match))
         return;
-    if (!strcmp(how, "crash"))
+    if (!strcmp(how, "crash-worn") && done == 0)
+        return;
+    const char *trace = getenv("PLANSOK_TEST_WORKER_TRACE");
+    FILE *f = trace ? fopen(trace, "a") : NULL;
+    if (f) {
+        fprintf(f, "%s %s after %d\n", how, path, done);
+        fclose(f);
+    }
+    if (!strcmp(how, "crash") || !strcmp(how, "crash-worn"))
         raise(SIGSEGV);
     if (!strcmp(how, "hang"))
         for (;;)
@@ -136,7 +134,7 @@ worker_main(ps_extractor *ex, const ps_limits *lim, int cmd_fd, int data_fd, int
         setrlimit(RLIMIT_AS, &rl);
     }
 #endif
-    for (;;) {
+    for (int done = 0;; done++) {
         uint32_t len;
         if (!read_all(cmd_fd, (char *)&len, sizeof len) || len == 0 || len > 1 << 20)
             _exit(0);
@@ -151,7 +149,7 @@ worker_main(ps_extractor *ex, const ps_limits *lim, int cmd_fd, int data_fd, int
             rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || want < rl.rlim_max ? want : rl.rlim_max;
             setrlimit(RLIMIT_CPU, &rl);
         }
-        test_worker_failure(path);
+        test_worker_failure(path, done);
         ps_doc *doc = NULL;
         ps_error err = PS_ERROR_INIT;
         ps_status st = ps_extractor_run(ex, path, &doc, &err);
@@ -172,7 +170,7 @@ worker_main(ps_extractor *ex, const ps_limits *lim, int cmd_fd, int data_fd, int
         uint64_t n64 = dlen;
         head[0] = kind;
         memcpy(head + 1, &n64, sizeof n64);
-        if (!write_all(data_fd, head, sizeof head) || !write_all(data_fd, data, dlen))
+        if (!write_all(data_fd, head, sizeof head, false) || !write_all(data_fd, data, dlen, false))
             _exit(0);
         free(data);
     }
@@ -295,7 +293,8 @@ send_job(worker *w, const job *j)
 {
     size_t len = strlen(j->path);
     uint32_t n32 = (uint32_t)len;
-    if (!send_all(w->cmd_fd, (const char *)&n32, sizeof n32) || !send_all(w->cmd_fd, j->path, len))
+    if (!write_all(w->cmd_fd, (const char *)&n32, sizeof n32, true) ||
+        !write_all(w->cmd_fd, j->path, len, true))
         close_fd(&w->cmd_fd); /* it died: reading its answer sees the end */
 }
 

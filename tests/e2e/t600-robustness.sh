@@ -25,6 +25,21 @@ else
     fail_as oom "--memory 300" "killed: out of memory (limit 300 MB)"
 fi
 
+# a worker that has read other PDFs may be worn down: a crash there is tried
+# once more in a fresh worker, and the jobs queued behind it are not lost
+W1="$CORPUS/rfjl_vp_budget_2014.pdf" W2="$CORPUS/kfvn-vp-2013.pdf" W3="$CORPUS/vp2013_webb.pdf"
+: > "$TMP/trace1"
+PLANSOK_TEST_WORKER=crash-worn PLANSOK_TEST_WORKER_MATCH=kfvn PLANSOK_TEST_WORKER_TRACE="$TMP/trace1" \
+    run_ps 0 "a PDF that crashes a worker after other PDFs is retried in a fresh worker" ingest -j 1 --db "$TMP/worn" "$W1" "$W2" "$W3"
+check "... it crashed once (after 1 PDF)" sh -c "test \$(wc -l < '$TMP/trace1') -eq 1 && grep -q 'kfvn-vp-2013.pdf after 1' '$TMP/trace1'"
+check "... and all three files are indexed" grep -q "3 added" "$TMP/err"
+: > "$TMP/trace2"
+PLANSOK_TEST_WORKER=crash PLANSOK_TEST_WORKER_MATCH=kfvn PLANSOK_TEST_WORKER_TRACE="$TMP/trace2" \
+    run_ps 3 "a PDF that crashes every worker is tried twice, then skipped" ingest -j 1 --db "$TMP/worn2" "$W1" "$W2" "$W3"
+check "... two tries: after 1 PDF, then in a fresh worker" sh -c "test \$(wc -l < '$TMP/trace2') -eq 2 && grep -q 'after 1' '$TMP/trace2' && grep -q 'after 0' '$TMP/trace2'"
+check "... one line names it" sh -c "test \$(grep -c \"skipping '$W2': crashed\" '$TMP/err') -eq 1"
+check "... the PDF queued behind it is indexed" grep -q "2 added" "$TMP/err"
+
 # --- hostile and odd PDFs --------------------------------------------------
 python3 "$TOP/tests/tools/hostile-pdfs.py" "$CORPUS/kfvn-vp-2013.pdf" "$TMP/hostile" > /dev/null
 run_ps 3 "ingest survives $(ls "$TMP/hostile" | wc -l) hostile and odd PDFs" ingest --db "$TMP/host" --timeout 60 "$TMP/hostile"
