@@ -5,8 +5,10 @@
  *
  * Schema (PS_SCHEMA_VERSION, stored as metadata "plansok_schema"):
  *   one Xapian document per passage, one record per PDF, one per budget row.
- *   boolean terms  Q<docid>:<n> unique id     D<docid> belongs to PDF
- *                  P<hash of the path> on the PDF record (docid = content hash)
+ *   boolean terms  D<docid> belongs to PDF (passages and budget rows have
+ *                  no unique term: D finds and removes them)
+ *                  Q<docid>, P<hash of the path> on the PDF record
+ *                  (docid = content hash)
  *                  Tpassage / Tdoc / Tbudget  L<lan slug>  Y<year>
  *                  K<kind>  O<folded org>  S<section> (passages)
  *   free text      heading (weight 2) and passage text as Swedish stems
@@ -624,9 +626,10 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, const char *old_docid
             add_filters(d, info);
             d.add_boolean_term(std::string("S") + ps_section_name(p->section));
             d.add_value(SLOT_ORDER, Xapian::sortable_serialise((double)i));
-            std::string id = std::string("Q") + info->docid + ":" + std::to_string(i);
-            d.add_boolean_term(id);
-            wdb->add_document(d); /* its old version went with the D term */
+            /* no unique term of its own: the document's D term finds (and
+             * removes) every passage, and one posting list per passage
+             * would cost the writer for nothing */
+            wdb->add_document(d);
         }
         for (size_t i = 0; i < doc->nbudget; i++) {
             const ps_budget_row *r = &doc->budget[i];
@@ -657,9 +660,7 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, const char *old_docid
             d.add_boolean_term("Tbudget");
             add_filters(d, info);
             d.add_value(SLOT_ORDER, Xapian::sortable_serialise((double)i));
-            std::string id = std::string("Q") + info->docid + ":b" + std::to_string(i);
-            d.add_boolean_term(id);
-            wdb->add_document(d); /* its old version went with the D term */
+            wdb->add_document(d); /* removed with the D term, as passages are */
         }
         psi_buf_release(&b);
         for (const auto &w : spelling)
