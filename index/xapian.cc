@@ -804,7 +804,9 @@ build_query(Xapian::Database &db, const psi_store_query *q, bool plain, std::str
         qp.add_boolean_prefix("år", (new YearField())->release());
         unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                          Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT;
-        if (!plain)
+        /* spelling correction looks up every word's trigrams: only
+         * when a suggestion is asked for (a search without matches) */
+        if (!plain && suggestion)
             flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
         base = qp.parse_query(text, flags);
         if (suggestion)
@@ -953,8 +955,7 @@ psi_store_search(psi_store *st, const psi_store_query *q, size_t limit, bool wan
     ps_hits *res = nullptr;
     try {
         Xapian::Enquire enq(*st->db);
-        std::string suggestion;
-        Xapian::Query query = build_query(*st->db, q, st->plain, &suggestion);
+        Xapian::Query query = build_query(*st->db, q, st->plain, nullptr);
         enq.set_query(query);
         std::vector<std::string> stems; /* for marking compounds in snippets */
         if (!st->plain)
@@ -975,7 +976,10 @@ psi_store_search(psi_store *st, const psi_store_query *q, size_t limit, bool wan
         Xapian::MSet ms = enq.get_mset(0, max, limit ? std::max(max, COUNT_EXACT) : max);
         res = (ps_hits *)psi_calloc(1, sizeof *res);
         res->query = psi_strdup(q->text);
-        res->suggestion = psi_strdup(ms.empty() ? suggestion.c_str() : "");
+        std::string suggestion;
+        if (ms.empty() && !st->plain) /* parsed again, for "did you mean" */
+            build_query(*st->db, q, st->plain, &suggestion);
+        res->suggestion = psi_strdup(suggestion.c_str());
         res->total = limit ? ms.get_matches_estimated() : ms.size();
         res->hits = (ps_hit *)psi_calloc(ms.size() ? ms.size() : 1, sizeof *res->hits);
         Xapian::Stem stem("swedish");
