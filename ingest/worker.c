@@ -20,6 +20,7 @@
 #define _GNU_SOURCE /* F_SETPIPE_SZ, MSG_NOSIGNAL, strsignal */
 #include "plansok-private.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -221,6 +222,44 @@ close_fd(int *fd)
     *fd = -1;
 }
 
+/* In a new worker: closes every descriptor from 3 up but its own three.
+ * Other workers' pipes are not its business, and the writer's files must
+ * not outlive the writer: Xapian's lock is an open-file-description lock,
+ * held as long as any process has the descriptor, so a worker still busy
+ * after the writer was killed would keep the index locked. */
+static void
+close_inherited(int a, int b, int c)
+{
+    int *fds = NULL;
+    size_t n = 0, cap = 0;
+    DIR *d = opendir("/proc/self/fd");
+    if (d) {
+        struct dirent *e;
+        while ((e = readdir(d)) != NULL) {
+            int fd = atoi(e->d_name);
+            if (fd < 3 || fd == dirfd(d) || fd == a || fd == b || fd == c)
+                continue;
+            if (n == cap) {
+                cap = cap ? 2 * cap : 64;
+                int *nf = realloc(fds, cap * sizeof *fds);
+                if (!nf)
+                    break;
+                fds = nf;
+            }
+            fds[n++] = fd;
+        }
+        closedir(d);
+        for (size_t i = 0; i < n; i++)
+            close(fds[i]);
+        free(fds);
+        return;
+    }
+    long max = sysconf(_SC_OPEN_MAX);
+    for (int fd = 3; fd < (max > 0 && max < 65536 ? max : 65536); fd++)
+        if (fd != a && fd != b && fd != c)
+            close(fd);
+}
+
 static ps_status
 spawn(ps_pool *p, worker *w, ps_error *err)
 {
@@ -247,13 +286,7 @@ spawn(ps_pool *p, worker *w, ps_error *err)
         return psi_fail(err, PS_ERR_IO, "cannot start a worker: %s", strerror(errno));
     }
     if (pid == 0) {
-        close(cp[1]), close(dp[0]), close(ep[0]);
-        /* other workers' pipes are not this one's business */
-        for (int i = 0; i < p->n; i++) {
-            close_fd(&p->w[i].cmd_fd);
-            close_fd(&p->w[i].data_fd);
-            close_fd(&p->w[i].err_fd);
-        }
+        close_inherited(cp[0], dp[1], ep[1]);
         worker_main(p->ex, &p->lim, cp[0], dp[1], ep[1]);
         _exit(0);
     }

@@ -114,4 +114,20 @@ check "... with 'index is locked by another plansok ingest'" grep -q "is locked 
 check "... without waiting for the lock" test $(( $(date +%s) - start )) -le 3
 run_ps 0 "searches work while the ingest runs" search --db "$TMP/lock" Västernorrland
 wait $bg
+
+# a killed writer leaves no lock behind, even while its workers are still
+# busy: workers must not hold the index's files (Xapian's lock is shared
+# with every process that has its descriptor)
+: > "$TMP/trace3"
+PLANSOK_TEST_WORKER=hang PLANSOK_TEST_WORKER_MATCH=kfvn PLANSOK_TEST_WORKER_TRACE="$TMP/trace3" \
+    "$PLANSOK" ingest -q -j 1 --timeout 60 --db "$TMP/orphan" "$CORPUS/kfvn-vp-2013.pdf" 2> /dev/null &
+writer=$!
+i=0
+while [ ! -s "$TMP/trace3" ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
+workers=$(pgrep -P $writer || true)
+kill -9 $writer 2> /dev/null
+wait $writer 2> /dev/null || true
+check "a worker is still busy after its writer was killed" test -n "$workers"
+run_ps 0 "... and the next ingest is not locked out" ingest --db "$TMP/orphan" "$CORPUS/vp2013_webb.pdf"
+[ -n "$workers" ] && kill -9 $workers 2> /dev/null
 done_testing
