@@ -31,6 +31,14 @@ json_str(FILE *f, const char *s)
     fputc('"', f);
 }
 
+/* ,"key":"value" — a string member after the first */
+static void
+json_field(FILE *f, const char *key, const char *value)
+{
+    fprintf(f, ",\"%s\":", key);
+    json_str(f, value);
+}
+
 static void
 csv_str(FILE *f, const char *s)
 {
@@ -133,20 +141,15 @@ cli_print_hits(FILE *f, const ps_hits *h, cli_format fmt, bool color)
             const ps_hit *x = &h->hits[i];
             fprintf(f, "%s\n{\"rank\":%zu,\"score\":%.0f,\"organisation\":", i ? "," : "", i + 1, x->score);
             json_str(f, x->org);
-            fprintf(f, ",\"lan\":");
-            json_str(f, x->lan >= 0 ? ps_lan_name(x->lan) : "");
+            json_field(f, "lan", x->lan >= 0 ? ps_lan_name(x->lan) : "");
             fprintf(f, ",\"year\":%d,\"kind\":", x->year);
             json_str(f, ps_kind_name(x->kind));
-            fprintf(f, ",\"file\":");
-            json_str(f, x->file);
-            fprintf(f, ",\"docid\":");
-            json_str(f, x->docid);
+            json_field(f, "file", x->file);
+            json_field(f, "docid", x->docid);
             fprintf(f, ",\"page\":%d,\"section\":", x->page + 1);
             json_str(f, ps_section_name(x->section));
-            fprintf(f, ",\"heading\":");
-            json_str(f, x->heading);
-            fprintf(f, ",\"snippet\":");
-            json_str(f, x->snippet);
+            json_field(f, "heading", x->heading);
+            json_field(f, "snippet", x->snippet);
             fprintf(f, ",\"marks\":[");
             for (size_t k = 0; k < x->nmarks; k++)
                 fprintf(f, "%s[%zu,%zu]", k ? "," : "", x->marks[k].start, x->marks[k].end);
@@ -278,16 +281,11 @@ cli_print_docs(FILE *f, const ps_doclist *l, cli_format fmt)
             const ps_docinfo *d = &l->docs[i];
             fprintf(f, "%s\n{\"docid\":", i ? "," : "");
             json_str(f, d->docid);
-            fprintf(f, ",\"file\":");
-            json_str(f, d->file);
-            fprintf(f, ",\"path\":");
-            json_str(f, d->path);
-            fprintf(f, ",\"title\":");
-            json_str(f, d->title);
-            fprintf(f, ",\"organisation\":");
-            json_str(f, d->org);
-            fprintf(f, ",\"lan\":");
-            json_str(f, d->lan >= 0 ? ps_lan_name(d->lan) : "");
+            json_field(f, "file", d->file);
+            json_field(f, "path", d->path);
+            json_field(f, "title", d->title);
+            json_field(f, "organisation", d->org);
+            json_field(f, "lan", d->lan >= 0 ? ps_lan_name(d->lan) : "");
             fprintf(f, ",\"year\":%d,\"kind\":", d->year);
             json_str(f, ps_kind_name(d->kind));
             fprintf(f, ",\"pages\":%d,\"text_pages\":%d,\"passages\":%d}", d->pages, d->text_pages, d->passages);
@@ -331,12 +329,9 @@ cli_print_outline(FILE *f, const ps_outline *o, cli_format fmt)
     if (fmt == FMT_JSON) {
         fprintf(f, "{\"format_version\":%d,\"file\":", PS_FORMAT_VERSION);
         json_str(f, d->file);
-        fprintf(f, ",\"docid\":");
-        json_str(f, d->docid);
-        fprintf(f, ",\"organisation\":");
-        json_str(f, d->org);
-        fprintf(f, ",\"lan\":");
-        json_str(f, d->lan >= 0 ? ps_lan_name(d->lan) : "");
+        json_field(f, "docid", d->docid);
+        json_field(f, "organisation", d->org);
+        json_field(f, "lan", d->lan >= 0 ? ps_lan_name(d->lan) : "");
         fprintf(f, ",\"year\":%d,\"kind\":", d->year);
         json_str(f, ps_kind_name(d->kind));
         fprintf(f, ",\"outline\":[");
@@ -355,8 +350,7 @@ cli_print_outline(FILE *f, const ps_outline *o, cli_format fmt)
                 fprintf(f, "%s\n{\"page\":%d,\"section\":\"%s\",\"heading\":", i ? "," : "", p->page + 1,
                         ps_section_name(p->section));
                 json_str(f, p->heading);
-                fprintf(f, ",\"text\":");
-                json_str(f, p->text);
+                json_field(f, "text", p->text);
                 fputc('}', f);
             }
             fprintf(f, "]");
@@ -452,16 +446,13 @@ cli_print_budget(FILE *f, const ps_budget *b, cli_format fmt)
             const ps_budget_row *r = &b->rows[i];
             fprintf(f, "%s\n{\"organisation\":", i ? "," : "");
             json_str(f, r->org);
-            fprintf(f, ",\"lan\":");
-            json_str(f, r->lan >= 0 ? ps_lan_name(r->lan) : "");
+            json_field(f, "lan", r->lan >= 0 ? ps_lan_name(r->lan) : "");
             fprintf(f, ",\"year\":%d,\"file\":", r->year);
             json_str(f, r->file);
             fprintf(f, ",\"page\":%d,\"table\":", r->page + 1);
             json_str(f, r->table);
-            fprintf(f, ",\"unit\":");
-            json_str(f, r->unit);
-            fprintf(f, ",\"label\":");
-            json_str(f, r->label);
+            json_field(f, "unit", r->unit);
+            json_field(f, "label", r->label);
             fprintf(f, ",\"columns\":[");
             for (size_t k = 0; k < r->ncols; k++) {
                 fprintf(f, "%s", k ? "," : "");
@@ -578,8 +569,7 @@ cli_print_goals(FILE *f, const ps_goals *g, const char *query, cli_format fmt)
     if (fmt == FMT_JSON) {
         fprintf(f, "{\"format_version\":%d,\"lan\":", PS_FORMAT_VERSION);
         json_str(f, ps_lan_name(g->lan));
-        fprintf(f, ",\"query\":");
-        json_str(f, query ? query : "");
+        json_field(f, "query", query ? query : "");
         fprintf(f, ",\"years\":[");
         for (int y = 0; y < g->nyears; y++)
             fprintf(f, "%s%d", y ? "," : "", g->years[y]);
@@ -590,8 +580,7 @@ cli_print_goals(FILE *f, const ps_goals *g, const char *query, cli_format fmt)
             json_str(f, x->file);
             fprintf(f, ",\"page\":%d,\"heading\":", x->page + 1);
             json_str(f, x->heading);
-            fprintf(f, ",\"text\":");
-            json_str(f, x->text);
+            json_field(f, "text", x->text);
             fputc('}', f);
         }
         fprintf(f, "],\"links\":[");
@@ -758,8 +747,7 @@ cli_print_compare(FILE *f, const ps_compare *c, cli_format fmt)
                     fprintf(f, ",\"page\":%d,\"section\":\"%s\",\"heading\":", b->page + 1,
                             ps_section_name(b->section));
                     json_str(f, b->heading);
-                    fprintf(f, ",\"snippet\":");
-                    json_str(f, b->snippet);
+                    json_field(f, "snippet", b->snippet);
                     fputc('}', f);
                 } else {
                     fprintf(f, "null");
