@@ -41,6 +41,8 @@ typedef struct psi_buf {
     size_t len, cap;
 } psi_buf;
 #define PSI_BUF_INIT { NULL, 0, 0 }
+/* room for extra more bytes and a NUL, allocated if the buffer had none */
+void psi_buf_reserve(psi_buf *b, size_t extra);
 void psi_buf_add(psi_buf *b, const char *s, size_t n);
 void psi_buf_adds(psi_buf *b, const char *s);
 void psi_buf_addc(psi_buf *b, char c);

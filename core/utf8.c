@@ -168,11 +168,7 @@ psi_lower_append(psi_buf *b, const char *s, size_t n)
 {
     /* lower case never needs more bytes here: Latin-1 and Latin
      * Extended-A letters keep their UTF-8 length; invalid bytes are dropped */
-    psi_buf_add(b, "", 0);
-    if (b->len + n + 1 > b->cap) {
-        psi_buf_add(b, s, n); /* grows once */
-        b->len -= n;
-    }
+    psi_buf_reserve(b, n);
     char *o = b->s + b->len;
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];

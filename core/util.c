@@ -113,8 +113,8 @@ psi_asprintf(const char *fmt, ...)
     return s;
 }
 
-static void
-buf_grow(psi_buf *b, size_t extra)
+void
+psi_buf_reserve(psi_buf *b, size_t extra)
 {
     if (b->len + extra + 1 <= b->cap)
         return;
@@ -128,7 +128,7 @@ buf_grow(psi_buf *b, size_t extra)
 void
 psi_buf_add(psi_buf *b, const char *s, size_t n)
 {
-    buf_grow(b, n);
+    psi_buf_reserve(b, n);
     if (n) /* s may be NULL when n is 0 (an empty buffer's contents) */
         memcpy(b->s + b->len, s, n);
     b->len += n;
@@ -154,7 +154,7 @@ psi_buf_addf(psi_buf *b, const char *fmt, ...)
     va_start(ap, fmt);
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    buf_grow(b, (size_t)n);
+    psi_buf_reserve(b, (size_t)n);
     va_start(ap, fmt);
     vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
     va_end(ap);

@@ -489,6 +489,19 @@ add_extra_terms(Xapian::Document &d, const char *terms, const Xapian::Stem &stem
     }
 }
 
+/* The first fields of a passage's or budget row's data: which document
+ * it belongs to, for printing a hit without reading the record. */
+static void
+record_start(psi_buf *b, const ps_docinfo *info)
+{
+    psi_buf_reset(b);
+    psi_record_add(b, "docid", info->docid);
+    psi_record_add(b, "file", info->file);
+    psi_record_add(b, "org", info->org);
+    psi_record_addi(b, "lan", info->lan);
+    psi_record_addi(b, "year", info->year);
+}
+
 /* The filter terms, and the values every document has; the document
  * record (record = true) also keeps its län and kind as values. */
 static void
@@ -601,21 +614,17 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, const char *old_docid
             /* only the passage's own heading: its ancestors (a chapter
              * title) would make every passage of the chapter match */
             const char *own = strrchr(p->heading, '>');
-            tg.index_text(own ? own + 2 : p->heading, 2);
+            own = own ? own + 2 : p->heading;
+            tg.index_text(own, 2);
             tg.increase_termpos(100);
             tg.index_text(p->text);
             if (!st->plain) {
-                count_words(own ? own + 2 : p->heading, spelling);
+                count_words(own, spelling);
                 count_words(p->text, spelling);
             }
             if (!st->plain && p->terms)
                 add_extra_terms(d, p->terms, stem);
-            psi_buf_reset(&b);
-            psi_record_add(&b, "docid", info->docid);
-            psi_record_add(&b, "file", info->file);
-            psi_record_add(&b, "org", info->org);
-            psi_record_addi(&b, "lan", info->lan);
-            psi_record_addi(&b, "year", info->year);
+            record_start(&b, info);
             psi_record_addi(&b, "kind", info->kind);
             psi_record_addi(&b, "page", p->page);
             psi_record_addi(&b, "section", p->section);
@@ -634,12 +643,7 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, const char *old_docid
         for (size_t i = 0; i < doc->nbudget; i++) {
             const ps_budget_row *r = &doc->budget[i];
             Xapian::Document d;
-            psi_buf_reset(&b);
-            psi_record_add(&b, "docid", info->docid);
-            psi_record_add(&b, "file", info->file);
-            psi_record_add(&b, "org", info->org);
-            psi_record_addi(&b, "lan", info->lan);
-            psi_record_addi(&b, "year", info->year);
+            record_start(&b, info);
             psi_record_addi(&b, "page", r->page);
             psi_record_add(&b, "table", r->table);
             psi_record_add(&b, "unit", r->unit);
