@@ -56,6 +56,13 @@ typedef struct cli_command {
  * the command's help and returns -2; an error prints a message and
  * returns -1. */
 int cli_parse(int argc, char **argv, const cli_opt *opts, const cli_command *cmd);
+/* The exit code for cli_parse's negative results: EXIT_OK after --help,
+ * EXIT_USAGE after an error. */
+static inline int
+cli_parse_exit(int n)
+{
+    return n == -2 ? EXIT_OK : EXIT_USAGE;
+}
 void cli_print_help(FILE *f, const cli_opt *opts, const cli_command *cmd);
 
 /* Options every command has. */

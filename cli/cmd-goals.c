@@ -56,10 +56,8 @@ cli_cmd_goals(int argc, char **argv, const cli_command *self)
         { NULL, 0, 0, NULL, NULL, NULL, NULL },
     };
     int n = cli_parse(argc, argv, opts, self);
-    if (n == -2)
-        return EXIT_OK;
     if (n < 0)
-        return EXIT_USAGE;
+        return cli_parse_exit(n);
     if (!region) {
         fprintf(stderr, "plansok goals: --region is required, e.g. --region jönköping\n");
         return EXIT_USAGE;

@@ -177,10 +177,8 @@ cli_cmd_ingest(int argc, char **argv, const cli_command *self)
         { NULL, 0, 0, NULL, NULL, NULL, NULL },
     };
     int n = cli_parse(argc, argv, opts, self);
-    if (n == -2)
-        return EXIT_OK;
     if (n < 0)
-        return EXIT_USAGE;
+        return cli_parse_exit(n);
     if (n == 0 && !prune) {
         fprintf(stderr, "plansok ingest: no PDF files or directories given; see 'plansok ingest --help'\n");
         return EXIT_USAGE;

@@ -16,10 +16,8 @@ cli_cmd_show(int argc, char **argv, const cli_command *self)
         { NULL, 0, 0, NULL, NULL, NULL, NULL },
     };
     int n = cli_parse(argc, argv, opts, self);
-    if (n == -2)
-        return EXIT_OK;
     if (n < 0)
-        return EXIT_USAGE;
+        return cli_parse_exit(n);
     if (n != 1) {
         fprintf(stderr, "plansok show: give one document (file name, path or id); see 'plansok docs'\n");
         return EXIT_USAGE;

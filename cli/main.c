@@ -127,7 +127,7 @@ main(int argc, char **argv)
             for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
                 if (!strcmp(commands[i].name, argv[2])) {
                     char *args[] = { argv[2], "--help", NULL };
-                    return commands[i].fn(2, args, &commands[i]) == -2 ? EXIT_OK : EXIT_OK;
+                    return commands[i].fn(2, args, &commands[i]);
                 }
         }
         usage(stdout);

@@ -220,10 +220,8 @@ cli_parse_query(int argc, char **argv, const cli_opt *opts, const cli_command *c
 {
     *query = NULL;
     int n = cli_parse(argc, argv, opts, cmd);
-    if (n == -2)
-        return EXIT_OK;
     if (n < 0)
-        return EXIT_USAGE;
+        return cli_parse_exit(n);
     if (n == 0) {
         fprintf(stderr, "plansok %s: no query given; see 'plansok %s --help'\n", cmd->name, cmd->name);
         return EXIT_USAGE;
@@ -252,10 +250,8 @@ int
 cli_parse_no_operands(int argc, char **argv, const cli_opt *opts, const cli_command *cmd)
 {
     int n = cli_parse(argc, argv, opts, cmd);
-    if (n == -2)
-        return EXIT_OK;
     if (n < 0)
-        return EXIT_USAGE;
+        return cli_parse_exit(n);
     if (n > 0) {
         fprintf(stderr, "plansok %s: takes no arguments; see 'plansok %s --help'\n", cmd->name, cmd->name);
         return EXIT_USAGE;
