@@ -17,10 +17,9 @@
  * Frames: parent to worker  u32 length, path bytes (EOF: exit)
  *         worker to parent  'K' or 'E', u64 length, then ps_doc_serialize
  *                           bytes or "<status>\t<message>"             */
-#define _GNU_SOURCE /* F_SETPIPE_SZ, MSG_NOSIGNAL, strsignal */
+#define _GNU_SOURCE /* F_SETPIPE_SZ, MSG_NOSIGNAL, strsignal, close_range */
 #include "plansok-private.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -222,6 +221,18 @@ close_fd(int *fd)
     *fd = -1;
 }
 
+/* Closes descriptors lo to hi. */
+static void
+close_span(unsigned lo, unsigned hi)
+{
+    if (lo > hi || close_range(lo, hi, 0) == 0)
+        return;
+    long max = sysconf(_SC_OPEN_MAX); /* a kernel without close_range */
+    unsigned top = max > 0 && max < 65536 ? (unsigned)max - 1 : 65535;
+    for (unsigned fd = lo; fd <= hi && fd <= top; fd++)
+        close((int)fd);
+}
+
 /* In a new worker: closes every descriptor from 3 up but its own three.
  * Other workers' pipes are not its business, and the writer's files must
  * not outlive the writer: Xapian's lock is an open-file-description lock,
@@ -230,34 +241,17 @@ close_fd(int *fd)
 static void
 close_inherited(int a, int b, int c)
 {
-    int *fds = NULL;
-    size_t n = 0, cap = 0;
-    DIR *d = opendir("/proc/self/fd");
-    if (d) {
-        struct dirent *e;
-        while ((e = readdir(d)) != NULL) {
-            int fd = atoi(e->d_name);
-            if (fd < 3 || fd == dirfd(d) || fd == a || fd == b || fd == c)
-                continue;
-            if (n == cap) {
-                cap = cap ? 2 * cap : 64;
-                int *nf = realloc(fds, cap * sizeof *fds);
-                if (!nf)
-                    break;
-                fds = nf;
-            }
-            fds[n++] = fd;
-        }
-        closedir(d);
-        for (size_t i = 0; i < n; i++)
-            close(fds[i]);
-        free(fds);
-        return;
+    int keep[3] = { a, b, c }, t;
+    for (int i = 0; i < 2; i++) /* sort three */
+        for (int k = 0; k < 2 - i; k++)
+            if (keep[k] > keep[k + 1])
+                t = keep[k], keep[k] = keep[k + 1], keep[k + 1] = t;
+    unsigned from = 3;
+    for (int k = 0; k < 3; k++) {
+        close_span(from, (unsigned)keep[k] - 1);
+        from = (unsigned)keep[k] + 1;
     }
-    long max = sysconf(_SC_OPEN_MAX);
-    for (int fd = 3; fd < (max > 0 && max < 65536 ? max : 65536); fd++)
-        if (fd != a && fd != b && fd != c)
-            close(fd);
+    close_span(from, ~0U);
 }
 
 static ps_status
