@@ -267,7 +267,7 @@ fuzz: $(FUZZ_TARGETS:%=$(FB)/%) $(B)/plansok
 	  mkdir -p build/fuzz-corpus/$$t; \
 	  echo "== $$t for $(FUZZ_SECONDS) s"; \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp $(FB)/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=20 \
-	    -rss_limit_mb=4096 -print_final_stats=1 build/fuzz-corpus/$$t tests/fuzz/seeds/$${t#fuzz-} 2>&1 \
+	    -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix=build/fuzz-$$t- build/fuzz-corpus/$$t tests/fuzz/seeds/$${t#fuzz-} 2>&1 \
 	    | tee build/fuzz-$$t.log | grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss|==[0-9]+==ERROR|SUMMARY)'; \
 	  test $${PIPESTATUS[0]} -eq 0 || { echo "$$t found a problem: see build/fuzz-$$t.log"; exit 1; }; \
 	done
