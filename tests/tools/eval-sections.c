@@ -1,13 +1,16 @@
 /* eval-sections.c: precision and recall of the section tagger against
  * tests/data/sections.tsv (passages labelled by reading the documents).
  *
- *   eval-sections [--rules FILE] [--min P] [--show-errors] SECTIONS.TSV CORPUSDIR
+ *   eval-sections [--rules FILE] [--min P] [--show-errors] [--explain] SECTIONS.TSV CORPUSDIR
  *
  * Each labelled row names a file, a physical page and the first bytes of a
  * passage; rows are matched to the tagger's passages in order. Prints a
  * table per kind; with --min, exits 1 when precision or recall of mal,
- * insatser or budget is below P (make check uses this as a floor). */
-#include "plansok.h"
+ * insatser or budget is below P (make check uses this as a floor).
+ * --explain (implies --show-errors) prints under each error its heading path
+ * and the points each sentence or opening rule gave it, by rules-file line:
+ * a tool for writing rules, so it uses the library's private tagger. */
+#include "plansok-private.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,12 +43,92 @@ prefix_of(const char *text, char *out, size_t cap)
     return (int)n;
 }
 
+/* One tagger per sentence/opening rule line of the rules text, so that the
+ * points of each line can be shown apart. */
+typedef struct one_rule {
+    int line;
+    char text[120];
+    psi_tagger *t;
+} one_rule;
+
+static one_rule *
+split_rules(const char *rules, size_t *count)
+{
+    one_rule *v = NULL;
+    size_t n = 0, cap = 0;
+    int lineno = 0;
+    const char *p = rules;
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        char line[2048];
+        snprintf(line, sizeof line, "%.*s", (int)(len < sizeof line ? len : sizeof line - 1), p);
+        p += len + (nl ? 1 : 0);
+        lineno++;
+        char kind[32], where[32];
+        int w;
+        if (sscanf(line, "%31s %31s %d", kind, where, &w) != 3 || ps_section_parse(kind) < 0 ||
+            (strcmp(where, "sentence") && strcmp(where, "opening")))
+            continue;
+        char one[2100];
+        snprintf(one, sizeof one, "set sentence-threshold 1\n%s\n", line);
+        psi_tagger *t;
+        ps_error err = PS_ERROR_INIT;
+        if (psi_tagger_new(one, "rules", &t, &err) != PS_OK)
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            v = realloc(v, cap * sizeof *v);
+        }
+        v[n].line = lineno;
+        snprintf(v[n].text, sizeof v[n].text, "%.*s", (int)sizeof v[n].text - 1, line);
+        v[n].t = t;
+        n++;
+    }
+    *count = n;
+    return v;
+}
+
+static void
+explain(const ps_passage *p, const one_rule *rules, size_t nrules)
+{
+    printf("    heading: %s\n", p->heading && *p->heading ? p->heading : "(none)");
+    int total[PS_SECTION_COUNT] = { 0 };
+    for (size_t i = 0; i < nrules; i++) {
+        int sc[PS_SECTION_COUNT];
+        psi_tagger_sentences(rules[i].t, p->text, sc);
+        for (int k = 0; k < PS_SECTION_COUNT; k++)
+            if (sc[k]) {
+                total[k] += sc[k];
+                printf("    %+3d %-8s line %3d: %.70s\n", sc[k], ps_section_name((ps_section)k), rules[i].line,
+                       rules[i].text);
+            }
+    }
+    printf("    points: mal %d, insatser %d, budget %d, other %d; %zu bytes\n", total[PS_SECTION_MAL],
+           total[PS_SECTION_INSATSER], total[PS_SECTION_BUDGET], total[PS_SECTION_OTHER], strlen(p->text));
+}
+
+static char *
+slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    psi_buf b = PSI_BUF_INIT;
+    char chunk[4096];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+        psi_buf_add(&b, chunk, got);
+    fclose(f);
+    return psi_buf_detach(&b);
+}
+
 int
 main(int argc, char **argv)
 {
     const char *rules = NULL, *tsv = NULL, *dir = NULL;
     double min = -1;
-    int show = 0;
+    int show = 0, expl = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--rules") && i + 1 < argc)
             rules = argv[++i];
@@ -53,13 +136,15 @@ main(int argc, char **argv)
             min = atof(argv[++i]);
         else if (!strcmp(argv[i], "--show-errors"))
             show = 1;
+        else if (!strcmp(argv[i], "--explain"))
+            show = expl = 1;
         else if (!tsv)
             tsv = argv[i];
         else
             dir = argv[i];
     }
     if (!tsv || !dir) {
-        fprintf(stderr, "usage: eval-sections [--rules FILE] [--min P] [--show-errors] SECTIONS.TSV CORPUSDIR\n");
+        fprintf(stderr, "usage: eval-sections [--rules FILE] [--min P] [--show-errors] [--explain] SECTIONS.TSV CORPUSDIR\n");
         return 2;
     }
     FILE *f = fopen(tsv, "r");
@@ -101,6 +186,17 @@ main(int argc, char **argv)
         fprintf(stderr, "eval-sections: %s\n", err.msg);
         return 2;
     }
+    one_rule *one = NULL;
+    size_t none = 0;
+    if (expl) {
+        char *text = rules ? slurp(rules) : NULL;
+        if (rules && !text) {
+            perror(rules);
+            return 2;
+        }
+        one = split_rules(text ? text : psi_default_rules, &none);
+        free(text);
+    }
     /* confusion[gold][predicted] */
     int conf[PS_SECTION_COUNT][PS_SECTION_COUNT] = { { 0 } };
     int missing = 0;
@@ -125,6 +221,8 @@ main(int argc, char **argv)
                     if (show && rows[j].kind != (int)p->section)
                         printf("# %s p%d: labelled %s, tagged %s: %s\n", rows[j].file, rows[j].page,
                                ps_section_name((ps_section)rows[j].kind), ps_section_name(p->section), pre);
+                    if (expl && rows[j].kind != (int)p->section)
+                        explain(p, one, none);
                     break;
                 }
             }
@@ -157,6 +255,9 @@ main(int argc, char **argv)
     printf("%-9s %9d %9s %7d accuracy %.3f\n", "all", total, "", correct, total ? (double)correct / total : 0);
     if (missing)
         printf("%d labelled passages not found\n", missing);
+    for (size_t i = 0; i < none; i++)
+        psi_tagger_free(one[i].t);
+    free(one);
     free(rows);
     return fail;
 }
