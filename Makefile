@@ -160,8 +160,13 @@ check-e2e: $(B)/plansok
 # Precision and recall of the section tagger (tests/data/sections.tsv) and
 # of search against a plain Xapian baseline (tests/data/queries.tsv).
 eval: $(B)/eval-sections $(B)/eval-search
-	@echo "section tagging (tests/data/sections.tsv):"
+	@echo "section tagging (tests/data/sections.tsv, adjudicated labels):"
 	@$(B)/eval-sections tests/data/sections.tsv corpus
+	@for p in 1 2; do echo; echo "... against labelling pass $$p alone (tests/data/sections-pass$$p.tsv):"; \
+	  $(B)/eval-sections tests/data/sections-pass$$p.tsv corpus; done
+	@echo
+	@echo "agreement of the two labelling passes (A: pass 1, B: pass 2):"
+	@python3 tests/tools/label-agreement.py tests/data/sections-pass1.tsv tests/data/sections-pass2.tsv
 	@echo
 	@echo "search, top $(if $(TOP),$(TOP),50) passages (tests/data/queries.tsv):"
 	@rm -rf build/eval-search.tmp && mkdir -p build/eval-search.tmp
