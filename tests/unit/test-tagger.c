@@ -1,0 +1,102 @@
+/* test-tagger.c: the built-in rules (ingest/sections.rules) on headings and
+ * on short texts, one case per row: the kind each should get. The corpus
+ * figures are measured by make eval; these rows pin the cues themselves. */
+#include "plansok-private.h"
+#include "tap.h"
+
+#include <stdio.h>
+
+typedef struct kase {
+    const char *text;
+    int kind; /* a ps_section, or -1: no kind (the passage is other) */
+} kase;
+
+static const kase headings[] = {
+    { "Effektmål", PS_SECTION_MAL },
+    { "Strategiskt mål i RUP", PS_SECTION_MAL },
+    { "MÅLOMRÅDE UTBILDNING OCH ARBETSKRAFT", PS_SECTION_MAL },
+    { "Insatser och aktiviteter", PS_SECTION_INSATSER },
+    { "Vidtagna åtgärder:", PS_SECTION_INSATSER },
+    { "Nyckelaktiviteter", PS_SECTION_INSATSER },
+    { "Resultatbudget (tkr)", PS_SECTION_BUDGET },
+    { "Medlemsavgifter", PS_SECTION_BUDGET },
+    { "Innehållsförteckning", PS_SECTION_OTHER },
+    { "Till 36 §", PS_SECTION_OTHER },
+    { "Bakgrund", -1 },
+    { "Regionförbundets verksamhet", -1 },
+};
+
+static const kase texts[] = {
+    /* actions, planned, with the subject before or after the verb */
+    { "Vi kommer årligen att arrangera en Regnbågsdag. Dagen är öppen för alla.", PS_SECTION_INSATSER },
+    { "Under våren kommer vi att stödja införandet av NPÖ. Arbetet med säker inloggning fortsätter.",
+      PS_SECTION_INSATSER },
+    { "Minst fyra nätverksträffar hålls för länets BBIC-utbildare.", PS_SECTION_INSATSER },
+    /* a participants' target measures the activity it follows */
+    { "Två uppföljningsdagar ska genomföras under 2014. Minst 80 procent av de deltagande ska uppleva att de "
+      "fått stöd.",
+      PS_SECTION_INSATSER },
+    /* targets */
+    { "Antalet nystartade företag per invånare ska vara över rikssnittet. Andelen tjänstenäringar ska närma "
+      "sig riksgenomsnittet.",
+      PS_SECTION_MAL },
+    { "Samtliga kommuner i länet ska uppfylla fastställda grund- och prestationskrav för 2014. Sex av länets "
+      "kommuner ska ha kommit igång med modellen.",
+      PS_SECTION_MAL },
+    /* ... but one target alone is not enough */
+    { "Samtliga kommuner i länet ska uppfylla fastställda krav.", -1 },
+    /* money */
+    { "Summa intäkter 12 345 tkr. Kostnader för lokaler 2 300 tkr. Nettokostnad 1 200 tkr.", PS_SECTION_BUDGET },
+    /* background and statute text stay other */
+    { "Arbetslösheten är hög i Västernorrland, i synnerhet bland ungdomar. Arbetslinjen är en grundläggande "
+      "princip.",
+      -1 },
+    { "7 b § Byggarbetsmiljösamordnaren ska samordna tillämpningen av de regler som ska följas. Arbetsmoment "
+      "som ska genomföras samtidigt ska planeras.",
+      PS_SECTION_OTHER },
+    { "Innehåll Inledning 3 Mål och insatser 5 Budget 9", PS_SECTION_OTHER },
+};
+
+/* The first bytes of s, at most n, not cutting a UTF-8 character. */
+static int
+head(const char *s, int n)
+{
+    int len = (int)strlen(s);
+    if (len <= n)
+        return len;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    return n;
+}
+
+int
+main(void)
+{
+    (void)tap_check_str;
+    psi_tagger *t = NULL;
+    ps_error err = PS_ERROR_INIT;
+    CHECK(psi_tagger_new(psi_default_rules, "sections.rules", &t, &err) == PS_OK);
+    if (!t)
+        return tap_done();
+    char what[200];
+    for (size_t i = 0; i < sizeof headings / sizeof *headings; i++) {
+        bool intro;
+        int got = psi_tagger_heading(t, headings[i].text, &intro);
+        snprintf(what, sizeof what, "heading '%s' -> %s", headings[i].text,
+                 headings[i].kind < 0 ? "none" : ps_section_name((ps_section)headings[i].kind));
+        tap_check(got == headings[i].kind, what, __FILE__, __LINE__);
+    }
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        int scores[PS_SECTION_COUNT];
+        int got = psi_tagger_sentences(t, texts[i].text, scores);
+        snprintf(what, sizeof what, "'%.*s...' -> %s", head(texts[i].text, 40), texts[i].text,
+                 texts[i].kind < 0 ? "none" : ps_section_name((ps_section)texts[i].kind));
+        tap_check(got == texts[i].kind, what, __FILE__, __LINE__);
+        if (got != texts[i].kind)
+            printf("#   got %s; points: mal %d, insatser %d, budget %d, other %d\n",
+                   got < 0 ? "none" : ps_section_name((ps_section)got), scores[PS_SECTION_MAL],
+                   scores[PS_SECTION_INSATSER], scores[PS_SECTION_BUDGET], scores[PS_SECTION_OTHER]);
+    }
+    psi_tagger_free(t);
+    return tap_done();
+}
