@@ -82,7 +82,14 @@ static const rule rules[] = {
     { F_KIND, PS_KIND_STRATEGI, W_FILE | W_META | W_FRONT, 6, "\\b(?:\\w+strategi|strategi|strategisk plan|handlingsplan|utvecklingsprogram)\\b", "Regional utvecklingsstrategi" },
 
     /* ---- organisation: group 1 is the name ---- */
-    { F_ORG, V_CAPTURE, W_AUTHOR, 20, "^\\s*(.{3,80}?)\\s*$", "PDF author: Storsthlm" },
+    /* the PDF author when it names an organisation, not a person or a login
+     * ("Ludvig Gustafson", "Nsd0318", "Administrator" say nothing) */
+    { F_ORG, V_CAPTURE, W_AUTHOR, 20,
+      "^\\s*(?!.*\\d)(?!(?:administrat\\w*|admin|microsoft\\w*|användare|owner|user|unknown|författare)\\s*$)"
+      "(?=.*(?:förbund|region|kommun|landsting|länsstyrelse|verket|myndighet|nämnd|styrelse|kansli|universitet|"
+      "högskola|institut|förvaltning|rådet|kontor|departement|regeringen)|(?-i:[A-ZÅÄÖ])[\\wåäö]{2,}\\s*$)"
+      "(.{3,80}?)\\s*$",
+      "PDF author: Storsthlm" },
     { F_ORG, V_CAPTURE, W_META | W_FRONT | W_BODY, 3, "\\b(" ORGTYPE "\\s+(?:i\\s+)?(?-i:[A-ZÅÄÖ])[\\wåäö]+(?: Götalands)?(?:\\s+län\\b)?)", "Regionförbundet Jönköpings län" },
     { F_ORG, V_CAPTURE, W_META | W_FRONT, 2, "\\b(Region\\s+(?-i:[A-ZÅÄÖ])[\\wåäö]+(?:\\s+län\\b)?)", "Region Skåne" },
     { F_ORG, V_CAPTURE, W_META | W_FRONT | W_BODY, 3, "\\b(Storsthlm)\\b", "Storsthlm" },

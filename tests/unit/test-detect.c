@@ -26,6 +26,13 @@ static const struct {
     { "strategi.pdf", "Regional utvecklingsstrategi för Östergötland 2030", "", "Östergötlands län strategi",
       "", 3, 2030, PS_KIND_STRATEGI },
     { "notes.pdf", "", "", "Ett dokument utan årtal om ingenting särskilt", "", -1, 0, PS_KIND_OTHER },
+    /* the PDF author counts only when it names an organisation */
+    { "vp.pdf", "Verksamhetsplan 2018", "Storsthlm", "", "Storsthlm", 0, 2018, PS_KIND_VERKSAMHETSPLAN },
+    { "notes.pdf", "", "Ludvig Gustafson", "Ett dokument utan årtal", "", -1, 0, PS_KIND_OTHER },
+    { "notes.pdf", "", "Nsd0318", "Ett dokument utan årtal", "", -1, 0, PS_KIND_OTHER },
+    { "notes.pdf", "", "Administrator", "Ett dokument utan årtal", "", -1, 0, PS_KIND_OTHER },
+    { "notes.pdf", "", "Arbetsmiljöverket", "Ett dokument utan årtal", "Arbetsmiljöverket", -1, 0, PS_KIND_OTHER },
+    { "notes.pdf", "", "Region Gotland", "Ett dokument utan årtal", "Region Gotland", 7, 0, PS_KIND_OTHER },
 };
 
 int
