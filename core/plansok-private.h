@@ -51,6 +51,8 @@ const char *psi_buf_str(psi_buf *b); /* never NULL */
 char *psi_buf_detach(psi_buf *b);    /* caller frees; b is emptied */
 void psi_buf_reset(psi_buf *b);
 void psi_buf_release(psi_buf *b);
+/* A whole file as a string (caller frees); NULL on error, errno set. */
+char *psi_slurp(const char *path);
 
 /* 64-bit FNV-1a as 16 hex digits into out[17]. */
 void psi_hash_hex(const void *data, size_t n, char out[17]);

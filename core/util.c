@@ -176,6 +176,26 @@ psi_buf_detach(psi_buf *b)
     return s;
 }
 
+char *
+psi_slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    psi_buf b = PSI_BUF_INIT;
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        psi_buf_add(&b, chunk, n);
+    bool bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        psi_buf_release(&b);
+        return NULL;
+    }
+    return psi_buf_detach(&b);
+}
+
 void
 psi_buf_reset(psi_buf *b)
 {

@@ -26,27 +26,6 @@ struct ps_extractor {
     psi_pdflib *pdflib;
 };
 
-/* Reads a whole text file; NULL on error (errno set). */
-static char *
-slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    psi_buf b = PSI_BUF_INIT;
-    char chunk[4096];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        psi_buf_add(&b, chunk, n);
-    bool bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        psi_buf_release(&b);
-        return NULL;
-    }
-    return psi_buf_detach(&b);
-}
-
 ps_status
 ps_extractor_new(const ps_extract_opts *opts, ps_extractor **out, ps_error *err)
 {
@@ -64,7 +43,7 @@ ps_extractor_new(const ps_extract_opts *opts, ps_extractor **out, ps_error *err)
         st = psi_detector_new(&ex->detector, err);
     if (st == PS_OK) {
         if (opts && opts->rules_file) {
-            char *text = slurp(opts->rules_file);
+            char *text = psi_slurp(opts->rules_file);
             if (!text)
                 st = psi_fail(err, PS_ERR_IO, "cannot read rules file '%s': %s", opts->rules_file, strerror(errno));
             else

@@ -108,21 +108,6 @@ explain(const ps_passage *p, const one_rule *rules, size_t nrules)
            total[PS_SECTION_INSATSER], total[PS_SECTION_BUDGET], total[PS_SECTION_OTHER], strlen(p->text));
 }
 
-static char *
-slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    psi_buf b = PSI_BUF_INIT;
-    char chunk[4096];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        psi_buf_add(&b, chunk, got);
-    fclose(f);
-    return psi_buf_detach(&b);
-}
-
 int
 main(int argc, char **argv)
 {
@@ -189,7 +174,7 @@ main(int argc, char **argv)
     one_rule *one = NULL;
     size_t none = 0;
     if (expl) {
-        char *text = rules ? slurp(rules) : NULL;
+        char *text = rules ? psi_slurp(rules) : NULL;
         if (rules && !text) {
             perror(rules);
             return 2;
