@@ -59,6 +59,9 @@ static const rule rules[] = {
     { F_LAN, 18, W_FILE | W_META | W_AUTHOR | W_FRONT | W_BODY, 1, "\\bJämtlands?\\b|\\bJämtland Härjedalen\\b", "Region Jämtland Härjedalen" },
     { F_LAN, 19, W_FILE | W_META | W_AUTHOR | W_FRONT | W_BODY, 1, "\\bVästerbottens?\\b", "Region Västerbotten" },
     { F_LAN, 20, W_FILE | W_META | W_AUTHOR | W_FRONT | W_BODY, 1, "\\bNorrbottens?\\b", "Kommunförbundet Norrbotten" },
+    /* the place a document was signed in ("Stockholm den 4 september 2008") is not its county:
+     * this takes back the point the place name got above */
+    { F_LAN, V_CAPTURE, W_FRONT | W_BODY, -1, "\\b((?-i:[A-ZÅÄÖ])[\\wåäö]+)\\s+den\\s+\\d{1,2}\\s+" MONTHS "\\b", "Stockholm den 4 september 2008" },
     /* a county named together with an organisation counts more */
     { F_LAN, V_CAPTURE, W_META | W_AUTHOR | W_FRONT, 4, "\\b" ORGTYPE "\\s+(?:i\\s+)?((?-i:[A-ZÅÄÖ])[\\wåäö]+(?: Götalands)?)", "Kommunförbundet Norrbotten" },
     { F_LAN, V_CAPTURE, W_META | W_AUTHOR | W_FRONT, 4, "\\b(Storsthlm)\\b", "Storsthlm" },
@@ -79,6 +82,9 @@ static const rule rules[] = {
     { F_KIND, PS_KIND_ARSREDOVISNING, W_FILE | W_META | W_FRONT, 8, "\\bårsredovisning\\b|\\bverksamhetsberättelse\\b", "Årsredovisning 2012" },
     { F_KIND, PS_KIND_VERKSAMHETSPLAN, W_FILE | W_META | W_FRONT, 8, "\\bverksamhetsplan\\b|\\bvp\\s?(?:19|20)\\d\\d\\b|\\bvp\\b", "Verksamhetsplan och budget 2014" },
     { F_KIND, PS_KIND_BUDGET, W_FILE | W_META | W_FRONT, 5, "\\b(?:budget|flerårsplan|mål och budget)\\s+(?:för\\s+)?(?:19|20)\\d\\d\\b", "Budget 2018" },
+    /* government bills and directives: their "Utdrag ur protokoll vid regeringssammanträde"
+     * does not make them a board's minutes */
+    { F_KIND, PS_KIND_OTHER, W_META | W_FRONT, 12, "\\bregeringens\\s+proposition\\b|\\bprotokoll\\s+vid\\s+regeringssammanträde\\b|\\bkommittédirektiv\\b", "Regeringens proposition 2008/09:5" },
     { F_KIND, PS_KIND_STRATEGI, W_FILE | W_META | W_FRONT, 6, "\\b(?:\\w+strategi|strategi|strategisk plan|handlingsplan|utvecklingsprogram)\\b", "Regional utvecklingsstrategi" },
 
     /* ---- organisation: group 1 is the name ---- */
@@ -356,8 +362,9 @@ psi_detect(const psi_detector *d, const psi_detect_input *in, psi_detected *out)
             best = sc.year[i];
             out->year = 1990 + i;
         }
+    /* a kind needs more votes than the rules that say "none of these" */
     out->kind = PS_KIND_OTHER;
-    best = 0;
+    best = sc.kind[PS_KIND_OTHER] > 0 ? sc.kind[PS_KIND_OTHER] : 0;
     for (int i = 1; i < PS_KIND_COUNT; i++)
         if (sc.kind[i] > best) {
             best = sc.kind[i];

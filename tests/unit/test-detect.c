@@ -26,6 +26,14 @@ static const struct {
     { "strategi.pdf", "Regional utvecklingsstrategi för Östergötland 2030", "", "Östergötlands län strategi",
       "", 3, 2030, PS_KIND_STRATEGI },
     { "notes.pdf", "", "", "Ett dokument utan årtal om ingenting särskilt", "", -1, 0, PS_KIND_OTHER },
+    /* a government bill: signed in Stockholm, with "protokoll" on its first page */
+    { "prop.pdf", "", "", "Regeringens proposition 2008/09:5 Utdrag ur protokoll vid regeringssammanträde den 4 "
+      "september 2008. Stockholm den 4 september 2008",
+      "", -1, 2008, PS_KIND_OTHER },
+    /* ... while a board's own minutes stay minutes, and a county named in the text still counts */
+    { "prot.pdf", "", "", "Protokoll fört vid sammanträde med styrelsen. Justerare: A. Luleå den 15 september 2011. "
+      "Norrbottens län",
+      "", 20, 2011, PS_KIND_PROTOKOLL },
     /* the PDF author counts only when it names an organisation */
     { "vp.pdf", "Verksamhetsplan 2018", "Storsthlm", "", "Storsthlm", 0, 2018, PS_KIND_VERKSAMHETSPLAN },
     { "notes.pdf", "", "Ludvig Gustafson", "Ett dokument utan årtal", "", -1, 0, PS_KIND_OTHER },
