@@ -241,14 +241,16 @@ cli_cmd_ingest(int argc, char **argv, const cli_command *self)
         return cli_report(st, &err);
     }
     bool show = !quiet && (progress || isatty(STDERR_FILENO));
-    ingest_run r = { ix, files.v, files.n, quiet, show, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, NULL, 0 };
+    ingest_run r = { .ix = ix, .files = files.v, .nfiles = files.n, .quiet = quiet, .show = show };
     r.states = calloc(files.n + 1, sizeof *r.states);
     if (ix)
         ps_index_set_batch(ix, batch);
     lim.memory_mb = memory_mb;
     ps_pool *pool = NULL;
-    if (!in_process)
-        ps_pool_new(ex, &lim, jobs > 0 ? jobs : 1, &pool, &err);
+    if (!in_process && files.n && ps_pool_new(ex, &lim, jobs > 0 ? jobs : 1, &pool, &err) != PS_OK) {
+        fprintf(stderr, "plansok: %s; extracting in this process, without limits\n", err.msg);
+        in_process = true;
+    }
     for (size_t i = 0; i < files.n && !r.fatal; i++) {
         ps_file_state fs;
         char *other = NULL;
@@ -289,33 +291,31 @@ cli_cmd_ingest(int argc, char **argv, const cli_command *self)
     for (size_t k = 0; k < r.nadded_ids; k++)
         free(r.added_ids[k]);
     free(r.added_ids);
-    size_t pages = r.pages, passages = r.passages, added = r.added, updated = r.updated, moved = r.moved,
-           unchanged = r.unchanged, removed = 0;
-    int fatal = r.fatal;
+    size_t removed = 0;
     skipped += r.skipped;
     if (show)
         fprintf(stderr, "\r\033[K");
-    if (!fatal && prune) {
+    if (!r.fatal && prune) {
         st = ps_index_prune(ix, &removed, &err);
         if (st != PS_OK) {
             fprintf(stderr, "plansok: pruning failed: %s\n", err.msg);
-            fatal = cli_exit_code(st);
+            r.fatal = cli_exit_code(st);
         }
     }
     ps_index_close(ix);
     ps_extractor_free(ex);
-    size_t docs = added + updated + moved;
+    size_t docs = r.added + r.updated + r.moved;
     fprintf(stderr,
             "plansok: ingested %zu document%s (%zu pages, %zu passages): %zu added, %zu updated, %zu moved, "
             "%zu unchanged, %zu removed",
-            docs, docs == 1 ? "" : "s", pages, passages, added, updated, moved, unchanged, removed);
+            docs, docs == 1 ? "" : "s", r.pages, r.passages, r.added, r.updated, r.moved, r.unchanged, removed);
     if (skipped)
         fprintf(stderr, "; skipped %d", skipped);
     fprintf(stderr, "\n");
     for (size_t i = 0; i < files.n; i++)
         free(files.v[i]);
     free(files.v);
-    if (fatal)
-        return fatal;
+    if (r.fatal)
+        return r.fatal;
     return skipped ? EXIT_SKIPPED : EXIT_OK;
 }

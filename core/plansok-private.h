@@ -56,6 +56,8 @@ char *psi_slurp(const char *path);
 
 /* 64-bit FNV-1a as 16 hex digits into out[17]. */
 void psi_hash_hex(const void *data, size_t n, char out[17]);
+/* The same hash as a number. */
+uint64_t psi_hash64(const void *data, size_t n);
 /* The same hash of a whole file, read in chunks. */
 ps_status psi_file_hash(const char *path, char out[17], ps_error *err);
 
@@ -339,6 +341,8 @@ void psi_record_add(psi_buf *b, const char *key, const char *value);
 void psi_record_addi(psi_buf *b, const char *key, long value);
 /* Returns a new string with the value of key, or NULL. */
 char *psi_record_get(const char *rec, size_t len, const char *key);
+/* The value of key as a number; 0 when it is missing. */
+long long psi_record_getll(const char *rec, size_t len, const char *key);
 
 #ifdef __cplusplus
 }

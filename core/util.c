@@ -222,10 +222,16 @@ fnv_update(uint64_t h, const unsigned char *p, size_t n)
     return h;
 }
 
+uint64_t
+psi_hash64(const void *data, size_t n)
+{
+    return fnv_update(1469598103934665603ULL, data, n);
+}
+
 void
 psi_hash_hex(const void *data, size_t n, char out[17])
 {
-    snprintf(out, 17, "%016llx", (unsigned long long)fnv_update(1469598103934665603ULL, data, n));
+    snprintf(out, 17, "%016llx", (unsigned long long)psi_hash64(data, n));
 }
 
 ps_status
@@ -295,4 +301,13 @@ psi_record_get(const char *rec, size_t len, const char *key)
         p = nl + 1;
     }
     return NULL;
+}
+
+long long
+psi_record_getll(const char *rec, size_t len, const char *key)
+{
+    char *v = psi_record_get(rec, len, key);
+    long long r = v ? atoll(v) : 0;
+    free(v);
+    return r;
 }

@@ -157,11 +157,10 @@ open_stub(const std::string &stub, const std::string &base, int *nshards)
             int got = sscanf(p, "%31s %1023s %1023s", kind, a, b);
             try {
                 if (!strcmp(kind, "remote") && got == 3 && !strcmp(a, "tcp")) {
-                    char host[1024], *end = nullptr;
+                    char host[1024];
                     unsigned long port = 0;
                     if (sscanf(p, "%*s %*s %1023s %lu", host, &port) != 2 || port == 0 || port > 65535)
                         throw Xapian::DatabaseOpeningError(where + ": use 'remote tcp HOST PORT'");
-                    (void)end;
                     db->add_database(Xapian::Remote::open(host, (unsigned)port));
                 } else if (!strcmp(kind, "remote") && got >= 2 && a[0] == ':') {
                     const char *args = strstr(p, a) + strlen(a);
@@ -1066,11 +1065,8 @@ psi_store_docs(psi_store *st, ps_doclist **out, ps_error *err)
             ps_docinfo *d = &l->docs[l->n++];
             d->docid = get(data, "docid");
             d->path = get(data, "path");
-            char *sz = get(data, "size"), *mt = get(data, "mtime");
-            d->size = atoll(sz);
-            d->mtime = atoll(mt);
-            free(sz);
-            free(mt);
+            d->size = psi_record_getll(data.data(), data.size(), "size");
+            d->mtime = psi_record_getll(data.data(), data.size(), "mtime");
             d->file = get(data, "file");
             d->title = get(data, "title");
             d->org = get(data, "org");
@@ -1253,18 +1249,14 @@ psi_store_find(psi_store *st, const char *path, const char *docid, psi_store_rec
         for (; it != st->db->postlist_end(term); ++it) {
             Xapian::Document d = st->db->get_document(*it);
             std::string data = d.get_data();
-            char *kind = psi_record_get(data.data(), data.size(), "size");
-            if (!kind) /* a passage, not the document record */
+            char *size = psi_record_get(data.data(), data.size(), "size");
+            if (!size) /* a passage, not the document record */
                 continue;
-            free(kind);
+            out->size = atoll(size);
+            free(size);
             out->docid = get(data, "docid");
             out->path = get(data, "path");
-            char *v = get(data, "size");
-            out->size = atoll(v);
-            free(v);
-            v = get(data, "mtime");
-            out->mtime = atoll(v);
-            free(v);
+            out->mtime = psi_record_getll(data.data(), data.size(), "mtime");
             break;
         }
         return PS_OK;
@@ -1287,13 +1279,13 @@ psi_store_touch(psi_store *st, const char *docid, const char *path, long long si
         std::string data = d.get_data();
         /* rewrite the record with the new path, size and mtime */
         psi_buf b = PSI_BUF_INIT;
-        static const char *const keys[] = { "docid", "file", "title", "org", "lan", "year", "kind", "pages",
+        static const char *const keys[] = { "file", "title", "org", "lan", "year", "kind", "pages",
                                             "text_pages", "passages", "outline", nullptr };
         psi_record_add(&b, "docid", docid);
         psi_record_add(&b, "path", path);
         psi_record_addi(&b, "size", (long)size);
         psi_record_addi(&b, "mtime", (long)mtime);
-        for (int k = 1; keys[k]; k++) {
+        for (int k = 0; keys[k]; k++) {
             char *v = get(data, keys[k]);
             psi_record_add(&b, keys[k], v);
             free(v);

@@ -194,10 +194,7 @@ psi_wordset_new(void)
 static uint64_t
 hash_bytes(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-    return h | 1; /* never 0 */
+    return psi_hash64(s, n) | 1; /* never 0: 0 marks an empty slot */
 }
 
 static void

@@ -396,10 +396,7 @@ field(const char *rec, size_t n, const char *key)
 static long
 fieldi(const char *rec, size_t n, const char *key)
 {
-    char *v = field(rec, n, key);
-    long r = strtol(v, NULL, 10);
-    free(v);
-    return r;
+    return (long)psi_record_getll(rec, n, key);
 }
 
 /* Splits a US-joined field into a new array of n strings. */
@@ -436,12 +433,8 @@ ps_doc_deserialize(const char *data, size_t len, ps_doc **out, ps_error *err)
             ps_docinfo *d = &doc->info;
             d->docid = field(rec, n, "docid");
             d->path = field(rec, n, "path");
-            char *v = field(rec, n, "size");
-            d->size = atoll(v);
-            free(v);
-            v = field(rec, n, "mtime");
-            d->mtime = atoll(v);
-            free(v);
+            d->size = psi_record_getll(rec, n, "size");
+            d->mtime = psi_record_getll(rec, n, "mtime");
             d->file = field(rec, n, "file");
             d->title = field(rec, n, "title");
             d->org = field(rec, n, "org");

@@ -21,31 +21,36 @@
 /* poppler-glib is loaded when an extractor is made, not when the program
  * starts: it brings some fifty libraries (cairo, NSS, X11 ...) whose
  * loading cost every query command ~8 ms before it did anything. The
- * table's fields have the functions' own names and types. */
-#define PSI_FN(name) __typeof__(name) *name
+ * table's fields have the functions' own names and types; the list below
+ * is the one place that names them. */
+#define PSI_POPPLER_FUNCTIONS(X) \
+    X(poppler_document_new_from_bytes) \
+    X(poppler_document_get_title) \
+    X(poppler_document_get_author) \
+    X(poppler_document_get_subject) \
+    X(poppler_document_get_keywords) \
+    X(poppler_document_get_creator) \
+    X(poppler_document_get_n_pages) \
+    X(poppler_document_get_page) \
+    X(poppler_error_quark) \
+    X(poppler_page_get_size) \
+    X(poppler_page_get_text) \
+    X(poppler_page_get_text_layout) \
+    X(poppler_page_get_text_attributes) \
+    X(poppler_page_free_text_attributes) \
+    X(g_free) \
+    X(g_object_unref) \
+    X(g_bytes_new_with_free_func) \
+    X(g_bytes_unref) \
+    X(g_error_free) \
+    X(g_log_set_handler) \
+    X(g_log_remove_handler)
+
 struct psi_pdflib {
     void *handle;
-    PSI_FN(poppler_document_new_from_bytes);
-    PSI_FN(poppler_document_get_title);
-    PSI_FN(poppler_document_get_author);
-    PSI_FN(poppler_document_get_subject);
-    PSI_FN(poppler_document_get_keywords);
-    PSI_FN(poppler_document_get_creator);
-    PSI_FN(poppler_document_get_n_pages);
-    PSI_FN(poppler_document_get_page);
-    PSI_FN(poppler_error_quark);
-    PSI_FN(poppler_page_get_size);
-    PSI_FN(poppler_page_get_text);
-    PSI_FN(poppler_page_get_text_layout);
-    PSI_FN(poppler_page_get_text_attributes);
-    PSI_FN(poppler_page_free_text_attributes);
-    PSI_FN(g_free);
-    PSI_FN(g_object_unref);
-    PSI_FN(g_bytes_new_with_free_func);
-    PSI_FN(g_bytes_unref);
-    PSI_FN(g_error_free);
-    PSI_FN(g_log_set_handler);
-    PSI_FN(g_log_remove_handler);
+#define PSI_FN(name) __typeof__(name) *name;
+    PSI_POPPLER_FUNCTIONS(PSI_FN)
+#undef PSI_FN
 };
 
 ps_status
@@ -65,28 +70,8 @@ psi_pdflib_open(psi_pdflib **out, ps_error *err)
         if (!sym && !missing)                                                                              \
             missing = #name;                                                                               \
         memcpy(&lib->name, &sym, sizeof sym);                                                              \
-    } while (0)
-    PSI_LOAD(poppler_document_new_from_bytes);
-    PSI_LOAD(poppler_document_get_title);
-    PSI_LOAD(poppler_document_get_author);
-    PSI_LOAD(poppler_document_get_subject);
-    PSI_LOAD(poppler_document_get_keywords);
-    PSI_LOAD(poppler_document_get_creator);
-    PSI_LOAD(poppler_document_get_n_pages);
-    PSI_LOAD(poppler_document_get_page);
-    PSI_LOAD(poppler_error_quark);
-    PSI_LOAD(poppler_page_get_size);
-    PSI_LOAD(poppler_page_get_text);
-    PSI_LOAD(poppler_page_get_text_layout);
-    PSI_LOAD(poppler_page_get_text_attributes);
-    PSI_LOAD(poppler_page_free_text_attributes);
-    PSI_LOAD(g_free);
-    PSI_LOAD(g_object_unref);
-    PSI_LOAD(g_bytes_new_with_free_func);
-    PSI_LOAD(g_bytes_unref);
-    PSI_LOAD(g_error_free);
-    PSI_LOAD(g_log_set_handler);
-    PSI_LOAD(g_log_remove_handler);
+    } while (0);
+    PSI_POPPLER_FUNCTIONS(PSI_LOAD)
 #undef PSI_LOAD
     if (missing) {
         free(lib); /* GLib cannot be unloaded safely: the handle stays */

@@ -331,15 +331,15 @@ job_deadline(const ps_pool *p)
     return p->lim.wall_seconds > 0 ? now() + p->lim.wall_seconds : 0;
 }
 
-/* A fresh process for w, given all of w's queued jobs again. */
+/* A fresh process for w, given w's queued jobs again from q[from] on. */
 static ps_status
-restart(ps_pool *p, worker *w, ps_error *err)
+restart(ps_pool *p, worker *w, int from, ps_error *err)
 {
     reap(w, true);
     ps_status st = spawn(p, w, err);
     if (st != PS_OK)
         return st;
-    for (int k = 0; k < w->nq; k++)
+    for (int k = from; k < w->nq; k++)
         send_job(w, &w->q[k]);
     w->deadline = job_deadline(p);
     return PS_OK;
@@ -454,10 +454,10 @@ finish(ps_pool *p, worker *w, ps_doc **out, void **tag, ps_status *status, ps_er
             st = ps_doc_deserialize(payload, plen, out, err);
         } else {
             int code = atoi(payload);
+            ps_status s = code > 0 && code < PS_STATUS_COUNT ? (ps_status)code : PS_ERR_INTERNAL;
             const char *msg = memchr(payload, '\t', plen);
-            st = psi_fail(err, code > 0 && code < PS_STATUS_COUNT ? (ps_status)code : PS_ERR_INTERNAL, "%.*s",
-                          msg ? (int)(plen - (size_t)(msg + 1 - payload)) : 17,
-                          msg ? msg + 1 : "extraction failed");
+            st = msg ? psi_fail(err, s, "%.*s", (int)(plen - (size_t)(msg + 1 - payload)), msg + 1)
+                     : psi_fail(err, s, "extraction failed");
         }
         memmove(w->data.s, w->data.s + flen, w->data.len - flen);
         w->data.len -= flen;
@@ -467,20 +467,17 @@ finish(ps_pool *p, worker *w, ps_doc **out, void **tag, ps_status *status, ps_er
         int ws = reap(w, true);
         const char *et = psi_buf_str(&w->errtext);
         bool oom = strstr(et, "out of memory") || strstr(et, "failed to allocate");
+        int sig = WIFSIGNALED(ws) ? WTERMSIG(ws) : 0;
         if (timed_out) {
             st = psi_fail(err, PS_ERR_TIMEOUT, "timed out after %d s", lim->wall_seconds);
-        } else if (WIFSIGNALED(ws)) {
-            int sig = WTERMSIG(ws);
-            if (sig == SIGXCPU)
-                st = psi_fail(err, PS_ERR_TIMEOUT, "timed out: used its %d s of CPU time", lim->cpu_seconds);
-            else if (oom || (sig == SIGKILL && lim->memory_mb > 0))
-                st = psi_fail(err, PS_ERR_OOM, "killed: out of memory (limit %ld MB)", lim->memory_mb);
-            else
-                st = psi_fail(err, PS_ERR_CRASHED, "crashed: %s",
-                              sig == SIGSEGV ? "SIGSEGV" : sig == SIGBUS ? "SIGBUS" : sig == SIGFPE ? "SIGFPE"
-                              : sig == SIGABRT ? "SIGABRT" : sig == SIGILL ? "SIGILL" : strsignal(sig));
-        } else if (oom) {
+        } else if (sig == SIGXCPU) {
+            st = psi_fail(err, PS_ERR_TIMEOUT, "timed out: used its %d s of CPU time", lim->cpu_seconds);
+        } else if (oom || (sig == SIGKILL && lim->memory_mb > 0)) {
             st = psi_fail(err, PS_ERR_OOM, "killed: out of memory (limit %ld MB)", lim->memory_mb);
+        } else if (sig) {
+            st = psi_fail(err, PS_ERR_CRASHED, "crashed: %s",
+                          sig == SIGSEGV ? "SIGSEGV" : sig == SIGBUS ? "SIGBUS" : sig == SIGFPE ? "SIGFPE"
+                          : sig == SIGABRT ? "SIGABRT" : sig == SIGILL ? "SIGILL" : strsignal(sig));
         } else {
             st = psi_fail(err, PS_ERR_CRASHED, "crashed: the worker ended without a result (exit %d)",
                           WIFEXITED(ws) ? WEXITSTATUS(ws) : -1);
@@ -491,7 +488,7 @@ finish(ps_pool *p, worker *w, ps_doc **out, void **tag, ps_status *status, ps_er
         if (again) {
             w->q[0].retried = true;
             ps_error e2 = PS_ERROR_INIT;
-            if (restart(p, w, &e2) == PS_OK) {
+            if (restart(p, w, 0, &e2) == PS_OK) {
                 if (err)
                     *err = (ps_error)PS_ERROR_INIT;
                 return 0;
@@ -499,14 +496,8 @@ finish(ps_pool *p, worker *w, ps_doc **out, void **tag, ps_status *status, ps_er
         }
         /* the jobs queued behind it go to a fresh worker */
         if (w->nq > 1) {
-            job head = w->q[0];
-            memmove(&w->q[0], &w->q[1], (size_t)(w->nq - 1) * sizeof w->q[0]);
-            w->nq--;
             ps_error e2 = PS_ERROR_INIT;
-            restart(p, w, &e2); /* on failure the queued jobs end as crashed */
-            memmove(&w->q[1], &w->q[0], (size_t)w->nq * sizeof w->q[0]);
-            w->q[0] = head;
-            w->nq++;
+            restart(p, w, 1, &e2); /* on failure the queued jobs end as crashed */
         }
     }
     *status = st;

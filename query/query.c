@@ -302,15 +302,25 @@ filter_value(const char *field, const char *value)
     return NULL;
 }
 
-static ps_status
-run(ps_index *ix, const char *query, const ps_query_opts *o, size_t limit, bool want_text, ps_hits **out,
-    ps_error *err)
+/* The store's query for what was typed, with the options' filters;
+ * returns the rewritten text, which the caller frees. */
+static char *
+store_query(const ps_index *ix, const char *query, const ps_query_opts *o, psi_store_query *q)
 {
     ps_query_opts def = PS_QUERY_OPTS_INIT;
     if (!o)
         o = &def;
     char *text = ix->plain ? psi_strdup(query ? query : "") : rewrite_query(ix, query ? query : "");
-    psi_store_query q = { text, filter_value, o->lan, o->year_from, o->year_to, o->kind, o->section };
+    *q = (psi_store_query){ text, filter_value, o->lan, o->year_from, o->year_to, o->kind, o->section };
+    return text;
+}
+
+static ps_status
+run(ps_index *ix, const char *query, const ps_query_opts *o, size_t limit, bool want_text, ps_hits **out,
+    ps_error *err)
+{
+    psi_store_query q;
+    char *text = store_query(ix, query, o, &q);
     ps_status st = psi_store_search(ix->store, &q, limit, want_text, out, err);
     if (st == PS_OK) { /* report the query as typed */
         free((*out)->query);
@@ -368,11 +378,8 @@ ps_status
 ps_matrix_run(ps_index *ix, const char *query, const ps_query_opts *o, ps_matrix **out, ps_error *err)
 {
     *out = NULL;
-    ps_query_opts def = PS_QUERY_OPTS_INIT;
-    if (!o)
-        o = &def;
-    char *text = ix->plain ? psi_strdup(query ? query : "") : rewrite_query(ix, query ? query : "");
-    psi_store_query q = { text, filter_value, o->lan, o->year_from, o->year_to, o->kind, o->section };
+    psi_store_query q;
+    char *text = store_query(ix, query, o, &q);
     psi_doc_count *dc;
     size_t n;
     ps_status s = psi_store_count(ix->store, &q, &dc, &n, err);
