@@ -356,6 +356,8 @@ typedef struct ps_matrix {
     int *years;         /* ascending; 0 is "unknown" */
     unsigned *passages; /* nlan * nyear, row-major by län */
     unsigned *docs;     /* likewise */
+    unsigned *lan_passages, *lan_docs;   /* row totals, nlan each */
+    unsigned *year_passages, *year_docs; /* column totals, nyear each */
     unsigned total_passages, total_docs;
 } ps_matrix;
 
@@ -430,6 +432,7 @@ typedef struct ps_goals {
     size_t ngoals;
     ps_goal_link *links; /* year pair by year pair, in document order */
     size_t nlinks;
+    size_t counts[4];    /* links per ps_goal_change */
 } ps_goals;
 
 /* Goal statements of one län in the given years (ascending; 2 or more;
@@ -455,6 +458,10 @@ typedef struct ps_compare_row {
     int nyears;
     int *years;             /* years with documents, ascending */
     unsigned char *present; /* the topic has passages that year */
+    int *appears;           /* years the topic is there and was not the */
+    int nappears;           /* year before (or the first year) */
+    int *disappears;        /* years the topic is gone after a year with it */
+    int ndisappears;
 } ps_compare_row;
 
 typedef struct ps_compare {
@@ -477,6 +484,8 @@ typedef struct ps_outline {
     ps_heading *headings;
     size_t nheadings;
     ps_hits *passages;  /* NULL unless asked for; snippets are empty */
+    long *under;        /* with passages: for each, the index of the heading
+                           it follows in headings[], -1 before the first */
 } ps_outline;
 
 /* Finds one indexed document by docid, path or file name (a unique
@@ -485,6 +494,25 @@ typedef struct ps_outline {
 ps_status ps_doc_show(ps_index *ix, const char *which, int with_passages,
                       ps_outline **out, ps_error *err);
 void ps_outline_free(ps_outline *o);
+
+/* ----------------------------------------------------------------- report */
+
+/* Everything a report on one topic shows. */
+typedef struct ps_report {
+    char *query;
+    ps_matrix *matrix;
+    ps_compare *compare;
+    ps_hits *goals;           /* passages tagged mal about the topic */
+    ps_hits *budget_passages; /* passages tagged budget about the topic */
+    ps_budget *budget;        /* budget rows whose label or table names a
+                                 word of the topic (four letters or more) */
+} ps_report;
+
+/* Gathers a report; goals caps the goal passages (0: 15). Filters as for
+ * ps_search. */
+ps_status ps_report_run(ps_index *ix, const char *query, const ps_query_opts *o, size_t goals, ps_report **out,
+                        ps_error *err);
+void ps_report_free(ps_report *r);
 
 #ifdef __cplusplus
 }

@@ -111,16 +111,8 @@ void cli_print_budget(FILE *f, const ps_budget *b, cli_format fmt);
 void cli_print_goals(FILE *f, const ps_goals *g, const char *query, cli_format fmt);
 void cli_print_compare(FILE *f, const ps_compare *c, cli_format fmt);
 
-/* What a report is made of (report.c writes it). */
-typedef struct cli_report_data {
-    const char *query;
-    ps_matrix *matrix;
-    ps_compare *compare;
-    ps_hits *goals;            /* passages tagged mal about the topic */
-    ps_hits *budget_passages;  /* passages tagged budget about the topic */
-    ps_budget *budget;         /* budget rows (those naming the topic are shown) */
-} cli_report_data;
-void cli_write_report(FILE *f, const cli_report_data *r, bool html);
+/* A report as Markdown or one self-contained HTML page (report.c). */
+void cli_write_report(FILE *f, const ps_report *r, bool html);
 /* "12 345", "1 234,5", "−500": an amount as Swedish reports write it. */
 void cli_format_amount(double v, char *out, size_t cap);
 

@@ -32,48 +32,28 @@ cli_cmd_report(int argc, char **argv, const cli_command *self)
 
     ps_error err = PS_ERROR_INIT;
     ps_index *ix = NULL;
-    cli_report_data r = { query, NULL, NULL, NULL, NULL, NULL };
+    ps_report *r = NULL;
     ps_status st = cli_open_index(&c, PS_INDEX_READ, &ix, &err);
     if (st == PS_OK)
-        st = ps_matrix_run(ix, query, &q, &r.matrix, &err);
-    if (st == PS_OK)
-        st = ps_compare_run(ix, query, &q, &r.compare, &err);
-    if (st == PS_OK) {
-        ps_query_opts g = q;
-        g.section = PS_SECTION_MAL;
-        g.limit = goals_n > 0 ? (size_t)goals_n : 15;
-        st = ps_search(ix, query, &g, &r.goals, &err);
-    }
-    if (st == PS_OK) {
-        ps_query_opts b = q;
-        b.section = PS_SECTION_BUDGET;
-        b.limit = 10;
-        st = ps_search(ix, query, &b, &r.budget_passages, &err);
-    }
-    if (st == PS_OK)
-        st = ps_budget_list(ix, &q, &r.budget, &err);
+        st = ps_report_run(ix, query, &q, goals_n > 0 ? (size_t)goals_n : 15, &r, &err);
     if (st == PS_OK) {
         FILE *f = output ? fopen(output, "w") : stdout;
         if (!f) {
             fprintf(stderr, "plansok: cannot write '%s': %s\n", output, strerror(errno));
             rc = EXIT_FATAL;
         } else {
-            cli_write_report(f, &r, html);
+            cli_write_report(f, r, html);
             if (output && fclose(f) != 0) {
                 fprintf(stderr, "plansok: cannot write '%s': %s\n", output, strerror(errno));
                 rc = EXIT_FATAL;
             } else {
-                rc = r.matrix->total_passages ? EXIT_OK : EXIT_NO_MATCH;
+                rc = r->matrix->total_passages ? EXIT_OK : EXIT_NO_MATCH;
             }
         }
     } else {
         rc = cli_report(st, &err);
     }
-    ps_matrix_free(r.matrix);
-    ps_compare_free(r.compare);
-    ps_hits_free(r.goals);
-    ps_hits_free(r.budget_passages);
-    ps_budget_free(r.budget);
+    ps_report_free(r);
     ps_index_close(ix);
     free(query);
     return rc;

@@ -6,7 +6,6 @@
  * goals as mal passages, budget passages and rows); this file only writes. */
 #include "cli.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -143,33 +142,8 @@ svg_bars(FILE *f, const ps_matrix *m)
     free(per);
 }
 
-static bool
-label_matches(const char *label, const char *query)
-{
-    /* a query word of four letters or more inside the label, any case */
-    char word[128];
-    for (const char *p = query; *p;) {
-        while (*p && !isalnum((unsigned char)*p) && !((unsigned char)*p & 0x80))
-            p++;
-        size_t n = 0;
-        while (*p && (isalnum((unsigned char)*p) || ((unsigned char)*p & 0x80)) && n < sizeof word - 1)
-            word[n++] = (char)tolower((unsigned char)*p++);
-        word[n] = '\0';
-        if (n < 4)
-            continue;
-        char low[512];
-        size_t k = 0;
-        for (const char *q = label; *q && k < sizeof low - 1; q++)
-            low[k++] = (char)tolower((unsigned char)*q);
-        low[k] = '\0';
-        if (strstr(low, word))
-            return true;
-    }
-    return false;
-}
-
 void
-cli_write_report(FILE *f, const cli_report_data *r, bool html)
+cli_write_report(FILE *f, const ps_report *r, bool html)
 {
     const ps_matrix *m = r->matrix;
     const ps_compare *c = r->compare;
@@ -249,8 +223,6 @@ cli_write_report(FILE *f, const cli_report_data *r, bool html)
         char num[64];
         for (size_t i = 0; i < r->budget->n; i++) {
             const ps_budget_row *b = &r->budget->rows[i];
-            if (!label_matches(b->label, r->query) && !label_matches(b->table, r->query))
-                continue;
             fprintf(f, "<p>");
             html_str(f, b->org);
             fprintf(f, " %d, ", b->year);
@@ -319,8 +291,6 @@ cli_write_report(FILE *f, const cli_report_data *r, bool html)
     }
     for (size_t i = 0; i < r->budget->n; i++) {
         const ps_budget_row *b = &r->budget->rows[i];
-        if (!label_matches(b->label, r->query) && !label_matches(b->table, r->query))
-            continue;
         fprintf(f, "- %s %d, %s s. %d, %s: **%s**", b->org, b->year, b->file, b->page + 1, b->table, b->label);
         for (size_t k = 0; k < b->ncols; k++)
             if (b->present[k]) {

@@ -75,6 +75,13 @@ void psi_lower_append(psi_buf *b, const char *s, size_t n);
 /* Lower-cases and folds å/ä/ö/é/ü... to ASCII into a new string. */
 char *psi_fold_ascii(const char *s);
 bool psi_cp_is_letter(uint32_t cp);
+/* A byte of a word as query words are cut: ASCII letters and digits, and
+ * every byte of a multi-byte character. */
+static inline bool
+psi_byte_is_word(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
 bool psi_cp_is_upper(uint32_t cp);
 bool psi_cp_is_lower(uint32_t cp);
 

@@ -515,6 +515,8 @@ psi_goals_collect(psi_store *st, psi_filter_fn filter, int lan, const int *years
         words_release(&w[i]);
     free(w);
     free(first);
+    for (size_t i = 0; i < g->nlinks; i++)
+        g->counts[g->links[i].change]++;
     *out = g;
     return PS_OK;
 }

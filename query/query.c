@@ -408,10 +408,19 @@ ps_matrix_run(ps_index *ix, const char *query, const ps_query_opts *o, ps_matrix
     size_t cells = (size_t)(m->nlan * m->nyear);
     m->passages = psi_calloc(cells ? cells : 1, sizeof *m->passages);
     m->docs = psi_calloc(cells ? cells : 1, sizeof *m->docs);
+    m->lan_passages = psi_calloc((size_t)m->nlan + 1, sizeof *m->lan_passages);
+    m->lan_docs = psi_calloc((size_t)m->nlan + 1, sizeof *m->lan_docs);
+    m->year_passages = psi_calloc((size_t)m->nyear + 1, sizeof *m->year_passages);
+    m->year_docs = psi_calloc((size_t)m->nyear + 1, sizeof *m->year_docs);
     for (size_t i = 0; i < n; i++) {
-        int cell = index_of(m->lans, m->nlan, dc[i].lan) * m->nyear + index_of(m->years, m->nyear, dc[i].year);
+        int l = index_of(m->lans, m->nlan, dc[i].lan), y = index_of(m->years, m->nyear, dc[i].year);
+        int cell = l * m->nyear + y;
         m->passages[cell] += dc[i].passages;
         m->docs[cell]++;
+        m->lan_passages[l] += dc[i].passages;
+        m->lan_docs[l]++;
+        m->year_passages[y] += dc[i].passages;
+        m->year_docs[y]++;
         m->total_passages += dc[i].passages;
         m->total_docs++;
     }
@@ -430,6 +439,10 @@ ps_matrix_free(ps_matrix *m)
     free(m->years);
     free(m->passages);
     free(m->docs);
+    free(m->lan_passages);
+    free(m->lan_docs);
+    free(m->year_passages);
+    free(m->year_docs);
     free(m);
 }
 
@@ -479,6 +492,30 @@ docinfo_copy(ps_docinfo *to, const ps_docinfo *from)
     to->file = psi_strdup(from->file);
     to->title = psi_strdup(from->title);
     to->org = psi_strdup(from->org);
+}
+
+/* The heading each passage follows: both lists are in document order, and
+ * a passage goes under the heading its heading path ends with (one without
+ * a heading path stays where it is; the rest go under the last heading). */
+static long *
+outline_under(const ps_outline *o)
+{
+    const ps_hits *ps = o->passages;
+    long *under = psi_calloc(ps->n + 1, sizeof *under);
+    size_t next = 0;
+    for (size_t i = 0; i <= o->nheadings; i++) {
+        while (next < ps->n) {
+            const ps_hit *p = &ps->hits[next];
+            const char *last = strrchr(p->heading, '>');
+            last = last ? last + 2 : p->heading;
+            bool mine = p->heading[0] == '\0' || (i > 0 && !strcmp(last, o->headings[i - 1].text)) ||
+                        i == o->nheadings;
+            if (!mine)
+                break;
+            under[next++] = (long)i - 1;
+        }
+    }
+    return under;
 }
 
 ps_status
@@ -543,6 +580,8 @@ ps_doc_show(ps_index *ix, const char *which, int with_passages, ps_outline **out
         line = nl + 1;
     }
     free(text);
+    if (o->passages)
+        o->under = outline_under(o);
     *out = o;
     return PS_OK;
 }
@@ -561,6 +600,7 @@ ps_outline_free(ps_outline *o)
         free(o->headings[i].text);
     free(o->headings);
     ps_hits_free(o->passages);
+    free(o->under);
     free(o);
 }
 
@@ -593,6 +633,23 @@ ps_goals_compare(ps_index *ix, int lan, const int *years, int nyears, const char
     if (lan < 0 || lan >= PS_LAN_COUNT)
         return psi_fail(err, PS_ERR_USAGE, "goals need a län");
     return psi_goals_collect(ix->store, filter_value, lan, years, nyears, query, out, err);
+}
+
+/* The years a län's row has the topic after a year without it (or in
+ * its first year), and the years it lost it. */
+static void
+transitions(ps_compare_row *r)
+{
+    r->appears = psi_calloc((size_t)r->nyears + 1, sizeof *r->appears);
+    r->disappears = psi_calloc((size_t)r->nyears + 1, sizeof *r->disappears);
+    r->nappears = r->ndisappears = 0;
+    for (int y = 0; y < r->nyears; y++) {
+        bool before = y > 0 && r->present[y - 1];
+        if (r->present[y] && !before)
+            r->appears[r->nappears++] = r->years[y];
+        if (!r->present[y] && before)
+            r->disappears[r->ndisappears++] = r->years[y];
+    }
 }
 
 static int
@@ -705,6 +762,7 @@ ps_compare_run(ps_index *ix, const char *query, const ps_query_opts *o, ps_compa
                     r->present[r->nyears] = 1;
             r->nyears++;
         }
+        transitions(r);
     }
     ps_doclist_free(dl);
     if (st != PS_OK) {
@@ -726,6 +784,8 @@ ps_compare_free(ps_compare *c)
     for (size_t i = 0; i < c->nrows; i++) {
         free(c->rows[i].years);
         free(c->rows[i].present);
+        free(c->rows[i].appears);
+        free(c->rows[i].disappears);
     }
     free(c->rows);
     free(c);
