@@ -56,7 +56,9 @@ LIB_CXX := $(sort $(wildcard index/*.cc))
 CLI_C := $(sort $(wildcard cli/*.c))
 UNIT_C := $(wildcard tests/unit/test-*.c)
 
-LIB_OBJ := $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o) $(B)/gen/rules.o $(B)/gen/synonyms.o
+# Data compiled into the library as C strings, each in its layer.
+GEN_OBJ = $(B)/ingest/gen-rules.o $(B)/core/gen-synonyms.o
+LIB_OBJ := $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o) $(GEN_OBJ)
 CLI_OBJ := $(CLI_C:%.c=$(B)/%.o)
 UNIT_BIN := $(UNIT_C:tests/unit/%.c=$(B)/tests/%)
 DEPS_STAMP := build/.deps-ok
@@ -104,16 +106,16 @@ $(B)/%.o: %.cc | $(DEPS_STAMP)
 	@$(if $(Q),echo "  CXX     $<")
 	$(Q)$(CXX) $(ALL_CXXFLAGS) $(EXTRA_CXXFLAGS) -c -o $@ $<
 
-# The built-in section rules: ingest/sections.rules as a C string.
-$(B)/gen/rules.c: ingest/sections.rules ingest/embed.awk
+# The built-in section rules and synonyms as C strings.
+$(B)/ingest/gen-rules.c: ingest/sections.rules core/embed.awk
 	@mkdir -p $(@D)
-	$(Q)awk -v name=psi_default_rules -f ingest/embed.awk $< > $@
+	$(Q)awk -v name=psi_default_rules -f core/embed.awk $< > $@
 
-$(B)/gen/synonyms.c: query/synonyms.txt ingest/embed.awk
+$(B)/core/gen-synonyms.c: core/synonyms.txt core/embed.awk
 	@mkdir -p $(@D)
-	$(Q)awk -v name=psi_default_synonyms -f ingest/embed.awk $< > $@
+	$(Q)awk -v name=psi_default_synonyms -f core/embed.awk $< > $@
 
-$(B)/gen/%.o: $(B)/gen/%.c
+$(GEN_OBJ): %.o: %.c
 	$(Q)$(CC) -std=c11 $(CFLAGS) $(SANFLAGS) -c -o $@ $<
 
 $(B)/libplansok.a: $(LIB_OBJ)
@@ -241,7 +243,7 @@ bench: build/.bench-deps-ok $(B)/plansok $(B)/bench-query scale-corpus
 FUZZ_SECONDS ?= 60
 FB := build/fuzz
 FUZZ_FLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined
-FUZZ_LIB_OBJ := $(LIB_C:%.c=$(FB)/%.o) $(LIB_CXX:%.cc=$(FB)/%.o) $(FB)/gen/rules.o $(FB)/gen/synonyms.o
+FUZZ_LIB_OBJ := $(LIB_C:%.c=$(FB)/%.o) $(LIB_CXX:%.cc=$(FB)/%.o) $(FB)/ingest/gen-rules.o $(FB)/core/gen-synonyms.o
 FUZZ_TARGETS := fuzz-text fuzz-query
 DEB_FUZZ_PKGS := clang-14 libclang-rt-14-dev
 
@@ -261,7 +263,11 @@ $(FB)/%.o: %.cc | $(DEPS_STAMP) $(FB)/.deps-ok
 	@mkdir -p $(@D)
 	$(Q)clang++ -std=c++17 -I. -Icore $(FUZZ_FLAGS) $(EXTRA_CXXFLAGS) -c -o $@ $<
 
-$(FB)/gen/%.o: $(B)/gen/%.c | $(FB)/.deps-ok
+$(FB)/ingest/gen-rules.o: $(B)/ingest/gen-rules.c | $(FB)/.deps-ok
+	@mkdir -p $(@D)
+	$(Q)clang -std=c11 $(FUZZ_FLAGS) -c -o $@ $<
+
+$(FB)/core/gen-synonyms.o: $(B)/core/gen-synonyms.c | $(FB)/.deps-ok
 	@mkdir -p $(@D)
 	$(Q)clang -std=c11 $(FUZZ_FLAGS) -c -o $@ $<
 

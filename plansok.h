@@ -28,7 +28,7 @@
 extern "C" {
 #endif
 
-#define PS_SCHEMA_VERSION 4 /* bump when the index layout changes */
+#define PS_SCHEMA_VERSION 5 /* bump when the index layout changes */
 #define PS_FORMAT_VERSION 1 /* version field of JSON output */
 
 typedef enum ps_status {

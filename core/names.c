@@ -1,5 +1,7 @@
-/* names.c: the fixed vocabularies shared by detection, the index and the
- * query language: document kinds and the 21 Swedish counties (län). */
+/* names.c: the fixed vocabularies shared by detection, the tagger, the
+ * index and the query language: document kinds, the 21 Swedish counties
+ * (län), section kinds, and how a value typed in a query filter becomes
+ * the term suffix the index stores (psi_vocab_term). */
 #include "plansok-private.h"
 
 #include <stdlib.h>
@@ -104,4 +106,67 @@ ps_lan_parse(const char *text)
     }
     free(f);
     return found;
+}
+
+const char *
+ps_section_name(ps_section s)
+{
+    switch (s) {
+    case PS_SECTION_MAL: return "mal";
+    case PS_SECTION_INSATSER: return "insatser";
+    case PS_SECTION_BUDGET: return "budget";
+    case PS_SECTION_OTHER:
+    case PS_SECTION_COUNT: break;
+    }
+    return "other";
+}
+
+int
+ps_section_parse(const char *name)
+{
+    char *f = psi_fold_ascii(name);
+    int r = -1;
+    for (int s = 0; s < PS_SECTION_COUNT; s++)
+        if (!strcmp(f, ps_section_name((ps_section)s)))
+            r = s;
+    free(f);
+    return r;
+}
+
+/* Lower case folded to ASCII, without spaces: "Region Jönköping" ->
+ * "regionjonkoping" (organisation terms). */
+static char *
+fold_nospace(const char *value)
+{
+    char *f = psi_fold_ascii(value);
+    char *w = f;
+    for (char *r = f; *r; r++)
+        if (*r != ' ')
+            *w++ = *r;
+    *w = '\0';
+    return f;
+}
+
+char *
+psi_vocab_term(psi_vocab v, const char *value)
+{
+    switch (v) {
+    case PSI_VOCAB_LAN: {
+        int lan = ps_lan_parse(value);
+        return lan >= 0 ? psi_strdup(ps_lan_slug(lan)) : NULL;
+    }
+    case PSI_VOCAB_KIND: {
+        int k = ps_kind_parse(value);
+        return k >= 0 ? fold_nospace(ps_kind_name((ps_kind)k)) : NULL;
+    }
+    case PSI_VOCAB_SECTION: {
+        int k = ps_section_parse(value);
+        return k >= 0 ? psi_strdup(ps_section_name((ps_section)k)) : NULL;
+    }
+    case PSI_VOCAB_ORG:
+        return fold_nospace(value);
+    case PSI_VOCAB_NONE:
+        break;
+    }
+    return NULL;
 }

@@ -7,6 +7,7 @@
 
 #include "plansok.h"
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -84,6 +85,107 @@ psi_byte_is_word(unsigned char c)
 }
 bool psi_cp_is_upper(uint32_t cp);
 bool psi_cp_is_lower(uint32_t cp);
+
+/* core/names.c: vocabularies of filters -------------------------------- */
+
+/* What a filter value names, and so how it is normalised into the term
+ * suffix the index stores ("Jönköpings län" -> "jonkoping"). */
+typedef enum psi_vocab { PSI_VOCAB_NONE, PSI_VOCAB_LAN, PSI_VOCAB_KIND, PSI_VOCAB_SECTION, PSI_VOCAB_ORG } psi_vocab;
+/* The term suffix for a value, as a new string; NULL when the value names
+ * nothing known (an unknown län or kind). The index writes its terms
+ * through this too, so typed and stored values always meet. */
+char *psi_vocab_term(psi_vocab v, const char *value);
+
+/* core/synonyms.c: synonym groups ----------------------------------------- */
+
+typedef struct psi_synonym {
+    char *form;  /* lower case, as matched */
+    char *shown; /* as written in the file, as put in the query */
+    int group;
+} psi_synonym;
+
+typedef struct psi_synonyms {
+    psi_synonym *v;
+    size_t n;
+    int ngroups;
+} psi_synonyms;
+
+/* The built-in groups (core/synonyms.txt, compiled into the library). */
+extern const char psi_default_synonyms[];
+/* Adds the groups of "form = form = ..." lines ('#' comments). */
+void psi_synonyms_parse(psi_synonyms *s, const char *text);
+ps_status psi_synonyms_add_file(psi_synonyms *s, const char *path, ps_error *err);
+void psi_synonyms_release(psi_synonyms *s);
+
+/* core/results.c: lifetimes of results more than one layer fills ---------- */
+
+void psi_docinfo_release(ps_docinfo *d);
+void psi_budget_row_release(ps_budget_row *r);
+
+/* core/record.c: the one record codec, for the worker pipe and the index -- */
+
+/* "key\tvalue\n" lines; values have every control byte escaped (\n, \t,
+ * \\, \xHH). */
+void psi_record_escape(psi_buf *b, const char *s, size_t n);
+void psi_record_unescape(psi_buf *b, const char *s, size_t n);
+void psi_record_add(psi_buf *b, const char *key, const char *value);
+/* A new string with the value of key, or NULL when it is absent. */
+char *psi_record_get(const char *rec, size_t len, const char *key);
+
+/* How a struct member is written in a record. */
+typedef enum psi_ftype {
+    PSI_F_STR,     /* char *; NULL is written as "" */
+    PSI_F_INT,     /* int (or an enum), read back only within [min, max] */
+    PSI_F_LL,      /* long long */
+    PSI_F_STRV,    /* char ** of *count items: each escaped, ended by US */
+    PSI_F_AMOUNTS, /* double * with unsigned char * present flags (aux), as
+                      many as *count (set by a STRV field before it):
+                      "%.17g", or nothing when absent, each ended by US */
+    PSI_F_LIST,    /* an array of *count structs of size bytes, each a
+                      sub-record of the fields sub, escaped, ended by US */
+    PSI_F_INCLUDE  /* the fields sub of the struct at off, in this record */
+} psi_ftype;
+
+/* One member of a struct in its record; a table ends with a NULL key. */
+typedef struct psi_field {
+    const char *key;
+    psi_ftype type;
+    size_t off;          /* offsetof the member */
+    long long min, max;  /* PSI_F_INT */
+    size_t count;        /* offsetof the size_t count: STRV, AMOUNTS, LIST */
+    size_t aux;          /* AMOUNTS: offsetof the present flags */
+    const struct psi_field *sub; /* LIST, INCLUDE */
+    size_t size;         /* LIST: sizeof an element */
+} psi_field;
+
+#define PSI_FIELD_STR(k, T, m) { k, PSI_F_STR, offsetof(T, m), 0, 0, 0, 0, NULL, 0 }
+/* the last arguments are the range: lo, hi (a macro of both will do) */
+#define PSI_FIELD_INT(k, T, m, ...) { k, PSI_F_INT, offsetof(T, m), __VA_ARGS__, 0, 0, NULL, 0 }
+#define PSI_FIELD_LL(k, T, m) { k, PSI_F_LL, offsetof(T, m), 0, 0, 0, 0, NULL, 0 }
+#define PSI_FIELD_STRV(k, T, m, n) { k, PSI_F_STRV, offsetof(T, m), 0, 0, offsetof(T, n), 0, NULL, 0 }
+#define PSI_FIELD_AMOUNTS(k, T, m, n, p) { k, PSI_F_AMOUNTS, offsetof(T, m), 0, 0, offsetof(T, n), offsetof(T, p), NULL, 0 }
+#define PSI_FIELD_LIST(k, T, m, n, E, fields) \
+    { k, PSI_F_LIST, offsetof(T, m), 0, 0, offsetof(T, n), 0, fields, sizeof(E) }
+#define PSI_FIELD_INCLUDE(T, m, fields) { "*", PSI_F_INCLUDE, offsetof(T, m), 0, 0, 0, 0, fields, 0 }
+#define PSI_FIELD_END { NULL, PSI_F_STR, 0, 0, 0, 0, 0, NULL, 0 }
+
+/* Appends the fields of obj. */
+void psi_record_put(psi_buf *b, const psi_field *fields, const void *obj);
+/* Fills the fields of obj from a record. A missing field or a bad value
+ * gives PS_ERR_INTERNAL with a message naming the field (callers say what
+ * the record was); obj's fields are then NULL/0. */
+ps_status psi_record_take(const char *rec, size_t len, const psi_field *fields, void *obj, ps_error *err);
+/* Frees what psi_record_take allocated in obj and zeroes those fields. */
+void psi_record_release(const psi_field *fields, void *obj);
+
+/* core/record-fields.c: the records of the library's structs */
+extern const psi_field psi_docinfo_fields[];     /* ps_docinfo, whole */
+extern const psi_field psi_passage_fields[];     /* ps_passage, whole */
+extern const psi_field psi_heading_fields[];     /* ps_heading */
+extern const psi_field psi_budget_cell_fields[]; /* ps_budget_row: the table's part */
+extern const psi_field psi_budget_row_fields[];  /* ps_budget_row: with its document */
+extern const psi_field psi_hit_fields[];         /* ps_hit: a stored passage */
+extern const psi_field psi_hit_brief_fields[];   /* ps_hit: its document and place only */
 
 /* ingest/pdf.c: the ONLY file that includes poppler and GLib -------------- */
 
@@ -261,14 +363,8 @@ typedef struct psi_budget_rows {
 /* Finds table rows (a label and amounts in tab-separated cells, under a
  * header of column headings with years) on the pages marked in pages_on. */
 void psi_budget_extract(const psi_page *pages, int npages, const bool *pages_on, psi_budget_rows *out);
-void psi_budget_row_release(ps_budget_row *r);
 
-/* index/xapian.cc: the ONLY C++ file ------------------------------------- */
-
-/* Normalises a filter value typed in a query (lan:, kind:, year:) into the
- * term suffix stored in the index; NULL when the value is unknown. The
- * caller frees the result. Implemented in query/query.c. */
-typedef char *(*psi_filter_fn)(const char *field, const char *value);
+/* index/xapian-*.cc: the store, the only C++ and the only Xapian ---------- */
 
 typedef struct psi_store psi_store;
 
@@ -292,29 +388,24 @@ typedef struct psi_store_doc {
  * names another version of it to delete in the same transaction. */
 ps_status psi_store_replace(psi_store *st, const psi_store_doc *doc, const char *old_docid,
                             ps_error *err);
-
-/* The stored record of the document indexed from a path, or from contents
- * (docid); fields are NULL/0 when there is none. */
-typedef struct psi_store_rec {
-    char *docid, *path;
-    long long size, mtime;
-} psi_store_rec;
-ps_status psi_store_find(psi_store *st, const char *path, const char *docid, psi_store_rec *out,
-                         ps_error *err);
-void psi_store_rec_release(psi_store_rec *r);
+/* The record of the document indexed from a path, or with contents docid;
+ * *out is all NULL/0 when there is none (release it either way). */
+ps_status psi_store_find(psi_store *st, const char *path, const char *docid, ps_docinfo *out, ps_error *err);
 /* Records a new path, size and mtime for a document. */
 ps_status psi_store_touch(psi_store *st, const char *docid, const char *path, long long size, long long mtime,
                           ps_error *err);
 ps_status psi_store_remove(psi_store *st, const char *docid, ps_error *err);
 
+/* A query as the store runs it (made by psi_query_prepare). */
 typedef struct psi_store_query {
-    const char *text;          /* query string for Xapian's QueryParser */
-    psi_filter_fn filter;      /* normaliser for field values */
+    char *text;                /* for Xapian's QueryParser; filters typed in
+                                  it (lan:, year:, ...) are normalised by the
+                                  shim through psi_vocab_term */
     int lan, year_from, year_to, kind, section; /* -1 / 0 = none */
 } psi_store_query;
 
 /* Ranked passages; limit 0 means every match (fields then only as needed
- * for matrix counting: lan, year, docid). */
+ * for counting: psi_hit_brief_fields). */
 ps_status psi_store_search(psi_store *st, const psi_store_query *q,
                            size_t limit, bool want_text, ps_hits **out,
                            ps_error *err);
@@ -330,26 +421,29 @@ ps_status psi_store_count(psi_store *st, const psi_store_query *q, psi_doc_count
                           ps_error *err);
 /* Budget rows of all documents matching the filters in q (text unused). */
 ps_status psi_store_budget(psi_store *st, const psi_store_query *q, ps_budget **out, ps_error *err);
-/* The stored outline record of one document ("level\tpage\tsection\ttext"
- * lines; caller frees) and, when hits is not NULL, its passages in order. */
-ps_status psi_store_doc_detail(psi_store *st, const char *docid, char **outline, ps_hits **hits,
-                               ps_error *err);
-
-/* query/goals.c: goal statements aligned year by year (ps_goals_compare). */
-ps_status psi_goals_collect(psi_store *st, psi_filter_fn filter, int lan, const int *years, int nyears,
-                            const char *query, ps_goals **out, ps_error *err);
+/* One document's record into o->info and o->headings, and with passages
+ * its passages in order into o->passages. */
+ps_status psi_store_doc_detail(psi_store *st, const char *docid, ps_outline *o, bool passages, ps_error *err);
 
 /* Swedish stem of one lower-case word, into a new string. */
 char *psi_stem(const char *word);
 
-/* Record encoding shared by the shim and query code: "key\tvalue\n" lines
- * with \t, \n and \\ escaped in values. */
-void psi_record_add(psi_buf *b, const char *key, const char *value);
-void psi_record_addi(psi_buf *b, const char *key, long value);
-/* Returns a new string with the value of key, or NULL. */
-char *psi_record_get(const char *rec, size_t len, const char *key);
-/* The value of key as a number; 0 when it is missing. */
-long long psi_record_getll(const char *rec, size_t len, const char *key);
+/* index/index.c: the ps_index handle, for the query layer ------------------ */
+
+psi_store *psi_index_store(ps_index *ix);
+bool psi_index_plain(const ps_index *ix);
+const psi_synonyms *psi_index_synonyms(const ps_index *ix);
+
+/* query/: the query layer's own entry points ------------------------------ */
+
+/* prepare.c: what the store runs for a query typed by an analyst and the
+ * option filters (release with psi_query_release, also after a failure). */
+ps_status psi_query_prepare(ps_index *ix, const char *query, const ps_query_opts *o, psi_store_query *out,
+                            ps_error *err);
+void psi_query_release(psi_store_query *q);
+/* search.c: hits of a prepared query; limit 0 is every match. */
+ps_status psi_query_hits(ps_index *ix, const char *query, const ps_query_opts *o, size_t limit, bool want_text,
+                         ps_hits **out, ps_error *err);
 
 #ifdef __cplusplus
 }

@@ -89,28 +89,51 @@ psi_utf8_chars(const char *s, size_t n)
     return count;
 }
 
+/* The simple lower-case mapping of Latin-1, Latin Extended-A, Greek and
+ * Cyrillic capitals; cp itself for everything else. Latin Extended-A
+ * pairs capitals and small letters by parity, but the parity flips at
+ * U+0138 (ĸ) and U+0149 (ŉ), and U+0178 (Ÿ) maps back into Latin-1, so
+ * the ranges are spelled out ("Łódź" must not become "ŁódŻ"). */
+static uint32_t
+lower_cp(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+        return cp + 32;
+    if (cp == 0x130) /* İ */
+        return 'i';
+    if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177))
+        return cp | 1; /* capitals even, small letters odd */
+    if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+        return cp & 1 ? cp + 1 : cp; /* capitals odd, small letters even */
+    if (cp == 0x178) /* Ÿ */
+        return 0xFF;
+    if (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2)
+        return cp + 32;
+    if (cp >= 0x410 && cp <= 0x42F)
+        return cp + 32;
+    if (cp >= 0x400 && cp <= 0x40F)
+        return cp + 80;
+    return cp;
+}
+
 bool
 psi_cp_is_upper(uint32_t cp)
 {
-    if (cp >= 'A' && cp <= 'Z')
-        return true;
-    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
-        return true;
-    if (cp >= 0x100 && cp <= 0x17F)
-        return (cp & 1) == 0;
-    return false;
+    return lower_cp(cp) != cp;
 }
 
 bool
 psi_cp_is_lower(uint32_t cp)
 {
-    if (cp >= 'a' && cp <= 'z')
-        return true;
-    if (cp >= 0xDF && cp <= 0xFF && cp != 0xF7)
-        return true;
-    if (cp >= 0x100 && cp <= 0x17F)
-        return (cp & 1) == 1;
-    return false;
+    if (cp < 0x80)
+        return cp >= 'a' && cp <= 'z';
+    if (cp >= 0xDF && cp <= 0xFF)
+        return cp != 0xF7;
+    if (cp >= 0x100 && cp <= 0x17F) /* all letters; ĸ, ŉ and ſ have no capital */
+        return !psi_cp_is_upper(cp);
+    return (cp >= 0x3AC && cp <= 0x3CE) || (cp >= 0x430 && cp <= 0x45F);
 }
 
 bool
@@ -166,8 +189,8 @@ psi_fold_ascii(const char *s)
 void
 psi_lower_append(psi_buf *b, const char *s, size_t n)
 {
-    /* lower case never needs more bytes here: Latin-1 and Latin
-     * Extended-A letters keep their UTF-8 length; invalid bytes are dropped */
+    /* lower case never needs more bytes here: the letters lower_cp maps
+     * keep their UTF-8 length or shrink (İ -> i); invalid bytes are dropped */
     psi_buf_reserve(b, n);
     char *o = b->s + b->len;
     for (size_t i = 0; i < n;) {
@@ -184,9 +207,7 @@ psi_lower_append(psi_buf *b, const char *s, size_t n)
             continue;
         }
         i += l;
-        if (psi_cp_is_upper(cp))
-            cp += cp < 0x100 ? 32 : 1;
-        o += psi_utf8_encode(cp, o);
+        o += psi_utf8_encode(lower_cp(cp), o);
     }
     b->len = (size_t)(o - b->s);
     b->s[b->len] = '\0';

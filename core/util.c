@@ -1,5 +1,5 @@
 /* util.c: status phrases, error filling, the allocation policy, a growable
- * string, hashing and the record encoding of stored passages. Nothing here
+ * string and hashing. Nothing here
  * knows about PDFs, regexes or Xapian. */
 #include "plansok-private.h"
 
@@ -122,6 +122,7 @@ psi_buf_reserve(psi_buf *b, size_t extra)
     while (cap < b->len + extra + 1)
         cap *= 2;
     b->s = psi_realloc(b->s, cap);
+    b->s[b->len] = '\0'; /* a buffer that has memory holds a string */
     b->cap = cap;
 }
 
@@ -251,63 +252,4 @@ psi_file_hash(const char *path, char out[17], ps_error *err)
         return psi_fail(err, PS_ERR_IO, "cannot read: %s", strerror(errno));
     snprintf(out, 17, "%016llx", (unsigned long long)h);
     return PS_OK;
-}
-
-void
-psi_record_add(psi_buf *b, const char *key, const char *value)
-{
-    psi_buf_adds(b, key);
-    psi_buf_addc(b, '\t');
-    for (const char *p = value ? value : ""; *p; p++) {
-        switch (*p) {
-        case '\n': psi_buf_adds(b, "\\n"); break;
-        case '\t': psi_buf_adds(b, "\\t"); break;
-        case '\\': psi_buf_adds(b, "\\\\"); break;
-        default: psi_buf_addc(b, *p);
-        }
-    }
-    psi_buf_addc(b, '\n');
-}
-
-void
-psi_record_addi(psi_buf *b, const char *key, long value)
-{
-    char num[32];
-    snprintf(num, sizeof num, "%ld", value);
-    psi_record_add(b, key, num);
-}
-
-char *
-psi_record_get(const char *rec, size_t len, const char *key)
-{
-    size_t klen = strlen(key);
-    const char *end = rec + len;
-    for (const char *p = rec; p < end;) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (!nl)
-            nl = end;
-        if ((size_t)(nl - p) > klen && memcmp(p, key, klen) == 0 && p[klen] == '\t') {
-            psi_buf b = PSI_BUF_INIT;
-            for (const char *q = p + klen + 1; q < nl; q++) {
-                if (*q == '\\' && q + 1 < nl) {
-                    q++;
-                    psi_buf_addc(&b, *q == 'n' ? '\n' : *q == 't' ? '\t' : *q);
-                } else {
-                    psi_buf_addc(&b, *q);
-                }
-            }
-            return psi_buf_detach(&b);
-        }
-        p = nl + 1;
-    }
-    return NULL;
-}
-
-long long
-psi_record_getll(const char *rec, size_t len, const char *key)
-{
-    char *v = psi_record_get(rec, len, key);
-    long long r = v ? atoll(v) : 0;
-    free(v);
-    return r;
 }

@@ -197,23 +197,6 @@ unit_of(const char *s)
 }
 
 void
-psi_budget_row_release(ps_budget_row *r)
-{
-    free(r->table);
-    free(r->unit);
-    free(r->label);
-    for (size_t i = 0; i < r->ncols; i++)
-        free(r->columns[i]);
-    free(r->columns);
-    free(r->amounts);
-    free(r->present);
-    free(r->docid);
-    free(r->file);
-    free(r->org);
-    memset(r, 0, sizeof *r);
-}
-
-void
 psi_budget_extract(const psi_page *pages, int npages, const bool *pages_on, psi_budget_rows *out)
 {
     for (int p = 0; p < npages; p++) {

@@ -17,6 +17,16 @@ struct ps_doc {
     int npages;
 };
 
+/* A document as one record (core/record.c): what an isolated worker sends.
+ * Page texts stay behind: nothing after extraction reads them. */
+static const psi_field doc_fields[] = {
+    PSI_FIELD_INCLUDE(ps_doc, info, psi_docinfo_fields),
+    PSI_FIELD_LIST("passage", ps_doc, passages.v, passages.n, ps_passage, psi_passage_fields),
+    PSI_FIELD_LIST("heading", ps_doc, passages.outline, passages.noutline, ps_heading, psi_heading_fields),
+    PSI_FIELD_LIST("budget_row", ps_doc, budget.v, budget.n, ps_budget_row, psi_budget_cell_fields),
+    PSI_FIELD_END,
+};
+
 struct ps_extractor {
     ps_extract_opts opts; /* org points into org_copy */
     char *org_copy;
@@ -280,141 +290,23 @@ ps_doc_free(ps_doc *doc)
 {
     if (!doc)
         return;
-    for (size_t i = 0; i < doc->passages.n; i++) {
-        free(doc->passages.v[i].heading);
-        free(doc->passages.v[i].text);
-        free(doc->passages.v[i].terms);
-    }
-    free(doc->passages.v);
-    for (size_t i = 0; i < doc->passages.noutline; i++)
-        free(doc->passages.outline[i].text);
-    free(doc->passages.outline);
-    for (size_t i = 0; i < doc->budget.n; i++)
-        psi_budget_row_release(&doc->budget.v[i]);
-    free(doc->budget.v);
+    psi_record_release(doc_fields, doc);
     for (int p = 0; p < doc->npages; p++)
         free(doc->page_text[p]);
     free(doc->page_text);
-    free(doc->info.docid);
-    free(doc->info.path);
-    free(doc->info.file);
-    free(doc->info.title);
-    free(doc->info.org);
     free(doc);
 }
 
 /* ------------------------------------------------------------ serialize */
 
-#define RS '\x1e' /* between records */
-#define US "\x1f" /* between list items inside a field */
-
-static void
-end_record(psi_buf *b)
-{
-    psi_buf_addc(b, RS);
-}
-
 ps_status
 ps_doc_serialize(const ps_doc *doc, char **out, size_t *len)
 {
     psi_buf b = PSI_BUF_INIT;
-    const ps_docinfo *d = &doc->info;
-    psi_record_add(&b, "t", "doc");
-    psi_record_add(&b, "docid", d->docid);
-    psi_record_add(&b, "path", d->path);
-    psi_record_addi(&b, "size", (long)d->size);
-    psi_record_addi(&b, "mtime", (long)d->mtime);
-    psi_record_add(&b, "file", d->file);
-    psi_record_add(&b, "title", d->title);
-    psi_record_add(&b, "org", d->org);
-    psi_record_addi(&b, "lan", d->lan);
-    psi_record_addi(&b, "year", d->year);
-    psi_record_addi(&b, "kind", d->kind);
-    psi_record_addi(&b, "pages", d->pages);
-    psi_record_addi(&b, "text_pages", d->text_pages);
-    end_record(&b);
-    for (size_t i = 0; i < doc->passages.n; i++) {
-        const ps_passage *p = &doc->passages.v[i];
-        psi_record_add(&b, "t", "p");
-        psi_record_addi(&b, "page", p->page);
-        psi_record_addi(&b, "section", p->section);
-        psi_record_add(&b, "heading", p->heading);
-        psi_record_add(&b, "text", p->text);
-        psi_record_add(&b, "terms", p->terms);
-        end_record(&b);
-    }
-    for (size_t i = 0; i < doc->passages.noutline; i++) {
-        const ps_heading *h = &doc->passages.outline[i];
-        psi_record_add(&b, "t", "h");
-        psi_record_addi(&b, "level", h->level);
-        psi_record_addi(&b, "page", h->page);
-        psi_record_addi(&b, "section", h->section);
-        psi_record_add(&b, "text", h->text);
-        end_record(&b);
-    }
-    for (size_t i = 0; i < doc->budget.n; i++) {
-        const ps_budget_row *r = &doc->budget.v[i];
-        psi_buf cols = PSI_BUF_INIT, vals = PSI_BUF_INIT;
-        for (size_t k = 0; k < r->ncols; k++) {
-            if (k) {
-                psi_buf_adds(&cols, US);
-                psi_buf_adds(&vals, US);
-            }
-            psi_buf_adds(&cols, r->columns[k]);
-            if (r->present[k])
-                psi_buf_addf(&vals, "%.17g", r->amounts[k]);
-        }
-        psi_record_add(&b, "t", "b");
-        psi_record_addi(&b, "page", r->page);
-        psi_record_add(&b, "table", r->table);
-        psi_record_add(&b, "unit", r->unit);
-        psi_record_add(&b, "label", r->label);
-        psi_record_add(&b, "columns", psi_buf_str(&cols));
-        psi_record_add(&b, "amounts", psi_buf_str(&vals));
-        psi_buf_release(&cols);
-        psi_buf_release(&vals);
-        end_record(&b);
-    }
-    for (int p = 0; p < doc->npages; p++) {
-        psi_record_add(&b, "t", "page");
-        psi_record_addi(&b, "page", p);
-        psi_record_add(&b, "text", doc->page_text[p] ? doc->page_text[p] : "");
-        end_record(&b);
-    }
+    psi_record_put(&b, doc_fields, doc);
     *len = b.len;
     *out = psi_buf_detach(&b);
     return PS_OK;
-}
-
-static char *
-field(const char *rec, size_t n, const char *key)
-{
-    char *v = psi_record_get(rec, n, key);
-    return v ? v : psi_strdup("");
-}
-
-static long
-fieldi(const char *rec, size_t n, const char *key)
-{
-    return (long)psi_record_getll(rec, n, key);
-}
-
-/* Splits a US-joined field into a new array of n strings. */
-static char **
-split_us(const char *s, size_t *n)
-{
-    char **v = NULL;
-    *n = 0;
-    for (const char *p = s;;) {
-        const char *e = strstr(p, US);
-        size_t len = e ? (size_t)(e - p) : strlen(p);
-        v = psi_realloc(v, (*n + 1) * sizeof *v);
-        v[(*n)++] = psi_strndup(p, len);
-        if (!e)
-            break;
-        p = e + 1;
-    }
-    return v;
 }
 
 ps_status
@@ -422,97 +314,23 @@ ps_doc_deserialize(const char *data, size_t len, ps_doc **out, ps_error *err)
 {
     *out = NULL;
     ps_doc *doc = psi_calloc(1, sizeof *doc);
-    bool have_doc = false;
-    size_t pages_cap = 0;
-    for (size_t at = 0; at < len;) {
-        const char *rs = memchr(data + at, RS, len - at);
-        size_t n = rs ? (size_t)(rs - data) - at : len - at;
-        const char *rec = data + at;
-        char *t = field(rec, n, "t");
-        if (!strcmp(t, "doc")) {
-            ps_docinfo *d = &doc->info;
-            d->docid = field(rec, n, "docid");
-            d->path = field(rec, n, "path");
-            d->size = psi_record_getll(rec, n, "size");
-            d->mtime = psi_record_getll(rec, n, "mtime");
-            d->file = field(rec, n, "file");
-            d->title = field(rec, n, "title");
-            d->org = field(rec, n, "org");
-            d->lan = (int)fieldi(rec, n, "lan");
-            d->year = (int)fieldi(rec, n, "year");
-            d->kind = (ps_kind)fieldi(rec, n, "kind");
-            d->pages = (int)fieldi(rec, n, "pages");
-            d->text_pages = (int)fieldi(rec, n, "text_pages");
-            have_doc = true;
-        } else if (!strcmp(t, "p")) {
-            psi_passages *ps = &doc->passages;
-            if (ps->n == ps->cap) {
-                ps->cap = ps->cap ? ps->cap * 2 : 32;
-                ps->v = psi_realloc(ps->v, ps->cap * sizeof *ps->v);
-            }
-            ps->v[ps->n++] = (ps_passage){ (int)fieldi(rec, n, "page"), field(rec, n, "heading"), field(rec, n, "text"),
-                                           (ps_section)fieldi(rec, n, "section"), field(rec, n, "terms") };
-        } else if (!strcmp(t, "h")) {
-            psi_passages *ps = &doc->passages;
-            if (ps->noutline == ps->outline_cap) {
-                ps->outline_cap = ps->outline_cap ? ps->outline_cap * 2 : 32;
-                ps->outline = psi_realloc(ps->outline, ps->outline_cap * sizeof *ps->outline);
-            }
-            ps->outline[ps->noutline++] = (ps_heading){ (int)fieldi(rec, n, "level"), (int)fieldi(rec, n, "page"),
-                                                        (ps_section)fieldi(rec, n, "section"), field(rec, n, "text") };
-        } else if (!strcmp(t, "b")) {
-            psi_budget_rows *br = &doc->budget;
-            if (br->n == br->cap) {
-                br->cap = br->cap ? br->cap * 2 : 16;
-                br->v = psi_realloc(br->v, br->cap * sizeof *br->v);
-            }
-            ps_budget_row *r = &br->v[br->n++];
-            memset(r, 0, sizeof *r);
-            r->page = (int)fieldi(rec, n, "page");
-            r->table = field(rec, n, "table");
-            r->unit = field(rec, n, "unit");
-            r->label = field(rec, n, "label");
-            r->lan = -1;
-            char *cols = field(rec, n, "columns"), *vals = field(rec, n, "amounts");
-            size_t nc, nv;
-            r->columns = split_us(cols, &nc);
-            char **vs = split_us(vals, &nv);
-            r->ncols = nc;
-            r->amounts = psi_calloc(nc ? nc : 1, sizeof *r->amounts);
-            r->present = psi_calloc(nc ? nc : 1, 1);
-            for (size_t k = 0; k < nc && k < nv; k++)
-                if (*vs[k]) {
-                    r->amounts[k] = strtod(vs[k], NULL);
-                    r->present[k] = 1;
-                }
-            for (size_t k = 0; k < nv; k++)
-                free(vs[k]);
-            free(vs);
-            free(cols);
-            free(vals);
-        } else if (!strcmp(t, "page")) {
-            int p = (int)fieldi(rec, n, "page");
-            if (p >= 0 && p < 1000000) {
-                if ((size_t)p >= pages_cap) {
-                    size_t nc = (size_t)p + 64;
-                    doc->page_text = psi_realloc(doc->page_text, nc * sizeof *doc->page_text);
-                    memset(doc->page_text + pages_cap, 0, (nc - pages_cap) * sizeof *doc->page_text);
-                    pages_cap = nc;
-                }
-                free(doc->page_text[p]);
-                doc->page_text[p] = field(rec, n, "text");
-                if (p + 1 > doc->npages)
-                    doc->npages = p + 1;
-            }
-        }
-        free(t);
-        at += n + (rs ? 1 : 0);
+    ps_status st = psi_record_take(data, len, doc_fields, doc, err);
+    if (st != PS_OK) {
+        free(doc);
+        char msg[sizeof err->msg];
+        snprintf(msg, sizeof msg, "%s", err ? err->msg : "");
+        return psi_fail(err, PS_ERR_INTERNAL, "a worker sent a document that does not read: %s", msg);
     }
-    if (!have_doc) {
+    if ((size_t)doc->info.passages != doc->passages.n) {
         ps_doc_free(doc);
-        return psi_fail(err, PS_ERR_INTERNAL, "a worker sent no document");
+        return psi_fail(err, PS_ERR_INTERNAL, "a worker sent a document with %zu of its %d passages",
+                        doc->passages.n, doc->info.passages);
     }
-    doc->info.passages = (int)doc->passages.n;
+    doc->passages.cap = doc->passages.n;
+    doc->passages.outline_cap = doc->passages.noutline;
+    doc->budget.cap = doc->budget.n;
+    for (size_t i = 0; i < doc->budget.n; i++)
+        doc->budget.v[i].lan = -1; /* set when rows come from the index */
     *out = doc;
     return PS_OK;
 }

@@ -24,31 +24,6 @@ struct psi_tagger {
     double density[PS_SECTION_COUNT]; /* points needed per sentence, per kind */
 };
 
-const char *
-ps_section_name(ps_section s)
-{
-    switch (s) {
-    case PS_SECTION_MAL: return "mal";
-    case PS_SECTION_INSATSER: return "insatser";
-    case PS_SECTION_BUDGET: return "budget";
-    case PS_SECTION_OTHER:
-    case PS_SECTION_COUNT: break;
-    }
-    return "other";
-}
-
-int
-ps_section_parse(const char *name)
-{
-    char *f = psi_fold_ascii(name);
-    int r = -1;
-    for (int s = 0; s < PS_SECTION_COUNT; s++)
-        if (!strcmp(f, ps_section_name((ps_section)s)))
-            r = s;
-    free(f);
-    return r;
-}
-
 void
 psi_tagger_free(psi_tagger *t)
 {

@@ -388,10 +388,12 @@ add_link(ps_goals *g, size_t *cap, ps_goal_link l)
 }
 
 ps_status
-psi_goals_collect(psi_store *st, psi_filter_fn filter, int lan, const int *years_in, int nyears, const char *query,
-                  ps_goals **out, ps_error *err)
+ps_goals_compare(ps_index *ix, int lan, const int *years_in, int nyears, const char *query, ps_goals **out,
+                 ps_error *err)
 {
     *out = NULL;
+    if (lan < 0 || lan >= PS_LAN_COUNT)
+        return psi_fail(err, PS_ERR_USAGE, "goals need a län");
     ps_goals *g = psi_calloc(1, sizeof *g);
     g->lan = lan;
     ps_status s = PS_OK;
@@ -401,7 +403,7 @@ psi_goals_collect(psi_store *st, psi_filter_fn filter, int lan, const int *years
         g->nyears = nyears;
     } else {
         ps_doclist *dl;
-        s = psi_store_docs(st, &dl, err);
+        s = ps_docs_list(ix, &dl, err);
         if (s != PS_OK) {
             ps_goals_free(g);
             return s;
@@ -428,9 +430,9 @@ psi_goals_collect(psi_store *st, psi_filter_fn filter, int lan, const int *years
     size_t *first = psi_calloc((size_t)g->nyears + 1, sizeof *first);
     for (int y = 0; y < g->nyears; y++) {
         first[y] = g->ngoals;
-        psi_store_query q = { query ? query : "", filter, lan, g->years[y], g->years[y], -1, PS_SECTION_MAL };
+        ps_query_opts q = { lan, g->years[y], g->years[y], -1, PS_SECTION_MAL, 0 };
         ps_hits *h;
-        s = psi_store_search(st, &q, 0, true, &h, err);
+        s = psi_query_hits(ix, query, &q, 0, true, &h, err);
         if (s != PS_OK)
             break;
         qsort(h->hits, h->n, sizeof *h->hits, cmp_hit_order);

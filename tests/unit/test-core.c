@@ -1,4 +1,4 @@
-/* test-core.c: status phrases, county and kind names, record encoding,
+/* test-core.c: status phrases, county and kind names, lower case,
  * layout of two columns, and index error paths (missing, locked). */
 #include "plansok-private.h"
 #include "tap.h"
@@ -36,20 +36,31 @@ test_names(void)
     free(f);
 }
 
+/* Lower case by code point: Latin Extended-A pairs flip parity at U+0138
+ * and U+0149, Ÿ maps into Latin-1, and letters without a capital stay. */
 static void
-test_record(void)
+test_lower(void)
 {
-    psi_buf b = PSI_BUF_INIT;
-    psi_record_add(&b, "text", "rad ett\nrad\ttvå \\ slut");
-    psi_record_addi(&b, "page", 12);
-    char *t = psi_record_get(b.s, b.len, "text");
-    CHECK_STR(t, "rad ett\nrad\ttvå \\ slut");
-    free(t);
-    t = psi_record_get(b.s, b.len, "page");
-    CHECK_STR(t, "12");
-    free(t);
-    CHECK(psi_record_get(b.s, b.len, "nope") == NULL);
-    psi_buf_release(&b);
+    static const struct {
+        const char *in, *want;
+    } cases[] = {
+        { "Łódź", "łódź" },         { "žal", "žal" },       { "ŽAL", "žal" },     { "ÅÄÖ Éé", "åäö éé" },
+        { "ĸŉſ", "ĸŉſ" },           { "Ÿ", "ÿ" },           { "İSTANBUL", "istanbul" },
+        { "ŹŻŽ źżž", "źżž źżž" },   { "ĹĽŁŃŇ", "ĺľłńň" },  { "ŊŒŠŦŸ", "ŋœšŧÿ" },
+        { "ΑΒΓ", "αβγ" },           { "ЖЁ", "жё" },         { "abc123", "abc123" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        psi_buf b = PSI_BUF_INIT;
+        psi_lower_append(&b, cases[i].in, strlen(cases[i].in));
+        CHECK_STR(psi_buf_str(&b), cases[i].want);
+        psi_buf_release(&b);
+    }
+    CHECK(psi_cp_is_upper(0x17B) && psi_cp_is_lower(0x17C)); /* Ż ż */
+    CHECK(!psi_cp_is_upper(0x17A) && psi_cp_is_lower(0x17A)); /* ź */
+    CHECK(psi_cp_is_upper(0x141) && psi_cp_is_lower(0x142)); /* Ł ł */
+    CHECK(psi_cp_is_lower(0x138) && !psi_cp_is_upper(0x138)); /* ĸ */
+    CHECK(psi_cp_is_lower(0x17F) && !psi_cp_is_upper(0x17F)); /* ſ */
+    CHECK(psi_cp_is_upper(0xC5) && psi_cp_is_lower(0xE5));   /* Å å */
 }
 
 static psi_word
@@ -148,7 +159,7 @@ main(void)
 {
     test_status();
     test_names();
-    test_record();
+    test_lower();
     test_layout_columns();
     test_index_errors();
     return tap_done();

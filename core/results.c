@@ -1,0 +1,58 @@
+/* results.c: the lifetimes of the result structs that more than one layer
+ * fills (hits from the index and the query layer, document lists, budget
+ * rows from extraction and from the index), so that no layer has to call
+ * up to free what it made. */
+#include "plansok-private.h"
+
+#include <stdlib.h>
+
+void
+ps_hits_free(ps_hits *h)
+{
+    if (!h)
+        return;
+    for (size_t i = 0; i < h->n; i++) {
+        ps_hit *x = &h->hits[i];
+        psi_record_release(psi_hit_fields, x);
+        free(x->snippet);
+        free(x->marks);
+    }
+    free(h->hits);
+    free(h->query);
+    free(h->suggestion);
+    free(h);
+}
+
+void
+psi_docinfo_release(ps_docinfo *d)
+{
+    psi_record_release(psi_docinfo_fields, d);
+}
+
+void
+ps_doclist_free(ps_doclist *l)
+{
+    if (!l)
+        return;
+    for (size_t i = 0; i < l->n; i++)
+        psi_docinfo_release(&l->docs[i]);
+    free(l->docs);
+    free(l);
+}
+
+void
+psi_budget_row_release(ps_budget_row *r)
+{
+    psi_record_release(psi_budget_row_fields, r);
+}
+
+void
+ps_budget_free(ps_budget *b)
+{
+    if (!b)
+        return;
+    for (size_t i = 0; i < b->n; i++)
+        psi_budget_row_release(&b->rows[i]);
+    free(b->rows);
+    free(b);
+}

@@ -1,0 +1,69 @@
+/* synonyms.c: groups of words and phrases an analyst means alike ("ESF =
+ * Europeiska socialfonden"), one group per line of the built-in
+ * core/synonyms.txt or of a file of the same form. Reading them only; the
+ * query layer (query/prepare.c) puts a group into the query. */
+#include "plansok-private.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void
+psi_synonyms_parse(psi_synonyms *s, const char *text)
+{
+    for (const char *p = text; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        char *line = psi_strndup(p, len);
+        p += len + (nl ? 1 : 0);
+        char *c = line;
+        while (*c == ' ' || *c == '\t')
+            c++;
+        if (*c && *c != '#' && strstr(c, " = ")) {
+            int g = s->ngroups++;
+            for (char *f = c; f;) {
+                char *eq = strstr(f, " = ");
+                if (eq)
+                    *eq = '\0';
+                while (*f == ' ')
+                    f++;
+                size_t fl = strlen(f);
+                while (fl && (f[fl - 1] == ' ' || f[fl - 1] == '\r'))
+                    f[--fl] = '\0';
+                if (fl) {
+                    psi_buf low = PSI_BUF_INIT;
+                    psi_lower_append(&low, f, fl);
+                    s->v = psi_realloc(s->v, (s->n + 1) * sizeof *s->v);
+                    s->v[s->n++] = (psi_synonym){ psi_buf_detach(&low), psi_strdup(f), g };
+                }
+                f = eq ? eq + 3 : NULL;
+            }
+        }
+        free(line);
+    }
+}
+
+ps_status
+psi_synonyms_add_file(psi_synonyms *s, const char *path, ps_error *err)
+{
+    char *text = psi_slurp(path);
+    if (!text)
+        return psi_fail(err, PS_ERR_IO, "cannot read synonyms file '%s'", path);
+    ps_status st = PS_OK;
+    if (!psi_utf8_valid(text, strlen(text)))
+        st = psi_fail(err, PS_ERR_USAGE, "synonyms file '%s' is not UTF-8", path);
+    else
+        psi_synonyms_parse(s, text);
+    free(text);
+    return st;
+}
+
+void
+psi_synonyms_release(psi_synonyms *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        free(s->v[i].form);
+        free(s->v[i].shown);
+    }
+    free(s->v);
+    memset(s, 0, sizeof *s);
+}

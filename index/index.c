@@ -1,0 +1,185 @@
+/* index.c: the ps_index handle and its write path in C: opening and
+ * closing, adding a document, classifying a file against what is indexed
+ * (new, unchanged, changed, moved, duplicate) and pruning documents whose
+ * files are gone. The handle also carries the synonym groups queries use.
+ * Xapian itself is behind the store shim (index/xapian-*.cc); the query
+ * layer reaches the store through psi_index_store(). */
+#include "plansok-private.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+struct ps_index {
+    psi_store *store;
+    bool writable;
+    bool plain;
+    psi_synonyms synonyms;
+};
+
+ps_status
+ps_index_open(const char *dir, ps_index_mode mode, ps_index **out, ps_error *err)
+{
+    *out = NULL;
+    if (!dir || !*dir)
+        return psi_fail(err, PS_ERR_USAGE, "no index directory given");
+    psi_store *st;
+    bool writable = (mode & PS_INDEX_WRITE) != 0, plain = (mode & PS_INDEX_PLAIN) != 0;
+    ps_shard_by by = (mode & PS_INDEX_SHARD_LAN) ? PS_SHARD_LAN : (mode & PS_INDEX_SHARD_YEAR) ? PS_SHARD_YEAR
+                                                                                            : PS_SHARD_NONE;
+    if (by != PS_SHARD_NONE && (!writable || plain))
+        return psi_fail(err, PS_ERR_USAGE, "shards are chosen when an index is written");
+    ps_status s = psi_store_open(dir, writable, plain, by, &st, err);
+    if (s != PS_OK)
+        return s;
+    ps_index *ix = psi_calloc(1, sizeof *ix);
+    ix->store = st;
+    ix->writable = writable;
+    ix->plain = plain;
+    if (!plain)
+        psi_synonyms_parse(&ix->synonyms, psi_default_synonyms);
+    *out = ix;
+    return PS_OK;
+}
+
+void
+ps_index_close(ps_index *ix)
+{
+    if (!ix)
+        return;
+    psi_store_close(ix->store);
+    psi_synonyms_release(&ix->synonyms);
+    free(ix);
+}
+
+psi_store *
+psi_index_store(ps_index *ix)
+{
+    return ix->store;
+}
+
+bool
+psi_index_plain(const ps_index *ix)
+{
+    return ix->plain;
+}
+
+const psi_synonyms *
+psi_index_synonyms(const ps_index *ix)
+{
+    return &ix->synonyms;
+}
+
+ps_status
+ps_index_add_synonyms(ps_index *ix, const char *path, ps_error *err)
+{
+    return psi_synonyms_add_file(&ix->synonyms, path, err);
+}
+
+void
+ps_index_set_batch(ps_index *ix, int documents)
+{
+    psi_store_set_batch(ix->store, documents);
+}
+
+char *
+ps_index_default_dir(void)
+{
+    const char *xdg = getenv("XDG_DATA_HOME");
+    if (xdg && *xdg == '/')
+        return psi_asprintf("%s/plansok/index", xdg);
+    const char *home = getenv("HOME");
+    if (home && *home)
+        return psi_asprintf("%s/.local/share/plansok/index", home);
+    return NULL;
+}
+
+ps_status
+ps_index_add_doc(ps_index *ix, const ps_doc *doc, ps_error *err)
+{
+    if (!ix->writable)
+        return psi_fail(err, PS_ERR_USAGE, "index is open read-only");
+    const ps_docinfo *info = ps_doc_info(doc);
+    size_t n = ps_doc_passage_count(doc), nh = ps_doc_heading_count(doc), nb = ps_doc_budget_count(doc);
+    psi_store_doc sd = { info, n ? ps_doc_passage(doc, 0) : NULL, n, nh ? ps_doc_heading(doc, 0) : NULL,
+                         nh, nb ? ps_doc_budget_row(doc, 0) : NULL, nb };
+    /* the same path indexed with other contents goes in the same transaction */
+    ps_docinfo old;
+    ps_status st = psi_store_find(ix->store, info->path, NULL, &old, err);
+    if (st != PS_OK)
+        return st;
+    const char *replaced = old.docid && strcmp(old.docid, info->docid) ? old.docid : NULL;
+    st = psi_store_replace(ix->store, &sd, replaced, err);
+    psi_docinfo_release(&old);
+    return st;
+}
+
+ps_status
+ps_index_check_file(ps_index *ix, const char *path, ps_file_state *state, char **other, ps_error *err)
+{
+    *state = PS_FILE_NEW;
+    *other = NULL;
+    char abs[PATH_MAX];
+    if (!realpath(path, abs))
+        return psi_fail(err, PS_ERR_IO, "cannot resolve path: %s", strerror(errno));
+    struct stat sb;
+    if (stat(abs, &sb) < 0)
+        return psi_fail(err, PS_ERR_IO, "cannot stat: %s", strerror(errno));
+    ps_docinfo by_path, by_hash;
+    ps_status st = psi_store_find(ix->store, abs, NULL, &by_path, err);
+    if (st != PS_OK)
+        return st;
+    /* same path, size and mtime: unchanged without reading the file */
+    if (by_path.docid && by_path.size == (long long)sb.st_size && by_path.mtime == (long long)sb.st_mtime) {
+        *state = PS_FILE_UNCHANGED;
+        psi_docinfo_release(&by_path);
+        return PS_OK;
+    }
+    char hash[17];
+    st = psi_file_hash(abs, hash, err);
+    if (st == PS_OK)
+        st = psi_store_find(ix->store, NULL, hash, &by_hash, err);
+    if (st != PS_OK) {
+        psi_docinfo_release(&by_path);
+        return st;
+    }
+    if (by_hash.docid) {
+        struct stat ob;
+        if (!strcmp(by_hash.path, abs)) {
+            *state = PS_FILE_UNCHANGED; /* touched: record the new mtime */
+            if (ix->writable)
+                st = psi_store_touch(ix->store, hash, abs, (long long)sb.st_size, (long long)sb.st_mtime, err);
+        } else if (stat(by_hash.path, &ob) == 0) {
+            *state = PS_FILE_DUPLICATE;
+            *other = psi_strdup(by_hash.path);
+        } else {
+            *state = PS_FILE_MOVED;
+            *other = psi_strdup(by_hash.path);
+        }
+    } else {
+        *state = by_path.docid ? PS_FILE_CHANGED : PS_FILE_NEW;
+    }
+    psi_docinfo_release(&by_path);
+    psi_docinfo_release(&by_hash);
+    return st;
+}
+
+ps_status
+ps_index_prune(ps_index *ix, size_t *removed, ps_error *err)
+{
+    *removed = 0;
+    ps_doclist *l;
+    ps_status st = psi_store_docs(ix->store, &l, err);
+    for (size_t i = 0; st == PS_OK && i < l->n; i++) {
+        struct stat sb;
+        if (stat(l->docs[i].path, &sb) == 0)
+            continue;
+        st = psi_store_remove(ix->store, l->docs[i].docid, err);
+        if (st == PS_OK)
+            (*removed)++;
+    }
+    ps_doclist_free(l);
+    return st;
+}

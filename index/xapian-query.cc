@@ -1,0 +1,191 @@
+/* xapian-query.cc: the query language. Xapian's QueryParser with a
+ * boolean prefix for every field of the schema's term table (lan:, kind:,
+ * year:A..B, ...), typed values normalised through psi_vocab_term, each
+ * word expanded to compound parts and to words with å/ä/ö, and the option
+ * filters; plus the Swedish stemmer for the query layer. */
+#include "index/xapian.h"
+
+#include <cstdio>
+#include <cstring>
+
+std::string
+vocab_term(psi_term t, const char *value)
+{
+    char *v = psi_vocab_term(psi_terms[t].vocab, value);
+    std::string r = term(t, v ? v : "");
+    free(v);
+    return r;
+}
+
+/* A filter typed in a query ("lan:jönköping"): the value normalised as
+ * the writer normalises it; an unknown value is a query error. */
+class FilterField : public Xapian::FieldProcessor {
+    psi_term t;
+    std::string field;
+
+  public:
+    FilterField(psi_term which, const char *name) : t(which), field(name) {}
+    Xapian::Query operator()(const std::string &value) override
+    {
+        char *v = psi_vocab_term(psi_terms[t].vocab, value.c_str());
+        if (!v)
+            throw Xapian::QueryParserError("unknown " + field + " '" + value + "'");
+        std::string q = term(t, v);
+        free(v);
+        return Xapian::Query(q);
+    }
+};
+
+class YearField : public Xapian::FieldProcessor {
+  public:
+    Xapian::Query operator()(const std::string &v) override
+    {
+        int a = 0, b = 0;
+        char tail = 0;
+        if (sscanf(v.c_str(), "%d..%d%c", &a, &b, &tail) == 2 && a > 0 && b >= a)
+            return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, PSI_SLOT_YEAR, Xapian::sortable_serialise(a),
+                                 Xapian::sortable_serialise(b));
+        if (sscanf(v.c_str(), "%d%c", &a, &tail) == 1 && a > 0)
+            return Xapian::Query(term(PSI_TERM_YEAR, std::to_string(a)));
+        throw Xapian::QueryParserError("bad year '" + v + "': use year:2014 or year:2013..2014");
+    }
+};
+
+static bool
+has_diacritic(const std::string &s)
+{
+    for (size_t i = 0; i + 1 < s.size(); i++)
+        if ((unsigned char)s[i] == 0xC3)
+            return true;
+    return false;
+}
+
+/* Words typed in the query also match compound parts (weight 0.3) and,
+ * when typed without å/ä/ö, the words that have them (weight 0.5), so
+ * exact matches rank first. Phrases stay exact; filters are untouched. */
+static Xapian::Query
+expand(const Xapian::Query &q, const Xapian::Stem &stem, const Xapian::QueryParser &qp)
+{
+    Xapian::Query::op t = q.get_type();
+    if (t == Xapian::Query::LEAF_TERM) {
+        std::string word = *q.get_terms_begin();
+        const std::string stem_prefix = psi_terms[PSI_TERM_STEM].prefix;
+        if (word.empty())
+            return q;
+        unsigned char c = (unsigned char)word[0];
+        bool stemmed = word.compare(0, stem_prefix.size(), stem_prefix) == 0;
+        if (!stemmed && !(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c < 0x80)
+            return q; /* a boolean filter term (L, Y, K, S, O, T ...) */
+        if (word.size() > MAX_WORD)
+            return q;
+        std::string st = stemmed ? word.substr(stem_prefix.size()) : stem(word);
+        /* the words as typed: the stemmer treats "malomrade" and
+         * "målområde" differently, so the folded word is matched too */
+        std::vector<std::string> typed;
+        if (stemmed) {
+            for (Xapian::TermIterator u = qp.unstem_begin(word); u != qp.unstem_end(word); ++u)
+                typed.push_back(*u);
+        } else {
+            typed.push_back(word);
+        }
+        std::vector<Xapian::Query> alts{ q, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                                       Xapian::Query(term(PSI_TERM_PART, st)), 0.3) };
+        bool diacritics = has_diacritic(st);
+        for (const std::string &w : typed)
+            diacritics |= has_diacritic(w);
+        if (!diacritics) { /* typed without å/ä/ö: also the words with them */
+            alts.push_back(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term(PSI_TERM_FOLDED, st)), 0.5));
+            for (const std::string &w : typed)
+                alts.push_back(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term(PSI_TERM_FOLDED, w)), 0.5));
+        }
+        return Xapian::Query(Xapian::Query::OP_OR, alts.begin(), alts.end());
+    }
+    switch (t) {
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_AND_NOT:
+    case Xapian::Query::OP_XOR:
+    case Xapian::Query::OP_AND_MAYBE:
+    case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_SYNONYM:
+    case Xapian::Query::OP_MAX: {
+        std::vector<Xapian::Query> sub;
+        for (size_t i = 0; i < q.get_num_subqueries(); i++)
+            sub.push_back(expand(q.get_subquery(i), stem, qp));
+        return Xapian::Query(t, sub.begin(), sub.end());
+    }
+    default:
+        return q; /* phrases, NEAR, ranges, scaled queries */
+    }
+}
+
+Xapian::Query
+build_query(Xapian::Database &db, const psi_store_query *q, bool plain, std::string *suggestion, psi_doctype type)
+{
+    Xapian::Query base;
+    std::string text = q->text ? q->text : "";
+    bool blank = text.find_first_not_of(" \t\n") == std::string::npos;
+    if (!blank) {
+        Xapian::QueryParser qp;
+        qp.set_database(db);
+        qp.set_stemmer(Xapian::Stem("swedish"));
+        qp.set_stemming_strategy(plain ? Xapian::QueryParser::STEM_SOME : Xapian::QueryParser::STEM_ALL_Z);
+        qp.set_default_op(Xapian::Query::OP_AND);
+        for (int t = 0; t < PSI_TERM_COUNT; t++)
+            for (int k = 0; psi_terms[t].fields[k]; k++) {
+                Xapian::FieldProcessor *fp;
+                if (psi_terms[t].range)
+                    fp = new YearField();
+                else
+                    fp = new FilterField((psi_term)t, psi_terms[t].name);
+                qp.add_boolean_prefix(psi_terms[t].fields[k], fp->release());
+            }
+        unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                         Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT;
+        /* spelling correction looks up every word's trigrams: only
+         * when a suggestion is asked for (a search without matches) */
+        if (!plain && suggestion)
+            flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+        base = qp.parse_query(text, flags);
+        if (suggestion)
+            *suggestion = qp.get_corrected_query_string();
+        if (!plain)
+            base = expand(base, Xapian::Stem("swedish"), qp);
+    }
+    Xapian::Query filter(type_term(type));
+    auto narrow = [&filter](const Xapian::Query &by) { filter = Xapian::Query(Xapian::Query::OP_FILTER, filter, by); };
+    if (q->lan >= 0)
+        narrow(Xapian::Query(vocab_term(PSI_TERM_LAN, ps_lan_name(q->lan))));
+    if (q->section >= 0)
+        narrow(Xapian::Query(vocab_term(PSI_TERM_SECTION, ps_section_name((ps_section)q->section))));
+    if (q->kind >= 0)
+        narrow(Xapian::Query(vocab_term(PSI_TERM_KIND, ps_kind_name((ps_kind)q->kind))));
+    if (q->year_from > 0 || q->year_to > 0) {
+        int a = q->year_from > 0 ? q->year_from : 0, b = q->year_to > 0 ? q->year_to : 9999;
+        if (a > 0 && b - a <= 50) { /* the year terms: faster than reading values */
+            std::vector<Xapian::Query> ys;
+            for (int y = a; y <= b; y++)
+                ys.push_back(Xapian::Query(term(PSI_TERM_YEAR, std::to_string(y))));
+            narrow(Xapian::Query(Xapian::Query::OP_OR, ys.begin(), ys.end()));
+        } else {
+            narrow(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, PSI_SLOT_YEAR, Xapian::sortable_serialise(a),
+                                 Xapian::sortable_serialise(b)));
+        }
+    }
+    if (blank || base.empty())
+        return filter;
+    return Xapian::Query(Xapian::Query::OP_FILTER, base, filter);
+}
+
+extern "C" char *
+psi_stem(const char *word)
+{
+    try {
+        static_assert(sizeof(char) == 1, "");
+        Xapian::Stem stem("swedish");
+        return psi_strdup(stem(word).c_str());
+    } catch (...) {
+        return psi_strdup(word);
+    }
+}
+

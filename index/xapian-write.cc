@@ -1,0 +1,310 @@
+/* xapian-write.cc: documents in and out of the store: a PDF's record,
+ * passages and budget rows added in one transaction per PDF (deleting its
+ * old version by its D term first), the terms and values every document
+ * gets (index/schema.h), a new path for a moved file, and removal. */
+#include "index/xapian.h"
+
+#include <csignal>
+#include <cstring>
+#include <unordered_map>
+
+std::string
+put_record(const psi_field *fields, const void *obj)
+{
+    buf_guard g;
+    psi_record_put(&g.b, fields, obj);
+    return g.str();
+}
+
+static std::string
+folded(const std::string &s)
+{
+    char *f = psi_fold_ascii(s.c_str());
+    std::string r(f);
+    free(f);
+    return r;
+}
+
+/* Adds the words of text, lower-cased, to counts: the words TermGenerator
+ * would give to the spelling table. */
+static void
+count_words(const char *text, std::unordered_map<std::string, Xapian::termcount> &counts)
+{
+    std::string word;
+    for (Xapian::Utf8Iterator it(text);; ++it) {
+        bool end = it == Xapian::Utf8Iterator();
+        if (!end && Xapian::Unicode::is_wordchar(*it)) {
+            Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(*it));
+            continue;
+        }
+        if (!word.empty() && word.size() <= MAX_WORD)
+            counts[word]++;
+        word.clear();
+        if (end)
+            break;
+    }
+}
+
+/* The extra words of a passage (see ingest/terms.c) as terms. */
+static void
+add_extra_terms(Xapian::Document &d, const char *terms, const Xapian::Stem &stem)
+{
+    for (const char *p = terms; *p;) {
+        const char *nl = strchr(p, '\n');
+        std::string w(p + 1, nl ? (size_t)(nl - p - 1) : strlen(p + 1));
+        char tag = *p;
+        if (!w.empty() && w.size() <= MAX_WORD) {
+            std::string st = stem(w);
+            if (tag == 'P') {
+                d.add_term(term(PSI_TERM_PART, st));
+            } else if (tag == 'J') {
+                d.add_term(term(PSI_TERM_STEM, st));
+            } else if (tag == 'D') {
+                d.add_term(term(PSI_TERM_FOLDED, folded(st)));
+                d.add_term(term(PSI_TERM_FOLDED, folded(w)));
+            }
+        }
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+}
+
+/* The filter terms, and the values every document has; the document
+ * record (record = true) also keeps its län and kind as values. */
+static void
+add_filters(Xapian::Document &d, const ps_docinfo *info, bool record = false)
+{
+    d.add_boolean_term(term(PSI_TERM_DOC, info->docid));
+    if (info->lan >= 0) {
+        d.add_boolean_term(vocab_term(PSI_TERM_LAN, ps_lan_name(info->lan)));
+        if (record)
+            d.add_value(PSI_SLOT_LAN, ps_lan_slug(info->lan));
+    }
+    if (info->year > 0) {
+        d.add_boolean_term(term(PSI_TERM_YEAR, std::to_string(info->year)));
+        d.add_value(PSI_SLOT_YEAR, Xapian::sortable_serialise(info->year));
+    }
+    d.add_boolean_term(vocab_term(PSI_TERM_KIND, ps_kind_name(info->kind)));
+    if (record)
+        d.add_value(PSI_SLOT_KIND, ps_kind_name(info->kind));
+    if (info->org && *info->org)
+        d.add_boolean_term(vocab_term(PSI_TERM_ORG, info->org));
+    d.add_value(PSI_SLOT_DOCID, info->docid);
+}
+
+std::string
+path_term(const char *path)
+{
+    char h[17];
+    psi_hash_hex(path, strlen(path), h);
+    return term(PSI_TERM_PATH, h);
+}
+
+/* Test hook for the crash-safety tests (tests/e2e/t600-robustness.sh):
+ * PLANSOK_TEST_KILL=N kills the process with SIGKILL inside the N-th
+ * document transaction of this process, after its passages are added and
+ * before the commit. Never set outside tests. */
+static void
+test_kill_point(void)
+{
+    static int count; /* test hook only */
+    const char *k = getenv("PLANSOK_TEST_KILL");
+    if (k && ++count == atoi(k))
+        raise(SIGKILL);
+}
+
+/* The record of a PDF: its docinfo and outline. */
+static std::string
+doc_record(const psi_store_doc *doc)
+{
+    ps_outline o = {};
+    o.info = *doc->info;
+    o.info.passages = (int)doc->npassages;
+    o.headings = const_cast<ps_heading *>(doc->outline);
+    o.nheadings = doc->noutline;
+    return put_record(psi_doc_record_fields, &o);
+}
+
+/* A passage's stored record: what a hit shows, its document's fields too. */
+static std::string
+passage_record(const ps_docinfo *info, const ps_passage *p)
+{
+    ps_hit h = {};
+    h.docid = info->docid;
+    h.file = info->file;
+    h.org = info->org;
+    h.lan = info->lan;
+    h.year = info->year;
+    h.kind = info->kind;
+    h.page = p->page;
+    h.section = p->section;
+    h.heading = p->heading;
+    h.text = p->text;
+    return put_record(psi_hit_fields, &h);
+}
+
+static std::string
+budget_record(const ps_docinfo *info, const ps_budget_row *row)
+{
+    ps_budget_row r = *row;
+    r.docid = info->docid;
+    r.file = info->file;
+    r.org = info->org;
+    r.lan = info->lan;
+    r.year = info->year;
+    return put_record(psi_budget_row_fields, &r);
+}
+
+/* Removes every document of a PDF from one database. */
+static void
+delete_pdf(Xapian::WritableDatabase &w, const char *docid)
+{
+    std::string d = term(PSI_TERM_DOC, docid);
+    if (w.term_exists(d))
+        w.delete_document(d);
+}
+
+extern "C" ps_status
+psi_store_replace(psi_store *st, const psi_store_doc *doc, const char *old_docid, ps_error *err)
+{
+    if (!st->writable)
+        return psi_fail(err, PS_ERR_INTERNAL, "index opened read-only");
+    const ps_docinfo *info = doc->info;
+    Xapian::WritableDatabase *wdb = nullptr;
+    try {
+        wdb = &shard_for(st, info);
+        /* a new version of a document whose län or year changed: its
+         * old passages are in another shard */
+        for (shard &sh : st->shards)
+            if (sh.wdb != wdb) {
+                delete_pdf(*sh.wdb, info->docid);
+                if (old_docid && *old_docid)
+                    delete_pdf(*sh.wdb, old_docid);
+            }
+        Xapian::TermGenerator tg;
+        Xapian::Stem stem("swedish");
+        tg.set_stemmer(stem);
+        /* every word as its stem, with positions: unstemmed terms as well
+         * (STEM_SOME) cost a third more postings and the writer's time */
+        tg.set_stemming_strategy(st->plain ? Xapian::TermGenerator::STEM_SOME : Xapian::TermGenerator::STEM_ALL_Z);
+        /* spelling data ("did you mean") once per word and document,
+         * not once per occurrence as TermGenerator's FLAG_SPELLING would */
+        std::unordered_map<std::string, Xapian::termcount> spelling;
+        /* unflushed: whole documents go to disk together, every batch */
+        wdb->begin_transaction(false);
+        wdb->delete_document(term(PSI_TERM_DOC, info->docid));
+        if (old_docid && *old_docid)
+            wdb->delete_document(term(PSI_TERM_DOC, old_docid));
+
+        Xapian::Document rec;
+        rec.set_data(doc_record(doc));
+        rec.add_boolean_term(type_term(PSI_DOCTYPE_DOC));
+        rec.add_boolean_term(term(PSI_TERM_ID, info->docid));
+        rec.add_boolean_term(path_term(info->path));
+        add_filters(rec, info, true);
+        wdb->replace_document(term(PSI_TERM_ID, info->docid), rec);
+
+        for (size_t i = 0; i < doc->npassages; i++) {
+            const ps_passage *p = &doc->passages[i];
+            Xapian::Document d;
+            tg.set_document(d);
+            /* only the passage's own heading: its ancestors (a chapter
+             * title) would make every passage of the chapter match */
+            const char *own = strrchr(p->heading, '>');
+            own = own ? own + 2 : p->heading;
+            tg.index_text(own, 2);
+            tg.increase_termpos(100);
+            tg.index_text(p->text);
+            if (!st->plain) {
+                count_words(own, spelling);
+                count_words(p->text, spelling);
+            }
+            if (!st->plain && p->terms)
+                add_extra_terms(d, p->terms, stem);
+            d.set_data(passage_record(info, p));
+            d.add_boolean_term(type_term(PSI_DOCTYPE_PASSAGE));
+            add_filters(d, info);
+            d.add_boolean_term(vocab_term(PSI_TERM_SECTION, ps_section_name(p->section)));
+            d.add_value(PSI_SLOT_ORDER, Xapian::sortable_serialise((double)i));
+            /* no unique term of its own: the document's D term finds (and
+             * removes) every passage, and one posting list per passage
+             * would cost the writer for nothing */
+            wdb->add_document(d);
+        }
+        for (size_t i = 0; i < doc->nbudget; i++) {
+            Xapian::Document d;
+            d.set_data(budget_record(info, &doc->budget[i]));
+            d.add_boolean_term(type_term(PSI_DOCTYPE_BUDGET));
+            add_filters(d, info);
+            d.add_value(PSI_SLOT_ORDER, Xapian::sortable_serialise((double)i));
+            wdb->add_document(d); /* removed with the D term, as passages are */
+        }
+        for (const auto &w : spelling)
+            wdb->add_spelling(w.first, w.second);
+        test_kill_point();
+        wdb->commit_transaction();
+        if (++st->pending >= st->batch) {
+            commit_all(st);
+            st->pending = 0;
+        }
+        return PS_OK;
+    } catch (...) {
+        ps_status s = classify(err, st->dir);
+        try {
+            if (wdb)
+                wdb->cancel_transaction();
+        } catch (...) {
+        }
+        return s;
+    }
+}
+
+extern "C" ps_status
+psi_store_touch(psi_store *st, const char *docid, const char *path, long long size, long long mtime, ps_error *err)
+{
+    if (!st->writable)
+        return psi_fail(err, PS_ERR_INTERNAL, "index opened read-only");
+    try {
+        std::string id = term(PSI_TERM_ID, docid);
+        Xapian::PostingIterator it = st->db->postlist_begin(id);
+        if (it == st->db->postlist_end(id))
+            return PS_OK;
+        Xapian::Document d = st->db->get_document(*it);
+        /* the record read whole and written whole, with the new path,
+         * size and mtime: every other field as it was */
+        ps_outline o = {};
+        record_guard g(psi_doc_record_fields, &o);
+        take_record(d.get_data(), psi_doc_record_fields, &o);
+        d.remove_term(path_term(o.info.path));
+        d.add_boolean_term(path_term(path));
+        free(o.info.path);
+        o.info.path = psi_strdup(path);
+        o.info.size = size;
+        o.info.mtime = mtime;
+        d.set_data(put_record(psi_doc_record_fields, &o));
+        Xapian::docid local;
+        Xapian::WritableDatabase &w = shard_of(st, *it, &local);
+        w.replace_document(local, d);
+        w.commit();
+        return PS_OK;
+    } catch (...) {
+        return classify(err, st->dir);
+    }
+}
+
+extern "C" ps_status
+psi_store_remove(psi_store *st, const char *docid, ps_error *err)
+{
+    if (!st->writable)
+        return psi_fail(err, PS_ERR_INTERNAL, "index opened read-only");
+    try {
+        for (shard &sh : st->shards) {
+            sh.wdb->delete_document(term(PSI_TERM_DOC, docid));
+            sh.wdb->commit();
+        }
+        return PS_OK;
+    } catch (...) {
+        return classify(err, st->dir);
+    }
+}

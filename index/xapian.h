@@ -1,0 +1,126 @@
+/* xapian.h: what the store's C++ files share, and the only header that
+ * includes Xapian. The store is split by concept: xapian-open.cc (opening,
+ * shards, stub files, errors), xapian-write.cc (documents in and out),
+ * xapian-query.cc (the query language) and xapian-read.cc (answers).
+ * No C++ type or exception leaves these files: every extern "C" function
+ * catches everything and classify() sorts it into a ps_status. C buffers
+ * held across Xapian calls are owned by the RAII guards below, so nothing
+ * leaks when Xapian throws. */
+#ifndef PLANSOK_XAPIAN_H
+#define PLANSOK_XAPIAN_H
+
+#include "index/schema.h"
+
+#include <xapian.h>
+
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <vector>
+
+/* One writable database: the whole index, or one shard of it. */
+struct shard {
+    std::string key;                 /* "lan-jonkoping"; "" unsharded */
+    Xapian::WritableDatabase *wdb;
+};
+
+struct psi_store {
+    std::string dir;
+    bool plain = false;
+    int batch = 64;     /* documents per commit to disk */
+    int pending = 0;    /* documents since the last commit */
+    bool writable = false;
+    ps_shard_by shard_by = PS_SHARD_NONE;
+    Xapian::Database *db = nullptr;   /* the one to read from */
+    std::vector<shard> shards;        /* when writable, in db's order */
+};
+
+/* ------------------------------------------------------------ guards */
+
+/* A psi_buf released when it goes out of scope. */
+struct buf_guard {
+    psi_buf b = PSI_BUF_INIT;
+    buf_guard() = default;
+    buf_guard(const buf_guard &) = delete;
+    buf_guard &operator=(const buf_guard &) = delete;
+    ~buf_guard() { psi_buf_release(&b); }
+    std::string str() const { return std::string(b.s ? b.s : "", b.len); }
+};
+
+/* A C result freed with its own function unless released to the caller. */
+template <class T, void (*Free)(T *)> struct c_owned {
+    T *p = nullptr;
+    c_owned() = default;
+    explicit c_owned(T *x) : p(x) {}
+    c_owned(const c_owned &) = delete;
+    c_owned &operator=(const c_owned &) = delete;
+    ~c_owned() { Free(p); }
+    T *operator->() const { return p; }
+    T *release()
+    {
+        T *x = p;
+        p = nullptr;
+        return x;
+    }
+};
+
+/* A struct filled from a record by a field table, released unless kept. */
+struct record_guard {
+    const psi_field *fields;
+    void *obj;
+    bool kept = false;
+    record_guard(const psi_field *f, void *o) : fields(f), obj(o) {}
+    record_guard(const record_guard &) = delete;
+    record_guard &operator=(const record_guard &) = delete;
+    ~record_guard()
+    {
+        if (!kept)
+            psi_record_release(fields, obj);
+    }
+};
+
+/* ---------------------------------------------------- schema helpers */
+
+/* Xapian refuses terms over 245 bytes; TermGenerator skips words over 64
+ * bytes, and so do the extras (a damaged PDF can glue a page into one word). */
+const size_t MAX_WORD = 64;
+/* Totals up to this many matches are counted, above it estimated. */
+const Xapian::doccount COUNT_EXACT = 1000;
+
+inline std::string
+term(psi_term t, const std::string &value)
+{
+    return psi_terms[t].prefix + value;
+}
+
+inline std::string
+type_term(psi_doctype d)
+{
+    return term(PSI_TERM_TYPE, psi_doctype_names[d]);
+}
+
+/* The term of a vocabulary value as the writer stores it: the same
+ * normalisation typed filter values get. */
+std::string vocab_term(psi_term t, const char *value);
+
+/* The P term of a file path (a hash: paths can exceed Xapian's term length). */
+std::string path_term(const char *path);
+
+/* Fills obj from a stored record; a bad record throws DatabaseCorruptError. */
+void take_record(const std::string &data, const psi_field *fields, void *obj);
+std::string put_record(const psi_field *fields, const void *obj);
+
+/* ------------------------------------------------------ across files */
+
+/* xapian-open.cc */
+ps_status classify(ps_error *err, const std::string &dir);
+Xapian::WritableDatabase &shard_for(psi_store *st, const ps_docinfo *info);
+Xapian::WritableDatabase &shard_of(psi_store *st, Xapian::docid did, Xapian::docid *local);
+void commit_all(psi_store *st);
+
+/* xapian-query.cc: the Xapian query for q over documents of one type; a
+ * suggestion (when not NULL) asks for spelling correction. */
+Xapian::Query build_query(Xapian::Database &db, const psi_store_query *q, bool plain, std::string *suggestion,
+                          psi_doctype type = PSI_DOCTYPE_PASSAGE);
+
+#endif

@@ -1,0 +1,109 @@
+/* docs.c: what is indexed: every document with its metadata, and one
+ * document's outline with its passages in order (plansok show). */
+#include "plansok-private.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int
+cmp_doc(const void *a, const void *b)
+{
+    const ps_docinfo *x = a, *y = b;
+    int lx = x->lan < 0 ? 99 : x->lan, ly = y->lan < 0 ? 99 : y->lan;
+    if (lx != ly)
+        return lx - ly;
+    if (x->year != y->year)
+        return x->year - y->year;
+    return strcmp(x->file, y->file);
+}
+
+ps_status
+ps_docs_list(ps_index *ix, ps_doclist **out, ps_error *err)
+{
+    ps_status s = psi_store_docs(psi_index_store(ix), out, err);
+    if (s == PS_OK)
+        qsort((*out)->docs, (*out)->n, sizeof *(*out)->docs, cmp_doc);
+    return s;
+}
+
+/* The heading each passage follows: both lists are in document order, and
+ * a passage goes under the heading its heading path ends with (one without
+ * a heading path stays where it is; the rest go under the last heading). */
+static long *
+outline_under(const ps_outline *o)
+{
+    const ps_hits *ps = o->passages;
+    long *under = psi_calloc(ps->n + 1, sizeof *under);
+    size_t next = 0;
+    for (size_t i = 0; i <= o->nheadings; i++) {
+        while (next < ps->n) {
+            const ps_hit *p = &ps->hits[next];
+            const char *last = strrchr(p->heading, '>');
+            last = last ? last + 2 : p->heading;
+            bool mine = p->heading[0] == '\0' || (i > 0 && !strcmp(last, o->headings[i - 1].text)) ||
+                        i == o->nheadings;
+            if (!mine)
+                break;
+            under[next++] = (long)i - 1;
+        }
+    }
+    return under;
+}
+
+ps_status
+ps_doc_show(ps_index *ix, const char *which, int with_passages, ps_outline **out, ps_error *err)
+{
+    *out = NULL;
+    ps_doclist *l;
+    ps_status st = ps_docs_list(ix, &l, err);
+    if (st != PS_OK)
+        return st;
+    /* exact docid, path or file name first, then a unique substring */
+    const ps_docinfo *found = NULL;
+    size_t nsub = 0;
+    const ps_docinfo *sub = NULL;
+    for (size_t i = 0; i < l->n && !found; i++) {
+        const ps_docinfo *d = &l->docs[i];
+        if (!strcmp(d->docid, which) || !strcmp(d->path, which) || !strcmp(d->file, which))
+            found = d;
+        else if (strstr(d->file, which)) {
+            nsub++;
+            sub = d;
+        }
+    }
+    if (!found && nsub == 1)
+        found = sub;
+    if (!found) {
+        st = psi_fail(err, PS_ERR_USAGE,
+                      nsub ? "'%s' matches %zu documents; give more of the file name" :
+                             "no indexed document matches '%s'; see 'plansok docs'",
+                      which, nsub);
+        ps_doclist_free(l);
+        return st;
+    }
+    ps_outline *o = psi_calloc(1, sizeof *o);
+    st = psi_store_doc_detail(psi_index_store(ix), found->docid, o, with_passages != 0, err);
+    ps_doclist_free(l);
+    if (st != PS_OK) {
+        ps_outline_free(o);
+        return st;
+    }
+    if (o->passages)
+        o->under = outline_under(o);
+    *out = o;
+    return PS_OK;
+}
+
+void
+ps_outline_free(ps_outline *o)
+{
+    if (!o)
+        return;
+    psi_docinfo_release(&o->info);
+    for (size_t i = 0; i < o->nheadings; i++)
+        free(o->headings[i].text);
+    free(o->headings);
+    ps_hits_free(o->passages);
+    free(o->under);
+    free(o);
+}

@@ -1,0 +1,134 @@
+/* prepare.c: psi_query_prepare(), the one way from what an analyst typed
+ * to what the store runs, for every query (search, matrix, compare,
+ * budget, goals): the text rewritten with synonym groups and joined
+ * hyphen forms, and the option filters. The store shim parses the result
+ * (Xapian's QueryParser) and normalises typed filter values itself. */
+#include "plansok-private.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* "(ESF OR \"Europeiska socialfonden\" OR ...)" */
+static void
+add_group(const psi_synonyms *syn, int group, psi_buf *out)
+{
+    psi_buf_addc(out, '(');
+    bool first = true;
+    for (size_t k = 0; k < syn->n; k++) {
+        if (syn->v[k].group != group)
+            continue;
+        if (!first)
+            psi_buf_adds(out, " OR ");
+        first = false;
+        bool multi = strchr(syn->v[k].shown, ' ') != NULL;
+        psi_buf_addf(out, multi ? "\"%s\"" : "%s", syn->v[k].shown);
+    }
+    psi_buf_addc(out, ')');
+}
+
+/* The query as Xapian should see it: a synonym also brings its other
+ * forms ("ESF" -> "(ESF OR \"Europeiska socialfonden\" OR ...)"), and a
+ * hyphenated word its joined form ("e-hälsa" -> "(e-hälsa OR ehälsa)").
+ * Quoted phrases and field:value filters are left alone. */
+static char *
+rewrite_query(const psi_synonyms *syn, const char *q)
+{
+    psi_buf low = PSI_BUF_INIT, out = PSI_BUF_INIT;
+    size_t n = strlen(q);
+    psi_lower_append(&low, q, n);
+    const char *l = psi_buf_str(&low);
+    if (low.len != n) { /* lower-casing changed lengths: match nothing */
+        psi_buf_release(&low);
+        return psi_strdup(q);
+    }
+    bool quoted = false;
+    for (size_t i = 0; i < n;) {
+        if (q[i] == '"' && !quoted) {
+            /* a quoted phrase that is a synonym form brings its group */
+            const char *close = strchr(q + i + 1, '"');
+            int group = -1;
+            if (close) {
+                size_t len = (size_t)(close - q) - i - 1;
+                for (size_t k = 0; k < syn->n && group < 0; k++)
+                    if (strlen(syn->v[k].form) == len && !strncmp(l + i + 1, syn->v[k].form, len))
+                        group = syn->v[k].group;
+            }
+            if (group >= 0) {
+                add_group(syn, group, &out);
+                i = (size_t)(close - q) + 1;
+                continue;
+            }
+        }
+        if (q[i] == '"') {
+            quoted = !quoted;
+            psi_buf_addc(&out, q[i++]);
+            continue;
+        }
+        bool start = psi_byte_is_word((unsigned char)q[i]) && (i == 0 || q[i - 1] == ' ' || q[i - 1] == '(');
+        if (quoted || !start) {
+            psi_buf_addc(&out, q[i++]);
+            continue;
+        }
+        /* the longest synonym form that starts here */
+        size_t best = 0;
+        int group = -1;
+        for (size_t k = 0; k < syn->n; k++) {
+            size_t fl = strlen(syn->v[k].form);
+            if (fl > best && fl <= n - i && !strncmp(l + i, syn->v[k].form, fl) &&
+                (i + fl == n || !psi_byte_is_word((unsigned char)q[i + fl])) && q[i + fl] != ':') {
+                best = fl;
+                group = syn->v[k].group;
+            }
+        }
+        if (group >= 0) {
+            add_group(syn, group, &out);
+            i += best;
+            continue;
+        }
+        size_t j = i;
+        while (j < n && q[j] != ' ' && q[j] != '(' && q[j] != ')' && q[j] != '"')
+            j++;
+        bool field = memchr(q + i, ':', j - i) != NULL;
+        bool hyphen = false;
+        for (size_t k = i + 1; k + 1 < j && !field; k++)
+            hyphen |= q[k] == '-' && psi_byte_is_word((unsigned char)q[k - 1]) && psi_byte_is_word((unsigned char)q[k + 1]);
+        if (hyphen) {
+            psi_buf_addc(&out, '(');
+            psi_buf_add(&out, q + i, j - i);
+            psi_buf_adds(&out, " OR ");
+            for (size_t k = i; k < j; k++)
+                if (q[k] != '-')
+                    psi_buf_addc(&out, q[k]);
+            psi_buf_addc(&out, ')');
+        } else {
+            psi_buf_add(&out, q + i, j - i);
+        }
+        i = j;
+    }
+    psi_buf_release(&low);
+    return psi_buf_detach(&out);
+}
+
+ps_status
+psi_query_prepare(ps_index *ix, const char *query, const ps_query_opts *o, psi_store_query *out, ps_error *err)
+{
+    ps_query_opts def = PS_QUERY_OPTS_INIT;
+    if (!o)
+        o = &def;
+    if (o->lan >= PS_LAN_COUNT || o->kind >= PS_KIND_COUNT || o->section >= PS_SECTION_COUNT) {
+        memset(out, 0, sizeof *out);
+        return psi_fail(err, PS_ERR_USAGE, "a filter is out of range (län %d, kind %d, section %d)", o->lan, o->kind,
+                        o->section);
+    }
+    const char *q = query ? query : "";
+    char *text = psi_index_plain(ix) ? psi_strdup(q) : rewrite_query(psi_index_synonyms(ix), q);
+    *out = (psi_store_query){ text, o->lan, o->year_from, o->year_to, o->kind, o->section };
+    return PS_OK;
+}
+
+void
+psi_query_release(psi_store_query *q)
+{
+    free(q->text);
+    q->text = NULL;
+}
