@@ -88,7 +88,26 @@ for l in d['lans']:
 run_ps 0 "compare text output" compare $DB kompetensförsörjning
 check "... names where the topic appears" grep -q "Jönköpings län (appears 2013; disappears -)" "$TMP/out"
 
+# goals about a topic go through the same query preparation as search: a
+# synonym group (RUP = regionalt utvecklingsprogram) finds the goals that
+# 'search --section mal' finds (it found none when goals skipped it)
+run_ps 0 "goals about 'regionalt utvecklingsprogram'" goals $DB --region jönköping --format json regionalt utvecklingsprogram
+cp "$TMP/out" "$TMP/goals-rup.json"
+run_ps 0 "search --section mal for the same" search $DB --region jönköping --section mal --limit 100 --format json regionalt utvecklingsprogram
+check "goals come from the passages search finds, and there are some" python3 - "$TMP/goals-rup.json" "$TMP/out" <<'PY'
+import json, sys
+g = json.load(open(sys.argv[1]))['goals']; h = json.load(open(sys.argv[2]))['hits']
+pages = {(x['file'], x['page']) for x in h}
+sys.exit(0 if g and h and all((x['file'], x['page']) in pages for x in g) else 1)
+PY
+
 # --- report -----------------------------------------------------------------
+# budget rows naming the topic, in any case: 'övriga' as 'Övriga' (report.c
+# lower-cased bytes, so Ö did not match ö)
+for q in Övriga övriga; do
+    run_ps 0 "report '$q' lists the 'Övriga intäkter' budget row" report $DB "$q"
+    check "... it does" grep -q '\*\*Övriga intäkter\*\*' "$TMP/out"
+done
 run_ps 0 "report in Markdown" report $DB kompetensförsörjning
 cp "$TMP/out" "$TMP/report.md"
 check "the report covers every län with hits" sh -c "while read -r lan; do grep -q \"^### \$lan \" '$TMP/report.md' || exit 1; done < '$TMP/matrix-lans'"
