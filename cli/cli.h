@@ -25,37 +25,70 @@ int cli_exit_code(ps_status st);
 /* Prints "plansok: <msg>" once and returns the exit code for st. */
 int cli_report(ps_status st, const ps_error *err);
 
+/* ------------------------------------------------------------ commands */
+
+/* The index a command needs: main opens it in this mode, once, when the
+ * command first asks for it (cli_index), and closes it after the command. */
+typedef enum cli_index_mode {
+    CLI_INDEX_NONE,  /* no index, no --db option */
+    CLI_INDEX_READ,
+    CLI_INDEX_WRITE  /* created when missing; the writer lock */
+} cli_index_mode;
+
+struct cli_command;
+
+/* What main hands a command. */
+typedef struct cli_ctx {
+    const struct cli_command *cmd;
+    const char *db;          /* --db, or NULL: $PLANSOK_DB, else the default */
+    ps_index_mode extra;     /* or'ed into the open mode (ingest --shard-by) */
+    ps_index *ix;            /* open once asked for */
+} cli_ctx;
+
+typedef struct cli_command {
+    const char *name;
+    int (*fn)(cli_ctx *ctx, int argc, char **argv);
+    cli_index_mode mode;
+    const char *args;      /* operands in the usage line */
+    const char *summary;
+    const char *details;   /* extra paragraph for --help, or NULL */
+} cli_command;
+
+/* The command's index, opened in its table mode on the first call (with
+ * PLANSOK_SYNONYMS added); later calls return the same. */
+ps_status cli_index(cli_ctx *ctx, ps_index **ix, ps_error *err);
+/* Closes the index (main does; a command may close it early, to report
+ * only what is committed). */
+void cli_index_close(cli_ctx *ctx);
+
 /* ------------------------------------------------------------- options */
-typedef enum cli_opt_type { OPT_BOOL, OPT_INT, OPT_STRING, OPT_KEYWORD } cli_opt_type;
 
 typedef struct cli_keyword {
     const char *name;
     int value;
 } cli_keyword;
 
+/* A typed option: exactly one of the out pointers is set, and it decides
+ * the option's type. Tables end with an entry without a name. */
 typedef struct cli_opt {
-    const char *name;      /* long name without "--" */
-    char letter;           /* short form, or 0 */
-    cli_opt_type type;
-    void *out;             /* bool*, int*, const char**, int* */
-    const cli_keyword *keywords; /* for OPT_KEYWORD, NULL-terminated */
-    const char *arg;       /* argument name in help, e.g. "DIR" */
+    const char *name;         /* long name without "--" */
+    char letter;              /* short form, or 0 */
+    bool *opt_bool;           /* a flag: true when given */
+    int *opt_int;             /* a number from 0 to 1e9 */
+    const char **opt_string;  /* the argument as given */
+    int *opt_keyword;         /* the value of the keyword given, one of: */
+    const cli_keyword *keywords; /* NULL-terminated */
+    const char *arg;          /* argument name in help, e.g. "DIR" */
     const char *help;
 } cli_opt;
 
-typedef struct cli_command {
-    const char *name;
-    int (*fn)(int argc, char **argv, const struct cli_command *self);
-    const char *args;      /* operands in the usage line */
-    const char *summary;
-    const char *details;   /* extra paragraph for --help, or NULL */
-} cli_command;
-
-/* Parses options anywhere on the line (after argv[0], the command name);
- * operands are moved to argv[1..n] and their count returned. --help prints
- * the command's help and returns -2; an error prints a message and
+/* Parses options anywhere on the line (after argv[0], the command name):
+ * --name=value, --name value, -x value, and "--" to end options. --db is
+ * accepted by every command with an index (into ctx->db), --help by all.
+ * Operands are moved to argv[1..n] and their count returned. --help
+ * prints the command's help and returns -2; an error prints one line and
  * returns -1. */
-int cli_parse(int argc, char **argv, const cli_opt *opts, const cli_command *cmd);
+int cli_parse(cli_ctx *ctx, int argc, char **argv, const cli_opt *opts);
 /* The exit code for cli_parse's negative results: EXIT_OK after --help,
  * EXIT_USAGE after an error. */
 static inline int
@@ -63,45 +96,44 @@ cli_parse_exit(int n)
 {
     return n == -2 ? EXIT_OK : EXIT_USAGE;
 }
-void cli_print_help(FILE *f, const cli_opt *opts, const cli_command *cmd);
+void cli_print_help(FILE *f, const cli_ctx *ctx, const cli_opt *opts);
 
-/* Options every command has. */
-typedef struct cli_common {
-    const char *db;
-    bool help;
-} cli_common;
-#define CLI_DB_OPT(c) { "db", 0, OPT_STRING, &(c)->db, NULL, "DIR", "index directory (default: $PLANSOK_DB, else the XDG data dir)" }
-
-/* Opens the index named by --db, PLANSOK_DB or the default. */
-ps_status cli_open_index(const cli_common *c, ps_index_mode mode, ps_index **ix, ps_error *err);
-
-/* Query filters shared by search and matrix. */
+/* Query filters shared by search, matrix, compare, report and budget. */
 typedef struct cli_filters {
     const char *region, *year, *years, *kind, *section;
 } cli_filters;
+#define CLI_FILTER_DOC_OPTS(f) \
+    { .name = "region", .letter = 'r', .opt_string = &(f)->region, .arg = "LÄN", \
+      .help = "only this län (e.g. jönköping, \"Norrbottens län\")" }, \
+    { .name = "year", .letter = 'y', .opt_string = &(f)->year, .arg = "Y", .help = "only documents of year Y" }, \
+    { .name = "years", .opt_string = &(f)->years, .arg = "A..B", .help = "only documents of years A to B" }, \
+    { .name = "kind", .letter = 'k', .opt_string = &(f)->kind, .arg = "KIND", \
+      .help = "verksamhetsplan, budget, kallelse, protokoll, årsredovisning, strategi, other" }
 #define CLI_FILTER_OPTS(f) \
-    { "region", 'r', OPT_STRING, &(f)->region, NULL, "LÄN", "only this län (e.g. jönköping, \"Norrbottens län\")" }, \
-    { "year", 'y', OPT_STRING, &(f)->year, NULL, "Y", "only documents of year Y" }, \
-    { "years", 0, OPT_STRING, &(f)->years, NULL, "A..B", "only documents of years A to B" }, \
-    { "kind", 'k', OPT_STRING, &(f)->kind, NULL, "KIND", "verksamhetsplan, budget, kallelse, protokoll, årsredovisning, strategi, other" }, \
-    { "section", 's', OPT_STRING, &(f)->section, NULL, "SECTION", "only passages in mal, insatser, budget or other sections" }
+    CLI_FILTER_DOC_OPTS(f), \
+    { .name = "section", .letter = 's', .opt_string = &(f)->section, .arg = "SECTION", \
+      .help = "only passages in mal, insatser, budget or other sections" }
 /* Fills q from the filter options; prints a message and returns false on a
  * bad value. */
 bool cli_apply_filters(const cli_filters *f, ps_query_opts *q);
 
 /* For commands without operands: -1 to go on, else the exit code. */
-int cli_parse_no_operands(int argc, char **argv, const cli_opt *opts, const cli_command *cmd);
+int cli_parse_no_operands(cli_ctx *ctx, int argc, char **argv, const cli_opt *opts);
 
-/* For search and matrix: parses options, applies the filter options to q
+/* For the query commands: parses options, applies the filter options to q
  * and joins the operands into *query (caller frees). Returns -1 when the
  * command should go on, else the exit code to return. */
-int cli_parse_query(int argc, char **argv, const cli_opt *opts, const cli_command *cmd, const cli_filters *f,
+int cli_parse_query(cli_ctx *ctx, int argc, char **argv, const cli_opt *opts, const cli_filters *f,
                     ps_query_opts *q, char **query);
+/* The operands argv[1..n] joined by spaces, or NULL when n is 0. */
+char *cli_join(int n, char **argv);
 
 /* ------------------------------------------------------------ printing */
 typedef enum cli_format { FMT_TEXT, FMT_JSON, FMT_CSV, FMT_MD } cli_format;
 extern const cli_keyword cli_format_keywords[];
-#define CLI_FORMAT_OPT(fmt) { "format", 'f', OPT_KEYWORD, (fmt), cli_format_keywords, "FMT", "text, json, csv or md" }
+#define CLI_FORMAT_OPT(fmt) \
+    { .name = "format", .letter = 'f', .opt_keyword = (fmt), .keywords = cli_format_keywords, .arg = "FMT", \
+      .help = "text, json, csv or md" }
 
 void cli_print_hits(FILE *f, const ps_hits *h, cli_format fmt, bool color);
 void cli_print_matrix(FILE *f, const ps_matrix *m, cli_format fmt);
@@ -117,14 +149,14 @@ void cli_write_report(FILE *f, const ps_report *r, bool html);
 void cli_format_amount(double v, char *out, size_t cap);
 
 /* ----------------------------------------------------------- commands */
-int cli_cmd_ingest(int argc, char **argv, const cli_command *self);
-int cli_cmd_search(int argc, char **argv, const cli_command *self);
-int cli_cmd_matrix(int argc, char **argv, const cli_command *self);
-int cli_cmd_docs(int argc, char **argv, const cli_command *self);
-int cli_cmd_show(int argc, char **argv, const cli_command *self);
-int cli_cmd_budget(int argc, char **argv, const cli_command *self);
-int cli_cmd_goals(int argc, char **argv, const cli_command *self);
-int cli_cmd_compare(int argc, char **argv, const cli_command *self);
-int cli_cmd_report(int argc, char **argv, const cli_command *self);
+int cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_search(cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_matrix(cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_docs(cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_show(cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_budget(cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_goals(cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_compare(cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_report(cli_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -3,21 +3,20 @@
 #include "cli.h"
 
 int
-cli_cmd_budget(int argc, char **argv, const cli_command *self)
+cli_cmd_budget(cli_ctx *ctx, int argc, char **argv)
 {
-    cli_common c = { 0 };
     cli_filters flt = { 0 };
     int format = FMT_TEXT;
     const cli_opt opts[] = {
-        CLI_DB_OPT(&c),
-        { "region", 'r', OPT_STRING, &flt.region, NULL, "LÄN", "only this län" },
-        { "year", 'y', OPT_STRING, &flt.year, NULL, "Y", "only documents of year Y" },
-        { "years", 0, OPT_STRING, &flt.years, NULL, "A..B", "only documents of years A to B" },
-        { "kind", 'k', OPT_STRING, &flt.kind, NULL, "KIND", "only documents of this kind" },
+        { .name = "region", .letter = 'r', .opt_string = &flt.region, .arg = "LÄN", .help = "only this län" },
+        { .name = "year", .letter = 'y', .opt_string = &flt.year, .arg = "Y", .help = "only documents of year Y" },
+        { .name = "years", .opt_string = &flt.years, .arg = "A..B", .help = "only documents of years A to B" },
+        { .name = "kind", .letter = 'k', .opt_string = &flt.kind, .arg = "KIND",
+          .help = "only documents of this kind" },
         CLI_FORMAT_OPT(&format),
-        { NULL, 0, 0, NULL, NULL, NULL, NULL },
+        { 0 },
     };
-    int rc0 = cli_parse_no_operands(argc, argv, opts, self);
+    int rc0 = cli_parse_no_operands(ctx, argc, argv, opts);
     if (rc0 >= 0)
         return rc0;
     ps_query_opts q = PS_QUERY_OPTS_INIT;
@@ -26,7 +25,7 @@ cli_cmd_budget(int argc, char **argv, const cli_command *self)
     ps_error err = PS_ERROR_INIT;
     ps_index *ix = NULL;
     ps_budget *b = NULL;
-    ps_status st = cli_open_index(&c, PS_INDEX_READ, &ix, &err);
+    ps_status st = cli_index(ctx, &ix, &err);
     if (st == PS_OK)
         st = ps_budget_list(ix, &q, &b, &err);
     int rc;
@@ -37,6 +36,5 @@ cli_cmd_budget(int argc, char **argv, const cli_command *self)
         rc = cli_report(st, &err);
     }
     ps_budget_free(b);
-    ps_index_close(ix);
     return rc;
 }

@@ -43,19 +43,19 @@ parse_years(ps_index *ix, int lan, const char *spec, int *years, int max)
 }
 
 int
-cli_cmd_goals(int argc, char **argv, const cli_command *self)
+cli_cmd_goals(cli_ctx *ctx, int argc, char **argv)
 {
-    cli_common c = { 0 };
     const char *region = NULL, *yearspec = NULL;
     int format = FMT_TEXT;
     const cli_opt opts[] = {
-        CLI_DB_OPT(&c),
-        { "region", 'r', OPT_STRING, &region, NULL, "LÄN", "the län whose goals to compare (required)" },
-        { "years", 0, OPT_STRING, &yearspec, NULL, "A,B|A..B", "years to compare (default: every year indexed)" },
+        { .name = "region", .letter = 'r', .opt_string = &region, .arg = "LÄN",
+          .help = "the län whose goals to compare (required)" },
+        { .name = "years", .opt_string = &yearspec, .arg = "A,B|A..B",
+          .help = "years to compare (default: every year indexed)" },
         CLI_FORMAT_OPT(&format),
-        { NULL, 0, 0, NULL, NULL, NULL, NULL },
+        { 0 },
     };
-    int n = cli_parse(argc, argv, opts, self);
+    int n = cli_parse(ctx, argc, argv, opts);
     if (n < 0)
         return cli_parse_exit(n);
     if (!region) {
@@ -67,27 +67,15 @@ cli_cmd_goals(int argc, char **argv, const cli_command *self)
         fprintf(stderr, "plansok goals: unknown län '%s'\n", region);
         return EXIT_USAGE;
     }
-    char *query = NULL;
-    if (n > 0) {
-        size_t len = 1;
-        for (int i = 1; i <= n; i++)
-            len += strlen(argv[i]) + 1;
-        query = calloc(1, len);
-        for (int i = 1; i <= n; i++) {
-            if (i > 1)
-                strcat(query, " ");
-            strcat(query, argv[i]);
-        }
-    }
+    char *query = cli_join(n, argv);
     ps_error err = PS_ERROR_INIT;
     ps_index *ix = NULL;
     ps_goals *g = NULL;
     int years[64], ny = 0;
-    ps_status st = cli_open_index(&c, PS_INDEX_READ, &ix, &err);
+    ps_status st = cli_index(ctx, &ix, &err);
     if (st == PS_OK && yearspec && (ny = parse_years(ix, lan, yearspec, years, 64)) < 0) {
         fprintf(stderr, "plansok goals: bad --years '%s': use 2013,2014 or 2013..2015\n", yearspec);
         free(query);
-        ps_index_close(ix);
         return EXIT_USAGE;
     }
     if (st == PS_OK)
@@ -95,7 +83,6 @@ cli_cmd_goals(int argc, char **argv, const cli_command *self)
     if (st == PS_OK)
         cli_print_goals(stdout, g, query, (cli_format)format);
     ps_goals_free(g);
-    ps_index_close(ix);
     free(query);
     return cli_report(st, &err);
 }

@@ -147,9 +147,8 @@ collect(ingest_run *r, ps_pool *pool)
 }
 
 int
-cli_cmd_ingest(int argc, char **argv, const cli_command *self)
+cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 {
-    cli_common c = { 0 };
     const char *org = NULL, *region = NULL, *kind = NULL, *rules = NULL, *shard_by = NULL;
     int year = 0;
     bool quiet = false, progress = false, prune = false, in_process = false;
@@ -157,38 +156,45 @@ cli_cmd_ingest(int argc, char **argv, const cli_command *self)
     ps_limits lim = PS_LIMITS_INIT;
     int memory_mb = (int)lim.memory_mb;
     const cli_opt opts[] = {
-        CLI_DB_OPT(&c),
-        { "region", 'r', OPT_STRING, &region, NULL, "LÄN", "set the län instead of detecting it" },
-        { "org", 0, OPT_STRING, &org, NULL, "NAME", "set the organisation instead of detecting it" },
-        { "year", 'y', OPT_INT, &year, NULL, "Y", "set the year instead of detecting it" },
-        { "kind", 'k', OPT_STRING, &kind, NULL, "KIND", "set the document kind instead of detecting it" },
-        { "rules", 0, OPT_STRING, &rules, NULL, "FILE", "section rules to use instead of the built-in ones" },
-        { "progress", 0, OPT_BOOL, &progress, NULL, NULL, "show progress even when stderr is not a terminal" },
-        { "prune", 0, OPT_BOOL, &prune, NULL, NULL, "remove indexed documents whose files are gone" },
-        { "timeout", 0, OPT_INT, &lim.wall_seconds, NULL, "S", "give up on a PDF after S seconds (default 60)" },
-        { "cpu", 0, OPT_INT, &lim.cpu_seconds, NULL, "S", "CPU seconds a PDF may use (default 60)" },
-        { "memory", 0, OPT_INT, &memory_mb, NULL, "MB", "memory a PDF's worker may use (default 2048)" },
-        { "in-process", 0, OPT_BOOL, &in_process, NULL, NULL, "extract in this process, without a worker (debugging)" },
-        { "jobs", 'j', OPT_INT, &jobs, NULL, "N", "extract N PDFs at once (default: the number of cores)" },
-        { "commit-every", 0, OPT_INT, &batch, NULL, "N", "write to disk every N documents (default 64)" },
-        { "shard-by", 0, OPT_STRING, &shard_by, NULL, "lan|year",
-          "a new index as one database per län or year (see docs/SCALING.md)" },
-        { "quiet", 'q', OPT_BOOL, &quiet, NULL, NULL, "print only problems and the summary" },
-        { NULL, 0, 0, NULL, NULL, NULL, NULL },
+        { .name = "region", .letter = 'r', .opt_string = &region, .arg = "LÄN",
+          .help = "set the län instead of detecting it" },
+        { .name = "org", .opt_string = &org, .arg = "NAME", .help = "set the organisation instead of detecting it" },
+        { .name = "year", .letter = 'y', .opt_int = &year, .arg = "Y",
+          .help = "set the year instead of detecting it" },
+        { .name = "kind", .letter = 'k', .opt_string = &kind, .arg = "KIND",
+          .help = "set the document kind instead of detecting it" },
+        { .name = "rules", .opt_string = &rules, .arg = "FILE",
+          .help = "section rules to use instead of the built-in ones" },
+        { .name = "progress", .opt_bool = &progress, .help = "show progress even when stderr is not a terminal" },
+        { .name = "prune", .opt_bool = &prune, .help = "remove indexed documents whose files are gone" },
+        { .name = "timeout", .opt_int = &lim.wall_seconds, .arg = "S",
+          .help = "give up on a PDF after S seconds (default 60)" },
+        { .name = "cpu", .opt_int = &lim.cpu_seconds, .arg = "S", .help = "CPU seconds a PDF may use (default 60)" },
+        { .name = "memory", .opt_int = &memory_mb, .arg = "MB",
+          .help = "memory a PDF's worker may use (default 2048)" },
+        { .name = "in-process", .opt_bool = &in_process,
+          .help = "extract in this process, without a worker (debugging)" },
+        { .name = "jobs", .letter = 'j', .opt_int = &jobs, .arg = "N",
+          .help = "extract N PDFs at once (default: the number of cores)" },
+        { .name = "commit-every", .opt_int = &batch, .arg = "N",
+          .help = "write to disk every N documents (default 64)" },
+        { .name = "shard-by", .opt_string = &shard_by, .arg = "lan|year",
+          .help = "a new index as one database per län or year (see docs/SCALING.md)" },
+        { .name = "quiet", .letter = 'q', .opt_bool = &quiet, .help = "print only problems and the summary" },
+        { 0 },
     };
-    int n = cli_parse(argc, argv, opts, self);
+    int n = cli_parse(ctx, argc, argv, opts);
     if (n < 0)
         return cli_parse_exit(n);
     if (n == 0 && !prune) {
         fprintf(stderr, "plansok ingest: no PDF files or directories given; see 'plansok ingest --help'\n");
         return EXIT_USAGE;
     }
-    ps_index_mode mode = PS_INDEX_WRITE;
     if (shard_by) {
         if (!strcmp(shard_by, "lan") || !strcmp(shard_by, "län"))
-            mode |= PS_INDEX_SHARD_LAN;
+            ctx->extra = PS_INDEX_SHARD_LAN;
         else if (!strcmp(shard_by, "year") || !strcmp(shard_by, "år"))
-            mode |= PS_INDEX_SHARD_YEAR;
+            ctx->extra = PS_INDEX_SHARD_YEAR;
         else {
             fprintf(stderr, "plansok ingest: --shard-by takes lan or year, not '%s'\n", shard_by);
             return EXIT_USAGE;
@@ -232,7 +238,7 @@ cli_cmd_ingest(int argc, char **argv, const cli_command *self)
     }
 
     ps_index *ix = NULL;
-    st = files.n || prune ? cli_open_index(&c, mode, &ix, &err) : PS_OK;
+    st = files.n || prune ? cli_index(ctx, &ix, &err) : PS_OK;
     if (st != PS_OK) {
         for (size_t i = 0; i < files.n; i++)
             free(files.v[i]);
@@ -302,7 +308,7 @@ cli_cmd_ingest(int argc, char **argv, const cli_command *self)
             r.fatal = cli_exit_code(st);
         }
     }
-    ps_index_close(ix);
+    cli_index_close(ctx); /* committed before it is reported */
     ps_extractor_free(ex);
     size_t docs = r.added + r.updated + r.moved;
     fprintf(stderr,

@@ -5,26 +5,24 @@
 #include <stdlib.h>
 
 int
-cli_cmd_matrix(int argc, char **argv, const cli_command *self)
+cli_cmd_matrix(cli_ctx *ctx, int argc, char **argv)
 {
-    cli_common c = { 0 };
     cli_filters flt = { 0 };
     int format = FMT_TEXT;
     const cli_opt opts[] = {
-        CLI_DB_OPT(&c),
         CLI_FILTER_OPTS(&flt),
         CLI_FORMAT_OPT(&format),
-        { NULL, 0, 0, NULL, NULL, NULL, NULL },
+        { 0 },
     };
     ps_query_opts q = PS_QUERY_OPTS_INIT;
     char *query;
-    int rc = cli_parse_query(argc, argv, opts, self, &flt, &q, &query);
+    int rc = cli_parse_query(ctx, argc, argv, opts, &flt, &q, &query);
     if (rc >= 0)
         return rc;
     ps_error err = PS_ERROR_INIT;
     ps_index *ix = NULL;
     ps_matrix *m = NULL;
-    ps_status st = cli_open_index(&c, PS_INDEX_READ, &ix, &err);
+    ps_status st = cli_index(ctx, &ix, &err);
     if (st == PS_OK)
         st = ps_matrix_run(ix, query, &q, &m, &err);
     if (st == PS_OK) {
@@ -34,7 +32,6 @@ cli_cmd_matrix(int argc, char **argv, const cli_command *self)
         rc = cli_report(st, &err);
     }
     ps_matrix_free(m);
-    ps_index_close(ix);
     free(query);
     return rc;
 }

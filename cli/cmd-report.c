@@ -8,24 +8,24 @@
 #include <string.h>
 
 int
-cli_cmd_report(int argc, char **argv, const cli_command *self)
+cli_cmd_report(cli_ctx *ctx, int argc, char **argv)
 {
-    cli_common c = { 0 };
     cli_filters flt = { 0 };
     int format = FMT_MD, goals_n = 15;
     const char *output = NULL;
     static const cli_keyword report_formats[] = { { "md", FMT_MD }, { "html", FMT_TEXT }, { NULL, 0 } };
     const cli_opt opts[] = {
-        CLI_DB_OPT(&c),
         CLI_FILTER_OPTS(&flt),
-        { "format", 'f', OPT_KEYWORD, &format, report_formats, "FMT", "md (default) or html" },
-        { "output", 'o', OPT_STRING, &output, NULL, "FILE", "write the report to FILE instead of stdout" },
-        { "goals", 0, OPT_INT, &goals_n, NULL, "N", "at most N goal passages (default 15)" },
-        { NULL, 0, 0, NULL, NULL, NULL, NULL },
+        { .name = "format", .letter = 'f', .opt_keyword = &format, .keywords = report_formats, .arg = "FMT",
+          .help = "md (default) or html" },
+        { .name = "output", .letter = 'o', .opt_string = &output, .arg = "FILE",
+          .help = "write the report to FILE instead of stdout" },
+        { .name = "goals", .opt_int = &goals_n, .arg = "N", .help = "at most N goal passages (default 15)" },
+        { 0 },
     };
     ps_query_opts q = PS_QUERY_OPTS_INIT;
     char *query;
-    int rc = cli_parse_query(argc, argv, opts, self, &flt, &q, &query);
+    int rc = cli_parse_query(ctx, argc, argv, opts, &flt, &q, &query);
     if (rc >= 0)
         return rc;
     bool html = format == FMT_TEXT; /* "html" maps to the text slot */
@@ -33,7 +33,7 @@ cli_cmd_report(int argc, char **argv, const cli_command *self)
     ps_error err = PS_ERROR_INIT;
     ps_index *ix = NULL;
     ps_report *r = NULL;
-    ps_status st = cli_open_index(&c, PS_INDEX_READ, &ix, &err);
+    ps_status st = cli_index(ctx, &ix, &err);
     if (st == PS_OK)
         st = ps_report_run(ix, query, &q, goals_n > 0 ? (size_t)goals_n : 15, &r, &err);
     if (st == PS_OK) {
@@ -54,7 +54,6 @@ cli_cmd_report(int argc, char **argv, const cli_command *self)
         rc = cli_report(st, &err);
     }
     ps_report_free(r);
-    ps_index_close(ix);
     free(query);
     return rc;
 }

@@ -7,28 +7,27 @@
 #include <unistd.h>
 
 int
-cli_cmd_search(int argc, char **argv, const cli_command *self)
+cli_cmd_search(cli_ctx *ctx, int argc, char **argv)
 {
-    cli_common c = { 0 };
     cli_filters flt = { 0 };
     int limit = 20, format = FMT_TEXT;
     const cli_opt opts[] = {
-        CLI_DB_OPT(&c),
         CLI_FILTER_OPTS(&flt),
-        { "limit", 'n', OPT_INT, &limit, NULL, "N", "show at most N passages (default 20)" },
+        { .name = "limit", .letter = 'n', .opt_int = &limit, .arg = "N",
+          .help = "show at most N passages (default 20)" },
         CLI_FORMAT_OPT(&format),
-        { NULL, 0, 0, NULL, NULL, NULL, NULL },
+        { 0 },
     };
     ps_query_opts q = PS_QUERY_OPTS_INIT;
     char *query;
-    int rc = cli_parse_query(argc, argv, opts, self, &flt, &q, &query);
+    int rc = cli_parse_query(ctx, argc, argv, opts, &flt, &q, &query);
     if (rc >= 0)
         return rc;
     q.limit = limit > 0 ? (size_t)limit : 20;
     ps_error err = PS_ERROR_INIT;
     ps_index *ix = NULL;
     ps_hits *hits = NULL;
-    ps_status st = cli_open_index(&c, PS_INDEX_READ, &ix, &err);
+    ps_status st = cli_index(ctx, &ix, &err);
     if (st == PS_OK)
         st = ps_search(ix, query, &q, &hits, &err);
     if (st == PS_OK) {
@@ -40,7 +39,6 @@ cli_cmd_search(int argc, char **argv, const cli_command *self)
         rc = cli_report(st, &err);
     }
     ps_hits_free(hits);
-    ps_index_close(ix);
     free(query);
     return rc;
 }

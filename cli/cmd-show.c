@@ -4,18 +4,17 @@
 #include "cli.h"
 
 int
-cli_cmd_show(int argc, char **argv, const cli_command *self)
+cli_cmd_show(cli_ctx *ctx, int argc, char **argv)
 {
-    cli_common c = { 0 };
     int format = FMT_TEXT;
     bool passages = false;
     const cli_opt opts[] = {
-        CLI_DB_OPT(&c),
-        { "passages", 'p', OPT_BOOL, &passages, NULL, NULL, "also print the passages under each heading" },
+        { .name = "passages", .letter = 'p', .opt_bool = &passages,
+          .help = "also print the passages under each heading" },
         CLI_FORMAT_OPT(&format),
-        { NULL, 0, 0, NULL, NULL, NULL, NULL },
+        { 0 },
     };
-    int n = cli_parse(argc, argv, opts, self);
+    int n = cli_parse(ctx, argc, argv, opts);
     if (n < 0)
         return cli_parse_exit(n);
     if (n != 1) {
@@ -25,12 +24,11 @@ cli_cmd_show(int argc, char **argv, const cli_command *self)
     ps_error err = PS_ERROR_INIT;
     ps_index *ix = NULL;
     ps_outline *o = NULL;
-    ps_status st = cli_open_index(&c, PS_INDEX_READ, &ix, &err);
+    ps_status st = cli_index(ctx, &ix, &err);
     if (st == PS_OK)
         st = ps_doc_show(ix, argv[1], passages, &o, &err);
     if (st == PS_OK)
         cli_print_outline(stdout, o, (cli_format)format);
     ps_outline_free(o);
-    ps_index_close(ix);
     return cli_report(st, &err);
 }

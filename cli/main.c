@@ -1,54 +1,58 @@
 /* main.c: the command table, top-level help, and the one map from status
- * to exit code. The only file that calls exit() (through main's return).
+ * to exit code. Each row names the index mode its command needs; main
+ * hands the command a context that opens the index in that mode when the
+ * command asks (after its options are read, so --help and usage errors
+ * need no index) and closes it when the command returns.
  *
- * To add a command: write cli/cmd-x.c defining cli_cmd_x(), declare it in
- * cli.h, add a row to `commands` below, document it in docs/CLI.md and add
- * tests/e2e/tNNN-x.sh. */
+ * To add a command: write cli/cmd-x.c defining cli_cmd_x(cli_ctx *, int,
+ * char **), declare it in cli.h, add a row to `commands` below with its
+ * index mode (CLI_INDEX_NONE, _READ or _WRITE), document it in
+ * docs/CLI.md and add tests/e2e/tNNN-x.sh. */
 #include "cli.h"
 
 #include <locale.h>
 #include <string.h>
 
 static const cli_command commands[] = {
-    { "ingest", cli_cmd_ingest, "PATH...",
+    { "ingest", cli_cmd_ingest, CLI_INDEX_WRITE, "PATH...",
       "Extract PDFs (files, or directories searched recursively) into the index.",
       "Each PDF is read page by page, cleaned (reading order, dehyphenation, running\n"
       "headers and footers removed), its organisation, län, year and kind detected,\n"
       "and cut into passages. Re-ingesting a file replaces its passages. A file that\n"
       "cannot be read is reported on one line and skipped; the exit code is then 3." },
-    { "search", cli_cmd_search, "QUERY...",
+    { "search", cli_cmd_search, CLI_INDEX_READ, "QUERY...",
       "Rank passages across all documents, with organisation, län, year and page.",
       "Query language: words (Swedish inflections match), \"exact phrases\", AND (the\n"
       "default), OR, NOT, parentheses, and filters lan:jönköping, year:2014,\n"
       "year:2013..2014, kind:verksamhetsplan, org:storsthlm, section:mal.\n"
       "Exit status: 0 with hits, 1 with none, 2 on a bad query." },
-    { "matrix", cli_cmd_matrix, "QUERY...",
+    { "matrix", cli_cmd_matrix, CLI_INDEX_READ, "QUERY...",
       "Count matching passages and documents per län (rows) and year (columns).",
       "Each cell is 'passages/documents'. Same query language and filters as search." },
-    { "docs", cli_cmd_docs, "",
+    { "docs", cli_cmd_docs, CLI_INDEX_READ, "",
       "List every indexed document with its detected metadata and counts.", NULL },
-    { "compare", cli_cmd_compare, "QUERY...",
+    { "compare", cli_cmd_compare, CLI_INDEX_READ, "QUERY...",
       "One topic side by side per län and year: passages, sections, best passage.",
       "For each län with hits: every year it has documents, the passages and documents\n"
       "that match, how they split over mal / insatser / budget / other, the best\n"
       "passage with its page, and the years where the topic appears or disappears." },
-    { "report", cli_cmd_report, "QUERY...",
+    { "report", cli_cmd_report, CLI_INDEX_READ, "QUERY...",
       "Write a report on a topic: matrix, best passages per län and year, goals, budget.",
       "Markdown (default) pastes into a document; --format html writes one\n"
       "self-contained page with the matrix as a heat map and passages per year as a\n"
       "bar chart (inline SVG, printable). Every passage is cited with file and page." },
-    { "goals", cli_cmd_goals, "--region LÄN [QUERY...]",
+    { "goals", cli_cmd_goals, CLI_INDEX_READ, "--region LÄN [QUERY...]",
       "Compare a län's goals year by year: kept, reworded, new or dropped.",
       "Goal statements are the sentences of passages tagged mal. Each is paired with\n"
       "the most similar goal of the next year (Swedish stems or letter trigrams, so\n"
       "spelling drift still pairs), never twice; reworded goals show the changed words\n"
       "as [-old-]{+new+}. A QUERY limits the goals to passages about a topic." },
-    { "budget", cli_cmd_budget, "",
+    { "budget", cli_cmd_budget, CLI_INDEX_READ, "",
       "List budget table rows (label, amounts per column, unit) from the documents.",
       "Rows come from tables on pages tagged as budget: a header of column headings\n"
       "with years (Budget 2018, Utfall 2016) and rows of a label with amounts in Swedish\n"
       "format (12 345, 1 234,5, -500). CSV gives one line per amount." },
-    { "show", cli_cmd_show, "DOC",
+    { "show", cli_cmd_show, CLI_INDEX_READ, "DOC",
       "Print a document's outline: headings with level, page and section kind.",
       "DOC is a file name (or a unique part of it), a path or a document id, as\n"
       "'plansok docs' lists them. With --passages, each passage follows, with its\n"
@@ -127,7 +131,8 @@ main(int argc, char **argv)
             for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
                 if (!strcmp(commands[i].name, argv[2])) {
                     char *args[] = { argv[2], "--help", NULL };
-                    return commands[i].fn(2, args, &commands[i]);
+                    cli_ctx ctx = { .cmd = &commands[i] };
+                    return commands[i].fn(&ctx, 2, args);
                 }
         }
         usage(stdout);
@@ -138,8 +143,12 @@ main(int argc, char **argv)
         return EXIT_OK;
     }
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (!strcmp(commands[i].name, name))
-            return commands[i].fn(argc - 1, argv + 1, &commands[i]);
+        if (!strcmp(commands[i].name, name)) {
+            cli_ctx ctx = { .cmd = &commands[i] };
+            int rc = commands[i].fn(&ctx, argc - 1, argv + 1);
+            cli_index_close(&ctx);
+            return rc;
+        }
     fprintf(stderr, "plansok: unknown command '%s'; see 'plansok --help'\n", name);
     return EXIT_USAGE;
 }

@@ -9,6 +9,11 @@ run_ps 2 "an unknown command is a usage error" frobnicate
 check "... and says so" grep -q "unknown command 'frobnicate'" "$TMP/err"
 run_ps 0 "search --help exits 0" search --help
 check "search --help documents --region" grep -q -- "--region" "$TMP/out"
+# every command's option table is checked by the parser on each run
+for c in ingest search matrix docs compare report goals budget show; do
+    run_ps 0 "$c --help exits 0" $c --help
+    check "... and lists --db and its own usage" sh -c "grep -q -- '--db DIR' '$TMP/out' && grep -q '^usage: plansok $c ' '$TMP/out'"
+done
 run_ps 2 "an unknown option is a usage error" search --frobnicate x
 run_ps 2 "search without a query is a usage error" search --db "$TMP/none"
 run_ps 4 "search on a missing index is fatal" search --db "$TMP/none" kompetens

@@ -1,0 +1,169 @@
+/* common.c: what several commands share beyond option parsing: the index
+ * a command asks for (opened once, in the mode of its table row), the
+ * query filter options, and the query text joined from the operands. */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Creates the parents of dir (the default location may not exist yet);
+ * failures show when the index opens. */
+static void
+make_parents(const char *dir)
+{
+    char *p = strdup(dir);
+    if (!p)
+        return;
+    for (char *s = strchr(p + 1, '/'); s; s = strchr(s + 1, '/')) {
+        *s = '\0';
+        mkdir(p, 0755);
+        *s = '/';
+    }
+    free(p);
+}
+
+ps_status
+cli_index(cli_ctx *ctx, ps_index **ix, ps_error *err)
+{
+    *ix = ctx->ix;
+    if (ctx->ix)
+        return PS_OK;
+    if (ctx->cmd->mode == CLI_INDEX_NONE) {
+        snprintf(err->msg, sizeof err->msg, "'plansok %s' has no index", ctx->cmd->name);
+        return err->code = PS_ERR_INTERNAL;
+    }
+    bool write = ctx->cmd->mode == CLI_INDEX_WRITE;
+    const char *dir = ctx->db;
+    char *def = NULL;
+    if (!dir || !*dir)
+        dir = getenv("PLANSOK_DB");
+    if (!dir || !*dir) {
+        def = ps_index_default_dir();
+        if (!def) {
+            snprintf(err->msg, sizeof err->msg, "no index directory: use --db DIR or set PLANSOK_DB");
+            return err->code = PS_ERR_USAGE;
+        }
+        dir = def;
+        if (write)
+            make_parents(def);
+    }
+    ps_index_mode mode = (write ? PS_INDEX_WRITE : PS_INDEX_READ) | ctx->extra;
+    ps_status st = ps_index_open(dir, mode, &ctx->ix, err);
+    free(def);
+    const char *syn = getenv("PLANSOK_SYNONYMS");
+    if (st == PS_OK && syn && *syn && (st = ps_index_add_synonyms(ctx->ix, syn, err)) != PS_OK)
+        cli_index_close(ctx);
+    *ix = ctx->ix;
+    return st;
+}
+
+void
+cli_index_close(cli_ctx *ctx)
+{
+    ps_index_close(ctx->ix);
+    ctx->ix = NULL;
+}
+
+bool
+cli_apply_filters(const cli_filters *f, ps_query_opts *q)
+{
+    if (f->region) {
+        q->lan = ps_lan_parse(f->region);
+        if (q->lan < 0) {
+            fprintf(stderr, "plansok: unknown län '%s' (try e.g. jönköping, norrbotten, stockholm)\n", f->region);
+            return false;
+        }
+    }
+    if (f->kind) {
+        q->kind = ps_kind_parse(f->kind);
+        if (q->kind < 0) {
+            fprintf(stderr, "plansok: unknown kind '%s' (verksamhetsplan, budget, kallelse, protokoll, "
+                            "årsredovisning, strategi, other)\n", f->kind);
+            return false;
+        }
+    }
+    if (f->section) {
+        q->section = ps_section_parse(f->section);
+        if (q->section < 0) {
+            fprintf(stderr, "plansok: unknown section '%s' (mal, insatser, budget, other)\n", f->section);
+            return false;
+        }
+    }
+    if (f->year) {
+        char *end;
+        long y = strtol(f->year, &end, 10);
+        if (*end || y < 1900 || y > 2100) {
+            fprintf(stderr, "plansok: bad --year '%s': use a year like 2014\n", f->year);
+            return false;
+        }
+        q->year_from = q->year_to = (int)y;
+    }
+    if (f->years) {
+        int a, b;
+        char tail;
+        if (sscanf(f->years, "%d..%d%c", &a, &b, &tail) != 2 || a < 1900 || b < a || b > 2100) {
+            fprintf(stderr, "plansok: bad --years '%s': use A..B, e.g. 2013..2014\n", f->years);
+            return false;
+        }
+        q->year_from = a;
+        q->year_to = b;
+    }
+    return true;
+}
+
+char *
+cli_join(int n, char **argv) /* NULL also when out of memory */
+{
+    if (n <= 0)
+        return NULL;
+    size_t len = 1;
+    for (int i = 1; i <= n; i++)
+        len += strlen(argv[i]) + 1;
+    char *s = malloc(len);
+    if (!s)
+        return NULL;
+    s[0] = '\0';
+    for (int i = 1; i <= n; i++) {
+        if (i > 1)
+            strcat(s, " ");
+        strcat(s, argv[i]);
+    }
+    return s;
+}
+
+int
+cli_parse_query(cli_ctx *ctx, int argc, char **argv, const cli_opt *opts, const cli_filters *f, ps_query_opts *q,
+                char **query)
+{
+    *query = NULL;
+    int n = cli_parse(ctx, argc, argv, opts);
+    if (n < 0)
+        return cli_parse_exit(n);
+    if (n == 0) {
+        fprintf(stderr, "plansok %s: no query given; see 'plansok %s --help'\n", ctx->cmd->name, ctx->cmd->name);
+        return EXIT_USAGE;
+    }
+    if (!cli_apply_filters(f, q))
+        return EXIT_USAGE;
+    *query = cli_join(n, argv);
+    if (!*query) {
+        fprintf(stderr, "plansok: out of memory\n");
+        return EXIT_FATAL;
+    }
+    return -1;
+}
+
+int
+cli_parse_no_operands(cli_ctx *ctx, int argc, char **argv, const cli_opt *opts)
+{
+    int n = cli_parse(ctx, argc, argv, opts);
+    if (n < 0)
+        return cli_parse_exit(n);
+    if (n > 0) {
+        fprintf(stderr, "plansok %s: takes no arguments; see 'plansok %s --help'\n", ctx->cmd->name,
+                ctx->cmd->name);
+        return EXIT_USAGE;
+    }
+    return -1;
+}
