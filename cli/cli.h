@@ -8,6 +8,7 @@
 #define PLANSOK_CLI_H
 
 #include "plansok.h"
+#include "print.h"
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -129,24 +130,12 @@ int cli_parse_query(cli_ctx *ctx, int argc, char **argv, const cli_opt *opts, co
 char *cli_join(int n, char **argv);
 
 /* ------------------------------------------------------------ printing */
-typedef enum cli_format { FMT_TEXT, FMT_JSON, FMT_CSV, FMT_MD } cli_format;
+/* The printers and cli_format are in print.h. text|json|csv|md, for
+ * every command but report, which has its own list (md|html). */
 extern const cli_keyword cli_format_keywords[];
 #define CLI_FORMAT_OPT(fmt) \
     { .name = "format", .letter = 'f', .opt_keyword = (fmt), .keywords = cli_format_keywords, .arg = "FMT", \
       .help = "text, json, csv or md" }
-
-void cli_print_hits(FILE *f, const ps_hits *h, cli_format fmt, bool color);
-void cli_print_matrix(FILE *f, const ps_matrix *m, cli_format fmt);
-void cli_print_docs(FILE *f, const ps_doclist *l, cli_format fmt);
-void cli_print_outline(FILE *f, const ps_outline *o, cli_format fmt);
-void cli_print_budget(FILE *f, const ps_budget *b, cli_format fmt);
-void cli_print_goals(FILE *f, const ps_goals *g, const char *query, cli_format fmt);
-void cli_print_compare(FILE *f, const ps_compare *c, cli_format fmt);
-
-/* A report as Markdown or one self-contained HTML page (report.c). */
-void cli_write_report(FILE *f, const ps_report *r, bool html);
-/* "12 345", "1 234,5", "−500": an amount as Swedish reports write it. */
-void cli_format_amount(double v, char *out, size_t cap);
 
 /* ----------------------------------------------------------- commands */
 int cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv);

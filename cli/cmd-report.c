@@ -13,7 +13,7 @@ cli_cmd_report(cli_ctx *ctx, int argc, char **argv)
     cli_filters flt = { 0 };
     int format = FMT_MD, goals_n = 15;
     const char *output = NULL;
-    static const cli_keyword report_formats[] = { { "md", FMT_MD }, { "html", FMT_TEXT }, { NULL, 0 } };
+    static const cli_keyword report_formats[] = { { "md", FMT_MD }, { "html", FMT_HTML }, { NULL, 0 } };
     const cli_opt opts[] = {
         CLI_FILTER_OPTS(&flt),
         { .name = "format", .letter = 'f', .opt_keyword = &format, .keywords = report_formats, .arg = "FMT",
@@ -28,7 +28,6 @@ cli_cmd_report(cli_ctx *ctx, int argc, char **argv)
     int rc = cli_parse_query(ctx, argc, argv, opts, &flt, &q, &query);
     if (rc >= 0)
         return rc;
-    bool html = format == FMT_TEXT; /* "html" maps to the text slot */
 
     ps_error err = PS_ERROR_INIT;
     ps_index *ix = NULL;
@@ -42,7 +41,7 @@ cli_cmd_report(cli_ctx *ctx, int argc, char **argv)
             fprintf(stderr, "plansok: cannot write '%s': %s\n", output, strerror(errno));
             rc = EXIT_FATAL;
         } else {
-            cli_write_report(f, r, html);
+            cli_write_report(f, r, (cli_format)format);
             if (output && fclose(f) != 0) {
                 fprintf(stderr, "plansok: cannot write '%s': %s\n", output, strerror(errno));
                 rc = EXIT_FATAL;

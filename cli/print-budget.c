@@ -1,0 +1,165 @@
+/* print-budget.c: "plansok budget" results: budget table rows as text or
+ * Markdown (a table per source table, Swedish number format), JSON (null
+ * for an empty cell) and long CSV (one line per amount, for pivot tables).
+ * The rows come from ps_budget_list in their order. */
+#include "print.h"
+#include "escape.h"
+
+#include <string.h>
+
+#define LABEL_WIDTH 34  /* characters of the label column in text */
+#define AMOUNT_WIDTH 14 /* characters of an amount column in text */
+
+static void
+budget_json(FILE *f, const ps_budget *b)
+{
+    sprinter_json js;
+    sprinter *sp = cli_json_begin(&js, f);
+    cli_json_list(sp, "rows");
+    for (size_t i = 0; i < b->n; i++) {
+        const ps_budget_row *r = &b->rows[i];
+        cli_json_item(sp);
+        sprinter_map_string(sp, "organisation", r->org);
+        sprinter_map_string(sp, "lan", cli_lan_field(r->lan));
+        sprinter_map_integer(sp, "year", r->year);
+        sprinter_map_string(sp, "file", r->file);
+        sprinter_map_integer(sp, "page", r->page + 1);
+        sprinter_map_string(sp, "table", r->table);
+        sprinter_map_string(sp, "unit", r->unit);
+        sprinter_map_string(sp, "label", r->label);
+        sp->map_key(sp, "columns");
+        sp->begin_list(sp);
+        for (size_t k = 0; k < r->ncols; k++)
+            sp->string(sp, r->columns[k]);
+        sp->end(sp);
+        sp->map_key(sp, "amounts");
+        sp->begin_list(sp);
+        for (size_t k = 0; k < r->ncols; k++) {
+            if (r->present[k])
+                sp->number(sp, "%.10g", r->amounts[k]);
+            else
+                sp->null(sp);
+        }
+        sp->end(sp);
+        sp->end(sp);
+    }
+    cli_json_list_end(sp);
+    sp->end(sp);
+}
+
+static void
+budget_csv(FILE *f, const ps_budget *b)
+{
+    fprintf(f, "organisation,lan,year,file,page,table,unit,label,column,amount\n");
+    for (size_t i = 0; i < b->n; i++) {
+        const ps_budget_row *r = &b->rows[i];
+        for (size_t k = 0; k < r->ncols; k++) {
+            if (!r->present[k]) /* one line per amount: an empty cell has none */
+                continue;
+            cli_escape(f, r->org, ESC_CSV);
+            fputc(',', f);
+            cli_escape(f, cli_lan_field(r->lan), ESC_CSV);
+            fprintf(f, ",%d,", r->year);
+            cli_escape(f, r->file, ESC_CSV);
+            fprintf(f, ",%d,", r->page + 1);
+            cli_escape(f, r->table, ESC_CSV);
+            fputc(',', f);
+            cli_escape(f, r->unit, ESC_CSV);
+            fputc(',', f);
+            cli_escape(f, r->label, ESC_CSV);
+            fputc(',', f);
+            cli_escape(f, r->columns[k], ESC_CSV);
+            fprintf(f, ",%.10g\n", r->amounts[k]);
+        }
+    }
+}
+
+/* The caption and column headings of a source table. */
+static void
+budget_table_head(FILE *f, const ps_budget_row *r, bool md, bool after)
+{
+    if (md) {
+        fputs(after ? "\n**" : "**", f);
+        cli_escape(f, r->table, ESC_MD_CELL);
+        fputs("** (", f);
+        cli_escape(f, r->org, ESC_MD_CELL);
+        fprintf(f, ", %d), ", r->year);
+        cli_escape(f, r->file, ESC_MD_CELL);
+        fprintf(f, " s. %d%s%s\n\n| Post |", r->page + 1, r->unit[0] ? ", " : "", r->unit);
+        for (size_t k = 0; k < r->ncols; k++) {
+            fputc(' ', f);
+            cli_escape(f, r->columns[k], ESC_MD_CELL);
+            fputs(" |", f);
+        }
+        fprintf(f, "\n|---|");
+        for (size_t k = 0; k < r->ncols; k++)
+            fprintf(f, "---:|");
+    } else {
+        fprintf(f, "%s%s · %s · %d · %s, page %d\n  %s%s%s%s\n  %-*s", after ? "\n" : "", cli_org_label(r->org),
+                cli_lan_label(r->lan), r->year, r->file, r->page + 1, r->table, r->unit[0] ? " [" : "", r->unit,
+                r->unit[0] ? "]" : "", LABEL_WIDTH, "");
+        for (size_t k = 0; k < r->ncols; k++)
+            fprintf(f, " %*s", AMOUNT_WIDTH, r->columns[k]);
+    }
+    fputc('\n', f);
+}
+
+static void
+budget_row(FILE *f, const ps_budget_row *r, bool md)
+{
+    char num[64];
+    if (md) {
+        fputs("| ", f);
+        cli_escape(f, r->label, ESC_MD_CELL);
+        fputs(" |", f);
+    } else {
+        fputs("  ", f);
+        cli_pad_right(f, r->label, LABEL_WIDTH);
+    }
+    for (size_t k = 0; k < r->ncols; k++) {
+        if (r->present[k])
+            cli_format_amount(r->amounts[k], num, sizeof num);
+        else
+            snprintf(num, sizeof num, "–");
+        if (md) {
+            fprintf(f, " %s |", num);
+        } else {
+            fputc(' ', f);
+            cli_pad_left(f, num, AMOUNT_WIDTH);
+        }
+    }
+    fputc('\n', f);
+}
+
+/* A row starts a new source table when its document, page or caption
+ * differs from the row before. */
+static bool
+starts_table(const ps_budget *b, size_t i)
+{
+    const ps_budget_row *r = &b->rows[i], *prev = i ? &b->rows[i - 1] : NULL;
+    return !prev || strcmp(r->docid, prev->docid) || strcmp(r->table, prev->table) || r->page != prev->page;
+}
+
+static void
+budget_tables(FILE *f, const ps_budget *b, bool md)
+{
+    for (size_t i = 0; i < b->n; i++) {
+        if (starts_table(b, i))
+            budget_table_head(f, &b->rows[i], md, i > 0);
+        budget_row(f, &b->rows[i], md);
+    }
+    if (!md)
+        fprintf(f, "\n%zu budget rows\n", b->n);
+}
+
+void
+cli_print_budget(FILE *f, const ps_budget *b, cli_format fmt)
+{
+    switch (fmt) {
+    case FMT_JSON: budget_json(f, b); break;
+    case FMT_CSV: budget_csv(f, b); break;
+    case FMT_MD: budget_tables(f, b, true); break;
+    case FMT_TEXT:
+    case FMT_HTML: budget_tables(f, b, false); break;
+    }
+}

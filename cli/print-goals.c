@@ -1,0 +1,191 @@
+/* print-goals.c: "plansok goals" results: how each goal statement of a län
+ * fared from one year to the next (kept, reworded with its changed words
+ * marked, new, dropped), as text, JSON, CSV or Markdown tables, with the
+ * library's counts of each change. Pairs nothing and counts nothing. */
+#include "print.h"
+#include "escape.h"
+
+static const char *const diff_op_names[] = { "same", "del", "add" };
+
+/* A link's goal id, null when there is none. */
+static void
+goal_id(sprinter *sp, const char *key, long id)
+{
+    sp->map_key(sp, key);
+    if (id >= 0)
+        sp->integer(sp, id);
+    else
+        sp->null(sp);
+}
+
+static void
+goals_json(FILE *f, const ps_goals *g, const char *query)
+{
+    sprinter_json js;
+    sprinter *sp = cli_json_begin(&js, f);
+    sprinter_map_string(sp, "lan", ps_lan_name(g->lan));
+    sprinter_map_string(sp, "query", query);
+    sp->map_key(sp, "years");
+    sp->begin_list(sp);
+    for (int y = 0; y < g->nyears; y++)
+        sp->integer(sp, g->years[y]);
+    sp->end(sp);
+    cli_json_list(sp, "goals");
+    for (size_t i = 0; i < g->ngoals; i++) {
+        const ps_goal *x = &g->goals[i];
+        cli_json_item(sp);
+        sprinter_map_integer(sp, "id", (long long)i);
+        sprinter_map_integer(sp, "year", x->year);
+        sprinter_map_string(sp, "file", x->file);
+        sprinter_map_integer(sp, "page", x->page + 1);
+        sprinter_map_string(sp, "heading", x->heading);
+        sprinter_map_string(sp, "text", x->text);
+        sp->end(sp);
+    }
+    sp->end(sp);
+    cli_json_list(sp, "links");
+    for (size_t i = 0; i < g->nlinks; i++) {
+        const ps_goal_link *l = &g->links[i];
+        cli_json_item(sp);
+        sprinter_map_integer(sp, "from_year", l->from_year);
+        sprinter_map_integer(sp, "to_year", l->to_year);
+        sprinter_map_string(sp, "change", ps_goal_change_name(l->change));
+        goal_id(sp, "from", l->from);
+        goal_id(sp, "to", l->to);
+        sp->map_key(sp, "similarity");
+        sp->number(sp, "%.3f", l->similarity);
+        sp->map_key(sp, "diff");
+        sp->begin_list(sp);
+        for (size_t k = 0; k < l->ndiff; k++) {
+            sp->begin_map(sp);
+            sprinter_map_string(sp, "op", diff_op_names[l->diff[k].op]);
+            sprinter_map_string(sp, "text", l->diff[k].text);
+            sp->end(sp);
+        }
+        sp->end(sp);
+        sp->end(sp);
+    }
+    cli_json_list_end(sp);
+    sp->map_key(sp, "summary");
+    sp->begin_map(sp);
+    sprinter_map_integer(sp, "kept", (long long)g->counts[PS_GOAL_KEPT]);
+    sprinter_map_integer(sp, "reworded", (long long)g->counts[PS_GOAL_REWORDED]);
+    sprinter_map_integer(sp, "new", (long long)g->counts[PS_GOAL_NEW]);
+    sprinter_map_integer(sp, "dropped", (long long)g->counts[PS_GOAL_DROPPED]);
+    sp->end(sp);
+    sp->end(sp);
+}
+
+/* The goal a link comes from or goes to, or NULL. */
+static const ps_goal *
+goal_at(const ps_goals *g, long i)
+{
+    return i >= 0 ? &g->goals[i] : NULL;
+}
+
+/* file,page,text of a goal, or three empty fields */
+static void
+goal_csv(FILE *f, const ps_goal *x)
+{
+    cli_escape(f, x ? x->file : "", ESC_CSV);
+    fprintf(f, x ? ",%d," : ",,", x ? x->page + 1 : 0);
+    cli_escape(f, x ? x->text : "", ESC_CSV);
+}
+
+static void
+goals_csv(FILE *f, const ps_goals *g)
+{
+    fprintf(f, "from_year,to_year,change,similarity,from_file,from_page,from_text,to_file,to_page,to_text\n");
+    for (size_t i = 0; i < g->nlinks; i++) {
+        const ps_goal_link *l = &g->links[i];
+        fprintf(f, "%d,%d,%s,%.3f,", l->from_year, l->to_year, ps_goal_change_name(l->change), l->similarity);
+        goal_csv(f, goal_at(g, l->from));
+        fputc(',', f);
+        goal_csv(f, goal_at(g, l->to));
+        fputc('\n', f);
+    }
+}
+
+/* A reworded goal's new wording with the changes marked: [-old-]{+new+}
+ * in text, ~~old~~ **new** in Markdown. */
+static void
+goal_diff(FILE *f, const ps_goal_link *l, bool md)
+{
+    static const char *const open[2][3] = { { "", "[-", "{+" }, { "", "~~", "**" } };
+    static const char *const close[2][3] = { { "", "-]", "+}" }, { "", "~~", "**" } };
+    for (size_t k = 0; k < l->ndiff; k++) {
+        const ps_diff *d = &l->diff[k];
+        if (k)
+            fputc(' ', f);
+        fputs(open[md][d->op], f);
+        cli_escape(f, d->text, md ? ESC_MD_CELL : ESC_PLAIN);
+        fputs(close[md][d->op], f);
+    }
+}
+
+static void
+goal_md_row(FILE *f, const ps_goal_link *l, const ps_goal *a, const ps_goal *b)
+{
+    fprintf(f, "| %s | ", ps_goal_change_name(l->change));
+    if (a) {
+        cli_escape(f, a->text, ESC_MD_CELL);
+        fprintf(f, " (s. %d)", a->page + 1);
+    }
+    fputs(" | ", f);
+    if (b && l->change == PS_GOAL_REWORDED)
+        goal_diff(f, l, true);
+    else if (b)
+        cli_escape(f, b->text, ESC_MD_CELL);
+    if (b)
+        fprintf(f, " (s. %d)", b->page + 1);
+    fputs(" |\n", f);
+}
+
+static void
+goal_text_row(FILE *f, const ps_goal_link *l, const ps_goal *a, const ps_goal *b)
+{
+    char where[64];
+    snprintf(where, sizeof where, "%s%.0d%s%s%.0d", a ? "p" : "", a ? a->page + 1 : 0, a && b ? " -> " : "",
+             b ? "p" : "", b ? b->page + 1 : 0);
+    fprintf(f, "  %-9s %-13s ", ps_goal_change_name(l->change), where);
+    if (l->change == PS_GOAL_REWORDED)
+        goal_diff(f, l, false);
+    else
+        cli_escape(f, (b ? b : a)->text, ESC_PLAIN);
+    fputc('\n', f);
+}
+
+/* Text and Markdown: a heading for each pair of years, a line per link. */
+static void
+goals_tables(FILE *f, const ps_goals *g, const char *query, bool md)
+{
+    int from_year = 0;
+    for (size_t i = 0; i < g->nlinks; i++) {
+        const ps_goal_link *l = &g->links[i];
+        if (l->from_year != from_year) {
+            from_year = l->from_year;
+            if (md)
+                fprintf(f, "%s### Mål för %s: %d → %d\n\n| Förändring | %d | %d |\n|---|---|---|\n", i ? "\n" : "",
+                        ps_lan_name(g->lan), l->from_year, l->to_year, l->from_year, l->to_year);
+            else
+                fprintf(f, "%sGoals of %s: %d -> %d%s%s\n", i ? "\n" : "", ps_lan_name(g->lan), l->from_year,
+                        l->to_year, query && *query ? ", about: " : "", query && *query ? query : "");
+        }
+        (md ? goal_md_row : goal_text_row)(f, l, goal_at(g, l->from), goal_at(g, l->to));
+    }
+    if (!md)
+        fprintf(f, "\n%zu kept, %zu reworded, %zu new, %zu dropped\n", g->counts[PS_GOAL_KEPT],
+                g->counts[PS_GOAL_REWORDED], g->counts[PS_GOAL_NEW], g->counts[PS_GOAL_DROPPED]);
+}
+
+void
+cli_print_goals(FILE *f, const ps_goals *g, const char *query, cli_format fmt)
+{
+    switch (fmt) {
+    case FMT_JSON: goals_json(f, g, query); break;
+    case FMT_CSV: goals_csv(f, g); break;
+    case FMT_MD: goals_tables(f, g, query, true); break;
+    case FMT_TEXT:
+    case FMT_HTML: goals_tables(f, g, query, false); break;
+    }
+}
