@@ -229,16 +229,21 @@ eval: $(B)/eval-sections $(B)/eval-search
 	@$(B)/eval-search tests/data/queries.tsv corpus build/eval-search.tmp
 
 # --- demo ------------------------------------------------------------------
+# 'make demo' installs packages (make deps), then runs this. Each command is
+# shown as the README writes it and run that way, with $(B)/ first on PATH;
+# the last lines say how to get 'plansok' on PATH for the README's examples.
 DEMO_DB := build/demo-index
+demo_run = echo '$$ plansok $(1)' && PATH="$(CURDIR)/$(B):$$PATH" plansok $(1)
 demo-nodeps: $(B)/plansok
 	@rm -rf $(DEMO_DB)
-	$(B)/plansok ingest --db $(DEMO_DB) corpus/
+	@$(call demo_run,ingest --db $(DEMO_DB) corpus/)
 	@echo
-	@echo '$$ plansok matrix kompetensförsörjning'
-	@$(B)/plansok matrix --db $(DEMO_DB) kompetensförsörjning
+	@$(call demo_run,matrix --db $(DEMO_DB) kompetensförsörjning)
 	@echo
-	@echo '$$ plansok search --limit 5 kompetensförsörjning'
-	@$(B)/plansok search --db $(DEMO_DB) --limit 5 kompetensförsörjning
+	@$(call demo_run,search --db $(DEMO_DB) --limit 3 kompetensförsörjning)
+	@echo
+	@echo "To type 'plansok' like this (and as in README.md), put $(B)/ on PATH, or install it:"
+	@echo '  export PATH="$(CURDIR)/$(B):$$PATH"    # or: sudo make install'
 
 # --- corpus ----------------------------------------------------------------
 CORPUS_PDFS := $(shell awk -F'\t' 'NR>1 {print "corpus/" $$1}' corpus/MANIFEST.tsv)
