@@ -1,8 +1,11 @@
 # plansok: one non-recursive Makefile. Objects go to build/.
-#   make            build build/plansok
+#   make            build build/plansok (never installs packages)
+#   make deps       install missing Debian packages (build and tests; as root)
 #   make demo       deps, build, ingest corpus/ into build/demo-index, sample query
 #   make check      deps, build, all tests (unit + end-to-end)
+#   make check-nodeps   the same without deps (likewise demo, fuzz, bench ...)
 #   make corpus     re-render corpus/*.pdf from ../shared/seeds
+#   make format-check   files whose formatting differs from .clang-format
 #   make SAN=1 ...  with AddressSanitizer + UndefinedBehaviorSanitizer
 #   make V=1 ...    show commands
 .DEFAULT_GOAL := all
@@ -11,10 +14,10 @@
 SEEDS ?= ../shared/seeds
 B := build
 
-# Debian packages the build needs; installed by 'make deps' when missing.
+# Debian packages the build needs, and the tests; installed by 'make deps'.
 DEB_PKGS := libpoppler-glib-dev libxapian-dev libpcre2-dev g++ pkg-config wswedish
+DEB_TEST_PKGS := poppler-utils chromium xapian-tools python3
 DEB_CORPUS_PKGS := libpango1.0-dev libcairo2-dev fonts-dejavu-core
-DEB_TEST_PKGS := poppler-utils chromium xapian-tools
 
 CC ?= cc
 CXX ?= g++
@@ -67,16 +70,30 @@ $(B)/ingest/pdf.o: EXTRA_CFLAGS = $(POPPLER_CFLAGS) $(if $(POPPLER_SONAME),-DPSI
 $(B)/ingest/rx.o: EXTRA_CFLAGS = $(PCRE2_CFLAGS)
 $(B)/index/xapian.o: EXTRA_CXXFLAGS = $(XAPIAN_CXXFLAGS)
 
-.PHONY: all deps check check-unit check-e2e demo corpus clean install eval fuzz scale-corpus bench
+.PHONY: all deps check check-unit check-e2e demo corpus clean install eval fuzz scale-corpus bench \
+	format-check
 all: $(B)/plansok
 
-# --- dependencies -----------------------------------------------------------
-# Installs missing Debian packages when run as root; otherwise prints the
-# exact command and stops. The stamp keeps later builds from asking again.
-define install_pkgs
-	@missing=""; for p in $(1); do \
+# --- packages --------------------------------------------------------------
+# Only these targets install Debian packages: deps, and the ones that need
+# packages beyond the build's (check, demo, fuzz, bench, corpus,
+# scale-corpus). Each of those installs first and then does its work in a
+# sub-make of this Makefile, check-nodeps and so on (sequencing, not
+# recursion: under -j nothing compiles while apt-get runs). No object or
+# binary depends on an install; a build only checks that the build
+# packages are there (once: the stamp $(DEPS_STAMP)).
+INSTALL_FIRST := check demo fuzz bench corpus scale-corpus
+.PHONY: $(INSTALL_FIRST:=-nodeps)
+
+# missing_pkgs: shell code that leaves the missing ones of $(1) in $missing.
+missing_pkgs = missing=""; for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
-	done; \
+	done
+
+# Installs the missing ones of $(1) when run as root; otherwise prints the
+# exact command and stops.
+define install_pkgs
+	@$(missing_pkgs); \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "plansok: installing Debian packages:$$missing"; \
@@ -90,10 +107,46 @@ define install_pkgs
 	fi
 endef
 
-deps: $(DEPS_STAMP)
-$(DEPS_STAMP):
+# Stops with one line when some of $(1) are missing, naming them and the
+# target $(2) that installs them. Never installs; no check without dpkg.
+define need_pkgs
+	@command -v dpkg-query >/dev/null || exit 0; $(missing_pkgs); \
+	test -z "$$missing" || { echo "plansok: missing Debian packages:$$missing; run 'make $(2)' as root" >&2; exit 1; }
+endef
+
+deps:
 	$(call install_pkgs,$(DEB_PKGS) $(DEB_TEST_PKGS))
+
+# Every object waits for this check (order-only), so a missing package is
+# one clear line instead of a compiler error.
+$(DEPS_STAMP):
+	$(call need_pkgs,$(DEB_PKGS),deps)
 	@mkdir -p $(@D) && touch $@
+
+check demo:
+	@$(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory $@-nodeps
+
+fuzz:
+	@$(MAKE) --no-print-directory deps
+	$(call install_pkgs,$(DEB_FUZZ_PKGS))
+	@$(MAKE) --no-print-directory $@-nodeps
+
+bench:
+	@$(MAKE) --no-print-directory deps
+	$(call install_pkgs,$(DEB_BENCH_PKGS) $(DEB_CORPUS_PKGS))
+	@$(MAKE) --no-print-directory $@-nodeps
+
+corpus scale-corpus:
+	$(call install_pkgs,$(DEB_CORPUS_PKGS))
+	@$(MAKE) --no-print-directory $@-nodeps
+
+# 'make -j2 demo check' (or 'all check') would run two makes over one
+# build/ at once: with one of these among the goals, this make runs its
+# goals one at a time. Its sub-makes still run jobs in parallel.
+ifneq ($(filter $(INSTALL_FIRST),$(MAKECMDGOALS)),)
+.NOTPARALLEL:
+endif
 
 # --- build -----------------------------------------------------------------
 $(B)/%.o: %.c | $(DEPS_STAMP)
@@ -153,7 +206,8 @@ $(B)/bench-query: tests/tools/bench-query.c $(B)/libplansok.a | $(DEPS_STAMP)
 	$(Q)$(CXX) $(SANFLAGS) -o $@ $@.o $(B)/libplansok.a $(LIBS)
 
 # --- tests -----------------------------------------------------------------
-check: $(B)/plansok $(UNIT_BIN) $(B)/eval-sections $(B)/eval-search
+# 'make check' installs packages (make deps), then runs this.
+check-nodeps: $(B)/plansok $(UNIT_BIN) $(B)/eval-sections $(B)/eval-search
 	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 $(if $(SANFLAGS),PLANSOK_SAN=1) \
 	  PLANSOK=$(CURDIR)/$(B)/plansok UNIT_DIR=$(CURDIR)/$(B)/tests sh tests/run-tests.sh
 
@@ -179,25 +233,30 @@ eval: $(B)/eval-sections $(B)/eval-search
 	@$(B)/eval-search tests/data/queries.tsv corpus build/eval-search.tmp
 
 # --- demo ------------------------------------------------------------------
+# 'make demo' installs packages (make deps), then runs this. Each command is
+# shown as the README writes it and run that way, with $(B)/ first on PATH;
+# the last lines say how to get 'plansok' on PATH for the README's examples.
 DEMO_DB := build/demo-index
-demo: $(B)/plansok
+demo_run = echo '$$ plansok $(1)' && PATH="$(CURDIR)/$(B):$$PATH" plansok $(1)
+demo-nodeps: $(B)/plansok
 	@rm -rf $(DEMO_DB)
-	$(B)/plansok ingest --db $(DEMO_DB) corpus/
+	@$(call demo_run,ingest --db $(DEMO_DB) corpus/)
 	@echo
-	@echo '$$ plansok matrix kompetensförsörjning'
-	@$(B)/plansok matrix --db $(DEMO_DB) kompetensförsörjning
+	@$(call demo_run,matrix --db $(DEMO_DB) kompetensförsörjning)
 	@echo
-	@echo '$$ plansok search --limit 5 kompetensförsörjning'
-	@$(B)/plansok search --db $(DEMO_DB) --limit 5 kompetensförsörjning
+	@$(call demo_run,search --db $(DEMO_DB) --limit 3 kompetensförsörjning)
+	@echo
+	@echo "To type 'plansok' like this (and as in README.md), put $(B)/ on PATH, or install it:"
+	@echo '  export PATH="$(CURDIR)/$(B):$$PATH"    # or: sudo make install'
 
 # --- corpus ----------------------------------------------------------------
 CORPUS_PDFS := $(shell awk -F'\t' 'NR>1 {print "corpus/" $$1}' corpus/MANIFEST.tsv)
 build/render: corpus/render.c
-	$(call install_pkgs,$(DEB_CORPUS_PKGS))
+	$(call need_pkgs,$(DEB_CORPUS_PKGS),corpus)
 	@mkdir -p $(@D)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< $$(pkg-config --cflags --libs pangocairo cairo-pdf)
 
-corpus: build/render
+corpus-nodeps: build/render
 	@test -d $(SEEDS) || { echo "plansok: no seeds at $(SEEDS); set SEEDS=DIR" >&2; exit 1; }
 	@awk -F'\t' 'NR>1 {print $$1, $$2}' corpus/MANIFEST.tsv | while read f s; do \
 	  build/render corpus/specs/$$s.spec $(SEEDS) corpus/$$f || exit 1; done
@@ -212,8 +271,9 @@ SCALE_DOCS ?= 2000
 SCALE_PAGES ?= 30
 SCALE := build/scale
 NPROC := $(shell nproc 2>/dev/null || echo 2)
-scale-corpus: $(SCALE)/.done-$(SCALE_DOCS)x$(SCALE_PAGES)
-$(SCALE)/.done-$(SCALE_DOCS)x$(SCALE_PAGES): build/render tests/tools/scale-corpus.py
+SCALE_DONE := $(SCALE)/.done-$(SCALE_DOCS)x$(SCALE_PAGES)
+scale-corpus-nodeps: $(SCALE_DONE)
+$(SCALE_DONE): build/render tests/tools/scale-corpus.py
 	@test -d $(SEEDS) || { echo "plansok: no seeds at $(SEEDS); set SEEDS=DIR" >&2; exit 1; }
 	@rm -rf $(SCALE) && mkdir -p $(SCALE)/pdf
 	@python3 tests/tools/scale-corpus.py $(SEEDS) $(SCALE)/specs $(SCALE_DOCS) $(SCALE_PAGES)
@@ -227,13 +287,9 @@ $(SCALE)/.done-$(SCALE_DOCS)x$(SCALE_PAGES): build/render tests/tools/scale-corp
 # --- benchmark -------------------------------------------------------------
 # Ingest and query speed, index size and memory on the scale corpus, next
 # to pdftotext, Omega (omindex, quest) and Recoll (recollindex, recollq),
-# which are installed for this only. Writes docs/BENCHMARKS.md.
+# which 'make bench' installs for this only. Writes docs/BENCHMARKS.md.
 DEB_BENCH_PKGS := xapian-omega recollcmd time poppler-utils
-build/.bench-deps-ok:
-	$(call install_pkgs,$(DEB_BENCH_PKGS))
-	@mkdir -p $(@D) && touch $@
-
-bench: build/.bench-deps-ok $(B)/plansok $(B)/bench-query scale-corpus
+bench-nodeps: $(B)/plansok $(B)/bench-query $(SCALE_DONE)
 	@PLANSOK=$(B)/plansok BENCH_QUERY=$(B)/bench-query sh tests/tools/bench.sh
 
 # --- fuzzing ---------------------------------------------------------------
@@ -252,7 +308,7 @@ $(FB)/ingest/rx.o: EXTRA_CFLAGS = $(PCRE2_CFLAGS)
 $(FB)/index/xapian.o: EXTRA_CXXFLAGS = $(XAPIAN_CXXFLAGS)
 
 $(FB)/.deps-ok:
-	$(call install_pkgs,$(DEB_FUZZ_PKGS))
+	$(call need_pkgs,$(DEB_FUZZ_PKGS),fuzz)
 	@mkdir -p $(@D) && touch $@
 
 $(FB)/%.o: %.c | $(DEPS_STAMP) $(FB)/.deps-ok
@@ -276,8 +332,8 @@ $(FB)/fuzz-%: tests/fuzz/fuzz-%.c $(FUZZ_LIB_OBJ)
 	$(Q)clang++ -fsanitize=fuzzer,address,undefined -o $@ $@.o $(FUZZ_LIB_OBJ) $(LIBS)
 
 .SECONDARY: $(FUZZ_LIB_OBJ)
-fuzz: SHELL := /bin/bash
-fuzz: $(FUZZ_TARGETS:%=$(FB)/%) $(B)/plansok
+fuzz-nodeps: SHELL := /bin/bash
+fuzz-nodeps: $(FUZZ_TARGETS:%=$(FB)/%) $(B)/plansok
 	@for t in $(FUZZ_TARGETS); do \
 	  mkdir -p build/fuzz-corpus/$$t; \
 	  echo "== $$t for $(FUZZ_SECONDS) s"; \
@@ -291,6 +347,20 @@ fuzz: $(FUZZ_TARGETS:%=$(FB)/%) $(B)/plansok
 	@$(B)/plansok ingest -q --db build/fuzz-index --timeout 60 build/fuzz-pdfs; \
 	  rc=$$?; test $$rc -le 3 || { echo "ingest of hostile PDFs died: exit $$rc"; exit 1; }
 	@$(B)/plansok docs --db build/fuzz-index > /dev/null && echo "hostile PDFs: ingest survived, index answers"
+
+# --- formatting ------------------------------------------------------------
+# Lists the C and C++ files whose formatting differs from .clang-format, with
+# the number of lines clang-format would change in each. Informational: the
+# code predates the file and is not reformatted; not part of check.
+CLANG_FORMAT ?= clang-format
+FORMAT_FILES = $(sort $(wildcard *.h */*.c */*.h */*.cc tests/*.h tests/*/*.c))
+format-check:
+	@command -v $(CLANG_FORMAT) >/dev/null || { echo "plansok: no $(CLANG_FORMAT) (Debian package clang-format)" >&2; exit 1; }
+	@total=0; files=0; for f in $(FORMAT_FILES); do \
+	  n=$$($(CLANG_FORMAT) --style=file "$$f" | diff "$$f" - | grep -c '^<'); \
+	  if [ "$$n" -gt 0 ]; then printf '%6d  %s\n' "$$n" "$$f"; total=$$((total + n)); files=$$((files + 1)); fi; \
+	done; \
+	echo "clang-format would change $$total lines in $$files of $(words $(FORMAT_FILES)) files (diff: $(CLANG_FORMAT) FILE | diff FILE -)"
 
 # --- misc ------------------------------------------------------------------
 PREFIX ?= /usr/local
