@@ -251,10 +251,11 @@ demo-nodeps: $(B)/plansok
 
 # --- corpus ----------------------------------------------------------------
 CORPUS_PDFS := $(shell awk -F'\t' 'NR>1 {print "corpus/" $$1}' corpus/MANIFEST.tsv)
-build/render: corpus/render.c
+build/render: corpus/render.c corpus/render-spec.c corpus/render.h
 	$(call need_pkgs,$(DEB_CORPUS_PKGS),corpus)
 	@mkdir -p $(@D)
-	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< $$(pkg-config --cflags --libs pangocairo cairo-pdf)
+	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ corpus/render.c corpus/render-spec.c \
+	  $$(pkg-config --cflags --libs pangocairo cairo-pdf)
 
 corpus-nodeps: build/render
 	@test -d $(SEEDS) || { echo "plansok: no seeds at $(SEEDS); set SEEDS=DIR" >&2; exit 1; }
