@@ -301,7 +301,7 @@ FUZZ_SECONDS ?= 60
 FB := build/fuzz
 FUZZ_FLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined
 FUZZ_LIB_OBJ := $(LIB_C:%.c=$(FB)/%.o) $(LIB_CXX:%.cc=$(FB)/%.o) $(FB)/ingest/gen-rules.o $(FB)/core/gen-synonyms.o
-FUZZ_TARGETS := fuzz-text fuzz-query
+FUZZ_TARGETS := fuzz-text fuzz-query fuzz-record
 DEB_FUZZ_PKGS := clang-14 libclang-rt-14-dev
 
 $(FB)/ingest/pdf.o: EXTRA_CFLAGS = $(POPPLER_CFLAGS) $(if $(POPPLER_SONAME),-DPSI_POPPLER_SONAME='"$(POPPLER_SONAME)"')

@@ -322,9 +322,10 @@ ps_doc_deserialize(const char *data, size_t len, ps_doc **out, ps_error *err)
         return psi_fail(err, PS_ERR_INTERNAL, "a worker sent a document that does not read: %s", msg);
     }
     if ((size_t)doc->info.passages != doc->passages.n) {
+        st = psi_fail(err, PS_ERR_INTERNAL, "a worker sent a document with %zu of its %d passages",
+                      doc->passages.n, doc->info.passages);
         ps_doc_free(doc);
-        return psi_fail(err, PS_ERR_INTERNAL, "a worker sent a document with %zu of its %d passages",
-                        doc->passages.n, doc->info.passages);
+        return st;
     }
     doc->passages.cap = doc->passages.n;
     doc->passages.outline_cap = doc->passages.noutline;
