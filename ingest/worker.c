@@ -100,12 +100,25 @@ test_worker_failure(const char *path, int done)
     }
     if (!strcmp(how, "crash") || !strcmp(how, "crash-worn"))
         raise(SIGSEGV);
+    if (!strcmp(how, "slow")) { /* long, but within a 6 s deadline */
+        struct timespec ts = { 4, 0 };
+        while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+            ;
+        return;
+    }
     if (!strcmp(how, "hang"))
         for (;;)
             pause();
     if (!strcmp(how, "spin"))
         for (volatile unsigned long i = 0;; i++)
             ;
+    if (!strcmp(how, "oom-quiet"))
+        for (;;) {
+            char *p = malloc(64 << 20);
+            if (!p)
+                abort(); /* as g_malloc and operator new do, without a word */
+            memset(p, 1, 64 << 20);
+        }
     if (!strcmp(how, "oom"))
         for (;;) {
             char *p = malloc(64 << 20);
@@ -211,6 +224,7 @@ struct ps_pool {
     ps_limits lim;
     worker *w;
     int n, running;
+    int poll_fail_after, handed; /* test hook PLANSOK_TEST_POLL_FAIL */
 };
 
 static void
@@ -353,6 +367,8 @@ ps_pool_new(ps_extractor *ex, const ps_limits *limits, int jobs, ps_pool **out, 
     p->ex = ex;
     p->lim = limits ? *limits : def;
     p->n = jobs > 0 ? jobs : 1;
+    const char *pf = getenv("PLANSOK_TEST_POLL_FAIL");
+    p->poll_fail_after = pf ? atoi(pf) : -1;
     p->w = psi_calloc((size_t)p->n, sizeof *p->w);
     for (int i = 0; i < p->n; i++) {
         worker *w = &p->w[i];
@@ -527,6 +543,7 @@ ps_pool_next(ps_pool *p, ps_doc **out, void **tag, ps_status *status, ps_error *
             if (whole || w->timed_out || w->data_fd < 0) {
                 if (!finish(p, w, out, tag, status, err))
                     continue; /* retried in a fresh worker */
+                p->handed++;
                 return 1;
             }
             if (w->deadline && (!soonest || w->deadline < soonest))
@@ -553,7 +570,8 @@ ps_pool_next(ps_pool *p, ps_doc **out, void **tag, ps_status *status, ps_error *
         int wait_ms = soonest ? (int)((soonest - now()) * 1000) + 1 : -1;
         if (soonest && wait_ms < 0)
             wait_ms = 0;
-        int r = poll(fds, (nfds_t)n, wait_ms);
+        int r = p->poll_fail_after >= 0 && p->handed >= p->poll_fail_after ? (errno = EINVAL, -1)
+                                                                             : poll(fds, (nfds_t)n, wait_ms);
         if (r < 0 && errno != EINTR)
             return 0;
         for (int k = 0; k < n && r > 0; k++) {
