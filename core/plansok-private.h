@@ -263,6 +263,23 @@ typedef struct psi_budget_rows {
 void psi_budget_extract(const psi_page *pages, int npages, const bool *pages_on, psi_budget_rows *out);
 void psi_budget_row_release(ps_budget_row *r);
 
+/* ingest/worker.c (a worker's side, and the wire) for ingest/pool.c ------ */
+
+enum { PSI_WORKER_PATH_MAX = 1 << 20 }; /* the longest path a worker takes */
+
+/* The body of a worker process, forked by pool.c: closes every inherited
+ * descriptor but its own, sets its limits, then answers each path framed on
+ * cmd_fd with one frame on data_fd until cmd_fd ends. Never returns. */
+void psi_worker_main(ps_extractor *ex, const ps_limits *lim, int cmd_fd, int data_fd, int err_fd);
+/* Sends path to a worker; false when the worker has gone. */
+bool psi_worker_send(int cmd_fd, const char *path);
+/* The length of the whole answer frame at the start of buf, or 0 while it
+ * is incomplete. */
+size_t psi_worker_frame_len(const char *buf, size_t len);
+/* The document in a whole answer frame, or the status and message the
+ * worker sent instead. */
+ps_status psi_worker_frame_decode(const char *frame, size_t len, ps_doc **out, ps_error *err);
+
 /* index/xapian.cc: the ONLY C++ file ------------------------------------- */
 
 /* Normalises a filter value typed in a query (lan:, kind:, year:) into the
