@@ -71,6 +71,7 @@ struct ps_pool {
     ps_limits lim;
     worker *w;
     int n, running;
+    struct pollfd *fds;          /* for w[i], 2i: data, 2i+1: stderr; fd -1 unwatched */
     int poll_fail_after, handed; /* test hook PLANSOK_TEST_POLL_FAIL */
 };
 
@@ -180,6 +181,7 @@ ps_pool_new(ps_extractor *ex, const ps_limits *limits, int jobs, ps_pool **out, 
     const char *pf = getenv("PLANSOK_TEST_POLL_FAIL");
     p->poll_fail_after = pf ? atoi(pf) : -1;
     p->w = psi_calloc((size_t)p->n, sizeof *p->w);
+    p->fds = psi_calloc((size_t)p->n * 2, sizeof *p->fds);
     for (int i = 0; i < p->n; i++) {
         worker *w = &p->w[i];
         w->pid = -1;
@@ -338,40 +340,30 @@ ps_pool_next(ps_pool *p, ps_doc **out, void **tag, ps_status *status, ps_error *
             if (w->deadline && (!soonest || w->deadline < soonest))
                 soonest = w->deadline;
         }
-        struct pollfd fds[128];
-        worker *owner[128];
-        int which[128], n = 0;
-        for (int i = 0; i < p->n && n < 126; i++) {
+        /* every busy worker's pipes are watched */
+        for (int i = 0; i < p->n; i++) {
             worker *w = &p->w[i];
-            if (w->nq == 0)
-                continue;
-            if (w->data_fd >= 0) {
-                fds[n] = (struct pollfd){ w->data_fd, POLLIN, 0 };
-                owner[n] = w;
-                which[n++] = 0;
-            }
-            if (w->err_fd >= 0) {
-                fds[n] = (struct pollfd){ w->err_fd, POLLIN, 0 };
-                owner[n] = w;
-                which[n++] = 1;
-            }
+            p->fds[2 * i] = (struct pollfd){ w->nq ? w->data_fd : -1, POLLIN, 0 };
+            p->fds[2 * i + 1] = (struct pollfd){ w->nq ? w->err_fd : -1, POLLIN, 0 };
         }
         int wait_ms = soonest ? (int)((soonest - now()) * 1000) + 1 : -1;
         if (soonest && wait_ms < 0)
             wait_ms = 0;
-        int r = p->poll_fail_after >= 0 && p->handed >= p->poll_fail_after ? (errno = EINVAL, -1)
-                                                                             : poll(fds, (nfds_t)n, wait_ms);
+        int r = p->poll_fail_after >= 0 && p->handed >= p->poll_fail_after
+                    ? (errno = EINVAL, -1)
+                    : poll(p->fds, (nfds_t)p->n * 2, wait_ms);
         if (r < 0 && errno != EINTR)
             return 0;
-        for (int k = 0; k < n && r > 0; k++) {
-            if (!(fds[k].revents & (POLLIN | POLLHUP | POLLERR)))
+        for (int k = 0; k < p->n * 2 && r > 0; k++) {
+            if (p->fds[k].fd < 0 || !(p->fds[k].revents & (POLLIN | POLLHUP | POLLERR)))
                 continue;
-            worker *w = owner[k];
-            int *fd = which[k] ? &w->err_fd : &w->data_fd;
+            worker *w = &p->w[k / 2];
+            bool err_pipe = k % 2;
+            int *fd = err_pipe ? &w->err_fd : &w->data_fd;
             ssize_t got = read(*fd, buf, sizeof buf);
             if (got > 0) {
-                psi_buf *b = which[k] ? &w->errtext : &w->data;
-                if (!which[k] || b->len < 4096)
+                psi_buf *b = err_pipe ? &w->errtext : &w->data;
+                if (!err_pipe || b->len < 4096)
                     psi_buf_add(b, buf, (size_t)got);
             } else if (got == 0 || errno != EINTR) {
                 close_fd(fd);
@@ -394,6 +386,7 @@ ps_pool_free(ps_pool *p)
         psi_buf_release(&w->errtext);
     }
     free(p->w);
+    free(p->fds);
     free(p);
 }
 

@@ -40,6 +40,26 @@ check "... two tries: after 1 PDF, then in a fresh worker" sh -c "test \$(wc -l 
 check "... one line names it" sh -c "test \$(grep -c \"skipping '$W2': crashed\" '$TMP/err') -eq 1"
 check "... the PDF queued behind it is indexed" grep -q "2 added" "$TMP/err"
 
+# --- the pool: as wide as -j, and its own failures -------------------------
+# every busy worker's pipe is watched, however many workers there are: on
+# -j 64, 128 distinct small PDFs (copies, each with its own trailing
+# comment), two for each worker; all but the 64th worker's take 4 s each
+# (test hook 'slow'), so 63 workers stay busy for 8 s, longer than the
+# timeout, while the 64th has its answers ready at once
+mkdir -p "$TMP/wide"
+i=0
+while [ $i -lt 128 ]; do
+    speed=slow
+    [ $((i % 64)) -eq 63 ] && speed=fast
+    { cat "$TOP/tests/budget/budget-vasternorrland-2014.pdf"; printf '%% copy %d\n' $i; } \
+        > "$TMP/wide/$(printf %03d $i)-$speed.pdf"
+    i=$((i + 1))
+done
+PLANSOK_TEST_WORKER=slow PLANSOK_TEST_WORKER_MATCH=-slow \
+    run_ps 0 "ingest -j 64 reads 128 PDFs on 64 busy workers" ingest -j 64 --timeout 6 --db "$TMP/wide.db" "$TMP/wide"
+check "... all 128 are indexed" grep -q "ingested 128 documents" "$TMP/err"
+check "... and none timed out" sh -c "! grep 'timed out' '$TMP/err'"
+
 # --- hostile and odd PDFs --------------------------------------------------
 python3 "$TOP/tests/tools/hostile-pdfs.py" "$CORPUS/kfvn-vp-2013.pdf" "$TMP/hostile" > /dev/null
 run_ps 3 "ingest survives $(ls "$TMP/hostile" | wc -l) hostile and odd PDFs" ingest --db "$TMP/host" --timeout 60 "$TMP/hostile"
