@@ -265,12 +265,15 @@ void psi_budget_row_release(ps_budget_row *r);
 
 /* ingest/worker.c (a worker's side, and the wire) for ingest/pool.c ------ */
 
-enum { PSI_WORKER_PATH_MAX = 1 << 20 }; /* the longest path a worker takes */
+enum {
+    PSI_WORKER_PATH_MAX = 1 << 20, /* the longest path a worker takes */
+    PSI_WORKER_EXIT_OOM = 86,      /* a worker's exit status when it ran out of memory */
+};
 
 /* The body of a worker process, forked by pool.c: closes every inherited
  * descriptor but its own, sets its limits, then answers each path framed on
  * cmd_fd with one frame on data_fd until cmd_fd ends. Never returns. */
-void psi_worker_main(ps_extractor *ex, const ps_limits *lim, int cmd_fd, int data_fd, int err_fd);
+void psi_worker_main(ps_extractor *ex, const ps_limits *lim, int cmd_fd, int data_fd);
 /* Sends path to a worker; false when the worker has gone. */
 bool psi_worker_send(int cmd_fd, const char *path);
 /* The length of the whole answer frame at the start of buf, or 0 while it

@@ -5,7 +5,8 @@
  * does. This file owns the workers' processes (fork, restart, reap), the
  * job queues, the poll loop over the workers' pipes, the wall-clock
  * deadline of each PDF, and how the end of a worker becomes a status:
- * "timed out after 60 s", "killed: out of memory", "crashed: SIGSEGV".
+ * "timed out after 60 s", "killed: out of memory", "crashed: SIGSEGV",
+ * told by the wait status alone.
  *
  * Workers are started once, when the pool is made (while the parent is
  * still small), and each reads many PDFs: forking per PDF from a writer
@@ -17,8 +18,9 @@
  * before it is reported. Workers are replaced after RECYCLE_AFTER PDFs.
  *
  * This file must not run extraction, set a worker's limits, or read and
- * write frame bytes (the child side and the wire are worker.c's), and it
- * never prints. POSIX only; no GLib here. */
+ * write frame bytes (the child side and the wire are worker.c's); it never
+ * reads what a worker prints (a worker's stderr is /dev/null), and never
+ * prints. POSIX only; no GLib here. */
 #define _GNU_SOURCE /* F_SETPIPE_SZ */
 #include "plansok-private.h"
 
@@ -57,13 +59,13 @@ typedef struct job {
 enum { DEPTH = 4 };
 typedef struct worker {
     pid_t pid;                 /* -1: no process */
-    int cmd_fd, data_fd, err_fd;
+    int cmd_fd, data_fd;
     int done;                  /* PDFs this process has finished */
     job q[DEPTH];
     int nq;
     bool timed_out;
     double deadline;           /* for q[0] */
-    psi_buf data, errtext;
+    psi_buf data;              /* what the worker has sent so far */
 } worker;
 
 struct ps_pool {
@@ -71,7 +73,7 @@ struct ps_pool {
     ps_limits lim;
     worker *w;
     int n, running;
-    struct pollfd *fds;          /* for w[i], 2i: data, 2i+1: stderr; fd -1 unwatched */
+    struct pollfd *fds;          /* w[i]'s data pipe; fd -1 while w[i] is idle */
     int poll_fail_after, handed; /* test hook PLANSOK_TEST_POLL_FAIL */
 };
 
@@ -86,7 +88,7 @@ close_fd(int *fd)
 static ps_status
 spawn(ps_pool *p, worker *w, ps_error *err)
 {
-    int cp[2], dp[2], ep[2];
+    int cp[2], dp[2];
     /* a socket, not a pipe, for the commands: send() with MSG_NOSIGNAL
      * to a worker that died fails instead of raising SIGPIPE */
     if (socketpair(AF_UNIX, SOCK_STREAM, 0, cp) < 0)
@@ -95,32 +97,26 @@ spawn(ps_pool *p, worker *w, ps_error *err)
         close(cp[0]), close(cp[1]);
         return psi_fail(err, PS_ERR_IO, "cannot create a pipe: %s", strerror(errno));
     }
-    if (pipe(ep) < 0) {
-        close(cp[0]), close(cp[1]), close(dp[0]), close(dp[1]);
-        return psi_fail(err, PS_ERR_IO, "cannot create a pipe: %s", strerror(errno));
-    }
 #ifdef F_SETPIPE_SZ
     fcntl(dp[1], F_SETPIPE_SZ, 1 << 20); /* best effort: room for a whole answer */
 #endif
     fflush(NULL);
     pid_t pid = fork();
     if (pid < 0) {
-        close(cp[0]), close(cp[1]), close(dp[0]), close(dp[1]), close(ep[0]), close(ep[1]);
+        close(cp[0]), close(cp[1]), close(dp[0]), close(dp[1]);
         return psi_fail(err, PS_ERR_IO, "cannot start a worker: %s", strerror(errno));
     }
     if (pid == 0) {
-        psi_worker_main(p->ex, &p->lim, cp[0], dp[1], ep[1]);
+        psi_worker_main(p->ex, &p->lim, cp[0], dp[1]);
         _exit(0);
     }
-    close(cp[0]), close(dp[1]), close(ep[1]);
+    close(cp[0]), close(dp[1]);
     w->pid = pid;
     w->cmd_fd = cp[1];
     w->data_fd = dp[0];
-    w->err_fd = ep[0];
     w->done = 0;
     w->timed_out = false;
     psi_buf_reset(&w->data);
-    psi_buf_reset(&w->errtext);
     return PS_OK;
 }
 
@@ -135,7 +131,6 @@ reap(worker *w, bool kill_it)
     if (kill_it)
         kill(w->pid, SIGKILL);
     close_fd(&w->data_fd);
-    close_fd(&w->err_fd);
     int status = 0;
     while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR)
         ;
@@ -181,11 +176,11 @@ ps_pool_new(ps_extractor *ex, const ps_limits *limits, int jobs, ps_pool **out, 
     const char *pf = getenv("PLANSOK_TEST_POLL_FAIL");
     p->poll_fail_after = pf ? atoi(pf) : -1;
     p->w = psi_calloc((size_t)p->n, sizeof *p->w);
-    p->fds = psi_calloc((size_t)p->n * 2, sizeof *p->fds);
+    p->fds = psi_calloc((size_t)p->n, sizeof *p->fds);
     for (int i = 0; i < p->n; i++) {
         worker *w = &p->w[i];
         w->pid = -1;
-        w->cmd_fd = w->data_fd = w->err_fd = -1;
+        w->cmd_fd = w->data_fd = -1;
     }
     for (int i = 0; i < p->n; i++) {
         ps_status st = spawn(p, &p->w[i], err);
@@ -234,10 +229,8 @@ ps_pool_submit(ps_pool *p, const char *path, void *tag, ps_error *err)
     j->path = psi_strdup(path);
     j->tag = tag;
     j->retried = false;
-    if (w->nq == 1) {
+    if (w->nq == 1)
         w->deadline = job_deadline(p);
-        psi_buf_reset(&w->errtext);
-    }
     send_job(w, j);
     p->running++;
     return PS_OK;
@@ -251,8 +244,32 @@ pop_job(ps_pool *p, worker *w)
     memmove(&w->q[0], &w->q[1], (size_t)(w->nq - 1) * sizeof w->q[0]);
     w->nq--;
     w->deadline = job_deadline(p);
-    psi_buf_reset(&w->errtext);
     p->running--;
+}
+
+/* Why w's process ended without answering: its wait status ws (or the
+ * deadline) as a status. A worker that ran out of memory exits with
+ * PSI_WORKER_EXIT_OOM (worker.c); SIGKILL under a memory limit is the
+ * kernel's OOM killer. */
+static ps_status
+ended(const ps_pool *p, bool timed_out, int ws, ps_error *err)
+{
+    const ps_limits *lim = &p->lim;
+    int sig = WIFSIGNALED(ws) ? WTERMSIG(ws) : 0;
+    int code = WIFEXITED(ws) ? WEXITSTATUS(ws) : -1;
+    if (timed_out)
+        return psi_fail(err, PS_ERR_TIMEOUT, "timed out after %d s", lim->wall_seconds);
+    if (sig == SIGXCPU)
+        return psi_fail(err, PS_ERR_TIMEOUT, "timed out: used its %d s of CPU time", lim->cpu_seconds);
+    if (code == PSI_WORKER_EXIT_OOM || (sig == SIGKILL && lim->memory_mb > 0))
+        return lim->memory_mb > 0
+                   ? psi_fail(err, PS_ERR_OOM, "killed: out of memory (limit %ld MB)", lim->memory_mb)
+                   : psi_fail(err, PS_ERR_OOM, "killed: out of memory");
+    if (sig)
+        return psi_fail(err, PS_ERR_CRASHED, "crashed: %s",
+                        sig == SIGSEGV ? "SIGSEGV" : sig == SIGBUS ? "SIGBUS" : sig == SIGFPE ? "SIGFPE"
+                        : sig == SIGABRT ? "SIGABRT" : sig == SIGILL ? "SIGILL" : strsignal(sig));
+    return psi_fail(err, PS_ERR_CRASHED, "crashed: the worker ended without a result (exit %d)", code);
 }
 
 /* The outcome of w's first job. Returns 0 when the job was handed to a
@@ -261,7 +278,6 @@ static int
 finish(ps_pool *p, worker *w, ps_doc **out, void **tag, ps_status *status, ps_error *err)
 {
     *out = NULL;
-    const ps_limits *lim = &p->lim;
     ps_status st;
     size_t flen = psi_worker_frame_len(w->data.s, w->data.len);
     if (flen) {
@@ -271,24 +287,7 @@ finish(ps_pool *p, worker *w, ps_doc **out, void **tag, ps_status *status, ps_er
         w->done++;
     } else {
         bool timed_out = w->timed_out;
-        int ws = reap(w, true);
-        const char *et = psi_buf_str(&w->errtext);
-        bool oom = strstr(et, "out of memory") || strstr(et, "failed to allocate");
-        int sig = WIFSIGNALED(ws) ? WTERMSIG(ws) : 0;
-        if (timed_out) {
-            st = psi_fail(err, PS_ERR_TIMEOUT, "timed out after %d s", lim->wall_seconds);
-        } else if (sig == SIGXCPU) {
-            st = psi_fail(err, PS_ERR_TIMEOUT, "timed out: used its %d s of CPU time", lim->cpu_seconds);
-        } else if (oom || (sig == SIGKILL && lim->memory_mb > 0)) {
-            st = psi_fail(err, PS_ERR_OOM, "killed: out of memory (limit %ld MB)", lim->memory_mb);
-        } else if (sig) {
-            st = psi_fail(err, PS_ERR_CRASHED, "crashed: %s",
-                          sig == SIGSEGV ? "SIGSEGV" : sig == SIGBUS ? "SIGBUS" : sig == SIGFPE ? "SIGFPE"
-                          : sig == SIGABRT ? "SIGABRT" : sig == SIGILL ? "SIGILL" : strsignal(sig));
-        } else {
-            st = psi_fail(err, PS_ERR_CRASHED, "crashed: the worker ended without a result (exit %d)",
-                          WIFEXITED(ws) ? WEXITSTATUS(ws) : -1);
-        }
+        st = ended(p, timed_out, reap(w, true), err);
         /* a worker that had read other PDFs may have been worn down by
          * them: one more try in a fresh one */
         bool again = (st == PS_ERR_CRASHED || st == PS_ERR_OOM) && w->done > 0 && !w->q[0].retried;
@@ -340,34 +339,26 @@ ps_pool_next(ps_pool *p, ps_doc **out, void **tag, ps_status *status, ps_error *
             if (w->deadline && (!soonest || w->deadline < soonest))
                 soonest = w->deadline;
         }
-        /* every busy worker's pipes are watched */
-        for (int i = 0; i < p->n; i++) {
-            worker *w = &p->w[i];
-            p->fds[2 * i] = (struct pollfd){ w->nq ? w->data_fd : -1, POLLIN, 0 };
-            p->fds[2 * i + 1] = (struct pollfd){ w->nq ? w->err_fd : -1, POLLIN, 0 };
-        }
+        /* every busy worker's pipe is watched */
+        for (int i = 0; i < p->n; i++)
+            p->fds[i] = (struct pollfd){ p->w[i].nq ? p->w[i].data_fd : -1, POLLIN, 0 };
         int wait_ms = soonest ? (int)((soonest - now()) * 1000) + 1 : -1;
         if (soonest && wait_ms < 0)
             wait_ms = 0;
         int r = p->poll_fail_after >= 0 && p->handed >= p->poll_fail_after
                     ? (errno = EINVAL, -1)
-                    : poll(p->fds, (nfds_t)p->n * 2, wait_ms);
+                    : poll(p->fds, (nfds_t)p->n, wait_ms);
         if (r < 0 && errno != EINTR)
             return 0;
-        for (int k = 0; k < p->n * 2 && r > 0; k++) {
-            if (p->fds[k].fd < 0 || !(p->fds[k].revents & (POLLIN | POLLHUP | POLLERR)))
+        for (int i = 0; i < p->n && r > 0; i++) {
+            if (p->fds[i].fd < 0 || !(p->fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
                 continue;
-            worker *w = &p->w[k / 2];
-            bool err_pipe = k % 2;
-            int *fd = err_pipe ? &w->err_fd : &w->data_fd;
-            ssize_t got = read(*fd, buf, sizeof buf);
-            if (got > 0) {
-                psi_buf *b = err_pipe ? &w->errtext : &w->data;
-                if (!err_pipe || b->len < 4096)
-                    psi_buf_add(b, buf, (size_t)got);
-            } else if (got == 0 || errno != EINTR) {
-                close_fd(fd);
-            }
+            worker *w = &p->w[i];
+            ssize_t got = read(w->data_fd, buf, sizeof buf);
+            if (got > 0)
+                psi_buf_add(&w->data, buf, (size_t)got);
+            else if (got == 0 || errno != EINTR)
+                close_fd(&w->data_fd);
         }
     }
 }
@@ -383,7 +374,6 @@ ps_pool_free(ps_pool *p)
         for (int k = 0; k < w->nq; k++)
             free(w->q[k].path);
         psi_buf_release(&w->data);
-        psi_buf_release(&w->errtext);
     }
     free(p->w);
     free(p->fds);

@@ -3,14 +3,17 @@
  * what it inherited, sets its limits (address space, core size, CPU time
  * per PDF), then reads paths framed on its command socket and answers each
  * with one frame on its data pipe: the document from ps_doc_serialize, or
- * the status and message of ps_extractor_run. The test hooks that make a
- * worker fail on purpose live here too.
+ * the status and message of ps_extractor_run. A worker that runs out of
+ * memory says so by its exit status (PSI_WORKER_EXIT_OOM). The test hooks
+ * that make a worker fail on purpose live here too.
  *
  * This file must not know about the pool: no queues, deadlines, polling,
  * or statuses made from how a process ended (all in pool.c). The parent
  * reaches it only through the psi_worker_* functions: it never writes or
  * parses frame bytes itself. The child leaves only by _exit (never by
- * returning into the parent's code) and prints nothing the parent reads.
+ * returning into the parent's code); its stdout and stderr go to
+ * /dev/null, as the library never prints and the parent reads nothing a
+ * worker prints.
  *
  * Frames: parent to worker  u32 length, path bytes (EOF: exit)
  *         worker to parent  'K' or 'E', u64 length, then ps_doc_serialize
@@ -72,13 +75,32 @@ read_all(int fd, char *p, size_t n)
     return true;
 }
 
+/* Runs out of memory (the address-space limit) 64 MB at a time: through
+ * psi_malloc, which says so and aborts; or quietly, as poppler's gmalloc
+ * and C++'s operator new abort; or as GLib's g_malloc stops, at a
+ * breakpoint (SIGTRAP) after logging, which leaves errno changed. */
+static void
+test_exhaust_memory(const char *how)
+{
+    for (;;) {
+        char *p = !strcmp(how, "oom") ? psi_malloc(64 << 20) : malloc(64 << 20);
+        if (!p && !strcmp(how, "oom-glib")) {
+            errno = ENOTTY;
+            raise(SIGTRAP);
+        }
+        if (!p)
+            abort();
+        memset(p, 1, 64 << 20);
+    }
+}
+
 /* Test hook (tests/e2e/t600-robustness.sh): PLANSOK_TEST_WORKER=crash,
- * hang, spin, slow, oom or oom-quiet makes the worker fail (or, for slow,
- * take 4 s) that way, for files whose name holds PLANSOK_TEST_WORKER_MATCH;
- * crash-worn crashes only a worker that has already read another PDF
- * (done > 0). With PLANSOK_TEST_WORKER_TRACE set to a file, each failure
- * appends a line to it first, so a test can count the tries. Never set
- * outside tests. */
+ * hang, spin, slow, oom, oom-quiet or oom-glib makes the worker fail (or,
+ * for slow, take 4 s) that way, for files whose name holds
+ * PLANSOK_TEST_WORKER_MATCH; crash-worn crashes only a worker that has
+ * already read another PDF (done > 0). With PLANSOK_TEST_WORKER_TRACE set
+ * to a file, each failure appends a line to it first, so a test can count
+ * the tries. Never set outside tests. */
 static void
 test_worker_failure(const char *path, int done)
 {
@@ -107,22 +129,26 @@ test_worker_failure(const char *path, int done)
     if (!strcmp(how, "spin"))
         for (volatile unsigned long i = 0;; i++)
             ;
-    if (!strcmp(how, "oom-quiet"))
-        for (;;) {
-            char *p = malloc(64 << 20);
-            if (!p)
-                abort(); /* as g_malloc and operator new do, without a word */
-            memset(p, 1, 64 << 20);
-        }
-    if (!strcmp(how, "oom"))
-        for (;;) {
-            char *p = malloc(64 << 20);
-            if (!p) {
-                fprintf(stderr, "plansok: out of memory\n");
-                abort();
-            }
-            memset(p, 1, 64 << 20);
-        }
+    if (!strncmp(how, "oom", 3))
+        test_exhaust_memory(how);
+}
+
+/* How a worker that ran out of memory ends, whoever noticed: a failed
+ * malloc leaves errno at ENOMEM, then poppler's gmalloc, C++'s operator
+ * new and psi_malloc abort (SIGABRT); GLib's g_malloc logs "failed to
+ * allocate" and stops at a breakpoint (SIGTRAP), and its logging changes
+ * errno, so in a worker SIGTRAP counts as out of memory by itself (g_error
+ * is the only source of it, and allocation failures are g_error's business
+ * here). Any other SIGABRT ends the worker by the signal, as before: the
+ * default action is back, and the signal raised again is delivered as
+ * soon as this returns. */
+static void
+on_abort(int sig)
+{
+    if (errno == ENOMEM || sig == SIGTRAP)
+        _exit(PSI_WORKER_EXIT_OOM);
+    signal(sig, SIG_DFL);
+    raise(sig);
 }
 
 /* Closes descriptors lo to hi. */
@@ -137,25 +163,50 @@ close_span(unsigned lo, unsigned hi)
         close((int)fd);
 }
 
-/* In a new worker: closes every descriptor from 3 up but its own three.
+/* In a new worker: closes every descriptor from 3 up but its own two.
  * Other workers' pipes are not its business, and the writer's files must
  * not outlive the writer: Xapian's lock is an open-file-description lock,
  * held as long as any process has the descriptor, so a worker still busy
  * after the writer was killed would keep the index locked. */
 static void
-close_inherited(int a, int b, int c)
+close_inherited(int a, int b)
 {
-    int keep[3] = { a, b, c }, t;
-    for (int i = 0; i < 2; i++) /* sort three */
-        for (int k = 0; k < 2 - i; k++)
-            if (keep[k] > keep[k + 1])
-                t = keep[k], keep[k] = keep[k + 1], keep[k + 1] = t;
-    unsigned from = 3;
-    for (int k = 0; k < 3; k++) {
-        close_span(from, (unsigned)keep[k] - 1);
-        from = (unsigned)keep[k] + 1;
+    unsigned lo = (unsigned)(a < b ? a : b), hi = (unsigned)(a < b ? b : a);
+    close_span(3, lo - 1);
+    close_span(lo + 1, hi - 1);
+    close_span(hi + 1, ~0U);
+}
+
+/* A new worker's process: its own descriptors only, output to /dev/null
+ * (where a worker's messages, its libraries' and psi_malloc's, go: the
+ * parent learns what happened from frames and the exit status), no core
+ * files, the address-space limit, and out of memory told by exit status. */
+static void
+worker_setup(const ps_limits *lim, int cmd_fd, int data_fd)
+{
+    close_inherited(cmd_fd, data_fd);
+    int null = open("/dev/null", O_RDWR);
+    if (null >= 0) { /* without it, messages reach the parent's stderr */
+        dup2(null, STDOUT_FILENO);
+        dup2(null, STDERR_FILENO);
+        if (null > STDERR_FILENO)
+            close(null);
     }
-    close_span(from, ~0U);
+    struct rlimit rl;
+    rl.rlim_cur = rl.rlim_max = 0;
+    setrlimit(RLIMIT_CORE, &rl);
+#ifndef PSI_ASAN
+    if (lim->memory_mb > 0) {
+        rl.rlim_cur = rl.rlim_max = (rlim_t)lim->memory_mb << 20;
+        setrlimit(RLIMIT_AS, &rl);
+    }
+#endif
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_abort;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGABRT, &sa, NULL);
+    sigaction(SIGTRAP, &sa, NULL);
 }
 
 /* Writes one answer frame; false when the parent is gone. */
@@ -170,20 +221,10 @@ send_answer(int data_fd, char kind, const char *data, size_t dlen)
 }
 
 void
-psi_worker_main(ps_extractor *ex, const ps_limits *lim, int cmd_fd, int data_fd, int err_fd)
+psi_worker_main(ps_extractor *ex, const ps_limits *lim, int cmd_fd, int data_fd)
 {
-    close_inherited(cmd_fd, data_fd, err_fd);
-    dup2(err_fd, STDERR_FILENO);
-    close(err_fd);
+    worker_setup(lim, cmd_fd, data_fd);
     struct rlimit rl;
-    rl.rlim_cur = rl.rlim_max = 0;
-    setrlimit(RLIMIT_CORE, &rl);
-#ifndef PSI_ASAN
-    if (lim->memory_mb > 0) {
-        rl.rlim_cur = rl.rlim_max = (rlim_t)lim->memory_mb << 20;
-        setrlimit(RLIMIT_AS, &rl);
-    }
-#endif
     for (int done = 0;; done++) {
         uint32_t len;
         if (!read_all(cmd_fd, (char *)&len, sizeof len) || len == 0 || len > PSI_WORKER_PATH_MAX)
@@ -201,6 +242,7 @@ psi_worker_main(ps_extractor *ex, const ps_limits *lim, int cmd_fd, int data_fd,
             rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || want < rl.rlim_max ? want : rl.rlim_max;
             setrlimit(RLIMIT_CPU, &rl);
         }
+        errno = 0; /* what a previous PDF left must not read as out of memory */
         test_worker_failure(path, done);
         ps_doc *doc = NULL;
         ps_error err = PS_ERROR_INIT;

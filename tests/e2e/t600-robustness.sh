@@ -23,6 +23,11 @@ if [ -n "${PLANSOK_SAN:-}" ]; then
     skip "a worker that runs out of memory" "no memory limit under AddressSanitizer"
 else
     fail_as oom "--memory 300" "killed: out of memory (limit 300 MB)"
+    # told by the worker's exit status, not by what it printed: it aborts
+    # without a word (as poppler's gmalloc or C++'s new would, here unheard)
+    # or stops at a breakpoint as GLib's g_malloc does
+    fail_as oom-quiet "--memory 300" "killed: out of memory (limit 300 MB)"
+    fail_as oom-glib "--memory 300" "killed: out of memory (limit 300 MB)"
 fi
 
 # a worker that has read other PDFs may be worn down: a crash there is tried
