@@ -74,6 +74,7 @@ struct ps_pool {
     worker *w;
     int n, running;
     struct pollfd *fds;          /* w[i]'s data pipe; fd -1 while w[i] is idle */
+    ps_error failed;             /* the pool's own failure, once it failed */
     int poll_fail_after, handed; /* test hook PLANSOK_TEST_POLL_FAIL */
 };
 
@@ -272,22 +273,21 @@ ended(const ps_pool *p, bool timed_out, int ws, ps_error *err)
     return psi_fail(err, PS_ERR_CRASHED, "crashed: the worker ended without a result (exit %d)", code);
 }
 
-/* The outcome of w's first job. Returns 0 when the job was handed to a
- * fresh worker for a second try instead. */
-static int
-finish(ps_pool *p, worker *w, ps_doc **out, void **tag, ps_status *status, ps_error *err)
+/* The outcome of w's first job, into res. Returns false when the job was
+ * handed to a fresh worker for a second try instead. */
+static bool
+finish(ps_pool *p, worker *w, ps_pool_result *res)
 {
-    *out = NULL;
     ps_status st;
     size_t flen = psi_worker_frame_len(w->data.s, w->data.len);
     if (flen) {
-        st = psi_worker_frame_decode(w->data.s, flen, out, err);
+        st = psi_worker_frame_decode(w->data.s, flen, &res->doc, &res->err);
         memmove(w->data.s, w->data.s + flen, w->data.len - flen);
         w->data.len -= flen;
         w->done++;
     } else {
         bool timed_out = w->timed_out;
-        st = ended(p, timed_out, reap(w, true), err);
+        st = ended(p, timed_out, reap(w, true), &res->err);
         /* a worker that had read other PDFs may have been worn down by
          * them: one more try in a fresh one */
         bool again = (st == PS_ERR_CRASHED || st == PS_ERR_OOM) && w->done > 0 && !w->q[0].retried;
@@ -295,9 +295,8 @@ finish(ps_pool *p, worker *w, ps_doc **out, void **tag, ps_status *status, ps_er
             w->q[0].retried = true;
             ps_error e2 = PS_ERROR_INIT;
             if (restart(p, w, 0, &e2) == PS_OK) {
-                if (err)
-                    *err = (ps_error)PS_ERROR_INIT;
-                return 0;
+                res->err = (ps_error)PS_ERROR_INIT;
+                return false;
             }
         }
         /* the jobs queued behind it go to a fresh worker */
@@ -306,19 +305,49 @@ finish(ps_pool *p, worker *w, ps_doc **out, void **tag, ps_status *status, ps_er
             restart(p, w, 1, &e2); /* on failure the queued jobs end as crashed */
         }
     }
-    *status = st;
-    *tag = w->q[0].tag;
+    res->done = 1;
+    res->status = st;
+    res->tag = w->q[0].tag;
     pop_job(p, w);
-    return 1;
+    return true;
 }
 
-int
-ps_pool_next(ps_pool *p, ps_doc **out, void **tag, ps_status *status, ps_error *err)
+/* poll() on the busy workers' pipes; or, under the test hook
+ * PLANSOK_TEST_POLL_FAIL=N, its failure (EINVAL) on every call once N
+ * results were handed out. Never set outside tests. */
+static int
+poll_workers(ps_pool *p, int wait_ms)
 {
-    *out = NULL;
+    for (int i = 0; i < p->n; i++)
+        p->fds[i] = (struct pollfd){ p->w[i].nq ? p->w[i].data_fd : -1, POLLIN, 0 };
+    if (p->poll_fail_after >= 0 && p->handed >= p->poll_fail_after) {
+        errno = EINVAL;
+        return -1;
+    }
+    return poll(p->fds, (nfds_t)p->n, wait_ms);
+}
+
+/* The pool's own failure: kept, so that later calls return it too. */
+static ps_status
+pool_failed(ps_pool *p, ps_error *err, const char *what)
+{
+    psi_fail(&p->failed, PS_ERR_IO, "cannot wait for the extraction workers: %s: %s", what, strerror(errno));
+    if (err)
+        *err = p->failed;
+    return p->failed.code;
+}
+
+ps_status
+ps_pool_next(ps_pool *p, ps_pool_result *res, ps_error *err)
+{
+    *res = (ps_pool_result){ 0, NULL, NULL, PS_OK, PS_ERROR_INIT };
+    if (p->failed.code != PS_OK) {
+        if (err)
+            *err = p->failed;
+        return p->failed.code;
+    }
     if (p->running == 0)
-        return 0;
-    char buf[65536];
+        return PS_OK;
     for (;;) {
         /* a job with its whole answer, or whose worker has gone, or whose
          * time is up, is done */
@@ -331,34 +360,37 @@ ps_pool_next(ps_pool *p, ps_doc **out, void **tag, ps_status *status, ps_error *
             if (!whole && w->deadline && t >= w->deadline)
                 w->timed_out = true;
             if (whole || w->timed_out || w->data_fd < 0) {
-                if (!finish(p, w, out, tag, status, err))
+                if (!finish(p, w, res))
                     continue; /* retried in a fresh worker */
                 p->handed++;
-                return 1;
+                return PS_OK;
             }
             if (w->deadline && (!soonest || w->deadline < soonest))
                 soonest = w->deadline;
         }
-        /* every busy worker's pipe is watched */
-        for (int i = 0; i < p->n; i++)
-            p->fds[i] = (struct pollfd){ p->w[i].nq ? p->w[i].data_fd : -1, POLLIN, 0 };
         int wait_ms = soonest ? (int)((soonest - now()) * 1000) + 1 : -1;
         if (soonest && wait_ms < 0)
             wait_ms = 0;
-        int r = p->poll_fail_after >= 0 && p->handed >= p->poll_fail_after
-                    ? (errno = EINVAL, -1)
-                    : poll(p->fds, (nfds_t)p->n, wait_ms);
-        if (r < 0 && errno != EINTR)
-            return 0;
+        int r = poll_workers(p, wait_ms);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0)
+            return pool_failed(p, err, "poll");
         for (int i = 0; i < p->n && r > 0; i++) {
+            worker *w = &p->w[i];
             if (p->fds[i].fd < 0 || !(p->fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
                 continue;
-            worker *w = &p->w[i];
-            ssize_t got = read(w->data_fd, buf, sizeof buf);
-            if (got > 0)
-                psi_buf_add(&w->data, buf, (size_t)got);
-            else if (got == 0 || errno != EINTR)
-                close_fd(&w->data_fd);
+            enum { CHUNK = 65536 };
+            psi_buf_reserve(&w->data, CHUNK);
+            ssize_t got = read(w->data_fd, w->data.s + w->data.len, CHUNK);
+            if (got > 0) {
+                w->data.len += (size_t)got;
+                w->data.s[w->data.len] = '\0';
+            }
+            else if (got == 0)
+                close_fd(&w->data_fd); /* the worker has gone */
+            else if (errno != EINTR && errno != EAGAIN)
+                return pool_failed(p, err, "read");
         }
     }
 }
@@ -388,10 +420,15 @@ ps_extractor_run_isolated(ps_extractor *ex, const char *path, const ps_limits *l
     ps_status st = ps_pool_new(ex, limits, 1, &p, err);
     if (st != PS_OK)
         return st;
+    ps_pool_result res;
     st = ps_pool_submit(p, path, NULL, err);
+    if (st == PS_OK)
+        st = ps_pool_next(p, &res, err);
     if (st == PS_OK) {
-        void *tag;
-        ps_pool_next(p, out, &tag, &st, err);
+        *out = res.doc;
+        st = res.status;
+        if (err && st != PS_OK)
+            *err = res.err;
     }
     ps_pool_free(p);
     return st;

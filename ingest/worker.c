@@ -292,7 +292,9 @@ psi_worker_frame_decode(const char *frame, size_t len, ps_doc **out, ps_error *e
     size_t plen = len - HEAD;
     if (frame[0] == 'K')
         return ps_doc_deserialize(payload, plen, out, err);
-    int code = atoi(payload);
+    int code = 0;
+    for (size_t k = 0; k < plen && k < 4 && payload[k] >= '0' && payload[k] <= '9'; k++)
+        code = code * 10 + (payload[k] - '0');
     ps_status s = code > 0 && code < PS_STATUS_COUNT ? (ps_status)code : PS_ERR_INTERNAL;
     const char *msg = memchr(payload, '\t', plen);
     return msg ? psi_fail(err, s, "%.*s", (int)(plen - (size_t)(msg + 1 - payload)), msg + 1)

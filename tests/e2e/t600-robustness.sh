@@ -65,6 +65,17 @@ PLANSOK_TEST_WORKER=slow PLANSOK_TEST_WORKER_MATCH=-slow \
 check "... all 128 are indexed" grep -q "ingested 128 documents" "$TMP/err"
 check "... and none timed out" sh -c "! grep 'timed out' '$TMP/err'"
 
+# when the pool itself cannot wait for its workers (test hook: every poll
+# fails once 2 results were handed out), ingest stops on one line, exits 4
+# and keeps what it had indexed; timeout turns a hang into a failure
+PLANSOK_TEST_POLL_FAIL=2 timeout -k 5 60 "$PLANSOK" ingest -j 1 --db "$TMP/pollfail" "$CORPUS" > /dev/null 2> "$TMP/err"
+rc=$?
+check "a failing poll stops ingest with exit 4 (exit $rc; 124 is a hang)" test "$rc" -eq 4
+check "... on one line that says why" sh -c "test \$(grep -c '^plansok: stopping: cannot wait for the extraction workers: ' '$TMP/err') -eq 1"
+check "... after the 2 documents collected before it" grep -q "ingested 2 documents" "$TMP/err"
+"$PLANSOK" docs --db "$TMP/pollfail" --format csv > "$TMP/pdocs" 2>&1
+check "... which the index holds" sh -c "test \$(tail -n +2 '$TMP/pdocs' | wc -l) -eq 2"
+
 # --- hostile and odd PDFs --------------------------------------------------
 python3 "$TOP/tests/tools/hostile-pdfs.py" "$CORPUS/kfvn-vp-2013.pdf" "$TMP/hostile" > /dev/null
 run_ps 3 "ingest survives $(ls "$TMP/hostile" | wc -l) hostile and odd PDFs" ingest --db "$TMP/host" --timeout 60 "$TMP/hostile"
