@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -276,12 +277,14 @@ enum {
 void psi_worker_main(ps_extractor *ex, const ps_limits *lim, int cmd_fd, int data_fd);
 /* Sends path to a worker; false when the worker has gone. */
 bool psi_worker_send(int cmd_fd, const char *path);
-/* The length of the whole answer frame at the start of buf, or 0 while it
- * is incomplete. */
-size_t psi_worker_frame_len(const char *buf, size_t len);
-/* The document in a whole answer frame, or the status and message the
- * worker sent instead. */
-ps_status psi_worker_frame_decode(const char *frame, size_t len, ps_doc **out, ps_error *err);
+/* Appends to from what the worker's data pipe holds (up to 64 kB): returns
+ * the bytes read, 0 when the worker has gone, -1 with errno on failure. */
+ssize_t psi_worker_receive(int data_fd, psi_buf *from);
+/* Whether from starts with a whole answer. */
+bool psi_worker_has_answer(const psi_buf *from);
+/* Takes the whole answer at the start of from: the document, or the status
+ * and message the worker sent instead. */
+ps_status psi_worker_take_answer(psi_buf *from, ps_doc **out, ps_error *err);
 
 /* index/xapian.cc: the ONLY C++ file ------------------------------------- */
 

@@ -1,26 +1,23 @@
-/* pool.c: the parent side of isolated extraction (ps_pool_*). PDFs are read
- * in worker processes with limits on address space, CPU time and wall
- * time; each finished document comes back serialized over a pipe, so the
- * parent and its open index never see half a document, whatever poppler
- * does. This file owns the workers' processes (fork, restart, reap), the
- * job queues, the poll loop over the workers' pipes, the wall-clock
- * deadline of each PDF, and how the end of a worker becomes a status:
- * "timed out after 60 s", "killed: out of memory", "crashed: SIGSEGV",
- * told by the wait status alone.
+/* pool.c: the parent side of isolated extraction (ps_pool_*): the worker
+ * processes (fork, restart, reap), their job queues, the poll loop over
+ * their pipes, the wall-clock deadline of each PDF, and how the end of a
+ * worker becomes a status ("timed out after 60 s", "killed: out of
+ * memory", "crashed: SIGSEGV"), told by its wait status alone. Documents
+ * come back serialized, so the parent and its open index never see half of
+ * one, whatever poppler does.
  *
- * Workers are started once, when the pool is made (while the parent is
- * still small), and each reads many PDFs: forking per PDF from a writer
- * that holds a batch of Xapian changes cost more than the extraction, in
- * copied page tables and copy-on-write faults. A worker that dies is
- * replaced for the next PDF. A worker that has already read other PDFs and
- * then crashes or runs out of memory may have been harmed by them (a slow
- * leak in poppler), so that PDF is tried once more in a fresh worker
- * before it is reported. Workers are replaced after RECYCLE_AFTER PDFs.
+ * Workers are started with the pool (while the parent is still small), and
+ * each reads many PDFs: forking per PDF from a writer that holds a batch of
+ * Xapian changes cost more than the extraction, in copied page tables and
+ * copy-on-write faults. A worker that dies is replaced. One that had read
+ * other PDFs before it crashed or ran out of memory may have been harmed
+ * by them (a slow leak in poppler), so that PDF is tried once more in a
+ * fresh worker before it is reported. Workers are replaced after
+ * RECYCLE_AFTER PDFs.
  *
- * This file must not run extraction, set a worker's limits, or read and
- * write frame bytes (the child side and the wire are worker.c's); it never
- * reads what a worker prints (a worker's stderr is /dev/null), and never
- * prints. POSIX only; no GLib here. */
+ * Must not: run extraction, set a worker's limits or touch frame bytes
+ * (worker.c owns the child side and the wire), read what a worker prints
+ * (its stderr is /dev/null), or print. POSIX only; no GLib here. */
 #define _GNU_SOURCE /* F_SETPIPE_SZ */
 #include "plansok-private.h"
 
@@ -279,11 +276,8 @@ static bool
 finish(ps_pool *p, worker *w, ps_pool_result *res)
 {
     ps_status st;
-    size_t flen = psi_worker_frame_len(w->data.s, w->data.len);
-    if (flen) {
-        st = psi_worker_frame_decode(w->data.s, flen, &res->doc, &res->err);
-        memmove(w->data.s, w->data.s + flen, w->data.len - flen);
-        w->data.len -= flen;
+    if (psi_worker_has_answer(&w->data)) {
+        st = psi_worker_take_answer(&w->data, &res->doc, &res->err);
         w->done++;
     } else {
         bool timed_out = w->timed_out;
@@ -293,17 +287,15 @@ finish(ps_pool *p, worker *w, ps_pool_result *res)
         bool again = (st == PS_ERR_CRASHED || st == PS_ERR_OOM) && w->done > 0 && !w->q[0].retried;
         if (again) {
             w->q[0].retried = true;
-            ps_error e2 = PS_ERROR_INIT;
-            if (restart(p, w, 0, &e2) == PS_OK) {
+            if (restart(p, w, 0, NULL) == PS_OK) {
                 res->err = (ps_error)PS_ERROR_INIT;
                 return false;
             }
         }
-        /* the jobs queued behind it go to a fresh worker */
-        if (w->nq > 1) {
-            ps_error e2 = PS_ERROR_INIT;
-            restart(p, w, 1, &e2); /* on failure the queued jobs end as crashed */
-        }
+        /* the jobs queued behind it go to a fresh worker (when none can be
+         * started, they end as crashed) */
+        if (w->nq > 1)
+            restart(p, w, 1, NULL);
     }
     res->done = 1;
     res->status = st;
@@ -327,11 +319,13 @@ poll_workers(ps_pool *p, int wait_ms)
     return poll(p->fds, (nfds_t)p->n, wait_ms);
 }
 
-/* The pool's own failure: kept, so that later calls return it too. */
+/* The pool's own failure: what failed (with errno), or NULL for the one
+ * kept from before, which later calls return too. */
 static ps_status
-pool_failed(ps_pool *p, ps_error *err, const char *what)
+pool_failed(ps_pool *p, const char *what, ps_error *err)
 {
-    psi_fail(&p->failed, PS_ERR_IO, "cannot wait for the extraction workers: %s: %s", what, strerror(errno));
+    if (what)
+        psi_fail(&p->failed, PS_ERR_IO, "cannot wait for the extraction workers: %s: %s", what, strerror(errno));
     if (err)
         *err = p->failed;
     return p->failed.code;
@@ -341,11 +335,8 @@ ps_status
 ps_pool_next(ps_pool *p, ps_pool_result *res, ps_error *err)
 {
     *res = (ps_pool_result){ 0, NULL, NULL, PS_OK, PS_ERROR_INIT };
-    if (p->failed.code != PS_OK) {
-        if (err)
-            *err = p->failed;
-        return p->failed.code;
-    }
+    if (p->failed.code != PS_OK)
+        return pool_failed(p, NULL, err);
     if (p->running == 0)
         return PS_OK;
     for (;;) {
@@ -356,7 +347,7 @@ ps_pool_next(ps_pool *p, ps_pool_result *res, ps_error *err)
             worker *w = &p->w[i];
             if (w->nq == 0)
                 continue;
-            bool whole = psi_worker_frame_len(w->data.s, w->data.len) > 0;
+            bool whole = psi_worker_has_answer(&w->data);
             if (!whole && w->deadline && t >= w->deadline)
                 w->timed_out = true;
             if (whole || w->timed_out || w->data_fd < 0) {
@@ -375,22 +366,16 @@ ps_pool_next(ps_pool *p, ps_pool_result *res, ps_error *err)
         if (r < 0 && errno == EINTR)
             continue;
         if (r < 0)
-            return pool_failed(p, err, "poll");
+            return pool_failed(p, "poll", err);
         for (int i = 0; i < p->n && r > 0; i++) {
             worker *w = &p->w[i];
             if (p->fds[i].fd < 0 || !(p->fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
                 continue;
-            enum { CHUNK = 65536 };
-            psi_buf_reserve(&w->data, CHUNK);
-            ssize_t got = read(w->data_fd, w->data.s + w->data.len, CHUNK);
-            if (got > 0) {
-                w->data.len += (size_t)got;
-                w->data.s[w->data.len] = '\0';
-            }
-            else if (got == 0)
+            ssize_t got = psi_worker_receive(w->data_fd, &w->data);
+            if (got == 0)
                 close_fd(&w->data_fd); /* the worker has gone */
-            else if (errno != EINTR && errno != EAGAIN)
-                return pool_failed(p, err, "read");
+            else if (got < 0 && errno != EINTR && errno != EAGAIN)
+                return pool_failed(p, "read", err);
         }
     }
 }

@@ -143,7 +143,7 @@ test_worker_failure(const char *path, int done)
  * default action is back, and the signal raised again is delivered as
  * soon as this returns. */
 static void
-on_abort(int sig)
+on_abort_or_trap(int sig)
 {
     if (errno == ENOMEM || sig == SIGTRAP)
         _exit(PSI_WORKER_EXIT_OOM);
@@ -195,7 +195,9 @@ worker_setup(const ps_limits *lim, int cmd_fd, int data_fd)
     struct rlimit rl;
     rl.rlim_cur = rl.rlim_max = 0;
     setrlimit(RLIMIT_CORE, &rl);
-#ifndef PSI_ASAN
+#ifdef PSI_ASAN
+    (void)lim; /* no address-space limit under AddressSanitizer */
+#else
     if (lim->memory_mb > 0) {
         rl.rlim_cur = rl.rlim_max = (rlim_t)lim->memory_mb << 20;
         setrlimit(RLIMIT_AS, &rl);
@@ -203,7 +205,7 @@ worker_setup(const ps_limits *lim, int cmd_fd, int data_fd)
 #endif
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_abort;
+    sa.sa_handler = on_abort_or_trap;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGABRT, &sa, NULL);
     sigaction(SIGTRAP, &sa, NULL);
@@ -274,29 +276,56 @@ psi_worker_send(int cmd_fd, const char *path)
            write_all(cmd_fd, path, len, true);
 }
 
-size_t
-psi_worker_frame_len(const char *buf, size_t len)
+/* The length of the whole answer frame at the start of b, or 0. */
+static size_t
+frame_len(const psi_buf *b)
 {
     uint64_t n64;
-    if (len < HEAD)
+    if (b->len < HEAD)
         return 0;
-    memcpy(&n64, buf + 1, sizeof n64);
-    return n64 <= len - HEAD ? HEAD + (size_t)n64 : 0;
+    memcpy(&n64, b->s + 1, sizeof n64);
+    return n64 <= b->len - HEAD ? HEAD + (size_t)n64 : 0;
+}
+
+ssize_t
+psi_worker_receive(int data_fd, psi_buf *from)
+{
+    enum { CHUNK = 65536 };
+    psi_buf_reserve(from, CHUNK);
+    ssize_t got = read(data_fd, from->s + from->len, CHUNK);
+    if (got > 0) {
+        from->len += (size_t)got;
+        from->s[from->len] = '\0';
+    }
+    return got;
+}
+
+bool
+psi_worker_has_answer(const psi_buf *from)
+{
+    return frame_len(from) > 0;
 }
 
 ps_status
-psi_worker_frame_decode(const char *frame, size_t len, ps_doc **out, ps_error *err)
+psi_worker_take_answer(psi_buf *from, ps_doc **out, ps_error *err)
 {
     *out = NULL;
-    const char *payload = frame + HEAD;
-    size_t plen = len - HEAD;
-    if (frame[0] == 'K')
-        return ps_doc_deserialize(payload, plen, out, err);
-    int code = 0;
-    for (size_t k = 0; k < plen && k < 4 && payload[k] >= '0' && payload[k] <= '9'; k++)
-        code = code * 10 + (payload[k] - '0');
-    ps_status s = code > 0 && code < PS_STATUS_COUNT ? (ps_status)code : PS_ERR_INTERNAL;
-    const char *msg = memchr(payload, '\t', plen);
-    return msg ? psi_fail(err, s, "%.*s", (int)(plen - (size_t)(msg + 1 - payload)), msg + 1)
-               : psi_fail(err, s, "extraction failed");
+    size_t flen = frame_len(from);
+    const char *payload = from->s + HEAD;
+    size_t plen = flen - HEAD;
+    ps_status st;
+    if (from->s[0] == 'K') {
+        st = ps_doc_deserialize(payload, plen, out, err);
+    } else {
+        int code = 0;
+        for (size_t k = 0; k < plen && k < 4 && payload[k] >= '0' && payload[k] <= '9'; k++)
+            code = code * 10 + (payload[k] - '0');
+        ps_status s = code > 0 && code < PS_STATUS_COUNT ? (ps_status)code : PS_ERR_INTERNAL;
+        const char *msg = memchr(payload, '\t', plen);
+        st = msg ? psi_fail(err, s, "%.*s", (int)(plen - (size_t)(msg + 1 - payload)), msg + 1)
+                 : psi_fail(err, s, "extraction failed");
+    }
+    memmove(from->s, from->s + flen, from->len - flen);
+    from->len -= flen;
+    return st;
 }
