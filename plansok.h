@@ -205,17 +205,36 @@ typedef struct ps_limits {
 ps_status ps_extractor_run_isolated(ps_extractor *ex, const char *path, const ps_limits *limits, ps_doc **out,
                                     ps_error *err);
 
-/* A pool of isolated workers, for extracting several PDFs at once. */
+/* A pool of isolated workers, for extracting several PDFs at once: jobs
+ * worker processes with the limits, each with up to ps_pool_size() / jobs
+ * PDFs queued. */
 typedef struct ps_pool ps_pool;
 ps_status ps_pool_new(ps_extractor *ex, const ps_limits *limits, int jobs, ps_pool **out, ps_error *err);
 int ps_pool_size(const ps_pool *p);
 int ps_pool_running(const ps_pool *p);
-/* Starts a worker on path; tag comes back with the result. Only when
- * ps_pool_running() < ps_pool_size(). */
+/* Queues path for a worker; tag comes back with the result. Only when
+ * ps_pool_running() < ps_pool_size(). Returns PS_ERR_IO when a worker
+ * cannot be started, PS_ERR_USAGE for a path too long, PS_ERR_INTERNAL
+ * when the pool is full. */
 ps_status ps_pool_submit(ps_pool *p, const char *path, void *tag, ps_error *err);
-/* Waits for the next finished extraction: returns 1 with *doc (or NULL and
- * *status/err set), *tag; returns 0 when nothing is running. */
-int ps_pool_next(ps_pool *p, ps_doc **doc, void **tag, ps_status *status, ps_error *err);
+
+/* One finished job, from ps_pool_next. */
+typedef struct ps_pool_result {
+    int done;          /* 1: a job finished, as below; 0: nothing was running */
+    void *tag;         /* as given to ps_pool_submit */
+    ps_doc *doc;       /* the document (the caller's to free), or NULL */
+    ps_status status;  /* the job's own outcome: PS_OK with doc, or a status
+                        * of ps_extractor_run_isolated */
+    ps_error err;      /* why, when status is not PS_OK */
+} ps_pool_result;
+
+/* Waits for the next finished job. Returns PS_OK with res->done = 1 and
+ * the job's outcome in res (whatever it is: a PDF that failed is a result,
+ * not a failure of the pool), or PS_OK with res->done = 0 when nothing is
+ * running. Returns PS_ERR_IO with err set when the pool itself fails (it
+ * cannot poll or read the workers' pipes): the jobs still queued are lost
+ * and the pool can only be freed; later calls return the same failure. */
+ps_status ps_pool_next(ps_pool *p, ps_pool_result *res, ps_error *err);
 /* Stops running workers. */
 void ps_pool_free(ps_pool *p);
 

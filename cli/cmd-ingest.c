@@ -135,15 +135,23 @@ finish_file(ingest_run *r, size_t i, ps_doc *doc, ps_status st, ps_error *err)
     ps_doc_free(doc);
 }
 
+/* Takes the next finished file from the pool. When the pool itself fails,
+ * the run stops: what is indexed stays (closing the index commits it), the
+ * files still with workers are not indexed. */
 static void
 collect(ingest_run *r, ps_pool *pool)
 {
-    ps_doc *doc = NULL;
-    void *tag = NULL;
-    ps_status st = PS_OK;
+    ps_pool_result res;
     ps_error err = PS_ERROR_INIT;
-    if (ps_pool_next(pool, &doc, &tag, &st, &err))
-        finish_file(r, (size_t)tag - 1, doc, st, &err);
+    ps_status st = ps_pool_next(pool, &res, &err);
+    if (st != PS_OK) {
+        if (r->show)
+            fprintf(stderr, "\r\033[K");
+        fprintf(stderr, "plansok: stopping: %s\n", err.msg);
+        r->fatal = cli_exit_code(st);
+    } else if (res.done) {
+        finish_file(r, (size_t)res.tag - 1, res.doc, res.status, &res.err);
+    }
 }
 
 int

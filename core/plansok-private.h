@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -363,6 +364,28 @@ typedef struct psi_budget_rows {
 /* Finds table rows (a label and amounts in tab-separated cells, under a
  * header of column headings with years) on the pages marked in pages_on. */
 void psi_budget_extract(const psi_page *pages, int npages, const bool *pages_on, psi_budget_rows *out);
+
+/* ingest/worker.c (a worker's side, and the wire) for ingest/pool.c ------ */
+
+enum {
+    PSI_WORKER_PATH_MAX = 1 << 20, /* the longest path a worker takes */
+    PSI_WORKER_EXIT_OOM = 86,      /* a worker's exit status when it ran out of memory */
+};
+
+/* The body of a worker process, forked by pool.c: closes every inherited
+ * descriptor but its own, sets its limits, then answers each path framed on
+ * cmd_fd with one frame on data_fd until cmd_fd ends. Never returns. */
+void psi_worker_main(ps_extractor *ex, const ps_limits *lim, int cmd_fd, int data_fd);
+/* Sends path to a worker; false when the worker has gone. */
+bool psi_worker_send(int cmd_fd, const char *path);
+/* Appends to from what the worker's data pipe holds (up to 64 kB): returns
+ * the bytes read, 0 when the worker has gone, -1 with errno on failure. */
+ssize_t psi_worker_receive(int data_fd, psi_buf *from);
+/* Whether from starts with a whole answer. */
+bool psi_worker_has_answer(const psi_buf *from);
+/* Takes the whole answer at the start of from: the document, or the status
+ * and message the worker sent instead. */
+ps_status psi_worker_take_answer(psi_buf *from, ps_doc **out, ps_error *err);
 
 /* index/xapian-*.cc: the store, the only C++ and the only Xapian ---------- */
 

@@ -50,10 +50,14 @@ psi_fail(ps_error *err, ps_status code, const char *fmt, ...)
     return code;
 }
 
+/* errno is ENOMEM at the abort, so that an isolated worker reports out of
+ * memory by its exit status (ingest/worker.c), whatever the message did
+ * to errno. */
 static void
 oom(size_t n)
 {
     fprintf(stderr, "plansok: out of memory (%zu bytes)\n", n);
+    errno = ENOMEM;
     abort();
 }
 

@@ -23,6 +23,11 @@ if [ -n "${PLANSOK_SAN:-}" ]; then
     skip "a worker that runs out of memory" "no memory limit under AddressSanitizer"
 else
     fail_as oom "--memory 300" "killed: out of memory (limit 300 MB)"
+    # told by the worker's exit status, not by what it printed: it aborts
+    # without a word (as poppler's gmalloc or C++'s new would, here unheard)
+    # or stops at a breakpoint as GLib's g_malloc does
+    fail_as oom-quiet "--memory 300" "killed: out of memory (limit 300 MB)"
+    fail_as oom-glib "--memory 300" "killed: out of memory (limit 300 MB)"
 fi
 
 # a worker that has read other PDFs may be worn down: a crash there is tried
@@ -39,6 +44,37 @@ PLANSOK_TEST_WORKER=crash PLANSOK_TEST_WORKER_MATCH=kfvn PLANSOK_TEST_WORKER_TRA
 check "... two tries: after 1 PDF, then in a fresh worker" sh -c "test \$(wc -l < '$TMP/trace2') -eq 2 && grep -q 'after 1' '$TMP/trace2' && grep -q 'after 0' '$TMP/trace2'"
 check "... one line names it" sh -c "test \$(grep -c \"skipping '$W2': crashed\" '$TMP/err') -eq 1"
 check "... the PDF queued behind it is indexed" grep -q "2 added" "$TMP/err"
+
+# --- the pool: as wide as -j, and its own failures -------------------------
+# every busy worker's pipe is watched, however many workers there are: on
+# -j 64, 128 distinct small PDFs (copies, each with its own trailing
+# comment), two for each worker; all but the 64th worker's take 4 s each
+# (test hook 'slow'), so 63 workers stay busy for 8 s, longer than the
+# timeout, while the 64th has its answers ready at once
+mkdir -p "$TMP/wide"
+i=0
+while [ $i -lt 128 ]; do
+    speed=slow
+    [ $((i % 64)) -eq 63 ] && speed=fast
+    { cat "$TOP/tests/budget/budget-vasternorrland-2014.pdf"; printf '%% copy %d\n' $i; } \
+        > "$TMP/wide/$(printf %03d $i)-$speed.pdf"
+    i=$((i + 1))
+done
+PLANSOK_TEST_WORKER=slow PLANSOK_TEST_WORKER_MATCH=-slow \
+    run_ps 0 "ingest -j 64 reads 128 PDFs on 64 busy workers" ingest -j 64 --timeout 6 --db "$TMP/wide.db" "$TMP/wide"
+check "... all 128 are indexed" grep -q "ingested 128 documents" "$TMP/err"
+check "... and none timed out" sh -c "! grep 'timed out' '$TMP/err'"
+
+# when the pool itself cannot wait for its workers (test hook: every poll
+# fails once 2 results were handed out), ingest stops on one line, exits 4
+# and keeps what it had indexed; timeout turns a hang into a failure
+PLANSOK_TEST_POLL_FAIL=2 timeout -k 5 60 "$PLANSOK" ingest -j 1 --db "$TMP/pollfail" "$CORPUS" > /dev/null 2> "$TMP/err"
+rc=$?
+check "a failing poll stops ingest with exit 4 (exit $rc; 124 is a hang)" test "$rc" -eq 4
+check "... on one line that says why" sh -c "test \$(grep -c '^plansok: stopping: cannot wait for the extraction workers: ' '$TMP/err') -eq 1"
+check "... after the 2 documents collected before it" grep -q "ingested 2 documents" "$TMP/err"
+"$PLANSOK" docs --db "$TMP/pollfail" --format csv > "$TMP/pdocs" 2>&1
+check "... which the index holds" sh -c "test \$(tail -n +2 '$TMP/pdocs' | wc -l) -eq 2"
 
 # --- hostile and odd PDFs --------------------------------------------------
 python3 "$TOP/tests/tools/hostile-pdfs.py" "$CORPUS/kfvn-vp-2013.pdf" "$TMP/hostile" > /dev/null
