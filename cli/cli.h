@@ -121,11 +121,19 @@ bool cli_apply_filters(const cli_filters *f, ps_query_opts *q);
 /* For commands without operands: -1 to go on, else the exit code. */
 int cli_parse_no_operands(cli_ctx *ctx, int argc, char **argv, const cli_opt *opts);
 
-/* For the query commands: parses options, applies the filter options to q
- * and joins the operands into *query (caller frees). Returns -1 when the
- * command should go on, else the exit code to return. */
-int cli_parse_query(cli_ctx *ctx, int argc, char **argv, const cli_opt *opts, const cli_filters *f,
-                    ps_query_opts *q, char **query);
+/* What a query command has once its line is read. */
+typedef struct cli_query {
+    char *text;          /* the operands joined by spaces */
+    ps_query_opts opts;  /* with the filter options applied */
+    ps_index *ix;        /* the command's index, open */
+} cli_query;
+
+/* For the query commands: parses options, applies the filter options,
+ * joins the operands into the query and opens the index. Returns -1 when
+ * the command should go on (then cli_query_done(q) when it is finished),
+ * else the exit code to return (after printing why). */
+int cli_query_start(cli_ctx *ctx, int argc, char **argv, const cli_opt *opts, const cli_filters *f, cli_query *q);
+void cli_query_done(cli_query *q);
 /* The operands argv[1..n] joined by spaces, or NULL when n is 0. */
 char *cli_join(int n, char **argv);
 

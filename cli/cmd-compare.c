@@ -15,17 +15,13 @@ cli_cmd_compare(cli_ctx *ctx, int argc, char **argv)
         CLI_FORMAT_OPT(&format),
         { 0 },
     };
-    ps_query_opts q = PS_QUERY_OPTS_INIT;
-    char *query;
-    int rc = cli_parse_query(ctx, argc, argv, opts, &flt, &q, &query);
+    cli_query q;
+    int rc = cli_query_start(ctx, argc, argv, opts, &flt, &q);
     if (rc >= 0)
         return rc;
     ps_error err = PS_ERROR_INIT;
-    ps_index *ix = NULL;
     ps_compare *cmp = NULL;
-    ps_status st = cli_index(ctx, &ix, &err);
-    if (st == PS_OK)
-        st = ps_compare_run(ix, query, &q, &cmp, &err);
+    ps_status st = ps_compare_run(q.ix, q.text, &q.opts, &cmp, &err);
     if (st == PS_OK) {
         cli_print_compare(stdout, cmp, (cli_format)format);
         rc = cmp->ncells ? EXIT_OK : EXIT_NO_MATCH;
@@ -33,6 +29,6 @@ cli_cmd_compare(cli_ctx *ctx, int argc, char **argv)
         rc = cli_report(st, &err);
     }
     ps_compare_free(cmp);
-    free(query);
+    cli_query_done(&q);
     return rc;
 }

@@ -14,17 +14,13 @@ cli_cmd_matrix(cli_ctx *ctx, int argc, char **argv)
         CLI_FORMAT_OPT(&format),
         { 0 },
     };
-    ps_query_opts q = PS_QUERY_OPTS_INIT;
-    char *query;
-    int rc = cli_parse_query(ctx, argc, argv, opts, &flt, &q, &query);
+    cli_query q;
+    int rc = cli_query_start(ctx, argc, argv, opts, &flt, &q);
     if (rc >= 0)
         return rc;
     ps_error err = PS_ERROR_INIT;
-    ps_index *ix = NULL;
     ps_matrix *m = NULL;
-    ps_status st = cli_index(ctx, &ix, &err);
-    if (st == PS_OK)
-        st = ps_matrix_run(ix, query, &q, &m, &err);
+    ps_status st = ps_matrix_run(q.ix, q.text, &q.opts, &m, &err);
     if (st == PS_OK) {
         cli_print_matrix(stdout, m, (cli_format)format);
         rc = m->total_passages ? EXIT_OK : EXIT_NO_MATCH;
@@ -32,6 +28,6 @@ cli_cmd_matrix(cli_ctx *ctx, int argc, char **argv)
         rc = cli_report(st, &err);
     }
     ps_matrix_free(m);
-    free(query);
+    cli_query_done(&q);
     return rc;
 }

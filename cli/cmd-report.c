@@ -23,18 +23,14 @@ cli_cmd_report(cli_ctx *ctx, int argc, char **argv)
         { .name = "goals", .opt_int = &goals_n, .arg = "N", .help = "at most N goal passages (default 15)" },
         { 0 },
     };
-    ps_query_opts q = PS_QUERY_OPTS_INIT;
-    char *query;
-    int rc = cli_parse_query(ctx, argc, argv, opts, &flt, &q, &query);
+    cli_query q;
+    int rc = cli_query_start(ctx, argc, argv, opts, &flt, &q);
     if (rc >= 0)
         return rc;
 
     ps_error err = PS_ERROR_INIT;
-    ps_index *ix = NULL;
     ps_report *r = NULL;
-    ps_status st = cli_index(ctx, &ix, &err);
-    if (st == PS_OK)
-        st = ps_report_run(ix, query, &q, goals_n > 0 ? (size_t)goals_n : 15, &r, &err);
+    ps_status st = ps_report_run(q.ix, q.text, &q.opts, goals_n > 0 ? (size_t)goals_n : 15, &r, &err);
     if (st == PS_OK) {
         FILE *f = output ? fopen(output, "w") : stdout;
         if (!f) {
@@ -53,6 +49,6 @@ cli_cmd_report(cli_ctx *ctx, int argc, char **argv)
         rc = cli_report(st, &err);
     }
     ps_report_free(r);
-    free(query);
+    cli_query_done(&q);
     return rc;
 }

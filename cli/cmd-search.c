@@ -18,18 +18,14 @@ cli_cmd_search(cli_ctx *ctx, int argc, char **argv)
         CLI_FORMAT_OPT(&format),
         { 0 },
     };
-    ps_query_opts q = PS_QUERY_OPTS_INIT;
-    char *query;
-    int rc = cli_parse_query(ctx, argc, argv, opts, &flt, &q, &query);
+    cli_query q;
+    int rc = cli_query_start(ctx, argc, argv, opts, &flt, &q);
     if (rc >= 0)
         return rc;
-    q.limit = limit > 0 ? (size_t)limit : 20;
+    q.opts.limit = limit > 0 ? (size_t)limit : 20;
     ps_error err = PS_ERROR_INIT;
-    ps_index *ix = NULL;
     ps_hits *hits = NULL;
-    ps_status st = cli_index(ctx, &ix, &err);
-    if (st == PS_OK)
-        st = ps_search(ix, query, &q, &hits, &err);
+    ps_status st = ps_search(q.ix, q.text, &q.opts, &hits, &err);
     if (st == PS_OK) {
         cli_print_hits(stdout, hits, (cli_format)format, format == FMT_TEXT && isatty(STDOUT_FILENO));
         rc = hits->n ? EXIT_OK : EXIT_NO_MATCH;
@@ -39,6 +35,6 @@ cli_cmd_search(cli_ctx *ctx, int argc, char **argv)
         rc = cli_report(st, &err);
     }
     ps_hits_free(hits);
-    free(query);
+    cli_query_done(&q);
     return rc;
 }

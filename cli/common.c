@@ -133,10 +133,9 @@ cli_join(int n, char **argv) /* NULL also when out of memory */
 }
 
 int
-cli_parse_query(cli_ctx *ctx, int argc, char **argv, const cli_opt *opts, const cli_filters *f, ps_query_opts *q,
-                char **query)
+cli_query_start(cli_ctx *ctx, int argc, char **argv, const cli_opt *opts, const cli_filters *f, cli_query *q)
 {
-    *query = NULL;
+    *q = (cli_query){ NULL, PS_QUERY_OPTS_INIT, NULL };
     int n = cli_parse(ctx, argc, argv, opts);
     if (n < 0)
         return cli_parse_exit(n);
@@ -144,14 +143,27 @@ cli_parse_query(cli_ctx *ctx, int argc, char **argv, const cli_opt *opts, const 
         fprintf(stderr, "plansok %s: no query given; see 'plansok %s --help'\n", ctx->cmd->name, ctx->cmd->name);
         return EXIT_USAGE;
     }
-    if (!cli_apply_filters(f, q))
+    if (!cli_apply_filters(f, &q->opts))
         return EXIT_USAGE;
-    *query = cli_join(n, argv);
-    if (!*query) {
+    q->text = cli_join(n, argv);
+    if (!q->text) {
         fprintf(stderr, "plansok: out of memory\n");
         return EXIT_FATAL;
     }
+    ps_error err = PS_ERROR_INIT;
+    ps_status st = cli_index(ctx, &q->ix, &err);
+    if (st != PS_OK) {
+        cli_query_done(q);
+        return cli_report(st, &err);
+    }
     return -1;
+}
+
+void
+cli_query_done(cli_query *q)
+{
+    free(q->text);
+    q->text = NULL;
 }
 
 int

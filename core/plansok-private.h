@@ -77,6 +77,18 @@ void psi_lower_append(psi_buf *b, const char *s, size_t n);
 /* Lower-cases and folds å/ä/ö/é/ü... to ASCII into a new string. */
 char *psi_fold_ascii(const char *s);
 bool psi_cp_is_letter(uint32_t cp);
+/* Simple case mappings of Latin-1, Latin Extended-A, Greek and Cyrillic
+ * letters; other code points map to themselves. */
+uint32_t psi_cp_lower(uint32_t cp);
+uint32_t psi_cp_upper(uint32_t cp);
+/* Decodes the code point at s[*i] and moves *i past it; an invalid byte
+ * is stepped over (one byte) and gives false. */
+bool psi_utf8_next(const char *s, size_t n, size_t *i, uint32_t *cp);
+/* The next run of code points in s[0..n) from *i that starts with one for
+ * which first holds and goes on while rest holds: true with its start in
+ * *start and *i just past it; false when there is none. */
+bool psi_utf8_run(const char *s, size_t n, size_t *i, size_t *start, bool (*first)(uint32_t),
+                  bool (*rest)(uint32_t));
 /* A byte of a word as query words are cut: ASCII letters and digits, and
  * every byte of a multi-byte character. */
 static inline bool

@@ -94,8 +94,8 @@ psi_utf8_chars(const char *s, size_t n)
  * pairs capitals and small letters by parity, but the parity flips at
  * U+0138 (ĸ) and U+0149 (ŉ), and U+0178 (Ÿ) maps back into Latin-1, so
  * the ranges are spelled out ("Łódź" must not become "ŁódŻ"). */
-static uint32_t
-lower_cp(uint32_t cp)
+uint32_t
+psi_cp_lower(uint32_t cp)
 {
     if (cp < 0x80)
         return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
@@ -118,10 +118,58 @@ lower_cp(uint32_t cp)
     return cp;
 }
 
+/* The inverse of psi_cp_lower: the capital of a small letter it maps to. */
+uint32_t
+psi_cp_upper(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'a' && cp <= 'z' ? cp - 32 : cp;
+    if (cp >= 0xE0 && cp <= 0xFE && cp != 0xF7)
+        return cp - 32;
+    if (cp == 0xFF)
+        return 0x178;
+    if (cp == 0x131) /* ı */
+        return 'I';
+    if (cp >= 0x100 && cp <= 0x17F && cp != 0x138 && cp != 0x149 && cp != 0x17F && psi_cp_lower(cp - 1) == cp)
+        return cp - 1;
+    if (cp >= 0x3B1 && cp <= 0x3CB && cp != 0x3C2)
+        return cp - 32;
+    if (cp >= 0x430 && cp <= 0x44F)
+        return cp - 32;
+    if (cp >= 0x450 && cp <= 0x45F)
+        return cp - 80;
+    return cp;
+}
+
+bool
+psi_utf8_next(const char *s, size_t n, size_t *i, uint32_t *cp)
+{
+    size_t l = psi_utf8_decode(s + *i, n - *i, cp);
+    *i += l ? l : 1;
+    return l > 0;
+}
+
+bool
+psi_utf8_run(const char *s, size_t n, size_t *i, size_t *start, bool (*first)(uint32_t), bool (*rest)(uint32_t))
+{
+    uint32_t cp;
+    while (*i < n) {
+        size_t at = *i;
+        if (!psi_utf8_next(s, n, i, &cp) || !first(cp))
+            continue;
+        *start = at;
+        size_t l;
+        while (*i < n && (l = psi_utf8_decode(s + *i, n - *i, &cp)) && rest(cp))
+            *i += l;
+        return true;
+    }
+    return false;
+}
+
 bool
 psi_cp_is_upper(uint32_t cp)
 {
-    return lower_cp(cp) != cp;
+    return psi_cp_lower(cp) != cp;
 }
 
 bool
@@ -167,12 +215,8 @@ psi_fold_ascii(const char *s)
     size_t n = strlen(s);
     for (size_t i = 0; i < n;) {
         uint32_t cp;
-        size_t l = psi_utf8_decode(s + i, n - i, &cp);
-        if (l == 0) {
-            i++;
-            continue;
-        }
-        i += l;
+        if (!psi_utf8_next(s, n, &i, &cp))
+            continue; /* an invalid byte */
         const char *f = fold_cp(cp);
         if (f) {
             psi_buf_adds(&b, f);
@@ -201,13 +245,8 @@ psi_lower_append(psi_buf *b, const char *s, size_t n)
             continue;
         }
         uint32_t cp;
-        size_t l = psi_utf8_decode(s + i, n - i, &cp);
-        if (l == 0) {
-            i++;
-            continue;
-        }
-        i += l;
-        o += psi_utf8_encode(lower_cp(cp), o);
+        if (psi_utf8_next(s, n, &i, &cp))
+            o += psi_utf8_encode(psi_cp_lower(cp), o);
     }
     b->len = (size_t)(o - b->s);
     b->s[b->len] = '\0';

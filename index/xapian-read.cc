@@ -57,16 +57,8 @@ mark_compounds(ps_hit *h, const std::vector<std::string> &stems)
     const char *s = h->snippet;
     size_t n = strlen(s);
     std::vector<ps_mark> add;
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        size_t l = psi_utf8_decode(s + i, n - i, &cp);
-        if (!l || !psi_cp_is_letter(cp)) {
-            i += l ? l : 1;
-            continue;
-        }
-        size_t b = i;
-        while (i < n && (l = psi_utf8_decode(s + i, n - i, &cp)) && (psi_cp_is_letter(cp) || cp == '-'))
-            i += l;
+    auto letter_or_hyphen = [](uint32_t cp) { return psi_cp_is_letter(cp) || cp == '-'; };
+    for (size_t i = 0, b; psi_utf8_run(s, n, &i, &b, psi_cp_is_letter, letter_or_hyphen);) {
         bool marked = false;
         for (size_t k = 0; k < h->nmarks && !marked; k++)
             marked = h->marks[k].start < i && h->marks[k].end > b;

@@ -15,13 +15,10 @@ psi_clean_line(const char *s)
     size_t n = strlen(s);
     for (size_t i = 0; i < n;) {
         uint32_t cp;
-        size_t l = psi_utf8_decode(s + i, n - i, &cp);
-        if (l == 0) { /* invalid byte: replacement character */
+        if (!psi_utf8_next(s, n, &i, &cp)) { /* invalid byte: replacement character */
             psi_buf_adds(&b, "\xEF\xBF\xBD");
-            i++;
             continue;
         }
-        i += l;
         const char *rep = NULL;
         switch (cp) {
         case 0xFB00: rep = "ff"; break;

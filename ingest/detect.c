@@ -152,22 +152,15 @@ normalise_org(const char *s, size_t n)
     bool start = true;
     for (size_t i = 0; i < n;) {
         uint32_t cp;
-        size_t l = psi_utf8_decode(s + i, n - i, &cp);
-        if (l == 0) {
-            i++;
+        if (!psi_utf8_next(s, n, &i, &cp))
             continue;
-        }
-        i += l;
         if (cp == ' ' || cp == '\n') {
             if (b.len && b.s[b.len - 1] != ' ')
                 psi_buf_addc(&b, ' ');
             start = true;
             continue;
         }
-        if (start && psi_cp_is_lower(cp))
-            cp -= cp < 0x100 ? 32 : 1;
-        else if (!start && psi_cp_is_upper(cp))
-            cp += cp < 0x100 ? 32 : 1;
+        cp = start ? psi_cp_upper(cp) : psi_cp_lower(cp);
         start = false;
         char enc[4];
         psi_buf_add(&b, enc, psi_utf8_encode(cp, enc));

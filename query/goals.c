@@ -47,16 +47,7 @@ words_of(const char *text, words *out)
 {
     memset(out, 0, sizeof *out);
     size_t n = strlen(text), cap = 0;
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        size_t l = psi_utf8_decode(text + i, n - i, &cp);
-        if (!l || !word_char(cp)) {
-            i += l ? l : 1;
-            continue;
-        }
-        size_t s = i;
-        while (i < n && (l = psi_utf8_decode(text + i, n - i, &cp)) && word_char(cp))
-            i += l;
+    for (size_t i = 0, s; psi_utf8_run(text, n, &i, &s, word_char, word_char);) {
         if (out->n == cap) {
             cap = cap ? cap * 2 : 16;
             out->w = psi_realloc(out->w, cap * sizeof *out->w);

@@ -61,6 +61,19 @@ test_lower(void)
     CHECK(psi_cp_is_lower(0x138) && !psi_cp_is_upper(0x138)); /* ĸ */
     CHECK(psi_cp_is_lower(0x17F) && !psi_cp_is_upper(0x17F)); /* ſ */
     CHECK(psi_cp_is_upper(0xC5) && psi_cp_is_lower(0xE5));   /* Å å */
+    /* capitals: the inverse, and nothing for letters without one */
+    static const uint32_t pairs[][2] = { { 0x17A, 0x179 }, { 0x142, 0x141 }, { 0xFF, 0x178 }, { 0xE5, 0xC5 },
+                                         { 0xDF, 0xDF },   { 0x138, 0x138 }, { 0x17F, 0x17F }, { 'a', 'A' },
+                                         { 0x3B1, 0x391 }, { 0x451, 0x401 }, { 0x131, 'I' } };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+        CHECK(psi_cp_upper(pairs[i][0]) == pairs[i][1]);
+    int bad = 0; /* İ and ı are the Turkish pair: they go to i and I */
+    for (uint32_t cp = 0; cp < 0x500; cp++)
+        if (psi_cp_is_upper(cp) && cp != 0x130 && psi_cp_upper(psi_cp_lower(cp)) != cp)
+            bad++;
+        else if (psi_cp_is_lower(cp) && cp != 0x131 && psi_cp_upper(cp) != cp && psi_cp_lower(psi_cp_upper(cp)) != cp)
+            bad++;
+    CHECK(bad == 0);
 }
 
 static psi_word
