@@ -26,6 +26,26 @@ next_hit(ps_hits *res)
     return h;
 }
 
+/* Xapian's snippets are HTML, with &, <, > (and in later versions quotes)
+ * escaped; a hit's snippet is text, escaped by whoever prints it. Adds the
+ * character of the entity at s[i] to b; returns the bytes it took. */
+static size_t
+unescape_entity(const std::string &s, size_t i, psi_buf *b)
+{
+    static const struct {
+        const char *entity;
+        char c;
+    } entities[] = { { "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' }, { "&quot;", '"' },
+                     { "&#34;", '"' }, { "&#39;", '\'' }, { "&#x27;", '\'' } };
+    for (const auto &e : entities)
+        if (s.compare(i, strlen(e.entity), e.entity) == 0) {
+            psi_buf_addc(b, e.c);
+            return strlen(e.entity);
+        }
+    psi_buf_addc(b, '&');
+    return 1;
+}
+
 /* Moves Xapian's highlight markers out of the snippet into marks. */
 static void
 set_snippet(ps_hit *h, const std::string &s)
@@ -42,6 +62,8 @@ set_snippet(ps_hit *h, const std::string &s)
         } else if (s[i] == '\x02') {
             if (h->nmarks)
                 h->marks[h->nmarks - 1].end = b.len;
+        } else if (s[i] == '&') {
+            i += unescape_entity(s, i, &b) - 1;
         } else {
             psi_buf_addc(&b, s[i]);
         }

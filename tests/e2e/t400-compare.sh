@@ -101,6 +101,18 @@ pages = {(x['file'], x['page']) for x in h}
 sys.exit(0 if g and h and all((x['file'], x['page']) in pages for x in g) else 1)
 PY
 
+# snippets are text: Xapian's snippets come HTML-escaped, and '>' of a
+# heading path showed as '&gt;' in every format (as '&amp;gt;' in HTML)
+run_ps 0 "compare 'mål section:mal'" compare $DB --format json "mål section:mal"
+check "snippets hold '>' as text, not as an HTML entity" python3 - "$TMP/out" <<'PY'
+import json, sys
+snips = [y['best']['snippet'] for l in json.load(open(sys.argv[1]))['lans'] for y in l['years'] if y['best']]
+bad = [s for s in snips if '&gt;' in s or '&amp;' in s or '&lt;' in s]
+sys.exit(0 if snips and not bad and any(' > ' in s for s in snips) else print(bad[:2]) or 1)
+PY
+run_ps 0 "the same in an HTML report" report $DB --format html "mål section:mal"
+check "... where '>' is escaped once" sh -c "grep -q 'Styrkort för 2014 &gt; ' '$TMP/out' && ! grep -q '&amp;gt;' '$TMP/out'"
+
 # --- report -----------------------------------------------------------------
 # budget rows naming the topic, in any case: 'övriga' as 'Övriga' (report.c
 # lower-cased bytes, so Ö did not match ö)
