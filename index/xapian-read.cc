@@ -86,20 +86,19 @@ mark_compounds(ps_hit *h, const std::vector<std::string> &stems)
             marked = h->marks[k].start < i && h->marks[k].end > b;
         if (marked)
             continue;
-        psi_buf low = PSI_BUF_INIT;
-        psi_lower_append(&low, s + b, i - b);
-        char *folded = psi_fold_ascii(psi_buf_str(&low));
+        buf_guard low;
+        psi_lower_append(&low.b, s + b, i - b);
+        std::unique_ptr<char, void (*)(void *)> folded(psi_fold_ascii(psi_buf_str(&low.b)), free);
+        const std::string fp = psi_terms[PSI_TERM_FOLDED].prefix;
         for (const std::string &st : stems) {
-            /* "XD..." stems are folded: compare with the folded word */
-            bool f = st.compare(0, 2, "XD") == 0;
-            const char *needle = f ? st.c_str() + 2 : st.c_str();
-            if (strlen(needle) >= 5 && strstr(f ? folded : psi_buf_str(&low), needle)) {
+            /* folded stems keep their prefix: compare with the folded word */
+            bool f = st.compare(0, fp.size(), fp) == 0;
+            const char *needle = f ? st.c_str() + fp.size() : st.c_str();
+            if (strlen(needle) >= 5 && strstr(f ? folded.get() : psi_buf_str(&low.b), needle)) {
                 add.push_back(ps_mark{ b, i });
                 break;
             }
         }
-        free(folded);
-        psi_buf_release(&low);
     }
     if (add.empty())
         return;
