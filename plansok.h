@@ -177,7 +177,8 @@ typedef struct ps_extractor ps_extractor;
 
 /* Compiles the detection and section rules once for many documents.
  * Returns PS_ERR_IO (rules file unreadable) or PS_ERR_USAGE (a bad rule,
- * with its line and the position of the error). */
+ * with its line and the position of the error; or an override out of
+ * range: a year not 0 or 1900..2100, an unknown län or kind). */
 ps_status ps_extractor_new(const ps_extract_opts *opts, ps_extractor **out,
                            ps_error *err);
 void ps_extractor_free(ps_extractor *ex);
@@ -209,6 +210,7 @@ ps_status ps_extractor_run_isolated(ps_extractor *ex, const char *path, const ps
  * worker processes with the limits, each with up to ps_pool_size() / jobs
  * PDFs queued. */
 typedef struct ps_pool ps_pool;
+/* PS_ERR_USAGE for more than 1024 jobs; PS_ERR_IO when a worker cannot start. */
 ps_status ps_pool_new(ps_extractor *ex, const ps_limits *limits, int jobs, ps_pool **out, ps_error *err);
 int ps_pool_size(const ps_pool *p);
 int ps_pool_running(const ps_pool *p);
@@ -238,8 +240,12 @@ ps_status ps_pool_next(ps_pool *p, ps_pool_result *res, ps_error *err);
 /* Stops running workers. */
 void ps_pool_free(ps_pool *p);
 
-/* A document as bytes and back (what an isolated worker sends). */
-ps_status ps_doc_serialize(const ps_doc *doc, char **out, size_t *len);
+/* A document as bytes and back (what an isolated worker sends): one record
+ * of core/record.c. Page texts are not carried: ps_doc_page_text gives ""
+ * for every page of a document that came back from a worker (isolated
+ * extraction or the pool). PS_ERR_INTERNAL when a field cannot be written
+ * so that it reads back (a year outside 0..9999, say). */
+ps_status ps_doc_serialize(const ps_doc *doc, char **out, size_t *len, ps_error *err);
 ps_status ps_doc_deserialize(const char *data, size_t len, ps_doc **out, ps_error *err);
 
 /* The same with a one-off extractor. */
@@ -253,7 +259,8 @@ size_t ps_doc_budget_count(const ps_doc *doc);
 const ps_budget_row *ps_doc_budget_row(const ps_doc *doc, size_t i);
 size_t ps_doc_heading_count(const ps_doc *doc);
 const ps_heading *ps_doc_heading(const ps_doc *doc, size_t i);
-/* Cleaned text of one physical page (0-based); "" for a page without text. */
+/* Cleaned text of one physical page (0-based); "" for a page without text,
+ * and for every page of a document from a worker (see ps_doc_serialize). */
 const char *ps_doc_page_text(const ps_doc *doc, int page);
 void ps_doc_free(ps_doc *doc);
 
@@ -306,7 +313,7 @@ ps_status ps_index_check_file(ps_index *ix, const char *path, ps_file_state *sta
 ps_status ps_index_prune(ps_index *ix, size_t *removed, ps_error *err);
 
 /* Adds the synonym groups of a file ("ESF = Europeiska socialfonden", one
- * group per line, '#' comments) to the built-in ones (query/synonyms.txt). */
+ * group per line, '#' comments) to the built-in ones (core/synonyms.txt). */
 ps_status ps_index_add_synonyms(ps_index *ix, const char *path, ps_error *err);
 
 /* The directory used when neither --db nor PLANSOK_DB is given:

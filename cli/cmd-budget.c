@@ -8,11 +8,7 @@ cli_cmd_budget(cli_ctx *ctx, int argc, char **argv)
     cli_filters flt = { 0 };
     int format = FMT_TEXT;
     const cli_opt opts[] = {
-        { .name = "region", .letter = 'r', .opt_string = &flt.region, .arg = "LÄN", .help = "only this län" },
-        { .name = "year", .letter = 'y', .opt_string = &flt.year, .arg = "Y", .help = "only documents of year Y" },
-        { .name = "years", .opt_string = &flt.years, .arg = "A..B", .help = "only documents of years A to B" },
-        { .name = "kind", .letter = 'k', .opt_string = &flt.kind, .arg = "KIND",
-          .help = "only documents of this kind" },
+        CLI_FILTER_DOC_OPTS(&flt),
         CLI_FORMAT_OPT(&format),
         { 0 },
     };

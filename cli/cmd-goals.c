@@ -6,40 +6,44 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* "2013,2014" or "2013..2015" (the years of the län's documents in the
- * range). Returns the count, or -1 on a bad value. */
-static int
-parse_years(ps_index *ix, int lan, const char *spec, int *years, int max)
+/* The years of "2013,2014", or of "2013..2015" the years the län has
+ * documents in that range, into years[*n]. PS_ERR_USAGE for a bad value
+ * or a range without documents; a failure to list documents as it is. */
+static ps_status
+parse_years(ps_index *ix, int lan, const char *spec, int *years, int max, int *n, ps_error *err)
 {
-    int a, b, n = 0;
+    int a, b;
     char tail;
-    if (sscanf(spec, "%d..%d%c", &a, &b, &tail) == 2) {
-        if (a < 1900 || b < a || b > 2100)
-            return -1;
+    *n = 0;
+    if (sscanf(spec, "%d..%d%c", &a, &b, &tail) == 2 && a >= 1900 && b >= a && b <= 2100) {
         ps_doclist *l;
-        ps_error err = PS_ERROR_INIT;
-        if (ps_docs_list(ix, &l, &err) != PS_OK)
-            return -1;
-        for (int y = a; y <= b && n < max; y++)
+        ps_status st = ps_docs_list(ix, &l, err);
+        if (st != PS_OK)
+            return st;
+        for (int y = a; y <= b && *n < max; y++)
             for (size_t i = 0; i < l->n; i++)
                 if (l->docs[i].lan == lan && l->docs[i].year == y) {
-                    years[n++] = y;
+                    years[(*n)++] = y;
                     break;
                 }
         ps_doclist_free(l);
-        return n;
+        if (*n == 0) {
+            snprintf(err->msg, sizeof err->msg, "no documents of %s in %d..%d", ps_lan_name(lan), a, b);
+            return err->code = PS_ERR_USAGE;
+        }
+        return PS_OK;
     }
-    for (const char *p = spec; *p && n < max;) {
+    for (const char *p = spec; *p && *n < max;) {
         char *end;
         long y = strtol(p, &end, 10);
-        if (end == p || y < 1900 || y > 2100 || (*end && *end != ','))
-            return -1;
-        if (n > 0 && y <= years[n - 1])
-            return -1;
-        years[n++] = (int)y;
+        if (end == p || y < 1900 || y > 2100 || (*end && *end != ',') || (*n > 0 && y <= years[*n - 1])) {
+            snprintf(err->msg, sizeof err->msg, "bad --years '%s': use 2013,2014 or 2013..2015", spec);
+            return err->code = PS_ERR_USAGE;
+        }
+        years[(*n)++] = (int)y;
         p = *end ? end + 1 : end;
     }
-    return n;
+    return PS_OK;
 }
 
 int
@@ -73,11 +77,8 @@ cli_cmd_goals(cli_ctx *ctx, int argc, char **argv)
     ps_goals *g = NULL;
     int years[64], ny = 0;
     ps_status st = cli_index(ctx, &ix, &err);
-    if (st == PS_OK && yearspec && (ny = parse_years(ix, lan, yearspec, years, 64)) < 0) {
-        fprintf(stderr, "plansok goals: bad --years '%s': use 2013,2014 or 2013..2015\n", yearspec);
-        free(query);
-        return EXIT_USAGE;
-    }
+    if (st == PS_OK && yearspec)
+        st = parse_years(ix, lan, yearspec, years, 64, &ny, &err);
     if (st == PS_OK)
         st = ps_goals_compare(ix, lan, ny ? years : NULL, ny, query, &g, &err);
     if (st == PS_OK)

@@ -2,9 +2,11 @@
  * each, add it to the index in its own transaction, report skipped files
  * on one line each, and end with a summary. */
 #include "cli.h"
+#include "escape.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -91,13 +93,32 @@ typedef struct ingest_run {
     size_t nadded_ids;
 } ingest_run;
 
+/* One line on stderr, after clearing the progress line when it shows; the
+ * control bytes a file name may hold are made harmless (ESC_PLAIN). */
+static void
+note(bool clear, const char *fmt, ...)
+{
+    char line[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    if (clear)
+        fputs("\r\033[K", stderr);
+    cli_escape(stderr, line, ESC_PLAIN);
+    fputc('\n', stderr);
+}
+
 /* Adds a finished document to the index, or reports why there is none. */
 static void
 finish_file(ingest_run *r, size_t i, ps_doc *doc, ps_status st, ps_error *err)
 {
     r->done++;
-    if (r->show)
-        fprintf(stderr, "\r[%zu/%zu] %s\033[K", r->done, r->nfiles, r->files[i]);
+    if (r->show) {
+        fprintf(stderr, "\r[%zu/%zu] ", r->done, r->nfiles);
+        cli_escape(stderr, r->files[i], ESC_PLAIN);
+        fputs("\033[K", stderr);
+    }
     if (st == PS_OK) {
         /* two copies in one run reach the workers before either is indexed */
         const ps_docinfo *d = ps_doc_info(doc);
@@ -105,8 +126,8 @@ finish_file(ingest_run *r, size_t i, ps_doc *doc, ps_status st, ps_error *err)
             if (!strcmp(r->added_ids[k], d->docid)) {
                 r->unchanged++;
                 if (!r->quiet)
-                    fprintf(stderr, "%splansok: '%s' has the same contents as another file of this run; indexed once\n",
-                            r->show ? "\r\033[K" : "", r->files[i]);
+                    note(r->show, "plansok: '%s' has the same contents as another file of this run; indexed once",
+                         r->files[i]);
                 ps_doc_free(doc);
                 return;
             }
@@ -122,14 +143,10 @@ finish_file(ingest_run *r, size_t i, ps_doc *doc, ps_status st, ps_error *err)
         r->pages += (size_t)d->pages;
         r->passages += (size_t)d->passages;
     } else if (cli_exit_code(st) == EXIT_SKIPPED || st == PS_ERR_IO) {
-        if (r->show)
-            fprintf(stderr, "\r\033[K");
-        fprintf(stderr, "plansok: skipping '%s': %s\n", r->files[i], err->msg);
+        note(r->show, "plansok: skipping '%s': %s", r->files[i], err->msg);
         r->skipped++;
     } else {
-        if (r->show)
-            fprintf(stderr, "\r\033[K");
-        fprintf(stderr, "plansok: stopping at '%s': %s\n", r->files[i], err->msg);
+        note(r->show, "plansok: stopping at '%s': %s", r->files[i], err->msg);
         r->fatal = cli_exit_code(st);
     }
     ps_doc_free(doc);
@@ -208,6 +225,10 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
             return EXIT_USAGE;
         }
     }
+    if (jobs > 1024) {
+        fprintf(stderr, "plansok ingest: --jobs %d is more than 1024 workers\n", jobs);
+        return EXIT_USAGE;
+    }
     ps_extract_opts xo = PS_EXTRACT_OPTS_INIT;
     xo.org = org;
     xo.year = year;
@@ -233,11 +254,11 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
     for (int i = 1; i <= n; i++) {
         struct stat sb;
         if (stat(argv[i], &sb) != 0) {
-            fprintf(stderr, "plansok: skipping '%s': %s\n", argv[i], strerror(errno));
+            note(false, "plansok: skipping '%s': %s", argv[i], strerror(errno));
             skipped++;
         } else if (S_ISDIR(sb.st_mode)) {
             if (walk(argv[i], &files, 0) == 0) {
-                fprintf(stderr, "plansok: skipping '%s': no PDF files found in the directory\n", argv[i]);
+                note(false, "plansok: skipping '%s': no PDF files found in the directory", argv[i]);
                 skipped++;
             }
         } else {
@@ -261,7 +282,9 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
         ps_index_set_batch(ix, batch);
     lim.memory_mb = memory_mb;
     ps_pool *pool = NULL;
-    if (!in_process && files.n && ps_pool_new(ex, &lim, jobs > 0 ? jobs : 1, &pool, &err) != PS_OK) {
+    /* no more workers than files */
+    int workers = jobs < 1 ? 1 : (size_t)jobs > files.n ? (int)files.n : jobs;
+    if (!in_process && files.n && ps_pool_new(ex, &lim, workers, &pool, &err) != PS_OK) {
         fprintf(stderr, "plansok: %s; extracting in this process, without limits\n", err.msg);
         in_process = true;
     }
@@ -273,9 +296,7 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
             r.unchanged++;
             r.done++;
             if (fs == PS_FILE_DUPLICATE && !quiet) {
-                if (show)
-                    fprintf(stderr, "\r\033[K");
-                fprintf(stderr, "plansok: '%s' has the same contents as '%s'; indexed once\n", files.v[i], other);
+                note(show, "plansok: '%s' has the same contents as '%s'; indexed once", files.v[i], other);
             }
             free(other);
             continue;

@@ -15,14 +15,20 @@ static const char *
 replacement(cli_escaping e, unsigned char c, char buf[8])
 {
     switch (e) {
-    case ESC_PLAIN:
-        return c == '\n' ? " " : NULL;
+    case ESC_PLAIN: /* no control byte reaches a terminal */
+        return c == '\n' || c == '\t' ? " " : c < 0x20 || c == 0x7f ? "?" : NULL;
     case ESC_MD_CELL:
-        return c == '|' ? "\\|" : c == '\n' ? " " : NULL;
+        if (c == '|' || c == '\\') {
+            snprintf(buf, 8, "\\%c", c);
+            return buf;
+        }
+        return c == '<' ? "&lt;" : c == '\n' || c == '\t' ? " " : c < 0x20 || c == 0x7f ? "?" : NULL;
     case ESC_MD_TEXT:
-        if (c == '\n')
+        if (c == '\n' || c == '\t')
             return " ";
-        if (c && strchr("*_|[]`<#", c)) {
+        if (c < 0x20 || c == 0x7f)
+            return "?";
+        if (c && strchr("\\*_|[]`<#", c)) {
             snprintf(buf, 8, "\\%c", c);
             return buf;
         }

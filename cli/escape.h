@@ -9,10 +9,12 @@
 #include <stdio.h>
 
 typedef enum cli_escaping {
-    ESC_PLAIN,   /* text for people: a newline becomes a space */
-    ESC_MD_CELL, /* Markdown table cell: '|' escaped, a newline becomes a space */
-    ESC_MD_TEXT, /* Markdown running text: * _ | [ ] ` < # escaped, newlines
-                    become spaces */
+    ESC_PLAIN,   /* text for people: a newline or tab becomes a space, any
+                    other control byte '?' (nothing reaches a terminal raw) */
+    ESC_MD_CELL, /* Markdown table cell: '|' and '\\' escaped, '<' as &lt;,
+                    newlines and tabs spaces, other control bytes '?' */
+    ESC_MD_TEXT, /* Markdown running text: \\ * _ | [ ] ` < # escaped,
+                    newlines and tabs spaces, other control bytes '?' */
     ESC_HTML,    /* HTML text or a double-quoted attribute: & < > " */
     ESC_JSON,    /* one whole JSON string, with its quotes */
     ESC_CSV,     /* one whole CSV field: quoted when it holds a comma, a

@@ -152,7 +152,10 @@ print_option(FILE *f, const cli_opt *o)
         snprintf(left, sizeof left, "-%c, --%s%s%s", o->letter, o->name, o->arg ? " " : "", o->arg ? o->arg : "");
     else
         snprintf(left, sizeof left, "    --%s%s%s", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
-    fprintf(f, "  %-26s %s\n", left, o->help);
+    int chars = 0; /* pad by characters: "LÄN" is four bytes */
+    for (const char *c = left; *c; c++)
+        chars += ((unsigned char)*c & 0xC0) != 0x80;
+    fprintf(f, "  %s%*s %s\n", left, chars < 26 ? 26 - chars : 0, "", o->help);
 }
 
 void

@@ -95,9 +95,13 @@ budget_table_head(FILE *f, const ps_budget_row *r, bool md, bool after)
         for (size_t k = 0; k < r->ncols; k++)
             fprintf(f, "---:|");
     } else {
-        fprintf(f, "%s%s · %s · %d · %s, page %d\n  %s%s%s%s\n  %-*s", after ? "\n" : "", cli_org_label(r->org),
-                cli_lan_label(r->lan), r->year, r->file, r->page + 1, r->table, r->unit[0] ? " [" : "", r->unit,
-                r->unit[0] ? "]" : "", LABEL_WIDTH, "");
+        fputs(after ? "\n" : "", f);
+        cli_escape(f, cli_org_label(r->org), ESC_PLAIN);
+        fprintf(f, " · %s · %d · ", cli_lan_label(r->lan), r->year);
+        cli_escape(f, r->file, ESC_PLAIN);
+        fprintf(f, ", page %d\n  ", r->page + 1);
+        cli_escape(f, r->table, ESC_PLAIN);
+        fprintf(f, "%s%s%s\n  %-*s", r->unit[0] ? " [" : "", r->unit, r->unit[0] ? "]" : "", LABEL_WIDTH, "");
         for (size_t k = 0; k < r->ncols; k++)
             fprintf(f, " %*s", AMOUNT_WIDTH, r->columns[k]);
     }

@@ -157,7 +157,9 @@ year_text(FILE *f, int year, const ps_compare_cell *x, const ps_hit *b)
             x->sections[PS_SECTION_MAL], x->sections[PS_SECTION_INSATSER], x->sections[PS_SECTION_BUDGET],
             x->sections[PS_SECTION_OTHER]);
     if (b) {
-        fprintf(f, "        best: %s, page %d · %s · ", b->file, b->page + 1, ps_section_name(b->section));
+        fputs("        best: ", f);
+        cli_escape(f, b->file, ESC_PLAIN);
+        fprintf(f, ", page %d · %s · ", b->page + 1, ps_section_name(b->section));
         cli_write_snippet(f, b, "[", "]", ESC_PLAIN);
         fputc('\n', f);
     }

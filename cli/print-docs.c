@@ -60,9 +60,11 @@ docs_text(FILE *f, const ps_doclist *l)
 {
     for (size_t i = 0; i < l->n; i++) {
         const ps_docinfo *d = &l->docs[i];
-        fprintf(f, "%s\n  %s · %s · %d · %s · %d pages (%d with text) · %d passages\n", d->file,
-                cli_org_label(d->org), cli_lan_label(d->lan), d->year, ps_kind_name(d->kind), d->pages,
-                d->text_pages, d->passages);
+        cli_escape(f, d->file, ESC_PLAIN);
+        fputs("\n  ", f);
+        cli_escape(f, cli_org_label(d->org), ESC_PLAIN);
+        fprintf(f, " · %s · %d · %s · %d pages (%d with text) · %d passages\n", cli_lan_label(d->lan), d->year,
+                ps_kind_name(d->kind), d->pages, d->text_pages, d->passages);
     }
     fprintf(f, "%zu document%s\n", l->n, l->n == 1 ? "" : "s");
 }

@@ -9,10 +9,14 @@ hits_text(FILE *f, const ps_hits *h, bool color)
 {
     for (size_t i = 0; i < h->n; i++) {
         const ps_hit *x = &h->hits[i];
-        fprintf(f, "%s%zu. %s · %s · %d · %s%s\n", color ? "\033[1m" : "", i + 1, cli_org_label(x->org),
-                cli_lan_label(x->lan), x->year, ps_kind_name(x->kind), color ? "\033[0m" : "");
-        fprintf(f, "   %s, page %d · %s%s%s\n   ", x->file, x->page + 1, ps_section_name(x->section),
-                x->heading[0] ? " · " : "", x->heading);
+        fprintf(f, "%s%zu. ", color ? "\033[1m" : "", i + 1);
+        cli_escape(f, cli_org_label(x->org), ESC_PLAIN);
+        fprintf(f, " · %s · %d · %s%s\n   ", cli_lan_label(x->lan), x->year, ps_kind_name(x->kind),
+                color ? "\033[0m" : "");
+        cli_escape(f, x->file, ESC_PLAIN);
+        fprintf(f, ", page %d · %s%s", x->page + 1, ps_section_name(x->section), x->heading[0] ? " · " : "");
+        cli_escape(f, x->heading, ESC_PLAIN);
+        fputs("\n   ", f);
         cli_write_snippet(f, x, color ? "\033[1;31m" : "[", color ? "\033[0m" : "]", ESC_PLAIN);
         fprintf(f, "\n\n");
     }

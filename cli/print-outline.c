@@ -64,8 +64,9 @@ outline_heading(FILE *f, const ps_heading *h, bool md)
         cli_escape(f, h->text, ESC_MD_CELL);
         fprintf(f, " (p. %d, %s)\n", h->page + 1, ps_section_name(h->section));
     } else {
-        fprintf(f, "  p%-3d %-9s %*s%s\n", h->page + 1, ps_section_name(h->section), 2 * (h->level - 1), "",
-                h->text);
+        fprintf(f, "  p%-3d %-9s %*s", h->page + 1, ps_section_name(h->section), 2 * (h->level - 1), "");
+        cli_escape(f, h->text, ESC_PLAIN);
+        fputc('\n', f);
     }
 }
 
@@ -91,8 +92,11 @@ outline_tree(FILE *f, const ps_outline *o, bool md)
         fprintf(f, " · %s · %d · %s · %d sidor · %d passager\n\n", cli_lan_label(d->lan), d->year,
                 ps_kind_name(d->kind), d->pages, d->passages);
     } else {
-        fprintf(f, "%s\n  %s · %s · %d · %s · %d pages · %d passages\n\n", d->file, cli_org_label(d->org),
-                cli_lan_label(d->lan), d->year, ps_kind_name(d->kind), d->pages, d->passages);
+        cli_escape(f, d->file, ESC_PLAIN);
+        fputs("\n  ", f);
+        cli_escape(f, cli_org_label(d->org), ESC_PLAIN);
+        fprintf(f, " · %s · %d · %s · %d pages · %d passages\n\n", cli_lan_label(d->lan), d->year,
+                ps_kind_name(d->kind), d->pages, d->passages);
     }
     const ps_hits *ps = o->passages;
     size_t next = 0;

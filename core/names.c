@@ -74,6 +74,12 @@ ps_lan_name(int lan)
     return lan >= 0 && lan < PS_LAN_COUNT ? lans[lan].name : "";
 }
 
+int
+psi_lan_order(int lan)
+{
+    return lan >= 0 && lan < PS_LAN_COUNT ? lan : PS_LAN_COUNT;
+}
+
 const char *
 ps_lan_slug(int lan)
 {

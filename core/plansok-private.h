@@ -1,7 +1,7 @@
 /* plansok-private.h: cross-file internals of libplansok (prefix psi_).
  * Included by library files and unit tests only; the CLI uses plansok.h.
  * Foreign types never appear here: GLib stays in ingest/pdf.c, PCRE2 in
- * ingest/rx.c, C++ and Xapian in index/xapian.cc. */
+ * ingest/rx.c, C++ and Xapian in index/xapian-*.cc (through index/xapian.h). */
 #ifndef PLANSOK_PRIVATE_H
 #define PLANSOK_PRIVATE_H
 
@@ -53,6 +53,11 @@ const char *psi_buf_str(psi_buf *b); /* never NULL */
 char *psi_buf_detach(psi_buf *b);    /* caller frees; b is emptied */
 void psi_buf_reset(psi_buf *b);
 void psi_buf_release(psi_buf *b);
+/* The last part of a heading path, the passage's own heading: "A > B > C"
+ * gives "C" (parts are joined by " > "; a '>' inside a heading stays). */
+const char *psi_heading_own(const char *path);
+/* A qsort comparison of ints. */
+int psi_cmp_int(const void *a, const void *b);
 /* A whole file as a string (caller frees); NULL on error, errno set. */
 char *psi_slurp(const char *path);
 
@@ -101,6 +106,9 @@ bool psi_cp_is_lower(uint32_t cp);
 
 /* core/names.c: vocabularies of filters -------------------------------- */
 
+/* Where a county goes in a list: by its number, the unknown (-1) last. */
+int psi_lan_order(int lan);
+
 /* What a filter value names, and so how it is normalised into the term
  * suffix the index stores ("Jönköpings län" -> "jonkoping"). */
 typedef enum psi_vocab { PSI_VOCAB_NONE, PSI_VOCAB_LAN, PSI_VOCAB_KIND, PSI_VOCAB_SECTION, PSI_VOCAB_ORG } psi_vocab;
@@ -141,9 +149,6 @@ void psi_budget_row_release(ps_budget_row *r);
  * \\, \xHH). */
 void psi_record_escape(psi_buf *b, const char *s, size_t n);
 void psi_record_unescape(psi_buf *b, const char *s, size_t n);
-void psi_record_add(psi_buf *b, const char *key, const char *value);
-/* A new string with the value of key, or NULL when it is absent. */
-char *psi_record_get(const char *rec, size_t len, const char *key);
 
 /* How a struct member is written in a record. */
 typedef enum psi_ftype {
@@ -182,8 +187,9 @@ typedef struct psi_field {
 #define PSI_FIELD_INCLUDE(T, m, fields) { "*", PSI_F_INCLUDE, offsetof(T, m), 0, 0, 0, 0, fields, 0 }
 #define PSI_FIELD_END { NULL, PSI_F_STR, 0, 0, 0, 0, 0, NULL, 0 }
 
-/* Appends the fields of obj. */
-void psi_record_put(psi_buf *b, const psi_field *fields, const void *obj);
+/* Appends the fields of obj. A number outside its field's range gives
+ * PS_ERR_INTERNAL naming the field: what is written must read back. */
+ps_status psi_record_put(psi_buf *b, const psi_field *fields, const void *obj, ps_error *err);
 /* Fills the fields of obj from a record. A missing field or a bad value
  * gives PS_ERR_INTERNAL with a message naming the field (callers say what
  * the record was); obj's fields are then NULL/0. */

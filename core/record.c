@@ -15,6 +15,7 @@
 #include "plansok-private.h"
 
 #include <errno.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,16 +72,6 @@ psi_record_unescape(psi_buf *b, const char *s, size_t n)
     }
 }
 
-void
-psi_record_add(psi_buf *b, const char *key, const char *value)
-{
-    psi_buf_adds(b, key);
-    psi_buf_addc(b, '\t');
-    if (value)
-        psi_record_escape(b, value, strlen(value));
-    psi_buf_addc(b, '\n');
-}
-
 /* The raw (still escaped) value of key; false when the key is absent. */
 static bool
 find(const char *rec, size_t len, const char *key, const char **v, size_t *vlen)
@@ -101,16 +92,38 @@ find(const char *rec, size_t len, const char *key, const char **v, size_t *vlen)
     return false;
 }
 
-char *
-psi_record_get(const char *rec, size_t len, const char *key)
+/* Amounts are written and read with a decimal point whatever the
+ * process's locale (a host in sv_SE would print "4215,5"). */
+static void
+put_double(psi_buf *b, double v)
 {
-    const char *v;
-    size_t n;
-    if (!find(rec, len, key, &v, &n))
-        return NULL;
-    psi_buf b = PSI_BUF_INIT;
-    psi_record_unescape(&b, v, n);
-    return psi_buf_detach(&b);
+    char num[64];
+    snprintf(num, sizeof num, "%.17g", v);
+    const char *dp = localeconv()->decimal_point;
+    char *at = dp && dp[0] && strcmp(dp, ".") ? strstr(num, dp) : NULL;
+    if (at) { /* "4215,5" -> "4215.5" */
+        *at = '.';
+        memmove(at + 1, at + strlen(dp), strlen(at + strlen(dp)) + 1);
+    }
+    psi_buf_adds(b, num);
+}
+
+static bool
+take_double(const char *s, double *out)
+{
+    psi_buf loc = PSI_BUF_INIT; /* "4215.5" -> "4215,5" where the locale wants it */
+    const char *dp = localeconv()->decimal_point, *dot = strchr(s, '.');
+    if (dot && dp && dp[0] && strcmp(dp, ".")) {
+        psi_buf_add(&loc, s, (size_t)(dot - s));
+        psi_buf_adds(&loc, dp);
+        psi_buf_adds(&loc, dot + 1);
+        s = psi_buf_str(&loc);
+    }
+    char *end;
+    *out = strtod(s, &end);
+    bool ok = *s && !*end;
+    psi_buf_release(&loc);
+    return ok;
 }
 
 /* ------------------------------------------------------------ by table */
@@ -124,13 +137,20 @@ is_list(psi_ftype t)
 #define AT(obj, off, type) ((type *)((char *)(obj) + (off)))
 #define AT_C(obj, off, type) ((const type *)((const char *)(obj) + (off)))
 
-void
-psi_record_put(psi_buf *b, const psi_field *fields, const void *obj)
+ps_status
+psi_record_put(psi_buf *b, const psi_field *fields, const void *obj, ps_error *err)
 {
-    for (const psi_field *f = fields; f->key; f++) {
+    ps_status st = PS_OK;
+    for (const psi_field *f = fields; f->key && st == PS_OK; f++) {
         if (f->type == PSI_F_INCLUDE) {
-            psi_record_put(b, f->sub, AT_C(obj, f->off, char));
+            st = psi_record_put(b, f->sub, AT_C(obj, f->off, char), err);
             continue;
+        }
+        if (f->type == PSI_F_INT) { /* what is written must read back */
+            int v = *AT_C(obj, f->off, int);
+            if (v < f->min || v > f->max)
+                return psi_fail(err, PS_ERR_INTERNAL, "value %d of field '%s' is out of its range %lld..%lld", v,
+                                f->key, f->min, f->max);
         }
         psi_buf_adds(b, f->key);
         psi_buf_addc(b, '\t');
@@ -158,16 +178,16 @@ psi_record_put(psi_buf *b, const psi_field *fields, const void *obj)
         case PSI_F_AMOUNTS:
             for (size_t i = 0; i < n; i++) {
                 if ((*AT_C(obj, f->aux, unsigned char *))[i])
-                    psi_buf_addf(b, "%.17g", (*AT_C(obj, f->off, double *))[i]);
+                    put_double(b, (*AT_C(obj, f->off, double *))[i]);
                 psi_buf_addc(b, US);
             }
             break;
         case PSI_F_LIST: {
             psi_buf item = PSI_BUF_INIT;
             const char *elems = *AT_C(obj, f->off, char *);
-            for (size_t i = 0; i < n; i++) {
+            for (size_t i = 0; i < n && st == PS_OK; i++) {
                 psi_buf_reset(&item);
-                psi_record_put(&item, f->sub, elems + i * f->size);
+                st = psi_record_put(&item, f->sub, elems + i * f->size, err);
                 psi_record_escape(b, item.s, item.len);
                 psi_buf_addc(b, US);
             }
@@ -179,6 +199,7 @@ psi_record_put(psi_buf *b, const psi_field *fields, const void *obj)
         }
         psi_buf_addc(b, '\n');
     }
+    return st;
 }
 
 /* Sets every field of the table to zero, NULL or an empty list. */
@@ -297,11 +318,9 @@ take_one(const psi_field *f, const char *v, size_t n, void *obj, ps_error *err)
         if (f->type == PSI_F_STRV) {
             ((char **)arr)[i] = psi_strdup(psi_buf_str(&b));
         } else if (f->type == PSI_F_AMOUNTS) {
-            char *end;
             if (b.len) {
-                ((double *)arr)[i] = strtod(b.s, &end);
                 present[i] = 1;
-                if (*end)
+                if (!take_double(b.s, &((double *)arr)[i]))
                     st = psi_fail(err, PS_ERR_INTERNAL, "bad amount '%s' in field '%s'", b.s, f->key);
             }
         } else {

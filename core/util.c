@@ -257,3 +257,19 @@ psi_file_hash(const char *path, char out[17], ps_error *err)
     snprintf(out, 17, "%016llx", (unsigned long long)h);
     return PS_OK;
 }
+
+const char *
+psi_heading_own(const char *path)
+{
+    const char *own = path;
+    for (const char *p = path; (p = strstr(p, " > ")) != NULL; p += 3)
+        own = p + 3;
+    return own;
+}
+
+int
+psi_cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}

@@ -232,6 +232,8 @@ classify(ps_error *err, const std::string &dir)
         return psi_fail(err, PS_ERR_BAD_QUERY, "%s", e.get_msg().c_str());
     } catch (const Xapian::Error &e) {
         return psi_fail(err, PS_ERR_INDEX, "index error (%s): %s", e.get_type(), e.get_msg().c_str());
+    } catch (const bad_record &e) {
+        return psi_fail(err, PS_ERR_INTERNAL, "a record does not write: %s", e.what());
     } catch (const std::bad_alloc &) {
         return psi_fail(err, PS_ERR_NOMEM, "out of memory");
     } catch (...) {

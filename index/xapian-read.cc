@@ -294,7 +294,7 @@ psi_store_budget(psi_store *st, const psi_store_query *q, ps_budget **out, ps_er
          * the same whether the documents share a database or not (docid
          * order interleaves shards; one document's rows keep theirs) */
         std::stable_sort(res->rows, res->rows + res->n, [](const ps_budget_row &a, const ps_budget_row &b) {
-            unsigned la = (unsigned)a.lan, lb = (unsigned)b.lan; /* unknown (-1) last */
+            int la = psi_lan_order(a.lan), lb = psi_lan_order(b.lan);
             if (la != lb)
                 return la < lb;
             if (a.year != b.year)

@@ -12,7 +12,9 @@ std::string
 put_record(const psi_field *fields, const void *obj)
 {
     buf_guard g;
-    psi_record_put(&g.b, fields, obj);
+    ps_error e = PS_ERROR_INIT;
+    if (psi_record_put(&g.b, fields, obj, &e) != PS_OK)
+        throw bad_record(e.msg);
     return g.str();
 }
 
@@ -211,8 +213,7 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, const char *old_docid
             tg.set_document(d);
             /* only the passage's own heading: its ancestors (a chapter
              * title) would make every passage of the chapter match */
-            const char *own = strrchr(p->heading, '>');
-            own = own ? own + 2 : p->heading;
+            const char *own = psi_heading_own(p->heading);
             tg.index_text(own, 2);
             tg.increase_termpos(100);
             tg.index_text(p->text);

@@ -15,6 +15,7 @@
 
 #include <cstdlib>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -105,6 +106,12 @@ std::string vocab_term(psi_term t, const char *value);
 
 /* The P term of a file path (a hash: paths can exceed Xapian's term length). */
 std::string path_term(const char *path);
+
+/* A record that cannot be written so that it reads back (a value out of
+ * its field's range): a bug upstream, PS_ERR_INTERNAL. */
+struct bad_record : std::runtime_error {
+    explicit bad_record(const char *what) : std::runtime_error(what) {}
+};
 
 /* Fills obj from a stored record; a bad record throws DatabaseCorruptError. */
 void take_record(const std::string &data, const psi_field *fields, void *obj);

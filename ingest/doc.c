@@ -41,6 +41,12 @@ ps_extractor_new(const ps_extract_opts *opts, ps_extractor **out, ps_error *err)
 {
     *out = NULL;
     ps_extract_opts none = PS_EXTRACT_OPTS_INIT;
+    if (opts && (opts->year < 0 || (opts->year > 0 && (opts->year < 1900 || opts->year > 2100))))
+        return psi_fail(err, PS_ERR_USAGE, "year %d is not a year a plan can have (1900 to 2100)", opts->year);
+    if (opts && (opts->lan < -1 || opts->lan >= PS_LAN_COUNT))
+        return psi_fail(err, PS_ERR_USAGE, "län %d is not one of the %d län", opts->lan, PS_LAN_COUNT);
+    if (opts && (opts->kind < -1 || opts->kind >= PS_KIND_COUNT))
+        return psi_fail(err, PS_ERR_USAGE, "kind %d is not a document kind", opts->kind);
     ps_extractor *ex = psi_calloc(1, sizeof *ex);
     ex->opts = opts ? *opts : none;
     if (ex->opts.org) {
@@ -300,10 +306,16 @@ ps_doc_free(ps_doc *doc)
 /* ------------------------------------------------------------ serialize */
 
 ps_status
-ps_doc_serialize(const ps_doc *doc, char **out, size_t *len)
+ps_doc_serialize(const ps_doc *doc, char **out, size_t *len, ps_error *err)
 {
     psi_buf b = PSI_BUF_INIT;
-    psi_record_put(&b, doc_fields, doc);
+    ps_status st = psi_record_put(&b, doc_fields, doc, err);
+    if (st != PS_OK) {
+        psi_buf_release(&b);
+        *out = NULL;
+        *len = 0;
+        return st;
+    }
     *len = b.len;
     *out = psi_buf_detach(&b);
     return PS_OK;

@@ -33,7 +33,7 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { RECYCLE_AFTER = 500 };
+enum { RECYCLE_AFTER = 500, PSI_POOL_MAX_JOBS = 1024 };
 
 static double
 now(void)
@@ -166,6 +166,9 @@ restart(ps_pool *p, worker *w, int from, ps_error *err)
 ps_status
 ps_pool_new(ps_extractor *ex, const ps_limits *limits, int jobs, ps_pool **out, ps_error *err)
 {
+    *out = NULL;
+    if (jobs > PSI_POOL_MAX_JOBS)
+        return psi_fail(err, PS_ERR_USAGE, "%d workers are more than %d; use fewer jobs", jobs, PSI_POOL_MAX_JOBS);
     ps_pool *p = psi_calloc(1, sizeof *p);
     ps_limits def = PS_LIMITS_INIT;
     p->ex = ex;
@@ -307,6 +310,27 @@ finish(ps_pool *p, worker *w, ps_pool_result *res)
 /* poll() on the busy workers' pipes; or, under the test hook
  * PLANSOK_TEST_POLL_FAIL=N, its failure (EINVAL) on every call once N
  * results were handed out. Never set outside tests. */
+/* Reads what w has written without waiting, until its answer is whole or
+ * nothing more is there; false when reading fails. */
+static bool
+drain(worker *w)
+{
+    while (w->data_fd >= 0 && !psi_worker_has_answer(&w->data)) {
+        struct pollfd one = { w->data_fd, POLLIN, 0 };
+        int r = poll(&one, 1, 0);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            return r == 0;
+        ssize_t got = psi_worker_receive(w->data_fd, &w->data);
+        if (got == 0)
+            close_fd(&w->data_fd); /* the worker has gone */
+        else if (got < 0 && errno != EINTR && errno != EAGAIN)
+            return false;
+    }
+    return true;
+}
+
 static int
 poll_workers(ps_pool *p, int wait_ms)
 {
@@ -348,8 +372,14 @@ ps_pool_next(ps_pool *p, ps_pool_result *res, ps_error *err)
             if (w->nq == 0)
                 continue;
             bool whole = psi_worker_has_answer(&w->data);
-            if (!whole && w->deadline && t >= w->deadline)
-                w->timed_out = true;
+            if (!whole && w->deadline && t >= w->deadline) {
+                /* its answer may be in the pipe already, unread while the
+                 * caller was busy: only a worker without one timed out */
+                if (!drain(w))
+                    return pool_failed(p, "read", err);
+                whole = psi_worker_has_answer(&w->data);
+                w->timed_out = !whole && w->data_fd >= 0;
+            }
             if (whole || w->timed_out || w->data_fd < 0) {
                 if (!finish(p, w, res))
                     continue; /* retried in a fresh worker */

@@ -8,7 +8,7 @@
  *   P<part>   the parts of a glued word ("BBICutbildare" -> bbic, utbildare)
  *   J<word>   a hyphenated or split word joined ("e-hälsa" -> ehälsa,
  *             "AU- DIT" -> audit)
- *   D<word>   a word with å, ä, ö or é, so that xapian.cc can index it
+ *   D<word>   a word with å, ä, ö or é, so that the store (index/xapian-write.cc) can index it
  *             without them as well
  * The index shim turns these into terms; nothing here knows Xapian. */
 #include "plansok-private.h"

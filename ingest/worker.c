@@ -16,8 +16,9 @@
  * worker prints.
  *
  * Frames: parent to worker  u32 length, path bytes (EOF: exit)
- *         worker to parent  'K' or 'E', u64 length, then ps_doc_serialize
- *                           bytes or "<status>\t<message>"             */
+ *         worker to parent  'K' or 'E', u64 length, then one record
+ *                           (core/record.c): the document
+ *                           (ps_doc_serialize), or its failure          */
 #define _GNU_SOURCE /* close_range */
 #include "plansok-private.h"
 
@@ -93,6 +94,18 @@ test_exhaust_memory(const char *how)
         memset(p, 1, 64 << 20);
     }
 }
+
+/* How a worker sends a failed extraction: one record. */
+typedef struct failure {
+    int status;
+    char *message;
+} failure;
+
+static const psi_field failure_fields[] = {
+    PSI_FIELD_INT("status", failure, status, 1, PS_STATUS_COUNT - 1),
+    PSI_FIELD_STR("message", failure, message),
+    PSI_FIELD_END,
+};
 
 /* Test hook (tests/e2e/t600-robustness.sh): PLANSOK_TEST_WORKER=crash,
  * hang, spin, slow, oom, oom-quiet or oom-glib makes the worker fail (or,
@@ -251,15 +264,20 @@ psi_worker_main(ps_extractor *ex, const ps_limits *lim, int cmd_fd, int data_fd)
         ps_status st = ps_extractor_run(ex, path, &doc, &err);
         free(path);
         char *data = NULL;
-        size_t dlen;
+        size_t dlen = 0;
         bool sent;
-        if (st != PS_OK) {
-            data = psi_asprintf("%d\t%s", (int)st, err.msg);
-            sent = send_answer(data_fd, 'E', data, strlen(data));
-        } else {
-            ps_doc_serialize(doc, &data, &dlen);
+        if (st == PS_OK) {
+            st = ps_doc_serialize(doc, &data, &dlen, &err);
             ps_doc_free(doc);
+        }
+        if (st == PS_OK) {
             sent = send_answer(data_fd, 'K', data, dlen);
+        } else {
+            failure f = { (int)st, err.msg };
+            psi_buf b = PSI_BUF_INIT;
+            psi_record_put(&b, failure_fields, &f, NULL); /* the status is in range */
+            sent = send_answer(data_fd, 'E', psi_buf_str(&b), b.len);
+            psi_buf_release(&b);
         }
         free(data);
         if (!sent)
@@ -317,13 +335,14 @@ psi_worker_take_answer(psi_buf *from, ps_doc **out, ps_error *err)
     if (from->s[0] == 'K') {
         st = ps_doc_deserialize(payload, plen, out, err);
     } else {
-        int code = 0;
-        for (size_t k = 0; k < plen && k < 4 && payload[k] >= '0' && payload[k] <= '9'; k++)
-            code = code * 10 + (payload[k] - '0');
-        ps_status s = code > 0 && code < PS_STATUS_COUNT ? (ps_status)code : PS_ERR_INTERNAL;
-        const char *msg = memchr(payload, '\t', plen);
-        st = msg ? psi_fail(err, s, "%.*s", (int)(plen - (size_t)(msg + 1 - payload)), msg + 1)
-                 : psi_fail(err, s, "extraction failed");
+        failure f;
+        ps_error e = PS_ERROR_INIT;
+        if (psi_record_take(payload, plen, failure_fields, &f, &e) == PS_OK) {
+            st = psi_fail(err, (ps_status)f.status, "%s", f.message);
+            psi_record_release(failure_fields, &f);
+        } else {
+            st = psi_fail(err, PS_ERR_INTERNAL, "a worker sent a failure that does not read: %s", e.msg);
+        }
     }
     memmove(from->s, from->s + flen, from->len - flen);
     from->len -= flen;

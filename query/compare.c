@@ -27,7 +27,7 @@ static int
 cmp_cell(const void *a, const void *b)
 {
     const ps_compare_cell *x = a, *y = b;
-    int lx = x->lan < 0 ? 99 : x->lan, ly = y->lan < 0 ? 99 : y->lan;
+    int lx = psi_lan_order(x->lan), ly = psi_lan_order(y->lan);
     return lx != ly ? lx - ly : x->year - y->year;
 }
 

@@ -9,7 +9,7 @@ static int
 cmp_doc(const void *a, const void *b)
 {
     const ps_docinfo *x = a, *y = b;
-    int lx = x->lan < 0 ? 99 : x->lan, ly = y->lan < 0 ? 99 : y->lan;
+    int lx = psi_lan_order(x->lan), ly = psi_lan_order(y->lan);
     if (lx != ly)
         return lx - ly;
     if (x->year != y->year)
@@ -38,8 +38,7 @@ outline_under(const ps_outline *o)
     for (size_t i = 0; i <= o->nheadings; i++) {
         while (next < ps->n) {
             const ps_hit *p = &ps->hits[next];
-            const char *last = strrchr(p->heading, '>');
-            last = last ? last + 2 : p->heading;
+            const char *last = psi_heading_own(p->heading);
             bool mine = p->heading[0] == '\0' || (i > 0 && !strcmp(last, o->headings[i - 1].text)) ||
                         i == o->nheadings;
             if (!mine)

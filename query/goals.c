@@ -349,13 +349,6 @@ cmp_hit_order(const void *a, const void *b)
     return strcmp(x->docid, y->docid);
 }
 
-static int
-cmp_int(const void *a, const void *b)
-{
-    int x = *(const int *)a, y = *(const int *)b;
-    return (x > y) - (x < y);
-}
-
 typedef struct pair {
     size_t a, b;
     double score;
@@ -409,7 +402,7 @@ ps_goals_compare(ps_index *ix, int lan, const int *years_in, int nyears, const c
         }
         ps_doclist_free(dl);
     }
-    qsort(g->years, (size_t)g->nyears, sizeof *g->years, cmp_int);
+    qsort(g->years, (size_t)g->nyears, sizeof *g->years, psi_cmp_int);
     if (g->nyears < 2) {
         s = psi_fail(err, PS_ERR_USAGE, "goals need two years of %s; found %d", ps_lan_name(lan), g->nyears);
         ps_goals_free(g);

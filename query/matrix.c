@@ -6,9 +6,9 @@
 #include <string.h>
 
 static int
-cmp_int(const void *a, const void *b)
+cmp_lan(const void *a, const void *b)
 {
-    int x = *(const int *)a, y = *(const int *)b;
+    int x = psi_lan_order(*(const int *)a), y = psi_lan_order(*(const int *)b);
     return (x > y) - (x < y);
 }
 
@@ -46,13 +46,8 @@ ps_matrix_run(ps_index *ix, const char *query, const ps_query_opts *o, ps_matrix
         if (index_of(m->years, m->nyear, dc[i].year) < 0)
             m->years[m->nyear++] = dc[i].year;
     }
-    qsort(m->lans, (size_t)m->nlan, sizeof *m->lans, cmp_int);
-    qsort(m->years, (size_t)m->nyear, sizeof *m->years, cmp_int);
-    /* unknown län (-1) sorts first; show it last */
-    if (m->nlan > 1 && m->lans[0] == -1) {
-        memmove(m->lans, m->lans + 1, (size_t)(m->nlan - 1) * sizeof *m->lans);
-        m->lans[m->nlan - 1] = -1;
-    }
+    qsort(m->lans, (size_t)m->nlan, sizeof *m->lans, cmp_lan); /* the unknown län last */
+    qsort(m->years, (size_t)m->nyear, sizeof *m->years, psi_cmp_int);
     size_t cells = (size_t)(m->nlan * m->nyear);
     m->passages = psi_calloc(cells ? cells : 1, sizeof *m->passages);
     m->docs = psi_calloc(cells ? cells : 1, sizeof *m->docs);

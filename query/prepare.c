@@ -37,7 +37,7 @@ rewrite_query(const psi_synonyms *syn, const char *q)
     size_t n = strlen(q);
     psi_lower_append(&low, q, n);
     const char *l = psi_buf_str(&low);
-    if (low.len != n) { /* lower-casing changed lengths: match nothing */
+    if (low.len != n) { /* lower-casing changed lengths: no rewriting */
         psi_buf_release(&low);
         return psi_strdup(q);
     }

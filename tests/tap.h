@@ -9,7 +9,7 @@
 
 static int tap_count, tap_failed;
 
-static void
+static inline void
 tap_check(int ok, const char *what, const char *file, int line)
 {
     tap_count++;
@@ -20,7 +20,7 @@ tap_check(int ok, const char *what, const char *file, int line)
         printf(" (%s:%d)\n", file, line);
 }
 
-static void
+static inline void
 tap_check_str(const char *got, const char *want, const char *what, const char *file, int line)
 {
     int ok = got && want && strcmp(got, want) == 0;
@@ -32,7 +32,7 @@ tap_check_str(const char *got, const char *want, const char *what, const char *f
 #define CHECK(cond) tap_check(!!(cond), #cond, __FILE__, __LINE__)
 #define CHECK_STR(got, want) tap_check_str((got), (want), #got " == " #want, __FILE__, __LINE__)
 
-static int
+static inline int
 tap_done(void)
 {
     printf("1..%d\n", tap_count);

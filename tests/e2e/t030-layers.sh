@@ -41,15 +41,25 @@ void psi_bad(const psi_tagger *t) { psi_tagger_heading(t, "x", 0); }' 'index -> 
 breaks "PCRE2 called outside ingest/rx.c fails" query \
     'void *pcre2_compile_8(const unsigned char *, unsigned long, unsigned, int *, unsigned long *, void *);
 void *psi_bad(void) { return pcre2_compile_8(0, 0, 0, 0, 0, 0); }' 'only ingest/rx.c may call PCRE2'
+breaks "the front end using a psi_ internal fails" cli \
+    '#include "plansok-private.h"
+char *psi_bad(void) { return psi_stem("mål"); }' 'the front end uses the library through plansok.h only'
+breaks "a store query without psi_query_prepare fails" query \
+    '#include "plansok-private.h"
+ps_status psi_bad(ps_index *ix, const psi_store_query *q, ps_hits **h) { return psi_store_search(psi_index_store(ix), q, 1, true, h, 0); }' \
+    'without psi_query_prepare'
 rm -f "$TMP"/objs/*/bad.o
 
-mkdir -p "$TMP/src/query" "$TMP/src/core"
+mkdir -p "$TMP/src/query" "$TMP/src/core" "$TMP/src/web"
 printf '#include <xapian.h>\n' > "$TMP/src/query/bad.c"
 printf '#include <pcre2.h>\n' > "$TMP/src/core/bad.h"
+printf '#include <cairo.h>\n' > "$TMP/src/core/bad.c"
+printf 'int psi_web;\n' > "$TMP/src/web/server.c"
 if sh "$LAYERS_SH" "$OBJ" "$TMP/src" > "$TMP/layers.out" 2>&1; then
     not_ok "foreign headers outside their owners fail the check" "the check passed"
 else
     check "foreign headers outside their owners fail the check" \
-        sh -c "grep -q 'query/bad.c:1 includes' '$TMP/layers.out' && grep -q 'core/bad.h:1 includes' '$TMP/layers.out'"
+        sh -c "grep -q 'query/bad.c:1 includes' '$TMP/layers.out' && grep -q 'core/bad.h:1 includes' '$TMP/layers.out' && grep -q 'core/bad.c:1 includes' '$TMP/layers.out'"
+    check "... and so does a source directory that is no layer" grep -q "web/ holds sources but is no layer" "$TMP/layers.out"
 fi
 done_testing

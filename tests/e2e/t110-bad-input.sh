@@ -42,4 +42,15 @@ else
     skip "... the three scans are reported as needing OCR" "no ../shared/realpdfs"
     skip "... and the other twenty are indexed" "no ../shared/realpdfs"
 fi
+# a file name holding terminal control sequences reaches no terminal raw
+mkdir -p "$TMP/ctl"
+esc=$(printf '\033') bel=$(printf '\007')
+cp "$TOP/tests/budget/budget-jonkoping-2015.pdf" "$TMP/ctl/x${esc}]0;owned${bel}y.pdf"
+printf 'x' > "$TMP/ctl/bad${esc}[2J.pdf"
+run_ps 3 "ingest of files named with control sequences" ingest --db "$TMP/ctldb" "$TMP/ctl"
+check "... its messages hold no control byte" sh -c "! grep -q \"[$esc$bel]\" '$TMP/err' && grep -q \"skipping '.*bad?\\[2J.pdf'\" '$TMP/err'"
+for fmt in text md; do
+    run_ps 0 "docs --format $fmt of that file" docs --db "$TMP/ctldb" --format $fmt
+    check "... prints no control byte" sh -c "! grep -q \"[$esc$bel]\" '$TMP/out' && grep -q 'x?]0;owned?y.pdf' '$TMP/out'"
+done
 done_testing

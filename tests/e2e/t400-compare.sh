@@ -88,6 +88,9 @@ for l in d['lans']:
 run_ps 0 "compare text output" compare $DB kompetensförsörjning
 check "... names where the topic appears" grep -q "Jönköpings län (appears 2013; disappears -)" "$TMP/out"
 
+run_ps 2 "goals over a range of years without documents is a usage error" goals $DB --region jönköping --years 1990..1995
+check "... and says so" grep -q "no documents of Jönköpings län in 1990..1995" "$TMP/err"
+
 # goals about a topic go through the same query preparation as search: a
 # synonym group (RUP = regionalt utvecklingsprogram) finds the goals that
 # 'search --section mal' finds (it found none when goals skipped it)

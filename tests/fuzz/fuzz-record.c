@@ -19,10 +19,10 @@ round_trip(const char *rec, size_t len, const psi_field *fields, size_t size)
     ps_error e = PS_ERROR_INIT;
     if (psi_record_take(rec, len, fields, obj, &e) == PS_OK) {
         psi_buf a = PSI_BUF_INIT, b = PSI_BUF_INIT;
-        psi_record_put(&a, fields, obj);
-        if (psi_record_take(a.s, a.len, fields, again, &e) != PS_OK)
+        if (psi_record_put(&a, fields, obj, &e) != PS_OK || psi_record_take(a.s, a.len, fields, again, &e) != PS_OK)
+            abort(); /* what reads must write, and read back */
+        if (psi_record_put(&b, fields, again, &e) != PS_OK)
             abort();
-        psi_record_put(&b, fields, again);
         if (a.len != b.len || memcmp(a.s, b.s, a.len) != 0)
             abort();
         psi_record_release(fields, again);
@@ -43,7 +43,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (ps_doc_deserialize(rec, size, &doc, &e) == PS_OK) {
         char *out;
         size_t n;
-        ps_doc_serialize(doc, &out, &n);
+        if (ps_doc_serialize(doc, &out, &n, &e) != PS_OK)
+            abort();
         free(out);
         ps_doc_free(doc);
     }

@@ -39,6 +39,16 @@ test_names(void)
 /* Lower case by code point: Latin Extended-A pairs flip parity at U+0138
  * and U+0149, Ÿ maps into Latin-1, and letters without a capital stay. */
 static void
+test_heading_own(void)
+{
+    CHECK_STR(psi_heading_own("Mål > Delmål > Effektmål"), "Effektmål");
+    CHECK_STR(psi_heading_own("Mål"), "Mål");
+    CHECK_STR(psi_heading_own(""), "");
+    CHECK_STR(psi_heading_own("Mål >"), "Mål >"); /* read past the end before */
+    CHECK_STR(psi_heading_own("Budget > Kostnader >5 mnkr"), "Kostnader >5 mnkr");
+}
+
+static void
 test_lower(void)
 {
     static const struct {
@@ -173,6 +183,7 @@ main(void)
     test_status();
     test_names();
     test_lower();
+    test_heading_own();
     test_layout_columns();
     test_index_errors();
     return tap_done();

@@ -228,6 +228,17 @@ test_escapers(void)
     cli_escape(c.f, "rad ett\nrad två", ESC_PLAIN);
     cli_escape(c.f, NULL, ESC_PLAIN);
     CHECK_STR(done(&c), "rad ett rad två");
+    /* control bytes never reach a terminal or a Markdown file raw, and a
+     * backslash cannot undo a Markdown escape */
+    start(&c);
+    cli_escape(c.f, "x\033]0;owned\007\033[2Jy\tz", ESC_PLAIN);
+    CHECK_STR(done(&c), "x?]0;owned??[2Jy z");
+    start(&c);
+    cli_escape(c.f, "a \\<img src=x onerror=alert(1)> \\*b\\*\033", ESC_MD_TEXT);
+    CHECK_STR(done(&c), "a \\\\\\<img src=x onerror=alert(1)> \\\\\\*b\\\\\\*?");
+    start(&c);
+    cli_escape(c.f, "cell \\| <img src=x>\033", ESC_MD_CELL);
+    CHECK_STR(done(&c), "cell \\\\\\| &lt;img src=x>?");
 
     ps_mark marks[] = { { 0, 3 }, { 7, 13 }, { 9, 10 }, { 20, 40 } };
     ps_hit h = { .snippet = "Mål: <bättre> hälsa", .marks = marks, .nmarks = 4 };
