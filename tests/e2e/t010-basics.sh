@@ -21,4 +21,8 @@ check "... with one clear line" sh -c "test \$(wc -l < '$TMP/err') -eq 1 && grep
 PLANSOK_DB=$TMP/none run_ps 4 "PLANSOK_DB names the index" docs
 check "... and the message names it" grep -q "$TMP/none" "$TMP/err"
 run_ps 2 "ingest without paths is a usage error" ingest --db "$TMP/db"
+# an override the index could not read back is refused before any file
+run_ps 2 "ingest --year 12345 is a usage error" ingest --db "$TMP/db" --year 12345 "$TOP/tests/budget"
+check "... that names the year" grep -q "year 12345 is not a year a plan can have" "$TMP/err"
+check "... and makes no index" test ! -e "$TMP/db"
 done_testing
