@@ -210,7 +210,9 @@ ps_status ps_extractor_run_isolated(ps_extractor *ex, const char *path, const ps
  * worker processes with the limits, each with up to ps_pool_size() / jobs
  * PDFs queued. */
 typedef struct ps_pool ps_pool;
-/* PS_ERR_USAGE for more than 1024 jobs; PS_ERR_IO when a worker cannot start. */
+#define PS_POOL_MAX_JOBS 1024
+/* PS_ERR_USAGE for more than PS_POOL_MAX_JOBS jobs; PS_ERR_IO when a worker
+ * cannot start. */
 ps_status ps_pool_new(ps_extractor *ex, const ps_limits *limits, int jobs, ps_pool **out, ps_error *err);
 int ps_pool_size(const ps_pool *p);
 int ps_pool_running(const ps_pool *p);

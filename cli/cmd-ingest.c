@@ -225,8 +225,8 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
             return EXIT_USAGE;
         }
     }
-    if (jobs > 1024) {
-        fprintf(stderr, "plansok ingest: --jobs %d is more than 1024 workers\n", jobs);
+    if (jobs > PS_POOL_MAX_JOBS) {
+        fprintf(stderr, "plansok ingest: --jobs %d is more than %d workers\n", jobs, PS_POOL_MAX_JOBS);
         return EXIT_USAGE;
     }
     ps_extract_opts xo = PS_EXTRACT_OPTS_INIT;

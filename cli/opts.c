@@ -152,10 +152,9 @@ print_option(FILE *f, const cli_opt *o)
         snprintf(left, sizeof left, "-%c, --%s%s%s", o->letter, o->name, o->arg ? " " : "", o->arg ? o->arg : "");
     else
         snprintf(left, sizeof left, "    --%s%s%s", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
-    int chars = 0; /* pad by characters: "LÄN" is four bytes */
-    for (const char *c = left; *c; c++)
-        chars += ((unsigned char)*c & 0xC0) != 0x80;
-    fprintf(f, "  %s%*s %s\n", left, chars < 26 ? 26 - chars : 0, "", o->help);
+    fputs("  ", f);
+    cli_pad_right(f, left, 27); /* by characters: "LÄN" is four bytes */
+    fprintf(f, "%s\n", o->help);
 }
 
 void

@@ -33,7 +33,7 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { RECYCLE_AFTER = 500, PSI_POOL_MAX_JOBS = 1024 };
+enum { RECYCLE_AFTER = 500 };
 
 static double
 now(void)
@@ -167,8 +167,8 @@ ps_status
 ps_pool_new(ps_extractor *ex, const ps_limits *limits, int jobs, ps_pool **out, ps_error *err)
 {
     *out = NULL;
-    if (jobs > PSI_POOL_MAX_JOBS)
-        return psi_fail(err, PS_ERR_USAGE, "%d workers are more than %d; use fewer jobs", jobs, PSI_POOL_MAX_JOBS);
+    if (jobs > PS_POOL_MAX_JOBS)
+        return psi_fail(err, PS_ERR_USAGE, "%d workers are more than %d; use fewer jobs", jobs, PS_POOL_MAX_JOBS);
     ps_pool *p = psi_calloc(1, sizeof *p);
     ps_limits def = PS_LIMITS_INIT;
     p->ex = ex;
@@ -307,9 +307,16 @@ finish(ps_pool *p, worker *w, ps_pool_result *res)
     return true;
 }
 
-/* poll() on the busy workers' pipes; or, under the test hook
- * PLANSOK_TEST_POLL_FAIL=N, its failure (EINVAL) on every call once N
- * results were handed out. Never set outside tests. */
+/* Reads once from w's readable pipe; false when reading fails. */
+static bool
+receive(worker *w)
+{
+    ssize_t got = psi_worker_receive(w->data_fd, &w->data);
+    if (got == 0)
+        close_fd(&w->data_fd); /* the worker has gone */
+    return got >= 0 || errno == EINTR || errno == EAGAIN;
+}
+
 /* Reads what w has written without waiting, until its answer is whole or
  * nothing more is there; false when reading fails. */
 static bool
@@ -322,15 +329,15 @@ drain(worker *w)
             continue;
         if (r <= 0)
             return r == 0;
-        ssize_t got = psi_worker_receive(w->data_fd, &w->data);
-        if (got == 0)
-            close_fd(&w->data_fd); /* the worker has gone */
-        else if (got < 0 && errno != EINTR && errno != EAGAIN)
+        if (!receive(w))
             return false;
     }
     return true;
 }
 
+/* poll() on the busy workers' pipes; or, under the test hook
+ * PLANSOK_TEST_POLL_FAIL=N, its failure (EINVAL) on every call once N
+ * results were handed out. Never set outside tests. */
 static int
 poll_workers(ps_pool *p, int wait_ms)
 {
@@ -401,10 +408,7 @@ ps_pool_next(ps_pool *p, ps_pool_result *res, ps_error *err)
             worker *w = &p->w[i];
             if (p->fds[i].fd < 0 || !(p->fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
                 continue;
-            ssize_t got = psi_worker_receive(w->data_fd, &w->data);
-            if (got == 0)
-                close_fd(&w->data_fd); /* the worker has gone */
-            else if (got < 0 && errno != EINTR && errno != EAGAIN)
+            if (!receive(w))
                 return pool_failed(p, "read", err);
         }
     }
