@@ -289,6 +289,23 @@ void psi_wordset_free(psi_wordset *ws);
  * be NULL. */
 void psi_join_line(psi_buf *b, const char *next, const psi_wordset *words);
 
+/* ingest/lang.c: language and garbled-text detection (pure C) ----------- */
+
+typedef enum psi_lang { PSI_LANG_UNKNOWN = 0, PSI_LANG_SV, PSI_LANG_DA, PSI_LANG_NO, PSI_LANG_EN } psi_lang;
+/* "", "sv", "da", "no", "en" (static strings). */
+const char *psi_lang_code(psi_lang l);
+/* A language from its code or name, any case: "sv", "svenska", "swedish",
+ * "da", "dansk", "no", "nb", "nn", "norsk", "bokmål", "en", "engelska" ...;
+ * -1 when it is none of them. */
+int psi_lang_parse(const char *s);
+/* The language of a text (UTF-8, any length; invalid bytes are skipped).
+ * UNKNOWN when there are too few words to tell or two languages tie. */
+psi_lang psi_lang_detect(const char *text, size_t len);
+/* 1 when a page's text is garbled (not readable text in any language, as
+ * from a broken font encoding), 0 otherwise; text with fewer than about 40
+ * letters is never garbled. The signals are listed atop ingest/lang.c. */
+int psi_text_garbled(const char *text, size_t len);
+
 /* ingest/rx.c: the ONLY file that includes PCRE2 ------------------------- */
 
 typedef struct psi_rx psi_rx;
