@@ -27,12 +27,18 @@
  * character codes) yields tokens no language writes: a digit or one of
  * | \ $ % * # < > = ^ ~ { } [ ] ( ) ; ! ? " between two letters
  * ("UDQ3HUVVRQ", "-|QN|SLQJ"), a short lower-case run inside capitals
- * ("DQVWlOOGD"), and long capital words with almost no vowels ("EHVNDWWQLQJ");
- * text from unmapped glyphs shows up as private-use, control or replacement
- * characters. URLs and e-mail addresses are never bad. A page is garbled
- * when it has at least MIN_GARBLE_LETTERS letters and either
+ * ("DQVWlOOGD"), long capital words with almost no vowels ("EHVNDWWQLQJ"),
+ * and function words shifted by the font's glyph order ("RFK" for "och",
+ * SHIFT below; none occurs on any normal page of the real PDFs). UTF-8
+ * read as Latin-1 ("fÃ¶r") is bad too. Text from unmapped glyphs shows up
+ * as private-use, control or replacement characters ("junk"). URLs and e-mail addresses are never bad. A page is garbled
+ * when it has at least MIN_GARBLE_LETTERS letters (junk characters count)
+ * and either
  *   - bad tokens hold at least BAD_SHARE of the letters in tokens, or
  *   - junk characters are at least JUNK_SHARE of the non-space characters, or
+ *   - at least MIN_SHIFTED words, and SHIFTED_SHARE of all function words,
+ *     are shifted ones (on the 1999 bill a page with a garbled column of a
+ *     two-column table has 17 shifted against 80 plain), or
  *   - it has many words, almost none a function word of any language, and
  *     those words are mostly capitals with few vowels (shifted lower case).
  * Numbers, tables ("12 345 tkr −500"), all-caps headings and names are
@@ -259,7 +265,11 @@ enum {
     BAD_SHARE = 25,          /* percent of word letters in bad tokens */
     JUNK_SHARE = 30,         /* percent of non-space characters */
     MAX_TOKEN = 128,         /* code points of a token that are examined */
-    MAX_WORD = 24,           /* bytes of a word looked up in the table */
+    MAX_WORD = 24,           /* bytes of a word given the spelling votes */
+    MAX_TABLE_WORD = 15,     /* bytes of the longest word in the table */
+    MIN_SHIFTED = 3,         /* shifted function words that can garble a page */
+    SHIFTED_SHARE = 10,      /* percent of all function words, shifted or not */
+    SHIFT = 29,              /* a font's glyph order read as codes: "RFK" for "och" */
 };
 
 typedef struct scan_stats {
@@ -268,8 +278,34 @@ typedef struct scan_stats {
     size_t word_letters, bad_letters;
     size_t caps_letters, caps_vowels; /* all-capital words of 6+ letters */
     size_t nwords, nfunction;       /* tokens with letters; of them table words */
+    size_t nshifted;                /* tokens that are table words shifted by SHIFT */
     unsigned score[PSI_LANG_EN + 1];
 } scan_stats;
+
+/* What a code point is, worked out once per character (ASCII inline). */
+enum { C_LETTER = 1, C_UPPER = 2, C_LOWER = 4, C_DIGIT = 8, C_VOWEL = 16 };
+
+static bool is_vowel(uint32_t cp);
+
+static unsigned
+classify(uint32_t cp)
+{
+    if (cp < 0x80) {
+        if (cp >= '0' && cp <= '9')
+            return C_DIGIT;
+        /* bit k: the k-th letter of the alphabet is a vowel (a e i o u y) */
+        const uint32_t vowels = 1u << 0 | 1u << 4 | 1u << 8 | 1u << 14 | 1u << 20 | 1u << 24;
+        if (cp >= 'a' && cp <= 'z')
+            return C_LETTER | C_LOWER | (vowels >> (cp - 'a') & 1 ? C_VOWEL : 0);
+        if (cp >= 'A' && cp <= 'Z')
+            return C_LETTER | C_UPPER | (vowels >> (cp - 'A') & 1 ? C_VOWEL : 0);
+        return 0;
+    }
+    if (!psi_cp_is_letter(cp))
+        return 0;
+    return C_LETTER | (psi_cp_is_upper(cp) ? C_UPPER : 0) | (psi_cp_is_lower(cp) ? C_LOWER : 0) |
+           (is_vowel(cp) ? C_VOWEL : 0);
+}
 
 static bool
 is_space(uint32_t cp)
@@ -304,13 +340,7 @@ is_vowel(uint32_t cp)
 static bool
 is_bad_inner(uint32_t cp)
 {
-    return (cp >= '0' && cp <= '9') || (cp < 0x80 && strchr("|\\$%*#<>=^~{}[]();!?\"", (int)cp));
-}
-
-static int
-word_cmp(const void *key, const void *elt)
-{
-    return strcmp(key, ((const struct word *)elt)->w);
+    return (cp >= '0' && cp <= '9') || is_junk(cp) || (cp < 0x80 && strchr("|\\$%*#<>=^~{}[]();!?\"", (int)cp));
 }
 
 static bool
@@ -320,15 +350,53 @@ ends_with(const char *w, size_t n, const char *suffix)
     return n > k + 1 && memcmp(w + n - k, suffix, k) == 0;
 }
 
-/* Orthographic votes of one lower-case word (the header comment). */
-static void
-spelling_votes(scan_stats *st, const char *w, size_t n)
+/* Binary search of the table; the first byte is compared inline, as most
+ * steps end there. */
+static const struct word *
+lookup(const char *w)
 {
-    unsigned v = 0;
-    if (strstr(w, "\xC3\xA4") || strstr(w, "\xC3\xB6")) /* ä ö */
-        v |= SV;
-    if (strstr(w, "\xC3\xA6") || strstr(w, "\xC3\xB8")) /* æ ø */
-        v |= DANO;
+    size_t lo = 0, hi = sizeof words / sizeof words[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const char *t = words[mid].w;
+        int c = (unsigned char)w[0] - (unsigned char)t[0];
+        if (c == 0)
+            c = strcmp(w, t);
+        if (c == 0)
+            return &words[mid];
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
+}
+
+/* Whether cp[0..n) is a table word written SHIFT code points down, as text
+ * comes out of a font whose glyph numbers were taken for character codes
+ * (TrueType glyph order puts the space at 3: ' ' - 29). Lower-case a-z
+ * land on 'D'..']', so such words look like capitals: "RFK" (och),
+ * "GHW" (det), "DY" (av). */
+static bool
+shifted_word(const uint32_t *cp, size_t n)
+{
+    char w[MAX_WORD];
+    if (n >= sizeof w)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        if (cp[i] < 'a' - SHIFT || cp[i] > 'z' - SHIFT)
+            return false;
+        w[i] = (char)(cp[i] + SHIFT);
+    }
+    w[n] = '\0';
+    return lookup(w) != NULL;
+}
+
+/* Orthographic votes of one lower-case word (the header comment); v holds
+ * the votes of its letters already. */
+static void
+spelling_votes(scan_stats *st, const char *w, size_t n, unsigned v)
+{
     if (ends_with(w, n, "hed") || ends_with(w, n, "heden") || ends_with(w, n, "heder") ||
         ends_with(w, n, "skab") || ends_with(w, n, "skabet") || ends_with(w, n, "erne") ||
         (n >= 5 && w[0] == 'u' && w[1] == 'd' && !strchr("aeiouy", w[2])))
@@ -342,22 +410,23 @@ spelling_votes(scan_stats *st, const char *w, size_t n)
             st->score[l] += 1;
 }
 
-/* Measures one token of cp[0..n) (its first MAX_TOKEN code points). */
+/* Measures one token of cp[0..n) (its first MAX_TOKEN code points), whose
+ * classes are in cls[0..n). */
 static void
-scan_token(scan_stats *st, const uint32_t *cp, size_t n)
+scan_token(scan_stats *st, const uint32_t *cp, const unsigned char *cls, size_t n)
 {
     size_t a = 0, b = n;
-    while (a < b && !psi_cp_is_letter(cp[a]) && !(cp[a] >= '0' && cp[a] <= '9'))
+    while (a < b && !(cls[a] & (C_LETTER | C_DIGIT)))
         a++;
-    while (b > a && !psi_cp_is_letter(cp[b - 1]) && !(cp[b - 1] >= '0' && cp[b - 1] <= '9'))
+    while (b > a && !(cls[b - 1] & (C_LETTER | C_DIGIT)))
         b--;
     size_t letters = 0, upper = 0, vowels = 0, other = 0;
     for (size_t i = a; i < b; i++) {
-        if (psi_cp_is_letter(cp[i])) {
+        if (cls[i] & C_LETTER) {
             letters++;
-            upper += psi_cp_is_upper(cp[i]);
-            vowels += is_vowel(cp[i]);
-        } else if (!(cp[i] >= '0' && cp[i] <= '9')) {
+            upper += !!(cls[i] & C_UPPER);
+            vowels += !!(cls[i] & C_VOWEL);
+        } else if (!(cls[i] & C_DIGIT)) {
             other++;
         }
     }
@@ -375,21 +444,28 @@ scan_token(scan_stats *st, const uint32_t *cp, size_t n)
     bool bad = false;
     if (!link && letters >= 3) {
         for (size_t i = a + 1; i + 1 < b && !bad; i++)
-            bad = is_bad_inner(cp[i]) && psi_cp_is_letter(cp[i - 1]) && psi_cp_is_letter(cp[i + 1]) &&
+            bad = !(cls[i] & C_LETTER) && (cls[i - 1] & cls[i + 1] & C_LETTER) && is_bad_inner(cp[i]) &&
                   (letters >= 5 || !(cp[i] >= '0' && cp[i] <= '9'));
+        /* UTF-8 read as Latin-1: "fÃ¶r", "Ã¤r" */
+        for (size_t i = a; i + 1 < b && !bad; i++)
+            bad = (cp[i] == 0xC3 || cp[i] == 0xC2) && cp[i + 1] >= 0x80 && cp[i + 1] <= 0xBF;
         /* a run of one or two small letters inside capitals: "DQVWlOOGD" */
         if (!bad && upper >= 3 && letters >= 4) {
             for (size_t i = a + 1; i + 1 < b && !bad; i++) {
-                if (!psi_cp_is_lower(cp[i]) || !psi_cp_is_upper(cp[i - 1]))
+                if (!(cls[i] & C_LOWER) || !(cls[i - 1] & C_UPPER))
                     continue;
                 size_t j = i + 1;
-                if (j < b && psi_cp_is_lower(cp[j]))
+                if (j < b && (cls[j] & C_LOWER))
                     j++;
-                bad = j < b && psi_cp_is_upper(cp[j]);
+                bad = j < b && (cls[j] & C_UPPER);
             }
         }
         if (!bad && upper == letters && letters >= 6 && vowels * 7 < letters)
             bad = true;
+    }
+    if (!bad && letters >= 2 && shifted_word(cp + a, b - a)) {
+        st->nshifted++;
+        bad = true;
     }
     if (bad)
         st->bad_letters += letters;
@@ -403,20 +479,26 @@ scan_token(scan_stats *st, const uint32_t *cp, size_t n)
         return;
     char w[MAX_WORD + 4];
     size_t wn = 0;
+    unsigned letter_votes = 0;
     for (size_t i = a; i < b; i++) {
         if (wn + 4 > MAX_WORD)
             return;
-        wn += psi_utf8_encode(psi_cp_lower(cp[i]), w + wn);
+        uint32_t c = psi_cp_lower(cp[i]);
+        if (c == 0xE4 || c == 0xF6) /* ä ö */
+            letter_votes |= SV;
+        else if (c == 0xE6 || c == 0xF8) /* æ ø */
+            letter_votes |= DANO;
+        wn += psi_utf8_encode(c, w + wn);
     }
     w[wn] = '\0';
-    const struct word *hit = bsearch(w, words, sizeof words / sizeof words[0], sizeof words[0], word_cmp);
+    const struct word *hit = wn <= MAX_TABLE_WORD ? lookup(w) : NULL;
     if (hit) {
         st->nfunction++;
         for (int l = PSI_LANG_SV; l <= PSI_LANG_EN; l++)
             if (hit->langs & (1u << l))
                 st->score[l] += 2;
     }
-    spelling_votes(st, w, wn);
+    spelling_votes(st, w, wn, letter_votes);
 }
 
 static void
@@ -424,24 +506,29 @@ scan(const char *text, size_t len, scan_stats *st)
 {
     memset(st, 0, sizeof *st);
     uint32_t tok[MAX_TOKEN];
+    unsigned char cls[MAX_TOKEN];
     size_t n = 0;
     for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        if (!psi_utf8_next(text, len, &i, &cp))
+        uint32_t cp = (unsigned char)text[i];
+        if (cp < 0x80)
+            i++;
+        else if (!psi_utf8_next(text, len, &i, &cp))
             cp = 0xFFFD;
         if (is_space(cp)) {
             if (n)
-                scan_token(st, tok, n);
+                scan_token(st, tok, cls, n);
             n = 0;
             continue;
         }
         st->nonspace++;
         st->junk += is_junk(cp);
-        if (n < MAX_TOKEN)
-            tok[n++] = cp;
+        if (n < MAX_TOKEN) {
+            tok[n] = cp;
+            cls[n++] = (unsigned char)classify(cp);
+        }
     }
     if (n)
-        scan_token(st, tok, n);
+        scan_token(st, tok, cls, n);
 }
 
 const char *
@@ -515,11 +602,14 @@ psi_text_garbled(const char *text, size_t len)
 {
     scan_stats st;
     scan(text, len, &st);
-    if (st.letters < MIN_GARBLE_LETTERS)
+    if (st.letters + st.junk < MIN_GARBLE_LETTERS) /* a page of junk alone has no letters */
         return 0;
     if (st.junk * 100 >= JUNK_SHARE * st.nonspace)
         return 1;
     if (st.bad_letters * 100 >= BAD_SHARE * st.word_letters)
+        return 1;
+    /* a tenth of the function words shifted: text in a broken font */
+    if (st.nshifted >= MIN_SHIFTED && st.nshifted * 100 >= SHIFTED_SHARE * (st.nshifted + st.nfunction))
         return 1;
     /* many words, almost none a function word, mostly capitals without
      * vowels: lower case shifted into capitals */
