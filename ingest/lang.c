@@ -491,7 +491,9 @@ scan_token(scan_stats *st, const uint32_t *cp, const unsigned char *cls, size_t 
         wn += psi_utf8_encode(c, w + wn);
     }
     w[wn] = '\0';
-    const struct word *hit = wn <= MAX_TABLE_WORD ? lookup(w) : NULL;
+    /* a capital alone is an initial or a party, "(A)", not the word "a" */
+    bool initial = letters == 1 && upper == 1;
+    const struct word *hit = wn <= MAX_TABLE_WORD && !initial ? lookup(w) : NULL;
     if (hit) {
         st->nfunction++;
         for (int l = PSI_LANG_SV; l <= PSI_LANG_EN; l++)

@@ -45,6 +45,9 @@ test_detect(void)
           "Politikken skal sikre, at borgerne har adgang til kultur og fritid gennem hele livet. "
           "Vi vil styrke det lokale engagement og samarbejdet mellem foreninger, skoler og "
           "kommunens institutioner, og hvad der virker, skal udvikles videre." },
+        { "da with party letters", PSI_LANG_DA,
+          "Indstillingen blev godkendt, og sagen sendes til byrådet. Fraværende: Ole Bak (A), "
+          "Eva Lund (A), Per Holm (V), Anne Krogh (A)." },
         { "no bokmål", PSI_LANG_NO,
           "Fylkeskommunen har ansvar for drift og vedlikehold av fylkesvegene. Departementet ber "
           "om at dataene sendes inn innen fristen, slik at beregningen av utgiftsbehovet blir "
