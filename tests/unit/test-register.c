@@ -19,14 +19,14 @@ code_of(const psi_body *b)
 static void
 test_table(void)
 {
-    size_t count[5] = { 0 }, data_lines = 0, bad_prefix = 0;
+    size_t count[5] = { 0 }, data_lines = 0, bad_prefix = 0, bad_code = 0;
     for (const char *p = psi_default_register; *p; p = strchr(p, '\n') + 1)
         data_lines += *p != '#' && *p != '\n';
     CHECK(psi_register_count() == data_lines); /* every data line parsed */
     for (size_t i = 0; i < psi_register_count(); i++) {
         const psi_body *b = psi_register_get(i);
         count[b->type]++;
-        CHECK(psi_register_by_code(b->code) == b || !"codes are unique");
+        bad_code += psi_register_by_code(b->code) != b; /* codes are unique */
         if (b->type == PSI_BODY_KOMMUN) {
             /* a kommunkod starts with its länskod: the länsstyrelse's län */
             char lst[4];
@@ -42,6 +42,7 @@ test_table(void)
     CHECK(count[PSI_BODY_FORBUND] >= 11);
     CHECK(count[PSI_BODY_STAT] >= 24);
     CHECK(bad_prefix == 0);
+    CHECK(bad_code == 0);
     /* the länskod of each ps_lan index */
     CHECK_STR(ps_lan_name(psi_register_by_code("L01")->lan), "Stockholms län");
     CHECK_STR(ps_lan_name(psi_register_by_code("L14")->lan), "Västra Götalands län");
