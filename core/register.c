@@ -30,8 +30,8 @@ static const char *const type_names[] = { "kommun", "region", "lansstyrelse", "f
 
 typedef struct slot {
     uint32_t off, len; /* the key in rg.keys; len 0 is an empty slot */
-    int val;         /* a body's index, AMBIGUOUS, or the first name of a 'W' key */
-    int n;           /* 'W': how many names start with that word */
+    int val;           /* a body's index, AMBIGUOUS, or the first name of a 'W' key */
+    int n;             /* 'W': how many names start with that word */
 } slot;
 
 /* A name as matched in text: a self-name or an alias. */
@@ -166,16 +166,14 @@ put_name(int b, const char *s, char lo, char fo)
     psi_buf_release(&k);
 }
 
-/* A kommun's genitive from the first of its names that is "X kommun" or
- * "X stad" (Gotland's comes from its alias "Gotlands kommun"). */
+/* A kommun's genitive from the first of its names (rg.names[first..]) that
+ * is "X kommun" or "X stad" (Gotland's from its alias "Gotlands kommun"). */
 static void
-set_genitive(psi_body *b, char **alist, size_t na)
+set_genitive(psi_body *b, size_t first)
 {
-    for (size_t i = 0; i <= na; i++) {
-        const char *s = i == 0 ? b->name : alist[i - 1];
-        if (*s == '=' || *s == '@')
-            continue;
-        size_t n = strlen(s), cut = n > 7 && !strcasecmp(s + n - 7, " kommun") ? 7
+    for (size_t i = first; i < rg.nnames; i++) {
+        const char *s = rg.names[i].s;
+        size_t n = rg.names[i].len, cut = n > 7 && !strcasecmp(s + n - 7, " kommun") ? 7
                                     : n > 5 && !strcasecmp(s + n - 5, " stad")   ? 5
                                                                                  : 0;
         if (cut) {
@@ -192,9 +190,10 @@ add_alias(int b, const char *s, bool exact)
     rg.names[rg.nnames++] = (alias){ s, strlen(s), 0, 0, b, exact };
 }
 
-/* One data line, cut in place: 5 fields, a known type and länskod. */
+/* One data line, cut in place: 5 fields, a known type and länskod; the
+ * aliases field into *aliases. */
 static bool
-parse_line(char *line, psi_body *b, char ***alist, size_t *na)
+parse_line(char *line, psi_body *b, char **aliases)
 {
     char *f[5];
     for (int i = 0; i < 5; i++) {
@@ -222,15 +221,7 @@ parse_line(char *line, psi_body *b, char ***alist, size_t *na)
     }
     if ((b->lan < 0) != (b->type == PSI_BODY_STAT))
         return false;
-    *na = 0;
-    for (char *a = f[4]; *a;) {
-        char *bar = strchr(a, '|');
-        if (bar)
-            *bar = '\0';
-        *alist = psi_realloc(*alist, (*na + 1) * sizeof **alist);
-        (*alist)[(*na)++] = a;
-        a = bar ? bar + 1 : a + strlen(a);
-    }
+    *aliases = f[4];
     return true;
 }
 
@@ -261,33 +252,33 @@ build(void)
         cap *= 2;
     rg.slots = psi_calloc(cap, sizeof *rg.slots);
     rg.mask = cap - 1;
-    char **alist = NULL;
     psi_buf k = PSI_BUF_INIT;
     for (char *line = rg.text; line && *line;) {
         char *nl = strchr(line, '\n');
         if (nl)
             *nl = '\0';
-        size_t na;
+        char *a;
         psi_body *b = &rg.bodies[rg.n];
-        if (*line != '#' && *line && parse_line(line, b, &alist, &na)) {
+        if (*line != '#' && *line && parse_line(line, b, &a)) {
             int bi = (int)rg.n++;
+            size_t first = rg.nnames;
             add_alias(bi, b->name, false);
-            for (size_t i = 0; i < na; i++)
-                if (alist[i][0] == '@')
-                    b->place = alist[i] + 1;
-                else if (alist[i][0] == '=')
-                    add_alias(bi, alist[i] + 1, true);
-                else if (alist[i][0])
-                    add_alias(bi, alist[i], false);
+            for (char *bar; a; a = bar) {
+                if ((bar = strchr(a, '|')))
+                    *bar++ = '\0';
+                if (*a == '@')
+                    b->place = a + 1;
+                else if (*a)
+                    add_alias(bi, a + (*a == '='), *a == '=');
+            }
             if (b->type == PSI_BODY_KOMMUN)
-                set_genitive(b, alist, na);
+                set_genitive(b, first);
             psi_buf_reset(&k);
             psi_buf_addf(&k, "C%s", b->code);
             put(k.s, k.len, bi, false);
         }
         line = nl ? nl + 1 : NULL;
     }
-    free(alist);
     /* self-names and aliases first, so that a derived form never hides one */
     for (size_t i = 0; i < rg.nnames; i++) {
         alias *a = &rg.names[i];
@@ -379,6 +370,8 @@ const psi_body *
 psi_register_by_code(const char *code)
 {
     init();
+    if (!code)
+        return NULL;
     psi_buf k = PSI_BUF_INIT;
     psi_buf_addf(&k, "C%s", code);
     const psi_body *b = body_of(find(k.s, k.len));
@@ -391,6 +384,8 @@ static const psi_body *
 look(const char *name, char lo, char fo, bool e)
 {
     init();
+    if (!name)
+        return NULL;
     psi_buf sq = PSI_BUF_INIT, k = PSI_BUF_INIT;
     squeeze(&sq, name, strlen(name));
     const psi_body *b = NULL;

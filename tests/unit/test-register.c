@@ -51,6 +51,7 @@ test_table(void)
     CHECK(psi_register_by_code("S-regeringen")->lan == -1);
     CHECK(psi_register_by_code("R09") == NULL);
     CHECK(psi_register_by_code("") == NULL);
+    CHECK(psi_register_by_code(NULL) == NULL && psi_register_lookup(NULL) == NULL);
     const psi_body *falun = psi_register_by_code("2080");
     CHECK_STR(falun->place, "Falun");
     CHECK_STR(falun->genitive, "Falu");
