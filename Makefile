@@ -60,7 +60,7 @@ CLI_C := $(sort $(wildcard cli/*.c))
 UNIT_C := $(wildcard tests/unit/test-*.c)
 
 # Data compiled into the library as C strings, each in its layer.
-GEN_OBJ = $(B)/ingest/gen-rules.o $(B)/core/gen-synonyms.o
+GEN_OBJ = $(B)/ingest/gen-rules.o $(B)/core/gen-synonyms.o $(B)/core/gen-register.o
 LIB_OBJ := $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o) $(GEN_OBJ)
 CLI_OBJ := $(CLI_C:%.c=$(B)/%.o)
 UNIT_BIN := $(UNIT_C:tests/unit/%.c=$(B)/tests/%)
@@ -85,7 +85,7 @@ $(B)/%.o: %.cc | $(DEPS_STAMP)
 	@$(if $(Q),echo "  CXX     $<")
 	$(Q)$(CXX) $(ALL_CXXFLAGS) $(EXTRA_CXXFLAGS) -c -o $@ $<
 
-# The built-in section rules and synonyms as C strings.
+# The built-in section rules, synonyms and register of bodies as C strings.
 $(B)/ingest/gen-rules.c: ingest/sections.rules core/embed.awk
 	@mkdir -p $(@D)
 	$(Q)awk -v name=psi_default_rules -f core/embed.awk $< > $@
@@ -93,6 +93,10 @@ $(B)/ingest/gen-rules.c: ingest/sections.rules core/embed.awk
 $(B)/core/gen-synonyms.c: core/synonyms.txt core/embed.awk
 	@mkdir -p $(@D)
 	$(Q)awk -v name=psi_default_synonyms -f core/embed.awk $< > $@
+
+$(B)/core/gen-register.c: core/register.tsv core/embed.awk
+	@mkdir -p $(@D)
+	$(Q)awk -v name=psi_default_register -f core/embed.awk $< > $@
 
 $(GEN_OBJ): %.o: %.c
 	$(Q)$(CC) -std=c11 $(CFLAGS) $(SANFLAGS) -c -o $@ $<

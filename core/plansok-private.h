@@ -138,6 +138,58 @@ void psi_synonyms_parse(psi_synonyms *s, const char *text);
 ps_status psi_synonyms_add_file(psi_synonyms *s, const char *path, ps_error *err);
 void psi_synonyms_release(psi_synonyms *s);
 
+/* core/register.c: Swedish public bodies (core/register.tsv, compiled in) - */
+
+typedef enum psi_body_type {
+    PSI_BODY_KOMMUN,
+    PSI_BODY_REGION,
+    PSI_BODY_LANSSTYRELSE,
+    PSI_BODY_FORBUND,
+    PSI_BODY_STAT
+} psi_body_type;
+
+/* One body. Every pointer is owned by the register and lives until the
+ * process ends. */
+typedef struct psi_body {
+    const char *code;     /* "1489", "R14", "L14", "F-avrf", "S-regeringen" */
+    const char *name;     /* the name it uses for itself */
+    const char *place;    /* kommun: bare name ("Falun"); region, länsstyrelse:
+                             the county's place word ("Västra Götaland"); else "" */
+    const char *genitive; /* kommun: "Falu", "Göteborgs", "Gotlands"; else "" */
+    psi_body_type type;
+    int lan;              /* ps_lan index 0..20 (ps_lan_name), -1 for national bodies */
+} psi_body;
+
+/* The built-in data (core/register.tsv). */
+extern const char psi_default_register[];
+/* The register is read on first use (once, also with threads: pthread_once)
+ * and freed when the process exits. */
+size_t psi_register_count(void);
+const psi_body *psi_register_get(size_t i); /* NULL when i >= count */
+const psi_body *psi_register_by_code(const char *code);
+/* The body a whole name refers to, NULL if none: case-insensitive, also
+ * without å/ä/ö ("alingsas kommun") when that is unambiguous (Håbo and Habo
+ * are not); accepts the self-name, aliases ("=" aliases only in their own
+ * case), a kommun's bare name ("Falun"), genitive or bare name + " kommun";
+ * a bare county word ("Skåne") is no body. Surrounding spaces are ignored
+ * and runs of spaces inside count as one. "Region Gotland" is kommun 0980. */
+const psi_body *psi_register_lookup(const char *name);
+/* A kommun by its bare name or genitive ("Alingsås", "Simrishamns", "Falu",
+ * "Falun"), NULL if none. */
+const psi_body *psi_register_kommun_by_place(const char *word);
+
+/* A mention of a body in text: bytes [start, end). */
+typedef struct psi_body_match {
+    const psi_body *body;
+    size_t start, end;
+} psi_body_match;
+/* Every mention of a body in text (UTF-8, len bytes): self-names and
+ * aliases only (not bare place names), whole words, case-insensitive but for
+ * the "=" aliases, the longest at each word start; words may be separated
+ * by any white space (line breaks too), other characters between them must
+ * be those of the name. Writes at most max matches; returns how many. */
+size_t psi_register_scan(const char *text, size_t len, psi_body_match *out, size_t max);
+
 /* core/results.c: lifetimes of results more than one layer fills ---------- */
 
 void psi_docinfo_release(ps_docinfo *d);

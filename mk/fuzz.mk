@@ -9,7 +9,8 @@
 FUZZ_SECONDS ?= 60
 FB := build/fuzz
 FUZZ_FLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined
-FUZZ_LIB_OBJ := $(LIB_C:%.c=$(FB)/%.o) $(LIB_CXX:%.cc=$(FB)/%.o) $(FB)/ingest/gen-rules.o $(FB)/core/gen-synonyms.o
+FUZZ_LIB_OBJ := $(LIB_C:%.c=$(FB)/%.o) $(LIB_CXX:%.cc=$(FB)/%.o) $(FB)/ingest/gen-rules.o $(FB)/core/gen-synonyms.o \
+	$(FB)/core/gen-register.o
 FUZZ_TARGETS := fuzz-text fuzz-query fuzz-record
 DEB_FUZZ_PKGS := clang-14 libclang-rt-14-dev
 
@@ -34,6 +35,10 @@ $(FB)/ingest/gen-rules.o: $(B)/ingest/gen-rules.c | $(FB)/.deps-ok
 	$(Q)clang -std=c11 $(FUZZ_FLAGS) -c -o $@ $<
 
 $(FB)/core/gen-synonyms.o: $(B)/core/gen-synonyms.c | $(FB)/.deps-ok
+	@mkdir -p $(@D)
+	$(Q)clang -std=c11 $(FUZZ_FLAGS) -c -o $@ $<
+
+$(FB)/core/gen-register.o: $(B)/core/gen-register.c | $(FB)/.deps-ok
 	@mkdir -p $(@D)
 	$(Q)clang -std=c11 $(FUZZ_FLAGS) -c -o $@ $<
 
