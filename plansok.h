@@ -28,8 +28,8 @@
 extern "C" {
 #endif
 
-#define PS_SCHEMA_VERSION 5 /* bump when the index layout changes */
-#define PS_FORMAT_VERSION 1 /* version field of JSON output */
+#define PS_SCHEMA_VERSION 6 /* bump when the index layout changes */
+#define PS_FORMAT_VERSION 2 /* version field of JSON output (docs/FORMATS.md) */
 
 typedef enum ps_status {
     PS_OK = 0,
@@ -75,13 +75,19 @@ typedef enum ps_kind {
     PS_KIND_KALLELSE,
     PS_KIND_PROTOKOLL,
     PS_KIND_ARSREDOVISNING,
-    PS_KIND_STRATEGI,
+    PS_KIND_STRATEGI,       /* strategies; regional development strategies */
+    PS_KIND_PLAN,           /* plans and programmes ("Cykelplan", "Program för ...") */
+    PS_KIND_UPPFOLJNING,    /* follow-ups: delårsrapport, månadsuppföljning */
+    PS_KIND_RAPPORT,        /* reports, evaluations, reviews (granskning) */
+    PS_KIND_TJANSTESKRIVELSE, /* an official's written report to a board */
     PS_KIND_COUNT
 } ps_kind;
 
 /* "verksamhetsplan", "årsredovisning", ...; never NULL. */
 const char *ps_kind_name(ps_kind k);
-/* Parses a kind name, with or without å/ä/ö and in any case; -1 if unknown. */
+/* Parses a kind name, with or without å/ä/ö and in any case, also the
+ * other names of a kind ("delårsrapport", "program", "granskning"); -1 if
+ * unknown. */
 int ps_kind_parse(const char *name);
 
 /* The 21 Swedish counties. Slugs are ASCII ("jonkoping"), names are the
@@ -89,8 +95,10 @@ int ps_kind_parse(const char *name);
 #define PS_LAN_COUNT 21
 const char *ps_lan_name(int lan);
 const char *ps_lan_slug(int lan);
-/* Accepts "Jönköpings län", "jönköping", "jonkoping", "Region Jönköping"...;
- * returns 0..20 or -1. */
+/* Accepts "Jönköpings län", "jönköping", "jonkoping", "Region Jönköping",
+ * and a region's or länsstyrelse's name in the register ("Västra
+ * Götalandsregionen", "VGR", "Landstinget i Jönköpings län"); returns
+ * 0..20 or -1. */
 int ps_lan_parse(const char *text);
 
 /* The kind of section a passage belongs to. */
@@ -116,11 +124,24 @@ typedef struct ps_docinfo {
     char *title;        /* PDF metadata title, or "" */
     char *org;          /* organisation, or "" when unknown */
     int lan;            /* county index, -1 when unknown */
-    int year;           /* 0 when unknown */
+    int year;           /* the year the document is for; 0 when unknown */
     ps_kind kind;
     int pages;          /* physical pages */
     int text_pages;     /* pages with a text layer */
     int passages;
+    char *org_code;     /* the organisation's code in the register: kommunkod
+                           ("1489"), "R14", "L14", "F-avrf", "S-..."; or "" */
+    char *unit;         /* the unit within it ("socialnämnden"), or "" */
+    int period_from;    /* the period it covers (2027..2030); 0 when none */
+    int period_to;
+    char *date;         /* adopted, decided or published: "2026-06-16",
+                           "2026-06" or "2013"; "" when not stated */
+    char *lang;         /* "sv", "da", "no", "en", or "" when unsure */
+    int garbled_pages;  /* pages left out as unreadable text */
+    char *by_hand;      /* the fields an analyst set ("org,year"), or "" */
+    char *twin_of;      /* docid of another rendering of the same document
+                           that is counted instead of this one, or "" */
+    char *sig;          /* text fingerprint (hex) that finds such twins */
 } ps_docinfo;
 
 typedef struct ps_passage {
@@ -314,6 +335,52 @@ ps_status ps_index_check_file(ps_index *ix, const char *path, ps_file_state *sta
 /* Removes the documents whose files are gone; *removed counts them. */
 ps_status ps_index_prune(ps_index *ix, size_t *removed, ps_error *err);
 
+/* ------------------------------------------------------------ corrections */
+
+/* An analyst's correction of a document's metadata. A field left at its
+ * _INIT value stays as it is; org "" and lan -1, year 0 set "unknown". */
+#define PS_FIX_KEEP (-2)
+typedef struct ps_fix {
+    const char *org;    /* a register name or code ("Nacka kommun", "0182",
+                           "VGR") becomes the register's name, code and län */
+    const char *unit;
+    int lan;            /* PS_FIX_KEEP, -1, or 0..20 */
+    int year;           /* PS_FIX_KEEP, 0, or 1900..2100 */
+    int kind;           /* PS_FIX_KEEP or a ps_kind */
+} ps_fix;
+
+#define PS_FIX_INIT { NULL, NULL, PS_FIX_KEEP, PS_FIX_KEEP, PS_FIX_KEEP }
+
+/* Records a correction for the document `which` (its docid, path or file
+ * name, or a unique part of the file name) and applies it at once to all
+ * that is indexed for it. Corrections are kept in the index by the
+ * document's contents: they survive re-ingest, a move of the file and
+ * --prune, are applied whenever the document is added again, and its
+ * by_hand field lists them. *docid (may be NULL) receives the document's
+ * id. PS_ERR_USAGE for no or several matching documents, or a value out
+ * of range. */
+ps_status ps_index_fix(ps_index *ix, const char *which, const ps_fix *fix, char **docid, ps_error *err);
+
+/* A metadata file: corrections for many files at once, a TSV with a
+ * header row naming its columns: file (required: a path, a file name or a
+ * folder, which applies to every file under it), and any of org, unit,
+ * lan (or region, län), year, kind. '#' lines are comments; an empty
+ * cell leaves the field as detected. */
+typedef struct ps_metafile ps_metafile;
+/* Reads and checks every row. PS_ERR_IO when it cannot be read, and
+ * PS_ERR_USAGE for no header or no file column; a bad row does not stop
+ * the reading: ps_metafile_problem lists one line for each
+ * ("meta.tsv:3: unknown län 'Atlantis'"), and a caller should apply
+ * nothing from a file with problems. */
+ps_status ps_metafile_read(const char *path, ps_metafile **out, ps_error *err);
+size_t ps_metafile_problems(const ps_metafile *mf);
+const char *ps_metafile_problem(const ps_metafile *mf, size_t i);
+/* The correction for a file (absolute path): the rows that match it, later
+ * rows over earlier ones; 0 when no row matches. Strings in *fix belong
+ * to mf. */
+int ps_metafile_match(const ps_metafile *mf, const char *abs_path, ps_fix *fix);
+void ps_metafile_free(ps_metafile *mf);
+
 /* Adds the synonym groups of a file ("ESF = Europeiska socialfonden", one
  * group per line, '#' comments) to the built-in ones (core/synonyms.txt). */
 ps_status ps_index_add_synonyms(ps_index *ix, const char *path, ps_error *err);
@@ -326,8 +393,10 @@ char *ps_index_default_dir(void);
 /* -------------------------------------------------------------------- query */
 
 /* Filters that apply on top of the query text. */
+#define PS_LAN_NONE (-2) /* ps_query_opts.lan: documents without a län */
+
 typedef struct ps_query_opts {
-    int lan;            /* -1: any */
+    int lan;            /* -1: any; PS_LAN_NONE: none known */
     int year_from;      /* 0: no lower bound */
     int year_to;        /* 0: no upper bound */
     int kind;           /* -1: any */
@@ -347,6 +416,9 @@ typedef struct ps_hit {
     char *docid;
     char *file;
     char *org;
+    char *org_code;     /* as in ps_docinfo */
+    char *unit;
+    char *lang;
     int lan;
     int year;
     ps_kind kind;

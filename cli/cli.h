@@ -118,6 +118,26 @@ typedef struct cli_filters {
  * bad value. */
 bool cli_apply_filters(const cli_filters *f, ps_query_opts *q);
 
+/* The options that correct a document's metadata (set, ingest). */
+typedef struct cli_fix_opts {
+    const char *org, *unit, *region, *kind;
+    int year;
+} cli_fix_opts;
+#define CLI_FIX_OPTS(f, what) \
+    { .name = "org", .opt_string = &(f)->org, .arg = "NAME", \
+      .help = "the organisation " what " (a register name or code: \"Nacka kommun\", 0182, VGR)" }, \
+    { .name = "unit", .opt_string = &(f)->unit, .arg = "NAME", \
+      .help = "the unit within it " what " (e.g. socialnämnden)" }, \
+    { .name = "region", .letter = 'r', .opt_string = &(f)->region, .arg = "LÄN", \
+      .help = "the län " what " (e.g. skåne, \"Västra Götalands län\", VGR)" }, \
+    { .name = "year", .letter = 'y', .opt_int = &(f)->year, .arg = "Y", .help = "the year " what }, \
+    { .name = "kind", .letter = 'k', .opt_string = &(f)->kind, .arg = "KIND", \
+      .help = "the document kind " what " (see docs/DETECTION.md)" }
+/* Checks the values and fills fix; prints one line naming cmd and returns
+ * false for a bad one. */
+bool cli_fix_from_opts(const char *cmd, const cli_fix_opts *o, ps_fix *fix);
+bool cli_fix_empty(const ps_fix *fix);
+
 /* For commands without operands: -1 to go on, else the exit code. */
 int cli_parse_no_operands(cli_ctx *ctx, int argc, char **argv, const cli_opt *opts);
 
@@ -155,5 +175,6 @@ int cli_cmd_budget(cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_goals(cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_compare(cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_report(cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_set(cli_ctx *ctx, int argc, char **argv);
 
 #endif

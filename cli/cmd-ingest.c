@@ -89,6 +89,7 @@ typedef struct ingest_run {
     size_t done, pages, passages, added, updated, moved, unchanged;
     int skipped, fatal;
     ps_file_state *states;
+    bool *indexed;          /* the file's contents are in the index now */
     char **added_ids;       /* documents added in this run, to spot copies */
     size_t nadded_ids;
 } ingest_run;
@@ -137,6 +138,10 @@ finish_file(ingest_run *r, size_t i, ps_doc *doc, ps_status st, ps_error *err)
     }
     if (st == PS_OK) {
         const ps_docinfo *d = ps_doc_info(doc);
+        r->indexed[i] = true;
+        if (d->garbled_pages)
+            note(r->show, "plansok: '%s': %d of %d pages left out: their text is not readable (a broken font?)",
+                 r->files[i], d->garbled_pages, d->pages);
         r->added += r->states[i] == PS_FILE_NEW;
         r->updated += r->states[i] == PS_FILE_CHANGED;
         r->moved += r->states[i] == PS_FILE_MOVED;
@@ -171,23 +176,55 @@ collect(ingest_run *r, ps_pool *pool)
     }
 }
 
+/* The corrections of the run (the options, then the metadata file's rows)
+ * for every file whose contents are indexed, new or unchanged: kept by
+ * the index, so an unchanged file gets them too. Returns how many files. */
+static size_t
+apply_fixes(ingest_run *r, const ps_fix *given, const ps_metafile *mf)
+{
+    size_t set = 0;
+    for (size_t i = 0; i < r->nfiles; i++) {
+        if (!r->indexed[i])
+            continue;
+        char *abs = realpath(r->files[i], NULL);
+        ps_fix fix = *given, row;
+        if (abs && ps_metafile_match(mf, abs, &row)) {
+            if (row.org)
+                fix.org = row.org;
+            if (row.unit)
+                fix.unit = row.unit;
+            if (row.lan != PS_FIX_KEEP)
+                fix.lan = row.lan;
+            if (row.year != PS_FIX_KEEP)
+                fix.year = row.year;
+            if (row.kind != PS_FIX_KEEP)
+                fix.kind = row.kind;
+        }
+        if (abs && !cli_fix_empty(&fix)) {
+            ps_error err = PS_ERROR_INIT;
+            if (ps_index_fix(r->ix, abs, &fix, NULL, &err) == PS_OK)
+                set++;
+            else
+                note(r->show, "plansok: could not set '%s' by hand: %s", r->files[i], err.msg);
+        }
+        free(abs);
+    }
+    return set;
+}
+
 int
 cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 {
-    const char *org = NULL, *region = NULL, *kind = NULL, *rules = NULL, *shard_by = NULL;
-    int year = 0;
+    const char *rules = NULL, *shard_by = NULL, *meta = NULL;
+    cli_fix_opts fo = { 0 };
     bool quiet = false, progress = false, prune = false, in_process = false;
     int jobs = (int)sysconf(_SC_NPROCESSORS_ONLN), batch = 64;
     ps_limits lim = PS_LIMITS_INIT;
     int memory_mb = (int)lim.memory_mb;
     const cli_opt opts[] = {
-        { .name = "region", .letter = 'r', .opt_string = &region, .arg = "LÄN",
-          .help = "set the län instead of detecting it" },
-        { .name = "org", .opt_string = &org, .arg = "NAME", .help = "set the organisation instead of detecting it" },
-        { .name = "year", .letter = 'y', .opt_int = &year, .arg = "Y",
-          .help = "set the year instead of detecting it" },
-        { .name = "kind", .letter = 'k', .opt_string = &kind, .arg = "KIND",
-          .help = "set the document kind instead of detecting it" },
+        CLI_FIX_OPTS(&fo, "of every file, set by hand"),
+        { .name = "meta", .opt_string = &meta, .arg = "FILE",
+          .help = "corrections per file or folder from a TSV file (docs/DETECTION.md)" },
         { .name = "rules", .opt_string = &rules, .arg = "FILE",
           .help = "section rules to use instead of the built-in ones" },
         { .name = "progress", .opt_bool = &progress, .help = "show progress even when stderr is not a terminal" },
@@ -229,24 +266,41 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
         fprintf(stderr, "plansok ingest: --jobs %d is more than %d workers\n", jobs, PS_POOL_MAX_JOBS);
         return EXIT_USAGE;
     }
+    ps_fix given;
+    if (!cli_fix_from_opts("ingest", &fo, &given))
+        return EXIT_USAGE;
     ps_extract_opts xo = PS_EXTRACT_OPTS_INIT;
-    xo.org = org;
-    xo.year = year;
     xo.rules_file = rules;
-    if (region && (xo.lan = ps_lan_parse(region)) < 0) {
-        fprintf(stderr, "plansok ingest: unknown län '%s'\n", region);
-        return EXIT_USAGE;
-    }
-    if (kind && (xo.kind = ps_kind_parse(kind)) < 0) {
-        fprintf(stderr, "plansok ingest: unknown kind '%s'\n", kind);
-        return EXIT_USAGE;
-    }
+    /* the options go into the extraction too, so that a sharded index
+     * files the document in its corrected shard */
+    xo.org = given.org;
+    xo.lan = given.lan != PS_FIX_KEEP ? given.lan : -1;
+    xo.year = given.year != PS_FIX_KEEP ? given.year : 0;
+    xo.kind = given.kind != PS_FIX_KEEP ? given.kind : -1;
 
     ps_error err = PS_ERROR_INIT;
+    /* a bad metadata file stops before the index is touched: one line per bad row */
+    ps_metafile *mf = NULL;
+    if (meta) {
+        ps_status ms = ps_metafile_read(meta, &mf, &err);
+        if (ms != PS_OK)
+            return cli_report(ms, &err);
+        size_t np = ps_metafile_problems(mf);
+        for (size_t i = 0; i < np; i++)
+            note(false, "plansok: %s", ps_metafile_problem(mf, i));
+        if (np) {
+            fprintf(stderr, "plansok ingest: %zu bad row%s in '%s'; nothing was ingested\n", np, np == 1 ? "" : "s",
+                    meta);
+            ps_metafile_free(mf);
+            return EXIT_USAGE;
+        }
+    }
     ps_extractor *ex = NULL;
     ps_status st = ps_extractor_new(&xo, &ex, &err);
-    if (st != PS_OK)
+    if (st != PS_OK) {
+        ps_metafile_free(mf);
         return cli_report(st, &err); /* a bad rules file stops before any file */
+    }
 
     /* Collect first, so that progress can say "n of N". */
     filelist files = { 0 };
@@ -273,11 +327,13 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
             free(files.v[i]);
         free(files.v);
         ps_extractor_free(ex);
+        ps_metafile_free(mf);
         return cli_report(st, &err);
     }
     bool show = !quiet && (progress || isatty(STDERR_FILENO));
     ingest_run r = { .ix = ix, .files = files.v, .nfiles = files.n, .quiet = quiet, .show = show };
     r.states = calloc(files.n + 1, sizeof *r.states);
+    r.indexed = calloc(files.n + 1, sizeof *r.indexed);
     if (ix)
         ps_index_set_batch(ix, batch);
     lim.memory_mb = memory_mb;
@@ -294,6 +350,7 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
         st = ps_index_check_file(ix, files.v[i], &fs, &other, &err);
         if (st == PS_OK && (fs == PS_FILE_UNCHANGED || fs == PS_FILE_DUPLICATE)) {
             r.unchanged++;
+            r.indexed[i] = fs == PS_FILE_UNCHANGED;
             r.done++;
             if (fs == PS_FILE_DUPLICATE && !quiet) {
                 note(show, "plansok: '%s' has the same contents as '%s'; indexed once", files.v[i], other);
@@ -322,7 +379,10 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
     while (pool && !r.fatal && ps_pool_running(pool) > 0)
         collect(&r, pool);
     ps_pool_free(pool);
+    size_t set = r.fatal ? 0 : apply_fixes(&r, &given, mf);
+    ps_metafile_free(mf);
     free(r.states);
+    free(r.indexed);
     for (size_t k = 0; k < r.nadded_ids; k++)
         free(r.added_ids[k]);
     free(r.added_ids);
@@ -344,6 +404,8 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
             "plansok: ingested %zu document%s (%zu pages, %zu passages): %zu added, %zu updated, %zu moved, "
             "%zu unchanged, %zu removed",
             docs, docs == 1 ? "" : "s", r.pages, r.passages, r.added, r.updated, r.moved, r.unchanged, removed);
+    if (set)
+        fprintf(stderr, "; %zu set by hand", set);
     if (skipped)
         fprintf(stderr, "; skipped %d", skipped);
     fprintf(stderr, "\n");

@@ -179,3 +179,34 @@ cli_parse_no_operands(cli_ctx *ctx, int argc, char **argv, const cli_opt *opts)
     }
     return -1;
 }
+
+bool
+cli_fix_from_opts(const char *cmd, const cli_fix_opts *o, ps_fix *fix)
+{
+    *fix = (ps_fix)PS_FIX_INIT;
+    fix->org = o->org;
+    fix->unit = o->unit;
+    if (o->region && (fix->lan = ps_lan_parse(o->region)) < 0) {
+        fprintf(stderr, "plansok %s: unknown län '%s' (try e.g. skåne, \"Västra Götalands län\", VGR)\n", cmd,
+                o->region);
+        return false;
+    }
+    if (o->year && (o->year < 1900 || o->year > 2100)) {
+        fprintf(stderr, "plansok %s: --year %d is not a year a plan can have (1900 to 2100)\n", cmd, o->year);
+        return false;
+    }
+    if (o->year)
+        fix->year = o->year;
+    if (o->kind && (fix->kind = ps_kind_parse(o->kind)) < 0) {
+        fprintf(stderr, "plansok %s: unknown kind '%s' (see docs/DETECTION.md)\n", cmd, o->kind);
+        return false;
+    }
+    return true;
+}
+
+bool
+cli_fix_empty(const ps_fix *fix)
+{
+    return !fix->org && !fix->unit && fix->lan == PS_FIX_KEEP && fix->year == PS_FIX_KEEP &&
+           fix->kind == PS_FIX_KEEP;
+}

@@ -52,6 +52,14 @@ static const cli_command commands[] = {
       "Rows come from tables on pages tagged as budget: a header of column headings\n"
       "with years (Budget 2018, Utfall 2016) and rows of a label with amounts in Swedish\n"
       "format (12 345, 1 234,5, -500). CSV gives one line per amount." },
+    { "set", cli_cmd_set, CLI_INDEX_WRITE, "DOC [--org NAME] [--unit NAME] [--region LÄN] [--year Y] [--kind KIND]",
+      "Correct a document's organisation, unit, län, year or kind by hand.",
+      "DOC is a file name (or a unique part of it), a path or a document id, as\n"
+      "'plansok docs' lists them. The correction is kept in the index with the\n"
+      "document's contents: it survives re-ingest, --prune and a move of the file,\n"
+      "and 'docs' lists the fields as set by hand. An organisation the register knows\n"
+      "(\"Nacka kommun\", 0182, VGR) brings its code and län. For many files at once,\n"
+      "give 'ingest --meta FILE' a TSV file (docs/DETECTION.md)." },
     { "show", cli_cmd_show, CLI_INDEX_READ, "DOC",
       "Print a document's outline: headings with level, page and section kind.",
       "DOC is a file name (or a unique part of it), a path or a document id, as\n"

@@ -119,9 +119,9 @@ row_head(FILE *f, const ps_compare_row *row, bool md, bool after)
 {
     const char *none = md ? "–" : "-";
     if (md)
-        fprintf(f, "%s### %s\n\nFörekommer första gången: ", after ? "\n" : "", ps_lan_name(row->lan));
+        fprintf(f, "%s### %s\n\nFörekommer första gången: ", after ? "\n" : "", cli_lan_label(row->lan));
     else
-        fprintf(f, "\n%s (appears ", ps_lan_name(row->lan));
+        fprintf(f, "\n%s (appears ", cli_lan_label(row->lan));
     years_text(f, row->appears, row->nappears, none);
     fputs(md ? ". Försvinner: " : "; disappears ", f);
     years_text(f, row->disappears, row->ndisappears, none);

@@ -11,6 +11,10 @@ hits_text(FILE *f, const ps_hits *h, bool color)
         const ps_hit *x = &h->hits[i];
         fprintf(f, "%s%zu. ", color ? "\033[1m" : "", i + 1);
         cli_escape(f, cli_org_label(x->org), ESC_PLAIN);
+        if (*x->unit) {
+            fputs(", ", f);
+            cli_escape(f, x->unit, ESC_PLAIN);
+        }
         fprintf(f, " · %s · %d · %s%s\n   ", cli_lan_label(x->lan), x->year, ps_kind_name(x->kind),
                 color ? "\033[0m" : "");
         cli_escape(f, x->file, ESC_PLAIN);
@@ -39,9 +43,12 @@ hits_json(FILE *f, const ps_hits *h)
         sp->map_key(sp, "score");
         sp->number(sp, "%.0f", x->score);
         sprinter_map_string(sp, "organisation", x->org);
+        sprinter_map_string(sp, "org_code", x->org_code);
+        sprinter_map_string(sp, "unit", x->unit);
         sprinter_map_string(sp, "lan", cli_lan_field(x->lan));
         sprinter_map_integer(sp, "year", x->year);
         sprinter_map_string(sp, "kind", ps_kind_name(x->kind));
+        sprinter_map_string(sp, "lang", x->lang);
         sprinter_map_string(sp, "file", x->file);
         sprinter_map_string(sp, "docid", x->docid);
         sprinter_map_integer(sp, "page", x->page + 1);
@@ -66,14 +73,20 @@ hits_json(FILE *f, const ps_hits *h)
 static void
 hits_csv(FILE *f, const ps_hits *h)
 {
-    fprintf(f, "rank,organisation,lan,year,kind,file,page,section,heading,snippet\n");
+    fprintf(f, "rank,organisation,org_code,unit,lan,year,kind,lang,file,page,section,heading,snippet\n");
     for (size_t i = 0; i < h->n; i++) {
         const ps_hit *x = &h->hits[i];
         fprintf(f, "%zu,", i + 1);
         cli_escape(f, x->org, ESC_CSV);
         fputc(',', f);
+        cli_escape(f, x->org_code, ESC_CSV);
+        fputc(',', f);
+        cli_escape(f, x->unit, ESC_CSV);
+        fputc(',', f);
         cli_escape(f, cli_lan_field(x->lan), ESC_CSV);
         fprintf(f, ",%d,%s,", x->year, ps_kind_name(x->kind));
+        cli_escape(f, x->lang, ESC_CSV);
+        fputc(',', f);
         cli_escape(f, x->file, ESC_CSV);
         fprintf(f, ",%d,%s,", x->page + 1, ps_section_name(x->section));
         cli_escape(f, x->heading, ESC_CSV);

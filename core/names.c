@@ -15,6 +15,33 @@ static const char *const kind_names[PS_KIND_COUNT] = {
     [PS_KIND_PROTOKOLL] = "protokoll",
     [PS_KIND_ARSREDOVISNING] = "årsredovisning",
     [PS_KIND_STRATEGI] = "strategi",
+    [PS_KIND_PLAN] = "plan",
+    [PS_KIND_UPPFOLJNING] = "uppföljning",
+    [PS_KIND_RAPPORT] = "rapport",
+    [PS_KIND_TJANSTESKRIVELSE] = "tjänsteskrivelse",
+};
+
+/* Other names a kind answers to in filters and options. */
+static const struct {
+    const char *name;
+    ps_kind kind;
+} kind_aliases[] = {
+    { "vp", PS_KIND_VERKSAMHETSPLAN },
+    { "mål och budget", PS_KIND_BUDGET },
+    { "budgetramar", PS_KIND_BUDGET },
+    { "ramar", PS_KIND_BUDGET },
+    { "program", PS_KIND_PLAN },
+    { "handlingsplan", PS_KIND_PLAN },
+    { "delårsrapport", PS_KIND_UPPFOLJNING },
+    { "månadsuppföljning", PS_KIND_UPPFOLJNING },
+    { "delårsbokslut", PS_KIND_UPPFOLJNING },
+    { "granskning", PS_KIND_RAPPORT },
+    { "utvärdering", PS_KIND_RAPPORT },
+    { "verksamhetsberättelse", PS_KIND_ARSREDOVISNING },
+    { "dagordning", PS_KIND_KALLELSE },
+    { "föredragningslista", PS_KIND_KALLELSE },
+    { "skrivelse", PS_KIND_TJANSTESKRIVELSE },
+    { "övrigt", PS_KIND_OTHER },
 };
 
 const char *
@@ -34,6 +61,12 @@ ps_kind_parse(const char *name)
         char *g = psi_fold_ascii(kind_names[k]);
         if (strcmp(f, g) == 0)
             found = k;
+        free(g);
+    }
+    for (size_t i = 0; found < 0 && i < sizeof kind_aliases / sizeof kind_aliases[0]; i++) {
+        char *g = psi_fold_ascii(kind_aliases[i].name);
+        if (strcmp(f, g) == 0)
+            found = (int)kind_aliases[i].kind;
         free(g);
     }
     free(f);
@@ -111,6 +144,11 @@ ps_lan_parse(const char *text)
             found = i;
     }
     free(f);
+    if (found < 0) { /* a region's or länsstyrelse's name: "Västra Götalandsregionen", "VGR" */
+        const psi_body *b = psi_register_lookup(text);
+        if (b && (b->type == PSI_BODY_REGION || b->type == PSI_BODY_LANSSTYRELSE))
+            found = b->lan;
+    }
     return found;
 }
 
@@ -153,6 +191,50 @@ fold_nospace(const char *value)
     return f;
 }
 
+/* Languages: codes and the names an analyst may type. */
+const char *
+psi_lang_code(psi_lang l)
+{
+    switch (l) {
+    case PSI_LANG_UNKNOWN: return "";
+    case PSI_LANG_SV: return "sv";
+    case PSI_LANG_DA: return "da";
+    case PSI_LANG_NO: return "no";
+    case PSI_LANG_EN: return "en";
+    }
+    return "";
+}
+
+int
+psi_lang_parse(const char *s)
+{
+    static const struct {
+        const char *name;
+        psi_lang lang;
+    } names[] = {
+        { "sv", PSI_LANG_SV },      { "swe", PSI_LANG_SV },     { "svenska", PSI_LANG_SV },
+        { "swedish", PSI_LANG_SV }, { "da", PSI_LANG_DA },      { "dan", PSI_LANG_DA },
+        { "dansk", PSI_LANG_DA },   { "danska", PSI_LANG_DA },  { "danish", PSI_LANG_DA },
+        { "no", PSI_LANG_NO },      { "nb", PSI_LANG_NO },      { "nn", PSI_LANG_NO },
+        { "nor", PSI_LANG_NO },     { "nob", PSI_LANG_NO },     { "nno", PSI_LANG_NO },
+        { "norsk", PSI_LANG_NO },   { "norska", PSI_LANG_NO },  { "bokmål", PSI_LANG_NO },
+        { "nynorsk", PSI_LANG_NO }, { "norwegian", PSI_LANG_NO }, { "en", PSI_LANG_EN },
+        { "eng", PSI_LANG_EN },     { "engelska", PSI_LANG_EN }, { "english", PSI_LANG_EN },
+    };
+    if (!s)
+        return -1;
+    char *low = psi_fold_ascii(s); /* "Svenska", "BOKMÅL" -> "svenska", "bokmal" */
+    int found = -1;
+    for (size_t i = 0; i < sizeof names / sizeof names[0] && found < 0; i++) {
+        char *name = psi_fold_ascii(names[i].name);
+        if (strcmp(low, name) == 0)
+            found = (int)names[i].lang;
+        free(name);
+    }
+    free(low);
+    return found;
+}
+
 char *
 psi_vocab_term(psi_vocab v, const char *value)
 {
@@ -171,6 +253,16 @@ psi_vocab_term(psi_vocab v, const char *value)
     }
     case PSI_VOCAB_ORG:
         return fold_nospace(value);
+    case PSI_VOCAB_ORGCODE: {
+        const psi_body *b = psi_register_lookup(value);
+        if (!b)
+            b = psi_register_by_code(value);
+        return b ? psi_strdup(b->code) : NULL;
+    }
+    case PSI_VOCAB_LANG: {
+        int l = psi_lang_parse(value);
+        return l > 0 ? psi_strdup(psi_lang_code((psi_lang)l)) : NULL;
+    }
     case PSI_VOCAB_NONE:
         break;
     }

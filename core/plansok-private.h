@@ -111,7 +111,23 @@ int psi_lan_order(int lan);
 
 /* What a filter value names, and so how it is normalised into the term
  * suffix the index stores ("Jönköpings län" -> "jonkoping"). */
-typedef enum psi_vocab { PSI_VOCAB_NONE, PSI_VOCAB_LAN, PSI_VOCAB_KIND, PSI_VOCAB_SECTION, PSI_VOCAB_ORG } psi_vocab;
+typedef enum psi_lang { PSI_LANG_UNKNOWN = 0, PSI_LANG_SV, PSI_LANG_DA, PSI_LANG_NO, PSI_LANG_EN } psi_lang;
+/* "", "sv", "da", "no", "en" (static strings). */
+const char *psi_lang_code(psi_lang l);
+/* A language from its code or name, any case: "sv", "svenska", "swedish",
+ * "da", "dansk", "no", "nb", "nn", "norsk", "bokmål", "en", "engelska" ...;
+ * -1 when it is none of them. */
+int psi_lang_parse(const char *s);
+
+typedef enum psi_vocab {
+    PSI_VOCAB_NONE,
+    PSI_VOCAB_LAN,
+    PSI_VOCAB_KIND,
+    PSI_VOCAB_SECTION,
+    PSI_VOCAB_ORG,     /* a name, folded without spaces */
+    PSI_VOCAB_ORGCODE, /* a register name or code -> its code */
+    PSI_VOCAB_LANG     /* "sv", "svenska", "danska", "norsk" ... -> "sv", "da", "no", "en" */
+} psi_vocab;
 /* The term suffix for a value, as a new string; NULL when the value names
  * nothing known (an unknown län or kind). The index writes its terms
  * through this too, so typed and stored values always meet. */
@@ -290,6 +306,7 @@ typedef struct psi_pdf {
     char hash[17];        /* FNV-1a of the file's bytes */
     long long size, mtime;
     char *title, *author, *subject, *keywords, *creator;
+    int created_year;     /* from the PDF's creation date; 0 when none */
 } psi_pdf;
 
 /* poppler-glib, loaded at run time (dlopen) by the extractor that needs it. */
@@ -321,8 +338,10 @@ char *psi_clean_line(const char *s);
 char *psi_running_key(const char *line);
 
 /* Marks running headers, footers and bare page numbers in pages: sets
- * line text to NULL (freed) for each removed line. Returns how many. */
-size_t psi_strip_running(psi_page *pages, int npages);
+ * line text to NULL (freed) for each removed line. Returns how many.
+ * When running is not NULL, each distinct running line (not page
+ * numbers) is appended to it once, with a newline: detection reads them. */
+size_t psi_strip_running(psi_page *pages, int npages, psi_buf *running);
 
 /* Words seen whole in a document, used as evidence for dehyphenation. */
 typedef struct psi_wordset psi_wordset;
@@ -342,14 +361,6 @@ void psi_wordset_free(psi_wordset *ws);
 void psi_join_line(psi_buf *b, const char *next, const psi_wordset *words);
 
 /* ingest/lang.c: language and garbled-text detection (pure C) ----------- */
-
-typedef enum psi_lang { PSI_LANG_UNKNOWN = 0, PSI_LANG_SV, PSI_LANG_DA, PSI_LANG_NO, PSI_LANG_EN } psi_lang;
-/* "", "sv", "da", "no", "en" (static strings). */
-const char *psi_lang_code(psi_lang l);
-/* A language from its code or name, any case: "sv", "svenska", "swedish",
- * "da", "dansk", "no", "nb", "nn", "norsk", "bokmål", "en", "engelska" ...;
- * -1 when it is none of them. */
-int psi_lang_parse(const char *s);
 /* The language of a text (UTF-8, any length; invalid bytes are skipped).
  * UNKNOWN when there are too few words to tell or two languages tie. */
 psi_lang psi_lang_detect(const char *text, size_t len);
@@ -373,27 +384,82 @@ int psi_rx_match(const psi_rx *rx, const char *s, size_t len, size_t start,
                  long *ov, int nov);
 void psi_rx_free(psi_rx *rx);
 
+/* core/fix.c: corrections as the index keeps them ------------------------ */
+
+typedef struct psi_fixrec {
+    char *org, *unit;
+    int has_org, has_unit;
+    int lan, year, kind;    /* PS_FIX_KEEP when not set */
+} psi_fixrec;
+extern const psi_field psi_fixrec_fields[];
+void psi_fixrec_init(psi_fixrec *r);
+void psi_fixrec_release(psi_fixrec *r);
+bool psi_fixrec_empty(const psi_fixrec *r);
+/* Values out of range: PS_ERR_USAGE. */
+ps_status psi_fix_check(const ps_fix *fix, ps_error *err);
+/* The fields fix sets replace those of r. */
+void psi_fixrec_merge(psi_fixrec *r, const ps_fix *fix);
+/* Sets the corrected fields of info, and info->by_hand to their names. */
+void psi_fix_apply(const psi_fixrec *r, ps_docinfo *info);
+
+/* ingest/twins.c: a fingerprint of a text's words, 16 hex digits; "" for
+ * a text too short to tell. */
+char *psi_text_sig(const char *text);
+
+/* ingest/dates.c: dates, years and periods in text ------------------------- */
+
+typedef struct psi_datehit {
+    int y, m, d;            /* a whole date */
+    size_t start, end;      /* bytes */
+} psi_datehit;
+
+/* Whole dates: "2026-06-16", "17 februari 2026"; not "2026-06-xx" or
+ * "ÅÅÅÅ-MM-DD". At most max; returns how many. */
+size_t psi_find_dates(const char *text, size_t len, psi_datehit *out, size_t max);
+
+typedef struct psi_yearhit {
+    int year;
+    int to;                 /* end of a period ("2027-2030"), else 0 */
+    size_t start, end;
+} psi_yearhit;
+
+/* Years standing alone (1900..2099) and periods; not the year inside a
+ * date, a template ("2026-06-xx") or a number ("2026.131", "2013/375"). */
+size_t psi_find_years(const char *text, size_t len, psi_yearhit *out, size_t max);
+
 /* ingest/detect.c: organisation, län, year, kind ------------------------- */
 
 typedef struct psi_detector psi_detector;
 ps_status psi_detector_new(psi_detector **out, ps_error *err);
 void psi_detector_free(psi_detector *d);
 
+/* A document as a reader meets it: each place is weighed differently. */
 typedef struct psi_detect_input {
     const char *file;       /* base name */
     const char *title;      /* metadata, may be "" */
     const char *author;
     const char *subject;
+    const char *headline;   /* the largest lines of the first text page */
+    const char *first;      /* the whole first text page */
+    const char *running;    /* running headers and footers, once each */
     const char *front;      /* text of the first text pages */
     const char *body;       /* text of the whole document (may be long) */
+    int created_year;       /* the PDF's creation date, 0 when none */
+    psi_lang lang;          /* of the body text */
 } psi_detect_input;
 
 typedef struct psi_detected {
-    char *org;
+    char *org;              /* "" when unsure */
+    char *org_code;         /* the register's code, or "" */
+    char *unit;             /* "socialnämnden", or "" */
+    char *date;             /* "2026-06-16", or "" */
     int lan;
     int year;
+    int period_from, period_to;
     ps_kind kind;
 } psi_detected;
+
+void psi_detected_release(psi_detected *d);
 
 void psi_detect(const psi_detector *d, const psi_detect_input *in,
                 psi_detected *out);
@@ -505,6 +571,19 @@ ps_status psi_store_find(psi_store *st, const char *path, const char *docid, ps_
 ps_status psi_store_touch(psi_store *st, const char *docid, const char *path, long long size, long long mtime,
                           ps_error *err);
 ps_status psi_store_remove(psi_store *st, const char *docid, ps_error *err);
+/* A document's corrections (psi_fixrec_init'ed when none) and their
+ * keeping; they outlive the document's removal. */
+ps_status psi_store_get_fix(psi_store *st, const char *docid, psi_fixrec *out, ps_error *err);
+ps_status psi_store_put_fix(psi_store *st, const char *docid, const psi_fixrec *fix, ps_error *err);
+/* Files every stored document of the PDF info->docid again under info's
+ * fields (filter terms, values and records), one transaction per shard;
+ * the shard stays the one it is in. */
+ps_status psi_store_relabel(psi_store *st, const ps_docinfo *info, ps_error *err);
+/* Fingerprints this close (differing bits of 64) are one document. */
+#define PSI_TWIN_BITS 3
+/* The docid of an indexed document (not docid, and not itself a twin)
+ * whose fingerprint is within PSI_TWIN_BITS of sig; *twin NULL for none. */
+ps_status psi_store_find_twin(psi_store *st, const char *sig, const char *docid, char **twin, ps_error *err);
 
 /* A query as the store runs it (made by psi_query_prepare). */
 typedef struct psi_store_query {
@@ -541,6 +620,10 @@ char *psi_stem(const char *word);
 /* index/index.c: the ps_index handle, for the query layer ------------------ */
 
 psi_store *psi_index_store(ps_index *ix);
+bool psi_index_writable(const ps_index *ix);
+/* index/fix.c: the document a user names: its docid, path or file name,
+ * or a unique part of its file name; PS_ERR_USAGE for none or several. */
+ps_status psi_index_resolve(ps_index *ix, const char *which, ps_docinfo *out, ps_error *err);
 bool psi_index_plain(const ps_index *ix);
 const psi_synonyms *psi_index_synonyms(const ps_index *ix);
 

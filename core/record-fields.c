@@ -16,6 +16,9 @@ _Static_assert(sizeof(ps_kind) == sizeof(int) && sizeof(ps_section) == sizeof(in
 #define K_SECTION "section"
 #define K_HEADING "heading"
 #define K_TEXT "text"
+#define K_ORG_CODE "org_code"
+#define K_UNIT "unit"
+#define K_LANG "lang"
 
 #define LAN_RANGE -1, PS_LAN_COUNT - 1
 #define YEAR_RANGE 0, 9999
@@ -37,6 +40,27 @@ const psi_field psi_docinfo_fields[] = {
     PSI_FIELD_INT("pages", ps_docinfo, pages, COUNT_RANGE),
     PSI_FIELD_INT("text_pages", ps_docinfo, text_pages, COUNT_RANGE),
     PSI_FIELD_INT("passages", ps_docinfo, passages, COUNT_RANGE),
+    PSI_FIELD_STR(K_ORG_CODE, ps_docinfo, org_code),
+    PSI_FIELD_STR(K_UNIT, ps_docinfo, unit),
+    PSI_FIELD_INT("period_from", ps_docinfo, period_from, YEAR_RANGE),
+    PSI_FIELD_INT("period_to", ps_docinfo, period_to, YEAR_RANGE),
+    PSI_FIELD_STR("date", ps_docinfo, date),
+    PSI_FIELD_STR(K_LANG, ps_docinfo, lang),
+    PSI_FIELD_INT("garbled_pages", ps_docinfo, garbled_pages, COUNT_RANGE),
+    PSI_FIELD_STR("by_hand", ps_docinfo, by_hand),
+    PSI_FIELD_STR("twin_of", ps_docinfo, twin_of),
+    PSI_FIELD_STR("sig", ps_docinfo, sig),
+    PSI_FIELD_END,
+};
+
+const psi_field psi_fixrec_fields[] = {
+    PSI_FIELD_STR(K_ORG, psi_fixrec, org),
+    PSI_FIELD_INT("has_org", psi_fixrec, has_org, 0, 1),
+    PSI_FIELD_STR(K_UNIT, psi_fixrec, unit),
+    PSI_FIELD_INT("has_unit", psi_fixrec, has_unit, 0, 1),
+    PSI_FIELD_INT(K_LAN, psi_fixrec, lan, PS_FIX_KEEP, PS_LAN_COUNT - 1),
+    PSI_FIELD_INT(K_YEAR, psi_fixrec, year, PS_FIX_KEEP, 9999),
+    PSI_FIELD_INT(K_KIND, psi_fixrec, kind, PS_FIX_KEEP, PS_KIND_COUNT - 1),
     PSI_FIELD_END,
 };
 
@@ -93,6 +117,9 @@ const psi_field psi_hit_fields[] = {
     { "*", PSI_F_INCLUDE, 0, 0, 0, 0, 0, psi_hit_brief_fields, 0 },
     PSI_FIELD_STR(K_FILE, ps_hit, file),
     PSI_FIELD_STR(K_ORG, ps_hit, org),
+    PSI_FIELD_STR(K_ORG_CODE, ps_hit, org_code),
+    PSI_FIELD_STR(K_UNIT, ps_hit, unit),
+    PSI_FIELD_STR(K_LANG, ps_hit, lang),
     PSI_FIELD_STR(K_HEADING, ps_hit, heading),
     PSI_FIELD_STR(K_TEXT, ps_hit, text),
     PSI_FIELD_END,

@@ -450,20 +450,25 @@ same_word(const char *a, size_t an, const char *t, size_t tn, bool exact)
     return i == an && j == tn;
 }
 
-/* The end of name a in text t when it starts at the word at ts; 0 if not. */
+/* The end of name a in text t when it starts at the word at ts; 0 if not.
+ * The last word may carry a genitive s ("Alingsås kommuns",
+ * "Regeringens"), except in a name matched by its exact case. */
 static size_t
 match_at(const char *t, size_t n, size_t ts, const alias *a)
 {
     size_t ai = 0, ti = ts, end = 0;
     for (bool first = true;; first = false) {
-        size_t ag = ai, tg = ti, as, ae, ws, we;
+        size_t ag = ai, tg = ti, as, ae, ws, we, xi, xs, xe;
         if (!next_word(a->s, a->len, &ai, &as, &ae))
             return end;
         if (!next_word(t, n, &ti, &ws, &we))
             return 0;
         if (!first && !same_gap(a->s + ag, as - ag, t + tg, ws - tg))
             return 0;
-        if (!same_word(a->s + as, ae - as, t + ws, we - ws, a->exact))
+        xi = ai;
+        bool last = !next_word(a->s, a->len, &xi, &xs, &xe);
+        bool gen = last && !a->exact && we - ws > ae - as && we - ws == ae - as + 1 && (t[we - 1] | 0x20) == 's';
+        if (!same_word(a->s + as, ae - as, t + ws, gen ? we - ws - 1 : we - ws, a->exact))
             return 0;
         end = we;
     }
@@ -478,6 +483,10 @@ psi_register_scan(const char *text, size_t len, psi_body_match *out, size_t max)
     while (found < max && next_word(text, len, &i, &ws, &we)) {
         make_key(&k, 'W', text + ws, we - ws, false);
         const slot *s = find(k.s, k.len);
+        if (!s && we - ws > 2 && (text[we - 1] | 0x20) == 's') { /* a one-word name's genitive */
+            make_key(&k, 'W', text + ws, we - ws - 1, false);
+            s = find(k.s, k.len);
+        }
         for (int j = s ? s->val : 0; s && j < s->val + s->n; j++) {
             size_t end = match_at(text, len, ws, &rg.names[j]);
             if (end) {

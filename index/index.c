@@ -61,6 +61,12 @@ psi_index_store(ps_index *ix)
 }
 
 bool
+psi_index_writable(const ps_index *ix)
+{
+    return ix->writable;
+}
+
+bool
 psi_index_plain(const ps_index *ix)
 {
     return ix->plain;
@@ -96,12 +102,9 @@ ps_index_default_dir(void)
     return NULL;
 }
 
-ps_status
-ps_index_add_doc(ps_index *ix, const ps_doc *doc, ps_error *err)
+static ps_status
+add_info(ps_index *ix, const ps_doc *doc, const ps_docinfo *info, ps_error *err)
 {
-    if (!ix->writable)
-        return psi_fail(err, PS_ERR_USAGE, "index is open read-only");
-    const ps_docinfo *info = ps_doc_info(doc);
     size_t n = ps_doc_passage_count(doc), nh = ps_doc_heading_count(doc), nb = ps_doc_budget_count(doc);
     psi_store_doc sd = { info, n ? ps_doc_passage(doc, 0) : NULL, n, nh ? ps_doc_heading(doc, 0) : NULL,
                          nh, nb ? ps_doc_budget_row(doc, 0) : NULL, nb };
@@ -115,6 +118,52 @@ ps_index_add_doc(ps_index *ix, const ps_doc *doc, ps_error *err)
     psi_docinfo_release(&old);
     return st;
 }
+
+/* A deep copy of a docinfo, through its record. */
+static void
+copy_info(const ps_docinfo *from, ps_docinfo *to)
+{
+    psi_buf b = PSI_BUF_INIT;
+    ps_error e = PS_ERROR_INIT;
+    memset(to, 0, sizeof *to);
+    if (psi_record_put(&b, psi_docinfo_fields, from, &e) != PS_OK ||
+        psi_record_take(b.s, b.len, psi_docinfo_fields, to, &e) != PS_OK) {
+        /* a docinfo that does not read back is refused when written too */
+        psi_docinfo_release(to);
+        memset(to, 0, sizeof *to);
+    }
+    psi_buf_release(&b);
+}
+
+ps_status
+ps_index_add_doc(ps_index *ix, const ps_doc *doc, ps_error *err)
+{
+    if (!ix->writable)
+        return psi_fail(err, PS_ERR_USAGE, "index is open read-only");
+    ps_docinfo info;
+    copy_info(ps_doc_info(doc), &info);
+    if (!info.docid)
+        return psi_fail(err, PS_ERR_INTERNAL, "a document's fields do not read back");
+    /* the corrections an analyst made to this content before */
+    psi_fixrec fix;
+    ps_status st = psi_store_get_fix(ix->store, info.docid, &fix, err);
+    if (st == PS_OK && !psi_fixrec_empty(&fix))
+        psi_fix_apply(&fix, &info);
+    psi_fixrec_release(&fix);
+    /* another rendering of a document already indexed is counted once */
+    char *twin = NULL;
+    if (st == PS_OK && *info.sig)
+        st = psi_store_find_twin(ix->store, info.sig, info.docid, &twin, err);
+    if (twin) {
+        free(info.twin_of);
+        info.twin_of = twin;
+    }
+    if (st == PS_OK)
+        st = add_info(ix, doc, &info, err);
+    psi_docinfo_release(&info);
+    return st;
+}
+
 
 ps_status
 ps_index_check_file(ps_index *ix, const char *path, ps_file_state *state, char **other, ps_error *err)

@@ -14,6 +14,10 @@ const psi_term_info psi_terms[PSI_TERM_COUNT] = {
     [PSI_TERM_STEM] = { "Z", "word", { NULL }, PSI_VOCAB_NONE, false },
     [PSI_TERM_PART] = { "XP", "compound part", { NULL }, PSI_VOCAB_NONE, false },
     [PSI_TERM_FOLDED] = { "XD", "folded word", { NULL }, PSI_VOCAB_NONE, false },
+    [PSI_TERM_ORGCODE] = { "XO", "organisation", { NULL }, PSI_VOCAB_ORGCODE, false },
+    [PSI_TERM_LANG] = { "XG", "language", { "lang", "språk", NULL }, PSI_VOCAB_LANG, false },
+    [PSI_TERM_TWIN] = { "XT", "twin", { NULL }, PSI_VOCAB_NONE, false },
+    [PSI_TERM_SIG] = { "XS", "fingerprint", { NULL }, PSI_VOCAB_NONE, false },
 };
 
 const char *const psi_doctype_names[3] = {

@@ -4,6 +4,9 @@
  * parses through these tables only; the records stored as document data
  * are core/record-fields.c's tables and psi_doc_record_fields below.
  *
+ *   corrections by hand: metadata "plansok_fix:" + docid, a record of
+ *   psi_fixrec_fields (first shard).
+ *
  *   one Xapian document per passage (type passage), one per PDF (type
  *   doc, its record: docinfo and outline), one per budget row (type
  *   budget). Passages and budget rows have no unique term: the PDF's D
@@ -33,6 +36,12 @@ typedef enum psi_term {
     PSI_TERM_STEM,    /* Z + Swedish stem: words of heading and text */
     PSI_TERM_PART,    /* XP + stem: compound and glued-word parts (ingest/terms.c) */
     PSI_TERM_FOLDED,  /* XD + folded stem or word: words with å/ä/ö, without them */
+    PSI_TERM_ORGCODE, /* XO + register code       org: (with O) */
+    PSI_TERM_LANG,    /* XG + language code       lang:, språk: */
+    PSI_TERM_TWIN,    /* XT: every document of a PDF that is another
+                         rendering of one already indexed (twin_of) */
+    PSI_TERM_SIG,     /* XS + band + bits of the text fingerprint: PDF
+                         records, to find twins */
     PSI_TERM_COUNT
 } psi_term;
 

@@ -30,9 +30,15 @@ class FilterField : public Xapian::FieldProcessor {
         char *v = psi_vocab_term(psi_terms[t].vocab, value.c_str());
         if (!v)
             throw Xapian::QueryParserError("unknown " + field + " '" + value + "'");
-        std::string q = term(t, v);
+        Xapian::Query q(term(t, v));
         free(v);
-        return Xapian::Query(q);
+        /* org: also finds a register body by any of its names or its code
+         * ("org:nacka", "org:0182", "org:VGR") */
+        char *code = t == PSI_TERM_ORG ? psi_vocab_term(PSI_VOCAB_ORGCODE, value.c_str()) : NULL;
+        if (code)
+            q = Xapian::Query(Xapian::Query::OP_OR, q, Xapian::Query(term(PSI_TERM_ORGCODE, code)));
+        free(code);
+        return q;
     }
 };
 
@@ -156,6 +162,9 @@ build_query(Xapian::Database &db, const psi_store_query *q, bool plain, std::str
     auto narrow = [&filter](const Xapian::Query &by) { filter = Xapian::Query(Xapian::Query::OP_FILTER, filter, by); };
     if (q->lan >= 0)
         narrow(Xapian::Query(vocab_term(PSI_TERM_LAN, ps_lan_name(q->lan))));
+    else if (q->lan == PS_LAN_NONE) /* no L term at all */
+        filter = Xapian::Query(Xapian::Query::OP_AND_NOT, filter,
+                               Xapian::Query(Xapian::Query::OP_WILDCARD, psi_terms[PSI_TERM_LAN].prefix));
     if (q->section >= 0)
         narrow(Xapian::Query(vocab_term(PSI_TERM_SECTION, ps_section_name((ps_section)q->section))));
     if (q->kind >= 0)
@@ -172,6 +181,9 @@ build_query(Xapian::Database &db, const psi_store_query *q, bool plain, std::str
                                  Xapian::sortable_serialise(b)));
         }
     }
+    /* another rendering of a document is counted once: as the first */
+    if (type != PSI_DOCTYPE_DOC)
+        filter = Xapian::Query(Xapian::Query::OP_AND_NOT, filter, Xapian::Query(term(PSI_TERM_TWIN, "")));
     if (blank || base.empty())
         return filter;
     return Xapian::Query(Xapian::Query::OP_FILTER, base, filter);

@@ -326,3 +326,51 @@ psi_store_find(psi_store *st, const char *path, const char *docid, ps_docinfo *o
         return classify(err, st->dir);
     }
 }
+
+std::vector<std::string>
+sig_bands(const char *sig)
+{
+    std::vector<std::string> v;
+    if (!sig || strlen(sig) != 16)
+        return v;
+    for (int b = 0; b < 4; b++)
+        v.push_back(term(PSI_TERM_SIG, std::to_string(b) + std::string(sig + 4 * b, 4)));
+    return v;
+}
+
+static int
+sig_distance(const char *a, const char *b)
+{
+    if (strlen(a) != 16 || strlen(b) != 16)
+        return 64;
+    unsigned long long x = strtoull(a, NULL, 16) ^ strtoull(b, NULL, 16);
+    return __builtin_popcountll(x);
+}
+
+extern "C" ps_status
+psi_store_find_twin(psi_store *st, const char *sig, const char *docid, char **twin, ps_error *err)
+{
+    *twin = NULL;
+    try {
+        std::vector<std::string> bands = sig_bands(sig);
+        if (bands.empty() || (st->writable && st->shards.empty()))
+            return PS_OK; /* nothing to compare with (a new sharded index) */
+        Xapian::Query q(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_OR, bands.begin(), bands.end()),
+                        Xapian::Query(type_term(PSI_DOCTYPE_DOC)));
+        Xapian::Enquire enq(*st->db);
+        enq.set_query(q);
+        enq.set_sort_by_value(PSI_SLOT_DOCID, false);
+        Xapian::MSet ms = enq.get_mset(0, 1000);
+        for (Xapian::MSetIterator it = ms.begin(); it != ms.end() && !*twin; ++it) {
+            ps_outline o = {};
+            record_guard g(psi_doc_record_fields, &o);
+            take_record(it.get_document().get_data(), psi_doc_record_fields, &o);
+            if (strcmp(o.info.docid, docid) != 0 && !*o.info.twin_of &&
+                sig_distance(o.info.sig, sig) <= PSI_TWIN_BITS)
+                *twin = psi_strdup(o.info.docid);
+        }
+        return PS_OK;
+    } catch (...) {
+        return classify(err, st->dir);
+    }
+}

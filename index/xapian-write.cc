@@ -92,7 +92,37 @@ add_filters(Xapian::Document &d, const ps_docinfo *info, bool record = false)
         d.add_value(PSI_SLOT_KIND, ps_kind_name(info->kind));
     if (info->org && *info->org)
         d.add_boolean_term(vocab_term(PSI_TERM_ORG, info->org));
+    if (info->org_code && *info->org_code)
+        d.add_boolean_term(term(PSI_TERM_ORGCODE, info->org_code));
+    if (info->lang && *info->lang)
+        d.add_boolean_term(term(PSI_TERM_LANG, info->lang));
+    if (info->twin_of && *info->twin_of)
+        d.add_boolean_term(term(PSI_TERM_TWIN, ""));
     d.add_value(PSI_SLOT_DOCID, info->docid);
+}
+
+/* Takes away what add_filters added (but the D term and the docid), so
+ * that a document can be filed again under corrected fields. */
+static void
+remove_filters(Xapian::Document &d)
+{
+    static const psi_term filters[] = { PSI_TERM_LAN,     PSI_TERM_YEAR, PSI_TERM_KIND, PSI_TERM_ORG,
+                                        PSI_TERM_ORGCODE, PSI_TERM_LANG, PSI_TERM_TWIN };
+    std::vector<std::string> gone;
+    for (Xapian::TermIterator t = d.termlist_begin(); t != d.termlist_end(); ++t) {
+        const std::string &w = *t;
+        for (psi_term f : filters) {
+            const std::string p = psi_terms[f].prefix;
+            /* a one-letter prefix is followed by a lower-case value; "XO" is not "O" */
+            if (w.compare(0, p.size(), p) == 0 && (p.size() > 1 || w.size() == 1 || !(w[1] >= 'A' && w[1] <= 'Z')))
+                gone.push_back(w);
+        }
+    }
+    for (const std::string &w : gone)
+        d.remove_term(w);
+    for (Xapian::valueno slot : { PSI_SLOT_YEAR, PSI_SLOT_LAN, PSI_SLOT_KIND })
+        if (!d.get_value(slot).empty())
+            d.remove_value(slot);
 }
 
 std::string
@@ -116,6 +146,51 @@ test_kill_point(void)
         raise(SIGKILL);
 }
 
+/* The key of a document's corrections in the index's metadata. */
+static std::string
+fix_key(const char *docid)
+{
+    return std::string("plansok_fix:") + docid;
+}
+
+extern "C" ps_status
+psi_store_get_fix(psi_store *st, const char *docid, psi_fixrec *out, ps_error *err)
+{
+    psi_fixrec_init(out);
+    try {
+        if (st->writable && st->shards.empty())
+            return PS_OK; /* a new sharded index: nothing is there yet */
+        if (!st->writable && !st->db)
+            return PS_OK;
+        Xapian::Database &db = st->writable ? *st->shards[0].wdb : *st->db;
+        std::string v = db.get_metadata(fix_key(docid));
+        if (!v.empty()) {
+            psi_fixrec r;
+            take_record(v, psi_fixrec_fields, &r);
+            *out = r;
+        }
+        return PS_OK;
+    } catch (...) {
+        return classify(err, st->dir);
+    }
+}
+
+extern "C" ps_status
+psi_store_put_fix(psi_store *st, const char *docid, const psi_fixrec *fix, ps_error *err)
+{
+    if (!st->writable)
+        return psi_fail(err, PS_ERR_INTERNAL, "index opened read-only");
+    try {
+        if (st->shards.empty())
+            return psi_fail(err, PS_ERR_INTERNAL, "no database to keep a correction in");
+        st->shards[0].wdb->set_metadata(fix_key(docid), put_record(psi_fixrec_fields, fix));
+        commit_all(st);
+        return PS_OK;
+    } catch (...) {
+        return classify(err, st->dir);
+    }
+}
+
 /* The record of a PDF: its docinfo and outline. */
 static std::string
 doc_record(const psi_store_doc *doc)
@@ -136,6 +211,9 @@ passage_record(const ps_docinfo *info, const ps_passage *p)
     h.docid = info->docid;
     h.file = info->file;
     h.org = info->org;
+    h.org_code = info->org_code;
+    h.unit = info->unit;
+    h.lang = info->lang;
     h.lan = info->lan;
     h.year = info->year;
     h.kind = info->kind;
@@ -204,6 +282,8 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, const char *old_docid
         rec.add_boolean_term(type_term(PSI_DOCTYPE_DOC));
         rec.add_boolean_term(term(PSI_TERM_ID, info->docid));
         rec.add_boolean_term(path_term(info->path));
+        for (const std::string &band : sig_bands(info->sig))
+            rec.add_boolean_term(band);
         add_filters(rec, info, true);
         wdb->replace_document(term(PSI_TERM_ID, info->docid), rec);
 
@@ -258,6 +338,88 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, const char *old_docid
         } catch (...) {
         }
         return s;
+    }
+}
+
+/* One stored document of a PDF filed again under info's fields. */
+static void
+relabel(Xapian::Document &d, const ps_docinfo *info)
+{
+    bool rec = false, budget = false;
+    for (Xapian::TermIterator t = d.termlist_begin(); t != d.termlist_end(); ++t) {
+        rec |= *t == type_term(PSI_DOCTYPE_DOC);
+        budget |= *t == type_term(PSI_DOCTYPE_BUDGET);
+    }
+    remove_filters(d);
+    add_filters(d, info, rec);
+    if (rec) {
+        ps_outline o = {};
+        record_guard g(psi_doc_record_fields, &o);
+        take_record(d.get_data(), psi_doc_record_fields, &o);
+        ps_outline n = o;
+        n.info = *info;
+        d.set_data(put_record(psi_doc_record_fields, &n));
+    } else if (budget) {
+        ps_budget_row r = {};
+        record_guard g(psi_budget_row_fields, &r);
+        take_record(d.get_data(), psi_budget_row_fields, &r);
+        ps_budget_row n = r;
+        n.org = info->org;
+        n.lan = info->lan;
+        n.year = info->year;
+        d.set_data(put_record(psi_budget_row_fields, &n));
+    } else {
+        ps_hit h = {};
+        record_guard g(psi_hit_fields, &h);
+        take_record(d.get_data(), psi_hit_fields, &h);
+        ps_hit n = h;
+        n.org = info->org;
+        n.org_code = info->org_code;
+        n.unit = info->unit;
+        n.lang = info->lang;
+        n.lan = info->lan;
+        n.year = info->year;
+        n.kind = info->kind;
+        d.set_data(put_record(psi_hit_fields, &n));
+    }
+}
+
+extern "C" ps_status
+psi_store_relabel(psi_store *st, const ps_docinfo *info, ps_error *err)
+{
+    if (!st->writable)
+        return psi_fail(err, PS_ERR_INTERNAL, "index opened read-only");
+    try {
+        std::string dt = term(PSI_TERM_DOC, info->docid);
+        for (shard &sh : st->shards) {
+            Xapian::WritableDatabase &w = *sh.wdb;
+            std::vector<Xapian::docid> ids;
+            for (Xapian::PostingIterator it = w.postlist_begin(dt); it != w.postlist_end(dt); ++it)
+                ids.push_back(*it);
+            if (ids.empty())
+                continue;
+            /* a document's passages change together or not at all */
+            w.begin_transaction();
+            try {
+                for (Xapian::docid id : ids) {
+                    Xapian::Document d = w.get_document(id);
+                    relabel(d, info);
+                    w.replace_document(id, d);
+                }
+                w.commit_transaction();
+            } catch (...) {
+                try {
+                    w.cancel_transaction();
+                } catch (...) {
+                }
+                throw;
+            }
+        }
+        return PS_OK;
+    } catch (const bad_record &e) {
+        return psi_fail(err, PS_ERR_INTERNAL, "%s", e.what());
+    } catch (...) {
+        return classify(err, st->dir);
     }
 }
 

@@ -104,6 +104,10 @@ type_term(psi_doctype d)
  * normalisation typed filter values get. */
 std::string vocab_term(psi_term t, const char *value);
 
+/* The XS terms of a fingerprint: its four 16-bit bands, so that two
+ * fingerprints within 3 bits share at least one (none for ""). */
+std::vector<std::string> sig_bands(const char *sig);
+
 /* The P term of a file path (a hash: paths can exceed Xapian's term length). */
 std::string path_term(const char *path);
 

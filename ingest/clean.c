@@ -109,7 +109,7 @@ typedef struct keycount {
 } keycount;
 
 size_t
-psi_strip_running(psi_page *pages, int npages)
+psi_strip_running(psi_page *pages, int npages, psi_buf *running)
 {
     keycount *kc = NULL;
     size_t nk = 0, cap = 0;
@@ -154,6 +154,15 @@ psi_strip_running(psi_page *pages, int npages)
             for (size_t k = 0; k < nk && !drop; k++)
                 if (strcmp(kc[k].key, key) == 0)
                     drop = kc[k].pages >= threshold;
+            if (drop && running && key[0] && strcmp(key, "sida") && strcmp(key, "sida av")) {
+                /* each running line once: the first time its key is seen */
+                for (size_t k = 0; k < nk; k++)
+                    if (strcmp(kc[k].key, key) == 0 && kc[k].last_page >= 0) {
+                        psi_buf_adds(running, l->text);
+                        psi_buf_addc(running, '\n');
+                        kc[k].last_page = -1;
+                    }
+            }
             free(key);
             if (drop) {
                 free(l->text);

@@ -1,106 +1,134 @@
-/* detect.c: organisation, län, year and document kind from a document's
- * file name, PDF metadata, first pages and body. All evidence is in the
- * rules table below: each rule adds its weight to a candidate value every
- * time its pattern matches in one of the places it applies to; the value
- * with the highest score wins. Patterns go through rx.c (PCRE2, UTF+UCP,
- * caseless). */
+/* detect.c: who published a document, for which county and year, and
+ * what kind it is: read as a person reads it. docs/DETECTION.md is the
+ * prose version of this file.
+ *
+ * A document has places, and a name weighs what its place weighs: the
+ * headline of the first page (its largest lines), the rest of that page,
+ * the running header and footer, the PDF metadata, the first pages, the
+ * body. Organisations are the bodies of the register (core/register.c) a
+ * place names — "Alingsås kommun", "VGR", "Kommunstyrelsen i Nacka", the
+ * kommun's web address "alingsas.se" — and, in the strong places only,
+ * a named förbund the register does not know. The county comes from the
+ * organisation's register entry, or from a county named in the headline
+ * or metadata; never from a place name in the body. Kinds and units are
+ * the rule tables below; years, periods and dates come from dates.c and
+ * the choice in pick_year. Unsure means unknown: a body mentioned only in
+ * passing publishes nothing. */
 #include "plansok-private.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum field { F_LAN, F_YEAR, F_KIND, F_ORG } field;
+typedef enum place { P_FILE, P_META, P_AUTHOR, P_HEAD, P_FIRST, P_RUNNING, P_FRONT, P_BODY, P_COUNT } place;
 
-/* where a rule looks */
-enum {
-    W_FILE = 1,   /* base name, with _ and - read as spaces */
-    W_META = 2,   /* PDF title and subject */
-    W_AUTHOR = 4, /* PDF author */
-    W_FRONT = 8,  /* first text pages */
-    W_BODY = 16,  /* the whole text */
+#define W(p) (1u << (p))
+#define STRONG (W(P_FILE) | W(P_META) | W(P_AUTHOR) | W(P_HEAD) | W(P_FIRST) | W(P_RUNNING))
+
+/* What an organisation named in each place is worth. The body counts
+ * once per mention, up to BODY_CAP. */
+static const int org_weight[P_COUNT] = {
+    [P_FILE] = 8, [P_META] = 8, [P_AUTHOR] = 10, [P_HEAD] = 12, [P_FIRST] = 8, [P_RUNNING] = 10, [P_FRONT] = 3, [P_BODY] = 1,
+};
+#define BODY_CAP 20
+/* the least evidence for naming an organisation: one strong place, or
+ * many mentions with no rival near (half as many); fewer when the
+ * headline names a unit of that kind of body ("Socialnämnden" is some
+ * kommun's: the one the text names) */
+#define ORG_MIN_STRONG 8
+#define ORG_MIN_BODY 6
+#define ORG_MIN_UNIT 3
+
+/* What a kind's words are worth in each place. */
+static const int kind_weight[P_COUNT] = {
+    [P_FILE] = 4, [P_META] = 10, [P_AUTHOR] = 0, [P_HEAD] = 20, [P_FIRST] = 5, [P_RUNNING] = 6, [P_FRONT] = 2, [P_BODY] = 0,
 };
 
-/* Year captures: group 1 is the year; YY rules give two digits. */
-enum { V_CAPTURE = -1, V_YY = -2 };
+typedef enum rtype {
+    R_KIND,    /* value: a ps_kind; bonus: added to the place's weight */
+    R_UNIT,    /* group 1: a unit within the organisation */
+    R_NOTUNIT, /* group 1: a unit named as someone else (a beställare) */
+    R_ORGAN,   /* group 1: a kommun's place after an organ ("Kommunstyrelsen i Nacka") */
+    R_DOMAIN,  /* group 1: a web address's name ("alingsas" of alingsas.se) */
+    R_NAMED,   /* group 1: a förbund's own name, kept when the register lacks it */
+    R_LOOKUP,  /* group 1: a name the register may know, written without å/ä/ö */
+    R_CODE,    /* code: a register body that the phrase names */
+    R_HORIZON, /* group 1: a year that is a horizon or a name, not the document's */
+    R_DATED,   /* group 1: a date the document was decided, adopted or printed */
+    R_LAN,     /* value: a county named in a strong place */
+} rtype;
 
 typedef struct rule {
-    field field;
-    int value;        /* county, kind, or V_CAPTURE / V_YY */
+    rtype type;
+    int value;
+    int bonus;
     unsigned where;
-    int weight;
+    const char *code;
     const char *pattern;
-    const char *example;
 } rule;
 
 #define MONTHS "(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
-#define DOCTITLE "(?:verksamhetsplan|budget|årsredovisning|verksamhetsberättelse|delårsrapport|strategi|handlingsplan|program)"
-#define ORGTYPE "(?:Regionförbundet|Kommunförbundet|Kommunalförbundet|Landstinget|Länsstyrelsen|Samordningsförbundet)"
+#define DATE "((?:19|20)\\d\\d-[01]\\d-[0-3]\\d|\\d{1,2}\\s+" MONTHS "\\s+(?:19|20)\\d\\d)"
+#define FORBUND "(?:Regionförbundet|Kommunförbundet|Kommunalförbundet|Samordningsförbundet|Räddningstjänstförbundet)"
+#define UNITWORD "(?:nämnd(?:en)?|styrelsen|fullmäktige|förvaltningen|revisionen|kontoret|utskottet)"
+#define ANYW (W(P_FILE) | W(P_META) | W(P_HEAD) | W(P_FIRST) | W(P_RUNNING) | W(P_FRONT))
 
 static const rule rules[] = {
-    /* ---- län: the place name of each county, any inflection ---- */
-    { F_LAN, 0, W_FILE | W_META | W_AUTHOR | W_FRONT | W_BODY, 1, "\\b(?:Stockholms?|Storsthlm|Storstockholms?)\\b", "Stockholms län, Storsthlm" },
-    { F_LAN, 1, W_FILE | W_META | W_AUTHOR | W_FRONT | W_BODY, 1, "\\bUppsala\\b", "Region Uppsala" },
-    { F_LAN, 2, W_FILE | W_META | W_AUTHOR | W_FRONT | W_BODY, 1, "\\bSörmlands?\\b|\\bSödermanlands?\\b", "Region Sörmland" },
-    { F_LAN, 3, W_FILE | W_META | W_AUTHOR | W_FRONT | W_BODY, 1, "\\bÖstergötlands?\\b", "Region Östergötland" },
-    { F_LAN, 4, W_FILE | W_META | W_AUTHOR | W_FRONT | W_BODY, 1, "\\bJönköpings?\\b", "Regionförbundet Jönköpings län" },
-    { F_LAN, 5, W_FILE | W_META | W_AUTHOR | W_FRONT | W_BODY, 1, "\\bKronobergs?\\b", "Region Kronoberg" },
-    { F_LAN, 6, W_FILE | W_META | W_AUTHOR | W_FRONT | W_BODY, 1, "\\bKalmar\\b", "Kalmar län" },
-    { F_LAN, 7, W_FILE | W_META | W_AUTHOR | W_FRONT | W_BODY, 1, "\\bGotlands?\\b", "Region Gotland" },
-    { F_LAN, 8, W_FILE | W_META | W_AUTHOR | W_FRONT | W_BODY, 1, "\\bBlekinge\\b", "Region Blekinge" },
-    { F_LAN, 9, W_FILE | W_META | W_AUTHOR | W_FRONT | W_BODY, 1, "\\bSkånes?\\b", "Region Skåne" },
-    { F_LAN, 10, W_FILE | W_META | W_AUTHOR | W_FRONT | W_BODY, 1, "\\bHallands?\\b", "Region Halland" },
-    { F_LAN, 11, W_FILE | W_META | W_AUTHOR | W_FRONT | W_BODY, 1, "\\bVästra Götalands?(?:regionen)?\\b", "Västra Götalandsregionen" },
-    { F_LAN, 12, W_FILE | W_META | W_AUTHOR | W_FRONT | W_BODY, 1, "\\bVärmlands?\\b", "Region Värmland" },
-    { F_LAN, 13, W_FILE | W_META | W_AUTHOR | W_FRONT | W_BODY, 1, "\\bÖrebro\\b", "Region Örebro län" },
-    { F_LAN, 14, W_FILE | W_META | W_AUTHOR | W_FRONT | W_BODY, 1, "\\bVästmanlands?\\b", "Region Västmanland" },
-    { F_LAN, 15, W_FILE | W_META | W_AUTHOR | W_FRONT | W_BODY, 1, "\\bDalarnas?\\b", "Region Dalarna" },
-    { F_LAN, 16, W_FILE | W_META | W_AUTHOR | W_FRONT | W_BODY, 1, "\\bGävleborgs?\\b", "Region Gävleborg" },
-    { F_LAN, 17, W_FILE | W_META | W_AUTHOR | W_FRONT | W_BODY, 1, "\\bVästernorrlands?\\b", "Kommunförbundet Västernorrland" },
-    { F_LAN, 18, W_FILE | W_META | W_AUTHOR | W_FRONT | W_BODY, 1, "\\bJämtlands?\\b|\\bJämtland Härjedalen\\b", "Region Jämtland Härjedalen" },
-    { F_LAN, 19, W_FILE | W_META | W_AUTHOR | W_FRONT | W_BODY, 1, "\\bVästerbottens?\\b", "Region Västerbotten" },
-    { F_LAN, 20, W_FILE | W_META | W_AUTHOR | W_FRONT | W_BODY, 1, "\\bNorrbottens?\\b", "Kommunförbundet Norrbotten" },
-    /* the place a document was signed in ("Stockholm den 4 september 2008") is not its county:
-     * this takes back the point the place name got above */
-    { F_LAN, V_CAPTURE, W_FRONT | W_BODY, -1, "\\b((?-i:[A-ZÅÄÖ])[\\wåäö]+)\\s+den\\s+\\d{1,2}\\s+" MONTHS "\\b", "Stockholm den 4 september 2008" },
-    /* a county named together with an organisation counts more */
-    { F_LAN, V_CAPTURE, W_META | W_AUTHOR | W_FRONT, 4, "\\b" ORGTYPE "\\s+(?:i\\s+)?((?-i:[A-ZÅÄÖ])[\\wåäö]+(?: Götalands)?)", "Kommunförbundet Norrbotten" },
-    { F_LAN, V_CAPTURE, W_META | W_AUTHOR | W_FRONT, 4, "\\b(Storsthlm)\\b", "Storsthlm" },
+    /* ---- kinds: the words of a title; the headline weighs most ---- */
+    { R_KIND, PS_KIND_KALLELSE, 4, ANYW, NULL, "\\bkallelse\\b|\\bföredragningslista\\b|\\bdagordning\\b" },
+    { R_KIND, PS_KIND_PROTOKOLL, 4, ANYW, NULL, "\\b(?:sammanträdes)?protokoll\\b|\\bprotokollsutdrag\\b" },
+    { R_KIND, PS_KIND_PROTOKOLL, 0, W(P_FIRST) | W(P_FRONT), NULL, "\\bjusterare\\b|\\bjusteringens\\b|\\bjusteras\\b" },
+    { R_KIND, PS_KIND_ARSREDOVISNING, 6, ANYW, NULL, "\\bårsredovisning\\b|\\bverksamhetsberättelse\\b|\\bårsbokslut\\b" },
+    { R_KIND, PS_KIND_UPPFOLJNING, 5, ANYW, NULL,
+      "\\b\\w*uppföljning\\b|\\bdelårsrapport\\b|\\bdelårsbokslut\\b|\\btertialrapport\\b|\\bprognos\\s+per\\b" },
+    { R_KIND, PS_KIND_VERKSAMHETSPLAN, 6, ANYW, NULL, "\\bverksamhetsplan\\b|\\bvp\\s?(?:19|20)\\d\\d\\b" },
+    { R_KIND, PS_KIND_BUDGET, 5, ANYW, NULL,
+      "\\b(?:mål\\s+och\\s+budget|budget|budgetramar|flerårsplan|ramar|investeringsbudget)\\s+(?:för\\s+)?(?:år\\s+)?(?:19|20)\\d\\d\\b|"
+      "\\bbudgetramar\\b|\\bbudgetunderlag\\b|\\bmål\\s+och\\s+budget\\b" },
+    { R_KIND, PS_KIND_STRATEGI, 4, ANYW, NULL, "\\b\\w*strategi\\b|\\bstrategisk\\s+plan\\b" },
+    { R_KIND, PS_KIND_PLAN, 0, ANYW, NULL,
+      "\\b\\w+(?<!verksamhets)plan\\b|\\bplan\\s+för\\b|\\bprogram\\s+för\\b|\\b\\w*program\\b(?!\\s+och\\s+föredragningslista)" },
+    { R_KIND, PS_KIND_RAPPORT, 0, ANYW, NULL,
+      "\\brapport\\b|\\bgranskning\\b|\\bgenomlysning\\b|\\butvärdering\\b|\\butredning\\b|\\banalys\\b|\\brevisionsrapport\\b" },
+    { R_KIND, PS_KIND_TJANSTESKRIVELSE, 6, ANYW, NULL, "\\btjänsteskrivelse\\b|\\btjänsteutlåtande\\b" },
+    /* a governing document says what it is */
+    { R_KIND, PS_KIND_PLAN, 14, W(P_FIRST), NULL, "\\btyp\\s+av\\s+styrdokument:\\s*(?:plan|program|handlingsplan)\\b" },
+    { R_KIND, PS_KIND_STRATEGI, 14, W(P_FIRST), NULL, "\\btyp\\s+av\\s+styrdokument:\\s*strategi\\b" },
+    /* government bills and directives: "Utdrag ur protokoll vid
+     * regeringssammanträde" does not make them a board's minutes */
+    { R_KIND, PS_KIND_OTHER, 30, W(P_META) | W(P_HEAD) | W(P_FIRST), NULL,
+      "\\bregeringens\\s+proposition\\b|\\bprotokoll\\s+vid\\s+regeringssammanträde\\b|\\bkommittédirektiv\\b" },
 
-    /* ---- year ---- */
-    { F_YEAR, V_CAPTURE, W_META | W_FRONT, 10, "\\b" DOCTITLE "(?:\\s+(?:och|&)\\s+\\w+)?\\s+(?:för\\s+)?(?:år\\s+)?((?:19|20)\\d\\d)\\b(?![-–:]\\d)", "Verksamhetsplan och budget 2014" },
-    { F_YEAR, V_CAPTURE, W_FRONT, 4, "\\b\\d{1,2}\\s+" MONTHS "\\s+((?:19|20)\\d\\d)\\b", "Torsdagen den 15 september 2011" },
-    { F_YEAR, V_CAPTURE, W_FRONT, 2, "\\b((?:19|20)\\d\\d)-[01]\\d-[0-3]\\d\\b", "2011-09-15" },
-    { F_YEAR, V_CAPTURE, W_FILE, 6, "(?<!\\d)((?:19|20)\\d\\d)(?!\\d)", "vp_budget_2014.pdf" },
-    { F_YEAR, V_YY, W_FILE, 3, "(?<!\\d)(\\d\\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])(?!\\d)", "kallelse_110915.pdf" },
-    { F_YEAR, V_CAPTURE, W_META | W_FRONT, 1, "(?<![\\d:/-])((?:19|20)\\d\\d)(?![\\d:/])", "any year on the first pages" },
+    /* ---- units within the organisation ---- */
+    { R_UNIT, 0, 0, W(P_HEAD) | W(P_FIRST) | W(P_RUNNING) | W(P_META), NULL,
+      "(?<![\\w-])((?:\\w+-\\s+(?:och|&)\\s+)?\\w+" UNITWORD "|\\w+ska\\s+nämnden|Koncernkontoret|Stadsrevisionen|"
+      "Regionkansliet|Kommunledningskontoret)\\b" },
+    { R_NOTUNIT, 0, 0, W(P_HEAD) | W(P_FIRST) | W(P_RUNNING), NULL,
+      "\\b(?:beställare|mottagare|till):\\s*((?:\\w+-\\s+(?:och|&)\\s+)?\\w+" UNITWORD ")" },
 
-    /* ---- kind ---- */
-    { F_KIND, PS_KIND_KALLELSE, W_FILE | W_META | W_FRONT, 10, "\\bkallelse\\b", "KALLELSE till sammanträde" },
-    { F_KIND, PS_KIND_KALLELSE, W_FRONT, 3, "\\bföredragningslista\\b", "Program och föredragningslista" },
-    { F_KIND, PS_KIND_PROTOKOLL, W_FILE | W_META | W_FRONT, 8, "\\b(?:protokoll|sammanträdesprotokoll)\\b", "Protokoll fört vid sammanträde" },
-    { F_KIND, PS_KIND_PROTOKOLL, W_FRONT, 3, "\\bjusterare\\b|\\bjusteras\\b", "Justerare: ..." },
-    { F_KIND, PS_KIND_ARSREDOVISNING, W_FILE | W_META | W_FRONT, 8, "\\bårsredovisning\\b|\\bverksamhetsberättelse\\b", "Årsredovisning 2012" },
-    { F_KIND, PS_KIND_VERKSAMHETSPLAN, W_FILE | W_META | W_FRONT, 8, "\\bverksamhetsplan\\b|\\bvp\\s?(?:19|20)\\d\\d\\b|\\bvp\\b", "Verksamhetsplan och budget 2014" },
-    { F_KIND, PS_KIND_BUDGET, W_FILE | W_META | W_FRONT, 5, "\\b(?:budget|flerårsplan|mål och budget)\\s+(?:för\\s+)?(?:19|20)\\d\\d\\b", "Budget 2018" },
-    /* government bills and directives: their "Utdrag ur protokoll vid regeringssammanträde"
-     * does not make them a board's minutes */
-    { F_KIND, PS_KIND_OTHER, W_META | W_FRONT, 12, "\\bregeringens\\s+proposition\\b|\\bprotokoll\\s+vid\\s+regeringssammanträde\\b|\\bkommittédirektiv\\b", "Regeringens proposition 2008/09:5" },
-    { F_KIND, PS_KIND_STRATEGI, W_FILE | W_META | W_FRONT, 6, "\\b(?:\\w+strategi|strategi|strategisk plan|handlingsplan|utvecklingsprogram)\\b", "Regional utvecklingsstrategi" },
+    /* ---- organisations the register knows, named indirectly ---- */
+    { R_ORGAN, 0, 0, STRONG | W(P_FRONT) | W(P_BODY), NULL,
+      "\\b(?:kommunstyrelsen|kommunfullmäktige|kommunrevisionen|\\w+nämnden|kommunen|stadsledningskontoret)\\s+i\\s+"
+      "((?-i:[A-ZÅÄÖ])[\\wåäö]+(?:[ -](?-i:[A-ZÅÄÖ])[\\wåäö]+)?)" },
+    { R_DOMAIN, 0, 0, W(P_HEAD) | W(P_FIRST) | W(P_RUNNING) | W(P_FRONT), NULL,
+      "(?<![\\w.@-])(?:www\\.)?([\\wåäö-]+)\\.se\\b(?![.-]\\w)" },
+    /* a file name written by the publisher: "ramar-2027-for-alingsas-kommun.pdf" */
+    { R_LOOKUP, 0, 0, W(P_FILE), NULL, "\\b([\\wåäö]+\\s+(?:kommun|stad)|region\\s+[\\wåäö]+)\\b" },
+    { R_CODE, 0, 0, W(P_META) | W(P_HEAD) | W(P_FIRST), "S-regeringen",
+      "\\bregeringens\\s+proposition\\b|\\bkommittédirektiv\\b|\\bregeringsbeslut\\b" },
+    { R_NAMED, 0, 0, STRONG, NULL,
+      "\\b(" FORBUND "\\s+(?:i\\s+)?(?-i:[A-ZÅÄÖ])[\\wåäö]+(?:\\s+(?-i:[A-ZÅÄÖ])[\\wåäö]+)?(?:\\s+län\\b)?)" },
 
-    /* ---- organisation: group 1 is the name ---- */
-    /* the PDF author when it names an organisation, not a person or a login
-     * ("Ludvig Gustafson", "Nsd0318", "Administrator" say nothing) */
-    { F_ORG, V_CAPTURE, W_AUTHOR, 20,
-      "^\\s*(?!.*\\d)(?!(?:administrat\\w*|admin|microsoft\\w*|användare|owner|user|unknown|författare)\\s*$)"
-      "(?=.*(?:förbund|region|kommun|landsting|länsstyrelse|verket|myndighet|nämnd|styrelse|kansli|universitet|"
-      "högskola|institut|förvaltning|rådet|kontor|departement|regeringen)|(?-i:[A-ZÅÄÖ])[\\wåäö]{2,}\\s*$)"
-      "(.{3,80}?)\\s*$",
-      "PDF author: Storsthlm" },
-    { F_ORG, V_CAPTURE, W_META | W_FRONT | W_BODY, 3, "\\b(" ORGTYPE "\\s+(?:i\\s+)?(?-i:[A-ZÅÄÖ])[\\wåäö]+(?: Götalands)?(?:\\s+län\\b)?)", "Regionförbundet Jönköpings län" },
-    { F_ORG, V_CAPTURE, W_META | W_FRONT, 2, "\\b(Region\\s+(?-i:[A-ZÅÄÖ])[\\wåäö]+(?:\\s+län\\b)?)", "Region Skåne" },
-    { F_ORG, V_CAPTURE, W_META | W_FRONT | W_BODY, 3, "\\b(Storsthlm)\\b", "Storsthlm" },
-    /* the bare type ("Kommunförbundet ska"): completed with the län below */
-    { F_ORG, V_CAPTURE, W_FRONT | W_BODY, 1, "\\b(" ORGTYPE ")\\b(?!\\s+(?:i\\s+)?(?-i:[A-ZÅÄÖ]))", "Kommunförbundet ska" },
+    /* ---- years: horizons and names are not the document's year ---- */
+    { R_HORIZON, 0, 0, ANYW, NULL,
+      "\\b(?:mot|till|inför|utblick\\s+mot|vision|målbild(?:\\s+\\w+)?)\\s+((?:19|20)\\d\\d)\\b(?!\\s*[-–])" },
+    { R_DATED, 0, 0, W(P_HEAD) | W(P_FIRST) | W(P_RUNNING) | W(P_FRONT), NULL,
+      "\\b(?:datum\\s+för\\s+beslut|datum|beslut(?:ad|at)?|antagen|antaget|fastställd|fastställt|godkänd|"
+      "sammanträdesdatum|sammanträde|tryck|reviderad)\\b[^\\d]{0,40}?" DATE },
+
+    /* ---- a county named in a strong place, for documents without a known publisher ---- */
+    { R_LAN, -1, 0, W(P_META) | W(P_HEAD) | W(P_RUNNING), NULL,
+      "\\b(?:för|i|region|länsstyrelsen\\s+i)\\s+((?-i:[A-ZÅÄÖ])[\\wåäö]+(?:\\s+(?-i:[A-ZÅÄÖ])[\\wåäö]+)?)(?:\\s+län)?\\b|"
+      "\\b((?-i:[A-ZÅÄÖ])[\\wåäö]+(?:\\s+(?-i:[A-ZÅÄÖ])[\\wåäö]+)?)\\s+län\\b" },
 };
 
 #define NRULES (sizeof rules / sizeof rules[0])
@@ -114,7 +142,6 @@ psi_detector_new(psi_detector **out, ps_error *err)
 {
     psi_detector *d = psi_calloc(1, sizeof *d);
     for (size_t i = 0; i < NRULES; i++) {
-        /* organisation names keep their case; everything else is caseless */
         ps_status st = psi_rx_new(rules[i].pattern, false, &d->rx[i], err);
         if (st != PS_OK) {
             psi_detector_free(d);
@@ -136,120 +163,196 @@ psi_detector_free(psi_detector *d)
     free(d);
 }
 
-/* Candidate organisation names and their scores. */
+void
+psi_detected_release(psi_detected *d)
+{
+    free(d->org);
+    free(d->org_code);
+    free(d->unit);
+    free(d->date);
+    memset(d, 0, sizeof *d);
+}
+
+/* ------------------------------------------------------------ evidence */
+
+/* A candidate organisation: a register body, or a name it lacks. */
 typedef struct orgcand {
+    const psi_body *body;
     char *name;
-    int score;
+    int score;     /* all places */
+    int strong;    /* places other than the front pages and the body */
+    int body_hits; /* mentions in the body, for the cap */
 } orgcand;
 
-/* "KOMMUNFÖRBUNDET NORRBOTTENS" -> "Kommunförbundet Norrbotten": words
- * capitalised (but "län", "i"), and a genitive s dropped when the county
- * name follows without "län". */
-static char *
-normalise_org(const char *s, size_t n)
+typedef struct namecand {
+    char *name;
+    int score;
+} namecand;
+
+typedef struct evidence {
+    orgcand *org;
+    size_t norg;
+    namecand *unit;
+    size_t nunit;
+    int kind[PS_KIND_COUNT];
+    int lan[PS_LAN_COUNT];
+    psi_datehit dated; /* the first labelled date in the strongest place */
+    int dated_place;
+    bool horizon[200]; /* 1900..2099 */
+} evidence;
+
+static void
+add_org(evidence *ev, const psi_body *body, const char *name, place p)
 {
-    psi_buf b = PSI_BUF_INIT;
-    bool start = true;
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        if (!psi_utf8_next(s, n, &i, &cp))
-            continue;
-        if (cp == ' ' || cp == '\n') {
-            if (b.len && b.s[b.len - 1] != ' ')
-                psi_buf_addc(&b, ' ');
-            start = true;
-            continue;
-        }
-        cp = start ? psi_cp_upper(cp) : psi_cp_lower(cp);
-        start = false;
-        char enc[4];
-        psi_buf_add(&b, enc, psi_utf8_encode(cp, enc));
+    orgcand *c = NULL;
+    for (size_t i = 0; i < ev->norg && !c; i++)
+        if (body ? ev->org[i].body == body : (!ev->org[i].body && strcmp(ev->org[i].name, name) == 0))
+            c = &ev->org[i];
+    if (!c) {
+        ev->org = psi_realloc(ev->org, (ev->norg + 1) * sizeof *ev->org);
+        c = &ev->org[ev->norg++];
+        *c = (orgcand){ body, psi_strdup(body ? body->name : name), 0, 0, 0 };
     }
-    char *r = psi_buf_detach(&b);
-    size_t len = strlen(r);
-    while (len && r[len - 1] == ' ')
-        r[--len] = '\0';
-    /* lower-case small words after the first */
-    for (char *p = strchr(r, ' '); p; p = strchr(p + 1, ' ')) {
-        if (!strncmp(p, " Län", 5) && (p[5] == '\0' || p[5] == ' '))
-            memcpy(p + 1, "l", 1);
-        if (!strncmp(p, " I ", 3))
-            p[1] = 'i';
+    if (p == P_BODY) {
+        if (c->body_hits++ >= BODY_CAP)
+            return;
     }
-    /* "Län" is "L\xC3\xA4n": first byte only was changed above */
-    const char *last = strrchr(r, ' ');
-    if (last && len > 1 && r[len - 1] == 's' && strcmp(last, " län") != 0) {
-        char *word = psi_strdup(last + 1);
-        word[strlen(word) - 1] = '\0';
-        if (ps_lan_parse(word) >= 0)
-            r[--len] = '\0';
-        free(word);
-    }
-    return r;
+    c->score += org_weight[p];
+    if (W(p) & STRONG)
+        c->strong += org_weight[p];
 }
 
 static void
-add_org(orgcand **v, size_t *n, char *name, int weight)
+add_name(namecand **v, size_t *n, char *name, int weight)
 {
-    for (size_t i = 0; i < *n; i++) {
+    for (size_t i = 0; i < *n; i++)
         if (strcmp((*v)[i].name, name) == 0) {
             (*v)[i].score += weight;
             free(name);
             return;
         }
-    }
     *v = psi_realloc(*v, (*n + 1) * sizeof **v);
-    (*v)[(*n)++] = (orgcand){ name, weight };
+    (*v)[(*n)++] = (namecand){ name, weight };
 }
 
-typedef struct scores {
-    int lan[PS_LAN_COUNT];
-    int kind[PS_KIND_COUNT];
-    int year[60]; /* 1990 .. 2049 */
-    orgcand *org;
-    size_t norg;
-} scores;
+/* "Barn- och ungdomsnämnden" -> "barn- och ungdomsnämnden"; "STADSREVISIONEN" too. */
+static char *
+lower_name(const char *s, size_t n)
+{
+    psi_buf b = PSI_BUF_INIT;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        if (!psi_utf8_next(s, n, &i, &cp))
+            continue;
+        if (cp == '\n' || cp == '\t')
+            cp = ' ';
+        if (cp == ' ' && b.len && b.s[b.len - 1] == ' ')
+            continue;
+        char enc[4];
+        psi_buf_add(&b, enc, psi_utf8_encode(psi_cp_lower(cp), enc));
+    }
+    return psi_buf_detach(&b);
+}
+
+/* Organisations named in one place: the register's names, then the first
+ * mention per body counts in the front pages. */
+static void
+scan_register(evidence *ev, const char *text, place p)
+{
+    size_t len = strlen(text);
+    enum { MAXM = 4096 };
+    psi_body_match *m = psi_malloc(MAXM * sizeof *m);
+    size_t n = psi_register_scan(text, len, m, MAXM);
+    for (size_t i = 0; i < n; i++) {
+        bool again = false;
+        if (p != P_BODY)
+            for (size_t k = 0; k < i && !again; k++)
+                again = m[k].body == m[i].body;
+        if (!again)
+            add_org(ev, m[i].body, NULL, p);
+    }
+    free(m);
+}
 
 static void
-apply(const psi_detector *d, size_t ri, const char *text, scores *sc)
+apply(const psi_detector *d, size_t ri, const char *text, place p, evidence *ev)
 {
     const rule *r = &rules[ri];
     size_t len = strlen(text);
-    long ov[4];
+    long ov[6];
     size_t at = 0;
     int matches = 0;
-    while (at <= len && psi_rx_match(d->rx[ri], text, len, at, ov, 2)) {
-        long s = ov[2] >= 0 ? ov[2] : ov[0], e = ov[2] >= 0 ? ov[3] : ov[1];
-        switch (r->field) {
-        case F_LAN:
-            if (r->value >= 0) {
-                sc->lan[r->value] += r->weight;
-            } else {
-                char *name = psi_strndup(text + s, (size_t)(e - s));
-                int lan = ps_lan_parse(name);
-                if (lan < 0 && strcmp(name, "Storsthlm") == 0)
-                    lan = 0;
-                if (lan >= 0)
-                    sc->lan[lan] += r->weight;
-                free(name);
+    bool seen = false; /* kinds and codes count once per place */
+    while (at <= len && psi_rx_match(d->rx[ri], text, len, at, ov, 3)) {
+        long s = ov[2] >= 0 ? ov[2] : ov[4] >= 0 ? ov[4] : ov[0];
+        long e = ov[2] >= 0 ? ov[3] : ov[4] >= 0 ? ov[5] : ov[1];
+        char *g = psi_strndup(text + s, (size_t)(e - s));
+        switch (r->type) {
+        case R_KIND:
+            /* the bonus is for titles, not for words in passing */
+            if (!seen && kind_weight[p])
+                ev->kind[r->value] += kind_weight[p] + (kind_weight[p] >= 5 ? r->bonus : 0);
+            seen = true;
+            break;
+        case R_UNIT: {
+            char *u = lower_name(g, strlen(g));
+            if (strcmp(u, "länsstyrelsen") != 0) /* a body of its own */
+                add_name(&ev->unit, &ev->nunit, u, org_weight[p]);
+            else
+                free(u);
+            break;
+        }
+        case R_NOTUNIT:
+            add_name(&ev->unit, &ev->nunit, lower_name(g, strlen(g)), -org_weight[p]);
+            break;
+        case R_ORGAN:
+        case R_DOMAIN: {
+            const psi_body *b = psi_register_kommun_by_place(g);
+            if (b && (r->type == R_ORGAN || p != P_FRONT || !seen))
+                add_org(ev, b, NULL, p);
+            seen |= b != NULL;
+            break;
+        }
+        case R_CODE: {
+            const psi_body *b = psi_register_by_code(r->code);
+            if (b && !seen)
+                add_org(ev, b, NULL, p);
+            seen = true;
+            break;
+        }
+        case R_NAMED: {
+            const psi_body *b = psi_register_lookup(g);
+            add_org(ev, b, g, p);
+            break;
+        }
+        case R_LOOKUP: {
+            const psi_body *b = psi_register_lookup(g);
+            if (b)
+                add_org(ev, b, NULL, p);
+            break;
+        }
+        case R_HORIZON: {
+            int y = atoi(g);
+            if (y >= 1900 && y < 2100)
+                ev->horizon[y - 1900] = true;
+            break;
+        }
+        case R_DATED: {
+            psi_datehit h;
+            if (psi_find_dates(g, strlen(g), &h, 1) == 1 && (!ev->dated.y || p < (place)ev->dated_place)) {
+                ev->dated = h;
+                ev->dated_place = (int)p;
             }
             break;
-        case F_KIND:
-            sc->kind[r->value] += r->weight;
-            break;
-        case F_YEAR: {
-            int y = atoi(text + s);
-            if (r->value == V_YY)
-                y += 2000;
-            if (y >= 1990 && y < 2050)
-                sc->year[y - 1990] += r->weight;
+        }
+        case R_LAN: {
+            int lan = ps_lan_parse(g);
+            if (lan >= 0)
+                ev->lan[lan] += org_weight[p];
             break;
         }
-        case F_ORG:
-            if (e > s)
-                add_org(&sc->org, &sc->norg, normalise_org(text + s, (size_t)(e - s)), r->weight);
-            break;
         }
+        free(g);
         if (++matches > 10000)
             break;
         at = (size_t)ov[1] > at ? (size_t)ov[1] : at + 1;
@@ -258,115 +361,188 @@ apply(const psi_detector *d, size_t ri, const char *text, scores *sc)
     }
 }
 
-/* The best candidate; a bare type ("Kommunförbundet") becomes the best
- * full name of that type, or the type with the county's place name. */
-static char *
-pick_org(const scores *sc, int lan)
+/* ------------------------------------------------------------- choices */
+
+/* What kind of body a unit belongs to: "socialnämnden" and
+ * "kommunstyrelsen" are a kommun's, "regionstyrelsen" a region's. */
+static int
+unit_body_type(const char *unit)
 {
-    int best = 0;
-    size_t bi = 0;
-    for (size_t i = 0; i < sc->norg; i++)
-        if (sc->org[i].score > best) {
-            best = sc->org[i].score;
-            bi = i;
+    if (!*unit)
+        return -1;
+    if (!strncmp(unit, "region", 6))
+        return PSI_BODY_REGION;
+    if (strstr(unit, "nämnd") || !strncmp(unit, "kommun", 6) || strstr(unit, "förvaltning"))
+        return PSI_BODY_KOMMUN;
+    return -1;
+}
+
+static const orgcand *
+pick_org(const evidence *ev, int unit_type)
+{
+    const orgcand *best = NULL;
+    for (size_t i = 0; i < ev->norg; i++)
+        if (!best || ev->org[i].score > best->score)
+            best = &ev->org[i];
+    if (best && best->strong >= ORG_MIN_STRONG)
+        return best;
+    /* named in passing only: the most mentioned, of the unit's kind of
+     * body when the document names a unit, with no rival near it */
+    const orgcand *first = NULL, *second = NULL;
+    for (size_t i = 0; i < ev->norg; i++) {
+        const orgcand *c = &ev->org[i];
+        if (unit_type >= 0 && (!c->body || (int)c->body->type != unit_type))
+            continue;
+        if (!first || c->score > first->score) {
+            second = first;
+            first = c;
+        } else if (!second || c->score > second->score) {
+            second = c;
         }
-    if (best == 0)
-        return psi_strdup("");
-    const char *name = sc->org[bi].name;
-    static const char *const types[] = { "Regionförbundet", "Kommunförbundet", "Kommunalförbundet",
-                                         "Landstinget", "Länsstyrelsen", "Samordningsförbundet" };
-    bool bare = false;
-    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
-        bare |= strcmp(name, types[i]) == 0;
-    if (!bare)
-        return psi_strdup(name);
-    size_t tl = strlen(name);
-    int fbest = 0;
-    size_t fi = 0;
-    for (size_t i = 0; i < sc->norg; i++)
-        if (!strncmp(sc->org[i].name, name, tl) && sc->org[i].name[tl] == ' ' && sc->org[i].score > fbest) {
-            fbest = sc->org[i].score;
-            fi = i;
+    }
+    int need = unit_type >= 0 ? ORG_MIN_UNIT : ORG_MIN_BODY;
+    if (first && first->score >= need && (!second || first->score >= 2 * second->score))
+        return first;
+    return NULL;
+}
+
+/* The year the document is for. A year in the headline or title names it
+ * ("Budget 2027", "Genomlysning 2026–2027"), unless it is a horizon far
+ * from the date the document was decided or written ("Storkoll 2050");
+ * then the date's year. Without either, the years of the first pages and
+ * the file name vote. */
+static void
+pick_year(const psi_detect_input *in, const evidence *ev, psi_detected *out)
+{
+    const char *titled[] = { in->headline, in->title, in->file };
+    psi_yearhit y[64];
+    int title_year = 0, from = 0, to = 0;
+    for (size_t t = 0; t < sizeof titled / sizeof *titled && !title_year; t++) {
+        if (!titled[t])
+            continue;
+        size_t n = psi_find_years(titled[t], strlen(titled[t]), y, 64);
+        for (size_t i = 0; i < n && !title_year; i++) {
+            if (ev->horizon[y[i].year - 1900] && !y[i].to)
+                continue;
+            title_year = y[i].year;
+            if (y[i].to) {
+                from = y[i].year;
+                to = y[i].to;
+            }
         }
-    if (fbest > 0)
-        return psi_strdup(sc->org[fi].name);
-    if (lan < 0)
-        return psi_strdup(name);
-    char *place = psi_strdup(ps_lan_name(lan));
-    size_t pl = strlen(place);
-    if (pl > 5 && !strcmp(place + pl - 5, " l\xC3\xA4n"))
-        place[pl -= 5] = '\0';
-    if (pl > 1 && place[pl - 1] == 's')
-        place[--pl] = '\0';
-    char *r = psi_asprintf("%s %s", name, place);
-    free(place);
-    return r;
+    }
+    int dated = ev->dated.y;
+    if (!dated) { /* an undescribed date on the first page: the day it was written */
+        psi_datehit h;
+        if (in->headline && psi_find_dates(in->headline, strlen(in->headline), &h, 1))
+            dated = h.y;
+        else if (in->first && psi_find_dates(in->first, strlen(in->first), &h, 1))
+            dated = h.y;
+        else if (in->file && psi_find_dates(in->file, strlen(in->file), &h, 1))
+            dated = h.y; /* "protokoll_2016-03-01.pdf" */
+    }
+    out->period_from = from;
+    out->period_to = to;
+    if (title_year && (!dated || (title_year >= dated - 2 && title_year <= dated + 4)))
+        out->year = title_year;
+    else if (dated)
+        out->year = dated;
+    else /* the year the PDF was made: better than none, for a draft */
+        out->year = in->created_year >= 1990 ? in->created_year : 0;
 }
 
 static char *
-spaced_file_name(const char *file)
+iso_date(const psi_datehit *h)
 {
-    char *f = psi_strdup(file);
-    char *dot = strrchr(f, '.');
-    if (dot)
-        *dot = '\0';
-    for (char *p = f; *p; p++)
-        if (*p == '_' || *p == '-' || *p == '.')
-            *p = ' ';
-    return f;
+    return h->y ? psi_asprintf("%04d-%02d-%02d", h->y, h->m, h->d) : psi_strdup("");
 }
 
 void
 psi_detect(const psi_detector *d, const psi_detect_input *in, psi_detected *out)
 {
-    scores sc;
-    memset(&sc, 0, sizeof sc);
-    char *file = spaced_file_name(in->file ? in->file : "");
+    memset(out, 0, sizeof *out);
+    evidence ev;
+    memset(&ev, 0, sizeof ev);
+    char *file = psi_strdup(in->file ? in->file : "");
+    char *dot = strrchr(file, '.');
+    if (dot)
+        *dot = '\0';
+    for (char *p = file; *p; p++)
+        if (*p == '_' || *p == '-')
+            *p = ' ';
     psi_buf meta = PSI_BUF_INIT;
     psi_buf_adds(&meta, in->title ? in->title : "");
     psi_buf_adds(&meta, "\n");
     psi_buf_adds(&meta, in->subject ? in->subject : "");
-    const struct {
-        unsigned where;
-        const char *text;
-    } places[] = {
-        { W_FILE, file },
-        { W_META, psi_buf_str(&meta) },
-        { W_AUTHOR, in->author ? in->author : "" },
-        { W_FRONT, in->front ? in->front : "" },
-        { W_BODY, in->body ? in->body : "" },
+    const char *text[P_COUNT] = {
+        [P_FILE] = file,
+        [P_META] = psi_buf_str(&meta),
+        [P_AUTHOR] = in->author,
+        [P_HEAD] = in->headline,
+        [P_FIRST] = in->first,
+        [P_RUNNING] = in->running,
+        [P_FRONT] = in->front,
+        [P_BODY] = in->body,
     };
-    for (size_t ri = 0; ri < NRULES; ri++)
-        for (size_t p = 0; p < sizeof places / sizeof places[0]; p++)
-            if ((rules[ri].where & places[p].where) && places[p].text[0])
-                apply(d, ri, places[p].text, &sc);
+    for (int p = 0; p < P_COUNT; p++) {
+        if (!text[p] || !text[p][0])
+            continue;
+        if (p != P_FILE)
+            scan_register(&ev, text[p], (place)p);
+        for (size_t ri = 0; ri < NRULES; ri++)
+            if (rules[ri].where & W(p))
+                apply(d, ri, text[p], (place)p, &ev);
+    }
+    /* the PDF author as a whole name ("VGR Inhouse" is scanned above) */
+    const psi_body *ab = in->author && *in->author ? psi_register_lookup(in->author) : NULL;
+    if (ab)
+        add_org(&ev, ab, NULL, P_AUTHOR);
 
-    out->lan = -1;
     int best = 0;
-    for (int i = 0; i < PS_LAN_COUNT; i++)
-        if (sc.lan[i] > best) {
-            best = sc.lan[i];
-            out->lan = i;
+    out->unit = psi_strdup("");
+    for (size_t i = 0; i < ev.nunit; i++)
+        if (ev.unit[i].score > best) {
+            best = ev.unit[i].score;
+            free(out->unit);
+            out->unit = psi_strdup(ev.unit[i].name);
         }
-    out->year = 0;
-    best = 0;
-    for (int i = 0; i < 60; i++)
-        if (sc.year[i] > best) {
-            best = sc.year[i];
-            out->year = 1990 + i;
-        }
-    /* a kind needs more votes than the rules that say "none of these" */
+    /* a document in Danish or Norwegian is no Swedish body's */
+    bool foreign = in->lang == PSI_LANG_DA || in->lang == PSI_LANG_NO;
+    const orgcand *org = foreign ? NULL : pick_org(&ev, unit_body_type(out->unit));
+    out->org = psi_strdup(org ? org->name : "");
+    out->org_code = psi_strdup(org && org->body ? org->body->code : "");
+    out->lan = -1;
+    if (org && org->body)
+        out->lan = org->body->lan;
+    else if (org) { /* a förbund named for its county: "Kommunalförbundet Gotland" */
+        const char *sp = strchr(org->name, ' ');
+        out->lan = sp ? ps_lan_parse(sp + 1) : -1;
+    }
+    if (out->lan < 0 && !(org && org->body) && !foreign) {
+        best = 0;
+        for (int i = 0; i < PS_LAN_COUNT; i++)
+            if (ev.lan[i] > best) {
+                best = ev.lan[i];
+                out->lan = i;
+            }
+    }
+    /* a kind needs more than the rules that say "none of these" */
     out->kind = PS_KIND_OTHER;
-    best = sc.kind[PS_KIND_OTHER] > 0 ? sc.kind[PS_KIND_OTHER] : 0;
+    best = ev.kind[PS_KIND_OTHER] > 4 ? ev.kind[PS_KIND_OTHER] : 4;
     for (int i = 1; i < PS_KIND_COUNT; i++)
-        if (sc.kind[i] > best) {
-            best = sc.kind[i];
+        if (ev.kind[i] > best) {
+            best = ev.kind[i];
             out->kind = (ps_kind)i;
         }
-    out->org = pick_org(&sc, out->lan);
-    for (size_t i = 0; i < sc.norg; i++)
-        free(sc.org[i].name);
-    free(sc.org);
+    pick_year(in, &ev, out);
+    out->date = iso_date(&ev.dated);
+
+    for (size_t i = 0; i < ev.norg; i++)
+        free(ev.org[i].name);
+    free(ev.org);
+    for (size_t i = 0; i < ev.nunit; i++)
+        free(ev.unit[i].name);
+    free(ev.unit);
     free(file);
     psi_buf_release(&meta);
 }

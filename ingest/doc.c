@@ -126,6 +126,69 @@ clean_pages(psi_pdf *pdf, int *text_pages)
     }
 }
 
+/* The largest lines of the first text page, in reading order: a cover's
+ * title and the name under it. A word broken at a line end is joined
+ * ("Lokalförsörjnings-" "plan"). */
+#define HEADLINE_LINES 8
+
+static char *
+headline_text(const psi_page *pages, int npages)
+{
+    const psi_page *pg = NULL;
+    for (int p = 0; p < npages && !pg; p++)
+        if (pages[p].nlines)
+            pg = &pages[p];
+    if (!pg)
+        return psi_strdup("");
+    double big = 0;
+    for (size_t i = 0; i < pg->nlines; i++)
+        if (pg->lines[i].text && pg->lines[i].size > big)
+            big = pg->lines[i].size;
+    psi_buf b = PSI_BUF_INIT;
+    int taken = 0;
+    for (size_t i = 0; i < pg->nlines && taken < HEADLINE_LINES; i++) {
+        const psi_line *l = &pg->lines[i];
+        if (!l->text || l->size < big * 0.8)
+            continue;
+        bool joined = b.len > 1 && b.s[b.len - 1] == '-' && b.s[b.len - 2] != ' ' && (unsigned char)l->text[0] >= 'a';
+        if (joined)
+            b.len--, b.s[b.len] = '\0';
+        else if (b.len)
+            psi_buf_addc(&b, '\n');
+        psi_buf_adds(&b, l->text);
+        taken++;
+    }
+    return psi_buf_detach(&b);
+}
+
+/* Pages whose text layer is not readable text (a broken font encoding
+ * gives "*|UDQ3HUVVRQ") are left out, not indexed as nonsense: their lines
+ * are dropped. Returns how many; *text_pages counts the rest. */
+static int
+drop_garbled(psi_pdf *pdf, int *text_pages)
+{
+    int garbled = 0;
+    for (int p = 0; p < pdf->npages; p++) {
+        psi_page *pg = &pdf->pages[p];
+        if (!pg->nlines)
+            continue;
+        psi_buf b = PSI_BUF_INIT;
+        for (size_t i = 0; i < pg->nlines; i++) {
+            psi_buf_adds(&b, pg->lines[i].text);
+            psi_buf_addc(&b, '\n');
+        }
+        if (psi_text_garbled(b.s, b.len)) {
+            for (size_t i = 0; i < pg->nlines; i++)
+                free(pg->lines[i].text);
+            pg->nlines = 0;
+            garbled++;
+            (*text_pages)--;
+        }
+        psi_buf_release(&b);
+    }
+    return garbled;
+}
+
 static char *
 absolute_path(const char *path)
 {
@@ -159,9 +222,18 @@ ps_extractor_run(ps_extractor *ex, const char *path, ps_doc **out, ps_error *err
         return st;
     int text_pages;
     clean_pages(&pdf, &text_pages);
+    int garbled = drop_garbled(&pdf, &text_pages);
     if (pdf.npages == 0) {
         psi_pdf_release(&pdf);
         return psi_fail(err, PS_ERR_PDF_DAMAGED, "PDF has no pages (its page tree is broken or empty)");
+    }
+    if (text_pages == 0 && garbled) {
+        st = psi_fail(err, PS_ERR_PDF_GARBLED,
+                      "the text layer of %s %d page%s is not readable text (a broken font encoding?); "
+                      "needs OCR",
+                      garbled == 1 ? "its" : "all its", garbled, garbled == 1 ? "" : "s");
+        psi_pdf_release(&pdf);
+        return st;
     }
     if (text_pages == 0) {
         st = psi_fail(err, PS_ERR_PDF_NO_TEXT, "no text layer on any of its %d page%s (scanned?); needs OCR",
@@ -169,7 +241,9 @@ ps_extractor_run(ps_extractor *ex, const char *path, ps_doc **out, ps_error *err
         psi_pdf_release(&pdf);
         return st;
     }
-    psi_strip_running(pdf.pages, pdf.npages);
+    char *headline = headline_text(pdf.pages, pdf.npages);
+    psi_buf running = PSI_BUF_INIT;
+    psi_strip_running(pdf.pages, pdf.npages, &running);
 
     psi_wordset *words = psi_wordset_new();
     for (int p = 0; p < pdf.npages; p++)
@@ -200,11 +274,14 @@ ps_extractor_run(ps_extractor *ex, const char *path, ps_doc **out, ps_error *err
 
     /* detection */
     psi_buf front = PSI_BUF_INIT, body = PSI_BUF_INIT;
+    const char *first = "";
     int taken = 0;
     for (int p = 0; p < pdf.npages; p++) {
         const char *t = doc->page_text[p];
         if (!t || !*t)
             continue;
+        if (!taken)
+            first = t;
         if (taken++ < FRONT_PAGES) {
             psi_buf_adds(&front, t);
             psi_buf_addc(&front, '\n');
@@ -214,11 +291,16 @@ ps_extractor_run(ps_extractor *ex, const char *path, ps_doc **out, ps_error *err
     }
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
-    psi_detect_input in = { base, pdf.title, pdf.author, pdf.subject, psi_buf_str(&front), psi_buf_str(&body) };
+    psi_detect_input in = { base,    pdf.title,  pdf.author,          pdf.subject,        headline,
+                            first,   psi_buf_str(&running), psi_buf_str(&front), psi_buf_str(&body),
+                            pdf.created_year, psi_lang_detect(body.s ? body.s : "", body.len) };
     psi_detected d;
     psi_detect(ex->detector, &in, &d);
+    char *sig = psi_text_sig(psi_buf_str(&body));
     psi_buf_release(&front);
     psi_buf_release(&body);
+    psi_buf_release(&running);
+    free(headline);
 
     ps_docinfo *info = &doc->info;
     info->path = absolute_path(path);
@@ -227,12 +309,21 @@ ps_extractor_run(ps_extractor *ex, const char *path, ps_doc **out, ps_error *err
     info->mtime = pdf.mtime;
     info->file = psi_strdup(base);
     info->title = psi_strdup(pdf.title);
-    info->org = opts->org ? psi_strdup(opts->org) : d.org;
-    if (opts->org)
-        free(d.org);
+    info->org = psi_strdup(opts->org ? opts->org : d.org);
+    info->org_code = psi_strdup(opts->org ? "" : d.org_code);
+    info->unit = psi_strdup(d.unit);
     info->lan = opts->lan >= 0 ? opts->lan : d.lan;
     info->year = opts->year > 0 ? opts->year : d.year;
     info->kind = opts->kind >= 0 ? (ps_kind)opts->kind : d.kind;
+    info->period_from = d.period_from;
+    info->period_to = d.period_to;
+    info->date = psi_strdup(d.date);
+    info->lang = psi_strdup(psi_lang_code(in.lang));
+    info->garbled_pages = garbled;
+    info->by_hand = psi_strdup("");
+    info->twin_of = psi_strdup("");
+    info->sig = sig;
+    psi_detected_release(&d);
     info->pages = pdf.npages;
     info->text_pages = text_pages;
     info->passages = (int)doc->passages.n;

@@ -31,7 +31,7 @@
  * and function words shifted by the font's glyph order ("RFK" for "och",
  * SHIFT below; none occurs on any normal page of the real PDFs). UTF-8
  * read as Latin-1 ("fÃ¶r") is bad too. Text from unmapped glyphs shows up
- * as private-use, control or replacement characters ("junk"). URLs and e-mail addresses are never bad. A page is garbled
+ * as private-use, control or replacement characters ("junk"). URLs, e-mail addresses and file paths are never bad. A page is garbled
  * when it has at least MIN_GARBLE_LETTERS letters (junk characters count)
  * and either
  *   - bad tokens hold at least BAD_SHARE of the letters in tokens, or
@@ -436,10 +436,10 @@ scan_token(scan_stats *st, const uint32_t *cp, const unsigned char *cls, size_t 
     st->nwords++;
     st->word_letters += letters;
 
-    /* URLs and e-mail addresses are never bad */
+    /* URLs, e-mail addresses and file paths ("C:\USERS\X\APPDATA") are never bad */
     bool link = false;
     for (size_t i = a; i + 2 < b && !link; i++)
-        link = (cp[i] == ':' && cp[i + 1] == '/' && cp[i + 2] == '/') || cp[i] == '@' ||
+        link = (cp[i] == ':' && cp[i + 1] == '/' && cp[i + 2] == '/') || cp[i] == '@' || cp[i] == '\\' ||
                (i == a && (cp[i] | 32) == 'w' && (cp[i + 1] | 32) == 'w' && (cp[i + 2] | 32) == 'w');
     bool bad = false;
     if (!link && letters >= 3) {
@@ -531,49 +531,6 @@ scan(const char *text, size_t len, scan_stats *st)
     }
     if (n)
         scan_token(st, tok, cls, n);
-}
-
-const char *
-psi_lang_code(psi_lang l)
-{
-    switch (l) {
-    case PSI_LANG_UNKNOWN: return "";
-    case PSI_LANG_SV: return "sv";
-    case PSI_LANG_DA: return "da";
-    case PSI_LANG_NO: return "no";
-    case PSI_LANG_EN: return "en";
-    }
-    return "";
-}
-
-int
-psi_lang_parse(const char *s)
-{
-    static const struct {
-        const char *name;
-        psi_lang lang;
-    } names[] = {
-        { "sv", PSI_LANG_SV },      { "swe", PSI_LANG_SV },     { "svenska", PSI_LANG_SV },
-        { "swedish", PSI_LANG_SV }, { "da", PSI_LANG_DA },      { "dan", PSI_LANG_DA },
-        { "dansk", PSI_LANG_DA },   { "danska", PSI_LANG_DA },  { "danish", PSI_LANG_DA },
-        { "no", PSI_LANG_NO },      { "nb", PSI_LANG_NO },      { "nn", PSI_LANG_NO },
-        { "nor", PSI_LANG_NO },     { "nob", PSI_LANG_NO },     { "nno", PSI_LANG_NO },
-        { "norsk", PSI_LANG_NO },   { "norska", PSI_LANG_NO },  { "bokmål", PSI_LANG_NO },
-        { "nynorsk", PSI_LANG_NO }, { "norwegian", PSI_LANG_NO }, { "en", PSI_LANG_EN },
-        { "eng", PSI_LANG_EN },     { "engelska", PSI_LANG_EN }, { "english", PSI_LANG_EN },
-    };
-    if (!s)
-        return -1;
-    char *low = psi_fold_ascii(s); /* "Svenska", "BOKMÅL" -> "svenska", "bokmal" */
-    int found = -1;
-    for (size_t i = 0; i < sizeof names / sizeof names[0] && found < 0; i++) {
-        char *name = psi_fold_ascii(names[i].name);
-        if (strcmp(low, name) == 0)
-            found = (int)names[i].lang;
-        free(name);
-    }
-    free(low);
-    return found;
 }
 
 psi_lang

@@ -11,6 +11,7 @@
 #include <poppler.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -30,6 +31,7 @@
     X(poppler_document_get_subject) \
     X(poppler_document_get_keywords) \
     X(poppler_document_get_creator) \
+    X(poppler_document_get_creation_date) \
     X(poppler_document_get_n_pages) \
     X(poppler_document_get_page) \
     X(poppler_error_quark) \
@@ -332,6 +334,10 @@ psi_pdf_read(const psi_pdflib *lib, const char *path, psi_pdf *out, ps_error *er
     out->subject = meta_string(lib, lib->poppler_document_get_subject(doc));
     out->keywords = meta_string(lib, lib->poppler_document_get_keywords(doc));
     out->creator = meta_string(lib, lib->poppler_document_get_creator(doc));
+    /* the year the PDF was made (UTC), when it says; detection's last resort */
+    time_t made = lib->poppler_document_get_creation_date(doc);
+    struct tm tm;
+    out->created_year = made > 0 && gmtime_r(&made, &tm) ? tm.tm_year + 1900 : 0;
     int n = lib->poppler_document_get_n_pages(doc);
     if (n < 0)
         n = 0;

@@ -88,11 +88,11 @@ ps_compare_run(ps_index *ix, const char *query, const ps_query_opts *o, ps_compa
     c->best->hits = psi_calloc(c->ncells + 1, sizeof *c->best->hits);
     for (size_t k = 0; k < c->ncells && st == PS_OK; k++) {
         ps_query_opts q = *o;
-        q.lan = c->cells[k].lan;
+        q.lan = c->cells[k].lan >= 0 ? c->cells[k].lan : PS_LAN_NONE;
         q.year_from = q.year_to = c->cells[k].year;
         ps_hits *top;
-        if (c->cells[k].lan < 0 || c->cells[k].year <= 0)
-            continue; /* unknown län or year: no filter can select it alone */
+        if (c->cells[k].year <= 0)
+            continue; /* unknown year: no filter can select it alone */
         st = psi_query_hits(ix, query, &q, 1, true, &top, err);
         if (st == PS_OK && top->n) {
             c->best->hits[c->best->n] = top->hits[0];
@@ -111,7 +111,7 @@ ps_compare_run(ps_index *ix, const char *query, const ps_query_opts *o, ps_compa
         st = ps_docs_list(ix, &dl, err);
     for (size_t k = 0; st == PS_OK && k < c->ncells; k++) {
         int lan = c->cells[k].lan;
-        if (lan < 0 || (c->nrows && c->rows[c->nrows - 1].lan == lan))
+        if (c->nrows && c->rows[c->nrows - 1].lan == lan)
             continue;
         c->rows = psi_realloc(c->rows, (c->nrows + 1) * sizeof *c->rows);
         ps_compare_row *r = &c->rows[c->nrows++];

@@ -53,36 +53,13 @@ ps_status
 ps_doc_show(ps_index *ix, const char *which, int with_passages, ps_outline **out, ps_error *err)
 {
     *out = NULL;
-    ps_doclist *l;
-    ps_status st = ps_docs_list(ix, &l, err);
+    ps_docinfo found;
+    ps_status st = psi_index_resolve(ix, which, &found, err);
     if (st != PS_OK)
         return st;
-    /* exact docid, path or file name first, then a unique substring */
-    const ps_docinfo *found = NULL;
-    size_t nsub = 0;
-    const ps_docinfo *sub = NULL;
-    for (size_t i = 0; i < l->n && !found; i++) {
-        const ps_docinfo *d = &l->docs[i];
-        if (!strcmp(d->docid, which) || !strcmp(d->path, which) || !strcmp(d->file, which))
-            found = d;
-        else if (strstr(d->file, which)) {
-            nsub++;
-            sub = d;
-        }
-    }
-    if (!found && nsub == 1)
-        found = sub;
-    if (!found) {
-        st = psi_fail(err, PS_ERR_USAGE,
-                      nsub ? "'%s' matches %zu documents; give more of the file name" :
-                             "no indexed document matches '%s'; see 'plansok docs'",
-                      which, nsub);
-        ps_doclist_free(l);
-        return st;
-    }
     ps_outline *o = psi_calloc(1, sizeof *o);
-    st = psi_store_doc_detail(psi_index_store(ix), found->docid, o, with_passages != 0, err);
-    ps_doclist_free(l);
+    st = psi_store_doc_detail(psi_index_store(ix), found.docid, o, with_passages != 0, err);
+    psi_docinfo_release(&found);
     if (st != PS_OK) {
         ps_outline_free(o);
         return st;

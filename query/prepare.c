@@ -115,7 +115,7 @@ psi_query_prepare(ps_index *ix, const char *query, const ps_query_opts *o, psi_s
     ps_query_opts def = PS_QUERY_OPTS_INIT;
     if (!o)
         o = &def;
-    if (o->lan >= PS_LAN_COUNT || o->kind >= PS_KIND_COUNT || o->section >= PS_SECTION_COUNT) {
+    if (o->lan >= PS_LAN_COUNT || o->lan < PS_LAN_NONE || o->kind >= PS_KIND_COUNT || o->section >= PS_SECTION_COUNT) {
         memset(out, 0, sizeof *out);
         return psi_fail(err, PS_ERR_USAGE, "a filter is out of range (län %d, kind %d, section %d)", o->lan, o->kind,
                         o->section);

@@ -17,7 +17,7 @@ check "... and in Jönköping 2014" sh -c "grep -q ',Jönköpings län,2014,' '$
 # Every cited page really has the word (any inflection, or split by a line-end hyphen).
 bad=0
 tail -n +2 "$TMP/k.csv" | python3 -c 'import csv,sys
-for r in csv.reader(sys.stdin): print(r[5] + "\t" + r[6])' | sort -u > "$TMP/pages"
+for r in csv.reader(sys.stdin): print(r[8] + "\t" + r[9])' | sort -u > "$TMP/pages"
 while IFS="$(printf '\t')" read -r file page; do
     pdftotext -f "$page" -l "$page" "$CORPUS/$file" - 2>/dev/null | tr -d '\n-' | grep -qi "kompetensförsörjning" || {
         bad=$((bad + 1)); echo "# $file page $page lacks the word"; }
@@ -41,9 +41,9 @@ jk=$(grep -c ',Jönköpings län,2014,' "$TMP/k.csv")
 check "matrix cell Jönköping 2014 equals its hits ($jk)" grep -q "^Jönköpings län,2014,$jk,1$" "$TMP/out"
 
 run_ps 0 "filters in the query" search --db "$TMP/db" --format csv 'lan:jönköping year:2013..2014 kompetensförsörjning'
-check "... return only Jönköping" sh -c "tail -n +2 '$TMP/out' | cut -d, -f3 | sort -u | grep -qx 'Jönköpings län'"
+check "... return only Jönköping" sh -c "tail -n +2 '$TMP/out' | cut -d, -f5 | sort -u | grep -qx 'Jönköpings län'"
 run_ps 0 "--region and --year options" search --db "$TMP/db" --format csv --region norrbotten --year 2011 kompetensförsörjning
-check "... return only Norrbotten 2011" sh -c "tail -n +2 '$TMP/out' | cut -d, -f3,4 | sort -u | grep -qx 'Norrbottens län,2011'"
+check "... return only Norrbotten 2011" sh -c "tail -n +2 '$TMP/out' | cut -d, -f5,6 | sort -u | grep -qx 'Norrbottens län,2011'"
 run_ps 0 "OR and NOT work" search --db "$TMP/db" --format csv 'kompetensförsörjning NOT lan:stockholm'
 check "... NOT removes Stockholm" sh -c "! grep -q 'Stockholms län' '$TMP/out'"
 run_ps 1 "no hits exits 1" search --db "$TMP/db" xyzzyplugh
@@ -53,8 +53,8 @@ run_ps 2 "a bad --years exits 2" search --db "$TMP/db" --years 2014..2013 kompet
 
 run_ps 0 "search --format json" search --db "$TMP/db" --format json kompetensförsörjning
 check "... is valid JSON with format_version and hits" python3 -c "
-import json,sys; d=json.load(open('$TMP/out')); assert d['format_version']==1 and d['hits']
-h=d['hits'][0]; assert {'organisation','lan','year','kind','file','page','heading','snippet','marks'} <= set(h)
+import json,sys; d=json.load(open('$TMP/out')); assert d['format_version']==2 and d['hits']
+h=d['hits'][0]; assert {'organisation','org_code','unit','lang','lan','year','kind','file','page','heading','snippet','marks'} <= set(h)
 s=h['snippet'].encode(); assert all(b'ompetensf' in s[a:b] or True for a,b in h['marks']) and h['marks']"
 run_ps 0 "matrix --format json" matrix --db "$TMP/db" --format json kompetensförsörjning
 check "... is valid JSON" python3 -m json.tool "$TMP/out"

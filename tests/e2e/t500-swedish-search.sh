@@ -40,16 +40,16 @@ run_ps 0 "malomrade finds målområde" search --db "$TMP/db" --limit 3 malomrade
 check "... marked in the snippet" grep -qi "\[målområde" "$TMP/out"
 run_ps 1 "typed with the letters, hår does not become har" search --db "$TMP/db" hår
 for q in e-hälsa ehälsa E-hälsa; do
-    S --format csv --limit 100 "$q" | tail -n +2 | cut -d, -f6,7 | sort -u > "$TMP/h-$q"
+    S --format csv --limit 100 "$q" | tail -n +2 | cut -d, -f9,10 | sort -u > "$TMP/h-$q"
 done
 check "e-hälsa, ehälsa and E-hälsa find the same pages" sh -c "cmp -s '$TMP/h-e-hälsa' '$TMP/h-ehälsa' && cmp -s '$TMP/h-e-hälsa' '$TMP/h-E-hälsa' && test -s '$TMP/h-e-hälsa'"
 run_ps 0 "AU- DIT, split in the PDF, is found as audit" search --db "$TMP/db" --format csv audit
 run_ps 0 "BBIC finds BBICutbildare" search --db "$TMP/db" --format csv BBIC
 check "... on page 19 of the 2014 plan" grep -q "rfjl_vp_budget_2014.pdf,19," "$TMP/out"
-S --format csv --limit 100 ESF | tail -n +2 | cut -d, -f6,7 | sort -u > "$TMP/esf"
-S --format csv --limit 100 '"Europeiska socialfonden"' | tail -n +2 | cut -d, -f6,7 | sort -u > "$TMP/es"
+S --format csv --limit 100 ESF | tail -n +2 | cut -d, -f9,10 | sort -u > "$TMP/esf"
+S --format csv --limit 100 '"Europeiska socialfonden"' | tail -n +2 | cut -d, -f9,10 | sort -u > "$TMP/es"
 check "ESF and Europeiska socialfonden find each other" sh -c "cmp -s '$TMP/esf' '$TMP/es' && test -s '$TMP/esf'"
-check "acronyms in any case: esf finds what ESF finds" sh -c "S() { '$PLANSOK' search --db '$TMP/db' --format csv --limit 100 \"\$@\"; }; test \"\$(S esf | tail -n +2 | cut -d, -f6,7 | sort -u)\" = \"\$(cat '$TMP/esf')\""
+check "acronyms in any case: esf finds what ESF finds" sh -c "S() { '$PLANSOK' search --db '$TMP/db' --format csv --limit 100 \"\$@\"; }; test \"\$(S esf | tail -n +2 | cut -d, -f9,10 | sort -u)\" = \"\$(cat '$TMP/esf')\""
 printf '# my own\nKompetensarena = kompetensplattform\n' > "$TMP/syn.txt"
 PLANSOK_SYNONYMS="$TMP/syn.txt" run_ps 0 "a synonyms file of one's own (PLANSOK_SYNONYMS)" search --db "$TMP/db" --format csv --limit 100 Kompetensarena
 check "... finds the other form" grep -qi "kompetensplattform" "$TMP/out"

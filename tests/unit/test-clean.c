@@ -118,7 +118,7 @@ test_strip_running(void)
         pages[p].lines[2] = mkline("Mer brödtext", 320);
         pages[p].lines[3] = mkline(p % 2 ? foot : "7", 800);
     }
-    size_t removed = psi_strip_running(pages, NP);
+    size_t removed = psi_strip_running(pages, NP, NULL);
     CHECK(removed == 10);
     CHECK(pages[0].lines[0].text == NULL);
     CHECK(pages[1].lines[3].text == NULL);

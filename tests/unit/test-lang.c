@@ -195,6 +195,11 @@ test_garbled(void)
           "Innehållsförteckning\n1 Förslag till riksdagsbeslut ..................3\n"
           "2 Lagtext ..............................................4\n"
           "2.1 Förslag till lag om ändring i lagen (1996:1512)............4\n" },
+        /* an attachment's cover: the file path it was printed from, in capitals */
+        { "a Windows path in capitals",
+          "LÄGESBESKRIVNING RISKLINJEN 15 MARS 2011 Utredare: Anders Renström\nSekretariatet,\n"
+          "landstingsdirektörens\nstab\n1\nC:\\USERS\\KJELLAKE\\APPDATA\\LOCAL\\MICROSOFT\\WINDOWS\\TEMPORARY\n"
+          "INTERNET\nSENAST\nUTSKRIVET FILES\\CONTENT.OUTLOOK\\X26NR1PQ\\RISKLINJEN :51:00 NLL.DOC\n" },
     };
     for (size_t i = 0; i < sizeof normal / sizeof normal[0]; i++)
         check_garbled(normal[i].text, 0, normal[i].what);
