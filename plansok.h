@@ -459,6 +459,8 @@ typedef struct ps_matrix {
     unsigned *lan_passages, *lan_docs;   /* row totals, nlan each */
     unsigned *year_passages, *year_docs; /* column totals, nyear each */
     unsigned total_passages, total_docs;
+    unsigned twins;     /* documents in the index left out as other
+                           renderings of counted ones (docs lists them) */
 } ps_matrix;
 
 ps_status ps_matrix_run(ps_index *ix, const char *query,
@@ -473,6 +475,11 @@ typedef struct ps_doclist {
 
 /* Every indexed document, sorted by län, year, file. */
 ps_status ps_docs_list(ps_index *ix, ps_doclist **out, ps_error *err);
+/* The documents with a passage matching query (NULL or "" for any: the
+ * filters alone, typed in it or in o) and their other renderings (twins),
+ * in the same order. PS_ERR_BAD_QUERY as ps_search. */
+ps_status ps_docs_query(ps_index *ix, const char *query, const ps_query_opts *o, ps_doclist **out,
+                        ps_error *err);
 void ps_doclist_free(ps_doclist *l);
 
 typedef struct ps_budget {

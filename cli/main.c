@@ -29,8 +29,13 @@ static const cli_command commands[] = {
     { "matrix", cli_cmd_matrix, CLI_INDEX_READ, "QUERY...",
       "Count matching passages and documents per län (rows) and year (columns).",
       "Each cell is 'passages/documents'. Same query language and filters as search." },
-    { "docs", cli_cmd_docs, CLI_INDEX_READ, "",
-      "List every indexed document with its detected metadata and counts.", NULL },
+    { "docs", cli_cmd_docs, CLI_INDEX_READ, "[QUERY]",
+      "List the indexed documents with their metadata and counts.",
+      "Organisation (and the unit within it), län, year (and the period it covers),\n"
+      "kind, the date it was decided or published, its language, and the fields an\n"
+      "analyst set by hand. A QUERY and the options narrow the list as they narrow a\n"
+      "search: words, and filters org:nacka, org:0182, lan:skåne, year:2026, kind:plan,\n"
+      "lang:da. Another rendering of a listed document is listed with it." },
     { "compare", cli_cmd_compare, CLI_INDEX_READ, "QUERY...",
       "One topic side by side per län and year: passages, sections, best passage.",
       "For each län with hits: every year it has documents, the passages and documents\n"

@@ -20,6 +20,7 @@ matrix_json(FILE *f, const ps_matrix *m)
     sp->end(sp);
     sprinter_map_integer(sp, "total_passages", m->total_passages);
     sprinter_map_integer(sp, "total_documents", m->total_docs);
+    sprinter_map_integer(sp, "twins_left_out", m->twins);
     cli_json_list(sp, "rows");
     for (int l = 0; l < m->nlan; l++) {
         cli_json_item(sp);
@@ -98,6 +99,9 @@ matrix_table(FILE *f, const ps_matrix *m, bool md)
     if (!md)
         fprintf(f, "\n%u passages in %u documents (cells: passages/documents)\n", m->total_passages,
                 m->total_docs);
+    if (!md && m->twins)
+        fprintf(f, "%u document%s another rendering of an indexed one and counted once (see plansok docs)\n",
+                m->twins, m->twins == 1 ? " is" : "s are");
 }
 
 void

@@ -151,12 +151,17 @@ write_matrix(const report_out *o, const ps_report *r)
         svg_heatmap(o->f, r->matrix);
         fprintf(o->f, "<figcaption>Passager/dokument per län och år.</figcaption></figure>\n<figure>");
         svg_bars(o->f, r->matrix);
-        fprintf(o->f, "<figcaption>Passager per år, alla län.</figcaption></figure></section>\n");
+        fprintf(o->f, "<figcaption>Passager per år, alla län.</figcaption></figure>\n");
     } else {
         fprintf(o->f, "## Län och år\n\n");
         cli_print_matrix(o->f, r->matrix, FMT_MD);
-        fprintf(o->f, "\nCellerna visar passager/dokument.\n\n");
+        fprintf(o->f, "\nCellerna visar passager/dokument.\n");
     }
+    if (r->matrix->twins)
+        fprintf(o->f, "%s%u dokument är en annan utgåva av ett redan indexerat dokument och räknas en gång "
+                      "(plansok docs visar vilka).%s",
+                o->html ? "<p class=\"note\">" : "\n", r->matrix->twins, o->html ? "</p>\n" : "\n");
+    fputs(o->html ? "</section>\n" : "\n", o->f);
 }
 
 /* The best passage of every län and year that has one. */

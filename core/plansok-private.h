@@ -583,6 +583,8 @@ ps_status psi_store_relabel(psi_store *st, const ps_docinfo *info, ps_error *err
 #define PSI_TWIN_BITS 3
 /* The docid of an indexed document (not docid, and not itself a twin)
  * whose fingerprint is within PSI_TWIN_BITS of sig; *twin NULL for none. */
+/* How many documents are marked twin_of another. */
+ps_status psi_store_twins(psi_store *st, size_t *n, ps_error *err);
 ps_status psi_store_find_twin(psi_store *st, const char *sig, const char *docid, char **twin, ps_error *err);
 
 /* A query as the store runs it (made by psi_query_prepare). */

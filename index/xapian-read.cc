@@ -374,3 +374,21 @@ psi_store_find_twin(psi_store *st, const char *sig, const char *docid, char **tw
         return classify(err, st->dir);
     }
 }
+
+extern "C" ps_status
+psi_store_twins(psi_store *st, size_t *n, ps_error *err)
+{
+    *n = 0;
+    try {
+        if (!st->db || (st->writable && st->shards.empty()))
+            return PS_OK;
+        Xapian::Enquire enq(*st->db);
+        enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(type_term(PSI_DOCTYPE_DOC)),
+                                    Xapian::Query(term(PSI_TERM_TWIN, ""))));
+        Xapian::MSet ms = enq.get_mset(0, 0, st->db->get_doccount());
+        *n = ms.get_matches_estimated();
+        return PS_OK;
+    } catch (...) {
+        return classify(err, st->dir);
+    }
+}

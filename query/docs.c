@@ -26,6 +26,51 @@ ps_docs_list(ps_index *ix, ps_doclist **out, ps_error *err)
     return s;
 }
 
+static int
+cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+ps_status
+ps_docs_query(ps_index *ix, const char *query, const ps_query_opts *o, ps_doclist **out, ps_error *err)
+{
+    *out = NULL;
+    ps_query_opts none = PS_QUERY_OPTS_INIT;
+    bool blank = !query || !query[strspn(query, " \t\n")];
+    if (blank && (!o || (o->lan == none.lan && !o->year_from && !o->year_to && o->kind < 0 && o->section < 0)))
+        return ps_docs_list(ix, out, err);
+    ps_hits *h;
+    ps_status st = psi_query_hits(ix, blank ? "" : query, o, 0, false, &h, err);
+    if (st != PS_OK)
+        return st;
+    char **ids = psi_malloc((h->n + 1) * sizeof *ids);
+    for (size_t i = 0; i < h->n; i++)
+        ids[i] = h->hits[i].docid;
+    qsort(ids, h->n, sizeof *ids, cmp_str);
+    ps_doclist *l;
+    st = ps_docs_list(ix, &l, err);
+    if (st == PS_OK) {
+        size_t kept = 0;
+        for (size_t i = 0; i < l->n; i++) {
+            ps_docinfo *d = &l->docs[i];
+            const char *key = *d->twin_of ? d->twin_of : d->docid;
+            if (bsearch(&key, ids, h->n, sizeof *ids, cmp_str)) {
+                if (kept != i)
+                    l->docs[kept] = *d;
+                kept++;
+            } else {
+                psi_docinfo_release(d);
+            }
+        }
+        l->n = kept;
+        *out = l;
+    }
+    free(ids);
+    ps_hits_free(h);
+    return st;
+}
+
 /* The heading each passage follows: both lists are in document order, and
  * a passage goes under the heading its heading path ends with (one without
  * a heading path stays where it is; the rest go under the last heading). */

@@ -34,7 +34,14 @@ ps_matrix_run(ps_index *ix, const char *query, const ps_query_opts *o, ps_matrix
     psi_query_release(&q);
     if (s != PS_OK)
         return s;
+    size_t twins = 0;
+    s = psi_store_twins(psi_index_store(ix), &twins, err);
+    if (s != PS_OK) {
+        free(dc);
+        return s;
+    }
     ps_matrix *m = psi_calloc(1, sizeof *m);
+    m->twins = (unsigned)twins;
     m->query = psi_strdup(query ? query : "");
     m->lans = psi_malloc((PS_LAN_COUNT + 1) * sizeof *m->lans);
     m->years = psi_malloc((n + 1) * sizeof *m->years);
