@@ -186,8 +186,11 @@ ps_metafile_read(const char *path, ps_metafile **out, ps_error *err)
     int colof[64];
     size_t ncols = 0;
     int lineno = 0;
-    char *save = NULL;
-    for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+    /* every line counts, blank ones too: problems name the right line */
+    for (char *line = text, *nl; line; line = nl) {
+        nl = strchr(line, '\n');
+        if (nl)
+            *nl++ = '\0';
         lineno++;
         char *cells[64];
         if (line[0] == '#' || !line[strspn(line, " \t\r")])

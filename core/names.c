@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const char *const kind_names[PS_KIND_COUNT] = {
     [PS_KIND_OTHER] = "other",
@@ -257,6 +258,9 @@ psi_vocab_term(psi_vocab v, const char *value)
         const psi_body *b = psi_register_lookup(value);
         if (!b)
             b = psi_register_by_code(value);
+        for (size_t i = 0; !b && value && i < psi_register_count(); i++) /* "f-avrf" for "F-avrf" */
+            if (!strcasecmp(psi_register_get(i)->code, value))
+                b = psi_register_get(i);
         return b ? psi_strdup(b->code) : NULL;
     }
     case PSI_VOCAB_LANG: {

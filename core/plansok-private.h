@@ -581,8 +581,9 @@ ps_status psi_store_put_fix(psi_store *st, const char *docid, const psi_fixrec *
 ps_status psi_store_relabel(psi_store *st, const ps_docinfo *info, ps_error *err);
 /* Fingerprints this close (differing bits of 64) are one document. */
 #define PSI_TWIN_BITS 3
-/* The docid of an indexed document (not docid, and not itself a twin)
- * whose fingerprint is within PSI_TWIN_BITS of sig; *twin NULL for none. */
+/* An indexed document (not docid) whose fingerprint is within
+ * PSI_TWIN_BITS of sig: the docid its group is counted as (its twin_of, or
+ * its own); *twin NULL for none. */
 /* How many documents are marked twin_of another. */
 ps_status psi_store_twins(psi_store *st, size_t *n, ps_error *err);
 ps_status psi_store_find_twin(psi_store *st, const char *sig, const char *docid, char **twin, ps_error *err);

@@ -365,9 +365,9 @@ psi_store_find_twin(psi_store *st, const char *sig, const char *docid, char **tw
             ps_outline o = {};
             record_guard g(psi_doc_record_fields, &o);
             take_record(it.get_document().get_data(), psi_doc_record_fields, &o);
-            if (strcmp(o.info.docid, docid) != 0 && !*o.info.twin_of &&
+            if (strcmp(o.info.docid, docid) != 0 && strcmp(o.info.twin_of, docid) != 0 &&
                 sig_distance(o.info.sig, sig) <= PSI_TWIN_BITS)
-                *twin = psi_strdup(o.info.docid);
+                *twin = psi_strdup(*o.info.twin_of ? o.info.twin_of : o.info.docid);
         }
         return PS_OK;
     } catch (...) {

@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <poppler.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 #include <time.h>
 #include <sys/stat.h>
@@ -143,6 +144,20 @@ font_is_bold(const char *name)
                     strstr(name, "Heavy") || strstr(name, "Semibold") || strstr(name, "Demi"));
 }
 
+/* Whether character b is too far from a, the one before it in the text,
+ * to be in the same word: a gap wider than one and a half of its height,
+ * a step back, or another baseline. */
+static bool
+far_apart(const PopplerRectangle *a, const PopplerRectangle *b)
+{
+    double ah = fabs(a->y2 - a->y1), bh = fabs(b->y2 - b->y1), h = MAX(ah, bh);
+    if (h <= 0)
+        return false;
+    double ax1 = MAX(a->x1, a->x2), bx0 = MIN(b->x1, b->x2);
+    double amid = (a->y1 + a->y2) / 2, bmid = (b->y1 + b->y2) / 2;
+    return bx0 - ax1 > 1.5 * h || bx0 - ax1 < -2 * h || fabs(amid - bmid) > 0.6 * h;
+}
+
 static void
 page_extract(const psi_pdflib *lib, PopplerPage *page, psi_page *out)
 {
@@ -201,6 +216,10 @@ page_extract(const psi_pdflib *lib, PopplerPage *page, psi_page *out)
         while (*p) {
             q = p;
             if (is_space(next_char(&q)))
+                break;
+            /* two table cells the text runs together ("PlanGäller"): a
+             * character far from the one before it starts a new word */
+            if (ci > first && rects && far_apart(&rects[ci - 1], &rects[ci]))
                 break;
             p = q;
             ci++;
