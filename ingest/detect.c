@@ -254,8 +254,29 @@ lower_name(const char *s, size_t n)
     return psi_buf_detach(&b);
 }
 
-/* Organisations named in one place: the register's names, then the first
- * mention per body counts in the front pages. */
+/* Whether the name at [s, e) of the first page stands as a letterhead
+ * does: a short line of its own, the start of a line, or after a label
+ * ("Gäller för: Alingsås kommun"); not a mention inside a sentence
+ * ("Staten och Sveriges Kommuner och Landsting tecknade ..."). */
+#define LETTERHEAD_LINE 80
+
+static bool
+letterhead(const char *t, size_t len, size_t s, size_t e)
+{
+    size_t ls = s, le = e;
+    while (ls > 0 && t[ls - 1] != '\n')
+        ls--;
+    while (le < len && t[le] != '\n')
+        le++;
+    size_t b = s;
+    while (b > ls && (t[b - 1] == ' ' || t[b - 1] == '\t'))
+        b--;
+    return le - ls <= LETTERHEAD_LINE || b == ls || t[b - 1] == ':';
+}
+
+/* Organisations named in one place: the register's names, each body once
+ * per place but in the body. On the first page a mention inside a
+ * sentence weighs what the front pages weigh. */
 static void
 scan_register(evidence *ev, const char *text, place p)
 {
@@ -264,12 +285,18 @@ scan_register(evidence *ev, const char *text, place p)
     psi_body_match *m = psi_malloc(MAXM * sizeof *m);
     size_t n = psi_register_scan(text, len, m, MAXM);
     for (size_t i = 0; i < n; i++) {
-        bool again = false;
-        if (p != P_BODY)
-            for (size_t k = 0; k < i && !again; k++)
-                again = m[k].body == m[i].body;
-        if (!again)
+        if (p == P_BODY) {
             add_org(ev, m[i].body, NULL, p);
+            continue;
+        }
+        bool again = false, strong = p != P_FIRST;
+        for (size_t k = 0; k < i && !again; k++)
+            again = m[k].body == m[i].body;
+        if (again)
+            continue;
+        for (size_t k = i; k < n && !strong; k++)
+            strong = m[k].body == m[i].body && letterhead(text, len, m[k].start, m[k].end);
+        add_org(ev, m[i].body, NULL, strong ? p : P_FRONT);
     }
     free(m);
 }

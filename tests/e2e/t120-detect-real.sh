@@ -1,0 +1,28 @@
+#!/bin/sh
+# t120-detect-real: organisation, län, year and kind on real PDFs, file by
+# file against the truth in ../shared/realplans/MANIFEST.tsv (ingested
+# under their original file names), and no invented organisation on
+# ../shared/realpdfs. Floors just below what docs/DETECTION.md reports;
+# the held-out files are in the totals too (tests/tools/detect-eval.py).
+. "$(dirname "$0")/lib.sh"
+
+if [ ! -f "$SHARED/realplans/MANIFEST.tsv" ]; then
+    skip "detection on real PDFs" "no $SHARED/realplans (the shared real PDFs are not on this machine)"
+    done_testing
+    exit 0
+fi
+python3 "$TOP/tests/tools/detect-eval.py" "$PLANSOK" "$SHARED" --floors org=19,lan=20,year=24,kind=24,invented=0 \
+    > "$TMP/eval" 2>&1
+rc=$?
+sed 's/^/# /' "$TMP/eval"
+if [ $rc -eq 0 ]; then ok "detection on realplans and realpdfs meets its floors"
+else not_ok "detection on realplans and realpdfs meets its floors" "$(grep floor "$TMP/eval")"; fi
+check "every realplans file was compared" sh -c "grep -q '^all: 25 files' '$TMP/eval' && ! grep -q 'NOT INDEXED' '$TMP/eval'"
+# a few files by name: the kinds of evidence each stands for
+for f in se_alingsas-barn-och-ungdomsnamnden_2026-2031_lokalforsorjningsplan.pdf \
+    se_alingsas-kommunfullmaktige_2018_protokoll.pdf se_vastra-gotalandsregionen_2021-2030_regional-utvecklingsstrategi.pdf \
+    se_tolkformedling-vast_2025_arsredovisning.pdf; do
+    check "$f: organisation, län, year and kind right" grep -q "^tune	${f%.pdf}.*	org lan year kind	" "$TMP/eval"
+done
+check "Danish and Norwegian files name no Swedish body" sh -c "! grep -E '^pdfs	(dk|no)_.*INVENTED' '$TMP/eval'"
+done_testing
