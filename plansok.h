@@ -419,6 +419,8 @@ typedef struct ps_hit {
     char *org_code;     /* as in ps_docinfo */
     char *unit;
     char *lang;
+    char *date;
+    int period_from, period_to;
     int lan;
     int year;
     ps_kind kind;

@@ -47,6 +47,9 @@ hits_json(FILE *f, const ps_hits *h)
         sprinter_map_string(sp, "unit", x->unit);
         sprinter_map_string(sp, "lan", cli_lan_field(x->lan));
         sprinter_map_integer(sp, "year", x->year);
+        sprinter_map_integer(sp, "period_from", x->period_from);
+        sprinter_map_integer(sp, "period_to", x->period_to);
+        sprinter_map_string(sp, "date", x->date);
         sprinter_map_string(sp, "kind", ps_kind_name(x->kind));
         sprinter_map_string(sp, "lang", x->lang);
         sprinter_map_string(sp, "file", x->file);
@@ -73,7 +76,7 @@ hits_json(FILE *f, const ps_hits *h)
 static void
 hits_csv(FILE *f, const ps_hits *h)
 {
-    fprintf(f, "rank,organisation,org_code,unit,lan,year,kind,lang,file,page,section,heading,snippet\n");
+    fprintf(f, "rank,organisation,org_code,unit,lan,year,kind,lang,file,page,section,heading,snippet,period,date\n");
     for (size_t i = 0; i < h->n; i++) {
         const ps_hit *x = &h->hits[i];
         fprintf(f, "%zu,", i + 1);
@@ -92,6 +95,11 @@ hits_csv(FILE *f, const ps_hits *h)
         cli_escape(f, x->heading, ESC_CSV);
         fputc(',', f);
         cli_escape(f, x->snippet, ESC_CSV);
+        fputc(',', f);
+        if (x->period_from)
+            fprintf(f, "%d–%d", x->period_from, x->period_to);
+        fputc(',', f);
+        cli_escape(f, x->date, ESC_CSV);
         fputc('\n', f);
     }
 }

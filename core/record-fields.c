@@ -19,6 +19,9 @@ _Static_assert(sizeof(ps_kind) == sizeof(int) && sizeof(ps_section) == sizeof(in
 #define K_ORG_CODE "org_code"
 #define K_UNIT "unit"
 #define K_LANG "lang"
+#define K_DATE "date"
+#define K_PERIOD_FROM "period_from"
+#define K_PERIOD_TO "period_to"
 
 #define LAN_RANGE -1, PS_LAN_COUNT - 1
 #define YEAR_RANGE 0, 9999
@@ -42,9 +45,9 @@ const psi_field psi_docinfo_fields[] = {
     PSI_FIELD_INT("passages", ps_docinfo, passages, COUNT_RANGE),
     PSI_FIELD_STR(K_ORG_CODE, ps_docinfo, org_code),
     PSI_FIELD_STR(K_UNIT, ps_docinfo, unit),
-    PSI_FIELD_INT("period_from", ps_docinfo, period_from, YEAR_RANGE),
-    PSI_FIELD_INT("period_to", ps_docinfo, period_to, YEAR_RANGE),
-    PSI_FIELD_STR("date", ps_docinfo, date),
+    PSI_FIELD_INT(K_PERIOD_FROM, ps_docinfo, period_from, YEAR_RANGE),
+    PSI_FIELD_INT(K_PERIOD_TO, ps_docinfo, period_to, YEAR_RANGE),
+    PSI_FIELD_STR(K_DATE, ps_docinfo, date),
     PSI_FIELD_STR(K_LANG, ps_docinfo, lang),
     PSI_FIELD_INT("garbled_pages", ps_docinfo, garbled_pages, COUNT_RANGE),
     PSI_FIELD_STR("by_hand", ps_docinfo, by_hand),
@@ -120,6 +123,9 @@ const psi_field psi_hit_fields[] = {
     PSI_FIELD_STR(K_ORG_CODE, ps_hit, org_code),
     PSI_FIELD_STR(K_UNIT, ps_hit, unit),
     PSI_FIELD_STR(K_LANG, ps_hit, lang),
+    PSI_FIELD_STR(K_DATE, ps_hit, date),
+    PSI_FIELD_INT(K_PERIOD_FROM, ps_hit, period_from, YEAR_RANGE),
+    PSI_FIELD_INT(K_PERIOD_TO, ps_hit, period_to, YEAR_RANGE),
     PSI_FIELD_STR(K_HEADING, ps_hit, heading),
     PSI_FIELD_STR(K_TEXT, ps_hit, text),
     PSI_FIELD_END,

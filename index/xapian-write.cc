@@ -214,6 +214,9 @@ passage_record(const ps_docinfo *info, const ps_passage *p)
     h.org_code = info->org_code;
     h.unit = info->unit;
     h.lang = info->lang;
+    h.date = info->date;
+    h.period_from = info->period_from;
+    h.period_to = info->period_to;
     h.lan = info->lan;
     h.year = info->year;
     h.kind = info->kind;
@@ -377,6 +380,9 @@ relabel(Xapian::Document &d, const ps_docinfo *info)
         n.org_code = info->org_code;
         n.unit = info->unit;
         n.lang = info->lang;
+        n.date = info->date;
+        n.period_from = info->period_from;
+        n.period_to = info->period_to;
         n.lan = info->lan;
         n.year = info->year;
         n.kind = info->kind;
