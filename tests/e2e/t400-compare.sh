@@ -177,7 +177,7 @@ fi
 "$PLANSOK" show $DB --format json --passages rfjl > "$TMP/show.json"
 "$PLANSOK" budget $DB --format json > "$TMP/budget.json"
 for cmd in search matrix docs show budget goals compare; do
-    check "$cmd --format json has every field docs/FORMATS.md lists, with its type" python3 - "$TOP/docs/FORMATS.md" "$cmd" "$TMP/$cmd.json" <<'PY'
+    check "$cmd --format json has every field docs/FORMATS.md lists, with its type, and no other" python3 - "$TOP/docs/FORMATS.md" "$cmd" "$TMP/$cmd.json" <<'PY'
 import json, re, sys
 doc, cmd, path = sys.argv[1:]
 text = open(doc, encoding='utf-8').read()
@@ -204,6 +204,20 @@ for field, typ in rows:
         ok = any((a == 'null' and v is None) or (a in types and isinstance(v, types[a]) and not isinstance(v, bool)) for a in allowed)
         assert ok, f'{field}: {v!r} is not {typ}'
         checked += 1
+# and every field the output has is documented
+documented = {f for f, _ in rows}
+def paths(obj, prefix):
+    if isinstance(obj, dict):
+        for k, v in obj.items():
+            p = prefix + k
+            yield p
+            yield from paths(v, p + '.')
+    elif isinstance(obj, list):
+        for e in obj:
+            if isinstance(e, dict):
+                yield from paths(e, prefix[:-1] + '[].')
+undocumented = sorted({p for p in paths(data, '') if p not in documented})
+assert not undocumented, f'not in docs/FORMATS.md: {undocumented}'
 print('#', len(rows), 'fields,', checked, 'values checked')
 PY
 done
