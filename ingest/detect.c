@@ -390,6 +390,17 @@ apply(const psi_detector *d, size_t ri, const char *text, place p, evidence *ev)
 
 /* ------------------------------------------------------------- choices */
 
+/* 0 when name ends with unit, ignoring case (unit is lower case already). */
+static int
+ends_with_unit(const char *name, const char *unit)
+{
+    char *low = lower_name(name, strlen(name));
+    size_t nl = strlen(low), ul = strlen(unit);
+    int r = nl >= ul ? strcmp(low + nl - ul, unit) : 1;
+    free(low);
+    return r;
+}
+
 /* What kind of body a unit belongs to: "socialnämnden" and
  * "kommunstyrelsen" are a kommun's, "regionstyrelsen" a region's. */
 static int
@@ -538,6 +549,13 @@ psi_detect(const psi_detector *d, const psi_detect_input *in, psi_detected *out)
     const orgcand *org = foreign ? NULL : pick_org(&ev, unit_body_type(out->unit));
     out->org = psi_strdup(org ? org->name : "");
     out->org_code = psi_strdup(org && org->body ? org->body->code : "");
+    /* no unit for a foreign document, nor one that is the organisation's own
+     * name ("reklamationsnämnden" of Allmänna reklamationsnämnden) */
+    if (foreign || (org && *out->unit && strlen(org->name) >= strlen(out->unit) &&
+                    !ends_with_unit(org->name, out->unit))) {
+        free(out->unit);
+        out->unit = psi_strdup("");
+    }
     out->lan = -1;
     if (org && org->body)
         out->lan = org->body->lan;

@@ -82,6 +82,11 @@ static const struct {
     /* a Danish document is no Swedish body's, whatever it mentions */
     { "referat.pdf", "", "", "Referat", "Aarhus Kommune. Regeringen og MSB.", "Regeringen har besluttet.", DA, 0, "", "",
       -1, 0, 0, 0, "", PS_KIND_OTHER },
+    /* a Danish board is no unit of a Swedish body; a body's own name is no unit of it */
+    { "dagsorden.pdf", "", "", "Kommunalbestyrelsen\nReferat", "Ballerup Kommune", "", DA, 0, "", "", -1, 0, 0, 0, "",
+      PS_KIND_OTHER },
+    { "referat.pdf", "", "", "Allmänna reklamationsnämnden\nREFERAT", "Beslut 2013", "", SV, 0,
+      "Allmänna reklamationsnämnden", "", -1, 0, 0, 0, "", PS_KIND_OTHER },
     /* a bare Länsstyrelsen is not completed with a county */
     { "x.pdf", "", "", "Länsstyrelsen\nRapport 2019", "Skåne", "", SV, 0, "", "", -1, 2019, 0, 0, "", PS_KIND_RAPPORT },
     /* the publisher's file name */
