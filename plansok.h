@@ -375,9 +375,10 @@ typedef struct ps_metafile ps_metafile;
 ps_status ps_metafile_read(const char *path, ps_metafile **out, ps_error *err);
 size_t ps_metafile_problems(const ps_metafile *mf);
 const char *ps_metafile_problem(const ps_metafile *mf, size_t i);
-/* The correction for a file (absolute path): the rows that match it, later
- * rows over earlier ones; 0 when no row matches. Strings in *fix belong
- * to mf. */
+/* The correction for a file (absolute path): the fields of the rows that
+ * match it are set in *fix (the caller's; PS_FIX_INIT for none before),
+ * later rows over earlier ones; 0 when no row matches. Strings set in
+ * *fix belong to mf. */
 int ps_metafile_match(const ps_metafile *mf, const char *abs_path, ps_fix *fix);
 void ps_metafile_free(ps_metafile *mf);
 

@@ -187,19 +187,9 @@ apply_fixes(ingest_run *r, const ps_fix *given, const ps_metafile *mf)
         if (!r->indexed[i])
             continue;
         char *abs = realpath(r->files[i], NULL);
-        ps_fix fix = *given, row;
-        if (abs && ps_metafile_match(mf, abs, &row)) {
-            if (row.org)
-                fix.org = row.org;
-            if (row.unit)
-                fix.unit = row.unit;
-            if (row.lan != PS_FIX_KEEP)
-                fix.lan = row.lan;
-            if (row.year != PS_FIX_KEEP)
-                fix.year = row.year;
-            if (row.kind != PS_FIX_KEEP)
-                fix.kind = row.kind;
-        }
+        ps_fix fix = *given; /* the options, then the rows over them */
+        if (abs)
+            ps_metafile_match(mf, abs, &fix);
         if (abs && !cli_fix_empty(&fix)) {
             ps_error err = PS_ERROR_INIT;
             if (ps_index_fix(r->ix, abs, &fix, NULL, &err) == PS_OK)

@@ -63,12 +63,7 @@ split(char *line, char **cells, size_t max)
         char *tab = strchr(p, '\t');
         if (tab)
             *tab = '\0';
-        while (*p == ' ')
-            p++;
-        size_t len = strlen(p);
-        while (len && (p[len - 1] == ' ' || p[len - 1] == '\r'))
-            p[--len] = '\0';
-        cells[n++] = p;
+        cells[n++] = psi_trim(p);
         if (!tab)
             break;
         p = tab + 1;
@@ -245,7 +240,6 @@ ps_metafile_problem(const ps_metafile *mf, size_t i)
 int
 ps_metafile_match(const ps_metafile *mf, const char *abs_path, ps_fix *fix)
 {
-    *fix = (ps_fix)PS_FIX_INIT;
     const char *base = strrchr(abs_path, '/');
     base = base ? base + 1 : abs_path;
     int matched = 0;

@@ -45,6 +45,16 @@ static const struct {
     { "övrigt", PS_KIND_OTHER },
 };
 
+/* Whether folded (already folded to ASCII) is name folded. */
+static bool
+folded_is(const char *folded, const char *name)
+{
+    char *g = psi_fold_ascii(name);
+    bool same = strcmp(folded, g) == 0;
+    free(g);
+    return same;
+}
+
 const char *
 ps_kind_name(ps_kind k)
 {
@@ -58,18 +68,12 @@ ps_kind_parse(const char *name)
 {
     char *f = psi_fold_ascii(name);
     int found = -1;
-    for (int k = 0; k < PS_KIND_COUNT; k++) {
-        char *g = psi_fold_ascii(kind_names[k]);
-        if (strcmp(f, g) == 0)
+    for (int k = 0; k < PS_KIND_COUNT; k++)
+        if (folded_is(f, kind_names[k]))
             found = k;
-        free(g);
-    }
-    for (size_t i = 0; found < 0 && i < sizeof kind_aliases / sizeof kind_aliases[0]; i++) {
-        char *g = psi_fold_ascii(kind_aliases[i].name);
-        if (strcmp(f, g) == 0)
+    for (size_t i = 0; found < 0 && i < sizeof kind_aliases / sizeof kind_aliases[0]; i++)
+        if (folded_is(f, kind_aliases[i].name))
             found = (int)kind_aliases[i].kind;
-        free(g);
-    }
     free(f);
     return found;
 }
@@ -226,12 +230,9 @@ psi_lang_parse(const char *s)
         return -1;
     char *low = psi_fold_ascii(s); /* "Svenska", "BOKMÅL" -> "svenska", "bokmal" */
     int found = -1;
-    for (size_t i = 0; i < sizeof names / sizeof names[0] && found < 0; i++) {
-        char *name = psi_fold_ascii(names[i].name);
-        if (strcmp(low, name) == 0)
+    for (size_t i = 0; i < sizeof names / sizeof names[0] && found < 0; i++)
+        if (folded_is(low, names[i].name))
             found = (int)names[i].lang;
-        free(name);
-    }
     free(low);
     return found;
 }

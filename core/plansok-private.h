@@ -58,6 +58,8 @@ void psi_buf_release(psi_buf *b);
 const char *psi_heading_own(const char *path);
 /* A qsort comparison of ints. */
 int psi_cmp_int(const void *a, const void *b);
+/* s without the spaces, tabs and carriage returns around it (in place). */
+char *psi_trim(char *s);
 /* A whole file as a string (caller frees); NULL on error, errno set. */
 char *psi_slurp(const char *path);
 

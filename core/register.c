@@ -72,19 +72,10 @@ is_space(char c)
 static bool
 next_word(const char *s, size_t n, size_t *i, size_t *ws, size_t *we)
 {
-    uint32_t cp;
-    while (*i < n) {
-        size_t at = *i;
-        if (!psi_utf8_next(s, n, i, &cp) || !is_word_cp(cp))
-            continue;
-        *ws = at;
-        size_t l;
-        while (*i < n && (l = psi_utf8_decode(s + *i, n - *i, &cp)) && is_word_cp(cp))
-            *i += l;
-        *we = *i;
-        return true;
-    }
-    return false;
+    if (!psi_utf8_run(s, n, i, ws, is_word_cp, is_word_cp))
+        return false;
+    *we = *i;
+    return true;
 }
 
 static const slot *

@@ -24,11 +24,8 @@ psi_synonyms_parse(psi_synonyms *s, const char *text)
                 char *eq = strstr(f, " = ");
                 if (eq)
                     *eq = '\0';
-                while (*f == ' ')
-                    f++;
+                f = psi_trim(f);
                 size_t fl = strlen(f);
-                while (fl && (f[fl - 1] == ' ' || f[fl - 1] == '\r'))
-                    f[--fl] = '\0';
                 if (fl) {
                     psi_buf low = PSI_BUF_INIT;
                     psi_lower_append(&low, f, fl);

@@ -273,3 +273,14 @@ psi_cmp_int(const void *a, const void *b)
     int x = *(const int *)a, y = *(const int *)b;
     return (x > y) - (x < y);
 }
+
+char *
+psi_trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        s[--n] = '\0';
+    return s;
+}

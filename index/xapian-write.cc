@@ -344,6 +344,20 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, const char *old_docid
     }
 }
 
+/* A stored record read, changed by set (which may point its strings at
+ * the caller's, not the record's) and written back. */
+template <class T, class F>
+static void
+rewrite(Xapian::Document &d, const psi_field *fields, F set)
+{
+    T was = {};
+    record_guard g(fields, &was);
+    take_record(d.get_data(), fields, &was);
+    T now = was;
+    set(now);
+    d.set_data(put_record(fields, &now));
+}
+
 /* One stored document of a PDF filed again under info's fields. */
 static void
 relabel(Xapian::Document &d, const ps_docinfo *info)
@@ -356,37 +370,26 @@ relabel(Xapian::Document &d, const ps_docinfo *info)
     remove_filters(d);
     add_filters(d, info, rec);
     if (rec) {
-        ps_outline o = {};
-        record_guard g(psi_doc_record_fields, &o);
-        take_record(d.get_data(), psi_doc_record_fields, &o);
-        ps_outline n = o;
-        n.info = *info;
-        d.set_data(put_record(psi_doc_record_fields, &n));
+        rewrite<ps_outline>(d, psi_doc_record_fields, [info](ps_outline &o) { o.info = *info; });
     } else if (budget) {
-        ps_budget_row r = {};
-        record_guard g(psi_budget_row_fields, &r);
-        take_record(d.get_data(), psi_budget_row_fields, &r);
-        ps_budget_row n = r;
-        n.org = info->org;
-        n.lan = info->lan;
-        n.year = info->year;
-        d.set_data(put_record(psi_budget_row_fields, &n));
+        rewrite<ps_budget_row>(d, psi_budget_row_fields, [info](ps_budget_row &r) {
+            r.org = info->org;
+            r.lan = info->lan;
+            r.year = info->year;
+        });
     } else {
-        ps_hit h = {};
-        record_guard g(psi_hit_fields, &h);
-        take_record(d.get_data(), psi_hit_fields, &h);
-        ps_hit n = h;
-        n.org = info->org;
-        n.org_code = info->org_code;
-        n.unit = info->unit;
-        n.lang = info->lang;
-        n.date = info->date;
-        n.period_from = info->period_from;
-        n.period_to = info->period_to;
-        n.lan = info->lan;
-        n.year = info->year;
-        n.kind = info->kind;
-        d.set_data(put_record(psi_hit_fields, &n));
+        rewrite<ps_hit>(d, psi_hit_fields, [info](ps_hit &h) {
+            h.org = info->org;
+            h.org_code = info->org_code;
+            h.unit = info->unit;
+            h.lang = info->lang;
+            h.date = info->date;
+            h.period_from = info->period_from;
+            h.period_to = info->period_to;
+            h.lan = info->lan;
+            h.year = info->year;
+            h.kind = info->kind;
+        });
     }
 }
 

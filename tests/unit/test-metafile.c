@@ -118,7 +118,7 @@ test_match(void)
     CHECK(ps_metafile_problems(mf) == 0);
     for (size_t i = 0; mf && i < sizeof match_cases / sizeof match_cases[0]; i++) {
         char *abs = psi_asprintf("%s/%s", dir, match_cases[i].path);
-        ps_fix fix;
+        ps_fix fix = PS_FIX_INIT;
         char got[256];
         if (!ps_metafile_match(mf, abs, &fix)) {
             snprintf(got, sizeof got, "none");
