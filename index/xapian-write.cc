@@ -203,13 +203,10 @@ doc_record(const psi_store_doc *doc)
     return put_record(psi_doc_record_fields, &o);
 }
 
-/* A passage's stored record: what a hit shows, its document's fields too. */
-static std::string
-passage_record(const ps_docinfo *info, const ps_passage *p)
+/* The document's fields a passage's record carries (strings borrowed). */
+static void
+hit_from_doc(ps_hit &h, const ps_docinfo *info)
 {
-    ps_hit h = {};
-    h.docid = info->docid;
-    h.file = info->file;
     h.org = info->org;
     h.org_code = info->org_code;
     h.unit = info->unit;
@@ -220,6 +217,16 @@ passage_record(const ps_docinfo *info, const ps_passage *p)
     h.lan = info->lan;
     h.year = info->year;
     h.kind = info->kind;
+}
+
+/* A passage's stored record: what a hit shows, its document's fields too. */
+static std::string
+passage_record(const ps_docinfo *info, const ps_passage *p)
+{
+    ps_hit h = {};
+    h.docid = info->docid;
+    h.file = info->file;
+    hit_from_doc(h, info);
     h.page = p->page;
     h.section = p->section;
     h.heading = p->heading;
@@ -378,18 +385,7 @@ relabel(Xapian::Document &d, const ps_docinfo *info)
             r.year = info->year;
         });
     } else {
-        rewrite<ps_hit>(d, psi_hit_fields, [info](ps_hit &h) {
-            h.org = info->org;
-            h.org_code = info->org_code;
-            h.unit = info->unit;
-            h.lang = info->lang;
-            h.date = info->date;
-            h.period_from = info->period_from;
-            h.period_to = info->period_to;
-            h.lan = info->lan;
-            h.year = info->year;
-            h.kind = info->kind;
-        });
+        rewrite<ps_hit>(d, psi_hit_fields, [info](ps_hit &h) { hit_from_doc(h, info); });
     }
 }
 
