@@ -97,8 +97,8 @@ matrix_table(FILE *f, const ps_matrix *m, bool md)
         fprintf(f, "%s\n", md ? " |" : "");
     }
     if (!md)
-        fprintf(f, "\n%u passages in %u documents (cells: passages/documents)\n", m->total_passages,
-                m->total_docs);
+        fprintf(f, "\n%u passages in %u document%s (cells: passages/documents)\n", m->total_passages,
+                m->total_docs, m->total_docs == 1 ? "" : "s");
     if (!md && m->twins)
         fprintf(f, "%u document%s another rendering of an indexed one and counted once (see plansok docs)\n",
                 m->twins, m->twins == 1 ? " is" : "s are");

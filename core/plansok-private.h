@@ -586,6 +586,9 @@ ps_status psi_store_relabel(psi_store *st, const ps_docinfo *info, ps_error *err
 /* An indexed document (not docid) whose fingerprint is within
  * PSI_TWIN_BITS of sig: the docid its group is counted as (its twin_of, or
  * its own); *twin NULL for none. */
+/* The docids (sorted; free each and the array) of the documents marked
+ * twin_of head. */
+ps_status psi_store_twins_of(psi_store *st, const char *head, char ***out, size_t *n, ps_error *err);
 /* How many documents are marked twin_of another. */
 ps_status psi_store_twins(psi_store *st, size_t *n, ps_error *err);
 ps_status psi_store_find_twin(psi_store *st, const char *sig, const char *docid, char **twin, ps_error *err);
@@ -626,6 +629,17 @@ char *psi_stem(const char *word);
 
 psi_store *psi_index_store(ps_index *ix);
 bool psi_index_writable(const ps_index *ix);
+/* index/twins.c: groups of renderings of one document. */
+/* The members marked twin_of head (sorted docids; free each and the array). */
+ps_status psi_twins_members(ps_index *ix, const char *head, char ***ids, size_t *n, ps_error *err);
+/* Before a document is stored: its group's head into info->twin_of (and
+ * the group's corrections applied to it); or, when it will be the head
+ * itself, *new_head_of receives the old head to regroup once it is. */
+ps_status psi_twins_join(ps_index *ix, ps_docinfo *info, char **new_head_of, ps_error *err);
+/* The old head and its members become renderings of new_head. */
+ps_status psi_twins_regroup(ps_index *ix, const char *old_head, const char *new_head, ps_error *err);
+/* After head `gone` is removed: its smallest member is the head. */
+ps_status psi_twins_left(ps_index *ix, const char *gone, ps_error *err);
 /* index/fix.c: the document a user names: its docid, path or file name,
  * or a unique part of its file name; PS_ERR_USAGE for none or several. */
 ps_status psi_index_resolve(ps_index *ix, const char *which, ps_docinfo *out, ps_error *err);

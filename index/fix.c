@@ -13,12 +13,22 @@ ps_status
 psi_index_resolve(ps_index *ix, const char *which, ps_docinfo *out, ps_error *err)
 {
     memset(out, 0, sizeof *out);
-    ps_doclist *l;
-    ps_status st = psi_store_docs(psi_index_store(ix), &l, err);
-    if (st != PS_OK)
-        return st;
+    /* a docid or the path of an indexed file: looked up, not listed */
     char abs[PATH_MAX];
     const char *full = realpath(which, abs) ? abs : which;
+    ps_status st = psi_store_find(psi_index_store(ix), full, NULL, out, err);
+    if (st == PS_OK && !out->docid) {
+        psi_docinfo_release(out);
+        st = psi_store_find(psi_index_store(ix), NULL, which, out, err);
+    }
+    if (st != PS_OK || out->docid)
+        return st;
+    psi_docinfo_release(out);
+    memset(out, 0, sizeof *out);
+    ps_doclist *l;
+    st = psi_store_docs(psi_index_store(ix), &l, err);
+    if (st != PS_OK)
+        return st;
     /* exact docid, path or file name first, then a unique part of a file name */
     const ps_docinfo *found = NULL, *sub = NULL;
     size_t nsub = 0, nexact = 0;
@@ -50,6 +60,32 @@ psi_index_resolve(ps_index *ix, const char *which, ps_docinfo *out, ps_error *er
     return st;
 }
 
+/* The correction merged into one document's record, kept and applied. */
+static ps_status
+fix_one(ps_index *ix, const char *docid, const ps_fix *fix, ps_error *err)
+{
+    psi_store *store = psi_index_store(ix);
+    ps_docinfo info;
+    ps_status st = psi_store_find(store, NULL, docid, &info, err);
+    if (st != PS_OK || !info.docid) {
+        psi_docinfo_release(&info);
+        return st;
+    }
+    psi_fixrec rec;
+    st = psi_store_get_fix(store, docid, &rec, err);
+    if (st == PS_OK) {
+        psi_fixrec_merge(&rec, fix);
+        st = psi_store_put_fix(store, docid, &rec, err);
+    }
+    if (st == PS_OK) {
+        psi_fix_apply(&rec, &info);
+        st = psi_store_relabel(store, &info, err);
+    }
+    psi_fixrec_release(&rec);
+    psi_docinfo_release(&info);
+    return st;
+}
+
 ps_status
 ps_index_fix(ps_index *ix, const char *which, const ps_fix *fix, char **docid, ps_error *err)
 {
@@ -64,20 +100,21 @@ ps_index_fix(ps_index *ix, const char *which, const ps_fix *fix, char **docid, p
     st = psi_index_resolve(ix, which, &info, err);
     if (st != PS_OK)
         return st;
-    psi_store *store = psi_index_store(ix);
-    psi_fixrec rec;
-    st = psi_store_get_fix(store, info.docid, &rec, err);
-    if (st == PS_OK) {
-        psi_fixrec_merge(&rec, fix);
-        st = psi_store_put_fix(store, info.docid, &rec, err);
+    /* a group of renderings keeps one set of corrections (twins.c) */
+    const char *head = *info.twin_of ? info.twin_of : info.docid;
+    char **members = NULL;
+    size_t n = 0;
+    st = fix_one(ix, head, fix, err);
+    if (st == PS_OK)
+        st = psi_twins_members(ix, head, &members, &n, err);
+    for (size_t i = 0; i < n; i++) {
+        if (st == PS_OK)
+            st = fix_one(ix, members[i], fix, err);
+        free(members[i]);
     }
-    if (st == PS_OK) {
-        psi_fix_apply(&rec, &info);
-        st = psi_store_relabel(store, &info, err);
-    }
+    free(members);
     if (st == PS_OK && docid)
         *docid = psi_strdup(info.docid);
-    psi_fixrec_release(&rec);
     psi_docinfo_release(&info);
     return st;
 }

@@ -103,39 +103,6 @@ ps_index_default_dir(void)
 }
 
 
-/* Files document docid again as another rendering of `of` ("" : counted). */
-static ps_status
-set_twin_of(ps_index *ix, const char *docid, const char *of, ps_error *err)
-{
-    ps_docinfo d;
-    ps_status st = psi_store_find(ix->store, NULL, docid, &d, err);
-    if (st == PS_OK && d.docid) {
-        free(d.twin_of);
-        d.twin_of = psi_strdup(of);
-        st = psi_store_relabel(ix->store, &d, err);
-    }
-    psi_docinfo_release(&d);
-    return st;
-}
-
-/* When a document that others are counted as goes, the smallest of them
- * counts instead, and the rest as renderings of it: nothing is lost. */
-static ps_status
-promote_twins(ps_index *ix, const char *gone, ps_error *err)
-{
-    ps_doclist *l;
-    ps_status st = psi_store_docs(ix->store, &l, err);
-    const char *first = NULL;
-    for (size_t i = 0; st == PS_OK && i < l->n; i++)
-        if (!strcmp(l->docs[i].twin_of, gone) && (!first || strcmp(l->docs[i].docid, first) < 0))
-            first = l->docs[i].docid;
-    for (size_t i = 0; st == PS_OK && first && i < l->n; i++)
-        if (!strcmp(l->docs[i].twin_of, gone))
-            st = set_twin_of(ix, l->docs[i].docid, strcmp(l->docs[i].docid, first) ? first : "", err);
-    ps_doclist_free(l);
-    return st;
-}
-
 static ps_status
 add_info(ps_index *ix, const ps_doc *doc, const ps_docinfo *info, ps_error *err)
 {
@@ -150,7 +117,7 @@ add_info(ps_index *ix, const ps_doc *doc, const ps_docinfo *info, ps_error *err)
     const char *replaced = old.docid && strcmp(old.docid, info->docid) ? old.docid : NULL;
     st = psi_store_replace(ix->store, &sd, replaced, err);
     if (st == PS_OK && replaced)
-        st = promote_twins(ix, replaced, err);
+        st = psi_twins_left(ix, replaced, err);
     psi_docinfo_release(&old);
     return st;
 }
@@ -186,24 +153,16 @@ ps_index_add_doc(ps_index *ix, const ps_doc *doc, ps_error *err)
     if (st == PS_OK && !psi_fixrec_empty(&fix))
         psi_fix_apply(&fix, &info);
     psi_fixrec_release(&fix);
-    /* Another rendering of a document already indexed is counted once: a
-     * group of renderings counts as its smallest docid, whatever order
-     * they come in. */
-    char *twin = NULL;
-    free(info.twin_of);
-    info.twin_of = psi_strdup("");
-    if (st == PS_OK && *info.sig)
-        st = psi_store_find_twin(ix->store, info.sig, info.docid, &twin, err);
-    if (st == PS_OK && twin && strcmp(twin, info.docid) > 0)
-        st = set_twin_of(ix, twin, info.docid, err); /* this one counts instead */
-    else if (twin) {
-        free(info.twin_of);
-        info.twin_of = twin;
-        twin = NULL;
-    }
-    free(twin);
+    /* another rendering of a document already indexed is counted once */
+    char *old_head = NULL;
+    if (st == PS_OK)
+        st = psi_twins_join(ix, &info, &old_head, err);
     if (st == PS_OK)
         st = add_info(ix, doc, &info, err);
+    /* stored first: if what follows fails, the group counts twice, not never */
+    if (st == PS_OK && old_head)
+        st = psi_twins_regroup(ix, old_head, info.docid, err);
+    free(old_head);
     psi_docinfo_release(&info);
     return st;
 }
@@ -271,7 +230,7 @@ ps_index_prune(ps_index *ix, size_t *removed, ps_error *err)
             continue;
         st = psi_store_remove(ix->store, l->docs[i].docid, err);
         if (st == PS_OK)
-            st = promote_twins(ix, l->docs[i].docid, err);
+            st = psi_twins_left(ix, l->docs[i].docid, err);
         if (st == PS_OK)
             (*removed)++;
     }

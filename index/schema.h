@@ -42,6 +42,8 @@ typedef enum psi_term {
                          rendering of one already indexed (twin_of) */
     PSI_TERM_SIG,     /* XS + band + bits of the text fingerprint: PDF
                          records, to find twins */
+    PSI_TERM_TWIN_OF, /* XW + docid counted instead: PDF records of twins,
+                         to find a group's members */
     PSI_TERM_COUNT
 } psi_term;
 

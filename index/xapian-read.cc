@@ -392,3 +392,27 @@ psi_store_twins(psi_store *st, size_t *n, ps_error *err)
         return classify(err, st->dir);
     }
 }
+
+extern "C" ps_status
+psi_store_twins_of(psi_store *st, const char *head, char ***out, size_t *n, ps_error *err)
+{
+    *out = NULL;
+    *n = 0;
+    try {
+        if (!st->db || (st->writable && st->shards.empty()))
+            return PS_OK;
+        std::vector<std::string> ids;
+        std::string t = term(PSI_TERM_TWIN_OF, head);
+        for (Xapian::PostingIterator it = st->db->postlist_begin(t); it != st->db->postlist_end(t); ++it)
+            ids.push_back(st->db->get_document(*it).get_value(PSI_SLOT_DOCID));
+        std::sort(ids.begin(), ids.end());
+        char **v = (char **)psi_calloc(ids.size() + 1, sizeof *v);
+        for (size_t i = 0; i < ids.size(); i++)
+            v[i] = psi_strdup(ids[i].c_str());
+        *out = v;
+        *n = ids.size();
+        return PS_OK;
+    } catch (...) {
+        return classify(err, st->dir);
+    }
+}

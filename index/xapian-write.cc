@@ -96,8 +96,11 @@ add_filters(Xapian::Document &d, const ps_docinfo *info, bool record = false)
         d.add_boolean_term(term(PSI_TERM_ORGCODE, info->org_code));
     if (info->lang && *info->lang)
         d.add_boolean_term(term(PSI_TERM_LANG, info->lang));
-    if (info->twin_of && *info->twin_of)
+    if (info->twin_of && *info->twin_of) {
         d.add_boolean_term(term(PSI_TERM_TWIN, ""));
+        if (record)
+            d.add_boolean_term(term(PSI_TERM_TWIN_OF, info->twin_of));
+    }
     d.add_value(PSI_SLOT_DOCID, info->docid);
 }
 
@@ -107,7 +110,8 @@ static void
 remove_filters(Xapian::Document &d)
 {
     static const psi_term filters[] = { PSI_TERM_LAN,     PSI_TERM_YEAR, PSI_TERM_KIND, PSI_TERM_ORG,
-                                        PSI_TERM_ORGCODE, PSI_TERM_LANG, PSI_TERM_TWIN };
+                                        PSI_TERM_ORGCODE, PSI_TERM_LANG, PSI_TERM_TWIN,
+                                        PSI_TERM_TWIN_OF };
     std::vector<std::string> gone;
     for (Xapian::TermIterator t = d.termlist_begin(); t != d.termlist_end(); ++t) {
         const std::string &w = *t;

@@ -263,15 +263,19 @@ lower_name(const char *s, size_t n)
 static bool
 letterhead(const char *t, size_t len, size_t s, size_t e)
 {
+    /* at most a line's worth either way: a page of one long line costs
+     * no more than a page of short ones */
     size_t ls = s, le = e;
-    while (ls > 0 && t[ls - 1] != '\n')
+    while (ls > 0 && t[ls - 1] != '\n' && s - ls <= LETTERHEAD_LINE)
         ls--;
-    while (le < len && t[le] != '\n')
+    while (le < len && t[le] != '\n' && le - e <= LETTERHEAD_LINE)
         le++;
+    bool line_start = ls == 0 || t[ls - 1] == '\n', line_end = le == len || t[le] == '\n';
     size_t b = s;
     while (b > ls && (t[b - 1] == ' ' || t[b - 1] == '\t'))
         b--;
-    return le - ls <= LETTERHEAD_LINE || b == ls || t[b - 1] == ':';
+    return (line_start && line_end && le - ls <= LETTERHEAD_LINE) || (b == ls && line_start) ||
+           (b > 0 && t[b - 1] == ':');
 }
 
 /* Organisations named in one place: the register's names, each body once

@@ -245,6 +245,48 @@ assert a == b' "$TMP/m1.json" "$TMP/m2.json"
     run_ps 0 "... and search finds its passages" search --db "$TMP/t2" --limit 1000 --format json kompetensförsörjning
     hits > "$TMP/h3"
     check "... in $other" grep -q "^[1-9][0-9]* $other\$" "$TMP/h3"
+
+    # four renderings, one at a time in every order of arrival: one group,
+    # every member marked twin of the smallest docid (no chains), and
+    # pruning any member or the head still counts the document once
+    mkdir -p "$TMP/g"
+    cp "$CORPUS/vp2013_webb.pdf" "$TMP/g/a.pdf"
+    pdftocairo -pdf "$TMP/g/a.pdf" "$TMP/g/b.pdf"
+    pdftocairo -pdf -origpagesizes "$TMP/g/b.pdf" "$TMP/g/c.pdf"
+    pdftocairo -pdf -paper A4 -expand "$TMP/g/a.pdf" "$TMP/g/d.pdf"
+    group() { # DB: "ok" when one head and every other member points at it
+        "$PLANSOK" docs --db "$1" --format json | python3 -c '
+import json, sys
+d = json.load(sys.stdin)["documents"]
+heads = [x for x in d if not x["twin_of"]]
+ok = len(heads) == 1 and heads[0]["docid"] == min(x["docid"] for x in d) and \
+     all(x["twin_of"] == heads[0]["docid"] for x in d if x is not heads[0])
+print("ok" if ok else [(x["file"], x["docid"], x["twin_of"]) for x in d])'
+    }
+    counted() { "$PLANSOK" matrix --db "$1" --format json '' | python3 -c 'import json,sys; print(json.load(sys.stdin)["total_documents"])'; }
+    for order in "a b c d" "d c b a" "b d a c"; do
+        db=$TMP/g-$(echo $order | tr -d ' ')
+        for f in $order; do "$PLANSOK" ingest -q --db "$db" "$TMP/g/$f.pdf" 2>/dev/null; done
+        is "four renderings in the order $order: one group headed by the smallest docid" "$(group "$db")" ok
+        is "... counted once" "$(counted "$db")" 1
+    done
+    db=$TMP/g-dcba
+    mkdir -p "$TMP/g2" && cp "$TMP/g/"*.pdf "$TMP/g2/" && "$PLANSOK" ingest -q --db "$TMP/g2db" "$TMP/g2" 2>/dev/null
+    head=$("$PLANSOK" docs --db "$TMP/g2db" --format json | python3 -c '
+import json, sys
+print([x["file"] for x in json.load(sys.stdin)["documents"] if not x["twin_of"]][0])')
+    member=$(for f in a.pdf b.pdf c.pdf d.pdf; do [ "$f" != "$head" ] && echo "$f" && break; done)
+    run_ps 0 "set on a member of the group ($member)" set --db "$TMP/g2db" "$member" --region uppsala --year 2030
+    check "... corrects every rendering of it" sh -c "'$PLANSOK' docs --db '$TMP/g2db' --format csv | tail -n +2 | grep -vc 'Uppsala län,2030' | grep -qx 0"
+    rm "$TMP/g2/$head"
+    run_ps 0 "the head is pruned" ingest -q --prune --db "$TMP/g2db"
+    is "... the group is still counted once" "$(counted "$TMP/g2db")" 1
+    is "... one group again" "$(group "$TMP/g2db")" ok
+    check "... and the correction still counts" sh -c "'$PLANSOK' matrix --db '$TMP/g2db' --format csv '' | grep -q '^Uppsala län,2030,'"
+    other=$(for f in a.pdf b.pdf c.pdf d.pdf; do [ -f "$TMP/g2/$f" ] && [ "$f" != "$member" ] && echo "$f" && break; done)
+    rm "$TMP/g2/$other"
+    run_ps 0 "a member that is not the head is pruned" ingest -q --prune --db "$TMP/g2db"
+    is "... still one group, counted once" "$(group "$TMP/g2db") $(counted "$TMP/g2db")" "ok 1"
 else
     skip "twins" "pdftocairo (poppler-utils) is missing"
 fi
