@@ -365,7 +365,8 @@ ps_status ps_index_fix(ps_index *ix, const char *which, const ps_fix *fix, char 
  * header row naming its columns: file (required: a path, a file name or a
  * folder, which applies to every file under it), and any of org, unit,
  * lan (or region, län), year, kind. '#' lines are comments; an empty
- * cell leaves the field as detected. */
+ * cell leaves the field as detected; a cell in double quotes is read as a
+ * spreadsheet writes it, and a byte-order mark is skipped. */
 typedef struct ps_metafile ps_metafile;
 /* Reads and checks every row. PS_ERR_IO when it cannot be read, and
  * PS_ERR_USAGE for no header or no file column; a bad row does not stop
@@ -379,7 +380,11 @@ const char *ps_metafile_problem(const ps_metafile *mf, size_t i);
  * match it are set in *fix (the caller's; PS_FIX_INIT for none before),
  * later rows over earlier ones; 0 when no row matches. Strings set in
  * *fix belong to mf. */
-int ps_metafile_match(const ps_metafile *mf, const char *abs_path, ps_fix *fix);
+int ps_metafile_match(ps_metafile *mf, const char *abs_path, ps_fix *fix);
+/* After matching: the rows that matched no file, each as one line
+ * ("meta.tsv:4: 'x.pdf' matched no file of this run"), else NULL. */
+size_t ps_metafile_rows(const ps_metafile *mf);
+const char *ps_metafile_row_unused(const ps_metafile *mf, size_t i);
 void ps_metafile_free(ps_metafile *mf);
 
 /* Adds the synonym groups of a file ("ESF = Europeiska socialfonden", one

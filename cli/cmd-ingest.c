@@ -180,7 +180,7 @@ collect(ingest_run *r, ps_pool *pool)
  * for every file whose contents are indexed, new or unchanged: kept by
  * the index, so an unchanged file gets them too. Returns how many files. */
 static size_t
-apply_fixes(ingest_run *r, const ps_fix *given, const ps_metafile *mf)
+apply_fixes(ingest_run *r, const ps_fix *given, ps_metafile *mf)
 {
     size_t set = 0;
     for (size_t i = 0; i < r->nfiles; i++) {
@@ -199,6 +199,10 @@ apply_fixes(ingest_run *r, const ps_fix *given, const ps_metafile *mf)
         }
         free(abs);
     }
+    /* a row for a file that is not there, or misspelt, says so */
+    for (size_t i = 0; i < ps_metafile_rows(mf); i++)
+        if (ps_metafile_row_unused(mf, i))
+            note(r->show, "plansok: %s", ps_metafile_row_unused(mf, i));
     return set;
 }
 
@@ -279,7 +283,7 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
         for (size_t i = 0; i < np; i++)
             note(false, "plansok: %s", ps_metafile_problem(mf, i));
         if (np) {
-            fprintf(stderr, "plansok ingest: %zu bad row%s in '%s'; nothing was ingested\n", np, np == 1 ? "" : "s",
+            fprintf(stderr, "plansok ingest: %zu problem%s in '%s'; nothing was ingested\n", np, np == 1 ? "" : "s",
                     meta);
             ps_metafile_free(mf);
             return EXIT_USAGE;

@@ -35,6 +35,8 @@ typedef struct row {
     bool base;     /* target is a file name, matched against base names */
     ps_fix fix;    /* strings point into org/unit */
     char *org, *unit;
+    char *unused;  /* "meta.tsv:4: 'x.pdf' matched no file of this run" */
+    size_t hits;   /* files it matched */
 } row;
 
 struct ps_metafile {
@@ -53,17 +55,38 @@ problem(ps_metafile *mf, const char *path, int line, const char *fmt, const char
     free(what);
 }
 
-/* The cells of one line, split at tabs, spaces around each trimmed. */
+/* A cell a spreadsheet quoted ("x.pdf", "Nacka ""kommun""") as written. */
+static char *
+unquote(char *c)
+{
+    size_t n = strlen(c);
+    if (n < 2 || c[0] != '"' || c[n - 1] != '"')
+        return c;
+    c[n - 1] = '\0';
+    char *w = c;
+    for (char *r = c + 1; *r; r++) {
+        *w++ = *r;
+        if (r[0] == '"' && r[1] == '"')
+            r++;
+    }
+    *w = '\0';
+    return c;
+}
+
+/* The cells of one line, split at tabs, spaces around each trimmed;
+ * max + 1 when the line has more than max. */
 static size_t
 split(char *line, char **cells, size_t max)
 {
     size_t n = 0;
     char *p = line;
-    while (n < max) {
+    for (;;) {
         char *tab = strchr(p, '\t');
+        if (n == max)
+            return max + 1;
         if (tab)
             *tab = '\0';
-        cells[n++] = psi_trim(p);
+        cells[n++] = unquote(psi_trim(p));
         if (!tab)
             break;
         p = tab + 1;
@@ -95,6 +118,7 @@ read_row(ps_metafile *mf, const char *path, const char *dir, int line, char **ce
         problem(mf, path, line, "%s", "more cells than the header has columns");
         return;
     }
+    const char *named = "";
     row r = { 0 };
     r.fix = (ps_fix)PS_FIX_INIT;
     bool bad = false;
@@ -102,8 +126,11 @@ read_row(ps_metafile *mf, const char *path, const char *dir, int line, char **ce
         const char *v = cells[c];
         if (!*v)
             continue;
+        if (colof[c] < 0)
+            continue; /* reported with the header */
         switch ((enum col)colof[c]) {
         case C_FILE:
+            named = v;
             if (strchr(v, '/')) {
                 bool folder;
                 r.target = resolve(dir, v, &folder);
@@ -157,6 +184,7 @@ read_row(ps_metafile *mf, const char *path, const char *dir, int line, char **ce
         free(r.unit);
         return;
     }
+    r.unused = psi_asprintf("%s:%d: '%s' matched no file of this run", path, line, named);
     r.fix.org = r.org;
     r.fix.unit = r.unit;
     mf->rows = psi_realloc(mf->rows, (mf->n + 1) * sizeof *mf->rows);
@@ -171,18 +199,23 @@ ps_metafile_read(const char *path, ps_metafile **out, ps_error *err)
     if (!text)
         return psi_fail(err, PS_ERR_IO, "cannot read metadata file '%s': %s", path, strerror(errno));
     ps_status st = PS_OK;
-    char *dir = psi_strdup(path);
-    char *slash = strrchr(dir, '/');
+    /* rows are relative to the metadata file's folder, made absolute */
+    char *where = psi_strdup(path);
+    char *slash = strrchr(where, '/');
     if (slash)
         *slash = '\0';
-    else
-        strcpy(dir, ".");
+    char buf[PATH_MAX];
+    char *dir = psi_strdup(realpath(slash ? (*where ? where : "/") : ".", buf) ? buf : where);
+    free(where);
     ps_metafile *mf = psi_calloc(1, sizeof *mf);
     int colof[64];
     size_t ncols = 0;
     int lineno = 0;
     /* every line counts, blank ones too: problems name the right line */
-    for (char *line = text, *nl; line; line = nl) {
+    char *start = text;
+    if (!strncmp(start, "\xEF\xBB\xBF", 3)) /* the byte-order mark of Excel's "CSV UTF-8" */
+        start += 3;
+    for (char *line = start, *nl; line; line = nl) {
         nl = strchr(line, '\n');
         if (nl)
             *nl++ = '\0';
@@ -191,6 +224,10 @@ ps_metafile_read(const char *path, ps_metafile **out, ps_error *err)
         if (line[0] == '#' || !line[strspn(line, " \t\r")])
             continue;
         size_t nc = split(line, cells, 64);
+        if (nc > 64) {
+            problem(mf, path, lineno, "%s", "more than 64 columns");
+            continue;
+        }
         if (!ncols) { /* the header */
             bool has_file = false;
             for (size_t c = 0; c < nc; c++) {
@@ -201,6 +238,11 @@ ps_metafile_read(const char *path, ps_metafile **out, ps_error *err)
                         colof[c] = (int)col_names[k].col;
                 if (colof[c] < 0)
                     problem(mf, path, lineno, "unknown column '%s' (file, org, unit, lan, year, kind)", cells[c]);
+                for (size_t k = 0; k < c && colof[c] >= 0; k++)
+                    if (colof[k] == colof[c]) {
+                        problem(mf, path, lineno, "column '%s' is given twice", cells[c]);
+                        colof[c] = -1;
+                    }
                 has_file |= colof[c] == C_FILE;
                 free(f);
             }
@@ -237,14 +279,26 @@ ps_metafile_problem(const ps_metafile *mf, size_t i)
     return mf && i < mf->nproblems ? mf->problems[i] : "";
 }
 
+size_t
+ps_metafile_rows(const ps_metafile *mf)
+{
+    return mf ? mf->n : 0;
+}
+
+const char *
+ps_metafile_row_unused(const ps_metafile *mf, size_t i)
+{
+    return mf && i < mf->n && !mf->rows[i].hits ? mf->rows[i].unused : NULL;
+}
+
 int
-ps_metafile_match(const ps_metafile *mf, const char *abs_path, ps_fix *fix)
+ps_metafile_match(ps_metafile *mf, const char *abs_path, ps_fix *fix)
 {
     const char *base = strrchr(abs_path, '/');
     base = base ? base + 1 : abs_path;
     int matched = 0;
     for (size_t i = 0; mf && i < mf->n; i++) {
-        const row *r = &mf->rows[i];
+        row *r = &mf->rows[i];
         size_t tl = strlen(r->target);
         bool hit = r->base ? !strcmp(base, r->target)
                            : !strcmp(abs_path, r->target) ||
@@ -252,6 +306,7 @@ ps_metafile_match(const ps_metafile *mf, const char *abs_path, ps_fix *fix)
         if (!hit)
             continue;
         matched = 1;
+        r->hits++;
         if (r->fix.org)
             fix->org = r->fix.org;
         if (r->fix.unit)
@@ -275,6 +330,7 @@ ps_metafile_free(ps_metafile *mf)
         free(mf->rows[i].target);
         free(mf->rows[i].org);
         free(mf->rows[i].unit);
+        free(mf->rows[i].unused);
     }
     free(mf->rows);
     for (size_t i = 0; i < mf->nproblems; i++)

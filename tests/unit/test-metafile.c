@@ -31,6 +31,13 @@ static const struct {
     { "file\tcolour\nx.pdf\tred\n", "M:1: unknown column 'colour' (file, org, unit, lan, year, kind)" },
     { "Fil\tOrganisation\tRegion\tÅr\tTyp\nx.pdf\tVGR\tskåne\t2014\tplan\n", "" },
     { " file \t year \nx.pdf\t 2014 \n", "" },
+    /* as a spreadsheet saves it: a byte-order mark, quoted cells, CRLF */
+    { "\xEF\xBB\xBF" "file\tyear\r\n\"x.pdf\"\t\"2014\"\r\n", "" },
+    { "file\tfile\torg\torg\nx.pdf\ty.pdf\tA\tB\n",
+      "M:1: column 'file' is given twice;M:1: column 'org' is given twice" },
+    { "file\tyear\n" "x.pdf" "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t"
+      "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\n",
+      "M:2: more than 64 columns" },
     { "org\tyear\nx.pdf\t2014\n", "USAGE" },
     { "# nothing but a comment\n", "USAGE" },
     { "", "USAGE" },
@@ -135,6 +142,27 @@ test_match(void)
         tap_check_str(got, match_cases[i].want, what, __FILE__, __LINE__);
         free(abs);
     }
+    /* every row matched a case above but folder/'s, which only folder/x.pdf matched */
+    size_t unused = 0;
+    for (size_t i = 0; i < ps_metafile_rows(mf); i++)
+        unused += ps_metafile_row_unused(mf, i) != NULL;
+    CHECK(ps_metafile_rows(mf) == 4 && unused == 0);
+    ps_fix none = PS_FIX_INIT;
+    char *lone = psi_asprintf("%s/lone.tsv", dir);
+    ps_metafile *mf2 = NULL;
+    FILE *f = fopen(lone, "w");
+    if (f) {
+        fputs("file\tyear\nnowhere.pdf\t2014\n", f);
+        fclose(f);
+    }
+    CHECK(ps_metafile_read(lone, &mf2, &err) == PS_OK);
+    char *abs = psi_asprintf("%s/a.pdf", dir);
+    CHECK(ps_metafile_match(mf2, abs, &none) == 0);
+    const char *msg = ps_metafile_row_unused(mf2, 0);
+    CHECK(msg && strstr(msg, "lone.tsv:2: 'nowhere.pdf' matched no file of this run"));
+    free(abs);
+    free(lone);
+    ps_metafile_free(mf2);
     ps_metafile_free(mf);
     free(path);
     ps_error e2 = PS_ERROR_INIT;
