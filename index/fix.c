@@ -72,15 +72,24 @@ fix_one(ps_index *ix, const char *docid, const ps_fix *fix, ps_error *err)
         return st;
     }
     psi_fixrec rec;
+    psi_buf before = PSI_BUF_INIT, after = PSI_BUF_INIT;
     st = psi_store_get_fix(store, docid, &rec, err);
     if (st == PS_OK) {
+        psi_record_put(&before, psi_fixrec_fields, &rec, NULL);
         psi_fixrec_merge(&rec, fix);
-        st = psi_store_put_fix(store, docid, &rec, err);
+        psi_record_put(&after, psi_fixrec_fields, &rec, NULL);
     }
-    if (st == PS_OK) {
+    /* the same correction again (ingest --region on an unchanged folder)
+     * rewrites nothing */
+    bool same = st == PS_OK && before.len == after.len && !memcmp(before.s, after.s, before.len);
+    if (st == PS_OK && !same)
+        st = psi_store_put_fix(store, docid, &rec, err);
+    if (st == PS_OK && !same) {
         psi_fix_apply(&rec, &info);
         st = psi_store_relabel(store, &info, err);
     }
+    psi_buf_release(&before);
+    psi_buf_release(&after);
     psi_fixrec_release(&rec);
     psi_docinfo_release(&info);
     return st;
