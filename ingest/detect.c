@@ -54,6 +54,7 @@ typedef enum rtype {
     R_CODE,    /* code: a register body that the phrase names */
     R_HORIZON, /* group 1: a year that is a horizon or a name, not the document's */
     R_DATED,   /* group 1: a date the document was decided, adopted or printed */
+    R_DATED_YEAR, /* group 1: only the year of it ("Tryck: 2013", "Dnr KS 2013/375") */
     R_LAN,     /* value: a county named in a strong place */
 } rtype;
 
@@ -121,6 +122,9 @@ static const rule rules[] = {
     /* ---- years: horizons and names are not the document's year ---- */
     { R_HORIZON, 0, 0, ANYW, NULL,
       "\\b(?:mot|till|inför|utblick\\s+mot|vision|målbild(?:\\s+\\w+)?)\\s+((?:19|20)\\d\\d)\\b(?!\\s*[-–])" },
+    { R_DATED_YEAR, 0, 0, W(P_HEAD) | W(P_FIRST) | W(P_RUNNING) | W(P_FRONT), NULL,
+      "\\b(?:tryck(?:år)?|utgiven|publicerad|fastställd|antagen)\\s*:?\\s*(?:år\\s+)?((?:19|20)\\d\\d)\\b(?![-–.\\d])|"
+      "\\bdnr\\.?\\s*:?\\s*(?:[A-ZÅÄÖ]{1,5}\\s*)?((?:19|20)\\d\\d)/\\d+" },
     { R_DATED, 0, 0, W(P_HEAD) | W(P_FIRST) | W(P_RUNNING) | W(P_FRONT), NULL,
       "\\b(?:datum\\s+för\\s+beslut|datum|beslut(?:ad|at)?|antagen|antaget|fastställd|fastställt|godkänd|"
       "sammanträdesdatum|sammanträde|tryck|reviderad)\\b[^\\d]{0,40}?" DATE },
@@ -198,6 +202,7 @@ typedef struct evidence {
     int lan[PS_LAN_COUNT];
     psi_datehit dated; /* the first labelled date in the strongest place */
     int dated_place;
+    int dated_year;    /* a labelled year without the day ("Tryck: 2013") */
     bool horizon[200]; /* 1900..2099 */
 } evidence;
 
@@ -376,6 +381,12 @@ apply(const psi_detector *d, size_t ri, const char *text, place p, evidence *ev)
             }
             break;
         }
+        case R_DATED_YEAR: {
+            int y = atoi(g);
+            if (y >= 1900 && y < 2100 && !ev->dated_year)
+                ev->dated_year = y;
+            break;
+        }
         case R_LAN: {
             int lan = ps_lan_parse(g);
             if (lan >= 0)
@@ -473,7 +484,7 @@ pick_year(const psi_detect_input *in, const evidence *ev, psi_detected *out)
             }
         }
     }
-    int dated = ev->dated.y;
+    int dated = ev->dated.y ? ev->dated.y : ev->dated_year;
     if (!dated) { /* an undescribed date on the first page: the day it was written */
         psi_datehit h;
         if (in->headline && psi_find_dates(in->headline, strlen(in->headline), &h, 1))
@@ -493,10 +504,13 @@ pick_year(const psi_detect_input *in, const evidence *ev, psi_detected *out)
         out->year = in->created_year >= 1990 ? in->created_year : 0;
 }
 
+/* "2026-06-16", or "2013" when only a year is stated, or "". */
 static char *
-iso_date(const psi_datehit *h)
+iso_date(const psi_datehit *h, int year)
 {
-    return h->y ? psi_asprintf("%04d-%02d-%02d", h->y, h->m, h->d) : psi_strdup("");
+    if (h->y)
+        return psi_asprintf("%04d-%02d-%02d", h->y, h->m, h->d);
+    return year ? psi_asprintf("%04d", year) : psi_strdup("");
 }
 
 void
@@ -584,7 +598,7 @@ psi_detect(const psi_detector *d, const psi_detect_input *in, psi_detected *out)
             out->kind = (ps_kind)i;
         }
     pick_year(in, &ev, out);
-    out->date = iso_date(&ev.dated);
+    out->date = iso_date(&ev.dated, ev.dated_year);
 
     for (size_t i = 0; i < ev.norg; i++)
         free(ev.org[i].name);

@@ -89,6 +89,11 @@ static const struct {
       "Allmänna reklamationsnämnden", "", -1, 0, 0, 0, "", PS_KIND_OTHER },
     /* a bare Länsstyrelsen is not completed with a county */
     { "x.pdf", "", "", "Länsstyrelsen\nRapport 2019", "Skåne", "", SV, 0, "", "", -1, 2019, 0, 0, "", PS_KIND_RAPPORT },
+    /* a stated year without its day: the print year, a diarienummer's year */
+    { "strategi.pdf", "", "", "Regional utvecklingsstrategi för Västra Götaland", "Tryck: 2013\nDnr RS 2012/375", "",
+      SV, 0, "", "", 11, 2013, 0, 0, "2013", PS_KIND_STRATEGI },
+    { "vp.pdf", "", "", "Verksamhetsplan", "Dnr KS 2013/375", "", SV, 0, "", "", -1, 2013, 0, 0, "2013",
+      PS_KIND_VERKSAMHETSPLAN },
     /* the publisher's file name */
     { "ramar-2027-2029-for-alingsas-kommun-uppdaterad.pdf", "PowerPoint-presentation", "", "Underlag ramar\n2027-2029",
       "Ram 2027", "", SV, 0, "Alingsås kommun", "", 11, 2027, 2027, 2029, "", PS_KIND_BUDGET },
