@@ -47,6 +47,7 @@ typedef enum rtype {
     R_KIND,    /* value: a ps_kind; bonus: added to the place's weight */
     R_UNIT,    /* group 1: a unit within the organisation */
     R_NOTUNIT, /* group 1: a unit named as someone else (a beställare) */
+    R_UNITABBR, /* group 1: a unit's abbreviation in a decision or diarienummer ("Beslut: KUN") */
     R_ORGAN,   /* group 1: a kommun's place after an organ ("Kommunstyrelsen i Nacka") */
     R_DOMAIN,  /* group 1: a web address's name ("alingsas" of alingsas.se) */
     R_NAMED,   /* group 1: a förbund's own name, kept when the register lacks it */
@@ -105,6 +106,10 @@ static const rule rules[] = {
       "Regionkansliet|Kommunledningskontoret)\\b" },
     { R_NOTUNIT, 0, 0, W(P_HEAD) | W(P_FIRST) | W(P_RUNNING), NULL,
       "\\b(?:beställare|mottagare|till):\\s*((?:\\w+-\\s+(?:och|&)\\s+)?\\w+" UNITWORD ")" },
+
+    { R_UNITABBR, 0, 0, W(P_HEAD) | W(P_FIRST) | W(P_RUNNING), NULL,
+      "\\b(?:beslut|beslutad|protokoll)\\s*:?\\s*((?-i:[A-ZÅÄÖ]{2,5}))\\b(?=\\s+(?:\\d|§))|"
+      "\\b(?:dnr|diarienummer|diarienr)\\.?\\s*:?\\s*(?:(?-i:([A-ZÅÄÖ]{2,5}))\\s+\\d|\\d[\\d.:/-]*\\d\\s+(?-i:([A-ZÅÄÖ]{2,5}))\\b)" },
 
     /* ---- organisations the register knows, named indirectly ---- */
     { R_ORGAN, 0, 0, STRONG | W(P_FRONT) | W(P_BODY), NULL,
@@ -175,6 +180,35 @@ psi_detected_release(psi_detected *d)
     free(d->unit);
     free(d->date);
     memset(d, 0, sizeof *d);
+}
+
+/* The abbreviations kommuner and regions use for their own units, in
+ * decision lines and diarienummer ("Beslut: KUN 2026-06-16", "Dnr 2026.131
+ * BUN"). Common usage; a kommun may use one for another unit, so these
+ * weigh half of a unit written out. */
+static const struct {
+    const char *abbr, *unit;
+} unit_abbreviations[] = {
+    { "KF", "kommunfullmäktige" },       { "KS", "kommunstyrelsen" },
+    { "KSAU", "kommunstyrelsens arbetsutskott" },
+    { "BUN", "barn- och ungdomsnämnden" }, { "UN", "utbildningsnämnden" },
+    { "SN", "socialnämnden" },           { "SOCN", "socialnämnden" },
+    { "VON", "vård- och omsorgsnämnden" }, { "ÄN", "äldrenämnden" },
+    { "KUN", "kultur- och utbildningsnämnden" }, { "KFN", "kultur- och fritidsnämnden" },
+    { "TN", "tekniska nämnden" },        { "TEN", "tekniska nämnden" },
+    { "BMN", "bygg- och miljönämnden" }, { "MBN", "miljö- och byggnämnden" },
+    { "SBN", "samhällsbyggnadsnämnden" }, { "ÖFN", "överförmyndarnämnden" },
+    { "RS", "regionstyrelsen" },         { "RF", "regionfullmäktige" },
+    { "HSN", "hälso- och sjukvårdsnämnden" },
+};
+
+static const char *
+unit_abbreviation(const char *s, size_t n)
+{
+    for (size_t i = 0; i < sizeof unit_abbreviations / sizeof unit_abbreviations[0]; i++)
+        if (strlen(unit_abbreviations[i].abbr) == n && !memcmp(unit_abbreviations[i].abbr, s, n))
+            return unit_abbreviations[i].unit;
+    return NULL;
 }
 
 /* ------------------------------------------------------------ evidence */
@@ -315,11 +349,11 @@ apply(const psi_detector *d, size_t ri, const char *text, place p, evidence *ev)
 {
     const rule *r = &rules[ri];
     size_t len = strlen(text);
-    long ov[6];
+    long ov[8];
     size_t at = 0;
     int matches = 0;
     bool seen = false; /* kinds and codes count once per place */
-    while (at <= len && psi_rx_match(d->rx[ri], text, len, at, ov, 3)) {
+    while (at <= len && psi_rx_match(d->rx[ri], text, len, at, ov, 4)) {
         long s = ov[2] >= 0 ? ov[2] : ov[4] >= 0 ? ov[4] : ov[0];
         long e = ov[2] >= 0 ? ov[3] : ov[4] >= 0 ? ov[5] : ov[1];
         char *g = psi_strndup(text + s, (size_t)(e - s));
@@ -336,6 +370,13 @@ apply(const psi_detector *d, size_t ri, const char *text, place p, evidence *ev)
                 add_name(&ev->unit, &ev->nunit, u, org_weight[p]);
             else
                 free(u);
+            break;
+        }
+        case R_UNITABBR: {
+            /* the third group: "2026.131 BUN" */
+            const char *u = unit_abbreviation(ov[6] >= 0 ? text + ov[6] : g, ov[6] >= 0 ? (size_t)(ov[7] - ov[6]) : strlen(g));
+            if (u)
+                add_name(&ev->unit, &ev->nunit, psi_strdup(u), org_weight[p] / 2);
             break;
         }
         case R_NOTUNIT:

@@ -89,10 +89,15 @@ static const struct {
       "Allmänna reklamationsnämnden", "", -1, 0, 0, 0, "", PS_KIND_OTHER },
     /* a bare Länsstyrelsen is not completed with a county */
     { "x.pdf", "", "", "Länsstyrelsen\nRapport 2019", "Skåne", "", SV, 0, "", "", -1, 2019, 0, 0, "", PS_KIND_RAPPORT },
+    /* a unit by the abbreviation of a decision line or diarienummer */
+    { "g.pdf", "", "", "Genomlysning 2026–2027", "Diarienummer: 2026.133 KUN\nBeslut: KUN 2026-06-16 § 4", "", SV, 0,
+      "", "kultur- och utbildningsnämnden", -1, 2026, 2026, 2027, "2026-06-16", PS_KIND_RAPPORT },
+    { "g.pdf", "", "", "Genomlysning\nSocialnämnden", "Dnr KS 2026/84", "", SV, 0, "", "socialnämnden", -1, 2026, 0,
+      0, "2026", PS_KIND_RAPPORT },
     /* a stated year without its day: the print year, a diarienummer's year */
     { "strategi.pdf", "", "", "Regional utvecklingsstrategi för Västra Götaland", "Tryck: 2013\nDnr RS 2012/375", "",
-      SV, 0, "", "", 11, 2013, 0, 0, "2013", PS_KIND_STRATEGI },
-    { "vp.pdf", "", "", "Verksamhetsplan", "Dnr KS 2013/375", "", SV, 0, "", "", -1, 2013, 0, 0, "2013",
+      SV, 0, "", "regionstyrelsen", 11, 2013, 0, 0, "2013", PS_KIND_STRATEGI },
+    { "vp.pdf", "", "", "Verksamhetsplan", "Dnr KS 2013/375", "", SV, 0, "", "kommunstyrelsen", -1, 2013, 0, 0, "2013",
       PS_KIND_VERKSAMHETSPLAN },
     /* the publisher's file name */
     { "ramar-2027-2029-for-alingsas-kommun-uppdaterad.pdf", "PowerPoint-presentation", "", "Underlag ramar\n2027-2029",
