@@ -139,6 +139,8 @@ typedef struct ps_docinfo {
     char *lang;         /* "sv", "da", "no", "en", or "" when unsure */
     int garbled_pages;  /* pages left out as unreadable text */
     char *by_hand;      /* the fields an analyst set ("org,year"), or "" */
+    char *from_folder;  /* the fields taken from the other documents of its
+                           folder ("org,lan"; ps_index_infer_folders), or "" */
     char *twin_of;      /* docid of another rendering of the same document
                            that is counted instead of this one, or "" */
     char *sig;          /* text fingerprint (hex) that finds such twins */
@@ -334,6 +336,13 @@ ps_status ps_index_check_file(ps_index *ix, const char *path, ps_file_state *sta
                               ps_error *err);
 /* Removes the documents whose files are gone; *removed counts them. */
 ps_status ps_index_prune(ps_index *ix, size_t *removed, ps_error *err);
+
+/* Documents that name no organisation but a kommun's unit ("tekniska
+ * nämnden") take the kommun of the other documents in their folder, when
+ * all of those (at least two) that name a kommun name the same one: an
+ * archive of one kommun's board papers. The fields are listed in
+ * from_folder; corrections by hand win. *changed counts the documents. */
+ps_status ps_index_infer_folders(ps_index *ix, size_t *changed, ps_error *err);
 
 /* ------------------------------------------------------------ corrections */
 

@@ -374,6 +374,13 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
         collect(&r, pool);
     ps_pool_free(pool);
     size_t set = r.fatal ? 0 : apply_fixes(&r, &given, mf);
+    /* documents that name only their nämnd take their folder's kommun */
+    size_t from_folder = 0;
+    if (!r.fatal && ix && (r.added || r.updated || r.moved || set)) {
+        ps_error ferr = PS_ERROR_INIT;
+        if (ps_index_infer_folders(ix, &from_folder, &ferr) != PS_OK)
+            note(show, "plansok: could not read documents' folders: %s", ferr.msg);
+    }
     ps_metafile_free(mf);
     free(r.states);
     free(r.indexed);
@@ -400,6 +407,8 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
             docs, docs == 1 ? "" : "s", r.pages, r.passages, r.added, r.updated, r.moved, r.unchanged, removed);
     if (set)
         fprintf(stderr, "; %zu set by hand", set);
+    if (from_folder)
+        fprintf(stderr, "; %zu organisation%s from the folder", from_folder, from_folder == 1 ? "" : "s");
     if (skipped)
         fprintf(stderr, "; skipped %d", skipped);
     fprintf(stderr, "\n");

@@ -35,6 +35,7 @@ docs_json(FILE *f, const ps_doclist *l)
         sprinter_map_integer(sp, "garbled_pages", d->garbled_pages);
         sprinter_map_integer(sp, "passages", d->passages);
         sprinter_map_string(sp, "by_hand", d->by_hand);
+        sprinter_map_string(sp, "from_folder", d->from_folder);
         sprinter_map_string(sp, "twin_of", d->twin_of);
         sp->end(sp);
     }
@@ -54,7 +55,8 @@ docs_table(FILE *f, const ps_doclist *l, bool md)
                    "Satt för hand | Dubblett av |\n"
                    "|---|---|---|---|---:|---|---|---|---|---:|---:|---|---|\n");
     else
-        fprintf(f, "file,organisation,org_code,unit,lan,year,period,date,kind,lang,pages,passages,by_hand,twin_of\n");
+        fprintf(f, "file,organisation,org_code,unit,lan,year,period,date,kind,lang,pages,passages,by_hand,twin_of,"
+                   "from_folder\n");
     for (size_t i = 0; i < l->n; i++) {
         const ps_docinfo *d = &l->docs[i];
         if (md)
@@ -81,6 +83,10 @@ docs_table(FILE *f, const ps_doclist *l, bool md)
         cli_escape(f, d->by_hand, e);
         fputs(s, f);
         cli_escape(f, d->twin_of, e);
+        if (!md) {
+            fputs(s, f);
+            cli_escape(f, d->from_folder, e);
+        }
         fputs(md ? " |\n" : "\n", f);
     }
 }
@@ -93,6 +99,8 @@ docs_text(FILE *f, const ps_doclist *l)
         cli_escape(f, d->file, ESC_PLAIN);
         fputs("\n  ", f);
         cli_escape(f, cli_org_label(d->org), ESC_PLAIN);
+        if (*d->from_folder)
+            fputs(" (from its folder)", f);
         if (*d->unit) {
             fputs(", ", f);
             cli_escape(f, d->unit, ESC_PLAIN);

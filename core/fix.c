@@ -78,6 +78,7 @@ psi_fix_apply(const psi_fixrec *r, ps_docinfo *info)
         set_str(&info->org_code, b ? b->code : "");
         if (r->lan == PS_FIX_KEEP)
             info->lan = b ? b->lan : -1;
+        set_str(&info->from_folder, ""); /* the analyst's word, not the folder's */
         HAND("org");
     }
     if (r->has_unit) {

@@ -273,3 +273,15 @@ psi_vocab_term(psi_vocab v, const char *value)
     }
     return NULL;
 }
+
+int
+psi_unit_body_type(const char *unit)
+{
+    if (!unit || !*unit)
+        return -1;
+    if (!strncmp(unit, "region", 6))
+        return PSI_BODY_REGION;
+    if (strstr(unit, "nämnd") || !strncmp(unit, "kommun", 6) || strstr(unit, "förvaltning"))
+        return PSI_BODY_KOMMUN;
+    return -1;
+}

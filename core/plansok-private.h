@@ -386,6 +386,11 @@ int psi_rx_match(const psi_rx *rx, const char *s, size_t len, size_t start,
                  long *ov, int nov);
 void psi_rx_free(psi_rx *rx);
 
+/* What kind of body a unit (lower case) belongs to: "socialnämnden",
+ * "kommunstyrelsen" a kommun (PSI_BODY_KOMMUN), "regionstyrelsen" a
+ * region; -1 when it does not say. */
+int psi_unit_body_type(const char *unit);
+
 /* core/fix.c: corrections as the index keeps them ------------------------ */
 
 typedef struct psi_fixrec {

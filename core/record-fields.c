@@ -51,6 +51,7 @@ const psi_field psi_docinfo_fields[] = {
     PSI_FIELD_STR(K_LANG, ps_docinfo, lang),
     PSI_FIELD_INT("garbled_pages", ps_docinfo, garbled_pages, COUNT_RANGE),
     PSI_FIELD_STR("by_hand", ps_docinfo, by_hand),
+    PSI_FIELD_STR("from_folder", ps_docinfo, from_folder),
     PSI_FIELD_STR("twin_of", ps_docinfo, twin_of),
     PSI_FIELD_STR("sig", ps_docinfo, sig),
     PSI_FIELD_END,

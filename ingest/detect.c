@@ -457,20 +457,6 @@ ends_with_unit(const char *name, const char *unit)
     return r;
 }
 
-/* What kind of body a unit belongs to: "socialnämnden" and
- * "kommunstyrelsen" are a kommun's, "regionstyrelsen" a region's. */
-static int
-unit_body_type(const char *unit)
-{
-    if (!*unit)
-        return -1;
-    if (!strncmp(unit, "region", 6))
-        return PSI_BODY_REGION;
-    if (strstr(unit, "nämnd") || !strncmp(unit, "kommun", 6) || strstr(unit, "förvaltning"))
-        return PSI_BODY_KOMMUN;
-    return -1;
-}
-
 static const orgcand *
 pick_org(const evidence *ev, int unit_type)
 {
@@ -605,7 +591,7 @@ psi_detect(const psi_detector *d, const psi_detect_input *in, psi_detected *out)
         }
     /* a document in Danish or Norwegian is no Swedish body's */
     bool foreign = in->lang == PSI_LANG_DA || in->lang == PSI_LANG_NO;
-    const orgcand *org = foreign ? NULL : pick_org(&ev, unit_body_type(out->unit));
+    const orgcand *org = foreign ? NULL : pick_org(&ev, psi_unit_body_type(out->unit));
     out->org = psi_strdup(org ? org->name : "");
     out->org_code = psi_strdup(org && org->body ? org->body->code : "");
     /* no unit for a foreign document, nor one that is the organisation's own

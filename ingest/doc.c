@@ -321,6 +321,7 @@ ps_extractor_run(ps_extractor *ex, const char *path, ps_doc **out, ps_error *err
     info->lang = psi_strdup(psi_lang_code(in.lang));
     info->garbled_pages = garbled;
     info->by_hand = psi_strdup("");
+    info->from_folder = psi_strdup("");
     info->twin_of = psi_strdup("");
     info->sig = sig;
     psi_detected_release(&d);

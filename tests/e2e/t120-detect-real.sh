@@ -11,7 +11,7 @@ if [ ! -f "$SHARED/realplans/MANIFEST.tsv" ]; then
     done_testing
     exit 0
 fi
-python3 "$TOP/tests/tools/detect-eval.py" "$PLANSOK" "$SHARED" --floors org=19,lan=20,year=24,kind=24,invented=0 \
+python3 "$TOP/tests/tools/detect-eval.py" "$PLANSOK" "$SHARED" --floors org=21,lan=22,year=24,kind=24,invented=0 \
     > "$TMP/eval" 2>&1
 rc=$?
 sed 's/^/# /' "$TMP/eval"

@@ -101,7 +101,7 @@ test_docinfo(void)
     size_t lines = 0;
     for (size_t i = 0; i < b.len; i++)
         lines += b.s[i] == '\n';
-    CHECK(lines == 23);
+    CHECK(lines == 24);
     ps_error err = PS_ERROR_INIT;
     CHECK(psi_record_take(b.s, b.len, psi_docinfo_fields, &back, &err) == PS_OK);
     CHECK_STR(back.title, title);
