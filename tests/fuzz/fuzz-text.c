@@ -54,10 +54,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     double v;
     ps_parse_amount(c, &v);
 
-    psi_detect_input in = { "fuzz.pdf", c, c, "", c, c };
+    /* every place of a document, and the dates, years, language, garbled
+     * test and fingerprint of the same text */
+    psi_detect_input in = { c, c, c, "", c, c, c, c, c, 2026, PSI_LANG_SV };
     psi_detected d;
     psi_detect(detector, &in, &d);
-    free(d.org);
+    psi_detected_release(&d);
+    psi_datehit dh[16];
+    psi_find_dates(c, strlen(c), dh, 16);
+    psi_yearhit yh[16];
+    psi_find_years(c, strlen(c), yh, 16);
+    psi_lang_detect(c, strlen(c));
+    psi_text_garbled(c, strlen(c));
+    free(psi_text_sig(c));
+    psi_body_match bm[16];
+    psi_register_scan(c, strlen(c), bm, 16);
+    psi_register_lookup(c);
 
     /* budget rows from the lines of the input, as tab-separated cells */
     psi_line lines[64];
