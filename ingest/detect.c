@@ -132,7 +132,7 @@ static const rule rules[] = {
       "\\bdnr\\.?\\s*:?\\s*(?:[A-ZÅÄÖ]{1,5}\\s*)?((?:19|20)\\d\\d)/\\d+" },
     { R_DATED, 0, 0, W(P_HEAD) | W(P_FIRST) | W(P_RUNNING) | W(P_FRONT), NULL,
       "\\b(?:datum\\s+för\\s+beslut|datum|beslut(?:ad|at)?|antagen|antaget|fastställd|fastställt|godkänd|"
-      "sammanträdesdatum|sammanträde|tryck|reviderad)\\b[^\\d]{0,40}?" DATE },
+      "sammanträdesdatum|sammanträde|tryck|reviderad|uppdaterad|version)\\b[^\\d]{0,40}?" DATE },
 
     /* ---- a county named in a strong place, for documents without a known publisher ---- */
     { R_LAN, -1, 0, W(P_META) | W(P_HEAD) | W(P_RUNNING), NULL,

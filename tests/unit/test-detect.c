@@ -94,6 +94,9 @@ static const struct {
       "", "kultur- och utbildningsnämnden", -1, 2026, 2026, 2027, "2026-06-16", PS_KIND_RAPPORT },
     { "g.pdf", "", "", "Genomlysning\nSocialnämnden", "Dnr KS 2026/84", "", SV, 0, "", "socialnämnden", -1, 2026, 0,
       0, "2026", PS_KIND_RAPPORT },
+    /* a guide's version date is its date, whatever year its file name has */
+    { "guide_2014.pdf", "", "", "Vägledning för samråd", "Version 2023-10-10", "", SV, 0, "", "", -1, 2023, 0, 0,
+      "2023-10-10", PS_KIND_OTHER },
     /* a stated year without its day: the print year, a diarienummer's year */
     { "strategi.pdf", "", "", "Regional utvecklingsstrategi för Västra Götaland", "Tryck: 2013\nDnr RS 2012/375", "",
       SV, 0, "", "regionstyrelsen", 11, 2013, 0, 0, "2013", PS_KIND_STRATEGI },
