@@ -28,7 +28,7 @@
 extern "C" {
 #endif
 
-#define PS_SCHEMA_VERSION 6 /* bump when the index layout changes */
+#define PS_SCHEMA_VERSION 7 /* bump when the index layout changes */
 #define PS_FORMAT_VERSION 2 /* version field of JSON output (docs/FORMATS.md) */
 
 typedef enum ps_status {

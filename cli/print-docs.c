@@ -91,6 +91,28 @@ docs_table(FILE *f, const ps_doclist *l, bool md)
     }
 }
 
+void
+cli_print_doc_fields(FILE *f, const ps_docinfo *d, cli_escaping e)
+{
+    cli_escape(f, cli_org_label(d->org), e);
+    if (*d->from_folder)
+        fputs(" (from its folder)", f);
+    if (*d->unit) {
+        fputs(", ", f);
+        cli_escape(f, d->unit, e);
+    }
+    fprintf(f, " · %s · %d", cli_lan_label(d->lan), d->year);
+    if (d->period_from)
+        fprintf(f, " (%d–%d)", d->period_from, d->period_to);
+    fprintf(f, " · %s", ps_kind_name(d->kind));
+    if (*d->date) {
+        fputs(" · ", f);
+        cli_escape(f, d->date, e);
+    }
+    if (*d->lang && strcmp(d->lang, "sv") != 0)
+        fprintf(f, " · språk %s", d->lang);
+}
+
 static void
 docs_text(FILE *f, const ps_doclist *l)
 {
@@ -98,23 +120,7 @@ docs_text(FILE *f, const ps_doclist *l)
         const ps_docinfo *d = &l->docs[i];
         cli_escape(f, d->file, ESC_PLAIN);
         fputs("\n  ", f);
-        cli_escape(f, cli_org_label(d->org), ESC_PLAIN);
-        if (*d->from_folder)
-            fputs(" (from its folder)", f);
-        if (*d->unit) {
-            fputs(", ", f);
-            cli_escape(f, d->unit, ESC_PLAIN);
-        }
-        fprintf(f, " · %s · %d", cli_lan_label(d->lan), d->year);
-        if (d->period_from)
-            fprintf(f, " (%d–%d)", d->period_from, d->period_to);
-        fprintf(f, " · %s", ps_kind_name(d->kind));
-        if (*d->date) {
-            fputs(" · ", f);
-            cli_escape(f, d->date, ESC_PLAIN);
-        }
-        if (*d->lang && strcmp(d->lang, "sv") != 0)
-            fprintf(f, " · språk %s", d->lang);
+        cli_print_doc_fields(f, d, ESC_PLAIN);
         fprintf(f, " · %d pages (%d with text) · %d passages\n", d->pages, d->text_pages, d->passages);
         if (*d->by_hand) {
             fputs("  set by hand: ", f);

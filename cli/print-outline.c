@@ -14,9 +14,12 @@ outline_json(FILE *f, const ps_outline *o)
     sprinter_map_string(sp, "file", d->file);
     sprinter_map_string(sp, "docid", d->docid);
     sprinter_map_string(sp, "organisation", d->org);
+    sprinter_map_string(sp, "unit", d->unit);
     sprinter_map_string(sp, "lan", cli_lan_field(d->lan));
     sprinter_map_integer(sp, "year", d->year);
+    sprinter_map_string(sp, "date", d->date);
     sprinter_map_string(sp, "kind", ps_kind_name(d->kind));
+    sprinter_map_string(sp, "lang", d->lang);
     cli_json_list(sp, "outline");
     for (size_t i = 0; i < o->nheadings; i++) {
         const ps_heading *h = &o->headings[i];
@@ -88,15 +91,13 @@ outline_tree(FILE *f, const ps_outline *o, bool md)
         fputs("## ", f);
         cli_escape(f, d->file, ESC_MD_CELL);
         fputs("\n\n", f);
-        cli_escape(f, cli_org_label(d->org), ESC_MD_CELL);
-        fprintf(f, " · %s · %d · %s · %d sidor · %d passager\n\n", cli_lan_label(d->lan), d->year,
-                ps_kind_name(d->kind), d->pages, d->passages);
+        cli_print_doc_fields(f, d, ESC_MD_CELL);
+        fprintf(f, " · %d sidor · %d passager\n\n", d->pages, d->passages);
     } else {
         cli_escape(f, d->file, ESC_PLAIN);
         fputs("\n  ", f);
-        cli_escape(f, cli_org_label(d->org), ESC_PLAIN);
-        fprintf(f, " · %s · %d · %s · %d pages · %d passages\n\n", cli_lan_label(d->lan), d->year,
-                ps_kind_name(d->kind), d->pages, d->passages);
+        cli_print_doc_fields(f, d, ESC_PLAIN);
+        fprintf(f, " · %d pages · %d passages\n\n", d->pages, d->passages);
     }
     const ps_hits *ps = o->passages;
     size_t next = 0;

@@ -9,6 +9,7 @@
 #define PLANSOK_PRINT_H
 
 #include "plansok.h"
+#include "escape.h"
 #include "sprinter.h"
 #include <stdbool.h>
 #include <stdio.h>
@@ -38,6 +39,9 @@ const char *cli_lan_label(int lan);
 const char *cli_lan_field(int lan);
 /* An organisation for people: "(unknown organisation)" when "". */
 const char *cli_org_label(const char *org);
+/* "Org (from its folder), unit · län · year (period) · kind · date · språk xx",
+ * as docs and show head a document. */
+void cli_print_doc_fields(FILE *f, const ps_docinfo *d, cli_escaping e);
 
 /* s, then spaces up to width characters (not bytes), at least one. */
 void cli_pad_right(FILE *f, const char *s, int width);
