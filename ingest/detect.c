@@ -293,6 +293,25 @@ lower_name(const char *s, size_t n)
     return psi_buf_detach(&b);
 }
 
+/* Whether the name at s is named as a partner, not as the publisher:
+ * "samverkan mellan kommunerna och Region Skåne", "i samarbete med VGR". */
+#define PARTNER_REACH 80
+
+static bool
+partner(const char *t, size_t s)
+{
+    size_t from = s > PARTNER_REACH ? s - PARTNER_REACH : 0;
+    static const char *const cues[] = { "mellan ", "Mellan ", "samverkan med ", "samarbete med ",
+                                        "tillsammans med ", "överenskommelse med " };
+    for (size_t c = 0; c < sizeof cues / sizeof cues[0]; c++) {
+        size_t n = strlen(cues[c]);
+        for (size_t i = from; i + n <= s; i++)
+            if (!memcmp(t + i, cues[c], n))
+                return true;
+    }
+    return false;
+}
+
 /* Whether the name at [s, e) of the first page stands as a letterhead
  * does: a short line of its own, the start of a line, or after a label
  * ("Gäller för: Alingsås kommun"); not a mention inside a sentence
@@ -339,6 +358,13 @@ scan_register(evidence *ev, const char *text, place p)
             continue;
         for (size_t k = i; k < n && !strong; k++)
             strong = m[k].body == m[i].body && letterhead(text, len, m[k].start, m[k].end);
+        /* a partner in a title is not the one who publishes */
+        if (strong && (p == P_HEAD || p == P_META || p == P_FIRST)) {
+            bool all_partner = true;
+            for (size_t k = i; k < n && all_partner; k++)
+                all_partner = m[k].body != m[i].body || partner(text, m[k].start);
+            strong = !all_partner;
+        }
         add_org(ev, m[i].body, NULL, strong ? p : P_FRONT);
     }
     free(m);
@@ -404,8 +430,8 @@ apply(const psi_detector *d, size_t ri, const char *text, place p, evidence *ev)
         }
         case R_LOOKUP: {
             const psi_body *b = psi_register_lookup(g);
-            if (b)
-                add_org(ev, b, NULL, p);
+            if (b) /* a partner named in a file name is not the publisher either */
+                add_org(ev, b, NULL, partner(text, (size_t)s) ? P_FRONT : p);
             break;
         }
         case R_HORIZON: {

@@ -102,6 +102,11 @@ static const struct {
       SV, 0, "", "regionstyrelsen", 11, 2013, 0, 0, "2013", PS_KIND_STRATEGI },
     { "vp.pdf", "", "", "Verksamhetsplan", "Dnr KS 2013/375", "", SV, 0, "", "kommunstyrelsen", -1, 2013, 0, 0, "2013",
       PS_KIND_VERKSAMHETSPLAN },
+    /* a partner in the title is not the publisher (nor in a file name of the title) */
+    { "samverkan mellan kommunerna och Region Skåne.pdf",
+      "Långsiktigt hållbar struktur för samverkan mellan kommunerna och Region Skåne", "",
+      "Handlingsplan - Långsiktigt hållbar struktur för ledning och samverkan mellan kommunerna och\nRegion Skåne",
+      "Datum 2011-12-09", "", SV, 0, "", "", 9, 2011, 0, 0, "2011-12-09", PS_KIND_PLAN },
     /* the publisher's file name */
     { "ramar-2027-2029-for-alingsas-kommun-uppdaterad.pdf", "PowerPoint-presentation", "", "Underlag ramar\n2027-2029",
       "Ram 2027", "", SV, 0, "Alingsås kommun", "", 11, 2027, 2027, 2029, "", PS_KIND_BUDGET },
