@@ -358,14 +358,11 @@ scan_register(evidence *ev, const char *text, place p)
             continue;
         for (size_t k = i; k < n && !strong; k++)
             strong = m[k].body == m[i].body && letterhead(text, len, m[k].start, m[k].end);
-        /* a partner in a title is not the one who publishes */
-        if (strong && (p == P_HEAD || p == P_META || p == P_FIRST)) {
-            bool all_partner = true;
-            for (size_t k = i; k < n && all_partner; k++)
-                all_partner = m[k].body != m[i].body || partner(text, m[k].start);
-            strong = !all_partner;
-        }
-        add_org(ev, m[i].body, NULL, strong ? p : P_FRONT);
+        /* a partner in a title is not the one who publishes: a mention in passing */
+        bool all_partner = true;
+        for (size_t k = i; k < n && all_partner; k++)
+            all_partner = m[k].body != m[i].body || partner(text, m[k].start);
+        add_org(ev, m[i].body, NULL, all_partner ? P_BODY : strong ? p : P_FRONT);
     }
     free(m);
 }
@@ -431,7 +428,7 @@ apply(const psi_detector *d, size_t ri, const char *text, place p, evidence *ev)
         case R_LOOKUP: {
             const psi_body *b = psi_register_lookup(g);
             if (b) /* a partner named in a file name is not the publisher either */
-                add_org(ev, b, NULL, partner(text, (size_t)s) ? P_FRONT : p);
+                add_org(ev, b, NULL, partner(text, (size_t)s) ? P_BODY : p);
             break;
         }
         case R_HORIZON: {
