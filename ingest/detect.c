@@ -546,6 +546,13 @@ pick_year(const psi_detect_input *in, const evidence *ev, psi_detected *out)
     }
     out->period_from = from;
     out->period_to = to;
+    /* a report, follow-up or minutes is of its own year: a later year in its
+     * title ("Prognos 2027" written in March 2026) is what it looks ahead to */
+    bool looks_back = out->kind == PS_KIND_RAPPORT || out->kind == PS_KIND_UPPFOLJNING ||
+                      out->kind == PS_KIND_PROTOKOLL || out->kind == PS_KIND_KALLELSE ||
+                      out->kind == PS_KIND_TJANSTESKRIVELSE || out->kind == PS_KIND_ARSREDOVISNING;
+    if (looks_back && dated && title_year > dated)
+        title_year = 0;
     if (title_year && (!dated || (title_year >= dated - 2 && title_year <= dated + 4)))
         out->year = title_year;
     else if (dated)

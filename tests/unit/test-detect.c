@@ -97,6 +97,11 @@ static const struct {
     /* a guide's version date is its date, whatever year its file name has */
     { "guide_2014.pdf", "", "", "Vägledning för samråd", "Version 2023-10-10", "", SV, 0, "", "", -1, 2023, 0, 0,
       "2023-10-10", PS_KIND_OTHER },
+    /* a report written in March 2026 about 2027 is a 2026 report; a budget for 2027 stays 2027 */
+    { "r.pdf", "", "", "Rapport: Befolkningsprognos 2027", "Datum: 2026-03-12", "", SV, 0, "", "", -1, 2026, 0, 0,
+      "2026-03-12", PS_KIND_RAPPORT },
+    { "b.pdf", "", "", "Budget 2027", "Datum: 2026-03-12", "", SV, 0, "", "", -1, 2027, 0, 0, "2026-03-12",
+      PS_KIND_BUDGET },
     /* a stated year without its day: the print year, a diarienummer's year */
     { "strategi.pdf", "", "", "Regional utvecklingsstrategi för Västra Götaland", "Tryck: 2013\nDnr RS 2012/375", "",
       SV, 0, "", "regionstyrelsen", 11, 2013, 0, 0, "2013", PS_KIND_STRATEGI },
