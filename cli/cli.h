@@ -109,7 +109,7 @@ typedef struct cli_filters {
     { .name = "year", .letter = 'y', .opt_string = &(f)->year, .arg = "Y", .help = "only documents of year Y" }, \
     { .name = "years", .opt_string = &(f)->years, .arg = "A..B", .help = "only documents of years A to B" }, \
     { .name = "kind", .letter = 'k', .opt_string = &(f)->kind, .arg = "KIND", \
-      .help = "verksamhetsplan, budget, kallelse, protokoll, årsredovisning, strategi, other" }
+      .help = "only this kind: verksamhetsplan, budget, plan, uppföljning, rapport, protokoll ... (docs/DETECTION.md)" }
 #define CLI_FILTER_OPTS(f) \
     CLI_FILTER_DOC_OPTS(f), \
     { .name = "section", .letter = 's', .opt_string = &(f)->section, .arg = "SECTION", \

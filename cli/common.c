@@ -78,8 +78,10 @@ cli_apply_filters(const cli_filters *f, ps_query_opts *q)
     if (f->kind) {
         q->kind = ps_kind_parse(f->kind);
         if (q->kind < 0) {
-            fprintf(stderr, "plansok: unknown kind '%s' (verksamhetsplan, budget, kallelse, protokoll, "
-                            "årsredovisning, strategi, other)\n", f->kind);
+            fprintf(stderr, "plansok: unknown kind '%s' (", f->kind);
+            for (int k = 0; k < PS_KIND_COUNT; k++)
+                fprintf(stderr, "%s%s", k ? ", " : "", ps_kind_name((ps_kind)k));
+            fprintf(stderr, ")\n");
             return false;
         }
     }
