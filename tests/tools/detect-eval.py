@@ -90,6 +90,7 @@ def main():
             + ("" if all(ok.values()) else f"\t(truth: {r['organisation']} | {r['lan']} | {r['years_ok']} | {r['kind_ok']})")
         )
     invented = 0
+    pdf_years = pdf_count = 0
     pdfs_manifest = os.path.join(shared, "realpdfs", "MANIFEST.tsv")
     if os.path.exists(pdfs_manifest):
         pdfs = read_manifest(pdfs_manifest)
@@ -102,6 +103,8 @@ def main():
             org = d["organisation"]
             bad = bool(org) and not folded(r["organisation"]).startswith(folded(org))
             invented += bad
+            pdf_count += 1
+            pdf_years += str(d["year"]) == r["year"]
             lines.append(
                 f"pdfs\t{r['file']}\t{'INVENTED!' if bad else 'ok'}\t{org or '-'} | {d['lan'] or '-'} | "
                 f"{d['year']} | {d['kind']} | {d.get('lang') or '-'}\t(truth: {r['organisation']} | {r['year']})"
@@ -113,7 +116,7 @@ def main():
     total = {f: score["tune"][f] + score["held"][f] for f in fields}
     n = count["tune"] + count["held"]
     print(f"all: {n} files: " + ", ".join(f"{f} {total[f]}/{n}" for f in fields))
-    print(f"realpdfs: invented organisations {invented}")
+    print(f"realpdfs: invented organisations {invented}; year {pdf_years}/{pdf_count} (not a target)")
     failed = 0
     for k, v in floors.items():
         have = invented if k == "invented" else total[k]
