@@ -1,7 +1,8 @@
 /* dates.c: dates, years and periods as Swedish documents write them.
  *
  *   2026-06-16              ISO date
- *   17 februari 2026        day, month name, year ("den" before is fine)
+ *   17 februari 2026        day, month name, year ("den" before is fine);
+ *   6. juni 2023            also Danish and Norwegian
  *   2026-06-xx, ÅÅÅÅ-MM-DD  template leftovers: not dates, and their year
  *                           is not a year either
  *   2027-2030, 2021 – 2030  a period: from < to, at most 30 years
@@ -79,22 +80,37 @@ days_in(int y, int m)
     return m == 2 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 28 : d[m - 1];
 }
 
+/* Danish and Norwegian names where they differ from the Swedish ones
+ * ("27. august 2025", "6. juni 2023"): Nordic documents date themselves so. */
+static const struct {
+    const char *name;
+    int month;
+} nordic_months[] = {
+    { "januar", 1 }, { "februar", 2 }, { "marts", 3 }, { "mai", 5 }, { "august", 8 }, { "desember", 12 },
+};
+
+/* Whether t[i..] is word w (ASCII letters), in any case, ending there. */
+static bool
+word_at(const char *t, size_t len, size_t i, const char *w, size_t n)
+{
+    if (i + n > len || !ends_word(t, len, i + n))
+        return false;
+    size_t k = 0;
+    while (k < n && (t[i + k] | 0x20) == w[k])
+        k++;
+    return k == n;
+}
+
 /* The month name at t[i..], in any case: returns 1..12 and its length. */
 static int
 month_at(const char *t, size_t len, size_t i, size_t *mlen)
 {
-    for (int m = 0; m < 12; m++) {
-        size_t n = strlen(months[m]);
-        if (i + n > len || !ends_word(t, len, i + n))
-            continue;
-        size_t k = 0;
-        while (k < n && (t[i + k] | 0x20) == months[m][k])
-            k++;
-        if (k == n) {
-            *mlen = n;
+    for (int m = 0; m < 12; m++)
+        if (word_at(t, len, i, months[m], *mlen = strlen(months[m])))
             return m + 1;
-        }
-    }
+    for (size_t k = 0; k < sizeof nordic_months / sizeof nordic_months[0]; k++)
+        if (word_at(t, len, i, nordic_months[k].name, *mlen = strlen(nordic_months[k].name)))
+            return nordic_months[k].month;
     return 0;
 }
 
@@ -124,14 +140,17 @@ psi_find_dates(const char *t, size_t len, psi_datehit *out, size_t max)
             }
             continue;
         }
-        /* [den] D month YYYY */
+        /* [den] D month YYYY, and D. month YYYY */
         if (digit(t[i]) && (i == 0 || !wordish((unsigned char)t[i - 1]))) {
             size_t k = i;
             while (k < len && digit(t[k]) && k - i < 3)
                 k++;
-            if (k - i > 2 || k >= len || t[k] != ' ')
+            size_t dl = k - i;
+            if (k < len && t[k] == '.')
+                k++;
+            if (dl > 2 || k >= len || t[k] != ' ')
                 continue;
-            int d = num(t + i, k - i);
+            int d = num(t + i, dl);
             size_t mlen;
             int m = month_at(t, len, k + 1, &mlen);
             size_t ye = k + 1 + mlen;

@@ -69,7 +69,7 @@ typedef struct rule {
 } rule;
 
 #define MONTHS "(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
-#define DATE "((?:19|20)\\d\\d-[01]\\d-[0-3]\\d|\\d{1,2}\\s+" MONTHS "\\s+(?:19|20)\\d\\d)"
+#define DATE "((?:19|20)\\d\\d-[01]\\d-[0-3]\\d|\\d{1,2}\\.?\\s+(?:" MONTHS "|januar|februar|marts|mai|august|desember)\\s+(?:19|20)\\d\\d)"
 #define FORBUND "(?:Regionförbundet|Kommunförbundet|Kommunalförbundet|Samordningsförbundet|Räddningstjänstförbundet)"
 #define UNITWORD "(?:nämnd(?:en)?|styrelsen|fullmäktige|förvaltningen|revisionen|kontoret|utskottet)"
 #define ANYW (W(P_FILE) | W(P_META) | W(P_HEAD) | W(P_FIRST) | W(P_RUNNING) | W(P_FRONT))
@@ -132,7 +132,7 @@ static const rule rules[] = {
       "\\bdnr\\.?\\s*:?\\s*(?:[A-ZÅÄÖ]{1,5}\\s*)?((?:19|20)\\d\\d)/\\d+" },
     { R_DATED, 0, 0, W(P_HEAD) | W(P_FIRST) | W(P_RUNNING) | W(P_FRONT), NULL,
       "\\b(?:datum\\s+för\\s+beslut|datum|beslut(?:ad|at)?|antagen|antaget|fastställd|fastställt|godkänd|"
-      "sammanträdesdatum|sammanträde|tryck|reviderad|uppdaterad|version)\\b[^\\d]{0,40}?" DATE },
+      "sammanträdesdatum|sammanträde|tryck|reviderad|uppdaterad|version|dato)\\b[^\\d]{0,40}?" DATE },
 
     /* ---- a county named in a strong place, for documents without a known publisher ---- */
     { R_LAN, -1, 0, W(P_META) | W(P_HEAD) | W(P_RUNNING), NULL,

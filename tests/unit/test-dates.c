@@ -21,6 +21,8 @@ static const struct {
     { "12026-01-01 and 2026-01-011", "" },
     { "Luleå den 15 september 2011 och 2011-09-16", "2011-9-15 2011-9-16" },
     { "32 maj 2020, 1 Juni 2020", "2020-6-1" },
+    { "Dato 6. juni 2023; Aarhus den 27. august 2025; 3. marts 2012; 1. desember 2019", "2023-6-6 2025-8-27 2012-3-3 2019-12-1" },
+    { "kapitel 3. mars 2020 och 4.mars 2020", "2020-3-3" },
 };
 
 /* text -> the years found, "Y" or "Y-T" for a period */
