@@ -5,7 +5,6 @@
 #include "print.h"
 #include "escape.h"
 
-#include <string.h>
 
 static void
 docs_json(FILE *f, const ps_doclist *l)
@@ -20,16 +19,7 @@ docs_json(FILE *f, const ps_doclist *l)
         sprinter_map_string(sp, "file", d->file);
         sprinter_map_string(sp, "path", d->path);
         sprinter_map_string(sp, "title", d->title);
-        sprinter_map_string(sp, "organisation", d->org);
-        sprinter_map_string(sp, "org_code", d->org_code);
-        sprinter_map_string(sp, "unit", d->unit);
-        sprinter_map_string(sp, "lan", cli_lan_field(d->lan));
-        sprinter_map_integer(sp, "year", d->year);
-        sprinter_map_integer(sp, "period_from", d->period_from);
-        sprinter_map_integer(sp, "period_to", d->period_to);
-        sprinter_map_string(sp, "date", d->date);
-        sprinter_map_string(sp, "kind", ps_kind_name(d->kind));
-        sprinter_map_string(sp, "lang", d->lang);
+        cli_json_doc_fields(sp, d);
         sprinter_map_integer(sp, "pages", d->pages);
         sprinter_map_integer(sp, "text_pages", d->text_pages);
         sprinter_map_integer(sp, "garbled_pages", d->garbled_pages);
@@ -59,59 +49,29 @@ docs_table(FILE *f, const ps_doclist *l, bool md)
                    "from_folder\n");
     for (size_t i = 0; i < l->n; i++) {
         const ps_docinfo *d = &l->docs[i];
+        char period[32];
         if (md)
             fputs("| ", f);
         cli_escape(f, d->file, e);
-        fputs(s, f);
-        cli_escape(f, d->org, e);
-        if (!md) {
-            fputs(s, f);
-            cli_escape(f, d->org_code, e);
-        }
-        fputs(s, f);
-        cli_escape(f, d->unit, e);
-        fputs(s, f);
-        cli_escape(f, cli_lan_field(d->lan), e);
-        fprintf(f, "%s%d%s", s, d->year, s);
-        if (d->period_from)
-            fprintf(f, "%d–%d", d->period_from, d->period_to);
-        fputs(s, f);
-        cli_escape(f, d->date, e);
-        fprintf(f, "%s%s%s", s, ps_kind_name(d->kind), s);
-        cli_escape(f, d->lang, e);
-        fprintf(f, "%s%d%s%d%s", s, d->pages, s, d->passages, s);
-        cli_escape(f, d->by_hand, e);
-        fputs(s, f);
-        cli_escape(f, d->twin_of, e);
-        if (!md) {
-            fputs(s, f);
-            cli_escape(f, d->from_folder, e);
-        }
+        cli_cell(f, s, d->org, e);
+        if (!md)
+            cli_cell(f, s, d->org_code, e);
+        cli_cell(f, s, d->unit, e);
+        cli_cell(f, s, cli_lan_field(d->lan), e);
+        fprintf(f, "%s%d", s, d->year);
+        cli_cell(f, s, cli_period(d->period_from, d->period_to, period), e);
+        cli_cell(f, s, d->date, e);
+        cli_cell(f, s, ps_kind_name(d->kind), e);
+        cli_cell(f, s, d->lang, e);
+        fprintf(f, "%s%d%s%d", s, d->pages, s, d->passages);
+        cli_cell(f, s, d->by_hand, e);
+        cli_cell(f, s, d->twin_of, e);
+        if (!md)
+            cli_cell(f, s, d->from_folder, e);
         fputs(md ? " |\n" : "\n", f);
     }
 }
 
-void
-cli_print_doc_fields(FILE *f, const ps_docinfo *d, cli_escaping e)
-{
-    cli_escape(f, cli_org_label(d->org), e);
-    if (*d->from_folder)
-        fputs(" (from its folder)", f);
-    if (*d->unit) {
-        fputs(", ", f);
-        cli_escape(f, d->unit, e);
-    }
-    fprintf(f, " · %s · %d", cli_lan_label(d->lan), d->year);
-    if (d->period_from)
-        fprintf(f, " (%d–%d)", d->period_from, d->period_to);
-    fprintf(f, " · %s", ps_kind_name(d->kind));
-    if (*d->date) {
-        fputs(" · ", f);
-        cli_escape(f, d->date, e);
-    }
-    if (*d->lang && strcmp(d->lang, "sv") != 0)
-        fprintf(f, " · språk %s", d->lang);
-}
 
 static void
 docs_text(FILE *f, const ps_doclist *l)

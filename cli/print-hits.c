@@ -42,16 +42,8 @@ hits_json(FILE *f, const ps_hits *h)
         sprinter_map_integer(sp, "rank", (long long)i + 1);
         sp->map_key(sp, "score");
         sp->number(sp, "%.0f", x->score);
-        sprinter_map_string(sp, "organisation", x->org);
-        sprinter_map_string(sp, "org_code", x->org_code);
-        sprinter_map_string(sp, "unit", x->unit);
-        sprinter_map_string(sp, "lan", cli_lan_field(x->lan));
-        sprinter_map_integer(sp, "year", x->year);
-        sprinter_map_integer(sp, "period_from", x->period_from);
-        sprinter_map_integer(sp, "period_to", x->period_to);
-        sprinter_map_string(sp, "date", x->date);
-        sprinter_map_string(sp, "kind", ps_kind_name(x->kind));
-        sprinter_map_string(sp, "lang", x->lang);
+        ps_docinfo doc = cli_hit_doc(x);
+        cli_json_doc_fields(sp, &doc);
         sprinter_map_string(sp, "file", x->file);
         sprinter_map_string(sp, "docid", x->docid);
         sprinter_map_integer(sp, "page", x->page + 1);
@@ -79,27 +71,21 @@ hits_csv(FILE *f, const ps_hits *h)
     fprintf(f, "rank,organisation,org_code,unit,lan,year,kind,lang,file,page,section,heading,snippet,period,date\n");
     for (size_t i = 0; i < h->n; i++) {
         const ps_hit *x = &h->hits[i];
-        fprintf(f, "%zu,", i + 1);
-        cli_escape(f, x->org, ESC_CSV);
-        fputc(',', f);
-        cli_escape(f, x->org_code, ESC_CSV);
-        fputc(',', f);
-        cli_escape(f, x->unit, ESC_CSV);
-        fputc(',', f);
-        cli_escape(f, cli_lan_field(x->lan), ESC_CSV);
-        fprintf(f, ",%d,%s,", x->year, ps_kind_name(x->kind));
-        cli_escape(f, x->lang, ESC_CSV);
-        fputc(',', f);
-        cli_escape(f, x->file, ESC_CSV);
-        fprintf(f, ",%d,%s,", x->page + 1, ps_section_name(x->section));
-        cli_escape(f, x->heading, ESC_CSV);
-        fputc(',', f);
-        cli_escape(f, x->snippet, ESC_CSV);
-        fputc(',', f);
-        if (x->period_from)
-            fprintf(f, "%d–%d", x->period_from, x->period_to);
-        fputc(',', f);
-        cli_escape(f, x->date, ESC_CSV);
+        char period[32];
+        fprintf(f, "%zu", i + 1);
+        cli_cell(f, ",", x->org, ESC_CSV);
+        cli_cell(f, ",", x->org_code, ESC_CSV);
+        cli_cell(f, ",", x->unit, ESC_CSV);
+        cli_cell(f, ",", cli_lan_field(x->lan), ESC_CSV);
+        fprintf(f, ",%d", x->year);
+        cli_cell(f, ",", ps_kind_name(x->kind), ESC_CSV);
+        cli_cell(f, ",", x->lang, ESC_CSV);
+        cli_cell(f, ",", x->file, ESC_CSV);
+        fprintf(f, ",%d,%s", x->page + 1, ps_section_name(x->section));
+        cli_cell(f, ",", x->heading, ESC_CSV);
+        cli_cell(f, ",", x->snippet, ESC_CSV);
+        cli_cell(f, ",", cli_period(x->period_from, x->period_to, period), ESC_CSV);
+        cli_cell(f, ",", x->date, ESC_CSV);
         fputc('\n', f);
     }
 }

@@ -13,13 +13,7 @@ outline_json(FILE *f, const ps_outline *o)
     sprinter *sp = cli_json_begin(&js, f);
     sprinter_map_string(sp, "file", d->file);
     sprinter_map_string(sp, "docid", d->docid);
-    sprinter_map_string(sp, "organisation", d->org);
-    sprinter_map_string(sp, "unit", d->unit);
-    sprinter_map_string(sp, "lan", cli_lan_field(d->lan));
-    sprinter_map_integer(sp, "year", d->year);
-    sprinter_map_string(sp, "date", d->date);
-    sprinter_map_string(sp, "kind", ps_kind_name(d->kind));
-    sprinter_map_string(sp, "lang", d->lang);
+    cli_json_doc_fields(sp, d);
     cli_json_list(sp, "outline");
     for (size_t i = 0; i < o->nheadings; i++) {
         const ps_heading *h = &o->headings[i];

@@ -114,3 +114,75 @@ cli_format_amount(double v, char *out, size_t cap)
     tmp[t] = '\0';
     snprintf(out, cap, "%s", tmp);
 }
+
+void
+cli_print_doc_fields(FILE *f, const ps_docinfo *d, cli_escaping e)
+{
+    cli_escape(f, cli_org_label(d->org), e);
+    if (*d->from_folder)
+        fputs(" (from its folder)", f);
+    if (*d->unit) {
+        fputs(", ", f);
+        cli_escape(f, d->unit, e);
+    }
+    fprintf(f, " · %s · %d", cli_lan_label(d->lan), d->year);
+    char period[32];
+    if (d->period_from)
+        fprintf(f, " (%s)", cli_period(d->period_from, d->period_to, period));
+    fprintf(f, " · %s", ps_kind_name(d->kind));
+    if (*d->date) {
+        fputs(" · ", f);
+        cli_escape(f, d->date, e);
+    }
+    if (*d->lang && strcmp(d->lang, "sv") != 0)
+        fprintf(f, " · språk %s", d->lang);
+}
+
+void
+cli_json_doc_fields(sprinter *sp, const ps_docinfo *d)
+{
+    sprinter_map_string(sp, "organisation", d->org);
+    sprinter_map_string(sp, "org_code", d->org_code);
+    sprinter_map_string(sp, "unit", d->unit);
+    sprinter_map_string(sp, "lan", cli_lan_field(d->lan));
+    sprinter_map_integer(sp, "year", d->year);
+    sprinter_map_integer(sp, "period_from", d->period_from);
+    sprinter_map_integer(sp, "period_to", d->period_to);
+    sprinter_map_string(sp, "date", d->date);
+    sprinter_map_string(sp, "kind", ps_kind_name(d->kind));
+    sprinter_map_string(sp, "lang", d->lang);
+}
+
+ps_docinfo
+cli_hit_doc(const ps_hit *x)
+{
+    ps_docinfo d = { 0 };
+    d.org = x->org;
+    d.org_code = x->org_code;
+    d.unit = x->unit;
+    d.lan = x->lan;
+    d.year = x->year;
+    d.period_from = x->period_from;
+    d.period_to = x->period_to;
+    d.date = x->date;
+    d.kind = x->kind;
+    d.lang = x->lang;
+    return d;
+}
+
+void
+cli_cell(FILE *f, const char *sep, const char *s, cli_escaping e)
+{
+    fputs(sep, f);
+    cli_escape(f, s, e);
+}
+
+const char *
+cli_period(int from, int to, char buf[32])
+{
+    if (from)
+        snprintf(buf, 32, "%d–%d", from, to);
+    else
+        buf[0] = '\0';
+    return buf;
+}

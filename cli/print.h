@@ -43,6 +43,17 @@ const char *cli_org_label(const char *org);
  * as docs and show head a document. */
 void cli_print_doc_fields(FILE *f, const ps_docinfo *d, cli_escaping e);
 
+/* A document's organisation, code, unit, län, year, period, date, kind
+ * and language as fields of a JSON item (docs, show and search alike). */
+void cli_json_doc_fields(sprinter *sp, const ps_docinfo *d);
+/* A hit's document fields as a docinfo (strings borrowed from the hit). */
+ps_docinfo cli_hit_doc(const ps_hit *x);
+
+/* A table cell: the separator, then s escaped. */
+void cli_cell(FILE *f, const char *sep, const char *s, cli_escaping e);
+/* "2027–2030" into buf, or "" when there is no period; returns buf. */
+const char *cli_period(int from, int to, char buf[32]);
+
 /* s, then spaces up to width characters (not bytes), at least one. */
 void cli_pad_right(FILE *f, const char *s, int width);
 /* s right-aligned in width characters. */

@@ -635,8 +635,6 @@ char *psi_stem(const char *word);
 psi_store *psi_index_store(ps_index *ix);
 bool psi_index_writable(const ps_index *ix);
 /* index/twins.c: groups of renderings of one document. */
-/* The members marked twin_of head (sorted docids; free each and the array). */
-ps_status psi_twins_members(ps_index *ix, const char *head, char ***ids, size_t *n, ps_error *err);
 /* Before a document is stored: its group's head into info->twin_of (and
  * the group's corrections applied to it); or, when it will be the head
  * itself, *new_head_of receives the old head to regroup once it is. */

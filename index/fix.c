@@ -115,7 +115,7 @@ ps_index_fix(ps_index *ix, const char *which, const ps_fix *fix, char **docid, p
     size_t n = 0;
     st = fix_one(ix, head, fix, err);
     if (st == PS_OK)
-        st = psi_twins_members(ix, head, &members, &n, err);
+        st = psi_store_twins_of(psi_index_store(ix), head, &members, &n, err);
     for (size_t i = 0; i < n; i++) {
         if (st == PS_OK)
             st = fix_one(ix, members[i], fix, err);

@@ -34,12 +34,6 @@ free_ids(char **ids, size_t n)
 }
 
 ps_status
-psi_twins_members(ps_index *ix, const char *head, char ***ids, size_t *n, ps_error *err)
-{
-    return psi_store_twins_of(psi_index_store(ix), head, ids, n, err);
-}
-
-ps_status
 psi_twins_join(ps_index *ix, ps_docinfo *info, char **new_head_of, ps_error *err)
 {
     *new_head_of = NULL;
@@ -82,7 +76,7 @@ psi_twins_regroup(ps_index *ix, const char *old_head, const char *new_head, ps_e
 {
     char **ids;
     size_t n;
-    ps_status st = psi_twins_members(ix, old_head, &ids, &n, err);
+    ps_status st = psi_store_twins_of(psi_index_store(ix), old_head, &ids, &n, err);
     for (size_t i = 0; st == PS_OK && i < n; i++)
         st = set_twin_of(ix, ids[i], strcmp(ids[i], new_head) ? new_head : "", err);
     if (st == PS_OK)
@@ -96,7 +90,7 @@ psi_twins_left(ps_index *ix, const char *gone, ps_error *err)
 {
     char **ids;
     size_t n;
-    ps_status st = psi_twins_members(ix, gone, &ids, &n, err);
+    ps_status st = psi_store_twins_of(psi_index_store(ix), gone, &ids, &n, err);
     /* the smallest counts now, the rest as renderings of it */
     for (size_t i = 0; st == PS_OK && i < n; i++)
         st = set_twin_of(ix, ids[i], i ? ids[0] : "", err);

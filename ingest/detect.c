@@ -54,10 +54,15 @@ typedef enum rtype {
     R_LOOKUP,  /* group 1: a name the register may know, written without å/ä/ö */
     R_CODE,    /* code: a register body that the phrase names */
     R_HORIZON, /* group 1: a year that is a horizon or a name, not the document's */
-    R_DATED,   /* group 1: a date the document was decided, adopted or printed */
+    R_DATED,   /* a label of the date the document was decided, adopted or
+                  printed; the date itself is the first thing after it with
+                  digits, read by dates.c */
     R_DATED_YEAR, /* group 1: only the year of it ("Tryck: 2013", "Dnr KS 2013/375") */
     R_LAN,     /* value: a county named in a strong place */
 } rtype;
+
+/* How far after a date's label its digits may start (characters). */
+#define DATED_REACH 40
 
 typedef struct rule {
     rtype type;
@@ -68,8 +73,6 @@ typedef struct rule {
     const char *pattern;
 } rule;
 
-#define MONTHS "(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
-#define DATE "((?:19|20)\\d\\d-[01]\\d-[0-3]\\d|\\d{1,2}\\.?\\s+(?:" MONTHS "|januar|februar|marts|mai|august|desember)\\s+(?:19|20)\\d\\d)"
 #define FORBUND "(?:Regionförbundet|Kommunförbundet|Kommunalförbundet|Samordningsförbundet|Räddningstjänstförbundet)"
 #define UNITWORD "(?:nämnd(?:en)?|styrelsen|fullmäktige|förvaltningen|revisionen|kontoret|utskottet)"
 #define ANYW (W(P_FILE) | W(P_META) | W(P_HEAD) | W(P_FIRST) | W(P_RUNNING) | W(P_FRONT))
@@ -132,7 +135,7 @@ static const rule rules[] = {
       "\\bdnr\\.?\\s*:?\\s*(?:[A-ZÅÄÖ]{1,5}\\s*)?((?:19|20)\\d\\d)/\\d+" },
     { R_DATED, 0, 0, W(P_HEAD) | W(P_FIRST) | W(P_RUNNING) | W(P_FRONT), NULL,
       "\\b(?:datum\\s+för\\s+beslut|datum|beslut(?:ad|at)?|antagen|antaget|fastställd|fastställt|godkänd|"
-      "sammanträdesdatum|sammanträde|tryck|reviderad|uppdaterad|version|dato)\\b[^\\d]{0,40}?" DATE },
+      "sammanträdesdatum|sammanträde|tryck|reviderad|uppdaterad|version|dato)\\b" },
 
     /* ---- a county named in a strong place, for documents without a known publisher ---- */
     { R_LAN, -1, 0, W(P_META) | W(P_HEAD) | W(P_RUNNING), NULL,
@@ -279,17 +282,16 @@ static char *
 lower_name(const char *s, size_t n)
 {
     psi_buf b = PSI_BUF_INIT;
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        if (!psi_utf8_next(s, n, &i, &cp))
-            continue;
-        if (cp == '\n' || cp == '\t')
-            cp = ' ';
-        if (cp == ' ' && b.len && b.s[b.len - 1] == ' ')
-            continue;
-        char enc[4];
-        psi_buf_add(&b, enc, psi_utf8_encode(psi_cp_lower(cp), enc));
+    psi_lower_append(&b, s, n);
+    /* one space for each run of spaces, tabs and line breaks */
+    size_t w = 0;
+    for (size_t r = 0; r < b.len; r++) {
+        char c = b.s[r] == '\n' || b.s[r] == '\t' ? ' ' : b.s[r];
+        if (c != ' ' || !w || b.s[w - 1] != ' ')
+            b.s[w++] = c;
     }
+    b.len = w;
+    b.s[w] = '\0';
     return psi_buf_detach(&b);
 }
 
@@ -438,8 +440,14 @@ apply(const psi_detector *d, size_t ri, const char *text, place p, evidence *ev)
             break;
         }
         case R_DATED: {
+            /* the date when the first digits within a short reach of the label start one */
+            size_t to = (size_t)ov[1], chars = 0;
+            while (to < len && !(text[to] >= '0' && text[to] <= '9') && chars <= DATED_REACH)
+                chars += ((unsigned char)text[to++] & 0xC0) != 0x80;
+            size_t end = to + 32 < len ? to + 32 : len;
             psi_datehit h;
-            if (psi_find_dates(g, strlen(g), &h, 1) == 1 && (!ev->dated.y || p < (place)ev->dated_place)) {
+            if (to < len && psi_find_dates(text + to, end - to, &h, 1) == 1 && h.start == 0 &&
+                (!ev->dated.y || p < (place)ev->dated_place)) {
                 ev->dated = h;
                 ev->dated_place = (int)p;
             }

@@ -42,7 +42,10 @@ cp "$R/$TEN" "$R/$A1" "$R/$A2" "$CORPUS/kfvn-vp-2013.pdf" "$TMP/two/"
 run_ps 0 "a folder with another kommun's paper" ingest -q --db "$TMP/db3" "$TMP/two"
 run_ps 0 "... set by hand to Nacka kommun" set --db "$TMP/db3" kfvn-vp-2013.pdf --org "Nacka kommun"
 run_ps 0 "... a new ingest of the folder" ingest -q --db "$TMP/db3" "$TMP/two"
-# the first ingest filled it in; once the folder holds two kommuner a new document would not be
+# the first ingest filled it in when the folder named one kommun; a later
+# kommun in the folder does not take that back (set --org "" does)
+is "... what the folder gave stays" "$(field "$TMP/db3" $TEN organisation)" "Alingsås kommun"
+# once the folder holds two kommuner, a paper added after is not filled in
 rm -rf "$TMP/db3" && "$PLANSOK" ingest -q --db "$TMP/db3" "$TMP/two/kfvn-vp-2013.pdf" 2>/dev/null
 "$PLANSOK" set --db "$TMP/db3" kfvn-vp-2013.pdf --org "Nacka kommun" 2>/dev/null
 run_ps 0 "... the kommun's papers added after" ingest -q --db "$TMP/db3" "$TMP/two"
