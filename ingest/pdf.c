@@ -145,8 +145,11 @@ font_is_bold(const char *name)
 }
 
 /* Whether character b is too far from a, the one before it in the text,
- * to be in the same word: a gap wider than one and a half of its height,
- * a step back, or another baseline. */
+ * to be in the same word: a gap wider than 1.2 of its height (a word
+ * space is a fifth of it; the columns of a signature block that the text
+ * runs together, "SKÅNEREGION", were exactly the 1.5 this once was), a
+ * step back, or another baseline. Narrower would split the number
+ * columns of tables into more words than layout.c's gutter rule expects. */
 static bool
 far_apart(const PopplerRectangle *a, const PopplerRectangle *b)
 {
@@ -155,7 +158,7 @@ far_apart(const PopplerRectangle *a, const PopplerRectangle *b)
         return false;
     double ax1 = MAX(a->x1, a->x2), bx0 = MIN(b->x1, b->x2);
     double amid = (a->y1 + a->y2) / 2, bmid = (b->y1 + b->y2) / 2;
-    return bx0 - ax1 > 1.5 * h || bx0 - ax1 < -2 * h || fabs(amid - bmid) > 0.6 * h;
+    return bx0 - ax1 > 1.2 * h || bx0 - ax1 < -2 * h || fabs(amid - bmid) > 0.6 * h;
 }
 
 static void
