@@ -1,6 +1,6 @@
 /* dates.c: dates, years and periods as Swedish documents write them.
  *
- *   2026-06-16              ISO date
+ *   2026-06-16              ISO date (2025–10–08 with en dashes too)
  *   17 februari 2026        day, month name, year ("den" before is fine);
  *   6. juni 2023            also Danish and Norwegian
  *   2026-06-xx, ÅÅÅÅ-MM-DD  template leftovers: not dates, and their year
@@ -128,13 +128,16 @@ psi_find_dates(const char *t, size_t len, psi_datehit *out, size_t max)
     for (size_t i = 0; i < len && n < max; i++) {
         int y = year_at(t, len, i);
         if (y) {
-            /* ISO: YYYY-MM-DD */
-            if (i + 10 <= len && t[i + 4] == '-' && digit(t[i + 5]) && digit(t[i + 6]) && t[i + 7] == '-' &&
-                digit(t[i + 8]) && digit(t[i + 9]) && ends_word(t, len, i + 10)) {
-                int m = num(t + i + 5, 2), d = num(t + i + 8, 2);
+            /* ISO: YYYY-MM-DD, also with the en dashes a word processor
+             * puts in ("2025–10–08") */
+            size_t d1 = dash_at(t, len, i + 4), m0 = i + 4 + d1;
+            size_t d2 = d1 ? dash_at(t, len, m0 + 2) : 0, d0 = m0 + 2 + d2, e = d0 + 2;
+            if (d1 && d2 == d1 && e <= len && digit(t[m0]) && digit(t[m0 + 1]) && digit(t[d0]) &&
+                digit(t[d0 + 1]) && ends_word(t, len, e)) {
+                int m = num(t + m0, 2), d = num(t + d0, 2);
                 if (m >= 1 && m <= 12 && d >= 1 && d <= days_in(y, m)) {
-                    out[n++] = (psi_datehit){ y, m, d, i, i + 10 };
-                    i += 9;
+                    out[n++] = (psi_datehit){ y, m, d, i, e };
+                    i = e - 1;
                     continue;
                 }
             }
@@ -175,9 +178,11 @@ psi_find_years(const char *t, size_t len, psi_yearhit *out, size_t max)
         if (!y)
             continue;
         size_t e = i + 4;
-        /* part of a date, a template ("2026-06-xx"), a number ("2026.131",
-         * "2026/375" of a diarienummer) or a longer number: not a year */
-        if (e < len && (digit(t[e]) || (t[e] == '-' && e + 1 < len && (digit(t[e + 1]) && !year_at(t, len, e + 1))) ||
+        /* part of a date ("2026-06-16", "2025–10–08"), a template
+         * ("2026-06-xx"), a number ("2026.131", "2026/375" of a
+         * diarienummer) or a longer number: not a year */
+        size_t dl = dash_at(t, len, e);
+        if (e < len && (digit(t[e]) || (dl && e + dl < len && digit(t[e + dl]) && !year_at(t, len, e + dl)) ||
                         template_tail(t, len, e) || ((t[e] == '.' || t[e] == '/' || t[e] == ':') && e + 1 < len &&
                                                      digit(t[e + 1])) || !ends_word(t, len, e))) {
             /* skip the rest of this token */
