@@ -453,6 +453,7 @@ typedef struct psi_detect_input {
     const char *body;       /* text of the whole document (may be long) */
     int created_year;       /* the PDF's creation date, 0 when none */
     psi_lang lang;          /* of the body text */
+    const char *closing;    /* the last text page, for a signature block */
 } psi_detect_input;
 
 typedef struct psi_detected {

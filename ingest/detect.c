@@ -19,15 +19,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum place { P_FILE, P_META, P_AUTHOR, P_HEAD, P_FIRST, P_RUNNING, P_FRONT, P_BODY, P_COUNT } place;
+typedef enum place { P_FILE, P_META, P_AUTHOR, P_HEAD, P_FIRST, P_RUNNING, P_SIGN, P_FRONT, P_BODY, P_COUNT } place;
 
 #define W(p) (1u << (p))
-#define STRONG (W(P_FILE) | W(P_META) | W(P_AUTHOR) | W(P_HEAD) | W(P_FIRST) | W(P_RUNNING))
+#define STRONG (W(P_FILE) | W(P_META) | W(P_AUTHOR) | W(P_HEAD) | W(P_FIRST) | W(P_RUNNING) | W(P_SIGN))
 
 /* What an organisation named in each place is worth. The body counts
- * once per mention, up to BODY_CAP. */
+ * once per mention, up to BODY_CAP. P_SIGN is the body that signs first
+ * in a signature block on the last page. */
 static const int org_weight[P_COUNT] = {
-    [P_FILE] = 8, [P_META] = 8, [P_AUTHOR] = 10, [P_HEAD] = 12, [P_FIRST] = 8, [P_RUNNING] = 10, [P_FRONT] = 3, [P_BODY] = 1,
+    [P_FILE] = 8, [P_META] = 8, [P_AUTHOR] = 10, [P_HEAD] = 12, [P_FIRST] = 8,
+    [P_RUNNING] = 10, [P_SIGN] = 8, [P_FRONT] = 3, [P_BODY] = 1,
 };
 #define BODY_CAP 20
 /* the least evidence for naming an organisation: one strong place, or
@@ -40,7 +42,8 @@ static const int org_weight[P_COUNT] = {
 
 /* What a kind's words are worth in each place. */
 static const int kind_weight[P_COUNT] = {
-    [P_FILE] = 4, [P_META] = 10, [P_AUTHOR] = 0, [P_HEAD] = 20, [P_FIRST] = 5, [P_RUNNING] = 6, [P_FRONT] = 2, [P_BODY] = 0,
+    [P_FILE] = 4, [P_META] = 10, [P_AUTHOR] = 0, [P_HEAD] = 20, [P_FIRST] = 5,
+    [P_RUNNING] = 6, [P_SIGN] = 0, [P_FRONT] = 2, [P_BODY] = 0,
 };
 
 typedef enum rtype {
@@ -369,6 +372,55 @@ scan_register(evidence *ev, const char *text, place p)
     free(m);
 }
 
+/* A signature block on the last page: a body's name as a line of its own
+ * with, within a few lines after it, a signatory's title ("KOMMUNFÖRBUNDET
+ * SKÅNE  REGION SKÅNE / Stefan Lundgren / Förbundsordförande"). The body
+ * named first signs first: the document is its; a body that signs beside
+ * it is a party to it, and its name is counted in the body already. */
+#define SIGN_REACH 240
+
+static bool
+signatory_after(const char *t, size_t len, size_t e)
+{
+    size_t to = e + SIGN_REACH < len ? e + SIGN_REACH : len;
+    while (to < len && ((unsigned char)t[to] & 0xC0) == 0x80)
+        to++;
+    char *low = lower_name(t + e, to - e);
+    static const char *const titles[] = { "ordförande", "direktör", "förvaltningschef", "förbundschef" };
+    bool found = false;
+    for (size_t i = 0; i < sizeof titles / sizeof titles[0] && !found; i++)
+        found = strstr(low, titles[i]) != NULL;
+    free(low);
+    return found;
+}
+
+/* Whether [s, e) fills its line, or its cell of a line the layout split
+ * at wide gaps (tabs): "KOMMUNFÖRBUNDET SKÅNE\tREGION SKÅNE". */
+static bool
+fills_cell(const char *t, size_t len, size_t s, size_t e)
+{
+    while (s > 0 && t[s - 1] == ' ')
+        s--;
+    while (e < len && t[e] == ' ')
+        e++;
+    return (s == 0 || t[s - 1] == '\n' || t[s - 1] == '\t') && (e == len || t[e] == '\n' || t[e] == '\t');
+}
+
+static void
+scan_signature(evidence *ev, const char *text)
+{
+    size_t len = strlen(text);
+    enum { MAXM = 4096 };
+    psi_body_match *m = psi_malloc(MAXM * sizeof *m);
+    size_t n = psi_register_scan(text, len, m, MAXM);
+    for (size_t i = 0; i < n; i++)
+        if (fills_cell(text, len, m[i].start, m[i].end) && signatory_after(text, len, m[i].end)) {
+            add_org(ev, m[i].body, NULL, P_SIGN);
+            break;
+        }
+    free(m);
+}
+
 static void
 apply(const psi_detector *d, size_t ri, const char *text, place p, evidence *ev)
 {
@@ -491,28 +543,36 @@ ends_with_unit(const char *name, const char *unit)
 static const orgcand *
 pick_org(const evidence *ev, int unit_type)
 {
+    /* named in a strong place: of those, the one with most evidence; a
+     * body mentioned often in the body does not outweigh it */
     const orgcand *best = NULL;
     for (size_t i = 0; i < ev->norg; i++)
-        if (!best || ev->org[i].score > best->score)
+        if (ev->org[i].strong >= ORG_MIN_STRONG && (!best || ev->org[i].score > best->score))
             best = &ev->org[i];
-    if (best && best->strong >= ORG_MIN_STRONG)
+    if (best)
         return best;
     /* named in passing only: the most mentioned, of the unit's kind of
-     * body when the document names a unit, with no rival near it */
+     * body when the document names a unit, with no rival near it (every
+     * mention counted here: the cap is for weighing against strong places) */
     const orgcand *first = NULL, *second = NULL;
+    int s1 = 0, s2 = 0;
     for (size_t i = 0; i < ev->norg; i++) {
         const orgcand *c = &ev->org[i];
         if (unit_type >= 0 && (!c->body || (int)c->body->type != unit_type))
             continue;
-        if (!first || c->score > first->score) {
+        int s = c->score + (c->body_hits > BODY_CAP ? c->body_hits - BODY_CAP : 0);
+        if (!first || s > s1) {
             second = first;
+            s2 = s1;
             first = c;
-        } else if (!second || c->score > second->score) {
+            s1 = s;
+        } else if (!second || s > s2) {
             second = c;
+            s2 = s;
         }
     }
     int need = unit_type >= 0 ? ORG_MIN_UNIT : ORG_MIN_BODY;
-    if (first && first->score >= need && (!second || first->score >= 2 * second->score))
+    if (first && s1 >= need && (!second || s1 >= 2 * s2))
         return first;
     return NULL;
 }
@@ -602,13 +662,16 @@ psi_detect(const psi_detector *d, const psi_detect_input *in, psi_detected *out)
         [P_HEAD] = in->headline,
         [P_FIRST] = in->first,
         [P_RUNNING] = in->running,
+        [P_SIGN] = in->closing,
         [P_FRONT] = in->front,
         [P_BODY] = in->body,
     };
     for (int p = 0; p < P_COUNT; p++) {
         if (!text[p] || !text[p][0])
             continue;
-        if (p != P_FILE)
+        if (p == P_SIGN)
+            scan_signature(&ev, text[p]);
+        else if (p != P_FILE)
             scan_register(&ev, text[p], (place)p);
         for (size_t ri = 0; ri < NRULES; ri++)
             if (rules[ri].where & W(p))

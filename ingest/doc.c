@@ -274,7 +274,7 @@ ps_extractor_run(ps_extractor *ex, const char *path, ps_doc **out, ps_error *err
 
     /* detection */
     psi_buf front = PSI_BUF_INIT, body = PSI_BUF_INIT;
-    const char *first = "";
+    const char *first = "", *last = "";
     int taken = 0;
     for (int p = 0; p < pdf.npages; p++) {
         const char *t = doc->page_text[p];
@@ -282,6 +282,7 @@ ps_extractor_run(ps_extractor *ex, const char *path, ps_doc **out, ps_error *err
             continue;
         if (!taken)
             first = t;
+        last = t;
         if (taken++ < FRONT_PAGES) {
             psi_buf_adds(&front, t);
             psi_buf_addc(&front, '\n');
@@ -293,7 +294,7 @@ ps_extractor_run(ps_extractor *ex, const char *path, ps_doc **out, ps_error *err
     base = base ? base + 1 : path;
     psi_detect_input in = { base,    pdf.title,  pdf.author,          pdf.subject,        headline,
                             first,   psi_buf_str(&running), psi_buf_str(&front), psi_buf_str(&body),
-                            pdf.created_year, psi_lang_detect(body.s ? body.s : "", body.len) };
+                            pdf.created_year, psi_lang_detect(body.s ? body.s : "", body.len), last };
     psi_detected d;
     psi_detect(ex->detector, &in, &d);
     char *sig = psi_text_sig(psi_buf_str(&body));

@@ -11,7 +11,7 @@ if [ ! -f "$SHARED/realplans/MANIFEST.tsv" ]; then
     done_testing
     exit 0
 fi
-python3 "$TOP/tests/tools/detect-eval.py" "$PLANSOK" "$SHARED" --floors org=21,lan=22,year=24,kind=24,invented=0 \
+python3 "$TOP/tests/tools/detect-eval.py" "$PLANSOK" "$SHARED" --floors org=23,lan=23,year=24,kind=24,invented=0 \
     > "$TMP/eval" 2>&1
 rc=$?
 sed 's/^/# /' "$TMP/eval"
@@ -21,8 +21,14 @@ check "every realplans file was compared" sh -c "grep -q '^all: 25 files' '$TMP/
 # a few files by name: the kinds of evidence each stands for
 for f in se_alingsas-barn-och-ungdomsnamnden_2026-2031_lokalforsorjningsplan.pdf \
     se_alingsas-kommunfullmaktige_2018_protokoll.pdf se_vastra-gotalandsregionen_2021-2030_regional-utvecklingsstrategi.pdf \
-    se_tolkformedling-vast_2025_arsredovisning.pdf; do
+    se_tolkformedling-vast_2025_arsredovisning.pdf se_kommunforbundet-skane_2011-2012_handlingsplan-aldreomradet.pdf; do
     check "$f: organisation, län, year and kind right" grep -q "^tune	${f%.pdf}.*	org lan year kind	" "$TMP/eval"
 done
+# the signature block's two columns, which the PDF's text runs together
+# ("SKÅNEREGION"), are two words
+KFSK="$SHARED/realplans/se_kommunforbundet-skane_2011-2012_handlingsplan-aldreomradet.pdf"
+"$PLANSOK" ingest -q --db "$TMP/kfsk" "$KFSK" >/dev/null 2>&1
+"$PLANSOK" show --db "$TMP/kfsk" --passages "$KFSK" > "$TMP/kfsk.txt" 2>&1
+check "a signature block's columns stay apart" grep -q "KOMMUNFÖRBUNDET SKÅNE REGION SKÅNE Stefan Lundgren" "$TMP/kfsk.txt"
 check "Danish and Norwegian files name no Swedish body" sh -c "! grep -E '^pdfs	(dk|no)_.*INVENTED' '$TMP/eval'"
 done_testing

@@ -1,6 +1,7 @@
 /* test-detect.c: detection on made-up documents, place by place: file
  * name, metadata, the first page's headline and text, the body. Cases are
  * data: the document -> organisation, unit, län, year, period, date, kind.
+ * A case's body text is also its last page (where signatures stand).
  * A body only mentioned, a bare "Kommunförbundet", a county named in
  * passing and a Danish text give no organisation: unsure is unknown. */
 #include "plansok-private.h"
@@ -9,6 +10,12 @@
 #include <stdlib.h>
 
 enum { SV = PSI_LANG_SV, DA = PSI_LANG_DA };
+
+/* a text said many times over */
+#define R2(x) x x
+#define R5(x) x x x x x
+#define R9(x) R5(x) x x x x
+#define R10(x) R5(x) R5(x)
 
 static const struct {
     const char *file, *title, *author, *headline, *first, *body;
@@ -112,6 +119,19 @@ static const struct {
       "Långsiktigt hållbar struktur för samverkan mellan kommunerna och Region Skåne", "",
       "Handlingsplan - Långsiktigt hållbar struktur för ledning och samverkan mellan kommunerna och\nRegion Skåne",
       "Datum 2011-12-09", "", SV, 0, "", "", 9, 2011, 0, 0, "2011-12-09", PS_KIND_PLAN },
+    /* a signature block on the last page: the body that signs first, not
+     * the partner beside it, nor the one the text mentions most */
+    { "handlingsplan.pdf", "", "", "Handlingsplan - samverkan mellan kommunerna och\nRegion Skåne", "Datum 2011-12-09",
+      "Region Skåne och kommunerna. Region Skåne leder. Region Skånes verksamheter. I Region Skåne.\n"
+      "KOMMUNFÖRBUNDET SKÅNE\tREGION SKÅNE\nStefan Lundgren\tCarl-Johan Sonesson\nFörbundsordförande\tOrdförande",
+      SV, 0, "Kommunförbundet Skåne", "", 9, 2011, 0, 0, "2011-12-09", PS_KIND_PLAN },
+    /* names on lines of their own without a signatory's title are a list */
+    { "rapport.pdf", "", "", "Rapport", "Datum 2011-12-09", "Källor:\nTrafikverket\nRegion Halland\nFoto: A. Person",
+      SV, 0, "", "", -1, 2011, 0, 0, "2011-12-09", PS_KIND_RAPPORT },
+    /* mentioned in passing only: every mention counts against a rival */
+    { "utvardering.pdf", "", "", "Utvärdering av Målbild tåg 2035", "Datum: 2025–10–08",
+      R9(R5("VGR planerar. ")) R2(R10("Trafikverket bygger. ")), SV, 0, "Västra Götalandsregionen", "", 11, 2025, 0, 0,
+      "2025-10-08", PS_KIND_RAPPORT },
     /* the publisher's file name */
     { "ramar-2027-2029-for-alingsas-kommun-uppdaterad.pdf", "PowerPoint-presentation", "", "Underlag ramar\n2027-2029",
       "Ram 2027", "", SV, 0, "Alingsås kommun", "", 11, 2027, 2027, 2029, "", PS_KIND_BUDGET },
@@ -129,7 +149,7 @@ main(void)
         char body[4096];
         snprintf(body, sizeof body, "%s\n%s", front, cases[i].body);
         psi_detect_input in = { cases[i].file, cases[i].title, cases[i].author, "", cases[i].headline, cases[i].first, "",
-                                front, body, cases[i].created, (psi_lang)cases[i].lang };
+                                front, body, cases[i].created, (psi_lang)cases[i].lang, cases[i].body };
         psi_detected got;
         psi_detect(d, &in, &got);
         printf("# case %zu: %s\n", i, cases[i].file);
