@@ -1,10 +1,14 @@
 /* eval-sections.c: precision and recall of the section tagger against
  * tests/data/sections.tsv (passages labelled by reading the documents).
  *
- *   eval-sections [--rules FILE] [--min P] [--show-errors] [--explain] SECTIONS.TSV CORPUSDIR
+ *   eval-sections [--rules FILE] [--min P] [--show-errors] [--explain] [--contains] SECTIONS.TSV DIR
  *
  * Each labelled row names a file, a physical page and the first bytes of a
- * passage; rows are matched to the tagger's passages in order. Prints a
+ * passage; rows are matched to the tagger's passages in order. With
+ * --contains (the labels of real documents, tests/tools/real-passages.py)
+ * the bytes are a key looked for, spaces folded, inside the passages of
+ * that page and then of any page: a label survives changes to where
+ * passages begin and end. Prints a
  * table per kind; with --min, exits 1 when precision or recall of mal,
  * insatser or budget is below P (make check uses this as a floor).
  * --explain (implies --show-errors) prints under each error its heading path
@@ -23,6 +27,23 @@ typedef struct row {
     char prefix[128];
     int matched;
 } row;
+
+/* text with each run of white space one space, trimmed; the caller frees */
+static char *
+fold(const char *text)
+{
+    char *out = malloc(strlen(text) + 1), *w = out;
+    for (const char *r = text; *r; r++) {
+        bool sp = *r == ' ' || *r == '\t' || *r == '\n' || *r == '\r';
+        if (sp && (w == out || w[-1] == ' '))
+            continue;
+        *w++ = sp ? ' ' : *r;
+    }
+    while (w > out && w[-1] == ' ')
+        w--;
+    *w = '\0';
+    return out;
+}
 
 static int
 prefix_of(const char *text, char *out, size_t cap)
@@ -113,7 +134,7 @@ main(int argc, char **argv)
 {
     const char *rules = NULL, *tsv = NULL, *dir = NULL;
     double min = -1;
-    int show = 0, expl = 0;
+    int show = 0, expl = 0, contains = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--rules") && i + 1 < argc)
             rules = argv[++i];
@@ -123,13 +144,15 @@ main(int argc, char **argv)
             show = 1;
         else if (!strcmp(argv[i], "--explain"))
             show = expl = 1;
+        else if (!strcmp(argv[i], "--contains"))
+            contains = 1;
         else if (!tsv)
             tsv = argv[i];
         else
             dir = argv[i];
     }
     if (!tsv || !dir) {
-        fprintf(stderr, "usage: eval-sections [--rules FILE] [--min P] [--show-errors] [--explain] SECTIONS.TSV CORPUSDIR\n");
+        fprintf(stderr, "usage: eval-sections [--rules FILE] [--min P] [--show-errors] [--explain] [--contains] SECTIONS.TSV DIR\n");
         return 2;
     }
     FILE *f = fopen(tsv, "r");
@@ -195,7 +218,34 @@ main(int argc, char **argv)
             fprintf(stderr, "eval-sections: %s: %s\n", path, err.msg);
             return 2;
         }
-        for (size_t k = 0; k < ps_doc_passage_count(doc); k++) {
+        size_t np = ps_doc_passage_count(doc);
+        char **folded = NULL;
+        if (contains) {
+            folded = calloc(np + 1, sizeof *folded);
+            for (size_t k = 0; k < np; k++)
+                folded[k] = fold(ps_doc_passage(doc, k)->text);
+            /* the key's page first, then any page */
+            for (int pass = 0; pass < 2; pass++)
+                for (size_t j = i; j < n && !strcmp(rows[j].file, rows[i].file); j++)
+                    for (size_t k = 0; k < np && !rows[j].matched; k++) {
+                        const ps_passage *p = ps_doc_passage(doc, k);
+                        if ((pass == 1 || rows[j].page == p->page + 1) && strstr(folded[k], rows[j].prefix)) {
+                            rows[j].matched = 1;
+                            conf[rows[j].kind][p->section]++;
+                            if (show && rows[j].kind != (int)p->section)
+                                printf("# %s p%d: labelled %s, tagged %s: %s\n", rows[j].file, rows[j].page,
+                                       ps_section_name((ps_section)rows[j].kind), ps_section_name(p->section),
+                                       rows[j].prefix);
+                            if (expl && rows[j].kind != (int)p->section)
+                                explain(p, one, none);
+                        }
+                    }
+            for (size_t k = 0; k < np; k++)
+                free(folded[k]);
+            free(folded);
+            np = 0; /* matched above */
+        }
+        for (size_t k = 0; k < np; k++) {
             const ps_passage *p = ps_doc_passage(doc, k);
             char pre[128];
             prefix_of(p->text, pre, sizeof pre);
