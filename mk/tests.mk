@@ -25,6 +25,13 @@ eval: $(B)/eval-sections $(B)/eval-search
 	@echo "agreement of the two labelling passes (A: pass 1, B: pass 2):"
 	@python3 tests/tools/label-agreement.py tests/data/sections-pass1.tsv tests/data/sections-pass2.tsv
 	@echo
+	@if [ -d ../shared/realplans ]; then \
+	  for part in tune held; do echo; echo "section tagging on real documents, $$part part (tests/data/real-sections-$$part.tsv):"; \
+	    $(B)/eval-sections --contains tests/data/real-sections-$$part.tsv ../shared/realplans; done; \
+	  echo; echo "agreement of the two labelling passes of real documents:"; \
+	  python3 tests/tools/label-agreement.py tests/data/real-sections-pass1.tsv tests/data/real-sections-pass2.tsv; \
+	else echo "(../shared/realplans is not on this machine: no figures on real documents)"; fi
+	@echo
 	@echo "search, top $(if $(TOP),$(TOP),50) passages (tests/data/queries.tsv):"
 	@rm -rf build/eval-search.tmp && mkdir -p build/eval-search.tmp
 	@$(B)/eval-search tests/data/queries.tsv corpus build/eval-search.tmp

@@ -15,7 +15,8 @@ lines "file<TAB>N<TAB>kind"; `--keys LABELS.tsv` turns such answers into
 the stable form tests/data keeps (file, page, kind, text key): the key is
 the passage's first 60 bytes with whitespace folded, which eval-sections
 looks for inside the passages of that page (so a label survives changes to
-where passages begin and end).
+where passages begin and end). A passage without text of its own (a
+heading alone) gets no key and no label.
 
 The held-out documents are every third in name order (index % 3 == 0),
 fixed before any rule was written for real documents; this phase keeps
@@ -72,7 +73,8 @@ def main():
                 continue
             f, n, kind = line.rstrip("\n").split("\t")[:3]
             page, _, text = got[f][int(n) - 1]
-            print(f"{f}\t{page}\t{kind}\t{key(text)}")
+            if key(text):  # a heading without text of its own has nothing to find
+                print(f"{f}\t{page}\t{kind}\t{key(text)}")
         return 0
     os.makedirs(outdir, exist_ok=True)
     with open(os.path.join(outdir, "index.tsv"), "w", encoding="utf-8") as idx:

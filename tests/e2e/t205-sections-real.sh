@@ -1,0 +1,42 @@
+#!/bin/sh
+# t205-sections-real: section tagging on real documents, against passages
+# of ../shared/realplans labelled by reading (tests/data/real-sections-*.tsv,
+# docs/TAGGING.md "Real documents"): the tuned part and the held-out third,
+# each with floors a little below the figures measured. Labels are found by
+# a key inside the passages (eval-sections --contains); a label whose key
+# is no longer found fails here, so a change to extraction that loses text
+# is seen.
+. "$(dirname "$0")/lib.sh"
+EVAL=${EVAL:-$(dirname "$PLANSOK")/eval-sections}
+
+if [ ! -f "$SHARED/realplans/MANIFEST.tsv" ]; then
+    skip "tagging on real PDFs" "no $SHARED/realplans (the shared real PDFs are not on this machine)"
+    done_testing
+    exit 0
+fi
+cd "$TOP"
+floor() { # file, kind, minimum precision, minimum recall
+    line=$(grep "^$2 " "$TMP/$1")
+    p=$(echo "$line" | awk '{print $5}') r=$(echo "$line" | awk '{print $6}')
+    if awk "BEGIN {exit !($p >= $3 && $r >= $4)}"; then ok "$1 $2: precision $p >= $3, recall $r >= $4"
+    else not_ok "$1 $2: precision $p >= $3, recall $r >= $4" "$(cat "$TMP/$1")"; fi
+}
+for part in tune held; do
+    "$EVAL" --contains "tests/data/real-sections-$part.tsv" "$SHARED/realplans" > "$TMP/$part" 2>"$TMP/$part.err"
+    check "$part: every labelled passage is found" sh -c "! grep -q 'not found' '$TMP/$part'"
+done
+# floors (docs/TAGGING.md, "Real documents: figures")
+floor tune mal 0.30 0.04
+floor tune insatser 0.35 0.12
+floor tune budget 0.58 0.55
+floor held mal 0.50 0.50
+floor held insatser 0.22 0.08
+floor held budget 0.65 0.80
+# the passes and the adjudicated labels cover the same passages
+grep -hv '^#' tests/data/real-sections-tune.tsv tests/data/real-sections-held.tsv | cut -f1,2,4 | sort > "$TMP/adj"
+for pass in 1 2; do
+    grep -v '^#' "tests/data/real-sections-pass$pass.tsv" | cut -f1,2,4 | sort > "$TMP/p$pass"
+    check "real-sections-pass$pass.tsv labels the same passages as the adjudicated labels" cmp -s "$TMP/adj" "$TMP/p$pass"
+done
+check "at least 1000 labelled real passages" test "$(wc -l < "$TMP/adj")" -ge 1000
+done_testing
