@@ -25,6 +25,22 @@ typedef struct wref {
     int row;      /* global row */
 } wref;
 
+/* Whether a word is a number ("-147", "505", "3,0%"): digits and no
+ * letter (ASCII, or Latin-1 and Latin Extended-A: å, ä, ö, é, ø ... have
+ * lead bytes 0xC3 to 0xC5). A dash or a bullet is a word of prose. */
+static bool
+is_number(const char *s)
+{
+    bool digit = false;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if ((unsigned)((c | 0x20) - 'a') < 26u || (c >= 0xC3 && c <= 0xC5))
+            return false;
+        digit |= c >= '0' && c <= '9';
+    }
+    return digit;
+}
+
 static double
 wheight(const psi_word *w)
 {
@@ -62,6 +78,44 @@ assign_rows(wref *r, size_t n)
 }
 
 /* Gutters: x runs covered by almost no row, with prose on both sides. */
+
+/* Whether the candidate gutter gi, with the left side from left0 and the
+ * right side up to right1, has prose on both sides: several lines long on
+ * both (at least 0.6 of the side's width, of four words that are not
+ * numbers), or, when no row crosses it, one side clearly prose and a prose
+ * line on the other (a short column). Sides narrower than 80 pt hold no
+ * column. */
+static bool
+gutter_holds(const wref *r, size_t n, const gutter *gi, double left0, double right1)
+{
+    double lw = gi->x0 - left0, rw = right1 - gi->x1;
+    if (lw < 80 || rw < 80)
+        return false;
+    int longl = 0, longr = 0;
+    size_t k = 0;
+    while (k < n) {
+        int row = r[k].row;
+        double l0 = 1e9, l1 = -1e9, r0 = 1e9, r1 = -1e9;
+        int wl = 0, wr = 0;
+        for (; k < n && r[k].row == row; k++) {
+            const psi_word *w = r[k].w;
+            if (w->x1 <= gi->x0 + 1 && w->x0 >= left0 - 1) {
+                l0 = fmin(l0, w->x0);
+                l1 = fmax(l1, w->x1);
+                wl += !is_number(w->text);
+            } else if (w->x0 >= gi->x1 - 1 && w->x1 <= right1 + 1) {
+                r0 = fmin(r0, w->x0);
+                r1 = fmax(r1, w->x1);
+                wr += !is_number(w->text);
+            }
+        }
+        longl += l1 - l0 >= 0.6 * lw && wl >= 4;
+        longr += r1 - r0 >= 0.6 * rw && wr >= 4;
+    }
+    int lo = longl < longr ? longl : longr, hi = longl < longr ? longr : longl;
+    return lo >= 3 || (gi->cover == 0 && hi >= 5 && lo >= 1);
+}
+
 static int
 find_gutters(const wref *r, size_t n, int nrows, double width, double height, gutter *g)
 {
@@ -120,42 +174,20 @@ find_gutters(const wref *r, size_t n, int nrows, double width, double height, gu
     }
     free(cov);
     free(last);
-    /* Keep a gutter only when both sides have several prose lines (long,
-     * and of several words): tables have gaps too, but their cells are
-     * short or numbers. A gutter no row crosses also stands when one side
-     * is clearly prose and the other has a prose line (a short column). */
+    /* Keep a gutter only when both sides have prose (gutter_holds): tables
+     * have gaps too, but their cells are short or numbers. */
     int kept = 0;
     for (int i = 0; i < ng && kept < MAX_GUTTERS; i++) {
         gutter *gi = &cand[i];
         double left0 = kept == 0 ? xmin : g[kept - 1].x1;
-        double right1 = xmax;
-        double lw = gi->x0 - left0, rw = right1 - gi->x1;
-        if (lw < 80 || rw < 80)
-            continue;
-        /* per row extent on each side */
-        int longl = 0, longr = 0;
-        size_t k = 0;
-        while (k < n) {
-            int row = r[k].row;
-            double l0 = 1e9, l1 = -1e9, r0 = 1e9, r1 = -1e9;
-            int wl = 0, wr = 0;
-            for (; k < n && r[k].row == row; k++) {
-                const psi_word *w = r[k].w;
-                if (w->x1 <= gi->x0 + 1 && w->x0 >= left0 - 1) {
-                    l0 = fmin(l0, w->x0);
-                    l1 = fmax(l1, w->x1);
-                    wl++;
-                } else if (w->x0 >= gi->x1 - 1 && w->x1 <= right1 + 1) {
-                    r0 = fmin(r0, w->x0);
-                    r1 = fmax(r1, w->x1);
-                    wr++;
-                }
-            }
-            longl += l1 - l0 >= 0.6 * lw && wl >= 4;
-            longr += r1 - r0 >= 0.6 * rw && wr >= 4;
-        }
-        int lo = longl < longr ? longl : longr, hi = longl < longr ? longr : longl;
-        if ((lo >= 3) || (gi->cover == 0 && hi >= 5 && lo >= 1))
+        /* measured against the page's rest, and against its own width up
+         * to the next candidate at least a column's width away (a column
+         * beside two others is not long against both) */
+        double bound = xmax;
+        for (int k = i + 1; k < ng && bound == xmax; k++)
+            if (cand[k].x0 - gi->x1 >= 80) /* nearer is inside the column */
+                bound = cand[k].x0;
+        if (gutter_holds(r, n, gi, left0, xmax) || (bound < xmax && gutter_holds(r, n, gi, left0, bound)))
             g[kept++] = *gi;
     }
     return kept;

@@ -187,6 +187,8 @@ typedef struct levels {
     int n;
 } levels;
 
+#define BOLD_HEADING_MAX 90
+
 static bool
 is_heading(const psi_line *l, double body)
 {
@@ -194,6 +196,9 @@ is_heading(const psi_line *l, double body)
         return false;
     size_t n = strlen(l->text);
     if (n < 2 || n > 160)
+        return false;
+    /* a line of table cells is a row, however it is set */
+    if (strchr(l->text, '\t'))
         return false;
     bool letter = false;
     for (size_t i = 0; i < n && !letter;) {
@@ -208,7 +213,9 @@ is_heading(const psi_line *l, double body)
         return false;
     if (l->size >= body * 1.12)
         return true;
-    return l->bold && l->size >= body * 0.95 && l->text[n - 1] != '.';
+    /* bold at body size: a heading is short; a line of a bold paragraph
+     * (an inriktning set in bold) runs on */
+    return l->bold && l->size >= body * 0.95 && l->text[n - 1] != '.' && n <= BOLD_HEADING_MAX;
 }
 
 static bool

@@ -146,6 +146,46 @@ test_layout_columns(void)
 }
 
 static void
+test_layout_table(void)
+{
+    /* A table of a label and number columns, with a wide gap before its
+     * last two columns (a slide of frame budgets): the numbers are no
+     * prose, so the gap is no gutter and each row stays one line with its
+     * cells. Labels of four words make the left side look like prose. */
+    static const char *labels[8] = { "Vård och omsorg nämnd", "Social och stöd nämnd", "Kultur och fritid nämnd",
+                                     "Barn och unga nämnd",   "Bygg och miljö nämnd",  "Teknik och gata nämnd",
+                                     "Styrelse och kansli nu", "Förmyndare och gode män" };
+    psi_word all[200];
+    size_t n = 0;
+    for (int i = 0; i < 8; i++) {
+        double y = 60 + i * 16;
+        all[n++] = w(labels[i], 100, y, 200); /* one word of the label's width: enough here */
+        all[n++] = w("1", 330, y, 8);
+        all[n++] = w("049", 340, y, 20);
+        all[n++] = w("382", 380, y, 20);
+        all[n++] = w("-935", 420, y, 25);
+        all[n++] = w("1", 640, y, 8); /* the wide gap: 640 - 445 */
+        all[n++] = w("057", 650, y, 20);
+        all[n++] = w("382", 680, y, 20);
+        all[n++] = w("0", 720, y, 8);
+    }
+    psi_page pg = { 0 };
+    pg.words = all;
+    pg.nwords = n;
+    pg.width = 960;
+    pg.height = 540;
+    psi_layout_page(&pg);
+    CHECK(pg.columns == 1);
+    CHECK(pg.nlines == 8);
+    if (pg.nlines == 8)
+        CHECK(strstr(pg.lines[0].text, "Vård och omsorg nämnd") == pg.lines[0].text &&
+              strstr(pg.lines[0].text, "\t1 057 382") != NULL);
+    for (size_t i = 0; i < pg.nlines; i++)
+        free(pg.lines[i].text);
+    free(pg.lines);
+}
+
+static void
 test_index_errors(void)
 {
     char dir[] = "/tmp/plansok-unit-XXXXXX";
@@ -185,6 +225,7 @@ main(void)
     test_lower();
     test_heading_own();
     test_layout_columns();
+    test_layout_table();
     test_index_errors();
     return tap_done();
 }
