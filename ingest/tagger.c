@@ -106,10 +106,38 @@ psi_tagger_new(const char *text, const char *source, psi_tagger **out, ps_error 
     return PS_OK;
 }
 
+/* A heading without its number: "2. Kompetensförsörjningsmål",
+ * "3.1.1 Legitimation", "3.1.Samordnad", "4) Åtgärder" -> the words, so that rules anchored
+ * at the start see them. A year is no number of a heading ("2027 Budget"
+ * is left as it is). */
+static const char *
+unnumbered(const char *h)
+{
+    const char *p = h;
+    while (*p == ' ')
+        p++;
+    const char *d = p;
+    while ((*p >= '0' && *p <= '9') || (*p == '.' && p > d))
+        p++;
+    if (p == d || p - d > 8 || (p - d == 4 && !memchr(d, '.', 4)))
+        return h;
+    if (*p == ')' || *p == ':')
+        p++;
+    /* "3.1.Samordnad planering": a number that ends in a dot may touch its words */
+    bool dotted = p[-1] == '.' && memchr(d, '.', (size_t)(p - d - 1)) != NULL;
+    if (*p != ' ' && *p != '\t' && !(dotted && ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')) &&
+        !(dotted && (unsigned char)*p >= 0xC3))
+        return h;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    return *p ? p : h;
+}
+
 int
 psi_tagger_heading(const psi_tagger *t, const char *heading, bool *intro)
 {
     int best = -1, bestw = 0;
+    heading = unnumbered(heading);
     size_t n = strlen(heading);
     long ov[2];
     *intro = false;

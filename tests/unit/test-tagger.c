@@ -22,8 +22,25 @@ static const kase headings[] = {
     { "Medlemsavgifter", PS_SECTION_BUDGET },
     { "Innehållsförteckning", PS_SECTION_OTHER },
     { "Till 36 §", PS_SECTION_OTHER },
-    { "Bakgrund", -1 },
+    /* background is neither goals nor actions (the guideline for real documents) */
+    { "Bakgrund", PS_SECTION_OTHER },
     { "Regionförbundets verksamhet", -1 },
+    /* real documents: numbered headings, compounds, the parts of a case in minutes */
+    { "2. Kompetensförsörjningsmål", PS_SECTION_MAL },
+    { "Nämndens mål", PS_SECTION_MAL },
+    { "Mål – tågresandet ska tredubblas", PS_SECTION_MAL },
+    { "MÅL 6: Köpt energi avseende lokaler ska minska", PS_SECTION_MAL },
+    { "Strategiska inriktningar", PS_SECTION_MAL },
+    { "3.1.Möjliga förflyttningar som ska undersökas", PS_SECTION_INSATSER },
+    { "Rekommendationer till revideringen", PS_SECTION_INSATSER },
+    { "4) Effektiviseringsåtgärder", PS_SECTION_INSATSER },
+    { "Driftredovisning", PS_SECTION_BUDGET },
+    { "Ramar 2027", PS_SECTION_BUDGET },
+    { "Ärendebeskrivning", PS_SECTION_OTHER },
+    { "Förslag till beslut", PS_SECTION_OTHER },
+    /* a year is no heading number; a sentence about goals is no goal heading */
+    { "2027 års verksamhet", -1 },
+    { "Målen följs upp varje år av nämnden", -1 },
 };
 
 static const kase texts[] = {
@@ -55,6 +72,10 @@ static const kase texts[] = {
       "som ska genomföras samtidigt ska planeras.",
       PS_SECTION_OTHER },
     { "Innehåll Inledning 3 Mål och insatser 5 Budget 9", PS_SECTION_OTHER },
+    /* work under way, written impersonally (real plans and follow-ups) */
+    { "Under 2026 införs en särskild resurs för barn med omfattande stödbehov. Till hösten planeras en "
+      "workshop för rektorer.",
+      PS_SECTION_INSATSER },
 };
 
 /* The first bytes of s, at most n, not cutting a UTF-8 character. */
