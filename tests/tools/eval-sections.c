@@ -6,9 +6,9 @@
  * Each labelled row names a file, a physical page and the first bytes of a
  * passage; rows are matched to the tagger's passages in order. With
  * --contains (the labels of real documents, tests/tools/real-passages.py)
- * the bytes are a key looked for, spaces folded, inside the passages of
- * that page and then of any page: a label survives changes to where
- * passages begin and end. Prints a
+ * the bytes are a key looked for, spaces folded, inside the passages
+ * (their own heading and text) of that page and then of any page: a label
+ * survives changes to where passages begin and end. Prints a
  * table per kind; with --min, exits 1 when precision or recall of mal,
  * insatser or budget is below P (make check uses this as a floor).
  * --explain (implies --show-errors) prints under each error its heading path
@@ -168,7 +168,7 @@ main(int argc, char **argv)
             continue;
         line[strcspn(line, "\n")] = '\0';
         char *file = strtok(line, "\t"), *page = strtok(NULL, "\t"), *kind = strtok(NULL, "\t");
-        char *pre = strtok(NULL, "");
+        char *pre = strtok(NULL, "\t"); /* real labels add anchors after a tab */
         if (!file || !page || !kind || !pre || ps_section_parse(kind) < 0) {
             fprintf(stderr, "%s: bad row\n", tsv);
             return 2;
@@ -222,8 +222,17 @@ main(int argc, char **argv)
         char **folded = NULL;
         if (contains) {
             folded = calloc(np + 1, sizeof *folded);
-            for (size_t k = 0; k < np; k++)
-                folded[k] = fold(ps_doc_passage(doc, k)->text);
+            for (size_t k = 0; k < np; k++) {
+                /* the passage's own heading and its text: a line that moves
+                 * from one to the other keeps its label */
+                const ps_passage *p = ps_doc_passage(doc, k);
+                const char *h = p->heading ? p->heading : "", *last = strrchr(h, '>');
+                last = last ? last + 1 : h;
+                char *both = malloc(strlen(last) + strlen(p->text) + 2);
+                sprintf(both, "%s %s", last, p->text);
+                folded[k] = fold(both);
+                free(both);
+            }
             /* the key's page first, then any page */
             for (int pass = 0; pass < 2; pass++)
                 for (size_t j = i; j < n && !strcmp(rows[j].file, rows[i].file); j++)

@@ -12,11 +12,15 @@ document's file name and whether it is held out, then each passage as
 
 and OUTDIR/index.tsv (file, passages, held). A labeller answers with
 lines "file<TAB>N<TAB>kind"; `--keys LABELS.tsv` turns such answers into
-the stable form tests/data keeps (file, page, kind, text key): the key is
-the passage's first 60 bytes with whitespace folded, which eval-sections
+the stable form tests/data keeps (file, page, kind, key, anchors): the key
+is the passage's first 60 bytes with whitespace folded, which eval-sections
 looks for inside the passages of that page (so a label survives changes to
-where passages begin and end). A passage without text of its own (a
-heading alone) gets no key and no label.
+where passages begin and end); the anchors are its twelve longest words,
+which rekey-labels.py uses to find the passage again when a change to
+extraction moved the key's text. A passage without text of its own (a
+heading alone) gets no key and no label. `--from-listing DIR` takes the
+passages from a listing this script wrote instead of running plansok (the
+listing the labellers read).
 
 The held-out documents are every third in name order (index % 3 == 0),
 fixed before any rule was written for real documents; this phase keeps
@@ -49,6 +53,40 @@ def passages(ps, shared):
     return files, out
 
 
+def anchors(text, n=12):
+    """The passage's longest distinct words of six letters or more (at
+    most n, lower case), topped up with shorter words and numbers: what
+    rekey-labels.py looks for when the key is no longer found."""
+    import re
+    ws = sorted(set(w.lower() for w in re.findall(r"\w{6,}", text)), key=lambda w: (-len(w), w))
+    if len(ws) < n:  # a table of figures: its numbers too
+        more = sorted(set(w.lower() for w in re.findall(r"\w{3,}", text)) - set(ws), key=lambda w: (-len(w), w))
+        ws += more[: n - len(ws)]
+    return " ".join(ws[:n])
+
+
+def from_listing(listings):
+    """{file: [(page, heading, text)]} from a directory this script wrote."""
+    import re
+    out = {}
+    for name in sorted(os.listdir(listings)):
+        if not name.endswith(".pdf.txt"):
+            continue
+        cur, v = None, []
+        for line in open(os.path.join(listings, name), encoding="utf-8"):
+            m = re.match(r"^#(\d+)  p\.(\d+)  (.*)$", line.rstrip("\n"))
+            if m:
+                if cur:
+                    v.append(cur)
+                cur = [int(m.group(2)), m.group(3), ""]
+            elif cur is not None:
+                cur[2] += line
+        if cur:
+            v.append(cur)
+        out[name[:-4]] = [(pg, h, t.strip()) for pg, h, t in v]
+    return sorted(out), out
+
+
 def key(text):
     t = " ".join(text.split())
     b = t.encode()[:60]
@@ -65,7 +103,10 @@ def main():
         print(__doc__, file=sys.stderr)
         return 2
     ps, shared, outdir = args[0], args[1], args[2]
-    files, got = passages(ps, shared)
+    if "--from-listing" in sys.argv:
+        files, got = from_listing(sys.argv[sys.argv.index("--from-listing") + 1])
+    else:
+        files, got = passages(ps, shared)
     if "--keys" in sys.argv:
         labels = sys.argv[sys.argv.index("--keys") + 1]
         for line in open(labels, encoding="utf-8"):
@@ -74,7 +115,7 @@ def main():
             f, n, kind = line.rstrip("\n").split("\t")[:3]
             page, _, text = got[f][int(n) - 1]
             if key(text):  # a heading without text of its own has nothing to find
-                print(f"{f}\t{page}\t{kind}\t{key(text)}")
+                print(f"{f}\t{page}\t{kind}\t{key(text)}\t{anchors(text)}")
         return 0
     os.makedirs(outdir, exist_ok=True)
     with open(os.path.join(outdir, "index.tsv"), "w", encoding="utf-8") as idx:
