@@ -417,9 +417,11 @@ typedef struct ps_query_opts {
     int kind;           /* -1: any */
     int section;        /* -1: any */
     size_t limit;       /* hits to return; 0 means 20 */
+    const char *org;    /* NULL or "": any; else as the filter org: takes it
+                           (a name, or any name or code of a register body) */
 } ps_query_opts;
 
-#define PS_QUERY_OPTS_INIT { -1, 0, 0, -1, -1, 20 }
+#define PS_QUERY_OPTS_INIT { -1, 0, 0, -1, -1, 20, NULL }
 
 /* A byte range [start, end) of a snippet that matched the query. */
 typedef struct ps_mark {

@@ -414,7 +414,7 @@ ps_goals_compare(ps_index *ix, int lan, const int *years_in, int nyears, const c
     size_t *first = psi_calloc((size_t)g->nyears + 1, sizeof *first);
     for (int y = 0; y < g->nyears; y++) {
         first[y] = g->ngoals;
-        ps_query_opts q = { lan, g->years[y], g->years[y], -1, PS_SECTION_MAL, 0 };
+        ps_query_opts q = { lan, g->years[y], g->years[y], -1, PS_SECTION_MAL, 0, NULL };
         ps_hits *h;
         s = psi_query_hits(ix, query, &q, 0, true, &h, err);
         if (s != PS_OK)
