@@ -522,7 +522,8 @@ typedef enum ps_goal_change {
 
 const char *ps_goal_change_name(ps_goal_change c); /* "kept", ... */
 
-/* One goal statement: a sentence of a passage tagged mal. */
+/* One goal statement: a sentence of a passage tagged mal that states a
+ * goal (see ps_goal_statement_kind). */
 typedef struct ps_goal {
     int year;
     char *file;
@@ -530,6 +531,20 @@ typedef struct ps_goal {
     char *heading;
     char *text;
 } ps_goal;
+
+/* What a statement is taken for (ps_goal_statement_kind). */
+typedef enum ps_statement_kind {
+    PS_STATEMENT_GOAL,     /* a goal */
+    PS_STATEMENT_FRAGMENT, /* starts with a lower-case letter: a piece of a
+                              sentence cut elsewhere */
+    PS_STATEMENT_FACT,     /* starts with a fact cue ("Idag", "Under 2011") */
+    PS_STATEMENT_NO_CUE    /* has no goal cue ("ska", "mål", "öka" ...) */
+} ps_statement_kind;
+
+/* Whether a statement reads as a goal: it must not start with a lower-case
+ * letter or a fact cue, and must hold a goal cue. The cue words are one
+ * table in query/goals.c (documented in docs/CLI.md). */
+ps_statement_kind ps_goal_statement_kind(const char *statement);
 
 typedef enum ps_diff_op { PS_DIFF_SAME, PS_DIFF_DEL, PS_DIFF_ADD } ps_diff_op;
 

@@ -2,13 +2,14 @@
  * from one plan to the next: kept, reworded (with a word diff), new or
  * dropped. Statements are the sentences of passages tagged mal; a run-on
  * list of goals ("... per år Inflyttningsnettot ska vara positivt") is cut
- * around each "ska" (see split_goals). Two statements are
- * alike by the larger of the overlap of their Swedish stems and the
+ * around each "ska" (see split_goals), and a statement counts when it
+ * reads as a goal (the cue tables below). Two statements are alike by the larger of the overlap of their Swedish stems and the
  * overlap of their letter trigrams, so spelling drift between years
  * ("Lönesummeutvecklingen" / "Lönesummautvecklingen") still pairs them.
  * Pairs are chosen greedily, best first, and no goal is paired twice. */
 #include "plansok-private.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,6 +32,7 @@ ps_goal_change_name(ps_goal_change c)
 
 typedef struct words {
     char **w;      /* as written */
+    char **low;    /* lower-cased */
     char **key;    /* lower-cased stems */
     size_t n;
 } words;
@@ -51,13 +53,14 @@ words_of(const char *text, words *out)
         if (out->n == cap) {
             cap = cap ? cap * 2 : 16;
             out->w = psi_realloc(out->w, cap * sizeof *out->w);
+            out->low = psi_realloc(out->low, cap * sizeof *out->low);
             out->key = psi_realloc(out->key, cap * sizeof *out->key);
         }
         psi_buf low = PSI_BUF_INIT;
         psi_lower_append(&low, text + s, i - s);
         out->w[out->n] = psi_strndup(text + s, i - s);
         out->key[out->n] = psi_stem(psi_buf_str(&low));
-        psi_buf_release(&low);
+        out->low[out->n] = psi_buf_detach(&low);
         out->n++;
     }
 }
@@ -67,10 +70,90 @@ words_release(words *w)
 {
     for (size_t i = 0; i < w->n; i++) {
         free(w->w[i]);
+        free(w->low[i]);
         free(w->key[i]);
     }
     free(w->w);
+    free(w->low);
     free(w->key);
+}
+
+/* ------------------------------------------------------------- goal cues */
+
+/* Which statements are goals. A cue is lower-case words, where "20xx"
+ * stands for a year (1900-2099). A goal needs a goal cue anywhere in it;
+ * a fact cue at its start marks a present state or history ("Idag har
+ * länet 28 %.", "Under 2011 omkom 11 personer ..."), and a statement
+ * starting with a lower-case letter is a fragment ("ska användas varje
+ * år."). docs/CLI.md lists these; tests/unit/test-goals.c has the cases. */
+static const char *const goal_cues[] = {
+    "ska", "skall", "bör",                               /* shall, should */
+    "mål", "målet", "målen",                             /* goal */
+    "öka", "ökas", "minska", "minskas",                  /* increase, decrease */
+    "uppnå", "uppnås", "uppnått", "senast", "till 20xx", /* reach, by (a year) */
+    "ha ökat till", "ha minskat till",                   /* (shall) have risen / fallen to */
+    NULL,
+};
+static const char *const fact_cues[] = {
+    "idag", "i dag",                /* today */
+    "under 20xx", "sedan 20xx",     /* during, since (a year) */
+    "det finns", "det fanns",       /* there is, there was */
+    NULL,
+};
+
+static bool
+is_year(const char *w)
+{
+    return strlen(w) == 4 && (!strncmp(w, "19", 2) || !strncmp(w, "20", 2)) && isdigit((unsigned char)w[2]) &&
+           isdigit((unsigned char)w[3]);
+}
+
+/* Whether word w is the cue word c[0..len). */
+static bool
+cue_word(const char *w, const char *c, size_t len)
+{
+    if (len == 4 && !strncmp(c, "20xx", 4))
+        return is_year(w);
+    return strlen(w) == len && !strncmp(w, c, len);
+}
+
+/* Whether the words of cue are the words of w from word i on. */
+static bool
+cue_at(const char *cue, const words *w, size_t i)
+{
+    for (const char *c = cue; *c; i++) {
+        size_t len = strcspn(c, " ");
+        if (i >= w->n || !cue_word(w->low[i], c, len))
+            return false;
+        c += len + (c[len] == ' ');
+    }
+    return true;
+}
+
+static ps_statement_kind
+statement_kind(const char *s, const words *w)
+{
+    uint32_t cp;
+    if (psi_utf8_decode(s, strlen(s), &cp) && psi_cp_is_lower(cp))
+        return PS_STATEMENT_FRAGMENT;
+    for (int k = 0; fact_cues[k]; k++)
+        if (cue_at(fact_cues[k], w, 0))
+            return PS_STATEMENT_FACT;
+    for (size_t i = 0; i < w->n; i++)
+        for (int k = 0; goal_cues[k]; k++)
+            if (cue_at(goal_cues[k], w, i))
+                return PS_STATEMENT_GOAL;
+    return PS_STATEMENT_NO_CUE;
+}
+
+ps_statement_kind
+ps_goal_statement_kind(const char *statement)
+{
+    words w;
+    words_of(statement, &w);
+    ps_statement_kind k = statement_kind(statement, &w);
+    words_release(&w);
+    return k;
 }
 
 /* ----------------------------------------------------------- statements */
@@ -424,6 +507,10 @@ ps_goals_compare(ps_index *ix, int lan, const int *years_in, int nyears, const c
             strlist sl = { 0 };
             statements_of(h->hits[i].text, &sl);
             for (size_t k = 0; k < sl.n; k++) {
+                if (ps_goal_statement_kind(sl.v[k]) != PS_STATEMENT_GOAL) {
+                    free(sl.v[k]);
+                    continue;
+                }
                 if (g->ngoals == gcap) {
                     gcap = gcap ? gcap * 2 : 64;
                     g->goals = psi_realloc(g->goals, gcap * sizeof *g->goals);

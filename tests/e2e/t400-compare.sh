@@ -36,6 +36,10 @@ goal "new: 'Andelen tjänstenäringar ska närma sig riksgenomsnittet' (2014 onl
 goal "no goal is paired twice" \
      "len([l['from'] for l in links if l['from'] is not None]) == len({l['from'] for l in links if l['from'] is not None}) and len([l['to'] for l in links if l['to'] is not None]) == len({l['to'] for l in links if l['to'] is not None})"
 goal "every goal of both years is accounted for" "{i for l in links for i in (l['from'], l['to']) if i is not None} == set(range(len(g)))"
+goal "fragments are not goals ('ska användas varje år.')" \
+     "not any(x['text'][:1].islower() for x in g) and not any(x['text'] == 'ska användas varje år.' for x in g)"
+goal "statements of fact are not goals ('Idag har länet 28 %.', 'Under 2011 omkom ...')" \
+     "not any(x['text'].startswith(('Idag har länet', 'Under 2011')) for x in g)"
 run_ps 0 "goals with a topic" goals $DB --region jönköping kompetensförsörjning
 run_ps 0 "goals text output" goals $DB --region jönköping
 check "... marks the changed words" grep -q '\[-Lönesummeutvecklingen-\] {+Lönesummautvecklingen+}' "$TMP/out"
