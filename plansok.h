@@ -417,9 +417,11 @@ typedef struct ps_query_opts {
     int kind;           /* -1: any */
     int section;        /* -1: any */
     size_t limit;       /* hits to return; 0 means 20 */
+    const char *org;    /* NULL or "": any; else as the filter org: takes it
+                           (a name, or any name or code of a register body) */
 } ps_query_opts;
 
-#define PS_QUERY_OPTS_INIT { -1, 0, 0, -1, -1, 20 }
+#define PS_QUERY_OPTS_INIT { -1, 0, 0, -1, -1, 20, NULL }
 
 /* A byte range [start, end) of a snippet that matched the query. */
 typedef struct ps_mark {
@@ -520,14 +522,38 @@ typedef enum ps_goal_change {
 
 const char *ps_goal_change_name(ps_goal_change c); /* "kept", ... */
 
-/* One goal statement: a sentence of a passage tagged mal. */
+/* Where a goal is stated. */
+typedef struct ps_goal_place {
+    char *file;
+    int page;           /* 0-based physical page */
+} ps_goal_place;
+
+/* One goal statement: a sentence of a passage tagged mal that states a
+ * goal (see ps_goal_statement_kind). */
 typedef struct ps_goal {
     int year;
     char *file;
     int page;           /* 0-based physical page */
     char *heading;
     char *text;
+    ps_goal_place *also; /* the same goal stated again that year (same or
+                            nearly the same words), in document order */
+    size_t nalso;
 } ps_goal;
+
+/* What a statement is taken for (ps_goal_statement_kind). */
+typedef enum ps_statement_kind {
+    PS_STATEMENT_GOAL,     /* a goal */
+    PS_STATEMENT_FRAGMENT, /* starts with a lower-case letter: a piece of a
+                              sentence cut elsewhere */
+    PS_STATEMENT_FACT,     /* starts with a fact cue ("Idag", "Under 2011") */
+    PS_STATEMENT_NO_CUE    /* has no goal cue ("ska", "mål", "öka" ...) */
+} ps_statement_kind;
+
+/* Whether a statement reads as a goal: it must not start with a lower-case
+ * letter or a fact cue, and must hold a goal cue. The cue words are one
+ * table in query/goals.c (documented in docs/CLI.md). */
+ps_statement_kind ps_goal_statement_kind(const char *statement);
 
 typedef enum ps_diff_op { PS_DIFF_SAME, PS_DIFF_DEL, PS_DIFF_ADD } ps_diff_op;
 
@@ -548,22 +574,49 @@ typedef struct ps_goal_link {
     size_t ndiff;
 } ps_goal_link;
 
+/* What a year gave: the numbers that say why goals are there or not. */
+typedef struct ps_goal_year {
+    int year;
+    unsigned docs;           /* documents in scope (a twin counted once) */
+    unsigned passages;       /* their passages tagged mal */
+    unsigned topic_passages; /* of those, passages about the topic (all of
+                                them without one) */
+    unsigned statements;     /* sentences of those passages */
+    unsigned not_goals;      /* left out: not goals (ps_statement_kind) */
+    unsigned repeats;        /* left out: a goal already stated that year */
+    unsigned goals;          /* goals: statements - not_goals - repeats */
+} ps_goal_year;
+
 typedef struct ps_goals {
-    int lan;
-    int *years;
+    int lan;             /* the län asked for, or -1 */
+    char *org;           /* the organisation asked for (its register name
+                            when the register knows it), or NULL */
+    char *name;          /* what the goals are of: "Jönköpings län",
+                            "Alingsås kommun", "Alingsås kommun, Västra
+                            Götalands län" */
+    ps_goal_year *years; /* every year asked for, ascending */
     int nyears;
-    ps_goal *goals;
+    ps_goal *goals;      /* the goals links refer to */
     size_t ngoals;
     ps_goal_link *links; /* year pair by year pair, in document order */
     size_t nlinks;
     size_t counts[4];    /* links per ps_goal_change */
 } ps_goals;
 
-/* Goal statements of one län in the given years (ascending; 2 or more;
- * NULL/0 means every year indexed for the län), aligned year by year.
- * query (may be NULL or "") limits them to passages that match it. */
-ps_status ps_goals_compare(ps_index *ix, int lan, const int *years, int nyears, const char *query,
-                           ps_goals **out, ps_error *err);
+/* Goal statements of a län or an organisation (scope->lan, scope->org;
+ * at least one of them), year by year, aligned each year with the next
+ * year that has goals. years (ascending, two or more) are the years to
+ * compare; NULL/0 means every year with documents in scope, within
+ * scope->year_from..year_to when given (PS_ERR_USAGE when fewer than two
+ * such years, or than two years given). Within a
+ * year, a goal stated again with the same or nearly the same words counts
+ * once. A query (may be NULL or "") keeps the links where either goal
+ * comes from a passage that matches it; goals are aligned without it, so a
+ * goal is dropped only when the later year has no goal like it at all.
+ * scope->kind narrows the documents; section and limit are ignored. No
+ * links (nlinks 0) is not an error: years[] says why. */
+ps_status ps_goals_compare(ps_index *ix, const ps_query_opts *scope, const int *years, int nyears,
+                           const char *query, ps_goals **out, ps_error *err);
 void ps_goals_free(ps_goals *g);
 
 /* ---------------------------------------------------------------- compare */

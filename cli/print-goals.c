@@ -1,11 +1,25 @@
 /* print-goals.c: "plansok goals" results: how each goal statement of a län
- * fared from one year to the next (kept, reworded with its changed words
- * marked, new, dropped), as text, JSON, CSV or Markdown tables, with the
- * library's counts of each change. Pairs nothing and counts nothing. */
+ * or an organisation fared from one year to the next (kept, reworded with
+ * its changed words marked, new, dropped), as text, JSON, CSV or Markdown
+ * tables, with the library's counts of each change and what each year
+ * gave (documents, goal passages, goals). Pairs nothing and counts
+ * nothing. */
 #include "print.h"
 #include "escape.h"
 
 static const char *const diff_op_names[] = { "same", "del", "add" };
+
+/* A string, or null when there is none. */
+static void
+string_or_null(sprinter *sp, const char *key, const char *s)
+{
+    if (s) {
+        sprinter_map_string(sp, key, s);
+        return;
+    }
+    sp->map_key(sp, key);
+    sp->null(sp);
+}
 
 /* A link's goal id, null when there is none. */
 static void
@@ -23,13 +37,29 @@ goals_json(FILE *f, const ps_goals *g, const char *query)
 {
     sprinter_json js;
     sprinter *sp = cli_json_begin(&js, f);
-    sprinter_map_string(sp, "lan", ps_lan_name(g->lan));
+    string_or_null(sp, "lan", g->lan >= 0 ? ps_lan_name(g->lan) : NULL);
+    string_or_null(sp, "org", g->org);
     sprinter_map_string(sp, "query", query);
     sp->map_key(sp, "years");
     sp->begin_list(sp);
     for (int y = 0; y < g->nyears; y++)
-        sp->integer(sp, g->years[y]);
+        sp->integer(sp, g->years[y].year);
     sp->end(sp);
+    cli_json_list(sp, "per_year");
+    for (int y = 0; y < g->nyears; y++) {
+        const ps_goal_year *x = &g->years[y];
+        cli_json_item(sp);
+        sprinter_map_integer(sp, "year", x->year);
+        sprinter_map_integer(sp, "documents", x->docs);
+        sprinter_map_integer(sp, "goal_passages", x->passages);
+        sprinter_map_integer(sp, "topic_passages", x->topic_passages);
+        sprinter_map_integer(sp, "statements", x->statements);
+        sprinter_map_integer(sp, "not_goals", x->not_goals);
+        sprinter_map_integer(sp, "repeats", x->repeats);
+        sprinter_map_integer(sp, "goals", x->goals);
+        sp->end(sp);
+    }
+    cli_json_list_end(sp);
     cli_json_list(sp, "goals");
     for (size_t i = 0; i < g->ngoals; i++) {
         const ps_goal *x = &g->goals[i];
@@ -40,6 +70,15 @@ goals_json(FILE *f, const ps_goals *g, const char *query)
         sprinter_map_integer(sp, "page", x->page + 1);
         sprinter_map_string(sp, "heading", x->heading);
         sprinter_map_string(sp, "text", x->text);
+        sp->map_key(sp, "also");
+        sp->begin_list(sp);
+        for (size_t k = 0; k < x->nalso; k++) {
+            sp->begin_map(sp);
+            sprinter_map_string(sp, "file", x->also[k].file);
+            sprinter_map_integer(sp, "page", x->also[k].page + 1);
+            sp->end(sp);
+        }
+        sp->end(sp);
         sp->end(sp);
     }
     sp->end(sp);
@@ -155,10 +194,82 @@ goal_text_row(FILE *f, const ps_goal_link *l, const ps_goal *a, const ps_goal *b
     fputc('\n', f);
 }
 
-/* Text and Markdown: a heading for each pair of years, a line per link. */
+/* The words of a year's line: English in text, Swedish in Markdown (as
+ * its headings). Counts: none, one, many. */
+typedef struct year_words {
+    const char *docs[3], *passages[3], *goals[3];
+    const char *statements[3], *repeats[3], *not_goals[3];
+    const char *about, *none_about, *of;
+} year_words;
+
+static const year_words words_en = {
+    { "no documents", "document", "documents" }, { "no goal passages", "goal passage", "goal passages" },
+    { "no goals", "goal", "goals" },             { "", "statement", "statements" },
+    { "", "repeat", "repeats" },                 { "", "non-goal", "non-goals" },
+    "about the topic",                           "none about the topic",
+    "of",
+};
+static const year_words words_sv = {
+    { "inga dokument", "dokument", "dokument" }, { "inga målavsnitt", "målavsnitt", "målavsnitt" },
+    { "inga mål", "mål", "mål" },                { "", "mening", "meningar" },
+    { "", "upprepning", "upprepningar" },        { "", "inte mål", "inte mål" },
+    "om ämnet",                                  "inga om ämnet",
+    "av",
+};
+
+static void
+count_of(FILE *f, unsigned n, const char *const w[3])
+{
+    if (n)
+        fprintf(f, "%u %s", n, w[n == 1 ? 1 : 2]);
+    else
+        fputs(w[0], f);
+}
+
+/* "2017: 1 document, no goal passages", or with goals "2013: 1 document,
+ * 9 goal passages, 45 goals (of 70 statements: 8 repeats, 17 non-goals)". */
+static void
+goal_year_line(FILE *f, const ps_goal_year *y, bool topic, const year_words *w)
+{
+    fprintf(f, "%d: ", y->year);
+    count_of(f, y->docs, w->docs);
+    if (y->docs) {
+        fputs(", ", f);
+        count_of(f, y->passages, w->passages);
+    }
+    if (y->docs && y->passages) {
+        if (topic && y->topic_passages)
+            fprintf(f, " (%u %s)", y->topic_passages, w->about);
+        else if (topic)
+            fprintf(f, " (%s)", w->none_about);
+        fputs(", ", f);
+        count_of(f, y->goals, w->goals);
+        if (y->repeats || y->not_goals) {
+            fprintf(f, " (%s ", w->of);
+            count_of(f, y->statements, w->statements);
+            fputs(":", f);
+            if (y->repeats) {
+                fputc(' ', f);
+                count_of(f, y->repeats, w->repeats);
+            }
+            if (y->repeats && y->not_goals)
+                fputc(',', f);
+            if (y->not_goals) {
+                fputc(' ', f);
+                count_of(f, y->not_goals, w->not_goals);
+            }
+            fputc(')', f);
+        }
+    }
+    fputc('\n', f);
+}
+
+/* Text and Markdown: a heading for each pair of years, a line per link,
+ * then a line per year. */
 static void
 goals_tables(FILE *f, const ps_goals *g, const char *query, bool md)
 {
+    bool topic = query && *query;
     int from_year = 0;
     for (size_t i = 0; i < g->nlinks; i++) {
         const ps_goal_link *l = &g->links[i];
@@ -166,15 +277,25 @@ goals_tables(FILE *f, const ps_goals *g, const char *query, bool md)
             from_year = l->from_year;
             if (md)
                 fprintf(f, "%s### Mål för %s: %d → %d\n\n| Förändring | %d | %d |\n|---|---|---|\n", i ? "\n" : "",
-                        ps_lan_name(g->lan), l->from_year, l->to_year, l->from_year, l->to_year);
+                        g->name, l->from_year, l->to_year, l->from_year, l->to_year);
             else
-                fprintf(f, "%sGoals of %s: %d -> %d%s%s\n", i ? "\n" : "", ps_lan_name(g->lan), l->from_year,
-                        l->to_year, query && *query ? ", about: " : "", query && *query ? query : "");
+                fprintf(f, "%sGoals of %s: %d -> %d%s%s\n", i ? "\n" : "", g->name, l->from_year, l->to_year,
+                        topic ? ", about: " : "", topic ? query : "");
         }
         (md ? goal_md_row : goal_text_row)(f, l, goal_at(g, l->from), goal_at(g, l->to));
     }
-    if (!md)
-        fprintf(f, "\n%zu kept, %zu reworded, %zu new, %zu dropped\n", g->counts[PS_GOAL_KEPT],
+    if (!g->nlinks && md)
+        fprintf(f, "### Mål för %s\n\nInga mål att jämföra%s%s.\n", g->name, topic ? " om: " : "", topic ? query : "");
+    else if (!g->nlinks)
+        fprintf(f, "No goals of %s to compare%s%s\n", g->name, topic ? ", about: " : "", topic ? query : "");
+    fputc('\n', f);
+    for (int y = 0; y < g->nyears; y++) {
+        if (md)
+            fputs("- ", f);
+        goal_year_line(f, &g->years[y], topic, md ? &words_sv : &words_en);
+    }
+    if (!md && g->nlinks)
+        fprintf(f, "%zu kept, %zu reworded, %zu new, %zu dropped\n", g->counts[PS_GOAL_KEPT],
                 g->counts[PS_GOAL_REWORDED], g->counts[PS_GOAL_NEW], g->counts[PS_GOAL_DROPPED]);
 }
 

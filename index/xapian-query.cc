@@ -17,29 +17,35 @@ vocab_term(psi_term t, const char *value)
     return r;
 }
 
-/* A filter typed in a query ("lan:jönköping"): the value normalised as
- * the writer normalises it; an unknown value is a query error. */
+/* A filter value ("jönköping" for lan:) as the query of the terms the
+ * writer gave it; an unknown value is a query error. The one resolver of
+ * typed filters: FilterField (lan:, org: ... in a query) and the option
+ * filters of build_query (ps_query_opts.org) both call it. */
+static Xapian::Query
+filter_query(psi_term t, const std::string &field, const std::string &value)
+{
+    char *v = psi_vocab_term(psi_terms[t].vocab, value.c_str());
+    if (!v)
+        throw Xapian::QueryParserError("unknown " + field + " '" + value + "'");
+    Xapian::Query q(term(t, v));
+    free(v);
+    /* org: also finds a register body by any of its names or its code
+     * ("org:nacka", "org:0182", "org:VGR") */
+    char *code = t == PSI_TERM_ORG ? psi_vocab_term(PSI_VOCAB_ORGCODE, value.c_str()) : NULL;
+    if (code)
+        q = Xapian::Query(Xapian::Query::OP_OR, q, Xapian::Query(term(PSI_TERM_ORGCODE, code)));
+    free(code);
+    return q;
+}
+
+/* A filter typed in a query ("lan:jönköping"). */
 class FilterField : public Xapian::FieldProcessor {
     psi_term t;
     std::string field;
 
   public:
     FilterField(psi_term which, const char *name) : t(which), field(name) {}
-    Xapian::Query operator()(const std::string &value) override
-    {
-        char *v = psi_vocab_term(psi_terms[t].vocab, value.c_str());
-        if (!v)
-            throw Xapian::QueryParserError("unknown " + field + " '" + value + "'");
-        Xapian::Query q(term(t, v));
-        free(v);
-        /* org: also finds a register body by any of its names or its code
-         * ("org:nacka", "org:0182", "org:VGR") */
-        char *code = t == PSI_TERM_ORG ? psi_vocab_term(PSI_VOCAB_ORGCODE, value.c_str()) : NULL;
-        if (code)
-            q = Xapian::Query(Xapian::Query::OP_OR, q, Xapian::Query(term(PSI_TERM_ORGCODE, code)));
-        free(code);
-        return q;
-    }
+    Xapian::Query operator()(const std::string &value) override { return filter_query(t, field, value); }
 };
 
 class YearField : public Xapian::FieldProcessor {
@@ -169,6 +175,8 @@ build_query(Xapian::Database &db, const psi_store_query *q, bool plain, std::str
         narrow(Xapian::Query(vocab_term(PSI_TERM_SECTION, ps_section_name((ps_section)q->section))));
     if (q->kind >= 0)
         narrow(Xapian::Query(vocab_term(PSI_TERM_KIND, ps_kind_name((ps_kind)q->kind))));
+    if (q->org && *q->org)
+        narrow(filter_query(PSI_TERM_ORG, "org", q->org));
     if (q->year_from > 0 || q->year_to > 0) {
         int a = q->year_from > 0 ? q->year_from : 0, b = q->year_to > 0 ? q->year_to : 9999;
         if (a > 0 && b - a <= 50) { /* the year terms: faster than reading values */
