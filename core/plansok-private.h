@@ -662,6 +662,33 @@ void psi_query_release(psi_store_query *q);
 ps_status psi_query_hits(ps_index *ix, const char *query, const ps_query_opts *o, size_t limit, bool want_text,
                          ps_hits **out, ps_error *err);
 
+/* statements.c: goal statements and how alike two are (query/goals.c
+ * aligns them year by year). */
+/* A statement's words: as written, lower-cased, stemmed. */
+typedef struct psi_words {
+    char **w;      /* as written */
+    char **low;    /* lower-cased */
+    char **key;    /* lower-cased stems */
+    size_t n;
+} psi_words;
+
+/* Statements, each owned by the list (free each, then v). */
+typedef struct psi_strlist {
+    char **v;
+    size_t n, cap;
+} psi_strlist;
+
+void psi_words_of(const char *text, psi_words *out);
+void psi_words_release(psi_words *w);
+/* The statements of a passage's text, appended to out. */
+void psi_goal_statements(const char *text, psi_strlist *out);
+/* What the statement s (with its words w) is taken for. */
+ps_statement_kind psi_statement_kind(const char *s, const psi_words *w);
+/* How alike two statements are, 0..1. */
+double psi_goal_similarity(const psi_words *a, const psi_words *b);
+/* The word diff of a reworded goal: runs kept, removed, added. */
+ps_diff *psi_word_diff(const psi_words *a, const psi_words *b, size_t *ndiff);
+
 #ifdef __cplusplus
 }
 #endif

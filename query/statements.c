@@ -1,0 +1,403 @@
+/* statements.c: goal statements as plans write them, and how alike two
+ * are. Statements are the sentences of a passage; a run-on list of goals
+ * ("... per år Inflyttningsnettot ska vara positivt") is cut around each
+ * "ska" (see split_goals). A statement counts as a goal when it has a goal
+ * cue and does not open as a fact or a fragment (the cue tables below).
+ * Two statements are alike by the larger of the overlap of their Swedish
+ * stems and the overlap of their letter trigrams, so spelling drift
+ * between years ("Lönesummeutvecklingen" / "Lönesummautvecklingen") still
+ * pairs them; a reworded goal's word diff is a longest common subsequence.
+ * query/goals.c aligns them year by year. */
+#include "plansok-private.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define STATEMENT_MIN_WORDS 3
+
+/* ------------------------------------------------------------ psi_words */
+
+static bool
+word_char(uint32_t cp)
+{
+    return psi_cp_is_letter(cp) || (cp >= '0' && cp <= '9');
+}
+
+/* Splits text into words (letters and digits) with their stems. */
+void
+psi_words_of(const char *text, psi_words *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t n = strlen(text), cap = 0;
+    for (size_t i = 0, s; psi_utf8_run(text, n, &i, &s, word_char, word_char);) {
+        if (out->n == cap) {
+            cap = cap ? cap * 2 : 16;
+            out->w = psi_realloc(out->w, cap * sizeof *out->w);
+            out->low = psi_realloc(out->low, cap * sizeof *out->low);
+            out->key = psi_realloc(out->key, cap * sizeof *out->key);
+        }
+        psi_buf low = PSI_BUF_INIT;
+        psi_lower_append(&low, text + s, i - s);
+        out->w[out->n] = psi_strndup(text + s, i - s);
+        out->key[out->n] = psi_stem(psi_buf_str(&low));
+        out->low[out->n] = psi_buf_detach(&low);
+        out->n++;
+    }
+}
+
+void
+psi_words_release(psi_words *w)
+{
+    for (size_t i = 0; i < w->n; i++) {
+        free(w->w[i]);
+        free(w->low[i]);
+        free(w->key[i]);
+    }
+    free(w->w);
+    free(w->low);
+    free(w->key);
+}
+
+/* ------------------------------------------------------------- goal cues */
+
+/* Which statements are goals. A cue is lower-case words, where "20xx"
+ * stands for a year (1900-2099). A goal needs a goal cue anywhere in it;
+ * a fact cue at its start marks a present state or history ("Idag har
+ * länet 28 %.", "Under 2011 omkom 11 personer ..."), and a statement
+ * starting with a lower-case letter is a fragment ("ska användas varje
+ * år."). docs/CLI.md lists these; tests/unit/test-goals.c has the cases. */
+static const char *const goal_cues[] = {
+    "ska", "skall", "bör",                               /* shall, should */
+    "mål", "målet", "målen",                             /* goal */
+    "öka", "ökas", "minska", "minskas",                  /* increase, decrease */
+    "uppnå", "uppnås", "uppnått", "senast", "till 20xx", /* reach, by (a year) */
+    "ha ökat till", "ha minskat till",                   /* (shall) have risen / fallen to */
+    NULL,
+};
+static const char *const fact_cues[] = {
+    "idag", "i dag",                /* today */
+    "under 20xx", "sedan 20xx",     /* during, since (a year) */
+    "det finns", "det fanns",       /* there is, there was */
+    NULL,
+};
+
+static bool
+is_year(const char *w)
+{
+    return strlen(w) == 4 && (!strncmp(w, "19", 2) || !strncmp(w, "20", 2)) && isdigit((unsigned char)w[2]) &&
+           isdigit((unsigned char)w[3]);
+}
+
+/* Whether word w is the cue word c[0..len). */
+static bool
+cue_word(const char *w, const char *c, size_t len)
+{
+    if (len == 4 && !strncmp(c, "20xx", 4))
+        return is_year(w);
+    return strlen(w) == len && !strncmp(w, c, len);
+}
+
+/* Whether the words of cue are the words of w from word i on. */
+static bool
+cue_at(const char *cue, const psi_words *w, size_t i)
+{
+    for (const char *c = cue; *c; i++) {
+        size_t len = strcspn(c, " ");
+        if (i >= w->n || !cue_word(w->low[i], c, len))
+            return false;
+        c += len + (c[len] == ' ');
+    }
+    return true;
+}
+
+ps_statement_kind
+psi_statement_kind(const char *s, const psi_words *w)
+{
+    uint32_t cp;
+    if (psi_utf8_decode(s, strlen(s), &cp) && psi_cp_is_lower(cp))
+        return PS_STATEMENT_FRAGMENT;
+    for (int k = 0; fact_cues[k]; k++)
+        if (cue_at(fact_cues[k], w, 0))
+            return PS_STATEMENT_FACT;
+    for (size_t i = 0; i < w->n; i++)
+        for (int k = 0; goal_cues[k]; k++)
+            if (cue_at(goal_cues[k], w, i))
+                return PS_STATEMENT_GOAL;
+    return PS_STATEMENT_NO_CUE;
+}
+
+ps_statement_kind
+ps_goal_statement_kind(const char *statement)
+{
+    psi_words w;
+    psi_words_of(statement, &w);
+    ps_statement_kind k = psi_statement_kind(statement, &w);
+    psi_words_release(&w);
+    return k;
+}
+
+/* ----------------------------------------------------------- statements */
+
+static bool
+starts_upper(const char *s)
+{
+    uint32_t cp, cp2;
+    size_t l = psi_utf8_decode(s, strlen(s), &cp);
+    if (!l || !psi_cp_is_upper(cp))
+        return false;
+    /* "Antalet", not an acronym such as "RUS" */
+    return psi_utf8_decode(s + l, strlen(s + l), &cp2) && psi_cp_is_lower(cp2);
+}
+
+static void
+push_statement(psi_strlist *l, const char *s, size_t n)
+{
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\n'))
+        n--;
+    while (n && (*s == ' ' || *s == '\n')) {
+        s++;
+        n--;
+    }
+    size_t nw = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
+            nw++;
+    if (nw < STATEMENT_MIN_WORDS || nw > 80)
+        return;
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 16;
+        l->v = psi_realloc(l->v, l->cap * sizeof *l->v);
+    }
+    l->v[l->n++] = psi_strndup(s, n);
+}
+
+/* Words that put a capitalised word inside a phrase ("i Jönköpings län"). */
+static bool
+is_preposition(const char *w, size_t n)
+{
+    static const char *const preps[] = { "i", "för", "av", "med", "till", "på", "inom", "från", "vid", "mot",
+                                         "om", "under", "och", "hos", NULL };
+    for (int i = 0; preps[i]; i++)
+        if (strlen(preps[i]) == n && !strncmp(w, preps[i], n))
+            return true;
+    return false;
+}
+
+typedef struct span {
+    size_t s, e;
+} span;
+
+/* Cuts a sentence holding several goals. Each goal has a "ska": its
+ * subject starts at the last capitalised word before the "ska" that does
+ * not follow a preposition, and its predicate ends before the first
+ * capitalised word after it. Words between goals (inline headings such as
+ * "Delmål" or "Kommunikationer") belong to none. A sentence without "ska"
+ * is one statement (a goal line). */
+static void
+split_goals(const char *s, size_t n, psi_strlist *out)
+{
+    span *w = NULL;
+    size_t nw = 0, cap = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t b = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        if (b == i)
+            break;
+        if (nw == cap) {
+            cap = cap ? cap * 2 : 32;
+            w = psi_realloc(w, cap * sizeof *w);
+        }
+        w[nw++] = (span){ b, i };
+    }
+    size_t prev_end = 0; /* word index where the last goal ended */
+    bool any = false;
+    for (size_t k = 0; k < nw; k++) {
+        if (w[k].e - w[k].s != 3 || strncmp(s + w[k].s, "ska", 3))
+            continue;
+        size_t subj = k;
+        for (size_t j = k; j-- > prev_end;) {
+            if (starts_upper(s + w[j].s) &&
+                !(j > prev_end && is_preposition(s + w[j - 1].s, w[j - 1].e - w[j - 1].s))) {
+                subj = j;
+                break;
+            }
+        }
+        if (subj == k)
+            subj = prev_end; /* no capitalised subject: from where the last goal ended */
+        size_t end = k + 1;
+        while (end < nw && !starts_upper(s + w[end].s) &&
+               !(w[end].e - w[end].s == 3 && !strncmp(s + w[end].s, "ska", 3)))
+            end++;
+        if (end < nw && w[end].e - w[end].s == 3 && !strncmp(s + w[end].s, "ska", 3))
+            end = k + 1; /* two "ska" with no subject between: keep the first short */
+        push_statement(out, s + w[subj].s, w[end - 1].e - w[subj].s);
+        prev_end = end;
+        any = true;
+        k = end - 1;
+    }
+    if (!any)
+        push_statement(out, s, n);
+    free(w);
+}
+
+void
+psi_goal_statements(const char *text, psi_strlist *out)
+{
+    size_t n = strlen(text), start = 0;
+    for (size_t i = 0; i <= n; i++) {
+        bool end = i == n || text[i] == '\n' ||
+                   ((text[i] == '.' || text[i] == '!' || text[i] == '?') && (i + 1 == n || text[i + 1] == ' '));
+        if (!end)
+            continue;
+        size_t stop = i < n && text[i] != '\n' ? i + 1 : i;
+        split_goals(text + start, stop - start, out);
+        start = i + 1;
+    }
+}
+
+/* ------------------------------------------------------------ similarity */
+
+static double
+stem_overlap(const psi_words *a, const psi_words *b)
+{
+    if (!a->n || !b->n)
+        return 0;
+    size_t common = 0;
+    for (size_t i = 0; i < a->n; i++) {
+        bool dup = false;
+        for (size_t k = 0; k < i && !dup; k++)
+            dup = !strcmp(a->key[k], a->key[i]);
+        if (dup)
+            continue;
+        for (size_t j = 0; j < b->n; j++)
+            if (!strcmp(a->key[i], b->key[j])) {
+                common++;
+                break;
+            }
+    }
+    size_t ua = 0, ub = 0;
+    for (size_t i = 0; i < a->n; i++) {
+        bool dup = false;
+        for (size_t k = 0; k < i && !dup; k++)
+            dup = !strcmp(a->key[k], a->key[i]);
+        ua += !dup;
+    }
+    for (size_t i = 0; i < b->n; i++) {
+        bool dup = false;
+        for (size_t k = 0; k < i && !dup; k++)
+            dup = !strcmp(b->key[k], b->key[i]);
+        ub += !dup;
+    }
+    return (double)common / (double)(ua + ub - common);
+}
+
+/* Letter trigrams of the folded words joined, as 32-bit codes. */
+static size_t
+trigrams(const psi_words *w, uint32_t **out)
+{
+    psi_buf b = PSI_BUF_INIT;
+    for (size_t i = 0; i < w->n; i++) {
+        char *f = psi_fold_ascii(w->w[i]);
+        psi_buf_adds(&b, f);
+        psi_buf_addc(&b, ' ');
+        free(f);
+    }
+    size_t n = b.len >= 3 ? b.len - 2 : 0;
+    *out = psi_malloc((n ? n : 1) * sizeof **out);
+    for (size_t i = 0; i < n; i++)
+        (*out)[i] = (uint32_t)(unsigned char)b.s[i] << 16 | (uint32_t)(unsigned char)b.s[i + 1] << 8 |
+                    (unsigned char)b.s[i + 2];
+    psi_buf_release(&b);
+    return n;
+}
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+static double
+trigram_dice(const psi_words *a, const psi_words *b)
+{
+    uint32_t *ta, *tb;
+    size_t na = trigrams(a, &ta), nb = trigrams(b, &tb);
+    qsort(ta, na, sizeof *ta, cmp_u32);
+    qsort(tb, nb, sizeof *tb, cmp_u32);
+    size_t i = 0, j = 0, common = 0;
+    while (i < na && j < nb) {
+        if (ta[i] == tb[j]) {
+            common++;
+            i++;
+            j++;
+        } else if (ta[i] < tb[j]) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    free(ta);
+    free(tb);
+    return na + nb ? 2.0 * (double)common / (double)(na + nb) : 0;
+}
+
+/* How alike two statements are, 0..1. */
+double
+psi_goal_similarity(const psi_words *a, const psi_words *b)
+{
+    double so = stem_overlap(a, b), td = trigram_dice(a, b);
+    return so > td ? so : td;
+}
+
+/* ------------------------------------------------------------------ diff */
+
+/* Word diff by longest common subsequence of the words as written. */
+ps_diff *
+psi_word_diff(const psi_words *a, const psi_words *b, size_t *ndiff)
+{
+    size_t n = a->n, m = b->n;
+    unsigned *lcs = psi_calloc((n + 1) * (m + 1), sizeof *lcs);
+#define LCS(i, j) lcs[(i) * (m + 1) + (j)]
+    for (size_t i = n; i-- > 0;)
+        for (size_t j = m; j-- > 0;)
+            LCS(i, j) = !strcmp(a->w[i], b->w[j]) ? LCS(i + 1, j + 1) + 1
+                                                   : (LCS(i + 1, j) > LCS(i, j + 1) ? LCS(i + 1, j) : LCS(i, j + 1));
+    ps_diff *d = NULL;
+    size_t nd = 0, cap = 0;
+    size_t i = 0, j = 0;
+    while (i < n || j < m) {
+        ps_diff_op op;
+        const char *w;
+        if (i < n && j < m && !strcmp(a->w[i], b->w[j])) {
+            op = PS_DIFF_SAME;
+            w = a->w[i++];
+            j++;
+        } else if (i < n && (j == m || LCS(i + 1, j) >= LCS(i, j + 1))) {
+            op = PS_DIFF_DEL; /* removals before additions, as diffs read */
+            w = a->w[i++];
+        } else {
+            op = PS_DIFF_ADD;
+            w = b->w[j++];
+        }
+        if (nd && d[nd - 1].op == op) {
+            char *t = psi_asprintf("%s %s", d[nd - 1].text, w);
+            free(d[nd - 1].text);
+            d[nd - 1].text = t;
+        } else {
+            if (nd == cap) {
+                cap = cap ? cap * 2 : 8;
+                d = psi_realloc(d, cap * sizeof *d);
+            }
+            d[nd++] = (ps_diff){ op, psi_strdup(w) };
+        }
+    }
+#undef LCS
+    free(lcs);
+    *ndiff = nd;
+    return d;
+}
