@@ -278,11 +278,18 @@ extern const psi_field psi_hit_brief_fields[];   /* ps_hit: its document and pla
 
 /* ingest/pdf.c: the ONLY file that includes poppler and GLib -------------- */
 
+/* Where a table cell of a line lies: one per tab-separated part of its text. */
+typedef struct psi_cell {
+    double x0, x1;
+} psi_cell;
+
 typedef struct psi_line {
     char *text;            /* raw UTF-8 from poppler, made valid */
     double x0, y0, x1, y1; /* points, y grows downward */
     double size;           /* largest font size on the line */
     bool bold;             /* most characters in a bold font */
+    psi_cell *cells;       /* from layout.c, one per cell of text; NULL when unknown */
+    size_t ncells;
 } psi_line;
 
 /* A word as poppler placed it: the unit pdf.c hands to layout.c. */
@@ -328,6 +335,8 @@ void psi_pdf_release(psi_pdf *pdf);
  * full-width lines split the page into bands, and each band is read column
  * by column. Fills page->lines and page->columns. */
 void psi_layout_page(psi_page *page);
+/* Frees a line's text and cells (either may be NULL). */
+void psi_line_release(psi_line *l);
 
 /* ingest/clean.c: page text cleaning (pure C, no foreign library) -------- */
 

@@ -6,6 +6,7 @@
  * are Swedish: "12 345", "1 234,5", "-500", "−500". Pure C. */
 #include "plansok-private.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -87,34 +88,6 @@ has_letter(const char *s)
     return false;
 }
 
-/* Splits at tabs into a NULL-terminated array (caller frees). */
-static char **
-cells_of(const char *line, size_t *n)
-{
-    char **v = NULL;
-    *n = 0;
-    const char *p = line;
-    for (;;) {
-        const char *t = strchr(p, '\t');
-        size_t len = t ? (size_t)(t - p) : strlen(p);
-        v = psi_realloc(v, (*n + 2) * sizeof *v);
-        v[(*n)++] = psi_strndup(p, len);
-        if (!t)
-            break;
-        p = t + 1;
-    }
-    v[*n] = NULL;
-    return v;
-}
-
-static void
-free_cells(char **v, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        free(v[i]);
-    free(v);
-}
-
 /* Length of a year or date token at s ("2015", "2015-12-31"), or 0. */
 static size_t
 year_token(const char *s)
@@ -130,157 +103,619 @@ year_token(const char *s)
     return n;
 }
 
-/* Column headings from the header cells after the first: a cell holding
- * several headings ("Budget 2015 Budget 2014") is cut after each year. */
-static char **
-header_columns(char **cells, size_t ncells, size_t *ncols)
-{
-    char **cols = NULL;
-    *ncols = 0;
-    for (size_t c = 1; c < ncells; c++) {
-        const char *s = cells[c];
-        size_t start = 0, len = strlen(s);
-        for (size_t i = 0; i <= len; i++) {
-            size_t y = i < len && (i == 0 || s[i - 1] == ' ') ? year_token(s + i) : 0;
-            if (y && (i + y == len || s[i + y] == ' ')) {
-                cols = psi_realloc(cols, (*ncols + 1) * sizeof *cols);
-                cols[(*ncols)++] = psi_strndup(s + start, i + y - start);
-                i += y;
-                start = i + 1;
-            }
-        }
-        if (start < len) { /* a heading without a year ("Utfall", "Kvar") */
-            cols = psi_realloc(cols, (*ncols + 1) * sizeof *cols);
-            cols[(*ncols)++] = psi_strdup(s + start);
-        }
-    }
-    return cols;
-}
-
-static bool
-is_header(char **cells, size_t n)
-{
-    if (n < 2)
-        return false;
-    for (size_t c = 1; c < n; c++) {
-        bool year = false;
-        for (const char *p = cells[c]; *p && !year; p++)
-            year = (p == cells[c] || p[-1] == ' ') && year_token(p);
-        if (!year)
-            return false;
-    }
-    return true;
-}
-
-/* "tkr", "mnkr", "kr" from a caption such as "Resultatbudget (tkr)". */
+/* "tkr", "mnkr", "kr" from a caption such as "Resultatbudget (tkr)" or a
+ * heading such as "Miljoner kronor". */
 static char *
 unit_of(const char *s)
 {
-    static const char *const units[] = { "mnkr", "mkr", "tkr", "kr" };
+    static const char *const units[] = { "miljoner kronor", "tusen kronor", "mnkr", "mkr", "tkr", "kr" };
+    static const char *const as[] = { "mnkr", "tkr", "mnkr", "mnkr", "tkr", "kr" };
     char *f = psi_fold_ascii(s ? s : "");
     const char *found = "";
-    for (size_t u = 0; u < 4 && !*found; u++) {
+    for (size_t u = 0; u < sizeof units / sizeof units[0] && !*found; u++) {
         size_t ul = strlen(units[u]);
         for (const char *p = f; (p = strstr(p, units[u])); p++) {
             bool left = p == f || !((p[-1] >= 'a' && p[-1] <= 'z'));
             bool right = !(p[ul] >= 'a' && p[ul] <= 'z');
             if (left && right) {
-                found = units[u];
+                found = as[u];
                 break;
             }
         }
     }
-    if (!strcmp(found, "mkr"))
-        found = "mnkr";
     free(f);
     return psi_strdup(found);
+}
+
+/* ------------------------------------------------------------- cells */
+
+typedef enum ckind { C_TEXT, C_AMOUNT, C_EMPTY, C_YEAR } ckind;
+
+typedef struct cell {
+    char *text;
+    double x0, x1; /* where it lies; made up from its place when unknown */
+    ckind kind;
+    double v;
+} cell;
+
+typedef struct tline {
+    cell *c;
+    size_t n;
+    const psi_line *l;
+    bool placed; /* the cells' places are layout.c's, not made up */
+} tline;
+
+/* A year as a column heading: "2026", "2015-12-31" and nothing else. */
+static bool
+is_year_cell(const char *s)
+{
+    size_t y = year_token(s);
+    return y && !s[y];
+}
+
+static ckind
+kind_of(const char *text, double *v)
+{
+    if (is_year_cell(text))
+        return C_YEAR;
+    if (is_empty_cell(text))
+        return C_EMPTY;
+    if (ps_parse_amount(text, v))
+        return C_AMOUNT;
+    return C_TEXT;
+}
+
+/* The cells of a line at tabs, with their places from layout.c; a line
+ * without them gets made-up places, one slot per cell. A cell of an amount
+ * and words after it ("90 362 Alingsås": a breakdown beside the table) is
+ * two cells. */
+static void
+tline_of(const psi_line *l, tline *out)
+{
+    memset(out, 0, sizeof *out);
+    out->l = l;
+    size_t nt = 1;
+    for (const char *t = l->text; *t; t++)
+        nt += *t == '\t';
+    bool placed = l->cells && l->ncells == nt;
+    out->placed = placed;
+    out->c = psi_calloc(2 * nt + 1, sizeof *out->c);
+    const char *p = l->text;
+    for (size_t i = 0; i < nt; i++) {
+        const char *t = strchr(p, '\t');
+        size_t len = t ? (size_t)(t - p) : strlen(p);
+        double x0 = placed ? l->cells[i].x0 : 100.0 * (double)i, x1 = placed ? l->cells[i].x1 : 100.0 * (double)i + 90;
+        char *text = psi_strndup(p, len);
+        /* an amount, then words */
+        size_t k = 0;
+        while (k < len && (text[k] == '-' || text[k] == ' ' || (text[k] >= '0' && text[k] <= '9') || text[k] == ','))
+            k++;
+        double v;
+        if (k > 0 && k < len && text[k - 1] == ' ' && has_letter(text + k)) {
+            char *num = psi_strndup(text, k - 1);
+            if (ps_parse_amount(num, &v) && !is_year_cell(num)) {
+                double xm = x0 + (x1 - x0) * (double)(k - 1) / (double)len;
+                out->c[out->n++] = (cell){ num, x0, xm, C_AMOUNT, v };
+                out->c[out->n++] = (cell){ psi_strdup(text + k), xm, x1, C_TEXT, 0 };
+                free(text);
+                p = t ? t + 1 : p + len;
+                continue;
+            }
+            free(num);
+        }
+        ckind kd = kind_of(text, &v);
+        out->c[out->n++] = (cell){ text, x0, x1, kd, kd == C_AMOUNT ? v : 0 };
+        p = t ? t + 1 : p + len;
+    }
+}
+
+static void
+tline_release(tline *t)
+{
+    for (size_t i = 0; i < t->n; i++)
+        free(t->c[i].text);
+    free(t->c);
+}
+
+/* What a line is to a table. */
+typedef enum lkind {
+    L_ROW,     /* a label, then amounts */
+    L_AMOUNTS, /* amounts alone: a label wrapped around them */
+    L_HEADER,  /* short cells of headings and years, no amounts */
+    L_LABEL,   /* one short cell of words: a caption, or part of a label */
+    L_PROSE,   /* a sentence: no table goes on across it */
+} lkind;
+
+#define LABEL_MAX 60
+
+static lkind
+classify(const tline *t)
+{
+    size_t amounts = 0, texts = 0, years = 0, empties = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        amounts += t->c[i].kind == C_AMOUNT;
+        texts += t->c[i].kind == C_TEXT;
+        years += t->c[i].kind == C_YEAR;
+        empties += t->c[i].kind == C_EMPTY;
+    }
+    const char *s = t->c[0].text;
+    size_t len = strlen(s);
+    if (t->n == 1)
+        return t->c[0].kind == C_TEXT && len <= LABEL_MAX && s[len - 1] != '.' && s[len - 1] != ':'
+                   ? L_LABEL
+                   : t->c[0].kind == C_YEAR ? L_HEADER : L_PROSE;
+    if (t->c[0].kind == C_TEXT && has_letter(s) && amounts + empties > 0 && amounts + empties + years == t->n - 1 &&
+        amounts > 0)
+        return L_ROW;
+    /* a row whose breakdown beside it adds a label: "Medlemsbidrag 2027 | 90 362 | Alingsås | 69 994" */
+    if (t->c[0].kind == C_TEXT && has_letter(s) && amounts > 0 && t->c[1].kind == C_AMOUNT)
+        return L_ROW;
+    if (texts == 0 && amounts > 0 && years == 0)
+        return L_AMOUNTS;
+    if (amounts == 0)
+        return L_HEADER;
+    return L_PROSE;
+}
+
+/* ------------------------------------------------------------- tables */
+
+typedef struct column {
+    double x0, x1;
+    psi_buf name;
+} column;
+
+typedef struct table {
+    tline *header;   /* header lines, top down */
+    size_t nheader;
+    char *caption;   /* the line above: "Ram 2027", "Resultatbudget samt eget kapital" */
+    tline *rows;     /* L_ROW and L_AMOUNTS lines, with labels made whole */
+    char **labels;
+    size_t nrows;
+} table;
+
+/* Amount cells at the same right edge (figures set flush right) or over
+ * the same stretch (figures centred) are one column; a column's extent is
+ * that of its cells. */
+static column *
+columns_of(const table *tb, size_t *ncols)
+{
+    column *c = NULL;
+    *ncols = 0;
+    for (size_t r = 0; r < tb->nrows; r++) {
+        const tline *t = &tb->rows[r];
+        double tol = t->l && t->l->size > 0 ? t->l->size * 0.8 : 8;
+        for (size_t i = 0; i < t->n; i++) {
+            if (t->c[i].kind != C_AMOUNT && t->c[i].kind != C_EMPTY)
+                continue;
+            if (i == 0 && t->c[i].kind == C_EMPTY)
+                continue;
+            size_t k = 0;
+            for (; k < *ncols; k++) {
+                double o = fmin(c[k].x1, t->c[i].x1) - fmax(c[k].x0, t->c[i].x0);
+                double narrow = fmin(c[k].x1 - c[k].x0, t->c[i].x1 - t->c[i].x0);
+                if (fabs(c[k].x1 - t->c[i].x1) <= tol || (narrow > 0 && o >= 0.5 * narrow))
+                    break;
+            }
+            if (k == *ncols) {
+                if (t->c[i].kind == C_EMPTY) /* a dash places no column */
+                    continue;
+                c = psi_realloc(c, (*ncols + 1) * sizeof *c);
+                c[(*ncols)++] = (column){ t->c[i].x0, t->c[i].x1, PSI_BUF_INIT };
+            } else if (t->c[i].kind == C_AMOUNT) {
+                c[k].x0 = fmin(c[k].x0, t->c[i].x0);
+                c[k].x1 = fmax(c[k].x1, t->c[i].x1);
+            }
+        }
+    }
+    /* left to right */
+    for (size_t i = 1; i < *ncols; i++)
+        for (size_t k = i; k > 0 && c[k].x1 < c[k - 1].x1; k--) {
+            column tmp = c[k];
+            c[k] = c[k - 1];
+            c[k - 1] = tmp;
+        }
+    return c;
+}
+
+/* The column a cell at [x0, x1] belongs to: the one it overlaps most, else
+ * the nearest right edge; -1 left of every column. */
+static long
+column_at(const column *c, size_t n, double x0, double x1, bool header)
+{
+    long best = -1;
+    double most = 0;
+    for (size_t k = 0; k < n; k++) {
+        double o = fmin(x1, c[k].x1) - fmax(x0, c[k].x0);
+        if (o > most) {
+            most = o;
+            best = (long)k;
+        }
+    }
+    if (best >= 0 || !n)
+        return best;
+    if (header && x1 < c[0].x0)
+        return -1;
+    double d = 1e18;
+    for (size_t k = 0; k < n; k++)
+        if (fabs(c[k].x1 - x1) < d) {
+            d = fabs(c[k].x1 - x1);
+            best = (long)k;
+        }
+    return best;
+}
+
+/* How many columns the cell lies over: 0 left of them all, 2 or more for
+ * a title across the table. */
+static size_t
+spans_columns(const column *c, size_t n, const cell *x)
+{
+    size_t over = 0;
+    for (size_t k = 0; k < n; k++)
+        over += fmin(x->x1, c[k].x1) - fmax(x->x0, c[k].x0) > 0;
+    return over;
+}
+
+static void
+add_name(column *c, const char *text)
+{
+    if (c->name.len)
+        psi_buf_addc(&c->name, ' ');
+    psi_buf_adds(&c->name, text);
+}
+
+/* The headings of a header cell: a cell of several ("Budget 2015 Budget
+ * 2014") is cut after each year. Returns the count; parts[] are owned by
+ * the caller. */
+static size_t
+heading_parts(const char *s, char **parts, size_t max)
+{
+    size_t len = strlen(s), n = 0, cut[16];
+    for (size_t k = 0; k <= len && n < 15; k++) {
+        size_t y = k < len && (k == 0 || s[k - 1] == ' ') ? year_token(s + k) : 0;
+        if (y && (k + y == len || s[k + y] == ' ')) {
+            cut[n++] = k + y;
+            k += y;
+        }
+    }
+    if (n < 2 || cut[n - 1] != len) {
+        parts[0] = psi_strdup(s);
+        return 1;
+    }
+    size_t start = 0, np = 0;
+    for (size_t k = 0; k < n && np < max; k++) {
+        while (start < cut[k] && s[start] == ' ')
+            start++;
+        parts[np++] = psi_strndup(s + start, cut[k] - start);
+        start = cut[k];
+    }
+    return np;
+}
+
+/* Without the places of cells (text from elsewhere than layout.c), the
+ * header line with most headings names the columns in order, and a row's
+ * n-th amount cell is in the n-th column. */
+static column *
+columns_by_order(const table *tb, size_t *ncols, psi_buf *stub)
+{
+    column *c = NULL;
+    *ncols = 0;
+    size_t best = 0, most = 0;
+    for (size_t h = 0; h < tb->nheader; h++)
+        if (tb->header[h].n > most) {
+            most = tb->header[h].n;
+            best = h;
+        }
+    if (!tb->nheader)
+        return NULL;
+    const tline *t = &tb->header[best];
+    psi_buf_adds(stub, t->c[0].text);
+    for (size_t i = 1; i < t->n; i++) {
+        char *parts[16];
+        size_t np = heading_parts(t->c[i].text, parts, 16);
+        for (size_t k = 0; k < np; k++) {
+            c = psi_realloc(c, (*ncols + 1) * sizeof *c);
+            c[*ncols] = (column){ 100.0 * (double)(*ncols + 1), 100.0 * (double)(*ncols + 1) + 90, PSI_BUF_INIT };
+            psi_buf_adds(&c[(*ncols)++].name, parts[k]);
+            free(parts[k]);
+        }
+    }
+    return c;
+}
+
+static bool
+names_table(const char *s)
+{
+    static const char *const units[] = { "kronor", "miljoner", "tusen" };
+    char *f = psi_fold_ascii(s);
+    bool named = false;
+    for (char *p = f; *p && !named;) {
+        while (*p && !(*p >= 'a' && *p <= 'z'))
+            p++;
+        char *e = p;
+        while (*e >= 'a' && *e <= 'z')
+            e++;
+        size_t n = (size_t)(e - p);
+        bool unit = false;
+        for (size_t u = 0; u < 3; u++)
+            unit |= n == strlen(units[u]) && !strncmp(p, units[u], n);
+        named = n >= 6 && !unit;
+        p = e;
+    }
+    free(f);
+    return named;
+}
+
+static void
+emit_table(table *tb, int page, psi_budget_rows *out)
+{
+    bool placed = true;
+    for (size_t r = 0; r < tb->nrows; r++)
+        placed &= tb->rows[r].placed;
+    for (size_t h = 0; h < tb->nheader; h++)
+        placed &= tb->header[h].placed;
+    size_t ncols;
+    psi_buf stub = PSI_BUF_INIT; /* headings over the labels: "Miljoner kronor", "(tkr)" */
+    column *c = placed ? columns_of(tb, &ncols) : columns_by_order(tb, &ncols, &stub);
+    const char *above = tb->caption; /* a line of words over the labels */
+    double row_size = 0;
+    for (size_t r = 0; r < tb->nrows; r++)
+        if (tb->rows[r].l && tb->rows[r].l->size > row_size)
+            row_size = tb->rows[r].l->size;
+    if (row_size <= 0)
+        row_size = 1e9;
+    for (size_t h = 0; placed && h < tb->nheader; h++) {
+        const tline *t = &tb->header[h];
+        /* a line of one cell beside the columns, across them, starting over
+         * the labels or set much larger than the rows is the table's
+         * title, not a heading */
+        if (t->n == 1 && (spans_columns(c, ncols, &t->c[0]) != 1 || (ncols && t->c[0].x0 < c[0].x0 - row_size) ||
+                          (t->l && t->l->size > 1.4 * row_size))) {
+            /* "Driftsprognos", "Budget 2027", "Ramar 2027 - 2029", "Ram 2027"; a lone year under a title is not one */
+            if (!above || has_letter(t->c[0].text))
+                above = t->c[0].text;
+            continue;
+        }
+        for (size_t i = 0; i < t->n; i++) {
+            char *parts[16];
+            size_t np = heading_parts(t->c[i].text, parts, 16);
+            for (size_t k = 0; k < np; k++) {
+                double w = (t->c[i].x1 - t->c[i].x0) / (double)np;
+                double x0 = t->c[i].x0 + w * (double)k, x1 = x0 + w;
+                long col = column_at(c, ncols, x0, x1, true);
+                if (col >= 0)
+                    add_name(&c[col], parts[k]);
+                else {
+                    if (stub.len)
+                        psi_buf_addc(&stub, ' ');
+                    psi_buf_adds(&stub, parts[k]);
+                }
+                free(parts[k]);
+            }
+        }
+    }
+    /* a table under a caption with a year and no headings of its own: its
+     * first column is the caption's ("Budget 2027") */
+    bool named = false;
+    for (size_t k = 0; k < ncols; k++)
+        named |= c[k].name.len > 0;
+    if (!named && ncols >= 1 && above) {
+        bool year = false;
+        for (const char *q = above; *q && !year; q++)
+            year = (q == above || q[-1] == ' ') && year_token(q) && !q[year_token(q)];
+        if (year) {
+            add_name(&c[0], above);
+            named = true;
+        }
+    }
+    if (named && ncols > 0) {
+        /* the table's name: the heading over its labels when it names
+         * something ("Resultatbudget (tkr)", not "(tkr)", "NÄMND" or
+         * "Miljoner kronor"), else the line above the table */
+        const char *caption = names_table(psi_buf_str(&stub)) ? psi_buf_str(&stub)
+                              : above                          ? above
+                                                               : psi_buf_str(&stub);
+        char *unit = unit_of(psi_buf_str(&stub));
+        if (!*unit) {
+            free(unit);
+            unit = unit_of(caption);
+        }
+        for (size_t r = 0; r < tb->nrows; r++) {
+            const tline *t = &tb->rows[r];
+            /* a row, and the breakdowns beside it: a label cell after amounts starts a row of its own */
+            size_t i = 0;
+            const char *label = tb->labels[r];
+            while (i < t->n) {
+                if (i > 0) {
+                    label = t->c[i].text;
+                }
+                if (t->c[i].kind == C_TEXT)
+                    i++;
+                double *amounts = psi_calloc(ncols, sizeof *amounts);
+                unsigned char *present = psi_calloc(ncols, 1);
+                size_t namount = 0;
+                for (; i < t->n && t->c[i].kind != C_TEXT; i++) {
+                    if (t->c[i].kind != C_AMOUNT)
+                        continue;
+                    long col = placed ? column_at(c, ncols, t->c[i].x0, t->c[i].x1, false)
+                                      : (long)i - 1 < (long)ncols ? (long)i - 1 : -1;
+                    if (col >= 0 && !present[col]) {
+                        amounts[col] = t->c[i].v;
+                        present[col] = 1;
+                        namount++;
+                    }
+                }
+                if (!namount || !label || !*label) {
+                    free(amounts);
+                    free(present);
+                    continue;
+                }
+                if (out->n == out->cap) {
+                    out->cap = out->cap ? out->cap * 2 : 32;
+                    out->v = psi_realloc(out->v, out->cap * sizeof *out->v);
+                }
+                ps_budget_row *row = &out->v[out->n++];
+                memset(row, 0, sizeof *row);
+                row->page = page;
+                row->table = psi_strdup(caption);
+                row->unit = psi_strdup(unit);
+                row->label = psi_strdup(label);
+                row->ncols = ncols;
+                row->columns = psi_malloc((ncols ? ncols : 1) * sizeof *row->columns);
+                for (size_t k = 0; k < ncols; k++)
+                    row->columns[k] = psi_strdup(psi_buf_str(&c[k].name));
+                row->amounts = amounts;
+                row->present = present;
+                row->lan = -1;
+            }
+        }
+        free(unit);
+    }
+    for (size_t k = 0; k < ncols; k++)
+        psi_buf_release(&c[k].name);
+    free(c);
+    psi_buf_release(&stub);
+}
+
+static void
+table_reset(table *tb)
+{
+    for (size_t i = 0; i < tb->nheader; i++)
+        tline_release(&tb->header[i]);
+    for (size_t i = 0; i < tb->nrows; i++) {
+        tline_release(&tb->rows[i]);
+        free(tb->labels[i]);
+    }
+    free(tb->header);
+    free(tb->rows);
+    free(tb->labels);
+    free(tb->caption);
+    memset(tb, 0, sizeof *tb);
+}
+
+static void
+push_row(table *tb, tline *t, char *label)
+{
+    tb->rows = psi_realloc(tb->rows, (tb->nrows + 1) * sizeof *tb->rows);
+    tb->labels = psi_realloc(tb->labels, (tb->nrows + 1) * sizeof *tb->labels);
+    tb->rows[tb->nrows] = *t;
+    tb->labels[tb->nrows++] = label;
+}
+
+static bool
+ends_in_year(const char *s)
+{
+    size_t n = strlen(s);
+    return n >= 4 && (n == 4 || s[n - 5] == ' ' || s[n - 5] == '-') && year_token(s + n - 4) == 4;
+}
+
+static bool
+starts_lower(const char *s)
+{
+    uint32_t cp;
+    size_t l = psi_utf8_decode(s, strlen(s), &cp);
+    return l && psi_cp_is_lower(cp);
+}
+
+/* A page's tables: header lines (headings and years, over one line or
+ * several), then rows of a label and amounts until a sentence or the next
+ * header. Columns are where the amounts stand, and each heading names the
+ * column under it; a label wrapped around its amounts ("Summa
+ * skattefinansierad / 0,0 5,3 3,1 / verksamhet") is made whole. */
+#define PENDING_MAX 8 /* lines of a header over its table, at most */
+
+static void
+page_tables(const psi_page *pg, int page, psi_budget_rows *out)
+{
+    table tb = { 0 };
+    tline pending[PENDING_MAX]; /* header lines not yet under a table */
+    size_t npending = 0;
+    char *caption = NULL; /* the last short line of words */
+    char *wrap = NULL;    /* a label line that may go with amounts below it */
+    for (size_t i = 0; i <= pg->nlines; i++) {
+        tline t = { 0 };
+        lkind k = L_PROSE;
+        if (i < pg->nlines) {
+            if (!pg->lines[i].text || !*pg->lines[i].text)
+                continue;
+            tline_of(&pg->lines[i], &t);
+            k = classify(&t);
+        }
+        if (k == L_ROW || k == L_AMOUNTS) {
+            if (!tb.nrows && !tb.nheader) { /* a new table */
+                tb.header = psi_malloc((npending + 1) * sizeof *tb.header);
+                for (size_t h = 0; h < npending; h++)
+                    tb.header[tb.nheader++] = pending[h];
+                npending = 0;
+                /* a caption among the header lines is found there (emit_table) */
+                bool in_header = false;
+                for (size_t h = 0; h < tb.nheader; h++)
+                    in_header |= tb.header[h].n == 1 && tb.header[h].c[0].kind == C_TEXT;
+                tb.caption = caption && !in_header ? psi_strdup(caption) : NULL;
+            }
+            char *label = NULL;
+            if (k == L_ROW)
+                label = psi_strdup(t.c[0].text);
+            else if (wrap)
+                label = psi_strdup(wrap);
+            free(wrap);
+            wrap = NULL;
+            push_row(&tb, &t, label);
+            continue;
+        }
+        /* a line of words in a table goes with the labels, unless it is
+         * the caption of the next table ("Ram 2028") */
+        if (k == L_LABEL && tb.nrows && !ends_in_year(t.c[0].text)) {
+            const char *s = t.c[0].text;
+            char **last = &tb.labels[tb.nrows - 1];
+            if (*last && starts_lower(s) && tb.rows[tb.nrows - 1].c[0].kind != C_TEXT) {
+                /* the end of a label wrapped around its amounts */
+                char *joined = psi_asprintf("%s %s", *last, s);
+                free(*last);
+                *last = joined;
+            } else {
+                free(wrap);
+                wrap = psi_strdup(s);
+            }
+            tline_release(&t);
+            continue;
+        }
+        /* anything else ends a table */
+        if (tb.nrows)
+            emit_table(&tb, page, out);
+        table_reset(&tb);
+        free(wrap);
+        wrap = NULL;
+        if ((k == L_HEADER || k == L_LABEL) && t.n) {
+            if (k == L_LABEL) {
+                free(caption);
+                caption = psi_strdup(t.c[0].text);
+            }
+            if (npending == PENDING_MAX) {
+                tline_release(&pending[0]);
+                memmove(pending, pending + 1, (PENDING_MAX - 1) * sizeof *pending);
+                npending--;
+            }
+            pending[npending++] = t;
+            continue;
+        }
+        for (size_t h = 0; h < npending; h++)
+            tline_release(&pending[h]);
+        npending = 0;
+        free(caption); /* a caption stands right above its table */
+        caption = NULL;
+        tline_release(&t);
+    }
+    for (size_t h = 0; h < npending; h++)
+        tline_release(&pending[h]);
+    table_reset(&tb);
+    free(caption);
+    free(wrap);
 }
 
 void
 psi_budget_extract(const psi_page *pages, int npages, const bool *pages_on, psi_budget_rows *out)
 {
-    for (int p = 0; p < npages; p++) {
-        if (!pages_on[p])
-            continue;
-        char **cols = NULL;
-        size_t ncols = 0;
-        char *caption = NULL, *unit = NULL, *above = NULL;
-        for (size_t i = 0; i < pages[p].nlines; i++) {
-            const char *line = pages[p].lines[i].text;
-            if (!line)
-                continue;
-            size_t n;
-            char **cells = cells_of(line, &n);
-            if (is_header(cells, n)) {
-                for (size_t k = 0; k < ncols; k++)
-                    free(cols[k]);
-                free(cols);
-                cols = header_columns(cells, n, &ncols);
-                free(caption);
-                free(unit);
-                caption = psi_strdup(has_letter(cells[0]) ? cells[0] : above ? above : "");
-                unit = unit_of(caption);
-                if (!*unit && above) {
-                    free(unit);
-                    unit = unit_of(above);
-                }
-            } else if (cols && n >= 2 && has_letter(cells[0])) {
-                size_t namount = 0;
-                bool ok = true;
-                double *amounts = psi_calloc(ncols, sizeof *amounts);
-                unsigned char *present = psi_calloc(ncols, 1);
-                for (size_t c = 1; c < n && ok; c++) {
-                    double v;
-                    if (c - 1 >= ncols)
-                        ok = false;
-                    else if (is_empty_cell(cells[c]))
-                        continue;
-                    else if (ps_parse_amount(cells[c], &v)) {
-                        amounts[c - 1] = v;
-                        present[c - 1] = 1;
-                        namount++;
-                    } else
-                        ok = false;
-                }
-                if (ok && namount > 0) {
-                    if (out->n == out->cap) {
-                        out->cap = out->cap ? out->cap * 2 : 32;
-                        out->v = psi_realloc(out->v, out->cap * sizeof *out->v);
-                    }
-                    ps_budget_row *r = &out->v[out->n++];
-                    memset(r, 0, sizeof *r);
-                    r->page = p;
-                    r->table = psi_strdup(caption);
-                    r->unit = psi_strdup(unit);
-                    r->label = psi_strdup(cells[0]);
-                    r->ncols = ncols;
-                    r->columns = psi_malloc((ncols ? ncols : 1) * sizeof *r->columns);
-                    for (size_t k = 0; k < ncols; k++)
-                        r->columns[k] = psi_strdup(cols[k]);
-                    r->amounts = amounts;
-                    r->present = present;
-                    r->lan = -1;
-                } else {
-                    free(amounts);
-                    free(present);
-                }
-            } else if (n == 1) {
-                /* a line of prose or a heading ends the table */
-                for (size_t k = 0; k < ncols; k++)
-                    free(cols[k]);
-                free(cols);
-                cols = NULL;
-                ncols = 0;
-                free(above);
-                above = psi_strdup(line);
-            }
-            free_cells(cells, n);
-        }
-        for (size_t k = 0; k < ncols; k++)
-            free(cols[k]);
-        free(cols);
-        free(caption);
-        free(unit);
-        free(above);
-    }
+    for (int p = 0; p < npages; p++)
+        if (pages_on[p])
+            page_tables(&pages[p], p, out);
 }

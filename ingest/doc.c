@@ -113,12 +113,21 @@ clean_pages(psi_pdf *pdf, int *text_pages)
         for (size_t i = 0; i < pg->nlines; i++) {
             char *c = psi_clean_line(pg->lines[i].text);
             free(pg->lines[i].text);
+            pg->lines[i].text = c;
             if (!*c) {
-                free(c);
+                psi_line_release(&pg->lines[i]);
                 continue;
             }
-            pg->lines[kept] = pg->lines[i];
-            pg->lines[kept++].text = c;
+            /* the cells' places hold while cleaning keeps the cells */
+            size_t ncells = 1;
+            for (const char *t = c; *t; t++)
+                ncells += *t == '\t';
+            if (ncells != pg->lines[i].ncells) {
+                free(pg->lines[i].cells);
+                pg->lines[i].cells = NULL;
+                pg->lines[i].ncells = 0;
+            }
+            pg->lines[kept++] = pg->lines[i];
         }
         pg->nlines = kept;
         if (kept)
@@ -179,7 +188,7 @@ drop_garbled(psi_pdf *pdf, int *text_pages)
         }
         if (psi_text_garbled(b.s, b.len)) {
             for (size_t i = 0; i < pg->nlines; i++)
-                free(pg->lines[i].text);
+                psi_line_release(&pg->lines[i]);
             pg->nlines = 0;
             garbled++;
             (*text_pages)--;

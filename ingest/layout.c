@@ -60,6 +60,25 @@ cmp_y_then_x(const void *a, const void *b)
     return p->w->x0 < q->w->x0 ? -1 : p->w->x0 > q->w->x0;
 }
 
+static int
+cmp_x(const void *a, const void *b)
+{
+    const wref *p = a, *q = b;
+    return p->w->x0 < q->w->x0 ? -1 : p->w->x0 > q->w->x0;
+}
+
+static bool
+one_size(const wref *r, size_t n)
+{
+    double lo = 1e9, hi = 0;
+    for (size_t i = 0; i < n; i++) {
+        double h = wheight(r[i].w);
+        lo = fmin(lo, h);
+        hi = fmax(hi, h);
+    }
+    return hi <= lo * 1.15;
+}
+
 /* Groups refs (sorted by baseline) into rows; returns the row count. */
 static int
 assign_rows(wref *r, size_t n)
@@ -206,13 +225,23 @@ emit_line(lrec **v, size_t *n, size_t *cap, wref *r, size_t count, int col)
     psi_line l = { 0 };
     l.x0 = l.y0 = 1e9;
     l.x1 = l.y1 = -1e9;
-    size_t boldchars = 0, chars = 0;
+    size_t boldchars = 0, chars = 0, ncells = 0;
     double prev_x1 = 0;
+    psi_cell *cells = psi_malloc((count ? count : 1) * sizeof *cells);
     for (size_t i = 0; i < count; i++) {
         const psi_word *w = r[i].w;
         /* a wide gap is a table column: a tab keeps the cells apart */
         double gap = w->x0 - prev_x1, em = w->size > 0.05 ? w->size : wheight(w);
-        if (i > 0 && gap > em * 2.0)
+        /* ... and so is a gap of more than a word space between two
+         * amounts ("-86 822   -90 753": a thousands space is a fifth of an
+         * em, the cells' gap more than one) */
+        bool amounts = i > 0 && is_number(r[i - 1].w->text) && is_number(w->text);
+        bool cell = i == 0 || gap > em * 2.0 || (amounts && gap > em * 0.6);
+        if (cell)
+            cells[ncells++] = (psi_cell){ w->x0, w->x1 };
+        else
+            cells[ncells - 1].x1 = fmax(cells[ncells - 1].x1, w->x1);
+        if (i > 0 && cell)
             psi_buf_addc(&b, '\t');
         else if (i > 0 && !(gap < wheight(w) * 0.08 && w->x0 >= prev_x1 - 0.5))
             psi_buf_addc(&b, ' ');
@@ -231,11 +260,23 @@ emit_line(lrec **v, size_t *n, size_t *cap, wref *r, size_t count, int col)
     }
     l.bold = boldchars * 2 > chars;
     l.text = psi_buf_detach(&b);
+    l.cells = cells;
+    l.ncells = ncells;
     if (*n == *cap) {
         *cap = *cap ? *cap * 2 : 32;
         *v = psi_realloc(*v, *cap * sizeof **v);
     }
     (*v)[(*n)++] = (lrec){ l, col, (l.y0 + l.y1) / 2 };
+}
+
+void
+psi_line_release(psi_line *l)
+{
+    free(l->text);
+    free(l->cells);
+    l->text = NULL;
+    l->cells = NULL;
+    l->ncells = 0;
 }
 
 static int
@@ -303,6 +344,12 @@ psi_layout_page(psi_page *pg)
         size_t s = 0;
         for (size_t i = 1; i <= m; i++) {
             if (i == m || sub[i].row != sub[s].row) {
+                /* a row's words of one size left to right, whatever their
+                 * baselines (a table's labels may sit a little lower than its
+                 * figures); words of different sizes (a title beside its
+                 * lead text) stay by baseline */
+                if (one_size(sub + s, i - s))
+                    qsort(sub + s, i - s, sizeof *sub, cmp_x);
                 emit_line(&lines, &nl, &cap, sub + s, i - s, col);
                 s = i;
             }

@@ -387,7 +387,7 @@ psi_pdf_release(psi_pdf *pdf)
             free(pdf->pages[i].words[k].text);
         free(pdf->pages[i].words);
         for (size_t k = 0; k < pdf->pages[i].nlines; k++)
-            free(pdf->pages[i].lines[k].text);
+            psi_line_release(&pdf->pages[i].lines[k]);
         free(pdf->pages[i].lines);
     }
     free(pdf->pages);

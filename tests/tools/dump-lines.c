@@ -2,17 +2,26 @@
  * size and weight; table cells (tabs) shown as " | ". A tool for working
  * on reading order and tables, not a test.
  *
- *   dump-lines FILE.pdf [PAGE]     (PAGE 1-based; all pages without it) */
+ *   dump-lines [--words] FILE.pdf [PAGE]   (PAGE 1-based; all pages without it)
+ *
+ * --words prints the words pdf.c hands to layout.c instead, in poppler's
+ * order, with their boxes. */
 #include "plansok-private.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 int
 main(int argc, char **argv)
 {
+    bool words = argc > 1 && !strcmp(argv[1], "--words");
+    if (words) {
+        argv++;
+        argc--;
+    }
     if (argc < 2) {
-        fprintf(stderr, "usage: dump-lines FILE.pdf [PAGE]\n");
+        fprintf(stderr, "usage: dump-lines [--words] FILE.pdf [PAGE]\n");
         return 2;
     }
     int only = argc > 2 ? atoi(argv[2]) : 0;
@@ -32,6 +41,13 @@ main(int argc, char **argv)
         if (only && p + 1 != only)
             continue;
         psi_page *pg = &pdf.pages[p];
+        if (words) {
+            printf("=== page %d words\n", p + 1);
+            for (size_t i = 0; i < pg->nwords; i++)
+                printf("%6.1f %6.1f %6.1f %6.1f %4.1f  %s\n", pg->words[i].x0, pg->words[i].y0, pg->words[i].x1,
+                       pg->words[i].y1, pg->words[i].size, pg->words[i].text);
+            continue;
+        }
         psi_layout_page(pg);
         printf("=== page %d (%.0f x %.0f, %d columns)\n", p + 1, pg->width, pg->height, pg->columns);
         for (size_t i = 0; i < pg->nlines; i++) {

@@ -36,6 +36,7 @@ static const kase headings[] = {
     { "4) Effektiviseringsåtgärder", PS_SECTION_INSATSER },
     { "Driftredovisning", PS_SECTION_BUDGET },
     { "Ramar 2027", PS_SECTION_BUDGET },
+    { "Ram 2028", PS_SECTION_BUDGET },
     { "Ärendebeskrivning", PS_SECTION_OTHER },
     { "Förslag till beslut", PS_SECTION_OTHER },
     /* a year is no heading number; a sentence about goals is no goal heading */
