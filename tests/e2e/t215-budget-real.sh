@@ -1,0 +1,61 @@
+#!/bin/sh
+# t215-budget-real: budget rows from real tables, against a transcription
+# by hand of three real documents (tests/data/budget-real.tsv): frame budget
+# slides, a räddningstjänstförbund's budget and a kommun's fördjupad
+# månadsuppföljning. Every row's label and amounts must come back, and
+# nothing else from those pages; column headings are checked where the
+# table prints them.
+. "$(dirname "$0")/lib.sh"
+
+if [ ! -f "$SHARED/realplans/MANIFEST.tsv" ]; then
+    skip "budget rows of real PDFs" "no $SHARED/realplans (the shared real PDFs are not on this machine)"
+    done_testing
+    exit 0
+fi
+set -- $(grep -v '^#' "$TOP/tests/data/budget-real.tsv" | cut -f1 | sort -u | sed "s|^|$SHARED/realplans/|")
+run_ps 0 "ingest the three budget documents" ingest --db "$TMP/db" "$@"
+run_ps 0 "plansok budget --format json" budget --db "$TMP/db" --format json
+cp "$TMP/out" "$TMP/got.json"
+check "every transcribed row comes back with its label and amounts, and nothing else" \
+    python3 - "$TOP/tests/data/budget-real.tsv" "$TMP/got.json" <<'PY'
+import json, sys
+from collections import Counter
+def num(s):
+    return round(float(s), 3)
+want = Counter()
+for line in open(sys.argv[1], encoding='utf-8'):
+    if line.startswith('#') or not line.strip():
+        continue
+    f, page, label, amounts = line.rstrip('\n').split('\t')
+    vals = tuple(num(a) for a in amounts.split('|') if a.strip())
+    want[(f, int(page), label, vals)] += 1
+got = Counter()
+files = {k[0] for k in want}
+for r in json.load(open(sys.argv[2], encoding='utf-8'))['rows']:
+    if r['file'] not in files:
+        continue
+    vals = tuple(num(a) for a in r['amounts'] if a is not None)
+    got[(r['file'], r['page'], r['label'], vals)] += 1
+missing, extra = want - got, got - want
+for m in sorted(missing): print('# missing', m)
+for e in sorted(extra): print('# extra', e)
+print('#', sum(want.values()), 'rows transcribed,', sum(got.values()), 'read')
+sys.exit(1 if missing or extra or sum(want.values()) < 90 else 0)
+PY
+check "the columns are named as printed (years, Budget, Prognos, Årsbokslut)" python3 - "$TMP/got.json" <<'PY'
+import json, sys
+rows = json.load(open(sys.argv[1], encoding='utf-8'))['rows']
+def cols(f, page):
+    return [r['columns'] for r in rows if r['file'] == f and r['page'] == page]
+ok = True
+m = cols('se_alingsas-kommun_2026_fordjupad-manadsuppfoljning.pdf', 2)
+ok &= bool(m) and len(m[0]) == 3 and m[0][0] == 'Budget 2026' and 'Prognos' in m[0][1] and m[0][2] == 'Årsbokslut 2025'
+r = cols('se_alingsas-vargarda-raddningstjanstforbund_2027_budget.pdf', 3)
+ok &= bool(r) and r[0] == ['2027', '2028', '2029', '2030', '2031']
+b = cols('se_alingsas-kommun_2027_budgetramar.pdf', 5)
+ok &= bool(b) and b[0] == ['2027', '2028', '2029']
+u = {r['unit'] for r in rows if r['file'] == 'se_alingsas-kommun_2026_fordjupad-manadsuppfoljning.pdf'}
+ok &= u == {'mnkr'}
+sys.exit(0 if ok else 1)
+PY
+done_testing
