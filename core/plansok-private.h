@@ -535,6 +535,47 @@ typedef struct psi_budget_rows {
  * header of column headings with years) on the pages marked in pages_on. */
 void psi_budget_extract(const psi_page *pages, int npages, const bool *pages_on, psi_budget_rows *out);
 
+/* ingest/cells.c: the cells of a table line (for budget.c) ---------------- */
+
+/* A cell's text and place (made up from its index when the line has no
+ * places), and what it is: words, an amount (v), an empty dash, a year. */
+typedef enum psi_ckind { PSI_C_TEXT, PSI_C_AMOUNT, PSI_C_EMPTY, PSI_C_YEAR } psi_ckind;
+
+typedef struct psi_tcell {
+    char *text;
+    double x0, x1; /* where it lies; made up from its place when unknown */
+    psi_ckind kind;
+    double v;
+} psi_tcell;
+
+/* A line's cells. */
+typedef struct psi_tline {
+    psi_tcell *c;
+    size_t n;
+    const psi_line *l;
+    bool placed; /* the cells' places are layout.c's, not made up */
+} psi_tline;
+
+/* What a line is to a table. */
+typedef enum psi_lkind {
+    PSI_L_ROW,     /* a label, then amounts */
+    PSI_L_AMOUNTS, /* amounts alone: a label wrapped around them */
+    PSI_L_HEADER,  /* short cells of headings and years, no amounts */
+    PSI_L_LABEL,   /* one short cell of words: a caption, or part of a label */
+    PSI_L_PROSE,   /* a sentence: no table goes on across it */
+} psi_lkind;
+
+/* The cells of l; a cell of an amount and words after it ("90 362 Alingsås")
+ * is two cells. Release with psi_tline_release. */
+void psi_tline_of(const psi_line *l, psi_tline *out);
+void psi_tline_release(psi_tline *t);
+psi_lkind psi_tline_kind(const psi_tline *t);
+bool psi_has_letter(const char *s);
+/* Length of a year or date token at s ("2015", "2015-12-31"), or 0. */
+size_t psi_year_token(const char *s);
+/* "tkr", "mnkr", "kr" or "" from a caption or heading ("Miljoner kronor"). */
+char *psi_unit_of(const char *s);
+
 /* ingest/worker.c (a worker's side, and the wire) for ingest/pool.c ------ */
 
 enum {

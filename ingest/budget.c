@@ -1,261 +1,13 @@
-/* budget.c: budget table rows from the lines of budget pages. layout.c
- * marks wide gaps inside a line with tabs, so a table row arrives as
- * "Medlemsavgifter\t38 450\t37 512\t36 620". A header line names the
- * columns ("Resultatbudget (tkr)\tBudget 2015 Budget 2014\tUtfall 2013");
- * the rows under it, up to the next line of prose, are its rows. Amounts
- * are Swedish: "12 345", "1 234,5", "-500", "−500". Pure C. */
+/* budget.c: budget table rows from the lines of budget pages (cells.c
+ * reads the cells of each line). A table is a run of rows, a label and
+ * amounts, under its header lines; columns are where the amounts stand and
+ * each heading names the column under it (docs/TAGGING.md, "Budget
+ * figures"). Pure C. */
 #include "plansok-private.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-int
-ps_parse_amount(const char *text, double *out)
-{
-    const char *p = text;
-    while (*p == ' ')
-        p++;
-    int sign = 1;
-    if (*p == '-' || *p == '+') {
-        sign = *p == '-' ? -1 : 1;
-        p++;
-    } else if (!strncmp(p, "\xE2\x88\x92", 3) || !strncmp(p, "\xE2\x80\x93", 3)) { /* − – */
-        sign = -1;
-        p += 3;
-    }
-    while (*p == ' ')
-        p++;
-    double v = 0;
-    int digits = 0, group = 0;
-    bool grouped = false;
-    for (;;) {
-        if (*p >= '0' && *p <= '9') {
-            v = v * 10 + (*p - '0');
-            digits++;
-            group++;
-            p++;
-        } else if (*p == ' ' && p[1] >= '0' && p[1] <= '9') {
-            /* thousands separator: first group 1-3 digits, then 3 each */
-            if ((grouped && group != 3) || (!grouped && (group < 1 || group > 3)))
-                return 0;
-            grouped = true;
-            group = 0;
-            p++;
-        } else {
-            break;
-        }
-    }
-    if (digits == 0 || (grouped && group != 3))
-        return 0;
-    if (*p == ',' && p[1] >= '0' && p[1] <= '9') {
-        p++;
-        double scale = 0.1;
-        while (*p >= '0' && *p <= '9') {
-            v += (*p - '0') * scale;
-            scale /= 10;
-            p++;
-        }
-    }
-    while (*p == ' ')
-        p++;
-    if (*p)
-        return 0;
-    *out = sign * v;
-    return 1;
-}
-
-/* A cell meaning "no amount". */
-static bool
-is_empty_cell(const char *c)
-{
-    return !*c || !strcmp(c, "-") || !strcmp(c, "\xE2\x80\x93") || !strcmp(c, "\xE2\x88\x92");
-}
-
-static bool
-has_letter(const char *s)
-{
-    size_t n = strlen(s);
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        size_t l = psi_utf8_decode(s + i, n - i, &cp);
-        if (!l)
-            return false;
-        if (psi_cp_is_letter(cp))
-            return true;
-        i += l;
-    }
-    return false;
-}
-
-/* Length of a year or date token at s ("2015", "2015-12-31"), or 0. */
-static size_t
-year_token(const char *s)
-{
-    if (!((s[0] == '1' && s[1] == '9') || (s[0] == '2' && s[1] == '0')) || s[2] < '0' || s[2] > '9' || s[3] < '0' ||
-        s[3] > '9')
-        return 0;
-    size_t n = 4;
-    if (s[4] == '-' && s[5] >= '0' && s[5] <= '9' && s[6] >= '0' && s[7] == '-' && s[8] >= '0' && s[9] >= '0')
-        n = 10;
-    if (s[n] >= '0' && s[n] <= '9')
-        return 0;
-    return n;
-}
-
-/* "tkr", "mnkr", "kr" from a caption such as "Resultatbudget (tkr)" or a
- * heading such as "Miljoner kronor". */
-static char *
-unit_of(const char *s)
-{
-    static const char *const units[] = { "miljoner kronor", "tusen kronor", "mnkr", "mkr", "tkr", "kr" };
-    static const char *const as[] = { "mnkr", "tkr", "mnkr", "mnkr", "tkr", "kr" };
-    char *f = psi_fold_ascii(s ? s : "");
-    const char *found = "";
-    for (size_t u = 0; u < sizeof units / sizeof units[0] && !*found; u++) {
-        size_t ul = strlen(units[u]);
-        for (const char *p = f; (p = strstr(p, units[u])); p++) {
-            bool left = p == f || !((p[-1] >= 'a' && p[-1] <= 'z'));
-            bool right = !(p[ul] >= 'a' && p[ul] <= 'z');
-            if (left && right) {
-                found = as[u];
-                break;
-            }
-        }
-    }
-    free(f);
-    return psi_strdup(found);
-}
-
-/* ------------------------------------------------------------- cells */
-
-typedef enum ckind { C_TEXT, C_AMOUNT, C_EMPTY, C_YEAR } ckind;
-
-typedef struct cell {
-    char *text;
-    double x0, x1; /* where it lies; made up from its place when unknown */
-    ckind kind;
-    double v;
-} cell;
-
-typedef struct tline {
-    cell *c;
-    size_t n;
-    const psi_line *l;
-    bool placed; /* the cells' places are layout.c's, not made up */
-} tline;
-
-/* A year as a column heading: "2026", "2015-12-31" and nothing else. */
-static bool
-is_year_cell(const char *s)
-{
-    size_t y = year_token(s);
-    return y && !s[y];
-}
-
-static ckind
-kind_of(const char *text, double *v)
-{
-    if (is_year_cell(text))
-        return C_YEAR;
-    if (is_empty_cell(text))
-        return C_EMPTY;
-    if (ps_parse_amount(text, v))
-        return C_AMOUNT;
-    return C_TEXT;
-}
-
-/* The cells of a line at tabs, with their places from layout.c; a line
- * without them gets made-up places, one slot per cell. A cell of an amount
- * and words after it ("90 362 Alingsås": a breakdown beside the table) is
- * two cells. */
-static void
-tline_of(const psi_line *l, tline *out)
-{
-    memset(out, 0, sizeof *out);
-    out->l = l;
-    size_t nt = 1;
-    for (const char *t = l->text; *t; t++)
-        nt += *t == '\t';
-    bool placed = l->cells && l->ncells == nt;
-    out->placed = placed;
-    out->c = psi_calloc(2 * nt + 1, sizeof *out->c);
-    const char *p = l->text;
-    for (size_t i = 0; i < nt; i++) {
-        const char *t = strchr(p, '\t');
-        size_t len = t ? (size_t)(t - p) : strlen(p);
-        double x0 = placed ? l->cells[i].x0 : 100.0 * (double)i, x1 = placed ? l->cells[i].x1 : 100.0 * (double)i + 90;
-        char *text = psi_strndup(p, len);
-        /* an amount, then words */
-        size_t k = 0;
-        while (k < len && (text[k] == '-' || text[k] == ' ' || (text[k] >= '0' && text[k] <= '9') || text[k] == ','))
-            k++;
-        double v;
-        if (k > 0 && k < len && text[k - 1] == ' ' && has_letter(text + k)) {
-            char *num = psi_strndup(text, k - 1);
-            if (ps_parse_amount(num, &v) && !is_year_cell(num)) {
-                double xm = x0 + (x1 - x0) * (double)(k - 1) / (double)len;
-                out->c[out->n++] = (cell){ num, x0, xm, C_AMOUNT, v };
-                out->c[out->n++] = (cell){ psi_strdup(text + k), xm, x1, C_TEXT, 0 };
-                free(text);
-                p = t ? t + 1 : p + len;
-                continue;
-            }
-            free(num);
-        }
-        ckind kd = kind_of(text, &v);
-        out->c[out->n++] = (cell){ text, x0, x1, kd, kd == C_AMOUNT ? v : 0 };
-        p = t ? t + 1 : p + len;
-    }
-}
-
-static void
-tline_release(tline *t)
-{
-    for (size_t i = 0; i < t->n; i++)
-        free(t->c[i].text);
-    free(t->c);
-}
-
-/* What a line is to a table. */
-typedef enum lkind {
-    L_ROW,     /* a label, then amounts */
-    L_AMOUNTS, /* amounts alone: a label wrapped around them */
-    L_HEADER,  /* short cells of headings and years, no amounts */
-    L_LABEL,   /* one short cell of words: a caption, or part of a label */
-    L_PROSE,   /* a sentence: no table goes on across it */
-} lkind;
-
-#define LABEL_MAX 60
-
-static lkind
-classify(const tline *t)
-{
-    size_t amounts = 0, texts = 0, years = 0, empties = 0;
-    for (size_t i = 0; i < t->n; i++) {
-        amounts += t->c[i].kind == C_AMOUNT;
-        texts += t->c[i].kind == C_TEXT;
-        years += t->c[i].kind == C_YEAR;
-        empties += t->c[i].kind == C_EMPTY;
-    }
-    const char *s = t->c[0].text;
-    size_t len = strlen(s);
-    if (t->n == 1)
-        return t->c[0].kind == C_TEXT && len <= LABEL_MAX && s[len - 1] != '.' && s[len - 1] != ':'
-                   ? L_LABEL
-                   : t->c[0].kind == C_YEAR ? L_HEADER : L_PROSE;
-    if (t->c[0].kind == C_TEXT && has_letter(s) && amounts + empties > 0 && amounts + empties + years == t->n - 1 &&
-        amounts > 0)
-        return L_ROW;
-    /* a row whose breakdown beside it adds a label: "Medlemsbidrag 2027 | 90 362 | Alingsås | 69 994" */
-    if (t->c[0].kind == C_TEXT && has_letter(s) && amounts > 0 && t->c[1].kind == C_AMOUNT)
-        return L_ROW;
-    if (texts == 0 && amounts > 0 && years == 0)
-        return L_AMOUNTS;
-    if (amounts == 0)
-        return L_HEADER;
-    return L_PROSE;
-}
 
 /* ------------------------------------------------------------- tables */
 
@@ -265,10 +17,10 @@ typedef struct column {
 } column;
 
 typedef struct table {
-    tline *header;   /* header lines, top down */
+    psi_tline *header;   /* header lines, top down */
     size_t nheader;
     char *caption;   /* the line above: "Ram 2027", "Resultatbudget samt eget kapital" */
-    tline *rows;     /* L_ROW and L_AMOUNTS lines, with labels made whole */
+    psi_tline *rows;     /* PSI_L_ROW and PSI_L_AMOUNTS lines, with labels made whole */
     char **labels;
     size_t nrows;
 } table;
@@ -282,12 +34,12 @@ columns_of(const table *tb, size_t *ncols)
     column *c = NULL;
     *ncols = 0;
     for (size_t r = 0; r < tb->nrows; r++) {
-        const tline *t = &tb->rows[r];
+        const psi_tline *t = &tb->rows[r];
         double tol = t->l && t->l->size > 0 ? t->l->size * 0.8 : 8;
         for (size_t i = 0; i < t->n; i++) {
-            if (t->c[i].kind != C_AMOUNT && t->c[i].kind != C_EMPTY)
+            if (t->c[i].kind != PSI_C_AMOUNT && t->c[i].kind != PSI_C_EMPTY)
                 continue;
-            if (i == 0 && t->c[i].kind == C_EMPTY)
+            if (i == 0 && t->c[i].kind == PSI_C_EMPTY)
                 continue;
             size_t k = 0;
             for (; k < *ncols; k++) {
@@ -297,11 +49,11 @@ columns_of(const table *tb, size_t *ncols)
                     break;
             }
             if (k == *ncols) {
-                if (t->c[i].kind == C_EMPTY) /* a dash places no column */
+                if (t->c[i].kind == PSI_C_EMPTY) /* a dash places no column */
                     continue;
                 c = psi_realloc(c, (*ncols + 1) * sizeof *c);
                 c[(*ncols)++] = (column){ t->c[i].x0, t->c[i].x1, PSI_BUF_INIT };
-            } else if (t->c[i].kind == C_AMOUNT) {
+            } else if (t->c[i].kind == PSI_C_AMOUNT) {
                 c[k].x0 = fmin(c[k].x0, t->c[i].x0);
                 c[k].x1 = fmax(c[k].x1, t->c[i].x1);
             }
@@ -347,7 +99,7 @@ column_at(const column *c, size_t n, double x0, double x1, bool header)
 /* How many columns the cell lies over: 0 left of them all, 2 or more for
  * a title across the table. */
 static size_t
-spans_columns(const column *c, size_t n, const cell *x)
+spans_columns(const column *c, size_t n, const psi_tcell *x)
 {
     size_t over = 0;
     for (size_t k = 0; k < n; k++)
@@ -371,7 +123,7 @@ heading_parts(const char *s, char **parts, size_t max)
 {
     size_t len = strlen(s), n = 0, cut[16];
     for (size_t k = 0; k <= len && n < 15; k++) {
-        size_t y = k < len && (k == 0 || s[k - 1] == ' ') ? year_token(s + k) : 0;
+        size_t y = k < len && (k == 0 || s[k - 1] == ' ') ? psi_year_token(s + k) : 0;
         if (y && (k + y == len || s[k + y] == ' ')) {
             cut[n++] = k + y;
             k += y;
@@ -407,7 +159,7 @@ columns_by_order(const table *tb, size_t *ncols, psi_buf *stub)
         }
     if (!tb->nheader)
         return NULL;
-    const tline *t = &tb->header[best];
+    const psi_tline *t = &tb->header[best];
     psi_buf_adds(stub, t->c[0].text);
     for (size_t i = 1; i < t->n; i++) {
         char *parts[16];
@@ -464,14 +216,14 @@ emit_table(table *tb, int page, psi_budget_rows *out)
     if (row_size <= 0)
         row_size = 1e9;
     for (size_t h = 0; placed && h < tb->nheader; h++) {
-        const tline *t = &tb->header[h];
+        const psi_tline *t = &tb->header[h];
         /* a line of one cell beside the columns, across them, starting over
          * the labels or set much larger than the rows is the table's
          * title, not a heading */
         if (t->n == 1 && (spans_columns(c, ncols, &t->c[0]) != 1 || (ncols && t->c[0].x0 < c[0].x0 - row_size) ||
                           (t->l && t->l->size > 1.4 * row_size))) {
             /* "Driftsprognos", "Budget 2027", "Ramar 2027 - 2029", "Ram 2027"; a lone year under a title is not one */
-            if (!above || has_letter(t->c[0].text))
+            if (!above || psi_has_letter(t->c[0].text))
                 above = t->c[0].text;
             continue;
         }
@@ -501,7 +253,7 @@ emit_table(table *tb, int page, psi_budget_rows *out)
     if (!named && ncols >= 1 && above) {
         bool year = false;
         for (const char *q = above; *q && !year; q++)
-            year = (q == above || q[-1] == ' ') && year_token(q) && !q[year_token(q)];
+            year = (q == above || q[-1] == ' ') && psi_year_token(q) && !q[psi_year_token(q)];
         if (year) {
             add_name(&c[0], above);
             named = true;
@@ -514,13 +266,13 @@ emit_table(table *tb, int page, psi_budget_rows *out)
         const char *caption = names_table(psi_buf_str(&stub)) ? psi_buf_str(&stub)
                               : above                          ? above
                                                                : psi_buf_str(&stub);
-        char *unit = unit_of(psi_buf_str(&stub));
+        char *unit = psi_unit_of(psi_buf_str(&stub));
         if (!*unit) {
             free(unit);
-            unit = unit_of(caption);
+            unit = psi_unit_of(caption);
         }
         for (size_t r = 0; r < tb->nrows; r++) {
-            const tline *t = &tb->rows[r];
+            const psi_tline *t = &tb->rows[r];
             /* a row, and the breakdowns beside it: a label cell after amounts starts a row of its own */
             size_t i = 0;
             const char *label = tb->labels[r];
@@ -528,13 +280,13 @@ emit_table(table *tb, int page, psi_budget_rows *out)
                 if (i > 0) {
                     label = t->c[i].text;
                 }
-                if (t->c[i].kind == C_TEXT)
+                if (t->c[i].kind == PSI_C_TEXT)
                     i++;
                 double *amounts = psi_calloc(ncols, sizeof *amounts);
                 unsigned char *present = psi_calloc(ncols, 1);
                 size_t namount = 0;
-                for (; i < t->n && t->c[i].kind != C_TEXT; i++) {
-                    if (t->c[i].kind != C_AMOUNT)
+                for (; i < t->n && t->c[i].kind != PSI_C_TEXT; i++) {
+                    if (t->c[i].kind != PSI_C_AMOUNT)
                         continue;
                     long col = placed ? column_at(c, ncols, t->c[i].x0, t->c[i].x1, false)
                                       : (long)i - 1 < (long)ncols ? (long)i - 1 : -1;
@@ -580,9 +332,9 @@ static void
 table_reset(table *tb)
 {
     for (size_t i = 0; i < tb->nheader; i++)
-        tline_release(&tb->header[i]);
+        psi_tline_release(&tb->header[i]);
     for (size_t i = 0; i < tb->nrows; i++) {
-        tline_release(&tb->rows[i]);
+        psi_tline_release(&tb->rows[i]);
         free(tb->labels[i]);
     }
     free(tb->header);
@@ -593,7 +345,7 @@ table_reset(table *tb)
 }
 
 static void
-push_row(table *tb, tline *t, char *label)
+push_row(table *tb, psi_tline *t, char *label)
 {
     tb->rows = psi_realloc(tb->rows, (tb->nrows + 1) * sizeof *tb->rows);
     tb->labels = psi_realloc(tb->labels, (tb->nrows + 1) * sizeof *tb->labels);
@@ -605,7 +357,7 @@ static bool
 ends_in_year(const char *s)
 {
     size_t n = strlen(s);
-    return n >= 4 && (n == 4 || s[n - 5] == ' ' || s[n - 5] == '-') && year_token(s + n - 4) == 4;
+    return n >= 4 && (n == 4 || s[n - 5] == ' ' || s[n - 5] == '-') && psi_year_token(s + n - 4) == 4;
 }
 
 static bool
@@ -627,20 +379,20 @@ static void
 page_tables(const psi_page *pg, int page, psi_budget_rows *out)
 {
     table tb = { 0 };
-    tline pending[PENDING_MAX]; /* header lines not yet under a table */
+    psi_tline pending[PENDING_MAX]; /* header lines not yet under a table */
     size_t npending = 0;
     char *caption = NULL; /* the last short line of words */
     char *wrap = NULL;    /* a label line that may go with amounts below it */
     for (size_t i = 0; i <= pg->nlines; i++) {
-        tline t = { 0 };
-        lkind k = L_PROSE;
+        psi_tline t = { 0 };
+        psi_lkind k = PSI_L_PROSE;
         if (i < pg->nlines) {
             if (!pg->lines[i].text || !*pg->lines[i].text)
                 continue;
-            tline_of(&pg->lines[i], &t);
-            k = classify(&t);
+            psi_tline_of(&pg->lines[i], &t);
+            k = psi_tline_kind(&t);
         }
-        if (k == L_ROW || k == L_AMOUNTS) {
+        if (k == PSI_L_ROW || k == PSI_L_AMOUNTS) {
             if (!tb.nrows && !tb.nheader) { /* a new table */
                 tb.header = psi_malloc((npending + 1) * sizeof *tb.header);
                 for (size_t h = 0; h < npending; h++)
@@ -649,11 +401,11 @@ page_tables(const psi_page *pg, int page, psi_budget_rows *out)
                 /* a caption among the header lines is found there (emit_table) */
                 bool in_header = false;
                 for (size_t h = 0; h < tb.nheader; h++)
-                    in_header |= tb.header[h].n == 1 && tb.header[h].c[0].kind == C_TEXT;
+                    in_header |= tb.header[h].n == 1 && tb.header[h].c[0].kind == PSI_C_TEXT;
                 tb.caption = caption && !in_header ? psi_strdup(caption) : NULL;
             }
             char *label = NULL;
-            if (k == L_ROW)
+            if (k == PSI_L_ROW)
                 label = psi_strdup(t.c[0].text);
             else if (wrap)
                 label = psi_strdup(wrap);
@@ -664,10 +416,10 @@ page_tables(const psi_page *pg, int page, psi_budget_rows *out)
         }
         /* a line of words in a table goes with the labels, unless it is
          * the caption of the next table ("Ram 2028") */
-        if (k == L_LABEL && tb.nrows && !ends_in_year(t.c[0].text)) {
+        if (k == PSI_L_LABEL && tb.nrows && !ends_in_year(t.c[0].text)) {
             const char *s = t.c[0].text;
             char **last = &tb.labels[tb.nrows - 1];
-            if (*last && starts_lower(s) && tb.rows[tb.nrows - 1].c[0].kind != C_TEXT) {
+            if (*last && starts_lower(s) && tb.rows[tb.nrows - 1].c[0].kind != PSI_C_TEXT) {
                 /* the end of a label wrapped around its amounts */
                 char *joined = psi_asprintf("%s %s", *last, s);
                 free(*last);
@@ -676,7 +428,7 @@ page_tables(const psi_page *pg, int page, psi_budget_rows *out)
                 free(wrap);
                 wrap = psi_strdup(s);
             }
-            tline_release(&t);
+            psi_tline_release(&t);
             continue;
         }
         /* anything else ends a table */
@@ -685,13 +437,13 @@ page_tables(const psi_page *pg, int page, psi_budget_rows *out)
         table_reset(&tb);
         free(wrap);
         wrap = NULL;
-        if ((k == L_HEADER || k == L_LABEL) && t.n) {
-            if (k == L_LABEL) {
+        if ((k == PSI_L_HEADER || k == PSI_L_LABEL) && t.n) {
+            if (k == PSI_L_LABEL) {
                 free(caption);
                 caption = psi_strdup(t.c[0].text);
             }
             if (npending == PENDING_MAX) {
-                tline_release(&pending[0]);
+                psi_tline_release(&pending[0]);
                 memmove(pending, pending + 1, (PENDING_MAX - 1) * sizeof *pending);
                 npending--;
             }
@@ -699,14 +451,14 @@ page_tables(const psi_page *pg, int page, psi_budget_rows *out)
             continue;
         }
         for (size_t h = 0; h < npending; h++)
-            tline_release(&pending[h]);
+            psi_tline_release(&pending[h]);
         npending = 0;
         free(caption); /* a caption stands right above its table */
         caption = NULL;
-        tline_release(&t);
+        psi_tline_release(&t);
     }
     for (size_t h = 0; h < npending; h++)
-        tline_release(&pending[h]);
+        psi_tline_release(&pending[h]);
     table_reset(&tb);
     free(caption);
     free(wrap);
