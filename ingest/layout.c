@@ -218,6 +218,50 @@ typedef struct lrec {
     double ymid;
 } lrec;
 
+/* Characters in a word (UTF-8 lead bytes). */
+static size_t
+nchars(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* Letter-spaced text ("R E G I O N A L  U T V E C K L I N G", "k l i m at
+ * h j ä lta r"): in a run of at least five words of one to three characters,
+ * most of them single, a gap no wider than twice the run's usual gap is
+ * inside a word. glue[i] is set when word i joins the one before it. */
+static void
+letter_spacing(const wref *r, size_t count, bool *glue)
+{
+    size_t i = 0;
+    while (i < count) {
+        size_t j = i, single = 0;
+        while (j < count && nchars(r[j].w->text) <= 3 && (j == i || r[j].w->x0 >= r[j - 1].w->x1 - 0.5)) {
+            single += nchars(r[j].w->text) == 1;
+            j++;
+        }
+        if (j - i >= 5 && single * 10 >= (j - i) * 7) {
+            double gaps[64];
+            size_t ng = 0;
+            for (size_t k = i + 1; k < j && ng < 64; k++)
+                gaps[ng++] = r[k].w->x0 - r[k - 1].w->x1;
+            for (size_t a = 1; a < ng; a++) /* sort: the median is the usual gap */
+                for (size_t b = a; b > 0 && gaps[b] < gaps[b - 1]; b--) {
+                    double t = gaps[b];
+                    gaps[b] = gaps[b - 1];
+                    gaps[b - 1] = t;
+                }
+            double usual = gaps[ng / 2], em = r[i].w->size > 0.05 ? r[i].w->size : wheight(r[i].w);
+            if (usual < 0.35 * em)
+                for (size_t k = i + 1; k < j; k++)
+                    glue[k] = r[k].w->x0 - r[k - 1].w->x1 <= 2 * fmax(usual, 0.05 * em);
+        }
+        i = j > i ? j : i + 1;
+    }
+}
+
 static void
 emit_line(lrec **v, size_t *n, size_t *cap, wref *r, size_t count, int col)
 {
@@ -228,6 +272,8 @@ emit_line(lrec **v, size_t *n, size_t *cap, wref *r, size_t count, int col)
     size_t boldchars = 0, chars = 0, ncells = 0;
     double prev_x1 = 0;
     psi_cell *cells = psi_malloc((count ? count : 1) * sizeof *cells);
+    bool *glue = psi_calloc(count + 1, sizeof *glue);
+    letter_spacing(r, count, glue);
     for (size_t i = 0; i < count; i++) {
         const psi_word *w = r[i].w;
         /* a wide gap is a table column: a tab keeps the cells apart */
@@ -243,6 +289,8 @@ emit_line(lrec **v, size_t *n, size_t *cap, wref *r, size_t count, int col)
             cells[ncells - 1].x1 = fmax(cells[ncells - 1].x1, w->x1);
         if (i > 0 && cell)
             psi_buf_addc(&b, '\t');
+        else if (glue[i])
+            ; /* a letter of a letter-spaced word */
         else if (i > 0 && !(gap < wheight(w) * 0.08 && w->x0 >= prev_x1 - 0.5))
             psi_buf_addc(&b, ' ');
         psi_buf_adds(&b, w->text);
@@ -258,6 +306,7 @@ emit_line(lrec **v, size_t *n, size_t *cap, wref *r, size_t count, int col)
         if (w->bold)
             boldchars += c;
     }
+    free(glue);
     l.bold = boldchars * 2 > chars;
     l.text = psi_buf_detach(&b);
     l.cells = cells;

@@ -187,6 +187,64 @@ test_layout_table(void)
     free(pg.lines);
 }
 
+/* One line of words at the given x (each w wide), through layout. */
+static char *
+line_of(const char *const *words, const double *x, const double *width, size_t n)
+{
+    psi_word all[32];
+    for (size_t i = 0; i < n; i++)
+        all[i] = w(words[i], x[i], 100, width[i]);
+    psi_page pg = { 0 };
+    pg.words = all;
+    pg.nwords = n;
+    pg.width = 595;
+    pg.height = 842;
+    psi_layout_page(&pg);
+    char *t = pg.nlines == 1 ? psi_strdup(pg.lines[0].text) : psi_strdup("(not one line)");
+    for (size_t i = 0; i < pg.nlines; i++)
+        psi_line_release(&pg.lines[i]);
+    free(pg.lines);
+    return t;
+}
+
+static void
+test_letter_spacing(void)
+{
+    /* "k l i m at h j ä lta r": one word, letters 1.5 pt apart */
+    static const char *const klimat[] = { "k", "l", "i", "m", "at", "h", "j", "ä", "lta", "r" };
+    double x[10], wd[10], at = 60;
+    for (size_t i = 0; i < 10; i++) {
+        wd[i] = 5.0 * (double)strlen(klimat[i]);
+        x[i] = at;
+        at += wd[i] + 1.5;
+    }
+    char *t = line_of(klimat, x, wd, 10);
+    CHECK_STR(t, "klimathjältar");
+    free(t);
+    /* two letter-spaced words: the gap between them is three times the letters' */
+    static const char *const two[] = { "R", "E", "G", "I", "O", "N", "U", "T", "V" };
+    at = 60;
+    for (size_t i = 0; i < 9; i++) {
+        wd[i] = 6;
+        x[i] = at;
+        at += 6 + (i == 5 ? 5.5 : 1.8);
+    }
+    t = line_of(two, x, wd, 9);
+    CHECK_STR(t, "REGION UTV");
+    free(t);
+    /* ordinary short words keep their spaces */
+    static const char *const words[] = { "i", "en", "av", "de", "fem", "år" };
+    at = 60;
+    for (size_t i = 0; i < 6; i++) {
+        wd[i] = 5.0 * (double)strlen(words[i]);
+        x[i] = at;
+        at += wd[i] + 2.8;
+    }
+    t = line_of(words, x, wd, 6);
+    CHECK_STR(t, "i en av de fem år");
+    free(t);
+}
+
 static void
 test_index_errors(void)
 {
@@ -228,6 +286,7 @@ main(void)
     test_heading_own();
     test_layout_columns();
     test_layout_table();
+    test_letter_spacing();
     test_index_errors();
     return tap_done();
 }
