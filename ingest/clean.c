@@ -108,6 +108,18 @@ typedef struct keycount {
     int last_page;
 } keycount;
 
+/* A running line's key that is only a page number: "7", "Sida 3", "Sida 3
+ * av 9", "Sid 1 (36)", "Sidan 2". */
+static bool
+page_label(const char *key)
+{
+    static const char *const labels[] = { "", "sida", "sida av", "sid", "sid av", "sidan", "sidan av", "s" };
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+        if (!strcmp(key, labels[i]))
+            return true;
+    return false;
+}
+
 size_t
 psi_strip_running(psi_page *pages, int npages, psi_buf *running)
 {
@@ -150,11 +162,11 @@ psi_strip_running(psi_page *pages, int npages, psi_buf *running)
             if (!l->text || !in_edge_band(&pages[p], l, i))
                 continue;
             char *key = psi_running_key(l->text);
-            bool drop = key[0] == '\0' || strcmp(key, "sida") == 0 || strcmp(key, "sida av") == 0;
+            bool drop = page_label(key);
             for (size_t k = 0; k < nk && !drop; k++)
                 if (strcmp(kc[k].key, key) == 0)
                     drop = kc[k].pages >= threshold;
-            if (drop && running && key[0] && strcmp(key, "sida") && strcmp(key, "sida av")) {
+            if (drop && running && !page_label(key)) {
                 /* each running line once: the first time its key is seen */
                 for (size_t k = 0; k < nk; k++)
                     if (strcmp(kc[k].key, key) == 0 && kc[k].last_page >= 0) {

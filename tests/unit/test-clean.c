@@ -86,6 +86,9 @@ test_running_key(void)
     a = psi_running_key("- 17 -");
     CHECK_STR(a, "");
     free(a);
+    a = psi_running_key("Sid 1 (36)");
+    CHECK_STR(a, "sid");
+    free(a);
 }
 
 static psi_line
@@ -116,13 +119,14 @@ test_strip_running(void)
         pages[p].lines[0] = mkline("Storsthlm | Verksamhetsplan 2018", 40);
         pages[p].lines[1] = mkline(p == 2 ? "Storsthlm | Verksamhetsplan 2018 nämns i texten" : "Brödtext om mål", 300);
         pages[p].lines[2] = mkline("Mer brödtext", 320);
-        pages[p].lines[3] = mkline(p % 2 ? foot : "7", 800);
+        pages[p].lines[3] = mkline(p % 2 ? foot : p == 4 ? "Sid 5 (36)" : "7", 800);
     }
     size_t removed = psi_strip_running(pages, NP, NULL);
     CHECK(removed == 10);
     CHECK(pages[0].lines[0].text == NULL);
     CHECK(pages[1].lines[3].text == NULL);
     CHECK(pages[2].lines[3].text == NULL); /* a bare page number */
+    CHECK(pages[4].lines[3].text == NULL); /* a page count, once in the document */
     CHECK(pages[2].lines[1].text != NULL); /* body text is kept */
     for (int p = 0; p < NP; p++) {
         for (int i = 0; i < 4; i++)
