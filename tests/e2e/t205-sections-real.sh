@@ -39,4 +39,12 @@ for pass in 1 2; do
     check "real-sections-pass$pass.tsv labels the same passages as the adjudicated labels" cmp -s "$TMP/adj" "$TMP/p$pass"
 done
 check "at least 1000 labelled real passages" test "$(wc -l < "$TMP/adj")" -ge 1000
+# a list's items stay lines of their own (goals are read item by item)
+KP="$SHARED/realplans/se_alingsas-barn-och-ungdomsnamnden_2026_kompetensforsorjningsplan.pdf"
+"$PLANSOK" ingest -q --db "$TMP/kp" "$KP" >/dev/null 2>&1
+"$PLANSOK" show --db "$TMP/kp" --passages --format json "$KP" > "$TMP/kp.json" 2>&1
+check "list items stay lines of their own" python3 -c "
+import json, sys
+p = [x['text'] for x in json.load(open('$TMP/kp.json'))['passages'] if x['page'] == 6]
+sys.exit(0 if any('förvaltningen.\\n• I varje barngrupp' in t for t in p) else 1)"
 done_testing
