@@ -62,14 +62,17 @@ psi_words_release(psi_words *w)
 /* ------------------------------------------------------------- goal cues */
 
 /* Which statements are goals. A cue is lower-case words, where "20xx"
- * stands for a year (1900-2099). A goal needs a goal cue anywhere in it;
+ * stands for a year (1900-2099). A goal needs a goal cue anywhere in it
+ * (the word "mål" alone is not one: "Målen pekar ut riktningen" speaks of
+ * goals; a lead-in ending in ':' is not one either);
  * a fact cue at its start marks a present state or history ("Idag har
  * länet 28 %.", "Under 2011 omkom 11 personer ..."), and a statement
  * starting with a lower-case letter is a fragment ("ska användas varje
  * år."). docs/CLI.md lists these; tests/unit/test-goals.c has the cases. */
 static const char *const goal_cues[] = {
     "ska", "skall", "bör",                               /* shall, should */
-    "mål", "målet", "målen",                             /* goal */
+    "målet är", "målen är", "målet att", "målsättningen är", /* the goal is (to), not a goal named in passing */
+    "målet enligt",                                      /* "Målet enligt Målbild tåg 2035 är ..." */
     "öka", "ökas", "minska", "minskas",                  /* increase, decrease */
     "uppnå", "uppnås", "uppnått", "senast", "till 20xx", /* reach, by (a year) */
     "ha ökat till", "ha minskat till",                   /* (shall) have risen / fallen to */
@@ -117,6 +120,12 @@ psi_statement_kind(const char *s, const psi_words *w)
     uint32_t cp;
     if (psi_utf8_decode(s, strlen(s), &cp) && psi_cp_is_lower(cp))
         return PS_STATEMENT_FRAGMENT;
+    /* a lead-in to a list ("Per verksamhet finns följande mål:") is not a goal itself */
+    size_t n = strlen(s);
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    if (n > 0 && (s[n - 1] == ':' || s[n - 1] == ';'))
+        return PS_STATEMENT_NO_CUE;
     for (int k = 0; fact_cues[k]; k++)
         if (cue_at(fact_cues[k], w, 0))
             return PS_STATEMENT_FACT;

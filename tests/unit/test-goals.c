@@ -45,6 +45,12 @@ test_statement_kinds(void)
         { "14 Regional utveckling", PS_STATEMENT_NO_CUE },
         { "Antalet resor ökade med 5 % under 2012.", PS_STATEMENT_NO_CUE },
         { "Målgruppen är unga vuxna.", PS_STATEMENT_NO_CUE },
+        /* goals named in passing, and lead-ins to a list of goals */
+        { "Målen pekar ut riktningen för arbetet.", PS_STATEMENT_NO_CUE },
+        { "Flertalet av målen har bäring på cykling.", PS_STATEMENT_NO_CUE },
+        { "Per verksamhet finns följande mål:", PS_STATEMENT_NO_CUE },
+        { "Kommunens mål för cykling är att;", PS_STATEMENT_NO_CUE },
+        { "Målet enligt Målbild tåg 2035 är att resandet tredubblas.", PS_STATEMENT_GOAL },
         { "Under året skapar vi mötesplatser.", PS_STATEMENT_NO_CUE },
         { "Skatten är oförändrad.", PS_STATEMENT_NO_CUE },
         { "", PS_STATEMENT_NO_CUE },
