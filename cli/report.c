@@ -254,8 +254,11 @@ budget_row(const report_out *o, const ps_budget_row *b)
         cli_format_amount(b->amounts[k], num, sizeof num);
         fputs(" · ", f);
         text(o, b->columns[k]);
-        fprintf(f, " %s ", num);
-        text(o, b->unit);
+        fprintf(f, " %s", num);
+        if (b->unit && *b->unit) {
+            fputc(' ', f);
+            text(o, b->unit);
+        }
     }
     fputs(o->html ? "</p>\n" : "\n", f);
 }
@@ -265,10 +268,16 @@ write_budget(const report_out *o, const ps_report *r)
 {
     FILE *f = o->f;
     fprintf(f, o->html ? "</section>\n<section><h2>Budget</h2>\n" : "\n## Budget\n\n");
-    for (size_t i = 0; i < r->budget_passages->n; i++)
-        write_passage(o, &r->budget_passages->hits[i], o->html ? &html_cite : &md_item);
+    /* the figures first: rows of budget tables that name the topic, then
+     * the budget passages about it */
+    if (r->budget->n)
+        fprintf(f, o->html ? "<h3>Budgetrader</h3>\n" : "### Budgetrader\n\n");
     for (size_t i = 0; i < r->budget->n; i++)
         budget_row(o, &r->budget->rows[i]);
+    if (r->budget_passages->n)
+        fprintf(f, o->html ? "<h3>Budgetavsnitt</h3>\n" : "%s### Budgetavsnitt\n\n", r->budget->n ? "\n" : "");
+    for (size_t i = 0; i < r->budget_passages->n; i++)
+        write_passage(o, &r->budget_passages->hits[i], o->html ? &html_cite : &md_item);
     if (!r->budget_passages->n && !r->budget->n)
         fprintf(f, o->html ? "<p>Inga budgetposter om ämnet.</p>\n" : "Inga budgetposter om ämnet.\n");
     if (o->html)
