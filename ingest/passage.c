@@ -211,8 +211,9 @@ is_heading(const psi_line *l, double body)
     size_t n = strlen(l->text);
     if (n < 2 || n > 160)
         return false;
-    /* a line of table cells is a row, however it is set */
-    if (strchr(l->text, '\t'))
+    /* a line of table cells is a row, and an item of a list an item, however
+     * they are set */
+    if (strchr(l->text, '\t') || list_item(l->text))
         return false;
     bool letter = false;
     for (size_t i = 0; i < n && !letter;) {

@@ -141,6 +141,11 @@ psi_tagger_heading(const psi_tagger *t, const char *heading, bool *intro)
     size_t n = strlen(heading);
     long ov[2];
     *intro = false;
+    /* a heading that starts in lower case is a line of text set large
+     * ("insatser för att klara omställningen ..."): it names no section */
+    uint32_t cp;
+    if (psi_utf8_decode(heading, n, &cp) && psi_cp_is_lower(cp))
+        return -1;
     for (size_t i = 0; i < t->n; i++) {
         const trule *r = &t->rules[i];
         if ((r->where == W_HEADING || r->where == W_INTRO) && r->weight > bestw &&
