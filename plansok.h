@@ -15,7 +15,8 @@
  * not NULL, fill it with a message for people. On failure out-parameters are
  * NULL or 0. The library never prints and never exits.
  *
- * TEXT: every string in and out is UTF-8. Pages are 0-based inside the
+ * TEXT: every string in and out is UTF-8, except file names and paths,
+ * which are the file system's bytes. Pages are 0-based inside the
  * library; printers add 1.
  */
 #ifndef PLANSOK_H
@@ -65,6 +66,12 @@ typedef struct ps_error {
 
 /* A fixed phrase for each status ("index is locked"); never NULL. */
 const char *ps_status_str(ps_status st);
+
+/* One character of UTF-8 at s (n bytes left): returns its length with the
+ * code point in *cp, or 0 for a byte that starts no valid character (then
+ * *cp is U+FFFD). For printers of text that may not be UTF-8: file names
+ * are bytes, as the file system has them. */
+size_t ps_utf8_decode(const char *s, size_t n, uint32_t *cp);
 
 /* ---------------------------------------------------------------- documents */
 
