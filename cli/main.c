@@ -109,8 +109,11 @@ cli_exit_code(ps_status st)
 int
 cli_report(ps_status st, const ps_error *err)
 {
-    if (st != PS_OK)
-        fprintf(stderr, "plansok: %s\n", err && err->msg[0] ? err->msg : ps_status_str(st));
+    if (st != PS_OK) { /* a message may quote a file name or a query */
+        fputs("plansok: ", stderr);
+        cli_escape(stderr, err && err->msg[0] ? err->msg : ps_status_str(st), ESC_PLAIN);
+        fputc('\n', stderr);
+    }
     return cli_exit_code(st);
 }
 
