@@ -1,5 +1,5 @@
-/* main.c: the command table, top-level help, and the one map from status
- * to exit code. Each row names the index mode its command needs; main
+/* main.c: the command table, top-level help, the one map from status
+ * to exit code, and the one check that what went to stdout arrived. Each row names the index mode its command needs; main
  * hands the command a context that opens the index in that mode when the
  * command asks (after its options are read, so --help and usage errors
  * need no index) and closes it when the command returns.
@@ -132,11 +132,10 @@ usage(FILE *f)
                "  plansok matrix kompetensförsörjning\n");
 }
 
-int
-main(int argc, char **argv)
+/* The command argv[1] names (or help, or the version); its exit code. */
+static int
+run(int argc, char **argv)
 {
-    setlocale(LC_ALL, "");
-    setlocale(LC_NUMERIC, "C"); /* stored amounts use a decimal point */
     if (argc < 2) {
         usage(stderr);
         return EXIT_USAGE;
@@ -167,4 +166,17 @@ main(int argc, char **argv)
         }
     fprintf(stderr, "plansok: unknown command '%s'; see 'plansok --help'\n", name);
     return EXIT_USAGE;
+}
+
+int
+main(int argc, char **argv)
+{
+    setlocale(LC_ALL, "");
+    setlocale(LC_NUMERIC, "C"); /* stored amounts use a decimal point */
+    int rc = run(argc, argv);
+    /* output that did not arrive (a full disk) is a failure, whatever the
+     * command found */
+    ps_error err = PS_ERROR_INIT;
+    ps_status st = cli_output_done(stdout, NULL, false, &err);
+    return st == PS_OK ? rc : cli_report(st, &err);
 }

@@ -1,0 +1,57 @@
+#!/bin/sh
+# t330-write-errors: output that does not arrive is a failure. Every
+# command writing to a full device (/dev/full) exits 4 with one line on
+# stderr, whether the write fails at once (a large output) or only when
+# stdout is flushed at the end (a small one); so does report -o on a full
+# device, and a closed stdout.
+. "$(dirname "$0")/lib.sh"
+
+if ! [ -w /dev/full ]; then
+    skip "writes to a full device fail" "no /dev/full"
+    done_testing
+    exit
+fi
+run_ps 0 "ingest three corpus PDFs (two years of Jönköpings län)" ingest --db "$TMP/db" "$CORPUS/kfvn-vp-2013.pdf" \
+    "$CORPUS/vp2013_webb.pdf" "$CORPUS/rfjl_vp_budget_2014.pdf"
+
+# full DESC ARGS...: plansok ARGS > /dev/full exits 4 with one line naming
+# standard output (and the reason when stdio still has it: a write that
+# failed before the last one leaves no errno)
+full() {
+    d=$1; shift
+    "$PLANSOK" "$@" >/dev/full 2>"$TMP/err"
+    rc=$?
+    if [ "$rc" -eq 4 ] && [ "$(wc -l < "$TMP/err")" -eq 1 ] &&
+        grep -Eq "^plansok: cannot write to standard output(: No space left on device)?$" "$TMP/err"; then
+        ok "$d > /dev/full: exit 4, one line"
+    else
+        not_ok "$d > /dev/full: exit 4, one line" "exit $rc" "$(head -c 400 "$TMP/err")"
+    fi
+}
+DB="--db $TMP/db"
+full "docs" docs $DB
+full "search" search $DB mål
+full "search, 200 hits in JSON (the write fails before the end)" search $DB --limit 200 --format json mål
+full "matrix" matrix $DB mål
+full "report" report $DB mål
+full "report --format html" report $DB --format html mål
+full "compare" compare $DB mål
+full "budget" budget $DB
+full "show" show $DB kfvn
+full "goals" goals $DB --region jönköping
+full "search without hits (exit 1 otherwise)" search $DB qwertyuiop
+full "--help" --help
+full "--version" --version
+full "search --help" search --help
+
+run_ps 4 "report -o /dev/full" report $DB -o /dev/full mål
+check "... one line naming the file" sh -c "test \$(wc -l < '$TMP/err') -eq 1 && grep -q \"^plansok: cannot write '/dev/full': No space left on device\$\" '$TMP/err'"
+"$PLANSOK" search $DB mål >&- 2>"$TMP/err"
+rc=$?
+if [ "$rc" -eq 4 ] && grep -q "^plansok: cannot write to standard output: " "$TMP/err"; then
+    ok "a closed stdout: exit 4, one line"
+else
+    not_ok "a closed stdout: exit 4, one line" "exit $rc" "$(cat "$TMP/err")"
+fi
+run_ps 0 "a stdout that takes the output still exits 0" docs $DB
+done_testing
