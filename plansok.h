@@ -467,9 +467,12 @@ typedef struct ps_hits {
 
 /* Query language: words (Swedish stemming), "phrases", AND (default), OR,
  * NOT, parentheses, and filters lan:, year:Y or year:A..B, kind:, org:,
- * section:.
- * Returns PS_ERR_BAD_QUERY with a message on a syntax error or an unknown
- * filter value. */
+ * section:. An empty query matches every passage the options allow.
+ * Returns PS_ERR_BAD_QUERY with a message naming the query on a syntax
+ * error, an unknown filter value, a query that is not UTF-8, one without
+ * an indexed word ("*", an emoji) and one that only leaves things out
+ * ("-kommun", "NOT kommun"). Every query function (matrix, compare,
+ * report, docs, goals) checks its query the same way. */
 ps_status ps_search(ps_index *ix, const char *query, const ps_query_opts *o,
                     ps_hits **out, ps_error *err);
 void ps_hits_free(ps_hits *h);

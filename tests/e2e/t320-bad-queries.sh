@@ -1,0 +1,49 @@
+#!/bin/sh
+# t320-bad-queries: a query with no word that is indexed (an emoji, '*',
+# '€', bytes that are not UTF-8, an empty phrase) or one that only says
+# what to leave out ('-kommun', 'NOT kommun') is a bad query: exit 2 and
+# one line naming the query, in every query command; it never matches
+# every passage with exit 0. Queries with something to look for still
+# run.
+. "$(dirname "$0")/lib.sh"
+
+run_ps 0 "ingest two corpus PDFs" ingest --db "$TMP/db" "$CORPUS/vp2013_webb.pdf" "$CORPUS/rfjl_vp_budget_2014.pdf"
+DB="--db $TMP/db"
+
+# bad DESC QUERY [SHOWN]: exit 2 and one line quoting the query (as SHOWN)
+bad() {
+    d=$1 q=$2 shown=${3:-$2}
+    for cmd in search matrix compare report docs; do
+        "$PLANSOK" $cmd $DB -- "$q" >"$TMP/out" 2>"$TMP/err"
+        rc=$?
+        if [ "$rc" -eq 2 ] && [ "$(wc -l < "$TMP/err")" -eq 1 ] && grep -qF "plansok: query '$shown' " "$TMP/err" &&
+            [ ! -s "$TMP/out" ]; then
+            ok "$cmd $d: exit 2, one line naming the query"
+        else
+            not_ok "$cmd $d: exit 2, one line naming the query" "exit $rc" "$(head -c 300 "$TMP/err")"
+        fi
+    done
+    check "... which says why" grep -q "$4" "$TMP/err"
+}
+none='has no word to search for'
+bad "😀 (an emoji)" "😀" "" "$none"
+bad "* (a symbol)" "*" "" "$none"
+bad "€" "€" "" "$none"
+bad "'\"\"' (an empty phrase)" '""' "" "$none"
+bad "'- !' (punctuation)" "- !" "" "$none"
+bad "of the bytes 0xff 0xfe" "$(printf '\377\376')" "��" "is not valid UTF-8"
+leave='only says what to leave out'
+bad "-kommun (only a negation)" "-kommun" "" "$leave"
+bad "'NOT kommun'" "NOT kommun" "" "$leave"
+bad "'-kommun -region'" "-kommun -region" "" "$leave"
+bad "'NOT (kommun OR region)'" "NOT (kommun OR region)" "" "$leave"
+bad "-lan:jönköping" "-lan:jönköping" "" "$leave"
+
+# what they are not: a word, with a negation, a filter alone
+run_ps 0 "'mål -kommun' searches" search $DB "mål -kommun"
+run_ps 0 "'lan:jönköping -kommun' searches" search $DB "lan:jönköping -kommun"
+run_ps 0 "'lan:jönköping' alone searches (a filter is something to look for)" search $DB "lan:jönköping"
+run_ps 1 "a word that is not in the index finds nothing (exit 1)" search $DB qwertyuiop
+run_ps 2 "a syntax error names the query" search $DB "mål AND"
+check "... in one line" sh -c "test \$(wc -l < '$TMP/err') -eq 1 && grep -q \"^plansok: bad query 'mål AND': \" '$TMP/err'"
+done_testing
