@@ -430,6 +430,12 @@ typedef struct ps_query_opts {
 
 #define PS_QUERY_OPTS_INIT { -1, 0, 0, -1, -1, 20, NULL }
 
+/* The most words (runs of text between spaces: words, operators,
+ * filters) a query may have; a longer one is PS_ERR_BAD_QUERY. Each word
+ * widens to compound parts and folded forms, and Xapian's work grows with
+ * their number: a paragraph pasted as a query is a mistake. */
+#define PS_QUERY_MAX_WORDS 200
+
 /* A byte range [start, end) of a snippet that matched the query. */
 typedef struct ps_mark {
     size_t start, end;
@@ -471,7 +477,8 @@ typedef struct ps_hits {
  * Returns PS_ERR_BAD_QUERY with a message naming the query on a syntax
  * error, an unknown filter value, a query that is not UTF-8, one without
  * an indexed word ("*", an emoji) and one that only leaves things out
- * ("-kommun", "NOT kommun"). Every query function (matrix, compare,
+ * ("-kommun", "NOT kommun") or has more than PS_QUERY_MAX_WORDS words.
+ * Every query function (matrix, compare,
  * report, docs, goals) checks its query the same way. */
 ps_status ps_search(ps_index *ix, const char *query, const ps_query_opts *o,
                     ps_hits **out, ps_error *err);

@@ -5,6 +5,7 @@
  * filters; plus the Swedish stemmer for the query layer. */
 #include "index/xapian.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -94,9 +95,12 @@ expand(const Xapian::Query &q, const Xapian::Stem &stem, const Xapian::QueryPars
         /* the words as typed: the stemmer treats "malomrade" and
          * "målområde" differently, so the folded word is matched too */
         std::vector<std::string> typed;
-        if (stemmed) {
+        if (stemmed) { /* once each: the parser lists a form once per time
+                          it was typed, so N repeats cost N^2 leaves */
             for (Xapian::TermIterator u = qp.unstem_begin(word); u != qp.unstem_end(word); ++u)
                 typed.push_back(*u);
+            std::sort(typed.begin(), typed.end());
+            typed.erase(std::unique(typed.begin(), typed.end()), typed.end());
         } else {
             typed.push_back(word);
         }

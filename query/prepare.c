@@ -168,12 +168,38 @@ only_negations(const char *q)
     return negative && !positive;
 }
 
-/* A query Xapian would read as something else than was meant. */
+/* The number of runs of text between spaces in q, and in *shown the
+ * bytes of the first few (a whole character at the end) to name it by. */
+static size_t
+count_words(const char *q, int *shown)
+{
+    size_t n = 0;
+    *shown = 0;
+    for (size_t i = 0; q[i];) {
+        while (q[i] && strchr(" \t\n", q[i]))
+            i++;
+        if (!q[i])
+            break;
+        while (q[i] && !strchr(" \t\n", q[i]))
+            i++;
+        if (++n <= 6 && i <= 60)
+            *shown = (int)i;
+    }
+    return n;
+}
+
+/* A query Xapian would read as something else than was meant, or one
+ * too long to be meant. */
 static ps_status
 check_query(const char *q, ps_error *err)
 {
     if (!psi_utf8_valid(q, strlen(q)))
         return psi_fail(err, PS_ERR_BAD_QUERY, "query '%s' is not valid UTF-8; is the terminal set to UTF-8?", q);
+    int shown;
+    size_t words = count_words(q, &shown);
+    if (words > PS_QUERY_MAX_WORDS)
+        return psi_fail(err, PS_ERR_BAD_QUERY, "query '%.*s ...' has %zu words; at most %d are searched for", shown, q,
+                        words, PS_QUERY_MAX_WORDS);
     if (only_negations(q))
         return psi_fail(err, PS_ERR_BAD_QUERY,
                         "query '%s' only says what to leave out; add what to search for, e.g. 'mål -kommun' or "

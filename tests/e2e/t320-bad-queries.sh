@@ -4,7 +4,10 @@
 # what to leave out ('-kommun', 'NOT kommun') is a bad query: exit 2 and
 # one line naming the query, in every query command; it never matches
 # every passage with exit 0. Queries with something to look for still
-# run.
+# run. A query of more than 200 words (PS_QUERY_MAX_WORDS) is a bad query
+# too, at once; one of 200 repeated words runs (repeats once cost N^3:
+# 1,000 took 22 s). Long queries run under 'timeout 20' so that a
+# regression fails instead of hanging; no other timing is asserted.
 . "$(dirname "$0")/lib.sh"
 
 run_ps 0 "ingest two corpus PDFs" ingest --db "$TMP/db" "$CORPUS/vp2013_webb.pdf" "$CORPUS/rfjl_vp_budget_2014.pdf"
@@ -46,4 +49,32 @@ run_ps 0 "'lan:jönköping' alone searches (a filter is something to look for)" 
 run_ps 1 "a word that is not in the index finds nothing (exit 1)" search $DB qwertyuiop
 run_ps 2 "a syntax error names the query" search $DB "mål AND"
 check "... in one line" sh -c "test \$(wc -l < '$TMP/err') -eq 1 && grep -q \"^plansok: bad query 'mål AND': \" '$TMP/err'"
+
+# long queries: each command under timeout 20 (exit 124 when it hangs)
+long_query() { # N WORD...: N words, the WORDs repeated in turn
+    n=$1; shift
+    yes "$*" | tr ' ' '\n' | head -n "$n" | tr '\n' ' '
+}
+q2000=$(long_query 2000 kommun)
+for cmd in search matrix compare report docs; do
+    timeout 20 "$PLANSOK" $cmd $DB -- "$q2000" >"$TMP/out" 2>"$TMP/err"
+    rc=$?
+    if [ "$rc" -eq 2 ] && [ "$(wc -l < "$TMP/err")" -eq 1 ] &&
+        grep -q "^plansok: query 'kommun kommun kommun kommun kommun kommun \.\.\.' has 2000 words; at most 200 are searched for\$" "$TMP/err"; then
+        ok "$cmd of 2,000 words: exit 2 within 20 s, one line naming the query and the limit"
+    else
+        not_ok "$cmd of 2,000 words: exit 2 within 20 s, one line naming the query and the limit" "exit $rc" "$(head -c 300 "$TMP/err")"
+    fi
+done
+run_ps 2 "201 different words: a bad query" search $DB "$(seq 201 | sed 's/^/ord/' | tr '\n' ' ')"
+for cmd in search matrix compare report "goals --region jönköping"; do
+    # shellcheck disable=SC2086 # cmd may carry an option
+    timeout 20 "$PLANSOK" $cmd $DB -- "$(long_query 200 kommun kommunerna region)" >"$TMP/out" 2>"$TMP/err"
+    rc=$?
+    if [ "$rc" -le 1 ]; then
+        ok "$cmd of 200 repeated words runs within 20 s (exit $rc)"
+    else
+        not_ok "$cmd of 200 repeated words runs within 20 s" "exit $rc" "$(head -c 300 "$TMP/err")"
+    fi
+done
 done_testing
