@@ -1,8 +1,10 @@
 /* prepare.c: psi_query_prepare(), the one way from what an analyst typed
  * to what the store runs, for every query (search, matrix, compare,
  * budget, goals): the text rewritten with synonym groups and joined
- * hyphen forms, and the option filters. The store shim parses the result
- * (Xapian's QueryParser) and normalises typed filter values itself. */
+ * hyphen forms, and the option filters; and the queries refused as typed
+ * (not UTF-8, over PS_QUERY_MAX_WORDS words, only negations). The store
+ * shim parses the result (Xapian's QueryParser), refuses a query without
+ * an indexed word and normalises typed filter values itself. */
 #include "plansok-private.h"
 
 #include <stdlib.h>
