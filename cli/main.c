@@ -10,6 +10,8 @@
  * docs/CLI.md and add tests/e2e/tNNN-x.sh. */
 #include "cli.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <string.h>
 
@@ -168,9 +170,22 @@ run(int argc, char **argv)
     return EXIT_USAGE;
 }
 
+/* A closed descriptor 0, 1 or 2 would be the next file opened (a file of
+ * the index), and output or messages would be written into it: each closed
+ * one is held by /dev/null, read-only, so writes to it still fail and are
+ * reported. */
+static void
+hold_standard_fds(void)
+{
+    for (int fd = 0; fd <= 2; fd++)
+        if (fcntl(fd, F_GETFD) < 0 && errno == EBADF)
+            open("/dev/null", O_RDONLY); /* the lowest free descriptor: fd */
+}
+
 int
 main(int argc, char **argv)
 {
+    hold_standard_fds();
     setlocale(LC_ALL, "");
     setlocale(LC_NUMERIC, "C"); /* stored amounts use a decimal point */
     int rc = run(argc, argv);

@@ -3,7 +3,8 @@
 # command writing to a full device (/dev/full) exits 4 with one line on
 # stderr, whether the write fails at once (a large output) or only when
 # stdout is flushed at the end (a small one); so does report -o on a full
-# device, and a closed stdout.
+# device, and a closed stdout; a closed stderr is written into no file
+# of the index.
 . "$(dirname "$0")/lib.sh"
 
 if ! [ -w /dev/full ]; then
@@ -53,5 +54,13 @@ if [ "$rc" -eq 4 ] && grep -q "^plansok: cannot write to standard output: " "$TM
 else
     not_ok "a closed stdout: exit 4, one line" "exit $rc" "$(cat "$TMP/err")"
 fi
+# a closed stderr: the file ingest opens next (the index's lock) once got
+# its messages
+mkdir -p "$TMP/two"
+cp "$CORPUS/kfvn-vp-2013.pdf" "$FIXTURES/not-a-pdf.pdf" "$TMP/two/"
+"$PLANSOK" ingest --db "$TMP/db2" "$TMP/two" 2>&-
+check "ingest with stderr closed: exit 3, its messages written into no file of the index" \
+    sh -c "test $? -eq 3 && ! grep -rq 'skipping' '$TMP/db2'"
+run_ps 0 "... and the index answers" docs --db "$TMP/db2"
 run_ps 0 "a stdout that takes the output still exits 0" docs $DB
 done_testing
