@@ -18,13 +18,7 @@ bad() {
     d=$1 q=$2 shown=${3:-$2}
     for cmd in search matrix compare report docs; do
         "$PLANSOK" $cmd $DB -- "$q" >"$TMP/out" 2>"$TMP/err"
-        rc=$?
-        if [ "$rc" -eq 2 ] && [ "$(wc -l < "$TMP/err")" -eq 1 ] && grep -qF "plansok: query '$shown' " "$TMP/err" &&
-            [ ! -s "$TMP/out" ]; then
-            ok "$cmd $d: exit 2, one line naming the query"
-        else
-            not_ok "$cmd $d: exit 2, one line naming the query" "exit $rc" "$(head -c 300 "$TMP/err")"
-        fi
+        one_line $? 2 "$cmd $d: exit 2, one line naming the query" "plansok: query '$shown' " -F
     done
     check "... which says why" grep -q "$4" "$TMP/err"
 }
@@ -58,13 +52,8 @@ long_query() { # N WORD...: N words, the WORDs repeated in turn
 q2000=$(long_query 2000 kommun)
 for cmd in search matrix compare report docs; do
     timeout 20 "$PLANSOK" $cmd $DB -- "$q2000" >"$TMP/out" 2>"$TMP/err"
-    rc=$?
-    if [ "$rc" -eq 2 ] && [ "$(wc -l < "$TMP/err")" -eq 1 ] &&
-        grep -q "^plansok: query 'kommun kommun kommun kommun kommun kommun \.\.\.' has 2000 words; at most 200 are searched for\$" "$TMP/err"; then
-        ok "$cmd of 2,000 words: exit 2 within 20 s, one line naming the query and the limit"
-    else
-        not_ok "$cmd of 2,000 words: exit 2 within 20 s, one line naming the query and the limit" "exit $rc" "$(head -c 300 "$TMP/err")"
-    fi
+    one_line $? 2 "$cmd of 2,000 words: exit 2 within 20 s, one line naming the query and the limit" \
+        "^plansok: query 'kommun kommun kommun kommun kommun kommun \.\.\.' has 2000 words; at most 200 are searched for\$"
 done
 run_ps 2 "201 different words: a bad query" search $DB "$(seq 201 | sed 's/^/ord/' | tr '\n' ' ')"
 for cmd in search matrix compare report "goals --region jönköping"; do
