@@ -16,7 +16,7 @@ B := build
 
 # Debian packages the build needs, and the tests; installed by 'make deps'.
 DEB_PKGS := libpoppler-glib-dev libxapian-dev libpcre2-dev g++ pkg-config wswedish
-DEB_TEST_PKGS := poppler-utils chromium xapian-tools python3
+DEB_TEST_PKGS := poppler-utils chromium xapian-tools python3 cmark-gfm
 DEB_CORPUS_PKGS := libpango1.0-dev libcairo2-dev fonts-dejavu-core
 
 CC ?= cc

@@ -15,7 +15,8 @@
  * not NULL, fill it with a message for people. On failure out-parameters are
  * NULL or 0. The library never prints and never exits.
  *
- * TEXT: every string in and out is UTF-8. Pages are 0-based inside the
+ * TEXT: every string in and out is UTF-8, except file names and paths,
+ * which are the file system's bytes. Pages are 0-based inside the
  * library; printers add 1.
  */
 #ifndef PLANSOK_H
@@ -65,6 +66,12 @@ typedef struct ps_error {
 
 /* A fixed phrase for each status ("index is locked"); never NULL. */
 const char *ps_status_str(ps_status st);
+
+/* One character of UTF-8 at s (n bytes left): returns its length with the
+ * code point in *cp, or 0 for a byte that starts no valid character (then
+ * *cp is U+FFFD). For printers of text that may not be UTF-8: file names
+ * are bytes, as the file system has them. */
+size_t ps_utf8_decode(const char *s, size_t n, uint32_t *cp);
 
 /* ---------------------------------------------------------------- documents */
 
@@ -423,6 +430,12 @@ typedef struct ps_query_opts {
 
 #define PS_QUERY_OPTS_INIT { -1, 0, 0, -1, -1, 20, NULL }
 
+/* The most words (runs of text between spaces: words, operators,
+ * filters) a query may have; a longer one is PS_ERR_BAD_QUERY. Each word
+ * widens to compound parts and folded forms, and Xapian's work grows with
+ * their number: a paragraph pasted as a query is a mistake. */
+#define PS_QUERY_MAX_WORDS 200
+
 /* A byte range [start, end) of a snippet that matched the query. */
 typedef struct ps_mark {
     size_t start, end;
@@ -460,9 +473,13 @@ typedef struct ps_hits {
 
 /* Query language: words (Swedish stemming), "phrases", AND (default), OR,
  * NOT, parentheses, and filters lan:, year:Y or year:A..B, kind:, org:,
- * section:.
- * Returns PS_ERR_BAD_QUERY with a message on a syntax error or an unknown
- * filter value. */
+ * section:. An empty query matches every passage the options allow.
+ * Returns PS_ERR_BAD_QUERY with a message naming the query on a syntax
+ * error, an unknown filter value, a query that is not UTF-8, one without
+ * an indexed word ("*", an emoji) and one that only leaves things out
+ * ("-kommun", "NOT kommun") or has more than PS_QUERY_MAX_WORDS words.
+ * Every query function (matrix, compare,
+ * report, docs, goals) checks its query the same way. */
 ps_status ps_search(ps_index *ix, const char *query, const ps_query_opts *o,
                     ps_hits **out, ps_error *err);
 void ps_hits_free(ps_hits *h);

@@ -25,6 +25,12 @@ enum {
 int cli_exit_code(ps_status st);
 /* Prints "plansok: <msg>" once and returns the exit code for st. */
 int cli_report(ps_status st, const ps_error *err);
+/* Whether everything written to f arrived: flushes it (and closes it
+ * when close is set) and checks its error flag. PS_ERR_IO with "cannot
+ * write to standard output: No space left on device" (or "cannot write
+ * 'NAME'", the reason when the last write gave it) when a write failed.
+ * main checks stdout once, after every command. */
+ps_status cli_output_done(FILE *f, const char *name, bool close, ps_error *err);
 
 /* ------------------------------------------------------------ commands */
 

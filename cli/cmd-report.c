@@ -31,23 +31,20 @@ cli_cmd_report(cli_ctx *ctx, int argc, char **argv)
     ps_error err = PS_ERROR_INIT;
     ps_report *r = NULL;
     ps_status st = ps_report_run(q.ix, q.text, &q.opts, goals_n > 0 ? (size_t)goals_n : 15, &r, &err);
-    if (st == PS_OK) {
-        FILE *f = output ? fopen(output, "w") : stdout;
-        if (!f) {
-            fprintf(stderr, "plansok: cannot write '%s': %s\n", output, strerror(errno));
-            rc = EXIT_FATAL;
-        } else {
-            cli_write_report(f, r, (cli_format)format);
-            if (output && fclose(f) != 0) {
-                fprintf(stderr, "plansok: cannot write '%s': %s\n", output, strerror(errno));
-                rc = EXIT_FATAL;
-            } else {
-                rc = r->matrix->total_passages ? EXIT_OK : EXIT_NO_MATCH;
-            }
-        }
-    } else {
-        rc = cli_report(st, &err);
+    FILE *f = NULL;
+    if (st == PS_OK && !(f = output ? fopen(output, "w") : stdout)) {
+        snprintf(err.msg, sizeof err.msg, "cannot write '%s': %s", output, strerror(errno));
+        st = PS_ERR_IO;
     }
+    if (st == PS_OK) {
+        cli_write_report(f, r, (cli_format)format);
+        if (output) /* stdout is main's to check */
+            st = cli_output_done(f, output, true, &err);
+    }
+    if (st == PS_OK)
+        rc = r->matrix->total_passages ? EXIT_OK : EXIT_NO_MATCH;
+    else
+        rc = cli_report(st, &err);
     ps_report_free(r);
     cli_query_done(&q);
     return rc;

@@ -29,8 +29,11 @@ cli_cmd_search(cli_ctx *ctx, int argc, char **argv)
     if (st == PS_OK) {
         cli_print_hits(stdout, hits, (cli_format)format, format == FMT_TEXT && isatty(STDOUT_FILENO));
         rc = hits->n ? EXIT_OK : EXIT_NO_MATCH;
-        if (!hits->n && hits->suggestion && *hits->suggestion)
-            fprintf(stderr, "plansok: no matches; did you mean: %s\n", hits->suggestion);
+        if (!hits->n && hits->suggestion && *hits->suggestion) {
+            fputs("plansok: no matches; did you mean: ", stderr);
+            cli_escape(stderr, hits->suggestion, ESC_PLAIN);
+            fputc('\n', stderr);
+        }
     } else {
         rc = cli_report(st, &err);
     }

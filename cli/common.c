@@ -1,8 +1,10 @@
 /* common.c: what several commands share beyond option parsing: the index
  * a command asks for (opened once, in the mode of its table row), the
- * query filter options, and the query text joined from the operands. */
+ * query filter options, the query text joined from the operands, and
+ * whether their output arrived. */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -63,6 +65,30 @@ cli_index_close(cli_ctx *ctx)
 {
     ps_index_close(ctx->ix);
     ctx->ix = NULL;
+}
+
+ps_status
+cli_output_done(FILE *f, const char *name, bool close, ps_error *err)
+{
+    errno = 0;
+    bool failed = fflush(f) != 0;
+    int e = errno;
+    failed |= ferror(f) != 0;
+    if (close && fclose(f) != 0 && !failed) {
+        failed = true;
+        e = errno;
+    }
+    if (!failed)
+        return PS_OK;
+    /* the reason is known when the last write failed; stdio does not
+     * keep it for an earlier one */
+    char what[300];
+    if (name)
+        snprintf(what, sizeof what, "'%s'", name);
+    else
+        snprintf(what, sizeof what, "to standard output");
+    snprintf(err->msg, sizeof err->msg, "cannot write %s%s%s", what, e ? ": " : "", e ? strerror(e) : "");
+    return err->code = PS_ERR_IO;
 }
 
 bool

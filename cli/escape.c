@@ -1,61 +1,122 @@
 /* escape.c: the escapers of every output syntax, and the one walk over a
- * snippet's marks. Each escaping is a map from one byte to its replacement,
- * so UTF-8 passes through untouched; CSV and JSON add the quotes around a
- * whole field. What goes around the text (tables, tags, keys) is the
- * printers' business, not this file's. */
+ * snippet's marks. Text is read a character at a time: each escaping maps
+ * a character to its replacement (Markdown also looks at its neighbours),
+ * and a byte that starts no valid UTF-8 character becomes U+FFFD, so the
+ * output is UTF-8 whatever a file name holds. CSV and JSON add the quotes
+ * around a whole field. What goes around the text (tables, tags, keys) is
+ * the printers' business, not this file's. */
 #include "escape.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
-/* The replacement for byte c, or NULL to write c as it is. buf holds the
- * replacements that are made up on the spot. */
-static const char *
-replacement(cli_escaping e, unsigned char c, char buf[8])
+#define REPLACEMENT_CHAR "\xEF\xBF\xBD" /* U+FFFD */
+
+/* C0, DEL, C1, and the bidirectional controls that reorder a line. */
+static bool
+is_control(uint32_t cp)
 {
-    switch (e) {
-    case ESC_PLAIN: /* no control byte reaches a terminal */
-        return c == '\n' || c == '\t' ? " " : c < 0x20 || c == 0x7f ? "?" : NULL;
-    case ESC_MD_CELL:
-        if (c == '|' || c == '\\') {
-            snprintf(buf, 8, "\\%c", c);
-            return buf;
-        }
-        return c == '<' ? "&lt;" : c == '\n' || c == '\t' ? " " : c < 0x20 || c == 0x7f ? "?" : NULL;
-    case ESC_MD_TEXT:
-        if (c == '\n' || c == '\t')
-            return " ";
-        if (c < 0x20 || c == 0x7f)
-            return "?";
-        if (c && strchr("\\*_|[]`<#", c)) {
-            snprintf(buf, 8, "\\%c", c);
-            return buf;
-        }
+    return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069);
+}
+
+static bool
+ascii_alnum(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* s[0..i) is a number of at most nine digits, as an ordered list item's. */
+static bool
+leading_number(const char *s, size_t i)
+{
+    if (i == 0 || i > 9)
+        return false;
+    for (size_t k = 0; k < i; k++)
+        if (s[k] < '0' || s[k] > '9')
+            return false;
+    return true;
+}
+
+/* Markdown's replacement for the ASCII character s[i] of the text
+ * s[0..len), or NULL: whatever could open a tag, an entity, a link, an
+ * image, emphasis, code, a strikethrough or a table cell is escaped
+ * everywhere, and what starts a heading, list item or underline at the
+ * start of the text. Backslashes are escaped, so none can undo this. */
+static const char *
+md_replacement(const char *s, size_t len, size_t i, char buf[8])
+{
+    char c = s[i];
+    switch (c) {
+    case '<':
+        return "&lt;";
+    case '>':
+        return "&gt;";
+    case '&': /* "&lt;" in a file name shows as typed */
+        return i + 1 < len && (ascii_alnum(s[i + 1]) || s[i + 1] == '#') ? "&amp;" : NULL;
+    case '_': /* inside a word it emphasises nothing: rfjl_vp_budget */
+        if (i > 0 && i + 1 < len && ascii_alnum(s[i - 1]) && ascii_alnum(s[i + 1]))
+            return NULL;
+        break;
+    case '\\': case '`': case '*': case '[': case ']': case '|': case '~':
+        break;
+    case '#': case '-': case '+': case '=':
+        if (i > 0)
+            return NULL;
+        break;
+    case '.': case ')':
+        if (!leading_number(s, i))
+            return NULL;
+        break;
+    default:
         return NULL;
+    }
+    snprintf(buf, 8, "\\%c", c);
+    return buf;
+}
+
+/* The replacement for the character cp at s[i] (of the text s[0..len)),
+ * or NULL to write it as it is. buf holds replacements made up on the
+ * spot. */
+static const char *
+replacement(cli_escaping e, const char *s, size_t len, size_t i, uint32_t cp, char buf[8])
+{
+    bool space = cp == '\n' || cp == '\t';
+    switch (e) {
+    case ESC_PLAIN: /* no control reaches a terminal */
+        return space ? " " : is_control(cp) ? "?" : NULL;
+    case ESC_MD:
+        return space ? " " : is_control(cp) ? "?" : cp < 0x80 ? md_replacement(s, len, i, buf) : NULL;
     case ESC_HTML:
-        switch (c) {
+        switch (cp) {
         case '&': return "&amp;";
         case '<': return "&lt;";
         case '>': return "&gt;";
         case '"': return "&quot;";
-        default: return NULL;
+        case '\n': case '\t': case '\r': return NULL;
+        default: return is_control(cp) ? "?" : NULL;
         }
     case ESC_JSON:
-        switch (c) {
+        switch (cp) {
         case '"': return "\\\"";
         case '\\': return "\\\\";
         case '\n': return "\\n";
         case '\t': return "\\t";
         case '\r': return "\\r";
         default:
-            if (c >= 0x20)
+            if (cp >= 0x20 && (cp < 0x7F || cp >= 0xA0))
                 return NULL;
-            snprintf(buf, 8, "\\u%04x", c);
+            snprintf(buf, 8, "\\u%04x", (unsigned)cp);
             return buf;
         }
     case ESC_CSV:
-        return c == '"' ? "\"\"" : c == '\n' ? " " : NULL;
+        if (cp == '"')
+            return "\"\"";
+        if (cp == '\n')
+            return " ";
+        return cp != '\t' && cp != '\r' && is_control(cp) ? "?" : NULL;
     }
     return NULL;
 }
@@ -76,12 +137,15 @@ cli_escape_len(FILE *f, const char *s, size_t len, cli_escaping e)
     char buf[8];
     if (quote)
         fputc('"', f);
-    for (size_t i = 0; i < len; i++) {
-        const char *r = replacement(e, (unsigned char)s[i], buf);
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t n = ps_utf8_decode(s + i, len - i, &cp);
+        const char *r = n ? replacement(e, s, len, i, cp, buf) : REPLACEMENT_CHAR;
         if (r)
             fputs(r, f);
         else
-            fputc(s[i], f);
+            fwrite(s + i, 1, n, f);
+        i += n ? n : 1;
     }
     if (quote)
         fputc('"', f);

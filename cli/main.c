@@ -1,5 +1,5 @@
-/* main.c: the command table, top-level help, and the one map from status
- * to exit code. Each row names the index mode its command needs; main
+/* main.c: the command table, top-level help, the one map from status
+ * to exit code, and the one check that what went to stdout arrived. Each row names the index mode its command needs; main
  * hands the command a context that opens the index in that mode when the
  * command asks (after its options are read, so --help and usage errors
  * need no index) and closes it when the command returns.
@@ -10,6 +10,8 @@
  * docs/CLI.md and add tests/e2e/tNNN-x.sh. */
 #include "cli.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <string.h>
 
@@ -109,8 +111,11 @@ cli_exit_code(ps_status st)
 int
 cli_report(ps_status st, const ps_error *err)
 {
-    if (st != PS_OK)
-        fprintf(stderr, "plansok: %s\n", err && err->msg[0] ? err->msg : ps_status_str(st));
+    if (st != PS_OK) { /* a message may quote a file name or a query */
+        fputs("plansok: ", stderr);
+        cli_escape(stderr, err && err->msg[0] ? err->msg : ps_status_str(st), ESC_PLAIN);
+        fputc('\n', stderr);
+    }
     return cli_exit_code(st);
 }
 
@@ -129,11 +134,10 @@ usage(FILE *f)
                "  plansok matrix kompetensförsörjning\n");
 }
 
-int
-main(int argc, char **argv)
+/* The command argv[1] names (or help, or the version); its exit code. */
+static int
+run(int argc, char **argv)
 {
-    setlocale(LC_ALL, "");
-    setlocale(LC_NUMERIC, "C"); /* stored amounts use a decimal point */
     if (argc < 2) {
         usage(stderr);
         return EXIT_USAGE;
@@ -164,4 +168,30 @@ main(int argc, char **argv)
         }
     fprintf(stderr, "plansok: unknown command '%s'; see 'plansok --help'\n", name);
     return EXIT_USAGE;
+}
+
+/* A closed descriptor 0, 1 or 2 would be the next file opened (a file of
+ * the index), and output or messages would be written into it: each closed
+ * one is held by /dev/null, read-only, so writes to it still fail and are
+ * reported. */
+static void
+hold_standard_fds(void)
+{
+    for (int fd = 0; fd <= 2; fd++)
+        if (fcntl(fd, F_GETFD) < 0 && errno == EBADF)
+            open("/dev/null", O_RDONLY); /* the lowest free descriptor: fd */
+}
+
+int
+main(int argc, char **argv)
+{
+    hold_standard_fds();
+    setlocale(LC_ALL, "");
+    setlocale(LC_NUMERIC, "C"); /* stored amounts use a decimal point */
+    int rc = run(argc, argv);
+    /* output that did not arrive (a full disk) is a failure, whatever the
+     * command found */
+    ps_error err = PS_ERROR_INIT;
+    ps_status st = cli_output_done(stdout, NULL, false, &err);
+    return st == PS_OK ? rc : cli_report(st, &err);
 }

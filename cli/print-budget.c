@@ -80,15 +80,17 @@ budget_table_head(FILE *f, const ps_budget_row *r, bool md, bool after)
 {
     if (md) {
         fputs(after ? "\n**" : "**", f);
-        cli_escape(f, r->table, ESC_MD_CELL);
+        cli_escape(f, r->table, ESC_MD);
         fputs("** (", f);
-        cli_escape(f, r->org, ESC_MD_CELL);
+        cli_escape(f, r->org, ESC_MD);
         fprintf(f, ", %d), ", r->year);
-        cli_escape(f, r->file, ESC_MD_CELL);
-        fprintf(f, " s. %d%s%s\n\n| Post |", r->page + 1, r->unit[0] ? ", " : "", r->unit);
+        cli_escape(f, r->file, ESC_MD);
+        fprintf(f, " s. %d%s", r->page + 1, r->unit[0] ? ", " : "");
+        cli_escape(f, r->unit, ESC_MD);
+        fputs("\n\n| Post |", f);
         for (size_t k = 0; k < r->ncols; k++) {
             fputc(' ', f);
-            cli_escape(f, r->columns[k], ESC_MD_CELL);
+            cli_escape(f, r->columns[k], ESC_MD);
             fputs(" |", f);
         }
         fprintf(f, "\n|---|");
@@ -101,9 +103,16 @@ budget_table_head(FILE *f, const ps_budget_row *r, bool md, bool after)
         cli_escape(f, r->file, ESC_PLAIN);
         fprintf(f, ", page %d\n  ", r->page + 1);
         cli_escape(f, r->table, ESC_PLAIN);
-        fprintf(f, "%s%s%s\n  %-*s", r->unit[0] ? " [" : "", r->unit, r->unit[0] ? "]" : "", LABEL_WIDTH, "");
-        for (size_t k = 0; k < r->ncols; k++)
-            fprintf(f, " %*s", AMOUNT_WIDTH, r->columns[k]);
+        if (r->unit[0]) {
+            fputs(" [", f);
+            cli_escape(f, r->unit, ESC_PLAIN);
+            fputc(']', f);
+        }
+        fprintf(f, "\n  %-*s", LABEL_WIDTH, "");
+        for (size_t k = 0; k < r->ncols; k++) {
+            fputc(' ', f);
+            cli_pad_left(f, r->columns[k], AMOUNT_WIDTH);
+        }
     }
     fputc('\n', f);
 }
@@ -114,7 +123,7 @@ budget_row(FILE *f, const ps_budget_row *r, bool md)
     char num[64];
     if (md) {
         fputs("| ", f);
-        cli_escape(f, r->label, ESC_MD_CELL);
+        cli_escape(f, r->label, ESC_MD);
         fputs(" |", f);
     } else {
         fputs("  ", f);

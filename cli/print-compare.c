@@ -138,9 +138,9 @@ year_md(FILE *f, int year, const ps_compare_cell *x, const ps_hit *b)
             x ? x->sections[PS_SECTION_MAL] : 0, x ? x->sections[PS_SECTION_INSATSER] : 0,
             x ? x->sections[PS_SECTION_BUDGET] : 0, x ? x->sections[PS_SECTION_OTHER] : 0);
     if (b) {
-        cli_escape(f, b->file, ESC_MD_CELL);
+        cli_escape(f, b->file, ESC_MD);
         fprintf(f, " s. %d (%s): ", b->page + 1, ps_section_name(b->section));
-        cli_write_snippet(f, b, "**", "**", ESC_MD_CELL);
+        cli_write_snippet(f, b, "**", "**", ESC_MD);
     }
     fputs(" |\n", f);
 }
@@ -169,8 +169,11 @@ year_text(FILE *f, int year, const ps_compare_cell *x, const ps_hit *b)
 static void
 compare_tables(FILE *f, const ps_compare *c, bool md)
 {
-    if (!md)
-        fprintf(f, "'%s' by län and year\n", c->query);
+    if (!md) {
+        fputc('\'', f);
+        cli_escape(f, c->query, ESC_PLAIN);
+        fputs("' by län and year\n", f);
+    }
     for (size_t r = 0; r < c->nrows; r++) {
         const ps_compare_row *row = &c->rows[r];
         row_head(f, row, md, r > 0);

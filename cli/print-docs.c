@@ -39,7 +39,7 @@ static void
 docs_table(FILE *f, const ps_doclist *l, bool md)
 {
     const char *s = md ? " | " : ",";
-    cli_escaping e = md ? ESC_MD_CELL : ESC_CSV;
+    cli_escaping e = md ? ESC_MD : ESC_CSV;
     if (md)
         fprintf(f, "| Fil | Organisation | Enhet | Län | År | Period | Datum | Typ | Språk | Sidor | Passager | "
                    "Satt för hand | Dubblett av |\n"

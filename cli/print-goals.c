@@ -157,7 +157,7 @@ goal_diff(FILE *f, const ps_goal_link *l, bool md)
         if (k)
             fputc(' ', f);
         fputs(open[md][d->op], f);
-        cli_escape(f, d->text, md ? ESC_MD_CELL : ESC_PLAIN);
+        cli_escape(f, d->text, md ? ESC_MD : ESC_PLAIN);
         fputs(close[md][d->op], f);
     }
 }
@@ -167,14 +167,14 @@ goal_md_row(FILE *f, const ps_goal_link *l, const ps_goal *a, const ps_goal *b)
 {
     fprintf(f, "| %s | ", ps_goal_change_name(l->change));
     if (a) {
-        cli_escape(f, a->text, ESC_MD_CELL);
+        cli_escape(f, a->text, ESC_MD);
         fprintf(f, " (s. %d)", a->page + 1);
     }
     fputs(" | ", f);
     if (b && l->change == PS_GOAL_REWORDED)
         goal_diff(f, l, true);
     else if (b)
-        cli_escape(f, b->text, ESC_MD_CELL);
+        cli_escape(f, b->text, ESC_MD);
     if (b)
         fprintf(f, " (s. %d)", b->page + 1);
     fputs(" |\n", f);
@@ -266,28 +266,47 @@ goal_year_line(FILE *f, const ps_goal_year *y, bool topic, const year_words *w)
 
 /* Text and Markdown: a heading for each pair of years, a line per link,
  * then a line per year. */
+/* ", about: QUERY" when there is a query. */
+static void
+about(FILE *f, const char *query, const char *lead, cli_escaping e)
+{
+    if (query && *query) {
+        fputs(lead, f);
+        cli_escape(f, query, e);
+    }
+}
+
 static void
 goals_tables(FILE *f, const ps_goals *g, const char *query, bool md)
 {
     bool topic = query && *query;
+    cli_escaping e = md ? ESC_MD : ESC_PLAIN;
     int from_year = 0;
     for (size_t i = 0; i < g->nlinks; i++) {
         const ps_goal_link *l = &g->links[i];
         if (l->from_year != from_year) {
             from_year = l->from_year;
-            if (md)
-                fprintf(f, "%s### Mål för %s: %d → %d\n\n| Förändring | %d | %d |\n|---|---|---|\n", i ? "\n" : "",
-                        g->name, l->from_year, l->to_year, l->from_year, l->to_year);
-            else
-                fprintf(f, "%sGoals of %s: %d -> %d%s%s\n", i ? "\n" : "", g->name, l->from_year, l->to_year,
-                        topic ? ", about: " : "", topic ? query : "");
+            fputs(i ? "\n" : "", f);
+            fputs(md ? "### Mål för " : "Goals of ", f);
+            cli_escape(f, g->name, e);
+            if (md) {
+                fprintf(f, ": %d → %d\n\n| Förändring | %d | %d |\n|---|---|---|\n", l->from_year, l->to_year,
+                        l->from_year, l->to_year);
+            } else {
+                fprintf(f, ": %d -> %d", l->from_year, l->to_year);
+                about(f, query, ", about: ", e);
+                fputc('\n', f);
+            }
         }
         (md ? goal_md_row : goal_text_row)(f, l, goal_at(g, l->from), goal_at(g, l->to));
     }
-    if (!g->nlinks && md)
-        fprintf(f, "### Mål för %s\n\nInga mål att jämföra%s%s.\n", g->name, topic ? " om: " : "", topic ? query : "");
-    else if (!g->nlinks)
-        fprintf(f, "No goals of %s to compare%s%s\n", g->name, topic ? ", about: " : "", topic ? query : "");
+    if (!g->nlinks) {
+        fputs(md ? "### Mål för " : "No goals of ", f);
+        cli_escape(f, g->name, e);
+        fputs(md ? "\n\nInga mål att jämföra" : " to compare", f);
+        about(f, query, md ? " om: " : ", about: ", e);
+        fputs(md ? ".\n" : "\n", f);
+    }
     fputc('\n', f);
     for (int y = 0; y < g->nyears; y++) {
         if (md)

@@ -98,13 +98,13 @@ hits_md(FILE *f, const ps_hits *h)
     for (size_t i = 0; i < h->n; i++) {
         const ps_hit *x = &h->hits[i];
         fprintf(f, "| %zu | %s | %d | ", i + 1, cli_lan_label(x->lan), x->year);
-        cli_escape(f, x->org, ESC_MD_CELL);
+        cli_escape(f, x->org, ESC_MD);
         fputs(" | ", f);
-        cli_escape(f, x->file, ESC_MD_CELL);
+        cli_escape(f, x->file, ESC_MD);
         fprintf(f, " | %d | %s | ", x->page + 1, ps_section_name(x->section));
-        cli_escape(f, x->heading, ESC_MD_CELL);
+        cli_escape(f, x->heading, ESC_MD);
         fputs(" | ", f);
-        cli_write_snippet(f, x, "**", "**", ESC_MD_CELL);
+        cli_write_snippet(f, x, "**", "**", ESC_MD);
         fputs(" |\n", f);
     }
 }

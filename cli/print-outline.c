@@ -58,7 +58,7 @@ outline_heading(FILE *f, const ps_heading *h, bool md)
 {
     if (md) {
         fprintf(f, "%*s- ", 2 * (h->level - 1), "");
-        cli_escape(f, h->text, ESC_MD_CELL);
+        cli_escape(f, h->text, ESC_MD);
         fprintf(f, " (p. %d, %s)\n", h->page + 1, ps_section_name(h->section));
     } else {
         fprintf(f, "  p%-3d %-9s %*s", h->page + 1, ps_section_name(h->section), 2 * (h->level - 1), "");
@@ -71,7 +71,7 @@ static void
 outline_passage(FILE *f, const ps_hit *p, bool md)
 {
     fprintf(f, md ? "    - p. %d *%s*: " : "        p%-3d [%s] ", p->page + 1, ps_section_name(p->section));
-    cli_escape(f, p->text[0] ? p->text : "(heading only)", ESC_PLAIN);
+    cli_escape(f, p->text[0] ? p->text : "(heading only)", md ? ESC_MD : ESC_PLAIN);
     fputc('\n', f);
 }
 
@@ -83,9 +83,9 @@ outline_tree(FILE *f, const ps_outline *o, bool md)
     const ps_docinfo *d = &o->info;
     if (md) {
         fputs("## ", f);
-        cli_escape(f, d->file, ESC_MD_CELL);
+        cli_escape(f, d->file, ESC_MD);
         fputs("\n\n", f);
-        cli_print_doc_fields(f, d, ESC_MD_CELL);
+        cli_print_doc_fields(f, d, ESC_MD);
         fprintf(f, " · %d sidor · %d passager\n\n", d->pages, d->passages);
     } else {
         cli_escape(f, d->file, ESC_PLAIN);

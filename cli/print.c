@@ -42,13 +42,16 @@ void
 cli_pad_right(FILE *f, const char *s, int width)
 {
     int chars = u8len(s);
-    fprintf(f, "%s%*s", s, width - chars > 0 ? width - chars : 1, "");
+    cli_escape(f, s, ESC_PLAIN);
+    fprintf(f, "%*s", width - chars > 0 ? width - chars : 1, "");
 }
 
 void
 cli_pad_left(FILE *f, const char *s, int width)
 {
-    fprintf(f, "%*s", width + (int)(strlen(s) - (size_t)u8len(s)), s);
+    int chars = u8len(s);
+    fprintf(f, "%*s", width - chars > 0 ? width - chars : 0, "");
+    cli_escape(f, s, ESC_PLAIN);
 }
 
 sprinter *

@@ -54,9 +54,10 @@ void cli_cell(FILE *f, const char *sep, const char *s, cli_escaping e);
 /* "2027–2030" into buf, or "" when there is no period; returns buf. */
 const char *cli_period(int from, int to, char buf[32]);
 
-/* s, then spaces up to width characters (not bytes), at least one. */
+/* s (escaped as ESC_PLAIN), then spaces up to width characters (not
+ * bytes), at least one. */
 void cli_pad_right(FILE *f, const char *s, int width);
-/* s right-aligned in width characters. */
+/* s (escaped as ESC_PLAIN) right-aligned in width characters. */
 void cli_pad_left(FILE *f, const char *s, int width);
 
 /* Starts a JSON result on f: the outer map and its format_version. The

@@ -13,8 +13,7 @@
 typedef struct report_out {
     FILE *f;
     bool html;
-    cli_escaping esc;  /* for text from the documents */
-    cli_escaping name; /* for file names: Markdown keeps their '_' */
+    cli_escaping esc; /* for text from the documents and file names */
 } report_out;
 
 static void
@@ -181,7 +180,7 @@ write_best(const report_out *o, const ps_report *r)
         fprintf(f, o->html ? " %d</h3>\n<p class=\"cite\">" : " %d\n\n", x->year);
         text(o, b->org);
         fputs(", ", f);
-        cli_escape(f, b->file, o->name);
+        text(o, b->file);
         fprintf(f, o->html ? ", s. %d · %s · " : ", s. %d (%s; ", b->page + 1, ps_section_name(b->section));
         text(o, b->heading);
         fprintf(f, o->html ? " · %u passager: mål %u, insatser %u, budget %u</p>\n<blockquote>"
@@ -211,7 +210,7 @@ write_passage(const report_out *o, const ps_hit *h, const passage_style *st)
     fputs(st->open, o->f);
     text(o, cli_lan_label(h->lan));
     fprintf(o->f, "%s%d%s", st->before_year, h->year, st->before_file);
-    cli_escape(o->f, h->file, o->name);
+    text(o, h->file);
     fprintf(o->f, "%s%d%s", st->before_page, h->page + 1, st->before_snippet);
     snippet(o, h);
     fputs(st->close, o->f);
@@ -242,7 +241,7 @@ budget_row(const report_out *o, const ps_budget_row *b)
     fputs(o->html ? "<p>" : "- ", f);
     text(o, b->org);
     fprintf(f, " %d, ", b->year);
-    cli_escape(f, b->file, o->name);
+    text(o, b->file);
     fprintf(f, " s. %d, ", b->page + 1);
     text(o, b->table);
     fputs(o->html ? ": <b>" : ": **", f);
@@ -291,8 +290,7 @@ cli_write_report(FILE *f, const ps_report *r, cli_format fmt)
     const report_out o = {
         .f = f,
         .html = html,
-        .esc = html ? ESC_HTML : ESC_MD_TEXT,
-        .name = html ? ESC_HTML : ESC_MD_CELL,
+        .esc = html ? ESC_HTML : ESC_MD,
     };
     write_title(&o, r);
     write_matrix(&o, r);

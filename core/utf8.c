@@ -41,6 +41,12 @@ psi_utf8_decode(const char *str, size_t n, uint32_t *cp)
 }
 
 size_t
+ps_utf8_decode(const char *s, size_t n, uint32_t *cp)
+{
+    return psi_utf8_decode(s, n, cp);
+}
+
+size_t
 psi_utf8_encode(uint32_t cp, char out[4])
 {
     if (cp < 0x80) {

@@ -5,6 +5,7 @@
  * filters; plus the Swedish stemmer for the query layer. */
 #include "index/xapian.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -94,9 +95,12 @@ expand(const Xapian::Query &q, const Xapian::Stem &stem, const Xapian::QueryPars
         /* the words as typed: the stemmer treats "malomrade" and
          * "målområde" differently, so the folded word is matched too */
         std::vector<std::string> typed;
-        if (stemmed) {
+        if (stemmed) { /* once each: the parser lists a form once per time
+                          it was typed, so N repeats cost N^2 leaves */
             for (Xapian::TermIterator u = qp.unstem_begin(word); u != qp.unstem_end(word); ++u)
                 typed.push_back(*u);
+            std::sort(typed.begin(), typed.end());
+            typed.erase(std::unique(typed.begin(), typed.end()), typed.end());
         } else {
             typed.push_back(word);
         }
@@ -131,6 +135,13 @@ expand(const Xapian::Query &q, const Xapian::Stem &stem, const Xapian::QueryPars
     }
 }
 
+/* The query as typed, quoted for a message. */
+static std::string
+quoted(const psi_store_query *q)
+{
+    return "'" + std::string(q->typed ? q->typed : q->text ? q->text : "") + "'";
+}
+
 Xapian::Query
 build_query(Xapian::Database &db, const psi_store_query *q, bool plain, std::string *suggestion, psi_doctype type)
 {
@@ -158,7 +169,14 @@ build_query(Xapian::Database &db, const psi_store_query *q, bool plain, std::str
          * when a suggestion is asked for (a search without matches) */
         if (!plain && suggestion)
             flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
-        base = qp.parse_query(text, flags);
+        try {
+            base = qp.parse_query(text, flags);
+        } catch (const Xapian::QueryParserError &e) {
+            throw Xapian::QueryParserError("bad query " + quoted(q) + ": " + e.get_msg());
+        }
+        if (base.empty())
+            throw Xapian::QueryParserError("query " + quoted(q) + " has no word to search for (symbols, emoji and "
+                                           "punctuation are not indexed)");
         if (suggestion)
             *suggestion = qp.get_corrected_query_string();
         if (!plain)
@@ -192,7 +210,7 @@ build_query(Xapian::Database &db, const psi_store_query *q, bool plain, std::str
     /* another rendering of a document is counted once: as the first */
     if (type != PSI_DOCTYPE_DOC)
         filter = Xapian::Query(Xapian::Query::OP_AND_NOT, filter, Xapian::Query(term(PSI_TERM_TWIN, "")));
-    if (blank || base.empty())
+    if (blank)
         return filter;
     return Xapian::Query(Xapian::Query::OP_FILTER, base, filter);
 }

@@ -1,8 +1,10 @@
 /* prepare.c: psi_query_prepare(), the one way from what an analyst typed
  * to what the store runs, for every query (search, matrix, compare,
  * budget, goals): the text rewritten with synonym groups and joined
- * hyphen forms, and the option filters. The store shim parses the result
- * (Xapian's QueryParser) and normalises typed filter values itself. */
+ * hyphen forms, and the option filters; and the queries refused as typed
+ * (not UTF-8, over PS_QUERY_MAX_WORDS words, only negations). The store
+ * shim parses the result (Xapian's QueryParser), refuses a query without
+ * an indexed word and normalises typed filter values itself. */
 #include "plansok-private.h"
 
 #include <stdlib.h>
@@ -109,6 +111,105 @@ rewrite_query(const psi_synonyms *syn, const char *q)
     return psi_buf_detach(&out);
 }
 
+static bool
+is_operator(const char *t, size_t n)
+{
+    static const char *const ops[] = { "AND", "OR", "NOT", "XOR", "NEAR", "ADJ" };
+    for (size_t k = 0; k < sizeof ops / sizeof ops[0]; k++)
+        if (strlen(ops[k]) == n && !strncmp(t, ops[k], n))
+            return true;
+    return false;
+}
+
+/* Whether the query as typed only leaves things out: it has words,
+ * phrases or filters, and every one is negated (-word, -"a phrase", NOT
+ * word, NOT (...)). Xapian reads "-kommun" alone as "kommun" and "NOT
+ * kommun" as every passage without it; neither is what was meant. */
+static bool
+only_negations(const char *q)
+{
+    bool positive = false, negative = false, not_next = false;
+    int depth = 0, not_depth = -1; /* the depth of a NOT (...) group */
+    for (size_t i = 0; q[i];) {
+        char c = q[i];
+        if (c == ' ' || c == '\t' || c == '\n') {
+            i++;
+        } else if (c == '(') {
+            if (not_next && not_depth < 0)
+                not_depth = depth;
+            not_next = false;
+            depth++;
+            i++;
+        } else if (c == ')') {
+            if (--depth == not_depth)
+                not_depth = -1;
+            i++;
+        } else { /* a word or filter, or a phrase through its closing quote */
+            size_t j = i + (c == '-' || c == '+');
+            const char *close = q[j] == '"' ? strchr(q + j + 1, '"') : NULL;
+            if (q[j] == '"')
+                j = close ? (size_t)(close - q) + 1 : strlen(q);
+            else
+                while (q[j] && !strchr(" \t\n()", q[j]))
+                    j++;
+            bool word = false;
+            for (size_t k = i; k < j && !word; k++)
+                word = psi_byte_is_word((unsigned char)q[k]);
+            if (is_operator(q + i, j - i)) {
+                not_next = j - i == 3 && !strncmp(q + i, "NOT", 3);
+            } else if (word) {
+                if (c == '-' || not_next || not_depth >= 0)
+                    negative = true;
+                else
+                    positive = true;
+                not_next = false;
+            }
+            i = j;
+        }
+    }
+    return negative && !positive;
+}
+
+/* The number of runs of text between spaces in q, and in *shown the
+ * bytes of the first few (a whole character at the end) to name it by. */
+static size_t
+count_words(const char *q, int *shown)
+{
+    size_t n = 0;
+    *shown = 0;
+    for (size_t i = 0; q[i];) {
+        while (q[i] && strchr(" \t\n", q[i]))
+            i++;
+        if (!q[i])
+            break;
+        while (q[i] && !strchr(" \t\n", q[i]))
+            i++;
+        if (++n <= 6 && i <= 60)
+            *shown = (int)i;
+    }
+    return n;
+}
+
+/* A query Xapian would read as something else than was meant, or one
+ * too long to be meant. */
+static ps_status
+check_query(const char *q, ps_error *err)
+{
+    if (!psi_utf8_valid(q, strlen(q)))
+        return psi_fail(err, PS_ERR_BAD_QUERY, "query '%s' is not valid UTF-8; is the terminal set to UTF-8?", q);
+    int shown;
+    size_t words = count_words(q, &shown);
+    if (words > PS_QUERY_MAX_WORDS)
+        return psi_fail(err, PS_ERR_BAD_QUERY, "query '%.*s ...' has %zu words; at most %d are searched for", shown, q,
+                        words, PS_QUERY_MAX_WORDS);
+    if (only_negations(q))
+        return psi_fail(err, PS_ERR_BAD_QUERY,
+                        "query '%s' only says what to leave out; add what to search for, e.g. 'mål -kommun' or "
+                        "'lan:jönköping -kommun'",
+                        q);
+    return PS_OK;
+}
+
 ps_status
 psi_query_prepare(ps_index *ix, const char *query, const ps_query_opts *o, psi_store_query *out, ps_error *err)
 {
@@ -121,8 +222,13 @@ psi_query_prepare(ps_index *ix, const char *query, const ps_query_opts *o, psi_s
                         o->section);
     }
     const char *q = query ? query : "";
+    ps_status st = check_query(q, err);
+    if (st != PS_OK) {
+        memset(out, 0, sizeof *out);
+        return st;
+    }
     char *text = psi_index_plain(ix) ? psi_strdup(q) : rewrite_query(psi_index_synonyms(ix), q);
-    *out = (psi_store_query){ text, o->lan, o->year_from, o->year_to, o->kind, o->section, o->org };
+    *out = (psi_store_query){ text, o->lan, o->year_from, o->year_to, o->kind, o->section, o->org, q };
     return PS_OK;
 }
 

@@ -38,6 +38,17 @@ run_ps() {
     fi
 }
 
+# one_line RC CODE DESC PATTERN [GREP_OPTION]: the plansok just run (exit
+# RC, stderr in $TMP/err) exited with CODE and said one line that matches
+# PATTERN (an extended regular expression, or with -F a fixed string)
+one_line() {
+    if [ "$1" -eq "$2" ] && [ "$(wc -l < "$TMP/err")" -eq 1 ] && grep -q "${5:--E}" -e "$4" "$TMP/err"; then
+        ok "$3"
+    else
+        not_ok "$3" "exit $1, wanted $2" "$(head -c 400 "$TMP/err")"
+    fi
+}
+
 done_testing() {
     echo "1..$n"
     [ "$fails" -eq 0 ]

@@ -267,6 +267,34 @@ test_index_errors(void)
     CHECK(ps_search(r, "year:abc", NULL, &h, &e) == PS_ERR_BAD_QUERY);
     CHECK(ps_search(r, "lan:atlantis kompetens", NULL, &h, &e) == PS_ERR_BAD_QUERY);
     CHECK(strstr(e.msg, "atlantis") != NULL);
+    /* queries that would match every passage, or the opposite of what was
+     * meant, are bad queries naming the query (issue 15) */
+    static const char *const bad[] = { "\xf0\x9f\x98\x80", "*", "\xe2\x82\xac", "\xff\xfe", "-kommun",
+                                       "NOT kommun", "-kommun -region", "NOT (kommun OR region)", "(-kommun)",
+                                       "\"\"", "-lan:jönköping" };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        e = (ps_error)PS_ERROR_INIT;
+        CHECK(ps_search(r, bad[i], NULL, &h, &e) == PS_ERR_BAD_QUERY && h == NULL);
+        CHECK(strstr(e.msg, bad[i]) != NULL);
+    }
+    /* PS_QUERY_MAX_WORDS words run, one more is a bad query */
+    psi_buf words = PSI_BUF_INIT;
+    for (int i = 0; i < PS_QUERY_MAX_WORDS; i++)
+        psi_buf_adds(&words, i % 2 ? "kommun " : "region ");
+    CHECK(ps_search(r, psi_buf_str(&words), NULL, &h, &e) == PS_OK);
+    ps_hits_free(h);
+    h = NULL;
+    psi_buf_adds(&words, "kommun");
+    CHECK(ps_search(r, psi_buf_str(&words), NULL, &h, &e) == PS_ERR_BAD_QUERY && h == NULL);
+    CHECK(strstr(e.msg, "has 201 words; at most 200") != NULL);
+    psi_buf_release(&words);
+    static const char *const good[] = { "mål -kommun", "-kommun mål", "lan:jönköping -kommun", "mål NOT kommun",
+                                        "e-hälsa", "\"a b\" -c", "" };
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+        CHECK(ps_search(r, good[i], NULL, &h, &e) == PS_OK);
+        ps_hits_free(h);
+        h = NULL;
+    }
     ps_index_close(r);
     ps_index_close(w2);
     ps_index_close(w1);

@@ -159,9 +159,10 @@ test_control_bytes(void)
         ok &= strcmp(got, want) == 0;
     }
     CHECK(ok);
-    sp = start(&c); /* DEL and space are not control bytes to JSON */
-    sp->string(sp, "\x7f ");
-    CHECK_STR(done(&c), "\"\x7f \"");
+    sp = start(&c); /* DEL and C1 (U+0080-U+009F) are escaped too: JSON
+                     * allows them raw, but JSON is read on terminals */
+    sp->string(sp, "\x7f \xc2\x9b\xc2\xa0");
+    CHECK_STR(done(&c), "\"\\u007f \\u009b\xc2\xa0\"");
     release(&c);
 }
 
@@ -216,11 +217,11 @@ test_escapers(void)
     cli_escape(c.f, "say \"x\"\nnext\r", ESC_CSV);
     CHECK_STR(done(&c), "\"a,b\"|plain|\"say \"\"x\"\" next\r\"");
     start(&c);
-    cli_escape(c.f, "a|b\n*c*", ESC_MD_CELL);
-    CHECK_STR(done(&c), "a\\|b *c*");
+    cli_escape(c.f, "a|b\n*c*", ESC_MD);
+    CHECK_STR(done(&c), "a\\|b \\*c\\*");
     start(&c);
-    cli_escape(c.f, "*_|[]`<#\nå", ESC_MD_TEXT);
-    CHECK_STR(done(&c), "\\*\\_\\|\\[\\]\\`\\<\\# å");
+    cli_escape(c.f, "*_|[]`<#\nå", ESC_MD);
+    CHECK_STR(done(&c), "\\*\\_\\|\\[\\]\\`&lt;# å");
     start(&c);
     cli_escape(c.f, "<a href=\"x\">&amp;</a> 'å'", ESC_HTML);
     CHECK_STR(done(&c), "&lt;a href=&quot;x&quot;&gt;&amp;amp;&lt;/a&gt; 'å'");
@@ -234,11 +235,11 @@ test_escapers(void)
     cli_escape(c.f, "x\033]0;owned\007\033[2Jy\tz", ESC_PLAIN);
     CHECK_STR(done(&c), "x?]0;owned??[2Jy z");
     start(&c);
-    cli_escape(c.f, "a \\<img src=x onerror=alert(1)> \\*b\\*\033", ESC_MD_TEXT);
-    CHECK_STR(done(&c), "a \\\\\\<img src=x onerror=alert(1)> \\\\\\*b\\\\\\*?");
+    cli_escape(c.f, "a \\<img src=x onerror=alert(1)> \\*b\\*\033", ESC_MD);
+    CHECK_STR(done(&c), "a \\\\&lt;img src=x onerror=alert(1)&gt; \\\\\\*b\\\\\\*?");
     start(&c);
-    cli_escape(c.f, "cell \\| <img src=x>\033", ESC_MD_CELL);
-    CHECK_STR(done(&c), "cell \\\\\\| &lt;img src=x>?");
+    cli_escape(c.f, "cell \\| <img src=x>\033", ESC_MD);
+    CHECK_STR(done(&c), "cell \\\\\\| &lt;img src=x&gt;?");
 
     ps_mark marks[] = { { 0, 3 }, { 7, 13 }, { 9, 10 }, { 20, 40 } };
     ps_hit h = { .snippet = "Mål: <bättre> hälsa", .marks = marks, .nmarks = 4 };
@@ -252,6 +253,55 @@ test_escapers(void)
     release(&c);
 }
 
+/* Text from file names and PDFs: C1 and bidirectional controls reach no
+ * terminal, bytes that are not UTF-8 become U+FFFD in every syntax, and
+ * Markdown links, images, entities, emphasis and line-start markers are
+ * inert. */
+static void
+test_untrusted(void)
+{
+    capture c = { 0 };
+    start(&c); /* CSI as one C1 character, a right-to-left override */
+    cli_escape(c.f, "a\xc2\x9b" "31mb \xe2\x80\xae" "fdp.exe \xe2\x81\xa6x", ESC_PLAIN);
+    CHECK_STR(done(&c), "a?31mb ?fdp.exe ?x");
+    static const cli_escaping all[] = { ESC_PLAIN, ESC_MD, ESC_HTML, ESC_JSON, ESC_CSV };
+    static const char *const want[] = { "a\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" "b\xef\xbf\xbd",
+                                        "a\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" "b\xef\xbf\xbd",
+                                        "a\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" "b\xef\xbf\xbd",
+                                        "\"a\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" "b\xef\xbf\xbd\"",
+                                        "a\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" "b\xef\xbf\xbd" };
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+        start(&c); /* a raw CSI byte, a cut-off sequence (each byte
+                    * replaced), a lone lead byte */
+        cli_escape(c.f, "a\x9b\xe2\x80" "b\xff", all[i]);
+        CHECK_STR(done(&c), want[i]);
+    }
+    start(&c);
+    cli_escape(c.f, "bad\033[31m\x1b]0;x\x07\xc2\x85", ESC_HTML);
+    CHECK_STR(done(&c), "bad?[31m?]0;x??");
+    start(&c);
+    cli_escape(c.f, "x\033[31m,\t\r\xc2\x9b", ESC_CSV);
+    CHECK_STR(done(&c), "\"x?[31m,\t\r?\"");
+
+    start(&c);
+    cli_escape(c.f, "<img src=x onerror=alert(1)>[x](javascript:alert(1))![i](t.png)", ESC_MD);
+    CHECK_STR(done(&c), "&lt;img src=x onerror=alert(1)&gt;\\[x\\](javascript:alert(1))!\\[i\\](t.png)");
+    start(&c);
+    cli_escape(c.f, "&lt;b&gt; & _em_ ~~s~~ rfjl_vp_2014.pdf a_", ESC_MD);
+    CHECK_STR(done(&c), "&amp;lt;b&amp;gt; & \\_em\\_ \\~\\~s\\~\\~ rfjl_vp_2014.pdf a\\_");
+    static const char *const starts[][2] = {
+        { "# x", "\\# x" }, { "- x", "\\- x" }, { "+ x", "\\+ x" }, { "===", "\\===" },
+        { "12. x", "12\\. x" }, { "3) x", "3\\) x" }, { "> x", "&gt; x" }, { "x-y #2. 4)", "x-y #2. 4)" },
+        { "1234567890. x", "1234567890. x" },
+    };
+    for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++) {
+        start(&c);
+        cli_escape(c.f, starts[i][0], ESC_MD);
+        CHECK_STR(done(&c), starts[i][1]);
+    }
+    release(&c);
+}
+
 int
 main(void)
 {
@@ -261,5 +311,6 @@ main(void)
     test_quotes_utf8();
     test_numbers();
     test_escapers();
+    test_untrusted();
     return tap_done();
 }
