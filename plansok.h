@@ -46,6 +46,8 @@ typedef enum ps_status {
     PS_ERR_TIMEOUT,        /* extraction ran out of wall-clock or CPU time */
     PS_ERR_OOM,            /* extraction ran out of its memory limit */
     PS_ERR_CRASHED,        /* the extraction worker died by a signal */
+    PS_ERR_DOC_REFUSED,    /* the index cannot hold this document (the
+                              others go on) */
     PS_ERR_INDEX_MISSING,  /* no index where one was expected */
     PS_ERR_INDEX_LOCKED,   /* another writer holds the lock */
     PS_ERR_INDEX_CORRUPT,
@@ -315,7 +317,9 @@ ps_status ps_index_open(const char *dir, ps_index_mode mode, ps_index **out,
 /* Adds or replaces a document (all its passages) in one transaction: after
  * a crash the index holds the old version or the new one, never half.
  * Transactions are committed to disk every ps_index_set_batch() documents
- * (default 64) and when the index is closed. */
+ * (default 64) and when the index is closed. PS_ERR_DOC_REFUSED: this
+ * document cannot be stored (nothing of it is, and the documents added
+ * before it stay); any other failure is the index's. */
 ps_status ps_index_add_doc(ps_index *ix, const ps_doc *doc, ps_error *err);
 void ps_index_close(ps_index *ix);
 void ps_index_set_batch(ps_index *ix, int documents);

@@ -79,6 +79,9 @@ size_t psi_utf8_encode(uint32_t cp, char out[4]);
 bool psi_utf8_valid(const char *s, size_t n);
 /* Number of code points in s[0..n). */
 size_t psi_utf8_chars(const char *s, size_t n);
+/* The length of the longest start of s[0..n) of at most max bytes that
+ * ends between characters: n itself when n <= max. */
+size_t psi_utf8_cut(const char *s, size_t n, size_t max);
 /* Appends s[0..n) to b with Latin letters lower-cased. */
 void psi_lower_append(psi_buf *b, const char *s, size_t n);
 /* Lower-cases and folds å/ä/ö/é/ü... to ASCII into a new string. */

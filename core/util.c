@@ -25,6 +25,7 @@ ps_status_str(ps_status st)
     case PS_ERR_TIMEOUT: return "extraction timed out";
     case PS_ERR_OOM: return "extraction ran out of memory";
     case PS_ERR_CRASHED: return "extraction crashed";
+    case PS_ERR_DOC_REFUSED: return "the index cannot take the document";
     case PS_ERR_INDEX_MISSING: return "no index found";
     case PS_ERR_INDEX_LOCKED: return "index is locked";
     case PS_ERR_INDEX_CORRUPT: return "index is corrupt";
