@@ -177,10 +177,11 @@ ps_index_check_file(ps_index *ix, const char *path, ps_file_state *state, char *
     if (!realpath(path, abs))
         return psi_fail(err, PS_ERR_IO, "cannot resolve path: %s", strerror(errno));
     struct stat sb;
-    if (stat(abs, &sb) < 0)
-        return psi_fail(err, PS_ERR_IO, "cannot stat: %s", strerror(errno));
+    ps_status st = psi_stat_regular(abs, &sb, err);
+    if (st != PS_OK)
+        return st;
     ps_docinfo by_path, by_hash;
-    ps_status st = psi_store_find(ix->store, abs, NULL, &by_path, err);
+    st = psi_store_find(ix->store, abs, NULL, &by_path, err);
     if (st != PS_OK)
         return st;
     /* same path, size and mtime: unchanged without reading the file */
