@@ -338,8 +338,12 @@ typedef enum ps_file_state {
  * DUPLICATE (caller frees), else NULL. May record a new mtime. */
 ps_status ps_index_check_file(ps_index *ix, const char *path, ps_file_state *state, char **other,
                               ps_error *err);
-/* Removes the documents whose files are gone; *removed counts them. */
-ps_status ps_index_prune(ps_index *ix, size_t *removed, ps_error *err);
+/* Removes the documents whose files are gone: stat() says there is no such
+ * file (ENOENT, ENOTDIR). A file that cannot be stat'ed for another
+ * reason (a directory without permission) may be there and stays, and so
+ * does every document under one of the nkeep directories of keep (whole
+ * resolved paths: those the caller could not read). *removed counts. */
+ps_status ps_index_prune(ps_index *ix, const char *const *keep, size_t nkeep, size_t *removed, ps_error *err);
 
 /* Documents that name no organisation but a kommun's unit ("tekniska
  * nämnden") take the kommun of the other documents in their folder, when
