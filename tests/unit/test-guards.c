@@ -1,7 +1,9 @@
 /* test-guards.c: the index's guards against what it is pointed at: a FIFO
- * or a device is never read as a document, and pruning removes only the
+ * or a device is never read as a document, pruning removes only the
  * documents whose files are gone, nothing under a directory the caller
- * could not read. Run from the top directory (it reads tests/budget/). */
+ * could not read, and an index directory's stub file may list only shards
+ * inside it (opening an index never runs a program). Run from the top
+ * directory (it reads tests/budget/). */
 #include "plansok-private.h"
 #include "tap.h"
 
@@ -82,6 +84,42 @@ test_prune(ps_index *ix)
     free(a);
 }
 
+/* Every line but "auto NAME" inside the directory is refused, by readers
+ * and writers, naming the stub's line, and nothing runs. */
+static void
+test_stub(void)
+{
+    static const char *const lines[] = {
+        "remote :/usr/bin/touch %s/PWNED", "remote 127.0.0.1:1", "remote tcp 127.0.0.1 1", "auto /srv/plans",
+        "glass ../db", "auto a/../../x", "auto .", "inmemory", "auto two names", "chert old",
+    };
+    char *dir = psi_asprintf("%s/stubbed", tmp), *stub = psi_asprintf("%s/XAPIANDB", dir);
+    char *pwned = psi_asprintf("%s/PWNED", tmp);
+    mkdir(dir, 0700);
+    for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+        FILE *f = fopen(stub, "w");
+        if (!f)
+            continue;
+        fprintf(f, "# plansok shard-by lan\n");
+        fprintf(f, lines[i], tmp);
+        fprintf(f, "\n");
+        fclose(f);
+        for (int w = 0; w < 2; w++) {
+            ps_index *ix = NULL;
+            ps_error e = PS_ERROR_INIT;
+            ps_status st = ps_index_open(dir, w ? PS_INDEX_WRITE : PS_INDEX_READ, &ix, &e);
+            CHECK(st != PS_OK && ix == NULL && strstr(e.msg, "/XAPIANDB:2: '") != NULL);
+            if (st == PS_OK || !strstr(e.msg, "/XAPIANDB:2: '"))
+                printf("#   %s: %s\n", lines[i], e.msg);
+            ps_index_close(ix);
+            CHECK(access(pwned, F_OK) != 0);
+        }
+    }
+    free(dir);
+    free(stub);
+    free(pwned);
+}
+
 int
 main(void)
 {
@@ -98,6 +136,7 @@ main(void)
         test_prune(ix);
         ps_index_close(ix);
     }
+    test_stub();
     CHECK(sh("rm -rf '%s'%s", tmp, ""));
     free(db);
     return tap_done();
