@@ -1,4 +1,4 @@
-/* cmd-ingest.c: "plansok ingest": collect PDFs from the paths given, extract
+/* cmd-ingest.c: "plansok ingest": collect PDFs from the paths given (collect.c), extract
  * each, add it to the index in its own transaction, report skipped files
  * on one line each, and end with a summary. */
 #include "cli.h"
@@ -40,7 +40,7 @@ finish_file(ingest_run *r, size_t i, ps_doc *doc, ps_status st, ps_error *err)
                 r->unchanged++;
                 if (!r->quiet)
                     cli_note(r->show, "plansok: '%s' has the same contents as another file of this run; indexed once",
-                         r->files[i]);
+                             r->files[i]);
                 ps_doc_free(doc);
                 return;
             }
@@ -53,7 +53,7 @@ finish_file(ingest_run *r, size_t i, ps_doc *doc, ps_status st, ps_error *err)
         r->indexed[i] = true;
         if (d->garbled_pages)
             cli_note(r->show, "plansok: '%s': %d of %d pages left out: their text is not readable (a broken font?)",
-                 r->files[i], d->garbled_pages, d->pages);
+                     r->files[i], d->garbled_pages, d->pages);
         r->added += r->states[i] == PS_FILE_NEW;
         r->updated += r->states[i] == PS_FILE_CHANGED;
         r->moved += r->states[i] == PS_FILE_MOVED;

@@ -121,8 +121,9 @@ unreachable(cli_files *f, const char *path, int err)
 {
     char target[PATH_MAX];
     struct stat lb;
-    ssize_t n = err == ENOENT && lstat(path, &lb) == 0 && S_ISLNK(lb.st_mode) ? readlink(path, target, sizeof target - 1)
-                                                                              : -1;
+    ssize_t n = err == ENOENT && lstat(path, &lb) == 0 && S_ISLNK(lb.st_mode)
+                    ? readlink(path, target, sizeof target - 1)
+                    : -1;
     if (n >= 0) {
         target[n] = '\0';
         cli_note(false, "plansok: skipping '%s': a symbolic link to '%s', which does not exist", path, target);

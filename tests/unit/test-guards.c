@@ -90,8 +90,16 @@ static void
 test_stub(void)
 {
     static const char *const lines[] = {
-        "remote :/usr/bin/touch %s/PWNED", "remote 127.0.0.1:1", "remote tcp 127.0.0.1 1", "auto /srv/plans",
-        "glass ../db", "auto a/../../x", "auto .", "inmemory", "auto two names", "chert old",
+        "remote :/usr/bin/touch %s/PWNED",
+        "remote 127.0.0.1:1",
+        "remote tcp 127.0.0.1 1",
+        "auto /srv/plans",
+        "glass ../db",
+        "auto a/../../x",
+        "auto .",
+        "inmemory",
+        "auto two names",
+        "chert old",
     };
     char *dir = psi_asprintf("%s/stubbed", tmp), *stub = psi_asprintf("%s/XAPIANDB", dir);
     char *pwned = psi_asprintf("%s/PWNED", tmp);
