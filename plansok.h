@@ -47,6 +47,8 @@ typedef enum ps_status {
     PS_ERR_TIMEOUT,        /* extraction ran out of wall-clock or CPU time */
     PS_ERR_OOM,            /* extraction ran out of its memory limit */
     PS_ERR_CRASHED,        /* the extraction worker died by a signal */
+    PS_ERR_DOC_REFUSED,    /* the index cannot hold this document (the
+                              others go on) */
     PS_ERR_INDEX_MISSING,  /* no index where one was expected */
     PS_ERR_INDEX_LOCKED,   /* another writer holds the lock */
     PS_ERR_INDEX_CORRUPT,
@@ -322,7 +324,9 @@ ps_status ps_index_open(const char *dir, ps_index_mode mode, ps_index **out,
 /* Adds or replaces a document (all its passages) in one transaction: after
  * a crash the index holds the old version or the new one, never half.
  * Transactions are committed to disk every ps_index_set_batch() documents
- * (default 64) and when the index is closed. */
+ * (default 64) and when the index is closed. PS_ERR_DOC_REFUSED: this
+ * document cannot be stored (nothing of it is, and the documents added
+ * before it stay); any other failure is the index's. */
 ps_status ps_index_add_doc(ps_index *ix, const ps_doc *doc, ps_error *err);
 void ps_index_close(ps_index *ix);
 void ps_index_set_batch(ps_index *ix, int documents);
@@ -341,8 +345,12 @@ typedef enum ps_file_state {
  * DUPLICATE (caller frees), else NULL. May record a new mtime. */
 ps_status ps_index_check_file(ps_index *ix, const char *path, ps_file_state *state, char **other,
                               ps_error *err);
-/* Removes the documents whose files are gone; *removed counts them. */
-ps_status ps_index_prune(ps_index *ix, size_t *removed, ps_error *err);
+/* Removes the documents whose files are gone: stat() says there is no such
+ * file (ENOENT, ENOTDIR). A file that cannot be stat'ed for another
+ * reason (a directory without permission) may be there and stays, and so
+ * does every document under one of the nkeep directories of keep (whole
+ * resolved paths: those the caller could not read). *removed counts. */
+ps_status ps_index_prune(ps_index *ix, const char *const *keep, size_t nkeep, size_t *removed, ps_error *err);
 
 /* Documents that name no organisation but a kommun's unit ("tekniska
  * nämnden") take the kommun of the other documents in their folder, when

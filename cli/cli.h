@@ -11,6 +11,7 @@
 #include "print.h"
 #include <stdbool.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 /* Exit codes: the only place they are defined. */
 enum {
@@ -170,6 +171,37 @@ extern const cli_keyword cli_format_keywords[];
 #define CLI_FORMAT_OPT(fmt) \
     { .name = "format", .letter = 'f', .opt_keyword = (fmt), .keywords = cli_format_keywords, .arg = "FMT", \
       .help = "text, json, csv or md" }
+
+/* One line on stderr, after clearing a progress line when clear is set;
+ * the control bytes a file name may hold are made harmless (ESC_PLAIN). */
+void cli_note(bool clear, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* ------------------------------------------------- ingest's files (collect.c) */
+typedef struct cli_dirid {
+    dev_t dev;
+    ino_t ino;
+} cli_dirid;
+
+/* The files of one ingest run. Zero-initialise; cli_files_release frees. */
+typedef struct cli_files {
+    char **v;          /* the files to ingest, in the order found */
+    size_t n, cap;
+    char **unread;     /* directories not read whole, resolved: --prune
+                          removes nothing under them */
+    size_t nunread, capunread;
+    int skipped;       /* operands and entries reported on a line */
+    cli_dirid *seen;   /* directories walked, sorted */
+    size_t nseen, capseen;
+} cli_files;
+
+/* Adds one operand: a file as it is, a directory's *.pdf files (each
+ * directory once); prints one line for each thing it cannot read. */
+void cli_files_add(cli_files *f, const char *operand);
+void cli_files_release(cli_files *f);
 
 /* ----------------------------------------------------------- commands */
 int cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv);

@@ -1,84 +1,12 @@
-/* cmd-ingest.c: "plansok ingest": collect PDFs from the paths given, extract
+/* cmd-ingest.c: "plansok ingest": collect PDFs from the paths given (collect.c), extract
  * each, add it to the index in its own transaction, report skipped files
  * on one line each, and end with a summary. */
 #include "cli.h"
 #include "escape.h"
 
-#include <dirent.h>
-#include <errno.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
 #include <unistd.h>
-
-typedef struct filelist {
-    char **v;
-    size_t n, cap;
-} filelist;
-
-static void
-push(filelist *l, const char *s)
-{
-    if (l->n == l->cap) {
-        l->cap = l->cap ? l->cap * 2 : 64;
-        l->v = realloc(l->v, l->cap * sizeof *l->v);
-        if (!l->v) {
-            fprintf(stderr, "plansok: out of memory\n");
-            exit(EXIT_FATAL);
-        }
-    }
-    l->v[l->n++] = strdup(s);
-}
-
-static bool
-is_pdf_name(const char *name)
-{
-    size_t n = strlen(name);
-    return n > 4 && strcasecmp(name + n - 4, ".pdf") == 0;
-}
-
-static int
-cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Adds the PDFs under dir, sorted; returns how many. */
-static size_t
-walk(const char *dir, filelist *out, int depth)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return 0;
-    filelist names = { 0 };
-    struct dirent *e;
-    while ((e = readdir(d)))
-        if (e->d_name[0] != '.')
-            push(&names, e->d_name);
-    closedir(d);
-    qsort(names.v, names.n, sizeof *names.v, cmp_str);
-    size_t found = 0;
-    for (size_t i = 0; i < names.n; i++) {
-        size_t len = strlen(dir) + strlen(names.v[i]) + 2;
-        char *p = malloc(len);
-        snprintf(p, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names.v[i]);
-        struct stat sb;
-        if (stat(p, &sb) == 0) {
-            if (S_ISDIR(sb.st_mode) && depth < 64)
-                found += walk(p, out, depth + 1);
-            else if (S_ISREG(sb.st_mode) && is_pdf_name(names.v[i])) {
-                push(out, p);
-                found++;
-            }
-        }
-        free(p);
-        free(names.v[i]);
-    }
-    free(names.v);
-    return found;
-}
 
 /* The state of one ingest run, shared by the loop and the collector. */
 typedef struct ingest_run {
@@ -93,22 +21,6 @@ typedef struct ingest_run {
     char **added_ids;       /* documents added in this run, to spot copies */
     size_t nadded_ids;
 } ingest_run;
-
-/* One line on stderr, after clearing the progress line when it shows; the
- * control bytes a file name may hold are made harmless (ESC_PLAIN). */
-static void
-note(bool clear, const char *fmt, ...)
-{
-    char line[2048];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(line, sizeof line, fmt, ap);
-    va_end(ap);
-    if (clear)
-        fputs("\r\033[K", stderr);
-    cli_escape(stderr, line, ESC_PLAIN);
-    fputc('\n', stderr);
-}
 
 /* Adds a finished document to the index, or reports why there is none. */
 static void
@@ -127,8 +39,8 @@ finish_file(ingest_run *r, size_t i, ps_doc *doc, ps_status st, ps_error *err)
             if (!strcmp(r->added_ids[k], d->docid)) {
                 r->unchanged++;
                 if (!r->quiet)
-                    note(r->show, "plansok: '%s' has the same contents as another file of this run; indexed once",
-                         r->files[i]);
+                    cli_note(r->show, "plansok: '%s' has the same contents as another file of this run; indexed once",
+                             r->files[i]);
                 ps_doc_free(doc);
                 return;
             }
@@ -140,18 +52,18 @@ finish_file(ingest_run *r, size_t i, ps_doc *doc, ps_status st, ps_error *err)
         const ps_docinfo *d = ps_doc_info(doc);
         r->indexed[i] = true;
         if (d->garbled_pages)
-            note(r->show, "plansok: '%s': %d of %d pages left out: their text is not readable (a broken font?)",
-                 r->files[i], d->garbled_pages, d->pages);
+            cli_note(r->show, "plansok: '%s': %d of %d pages left out: their text is not readable (a broken font?)",
+                     r->files[i], d->garbled_pages, d->pages);
         r->added += r->states[i] == PS_FILE_NEW;
         r->updated += r->states[i] == PS_FILE_CHANGED;
         r->moved += r->states[i] == PS_FILE_MOVED;
         r->pages += (size_t)d->pages;
         r->passages += (size_t)d->passages;
     } else if (cli_exit_code(st) == EXIT_SKIPPED || st == PS_ERR_IO) {
-        note(r->show, "plansok: skipping '%s': %s", r->files[i], err->msg);
+        cli_note(r->show, "plansok: skipping '%s': %s", r->files[i], err->msg);
         r->skipped++;
     } else {
-        note(r->show, "plansok: stopping at '%s': %s", r->files[i], err->msg);
+        cli_note(r->show, "plansok: stopping at '%s': %s", r->files[i], err->msg);
         r->fatal = cli_exit_code(st);
     }
     ps_doc_free(doc);
@@ -195,14 +107,14 @@ apply_fixes(ingest_run *r, const ps_fix *given, ps_metafile *mf)
             if (ps_index_fix(r->ix, abs, &fix, NULL, &err) == PS_OK)
                 set++;
             else
-                note(r->show, "plansok: could not set '%s' by hand: %s", r->files[i], err.msg);
+                cli_note(r->show, "plansok: could not set '%s' by hand: %s", r->files[i], err.msg);
         }
         free(abs);
     }
     /* a row for a file that is not there, or misspelt, says so */
     for (size_t i = 0; i < ps_metafile_rows(mf); i++)
         if (ps_metafile_row_unused(mf, i))
-            note(r->show, "plansok: %s", ps_metafile_row_unused(mf, i));
+            cli_note(r->show, "plansok: %s", ps_metafile_row_unused(mf, i));
     return set;
 }
 
@@ -281,7 +193,7 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
             return cli_report(ms, &err);
         size_t np = ps_metafile_problems(mf);
         for (size_t i = 0; i < np; i++)
-            note(false, "plansok: %s", ps_metafile_problem(mf, i));
+            cli_note(false, "plansok: %s", ps_metafile_problem(mf, i));
         if (np) {
             fprintf(stderr, "plansok ingest: %zu problem%s in '%s'; nothing was ingested\n", np, np == 1 ? "" : "s",
                     meta);
@@ -297,29 +209,15 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
     }
 
     /* Collect first, so that progress can say "n of N". */
-    filelist files = { 0 };
-    int skipped = 0;
-    for (int i = 1; i <= n; i++) {
-        struct stat sb;
-        if (stat(argv[i], &sb) != 0) {
-            note(false, "plansok: skipping '%s': %s", argv[i], strerror(errno));
-            skipped++;
-        } else if (S_ISDIR(sb.st_mode)) {
-            if (walk(argv[i], &files, 0) == 0) {
-                note(false, "plansok: skipping '%s': no PDF files found in the directory", argv[i]);
-                skipped++;
-            }
-        } else {
-            push(&files, argv[i]);
-        }
-    }
+    cli_files files = { 0 };
+    for (int i = 1; i <= n; i++)
+        cli_files_add(&files, argv[i]);
+    int skipped = files.skipped;
 
     ps_index *ix = NULL;
     st = files.n || prune ? cli_index(ctx, &ix, &err) : PS_OK;
     if (st != PS_OK) {
-        for (size_t i = 0; i < files.n; i++)
-            free(files.v[i]);
-        free(files.v);
+        cli_files_release(&files);
         ps_extractor_free(ex);
         ps_metafile_free(mf);
         return cli_report(st, &err);
@@ -347,7 +245,7 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
             r.indexed[i] = fs == PS_FILE_UNCHANGED;
             r.done++;
             if (fs == PS_FILE_DUPLICATE && !quiet) {
-                note(show, "plansok: '%s' has the same contents as '%s'; indexed once", files.v[i], other);
+                cli_note(show, "plansok: '%s' has the same contents as '%s'; indexed once", files.v[i], other);
             }
             free(other);
             continue;
@@ -379,7 +277,7 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
     if (!r.fatal && ix && (r.added || r.updated || r.moved || set)) {
         ps_error ferr = PS_ERROR_INIT;
         if (ps_index_infer_folders(ix, &from_folder, &ferr) != PS_OK)
-            note(show, "plansok: could not read documents' folders: %s", ferr.msg);
+            cli_note(show, "plansok: could not read documents' folders: %s", ferr.msg);
     }
     ps_metafile_free(mf);
     free(r.states);
@@ -392,7 +290,8 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
     if (show)
         fprintf(stderr, "\r\033[K");
     if (!r.fatal && prune) {
-        st = ps_index_prune(ix, &removed, &err);
+        /* nothing under a directory that could not be read is gone */
+        st = ps_index_prune(ix, (const char *const *)files.unread, files.nunread, &removed, &err);
         if (st != PS_OK) {
             fprintf(stderr, "plansok: pruning failed: %s\n", err.msg);
             r.fatal = cli_exit_code(st);
@@ -412,9 +311,7 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
     if (skipped)
         fprintf(stderr, "; skipped %d", skipped);
     fprintf(stderr, "\n");
-    for (size_t i = 0; i < files.n; i++)
-        free(files.v[i]);
-    free(files.v);
+    cli_files_release(&files);
     if (r.fatal)
         return r.fatal;
     return skipped ? EXIT_SKIPPED : EXIT_OK;

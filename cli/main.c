@@ -93,6 +93,7 @@ cli_exit_code(ps_status st)
     case PS_ERR_TIMEOUT:
     case PS_ERR_OOM:
     case PS_ERR_CRASHED:
+    case PS_ERR_DOC_REFUSED:
         return EXIT_SKIPPED;
     case PS_ERR_NOMEM:
     case PS_ERR_IO:

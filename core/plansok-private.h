@@ -67,8 +67,19 @@ char *psi_slurp(const char *path);
 void psi_hash_hex(const void *data, size_t n, char out[17]);
 /* The same hash as a number. */
 uint64_t psi_hash64(const void *data, size_t n);
-/* The same hash of a whole file, read in chunks. */
+/* The same hash of a whole file, read in chunks; PS_ERR_IO for what is
+ * not a regular file (psi_open_regular). */
 ps_status psi_file_hash(const char *path, char out[17], ps_error *err);
+struct stat;
+/* stat(): PS_ERR_IO when path cannot be stat'ed or is not a regular file
+ * ("not a regular file (a FIFO)"): a FIFO, a device or a socket never
+ * ends or cannot be read as a file. */
+ps_status psi_stat_regular(const char *path, struct stat *sb, ps_error *err);
+/* Opens a regular file to read (checked with psi_stat_regular first, as
+ * opening a device can act on it, then again on the descriptor, opened
+ * without blocking: a file replaced by a FIFO meanwhile cannot hang the
+ * open). *sb is the open file's. */
+ps_status psi_open_regular(const char *path, int *fd, struct stat *sb, ps_error *err);
 
 /* core/utf8.c ------------------------------------------------------------ */
 
@@ -79,6 +90,9 @@ size_t psi_utf8_encode(uint32_t cp, char out[4]);
 bool psi_utf8_valid(const char *s, size_t n);
 /* Number of code points in s[0..n). */
 size_t psi_utf8_chars(const char *s, size_t n);
+/* The length of the longest start of s[0..n) of at most max bytes that
+ * ends between characters: n itself when n <= max. */
+size_t psi_utf8_cut(const char *s, size_t n, size_t max);
 /* Appends s[0..n) to b with Latin letters lower-cased. */
 void psi_lower_append(psi_buf *b, const char *s, size_t n);
 /* Lower-cases and folds å/ä/ö/é/ü... to ASCII into a new string. */

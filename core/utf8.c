@@ -95,6 +95,17 @@ psi_utf8_chars(const char *s, size_t n)
     return count;
 }
 
+size_t
+psi_utf8_cut(const char *s, size_t n, size_t max)
+{
+    if (n <= max)
+        return n;
+    size_t cut = max;
+    while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+        cut--;
+    return cut;
+}
+
 /* The simple lower-case mapping of Latin-1, Latin Extended-A, Greek and
  * Cyrillic capitals; cp itself for everything else. Latin Extended-A
  * pairs capitals and small letters by parity, but the parity flips at

@@ -4,8 +4,11 @@
 #include "plansok-private.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 const char *
 ps_status_str(ps_status st)
@@ -25,6 +28,7 @@ ps_status_str(ps_status st)
     case PS_ERR_TIMEOUT: return "extraction timed out";
     case PS_ERR_OOM: return "extraction ran out of memory";
     case PS_ERR_CRASHED: return "extraction crashed";
+    case PS_ERR_DOC_REFUSED: return "the index cannot take the document";
     case PS_ERR_INDEX_MISSING: return "no index found";
     case PS_ERR_INDEX_LOCKED: return "index is locked";
     case PS_ERR_INDEX_CORRUPT: return "index is corrupt";
@@ -239,21 +243,67 @@ psi_hash_hex(const void *data, size_t n, char out[17])
     snprintf(out, 17, "%016llx", (unsigned long long)psi_hash64(data, n));
 }
 
+static const char *
+file_kind(mode_t mode)
+{
+    return S_ISDIR(mode)    ? "a directory"
+           : S_ISFIFO(mode) ? "a FIFO"
+           : S_ISSOCK(mode) ? "a socket"
+           : S_ISCHR(mode)  ? "a character device"
+           : S_ISBLK(mode)  ? "a block device"
+                            : "a special file";
+}
+
+ps_status
+psi_stat_regular(const char *path, struct stat *sb, ps_error *err)
+{
+    if (stat(path, sb) < 0)
+        return psi_fail(err, PS_ERR_IO, "cannot open: %s", strerror(errno));
+    if (!S_ISREG(sb->st_mode))
+        return psi_fail(err, PS_ERR_IO, "not a regular file (%s)", file_kind(sb->st_mode));
+    return PS_OK;
+}
+
+ps_status
+psi_open_regular(const char *path, int *fd, struct stat *sb, ps_error *err)
+{
+    *fd = -1;
+    ps_status st = psi_stat_regular(path, sb, err);
+    if (st != PS_OK)
+        return st;
+    int f = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (f < 0)
+        return psi_fail(err, PS_ERR_IO, "cannot open: %s", strerror(errno));
+    if (fstat(f, sb) < 0 || !S_ISREG(sb->st_mode)) {
+        close(f);
+        return psi_fail(err, PS_ERR_IO, "not a regular file (it changed while it was opened)");
+    }
+    *fd = f;
+    return PS_OK;
+}
+
 ps_status
 psi_file_hash(const char *path, char out[17], ps_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return psi_fail(err, PS_ERR_IO, "cannot open: %s", strerror(errno));
+    int fd;
+    struct stat sb;
+    ps_status st = psi_open_regular(path, &fd, &sb, err);
+    if (st != PS_OK)
+        return st;
     uint64_t h = 1469598103934665603ULL;
     unsigned char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        h = fnv_update(h, buf, n);
-    bool bad = ferror(f);
-    fclose(f);
-    if (bad)
-        return psi_fail(err, PS_ERR_IO, "cannot read: %s", strerror(errno));
+    ssize_t n;
+    while ((n = read(fd, buf, sizeof buf)) != 0) {
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            int e = errno;
+            close(fd);
+            return psi_fail(err, PS_ERR_IO, "cannot read: %s", strerror(e));
+        }
+        h = fnv_update(h, buf, (size_t)n);
+    }
+    close(fd);
     snprintf(out, 17, "%016llx", (unsigned long long)h);
     return PS_OK;
 }

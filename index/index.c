@@ -177,10 +177,11 @@ ps_index_check_file(ps_index *ix, const char *path, ps_file_state *state, char *
     if (!realpath(path, abs))
         return psi_fail(err, PS_ERR_IO, "cannot resolve path: %s", strerror(errno));
     struct stat sb;
-    if (stat(abs, &sb) < 0)
-        return psi_fail(err, PS_ERR_IO, "cannot stat: %s", strerror(errno));
+    ps_status st = psi_stat_regular(abs, &sb, err);
+    if (st != PS_OK)
+        return st;
     ps_docinfo by_path, by_hash;
-    ps_status st = psi_store_find(ix->store, abs, NULL, &by_path, err);
+    st = psi_store_find(ix->store, abs, NULL, &by_path, err);
     if (st != PS_OK)
         return st;
     /* same path, size and mtime: unchanged without reading the file */
@@ -218,15 +219,30 @@ ps_index_check_file(ps_index *ix, const char *path, ps_file_state *state, char *
     return st;
 }
 
+/* Whether path is under one of the directories keep. */
+static bool
+kept(const char *path, const char *const *keep, size_t nkeep)
+{
+    for (size_t k = 0; k < nkeep; k++) {
+        size_t n = strlen(keep[k]);
+        while (n > 1 && keep[k][n - 1] == '/')
+            n--;
+        if (!strncmp(path, keep[k], n) && (path[n] == '/' || (n == 1 && keep[k][0] == '/')))
+            return true;
+    }
+    return false;
+}
+
 ps_status
-ps_index_prune(ps_index *ix, size_t *removed, ps_error *err)
+ps_index_prune(ps_index *ix, const char *const *keep, size_t nkeep, size_t *removed, ps_error *err)
 {
     *removed = 0;
     ps_doclist *l;
     ps_status st = psi_store_docs(ix->store, &l, err);
     for (size_t i = 0; st == PS_OK && i < l->n; i++) {
         struct stat sb;
-        if (stat(l->docs[i].path, &sb) == 0)
+        const char *path = l->docs[i].path;
+        if (stat(path, &sb) == 0 || (errno != ENOENT && errno != ENOTDIR) || kept(path, keep, nkeep))
             continue;
         st = psi_store_remove(ix->store, l->docs[i].docid, err);
         if (st == PS_OK)

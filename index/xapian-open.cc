@@ -6,13 +6,18 @@
  * database per län ("lan-jonkoping") or year ("year-2014") and a Xapian
  * stub file, DIR/XAPIANDB, listing them ("auto lan-jonkoping"), with a
  * comment line "# plansok shard-by lan". Readers open DIR and Xapian
- * searches the shards as one database; the stub may also list remote
- * shards ("remote tcp HOST PORT", see docs/SCALING.md). The writer keeps
- * every local shard open and puts each document in the shard of its län
- * or year. */
+ * searches the shards as one database. That stub may list only shards
+ * inside DIR (read_index_stub): opening an index never runs a program or
+ * reaches another machine. A stub file an analyst writes and names with
+ * --db may also list remote shards ("remote tcp HOST PORT", see
+ * docs/SCALING.md), never a program. Every local database is opened as
+ * glass, so Xapian itself never reads a stub. The writer keeps every
+ * local shard open and puts each document in the shard of its län or
+ * year. */
 #include "index/xapian.h"
 
 #include <cerrno>
+#include <climits>
 #include <cstring>
 #include <new>
 #include <sys/stat.h>
@@ -28,31 +33,74 @@ file_exists(const std::string &path)
     return stat(path.c_str(), &sb) == 0;
 }
 
-/* The shard-by line of a sharded index's stub; PS_SHARD_NONE when dir is
- * not one. Fills *keys with its local shards ("auto KEY" lines) and
- * *remote with whether it lists any other kind. */
-static ps_shard_by
-read_stub(const std::string &dir, std::vector<std::string> *keys, bool *remote)
+/* Refuses a line of an index directory's stub (where: "DIR/XAPIANDB:3"). */
+[[noreturn]] static void
+refuse_line(const std::string &where, const char *line, const char *why)
 {
-    FILE *f = fopen((dir + STUB).c_str(), "r");
+    throw Xapian::DatabaseOpeningError(where + ": '" + line + "' " + why);
+}
+
+/* The shard-by line of an index directory's stub, DIR/XAPIANDB;
+ * PS_SHARD_NONE when there is none (or no stub). Fills *keys with its
+ * shards (and *where, when not null, with the line of each). The stub is read here, whole, before Xapian sees any of it:
+ * Xapian would also take "remote :PROGRAM ARGS", which runs PROGRAM,
+ * "remote HOST:PORT", absolute paths and stubs nested in the shards, and
+ * opening an index someone handed over must not run a program or reach
+ * another machine. So every line but comments must be "auto NAME" (or
+ * "glass NAME"), NAME a directory inside DIR: relative, without "..", and
+ * no symbolic link out of DIR; anything else throws, naming the line.
+ * The shards are then opened as glass databases only (open_glass). */
+static ps_shard_by
+read_index_stub(const std::string &dir, std::vector<std::string> *keys, std::vector<std::string> *where_of = nullptr)
+{
+    std::string stub = dir + STUB;
+    FILE *f = fopen(stub.c_str(), "r");
     if (!f)
         return PS_SHARD_NONE;
     ps_shard_by by = PS_SHARD_NONE;
-    char line[1024];
-    *remote = false;
-    while (fgets(line, sizeof line, f)) {
-        line[strcspn(line, "\r\n")] = '\0';
-        if (!strncmp(line, SHARD_MARK, strlen(SHARD_MARK))) {
-            const char *v = line + strlen(SHARD_MARK);
-            by = !strcmp(v, "lan") ? PS_SHARD_LAN : !strcmp(v, "year") ? PS_SHARD_YEAR : by;
-        } else if (!strncmp(line, "auto ", 5)) {
-            keys->push_back(line + 5);
-        } else if (line[0] && line[0] != '#') {
-            *remote = true;
+    char line[1024], real_dir[PATH_MAX], real_shard[PATH_MAX];
+    bool have_real = realpath(dir.c_str(), real_dir) != nullptr;
+    int lineno = 0;
+    try {
+        while (fgets(line, sizeof line, f)) {
+            line[strcspn(line, "\r\n")] = '\0';
+            std::string where = stub + ":" + std::to_string(++lineno);
+            if (!strncmp(line, SHARD_MARK, strlen(SHARD_MARK))) {
+                const char *v = line + strlen(SHARD_MARK);
+                by = !strcmp(v, "lan") ? PS_SHARD_LAN : !strcmp(v, "year") ? PS_SHARD_YEAR : by;
+                continue;
+            }
+            const char *p = line + strspn(line, " \t");
+            if (!*p || *p == '#')
+                continue;
+            char kind[16] = "", name[1024] = "", extra[2] = "";
+            if (sscanf(p, "%15s %1023s %1s", kind, name, extra) != 2 || (strcmp(kind, "auto") && strcmp(kind, "glass")))
+                refuse_line(where, p, "is not a shard of this index; an index directory lists only its own "
+                                      "shards ('auto NAME'), never a program or another machine");
+            std::string n = "/" + std::string(name) + "/";
+            if (name[0] == '/' || n.find("/../") != std::string::npos || n == "/./")
+                refuse_line(where, p, "names a database outside the index directory");
+            size_t rl = strlen(real_dir);
+            if (have_real && realpath((dir + "/" + name).c_str(), real_shard) &&
+                (strncmp(real_shard, real_dir, rl) != 0 || real_shard[rl] != '/'))
+                refuse_line(where, p, "leads out of the index directory (a symbolic link)");
+            keys->push_back(name);
+            if (where_of)
+                where_of->push_back(where);
         }
+    } catch (...) {
+        fclose(f);
+        throw;
     }
     fclose(f);
     return by;
+}
+
+/* A local database, opened as glass only: never a stub Xapian would read. */
+static Xapian::Database
+open_glass(const std::string &path)
+{
+    return Xapian::Database(path, Xapian::DB_BACKEND_GLASS);
 }
 
 /* Rewrites the stub to list the shards, atomically. */
@@ -75,13 +123,16 @@ write_stub(const psi_store *st)
         throw Xapian::DatabaseError("cannot write '" + path + "': " + strerror(errno));
 }
 
-/* Opens a stub database for reading: a file, or DIR/XAPIANDB of a sharded
- * index. Besides Xapian's own lines ("auto PATH", "glass PATH", "remote
- * HOST:PORT", "remote :PROGRAM ARGS") it reads "remote tcp HOST PORT".
- * Relative paths are relative to the stub's directory. *nshards counts
- * the databases listed. */
+static Xapian::Database *open_read(const std::string &path, int depth, int *nshards);
+
+/* Opens a stub file given as the index (--db FILE, an analyst's own list
+ * of shards): "auto PATH" or "glass PATH" (relative to the stub's
+ * directory; opened as any index is, by open_read, so a sharded index
+ * listed here keeps its own stub's rules), "remote tcp HOST PORT" and
+ * Xapian's "remote HOST:PORT". Xapian's "remote :PROGRAM ARGS" runs
+ * PROGRAM: refused, as every other line. *nshards counts the lines. */
 static Xapian::Database *
-open_stub(const std::string &stub, const std::string &base, int *nshards)
+open_stub_file(const std::string &stub, const std::string &base, int depth, int *nshards)
 {
     FILE *f = fopen(stub.c_str(), "r");
     if (!f)
@@ -108,17 +159,17 @@ open_stub(const std::string &stub, const std::string &base, int *nshards)
                         throw Xapian::DatabaseOpeningError(where + ": use 'remote tcp HOST PORT'");
                     db->add_database(Xapian::Remote::open(host, (unsigned)port));
                 } else if (!strcmp(kind, "remote") && got >= 2 && a[0] == ':') {
-                    const char *args = strstr(p, a) + strlen(a);
-                    db->add_database(Xapian::Remote::open(a + 1, args + strspn(args, " \t")));
+                    refuse_line(where, p, "would run a program, and opening an index never does; serve the "
+                                          "shard with xapian-tcpsrv and list it as 'remote tcp HOST PORT'");
                 } else if (!strcmp(kind, "remote") && got == 2 && strrchr(a, ':')) {
                     std::string hp(a);
                     size_t colon = hp.rfind(':');
                     db->add_database(Xapian::Remote::open(hp.substr(0, colon),
                                                           (unsigned)atoi(hp.c_str() + colon + 1)));
-                } else if ((!strcmp(kind, "auto") || !strcmp(kind, "glass") || !strcmp(kind, "chert")) &&
-                           got == 2) {
-                    std::string path = a[0] == '/' ? std::string(a) : base + "/" + a;
-                    db->add_database(Xapian::Database(path));
+                } else if ((!strcmp(kind, "auto") || !strcmp(kind, "glass")) && got == 2) {
+                    int n;
+                    std::unique_ptr<Xapian::Database> sub(open_read(a[0] == '/' ? a : base + "/" + a, depth + 1, &n));
+                    db->add_database(*sub);
                 } else {
                     throw Xapian::DatabaseOpeningError(where + ": cannot read '" + p +
                                                        "' (want 'auto PATH' or 'remote tcp HOST PORT')");
@@ -139,20 +190,41 @@ open_stub(const std::string &stub, const std::string &base, int *nshards)
     return db;
 }
 
-/* The database to read at path: a directory, a sharded index or a stub
- * file; *nshards is -1 for a plain directory. */
+/* How deep stub files may list stub files. */
+const int MAX_STUB_DEPTH = 8;
+
+/* The database to read at path: a glass directory, a sharded index (its
+ * stub read by read_index_stub) or a stub file; *nshards is -1 for a
+ * plain directory. Nothing is handed to Xapian that it would read as a
+ * stub of its own. */
 static Xapian::Database *
-open_read(const std::string &path, int *nshards)
+open_read(const std::string &path, int depth, int *nshards)
 {
+    if (depth > MAX_STUB_DEPTH)
+        throw Xapian::DatabaseOpeningError("'" + path + "': stub files nested more than " +
+                                           std::to_string(MAX_STUB_DEPTH) + " deep");
     struct stat sb;
     *nshards = -1;
-    if (stat(path.c_str(), &sb) == 0 && S_ISDIR(sb.st_mode) && file_exists(path + STUB))
-        return open_stub(path + STUB, path, nshards);
-    if (stat(path.c_str(), &sb) == 0 && S_ISREG(sb.st_mode)) {
-        size_t slash = path.rfind('/');
-        return open_stub(path, slash == std::string::npos ? "." : path.substr(0, slash), nshards);
+    bool found = stat(path.c_str(), &sb) == 0;
+    if (found && S_ISDIR(sb.st_mode) && file_exists(path + STUB)) {
+        std::vector<std::string> keys, where;
+        read_index_stub(path, &keys, &where);
+        std::unique_ptr<Xapian::Database> db(new Xapian::Database());
+        for (size_t i = 0; i < keys.size(); i++) {
+            try {
+                db->add_database(open_glass(path + "/" + keys[i]));
+            } catch (const Xapian::DatabaseNotFoundError &) {
+                throw Xapian::DatabaseOpeningError(where[i] + ": no database at '" + keys[i] + "'");
+            }
+        }
+        *nshards = (int)keys.size();
+        return db.release();
     }
-    return new Xapian::Database(path);
+    if (found && S_ISREG(sb.st_mode)) {
+        size_t slash = path.rfind('/');
+        return open_stub_file(path, slash == std::string::npos ? "." : path.substr(0, slash), depth, nshards);
+    }
+    return new Xapian::Database(open_glass(path));
 }
 
 /* Opens (or creates) a writable shard and adds it to the read view. */
@@ -160,7 +232,8 @@ static shard &
 open_shard(psi_store *st, const std::string &key)
 {
     std::string path = key.empty() ? st->dir : st->dir + "/" + key;
-    auto *w = new Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+    /* glass only: an existing directory is never read as a stub by Xapian */
+    auto *w = new Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
     st->shards.push_back(shard{ key, w });
     if (key.empty())
         st->db = w;
@@ -243,13 +316,12 @@ classify(ps_error *err, const std::string &dir)
 
 /* Why a writable store cannot be opened at dir as asked, or "". */
 static std::string
-write_refusal(const std::string &dir, bool exists, const struct stat &sb, ps_shard_by have, bool remote,
-              ps_shard_by shard_by)
+write_refusal(const std::string &dir, bool exists, const struct stat &sb, ps_shard_by have, ps_shard_by shard_by)
 {
     if (exists && !S_ISDIR(sb.st_mode))
         return "'" + dir + "' is a file (a stub database?); ingest into an index directory";
-    if (remote || (have == PS_SHARD_NONE && file_exists(dir + STUB)))
-        return "'" + dir + "' lists databases plansok did not make (or remote ones); "
+    if (have == PS_SHARD_NONE && file_exists(dir + STUB))
+        return "'" + dir + "' lists databases plansok did not make; "
                            "ingest into each shard's own directory instead";
     if (have == PS_SHARD_NONE && shard_by != PS_SHARD_NONE && exists && file_exists(dir + "/iamglass"))
         return "the index at '" + dir + "' is not sharded; use a new --db directory for --shard-by";
@@ -277,9 +349,8 @@ psi_store_open(const char *dir, bool writable, bool plain, ps_shard_by shard_by,
         bool empty_ok = false; /* a sharded index without documents yet */
         if (writable) {
             std::vector<std::string> keys;
-            bool remote = false;
-            ps_shard_by have = read_stub(dir, &keys, &remote);
-            std::string why = write_refusal(dir, exists, sb, have, remote, shard_by);
+            ps_shard_by have = read_index_stub(dir, &keys);
+            std::string why = write_refusal(dir, exists, sb, have, shard_by);
             if (!why.empty())
                 return psi_fail(err, PS_ERR_USAGE, "%s", why.c_str());
             st->shard_by = have != PS_SHARD_NONE ? have : shard_by;
@@ -299,7 +370,7 @@ psi_store_open(const char *dir, bool writable, bool plain, ps_shard_by shard_by,
             }
         } else {
             int nshards;
-            st->db = open_read(dir, &nshards);
+            st->db = open_read(dir, 0, &nshards);
             empty_ok = nshards == 0;
         }
         if (!empty_ok) {

@@ -259,13 +259,123 @@ delete_pdf(Xapian::WritableDatabase &w, const char *docid)
         w.delete_document(d);
 }
 
+/* The Xapian documents of one PDF, made before the database is touched. */
+struct pdf_docs {
+    Xapian::Document rec;
+    std::vector<Xapian::Document> parts; /* passages, then budget rows */
+    std::unordered_map<std::string, Xapian::termcount> spelling;
+};
+
+/* Test hook (tests/e2e/t610-terms.sh): the documents of files whose path
+ * holds PLANSOK_TEST_LONG_TERM get a term of 300 bytes that bypasses
+ * term(), as a term that escaped the bounds would. Never set outside tests. */
+static void
+test_long_term(pdf_docs &docs, const char *path)
+{
+    const char *m = getenv("PLANSOK_TEST_LONG_TERM");
+    if (m && *m && strstr(path, m))
+        docs.rec.add_boolean_term("XZ" + std::string(298, 'x'));
+}
+
+/* Throws InvalidArgumentError for a term Xapian would refuse. Checked
+ * before the transaction: a refusal inside an unflushed transaction
+ * cancels it, and Xapian's cancel drops every document not yet committed
+ * with it (the rest of the batch), not only this PDF's. */
+static void
+check_terms(const Xapian::Document &d)
+{
+    for (Xapian::TermIterator t = d.termlist_begin(); t != d.termlist_end(); ++t)
+        if ((*t).size() > MAX_TERM) {
+            const std::string &w = *t;
+            throw Xapian::InvalidArgumentError("a term of " + std::to_string(w.size()) + " bytes (Xapian takes " +
+                                               std::to_string(MAX_TERM) + "): '" +
+                                               w.substr(0, psi_utf8_cut(w.data(), w.size(), 40)) + "...'");
+        }
+}
+
+static pdf_docs
+make_docs(const psi_store *st, const psi_store_doc *doc)
+{
+    const ps_docinfo *info = doc->info;
+    pdf_docs out;
+    Xapian::TermGenerator tg;
+    Xapian::Stem stem("swedish");
+    tg.set_stemmer(stem);
+    tg.set_max_word_length(MAX_WORD);
+    /* every word as its stem, with positions: unstemmed terms as well
+     * (STEM_SOME) cost a third more postings and the writer's time */
+    tg.set_stemming_strategy(st->plain ? Xapian::TermGenerator::STEM_SOME : Xapian::TermGenerator::STEM_ALL_Z);
+
+    Xapian::Document &rec = out.rec;
+    rec.set_data(doc_record(doc));
+    rec.add_boolean_term(type_term(PSI_DOCTYPE_DOC));
+    rec.add_boolean_term(term(PSI_TERM_ID, info->docid));
+    rec.add_boolean_term(path_term(info->path));
+    for (const std::string &band : sig_bands(info->sig))
+        rec.add_boolean_term(band);
+    add_filters(rec, info, true);
+
+    for (size_t i = 0; i < doc->npassages; i++) {
+        const ps_passage *p = &doc->passages[i];
+        Xapian::Document d;
+        tg.set_document(d);
+        /* only the passage's own heading: its ancestors (a chapter
+         * title) would make every passage of the chapter match */
+        const char *own = psi_heading_own(p->heading);
+        tg.index_text(own, 2);
+        tg.increase_termpos(100);
+        tg.index_text(p->text);
+        /* spelling data ("did you mean") once per word and document,
+         * not once per occurrence as TermGenerator's FLAG_SPELLING would */
+        if (!st->plain) {
+            count_words(own, out.spelling);
+            count_words(p->text, out.spelling);
+        }
+        if (!st->plain && p->terms)
+            add_extra_terms(d, p->terms, stem);
+        d.set_data(passage_record(info, p));
+        d.add_boolean_term(type_term(PSI_DOCTYPE_PASSAGE));
+        add_filters(d, info);
+        d.add_boolean_term(vocab_term(PSI_TERM_SECTION, ps_section_name(p->section)));
+        d.add_value(PSI_SLOT_ORDER, Xapian::sortable_serialise((double)i));
+        /* no unique term of its own: the document's D term finds (and
+         * removes) every passage, and one posting list per passage
+         * would cost the writer for nothing */
+        out.parts.push_back(d);
+    }
+    for (size_t i = 0; i < doc->nbudget; i++) {
+        Xapian::Document d;
+        d.set_data(budget_record(info, &doc->budget[i]));
+        d.add_boolean_term(type_term(PSI_DOCTYPE_BUDGET));
+        add_filters(d, info);
+        d.add_value(PSI_SLOT_ORDER, Xapian::sortable_serialise((double)i));
+        out.parts.push_back(d); /* removed with the D term, as passages are */
+    }
+    test_long_term(out, info->path);
+    check_terms(out.rec);
+    for (const Xapian::Document &d : out.parts)
+        check_terms(d);
+    return out;
+}
+
 extern "C" ps_status
 psi_store_replace(psi_store *st, const psi_store_doc *doc, const char *old_docid, ps_error *err)
 {
     if (!st->writable)
         return psi_fail(err, PS_ERR_INTERNAL, "index opened read-only");
     const ps_docinfo *info = doc->info;
+    pdf_docs docs;
+    try {
+        docs = make_docs(st, doc);
+    } catch (const Xapian::InvalidArgumentError &e) {
+        return psi_fail(err, PS_ERR_DOC_REFUSED, "the index cannot take it: %s", e.get_msg().c_str());
+    } catch (const bad_record &e) {
+        return psi_fail(err, PS_ERR_DOC_REFUSED, "the index cannot take it: a record does not write: %s", e.what());
+    } catch (...) {
+        return classify(err, st->dir);
+    }
     Xapian::WritableDatabase *wdb = nullptr;
+    bool in_transaction = false;
     try {
         wdb = &shard_for(st, info);
         /* a new version of a document whose län or year changed: its
@@ -276,66 +386,16 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, const char *old_docid
                 if (old_docid && *old_docid)
                     delete_pdf(*sh.wdb, old_docid);
             }
-        Xapian::TermGenerator tg;
-        Xapian::Stem stem("swedish");
-        tg.set_stemmer(stem);
-        /* every word as its stem, with positions: unstemmed terms as well
-         * (STEM_SOME) cost a third more postings and the writer's time */
-        tg.set_stemming_strategy(st->plain ? Xapian::TermGenerator::STEM_SOME : Xapian::TermGenerator::STEM_ALL_Z);
-        /* spelling data ("did you mean") once per word and document,
-         * not once per occurrence as TermGenerator's FLAG_SPELLING would */
-        std::unordered_map<std::string, Xapian::termcount> spelling;
         /* unflushed: whole documents go to disk together, every batch */
         wdb->begin_transaction(false);
+        in_transaction = true;
         wdb->delete_document(term(PSI_TERM_DOC, info->docid));
         if (old_docid && *old_docid)
             wdb->delete_document(term(PSI_TERM_DOC, old_docid));
-
-        Xapian::Document rec;
-        rec.set_data(doc_record(doc));
-        rec.add_boolean_term(type_term(PSI_DOCTYPE_DOC));
-        rec.add_boolean_term(term(PSI_TERM_ID, info->docid));
-        rec.add_boolean_term(path_term(info->path));
-        for (const std::string &band : sig_bands(info->sig))
-            rec.add_boolean_term(band);
-        add_filters(rec, info, true);
-        wdb->replace_document(term(PSI_TERM_ID, info->docid), rec);
-
-        for (size_t i = 0; i < doc->npassages; i++) {
-            const ps_passage *p = &doc->passages[i];
-            Xapian::Document d;
-            tg.set_document(d);
-            /* only the passage's own heading: its ancestors (a chapter
-             * title) would make every passage of the chapter match */
-            const char *own = psi_heading_own(p->heading);
-            tg.index_text(own, 2);
-            tg.increase_termpos(100);
-            tg.index_text(p->text);
-            if (!st->plain) {
-                count_words(own, spelling);
-                count_words(p->text, spelling);
-            }
-            if (!st->plain && p->terms)
-                add_extra_terms(d, p->terms, stem);
-            d.set_data(passage_record(info, p));
-            d.add_boolean_term(type_term(PSI_DOCTYPE_PASSAGE));
-            add_filters(d, info);
-            d.add_boolean_term(vocab_term(PSI_TERM_SECTION, ps_section_name(p->section)));
-            d.add_value(PSI_SLOT_ORDER, Xapian::sortable_serialise((double)i));
-            /* no unique term of its own: the document's D term finds (and
-             * removes) every passage, and one posting list per passage
-             * would cost the writer for nothing */
+        wdb->replace_document(term(PSI_TERM_ID, info->docid), docs.rec);
+        for (const Xapian::Document &d : docs.parts)
             wdb->add_document(d);
-        }
-        for (size_t i = 0; i < doc->nbudget; i++) {
-            Xapian::Document d;
-            d.set_data(budget_record(info, &doc->budget[i]));
-            d.add_boolean_term(type_term(PSI_DOCTYPE_BUDGET));
-            add_filters(d, info);
-            d.add_value(PSI_SLOT_ORDER, Xapian::sortable_serialise((double)i));
-            wdb->add_document(d); /* removed with the D term, as passages are */
-        }
-        for (const auto &w : spelling)
+        for (const auto &w : docs.spelling)
             wdb->add_spelling(w.first, w.second);
         test_kill_point();
         wdb->commit_transaction();
@@ -347,10 +407,18 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, const char *old_docid
     } catch (...) {
         ps_status s = classify(err, st->dir);
         try {
-            if (wdb)
+            if (in_transaction)
                 wdb->cancel_transaction();
         } catch (...) {
         }
+        /* the database failed mid-transaction: cancelling it drops the
+         * documents of the batch not yet committed too */
+        if (in_transaction && st->pending > 0 && err) {
+            size_t n = strlen(err->msg);
+            snprintf(err->msg + n, sizeof err->msg - n, "; the %d documents added since the last commit are lost",
+                     st->pending);
+        }
+        st->pending = 0;
         return s;
     }
 }

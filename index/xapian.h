@@ -82,16 +82,27 @@ struct record_guard {
 
 /* ---------------------------------------------------- schema helpers */
 
-/* Xapian refuses terms over 245 bytes; TermGenerator skips words over 64
- * bytes, and so do the extras (a damaged PDF can glue a page into one word). */
+/* Xapian (glass) refuses terms over 245 bytes, and a refused term used to
+ * stop a run. TermGenerator skips words over 64 bytes, and so do the
+ * extras (a damaged PDF can glue a page into one word); every other term
+ * is made by term(), which cuts it to MAX_TERM bytes. */
 const size_t MAX_WORD = 64;
+const size_t MAX_TERM = 245;
 /* Totals up to this many matches are counted, above it estimated. */
 const Xapian::doccount COUNT_EXACT = 1000;
 
+/* The term of a value: the prefix and as much of the value as fits in
+ * MAX_TERM bytes, cut between characters. The writer and the query
+ * filters both come here, so a long value ("org:" of a name of 300
+ * bytes) finds its document; values alike in all their first ~240 bytes
+ * share a term. */
 inline std::string
 term(psi_term t, const std::string &value)
 {
-    return psi_terms[t].prefix + value;
+    std::string s = psi_terms[t].prefix;
+    size_t room = MAX_TERM > s.size() ? MAX_TERM - s.size() : 0;
+    s.append(value, 0, psi_utf8_cut(value.data(), value.size(), room));
+    return s;
 }
 
 inline std::string

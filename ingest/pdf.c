@@ -263,14 +263,11 @@ read_file(const char *path, char **data, size_t *len, long long *mtime, ps_error
 {
     *data = NULL;
     *len = 0;
-    int fd = open(path, O_RDONLY);
-    if (fd < 0)
-        return psi_fail(err, PS_ERR_IO, "cannot open: %s", strerror(errno));
+    int fd;
     struct stat sb;
-    if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode)) {
-        close(fd);
-        return psi_fail(err, PS_ERR_IO, "not a regular file");
-    }
+    ps_status st = psi_open_regular(path, &fd, &sb, err);
+    if (st != PS_OK)
+        return st;
     size_t cap = (size_t)sb.st_size + 1, n = 0;
     char *buf = psi_malloc(cap);
     for (;;) {

@@ -7,25 +7,13 @@ with megabytes of text, a PDF of 5,000 pages, and odd file names.
     tests/tools/hostile-pdfs.py SOURCE.pdf OUTDIR [--many]"""
 import os, random, sys, zlib
 
+from pdfwrite import FONT as font, page_pdf, pdf
+
 src, out = sys.argv[1], sys.argv[2]
 many = '--many' in sys.argv
 os.makedirs(out, exist_ok=True)
 data = open(src, 'rb').read()
 rnd = random.Random(20261124)  # deterministic
-
-def pdf(objects, root=1):
-    """A PDF from object bodies (bytes), with a correct xref table."""
-    b = b'%PDF-1.4\n'
-    offs = []
-    for i, o in enumerate(objects):
-        offs.append(len(b))
-        b += b'%d 0 obj\n' % (i + 1) + o + b'\nendobj\n'
-    x = len(b)
-    b += b'xref\n0 %d\n0000000000 65535 f \n' % (len(objects) + 1)
-    for o in offs:
-        b += b'%010d 00000 n \n' % o
-    b += b'trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n' % (len(objects) + 1, root, x)
-    return b
 
 def write(name, b):
     with open(os.path.join(out, name), 'wb') as f:
@@ -47,13 +35,6 @@ b = data.replace(b'xref', b'xref', 1)
 i = b.rfind(b'xref')
 if i > 0:
     write('broken-xref.pdf', b[:i] + b'xref\n0 3\n0000000000 65535 f \n9999999999 00000 n \n0000000001 00000 n \n' + b[i + 40:])
-
-font = b'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'
-def page_pdf(content, extra=()):
-    stream = b'<< /Length %d >>\nstream\n' % len(content) + content + b'\nendstream'
-    return pdf([b'<< /Type /Catalog /Pages 2 0 R >>', b'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-                b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-                stream, font] + list(extra))
 
 # deep nesting: an array inside an array, 20,000 deep
 write('deep-nesting.pdf', pdf([b'<< /Type /Catalog /Pages 2 0 R /Deep ' + b'[' * 20000 + b']' * 20000 + b' >>',

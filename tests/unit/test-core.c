@@ -1,5 +1,6 @@
-/* test-core.c: status phrases, county and kind names, lower case,
- * layout of two columns, and index error paths (missing, locked). */
+/* test-core.c: status phrases, county and kind names, lower case, cutting
+ * UTF-8 to a byte budget, layout of two columns, and index error paths
+ * (missing, locked). */
 #include "plansok-private.h"
 #include "tap.h"
 
@@ -245,6 +246,21 @@ test_letter_spacing(void)
     free(t);
 }
 
+/* Cutting a value to a byte budget never splits a character (index terms). */
+static void
+test_utf8_cut(void)
+{
+    const char *s = "Region \xf0\x9d\x90\x80\xf0\x9d\x90\x80"; /* 7 + 2 x 4 bytes (U+1D400) */
+    CHECK(psi_utf8_cut(s, 15, 15) == 15);
+    CHECK(psi_utf8_cut(s, 15, 100) == 15);
+    CHECK(psi_utf8_cut(s, 15, 14) == 11);
+    CHECK(psi_utf8_cut(s, 15, 11) == 11);
+    CHECK(psi_utf8_cut(s, 15, 8) == 7);
+    CHECK(psi_utf8_cut(s, 15, 7) == 7);
+    CHECK(psi_utf8_cut("åäö", 6, 5) == 4);
+    CHECK(psi_utf8_cut("åäö", 6, 0) == 0);
+}
+
 static void
 test_index_errors(void)
 {
@@ -312,6 +328,7 @@ main(void)
     test_names();
     test_lower();
     test_heading_own();
+    test_utf8_cut();
     test_layout_columns();
     test_layout_table();
     test_letter_spacing();

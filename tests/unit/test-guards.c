@@ -1,0 +1,151 @@
+/* test-guards.c: the index's guards against what it is pointed at: a FIFO
+ * or a device is never read as a document, pruning removes only the
+ * documents whose files are gone, nothing under a directory the caller
+ * could not read, and an index directory's stub file may list only shards
+ * inside it (opening an index never runs a program). Run from the top
+ * directory (it reads tests/budget/). */
+#include "plansok-private.h"
+#include "tap.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char tmp[] = "/tmp/plansok-guards-XXXXXX";
+
+/* Runs a shell command built from fmt; true when it succeeds. */
+static bool
+sh(const char *fmt, const char *a, const char *b)
+{
+    char *cmd = psi_asprintf(fmt, a, b);
+    bool ok = system(cmd) == 0;
+    free(cmd);
+    return ok;
+}
+
+static void
+test_not_regular(ps_index *ix)
+{
+    char *fifo = psi_asprintf("%s/fifo.pdf", tmp);
+    CHECK(mkfifo(fifo, 0600) == 0);
+    ps_file_state fs;
+    char *other = NULL;
+    ps_error e = PS_ERROR_INIT;
+    CHECK(ps_index_check_file(ix, fifo, &fs, &other, &e) == PS_ERR_IO); /* and returns: no hang */
+    CHECK_STR(e.msg, "not a regular file (a FIFO)");
+    CHECK(ps_index_check_file(ix, "/dev/zero", &fs, &other, &e) == PS_ERR_IO);
+    CHECK_STR(e.msg, "not a regular file (a character device)");
+    char hash[17];
+    CHECK(psi_file_hash(fifo, hash, &e) == PS_ERR_IO);
+    CHECK(psi_file_hash("/dev/zero", hash, &e) == PS_ERR_IO);
+    int fd;
+    struct stat sb;
+    CHECK(psi_open_regular("/dev/null", &fd, &sb, &e) == PS_ERR_IO && fd == -1);
+    CHECK(psi_open_regular("tests/budget/budget-jonkoping-2015.pdf", &fd, &sb, &e) == PS_OK && fd >= 0);
+    if (fd >= 0)
+        close(fd);
+    free(fifo);
+}
+
+static void
+test_prune(ps_index *ix)
+{
+    static const struct {
+        const char *src, *rel;
+    } files[] = {
+        { "tests/budget/budget-jonkoping-2015.pdf", "a/x.pdf" },
+        { "tests/budget/budget-vasternorrland-2014.pdf", "ab/y.pdf" },
+    };
+    ps_error e = PS_ERROR_INIT;
+    for (size_t i = 0; i < 2; i++) {
+        char *dst = psi_asprintf("%s/%s", tmp, files[i].rel);
+        char *dir = psi_asprintf("%.*s", (int)(strrchr(dst, '/') - dst), dst);
+        mkdir(dir, 0700);
+        CHECK(sh("cp '%s' '%s'", files[i].src, dst));
+        ps_doc *doc = NULL;
+        CHECK(ps_doc_extract(dst, NULL, &doc, &e) == PS_OK);
+        if (doc)
+            CHECK(ps_index_add_doc(ix, doc, &e) == PS_OK);
+        ps_doc_free(doc);
+        free(dir);
+        free(dst);
+    }
+    /* both files gone; a/ could not be read, so its document may exist */
+    CHECK(sh("rm -rf '%s/a' '%s/ab'", tmp, tmp));
+    char real[PATH_MAX];
+    char *a = psi_asprintf("%s/a/", realpath(tmp, real) ? real : tmp); /* as the index has it */
+    const char *keep[] = { a };
+    size_t removed = 0;
+    CHECK(ps_index_prune(ix, keep, 1, &removed, &e) == PS_OK);
+    CHECK(removed == 1); /* ab/y.pdf: "a/" keeps a/, not ab/ */
+    CHECK(ps_index_prune(ix, keep, 1, &removed, &e) == PS_OK && removed == 0);
+    CHECK(ps_index_prune(ix, NULL, 0, &removed, &e) == PS_OK && removed == 1);
+    free(a);
+}
+
+/* Every line but "auto NAME" inside the directory is refused, by readers
+ * and writers, naming the stub's line, and nothing runs. */
+static void
+test_stub(void)
+{
+    static const char *const lines[] = {
+        "remote :/usr/bin/touch %s/PWNED",
+        "remote 127.0.0.1:1",
+        "remote tcp 127.0.0.1 1",
+        "auto /srv/plans",
+        "glass ../db",
+        "auto a/../../x",
+        "auto .",
+        "inmemory",
+        "auto two names",
+        "chert old",
+    };
+    char *dir = psi_asprintf("%s/stubbed", tmp), *stub = psi_asprintf("%s/XAPIANDB", dir);
+    char *pwned = psi_asprintf("%s/PWNED", tmp);
+    mkdir(dir, 0700);
+    for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+        FILE *f = fopen(stub, "w");
+        if (!f)
+            continue;
+        fprintf(f, "# plansok shard-by lan\n");
+        fprintf(f, lines[i], tmp);
+        fprintf(f, "\n");
+        fclose(f);
+        for (int w = 0; w < 2; w++) {
+            ps_index *ix = NULL;
+            ps_error e = PS_ERROR_INIT;
+            ps_status st = ps_index_open(dir, w ? PS_INDEX_WRITE : PS_INDEX_READ, &ix, &e);
+            CHECK(st != PS_OK && ix == NULL && strstr(e.msg, "/XAPIANDB:2: '") != NULL);
+            if (st == PS_OK || !strstr(e.msg, "/XAPIANDB:2: '"))
+                printf("#   %s: %s\n", lines[i], e.msg);
+            ps_index_close(ix);
+            CHECK(access(pwned, F_OK) != 0);
+        }
+    }
+    free(dir);
+    free(stub);
+    free(pwned);
+}
+
+int
+main(void)
+{
+    if (access("tests/budget/budget-jonkoping-2015.pdf", R_OK) != 0 || !mkdtemp(tmp)) {
+        printf("ok 1 - # SKIP run from the top directory\n1..1\n");
+        return 0;
+    }
+    char *db = psi_asprintf("%s/db", tmp);
+    ps_index *ix = NULL;
+    ps_error e = PS_ERROR_INIT;
+    CHECK(ps_index_open(db, PS_INDEX_WRITE, &ix, &e) == PS_OK);
+    if (ix) {
+        test_not_regular(ix);
+        test_prune(ix);
+        ps_index_close(ix);
+    }
+    test_stub();
+    CHECK(sh("rm -rf '%s'%s", tmp, ""));
+    free(db);
+    return tap_done();
+}
