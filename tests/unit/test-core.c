@@ -100,6 +100,27 @@ w(const char *t, double x, double y, double width)
     return r;
 }
 
+/* A page of the given words, through layout.c. */
+static psi_page
+laid_out(psi_word *words, size_t n, double width, double height)
+{
+    psi_page pg = { 0 };
+    pg.words = words;
+    pg.nwords = n;
+    pg.width = width;
+    pg.height = height;
+    psi_layout_page(&pg);
+    return pg;
+}
+
+static void
+page_release(psi_page *pg)
+{
+    for (size_t i = 0; i < pg->nlines; i++)
+        psi_line_release(&pg->lines[i]);
+    free(pg->lines);
+}
+
 static void
 test_layout_columns(void)
 {
@@ -126,12 +147,7 @@ test_layout_columns(void)
         all[n++] = w("text", 230, y, 50);
     }
     (void)words;
-    psi_page pg = { 0 };
-    pg.words = all;
-    pg.nwords = n;
-    pg.width = 595;
-    pg.height = 842;
-    psi_layout_page(&pg);
+    psi_page pg = laid_out(all, n, 595, 842);
     CHECK(pg.columns == 2);
     CHECK(pg.nlines == 17);
     if (pg.nlines == 17) {
@@ -141,9 +157,7 @@ test_layout_columns(void)
         CHECK_STR(pg.lines[9].text, "R0 och mer text");
         CHECK_STR(pg.lines[16].text, "R7 och mer text");
     }
-    for (size_t i = 0; i < pg.nlines; i++)
-        psi_line_release(&pg.lines[i]);
-    free(pg.lines);
+    page_release(&pg);
 }
 
 static void
@@ -170,12 +184,7 @@ test_layout_table(void)
         all[n++] = w("382", 672, y, 20);
         all[n++] = w("0", 720, y, 8);
     }
-    psi_page pg = { 0 };
-    pg.words = all;
-    pg.nwords = n;
-    pg.width = 960;
-    pg.height = 540;
-    psi_layout_page(&pg);
+    psi_page pg = laid_out(all, n, 960, 540);
     CHECK(pg.columns == 1);
     CHECK(pg.nlines == 8);
     if (pg.nlines == 8) {
@@ -183,9 +192,7 @@ test_layout_table(void)
         /* each cell where it lies */
         CHECK(pg.lines[0].ncells == 5 && pg.lines[0].cells[3].x0 == 640 && pg.lines[0].cells[3].x1 == 692);
     }
-    for (size_t i = 0; i < pg.nlines; i++)
-        psi_line_release(&pg.lines[i]);
-    free(pg.lines);
+    page_release(&pg);
 }
 
 /* One line of words at the given x (each w wide), through layout. */
@@ -195,16 +202,9 @@ line_of(const char *const *words, const double *x, const double *width, size_t n
     psi_word all[32];
     for (size_t i = 0; i < n; i++)
         all[i] = w(words[i], x[i], 100, width[i]);
-    psi_page pg = { 0 };
-    pg.words = all;
-    pg.nwords = n;
-    pg.width = 595;
-    pg.height = 842;
-    psi_layout_page(&pg);
+    psi_page pg = laid_out(all, n, 595, 842);
     char *t = pg.nlines == 1 ? psi_strdup(pg.lines[0].text) : psi_strdup("(not one line)");
-    for (size_t i = 0; i < pg.nlines; i++)
-        psi_line_release(&pg.lines[i]);
-    free(pg.lines);
+    page_release(&pg);
     return t;
 }
 
