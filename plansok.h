@@ -328,6 +328,12 @@ ps_status ps_index_open(const char *dir, ps_index_mode mode, ps_index **out,
  * document cannot be stored (nothing of it is, and the documents added
  * before it stay); any other failure is the index's. */
 ps_status ps_index_add_doc(ps_index *ix, const ps_doc *doc, ps_error *err);
+/* Writes what was added to disk. Closing an index commits too but cannot
+ * say that it failed: a writer that reports what it indexed commits first
+ * (a full disk fails here; the message says how many documents were lost). */
+ps_status ps_index_commit(ps_index *ix, ps_error *err);
+/* Documents added since the last commit (they are lost if the next commit fails). */
+size_t ps_index_uncommitted(const ps_index *ix);
 void ps_index_close(ps_index *ix);
 void ps_index_set_batch(ps_index *ix, int documents);
 

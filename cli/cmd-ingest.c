@@ -8,19 +8,42 @@
 #include <string.h>
 #include <unistd.h>
 
+/* What a run has indexed; the summary counts what was committed. */
+typedef struct counts {
+    size_t pages, passages, added, updated, moved;
+} counts;
+
 /* The state of one ingest run, shared by the loop and the collector. */
 typedef struct ingest_run {
     ps_index *ix;
     char **files;
     size_t nfiles;
     bool quiet, show;
-    size_t done, pages, passages, added, updated, moved, unchanged;
+    size_t done, unchanged;
+    counts batch, committed; /* added since the index last wrote to disk; written */
+    size_t lost;             /* documents added but never written (the disk failed) */
     int skipped, fatal;
     ps_file_state *states;
     bool *indexed;          /* the file's contents are in the index now */
     char **added_ids;       /* documents added in this run, to spot copies */
     size_t nadded_ids;
 } ingest_run;
+
+/* The documents added since the last commit were written (or lost). */
+static void
+batch_written(ingest_run *r, bool written)
+{
+    if (written) {
+        r->committed.added += r->batch.added;
+        r->committed.updated += r->batch.updated;
+        r->committed.moved += r->batch.moved;
+        r->committed.pages += r->batch.pages;
+        r->committed.passages += r->batch.passages;
+    } else {
+        r->lost += r->batch.added + r->batch.updated + r->batch.moved;
+    }
+    r->batch = (counts){ 0 };
+}
 
 /* Adds a finished document to the index, or reports why there is none. */
 static void
@@ -54,17 +77,22 @@ finish_file(ingest_run *r, size_t i, ps_doc *doc, ps_status st, ps_error *err)
         if (d->garbled_pages)
             cli_note(r->show, "plansok: '%s': %d of %d pages left out: their text is not readable (a broken font?)",
                      r->files[i], d->garbled_pages, d->pages);
-        r->added += r->states[i] == PS_FILE_NEW;
-        r->updated += r->states[i] == PS_FILE_CHANGED;
-        r->moved += r->states[i] == PS_FILE_MOVED;
-        r->pages += (size_t)d->pages;
-        r->passages += (size_t)d->passages;
+        r->batch.added += r->states[i] == PS_FILE_NEW;
+        r->batch.updated += r->states[i] == PS_FILE_CHANGED;
+        r->batch.moved += r->states[i] == PS_FILE_MOVED;
+        r->batch.pages += (size_t)d->pages;
+        r->batch.passages += (size_t)d->passages;
+        if (ps_index_uncommitted(r->ix) == 0) /* the batch went to disk with it */
+            batch_written(r, true);
     } else if (cli_exit_code(st) == EXIT_SKIPPED || st == PS_ERR_IO) {
         cli_note(r->show, "plansok: skipping '%s': %s", r->files[i], err->msg);
         r->skipped++;
     } else {
         cli_note(r->show, "plansok: stopping at '%s': %s", r->files[i], err->msg);
         r->fatal = cli_exit_code(st);
+        /* the index failed: what it had not written yet is gone */
+        if (ps_index_uncommitted(r->ix) == 0)
+            batch_written(r, false);
     }
     ps_doc_free(doc);
 }
@@ -274,7 +302,8 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
     size_t set = r.fatal ? 0 : apply_fixes(&r, &given, mf);
     /* documents that name only their nämnd take their folder's kommun */
     size_t from_folder = 0;
-    if (!r.fatal && ix && (r.added || r.updated || r.moved || set)) {
+    if (!r.fatal && ix && (r.batch.added || r.batch.updated || r.batch.moved || r.committed.added ||
+                           r.committed.updated || r.committed.moved || set)) {
         ps_error ferr = PS_ERROR_INIT;
         if (ps_index_infer_folders(ix, &from_folder, &ferr) != PS_OK)
             cli_note(show, "plansok: could not read documents' folders: %s", ferr.msg);
@@ -297,13 +326,26 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
             r.fatal = cli_exit_code(st);
         }
     }
-    cli_index_close(ctx); /* committed before it is reported */
+    /* committed before it is reported: what could not be written is not counted */
+    if (ix) {
+        st = ps_index_commit(ix, &err);
+        batch_written(&r, st == PS_OK);
+        if (st != PS_OK) {
+            fprintf(stderr, "plansok: could not write the index to disk: %s\n", err.msg);
+            if (!r.fatal)
+                r.fatal = cli_exit_code(st);
+        }
+    }
+    cli_index_close(ctx);
     ps_extractor_free(ex);
-    size_t docs = r.added + r.updated + r.moved;
+    const counts *c = &r.committed;
+    size_t docs = c->added + c->updated + c->moved;
     fprintf(stderr,
             "plansok: ingested %zu document%s (%zu pages, %zu passages): %zu added, %zu updated, %zu moved, "
             "%zu unchanged, %zu removed",
-            docs, docs == 1 ? "" : "s", r.pages, r.passages, r.added, r.updated, r.moved, r.unchanged, removed);
+            docs, docs == 1 ? "" : "s", c->pages, c->passages, c->added, c->updated, c->moved, r.unchanged, removed);
+    if (r.lost)
+        fprintf(stderr, "; %zu not written to the index", r.lost);
     if (set)
         fprintf(stderr, "; %zu set by hand", set);
     if (from_folder)

@@ -621,6 +621,11 @@ ps_status psi_store_open(const char *dir, bool writable, bool plain, ps_shard_by
                          ps_error *err);
 void psi_store_close(psi_store *st);
 void psi_store_set_batch(psi_store *st, int documents);
+/* Commits what was added (PS_OK for a read-only store); on failure the
+ * message says how many documents were lost. */
+ps_status psi_store_commit(psi_store *st, ps_error *err);
+/* Documents added since the last commit. */
+int psi_store_pending(const psi_store *st);
 
 typedef struct psi_store_doc {
     const ps_docinfo *info;

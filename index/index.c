@@ -54,6 +54,19 @@ ps_index_close(ps_index *ix)
     free(ix);
 }
 
+ps_status
+ps_index_commit(ps_index *ix, ps_error *err)
+{
+    return ix->writable ? psi_store_commit(ix->store, err) : PS_OK;
+}
+
+size_t
+ps_index_uncommitted(const ps_index *ix)
+{
+    int n = psi_store_pending(ix->store);
+    return n > 0 ? (size_t)n : 0;
+}
+
 psi_store *
 psi_index_store(ps_index *ix)
 {

@@ -247,6 +247,39 @@ commit_all(psi_store *st)
 {
     for (shard &sh : st->shards)
         sh.wdb->commit();
+    st->pending = 0;
+}
+
+extern "C" ps_status
+psi_store_commit(psi_store *st, ps_error *err)
+{
+    if (!st->writable)
+        return PS_OK;
+    try {
+        commit_all(st);
+        return PS_OK;
+    } catch (...) {
+        ps_status s = classify(err, st->dir);
+        note_lost(st, err);
+        return s;
+    }
+}
+
+void
+note_lost(psi_store *st, ps_error *err)
+{
+    if (st->pending > 0 && err) {
+        size_t n = strlen(err->msg);
+        snprintf(err->msg + n, sizeof err->msg - n, "; the %d document%s added since the last commit %s lost",
+                 st->pending, st->pending == 1 ? "" : "s", st->pending == 1 ? "is" : "are");
+    }
+    st->pending = 0;
+}
+
+extern "C" int
+psi_store_pending(const psi_store *st)
+{
+    return st && st->writable ? st->pending : 0;
 }
 
 /* The shard a document belongs in, created when it is the first. */

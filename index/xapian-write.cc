@@ -399,10 +399,8 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, const char *old_docid
             wdb->add_spelling(w.first, w.second);
         test_kill_point();
         wdb->commit_transaction();
-        if (++st->pending >= st->batch) {
+        if (++st->pending >= st->batch)
             commit_all(st);
-            st->pending = 0;
-        }
         return PS_OK;
     } catch (...) {
         ps_status s = classify(err, st->dir);
@@ -411,14 +409,9 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, const char *old_docid
                 wdb->cancel_transaction();
         } catch (...) {
         }
-        /* the database failed mid-transaction: cancelling it drops the
-         * documents of the batch not yet committed too */
-        if (in_transaction && st->pending > 0 && err) {
-            size_t n = strlen(err->msg);
-            snprintf(err->msg + n, sizeof err->msg - n, "; the %d documents added since the last commit are lost",
-                     st->pending);
-        }
-        st->pending = 0;
+        /* the database failed: cancelling drops the documents of the
+         * batch not yet committed too, and a failed commit wrote none */
+        note_lost(st, err);
         return s;
     }
 }

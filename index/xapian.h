@@ -139,6 +139,9 @@ ps_status classify(ps_error *err, const std::string &dir);
 Xapian::WritableDatabase &shard_for(psi_store *st, const ps_docinfo *info);
 Xapian::WritableDatabase &shard_of(psi_store *st, Xapian::docid did, Xapian::docid *local);
 void commit_all(psi_store *st);
+/* After a failure: says in err how many documents added since the last
+ * commit are lost, and forgets them. */
+void note_lost(psi_store *st, ps_error *err);
 
 /* xapian-query.cc: the Xapian query for q over documents of one type; a
  * suggestion (when not NULL) asks for spelling correction. */
