@@ -150,7 +150,14 @@ static bool
 starts_table(const ps_budget *b, size_t i)
 {
     const ps_budget_row *r = &b->rows[i], *prev = i ? &b->rows[i - 1] : NULL;
-    return !prev || strcmp(r->docid, prev->docid) || strcmp(r->table, prev->table) || r->page != prev->page;
+    if (!prev || strcmp(r->docid, prev->docid) || strcmp(r->table, prev->table) || r->page != prev->page ||
+        r->ncols != prev->ncols)
+        return true;
+    /* two tables of one caption on a page: their columns differ */
+    for (size_t k = 0; k < r->ncols; k++)
+        if (strcmp(r->columns[k], prev->columns[k]))
+            return true;
+    return false;
 }
 
 static void

@@ -80,7 +80,7 @@ read_index_stub(const std::string &dir, std::vector<std::string> *keys, std::vec
             std::string n = "/" + std::string(name) + "/";
             if (name[0] == '/' || n.find("/../") != std::string::npos || n == "/./")
                 refuse_line(where, p, "names a database outside the index directory");
-            size_t rl = strlen(real_dir);
+            size_t rl = have_real ? strlen(real_dir) : 0;
             if (have_real && realpath((dir + "/" + name).c_str(), real_shard) &&
                 (strncmp(real_shard, real_dir, rl) != 0 || real_shard[rl] != '/'))
                 refuse_line(where, p, "leads out of the index directory (a symbolic link)");

@@ -85,7 +85,9 @@ column_at(const column *c, size_t n, double x0, double x1, bool header)
     }
     if (best >= 0 || !n)
         return best;
-    if (header && x1 < c[0].x0)
+    /* a heading over the labels, unless it ends within a few points of
+     * the first column's figures (set flush right, they start further in) */
+    if (header && x1 < c[0].x0 - 12)
         return -1;
     double d = 1e18;
     for (size_t k = 0; k < n; k++)
@@ -271,6 +273,14 @@ emit_table(table *tb, int page, psi_budget_rows *out)
             free(unit);
             unit = psi_unit_of(caption);
         }
+        /* a column of note references ("Not": 1, 2, 6,7) holds no amounts */
+        size_t nkeep = 0;
+        long *keep = psi_malloc((ncols ? ncols : 1) * sizeof *keep); /* output column of each column, -1: left out */
+        for (size_t k = 0; k < ncols; k++) {
+            char *f = psi_fold_ascii(psi_buf_str(&c[k].name));
+            keep[k] = strcmp(f, "not") && strcmp(f, "noter") ? (long)nkeep++ : -1;
+            free(f);
+        }
         for (size_t r = 0; r < tb->nrows; r++) {
             const psi_tline *t = &tb->rows[r];
             /* a row, and the breakdowns beside it: a label cell after amounts starts a row of its own */
@@ -282,14 +292,15 @@ emit_table(table *tb, int page, psi_budget_rows *out)
                 }
                 if (t->c[i].kind == PSI_C_TEXT)
                     i++;
-                double *amounts = psi_calloc(ncols, sizeof *amounts);
-                unsigned char *present = psi_calloc(ncols, 1);
+                double *amounts = psi_calloc(nkeep + 1, sizeof *amounts);
+                unsigned char *present = psi_calloc(nkeep + 1, 1);
                 size_t namount = 0;
                 for (; i < t->n && t->c[i].kind != PSI_C_TEXT; i++) {
                     if (t->c[i].kind != PSI_C_AMOUNT)
                         continue;
                     long col = placed ? column_at(c, ncols, t->c[i].x0, t->c[i].x1, false)
                                       : (long)i - 1 < (long)ncols ? (long)i - 1 : -1;
+                    col = col >= 0 ? keep[col] : -1;
                     if (col >= 0 && !present[col]) {
                         amounts[col] = t->c[i].v;
                         present[col] = 1;
@@ -311,16 +322,18 @@ emit_table(table *tb, int page, psi_budget_rows *out)
                 row->table = psi_strdup(caption);
                 row->unit = psi_strdup(unit);
                 row->label = psi_strdup(label);
-                row->ncols = ncols;
-                row->columns = psi_malloc((ncols ? ncols : 1) * sizeof *row->columns);
+                row->ncols = nkeep;
+                row->columns = psi_malloc((nkeep ? nkeep : 1) * sizeof *row->columns);
                 for (size_t k = 0; k < ncols; k++)
-                    row->columns[k] = psi_strdup(psi_buf_str(&c[k].name));
+                    if (keep[k] >= 0)
+                        row->columns[keep[k]] = psi_strdup(psi_buf_str(&c[k].name));
                 row->amounts = amounts;
                 row->present = present;
                 row->lan = -1;
             }
         }
         free(unit);
+        free(keep);
     }
     for (size_t k = 0; k < ncols; k++)
         psi_buf_release(&c[k].name);

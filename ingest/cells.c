@@ -108,8 +108,9 @@ psi_year_token(const char *s)
 char *
 psi_unit_of(const char *s)
 {
-    static const char *const units[] = { "miljoner kronor", "tusen kronor", "mnkr", "mkr", "tkr", "kr" };
-    static const char *const as[] = { "mnkr", "tkr", "mnkr", "mnkr", "tkr", "kr" };
+    static const char *const units[] = { "miljoner kronor", "miljoner kr", "tusentals kronor", "tusen kronor",
+                                         "tusen kr", "mnkr", "mkr", "tkr", "kr" };
+    static const char *const as[] = { "mnkr", "mnkr", "tkr", "tkr", "tkr", "mnkr", "mnkr", "tkr", "kr" };
     char *f = psi_fold_ascii(s ? s : "");
     const char *found = "";
     for (size_t u = 0; u < sizeof units / sizeof units[0] && !*found; u++) {

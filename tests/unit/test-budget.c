@@ -82,10 +82,77 @@ test_rows(void)
     CHECK(none.n == 0);
 }
 
+static void
+test_units(void)
+{
+    static const struct {
+        const char *caption, *unit;
+    } cases[] = {
+        { "Resultatbudget (tkr)", "tkr" }, { "Miljoner kronor", "mnkr" }, { "Belopp i tusen kr", "tkr" },
+        { "Miljoner kr", "mnkr" },         { "Tusentals kronor", "tkr" }, { "Mkr", "mnkr" },
+        { "Kronor per invånare", "" },     { "Budget 2027", "" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *u = psi_unit_of(cases[i].caption);
+        printf("# unit of '%s'\n", cases[i].caption);
+        CHECK_STR(u, cases[i].unit);
+        free(u);
+    }
+}
+
+/* A line with its cells' places, as layout.c makes them. */
+static psi_line
+placed(const char *t, const double *x0, const double *x1, size_t n)
+{
+    psi_line l = { 0 };
+    l.text = (char *)t;
+    l.size = 10;
+    l.cells = psi_malloc(n * sizeof *l.cells);
+    l.ncells = n;
+    for (size_t i = 0; i < n; i++)
+        l.cells[i] = (psi_cell){ x0[i], x1[i] };
+    return l;
+}
+
+static void
+test_note_column(void)
+{
+    /* a resultaträkning's "Not" column holds note references, not amounts */
+    static const double h0[] = { 60, 250, 330, 420 }, h1[] = { 120, 270, 370, 460 };
+    static const double r0[] = { 60, 262, 340, 430 }, r1[] = { 200, 270, 370, 460 };
+    psi_line lines[] = {
+        placed("Resultaträkning (tkr)\tNot\tBudget 2025\tUtfall 2024", h0, h1, 4),
+        placed("Verksamhetens intäkter\t1\t233 760\t220 452", r0, r1, 4),
+        placed("Årets resultat\t11\t315\t-3 950", r0, r1, 4),
+    };
+    psi_page pg = { 0 };
+    pg.lines = lines;
+    pg.nlines = 3;
+    bool on = true;
+    psi_budget_rows out = { 0 };
+    psi_budget_extract(&pg, 1, &on, &out);
+    CHECK(out.n == 2);
+    if (out.n == 2) {
+        CHECK(out.v[0].ncols == 2);
+        if (out.v[0].ncols == 2) {
+            CHECK_STR(out.v[0].columns[0], "Budget 2025");
+            CHECK(out.v[0].amounts[0] == 233760 && out.v[0].amounts[1] == 220452);
+            CHECK(out.v[1].amounts[0] == 315 && out.v[1].amounts[1] == -3950);
+        }
+    }
+    for (size_t i = 0; i < out.n; i++)
+        psi_budget_row_release(&out.v[i]);
+    free(out.v);
+    for (size_t i = 0; i < 3; i++)
+        free(lines[i].cells);
+}
+
 int
 main(void)
 {
     test_amounts();
     test_rows();
+    test_units();
+    test_note_column();
     return tap_done();
 }
