@@ -406,6 +406,15 @@ fills_cell(const char *t, size_t len, size_t s, size_t e)
     return (s == 0 || t[s - 1] == '\n' || t[s - 1] == '\t') && (e == len || t[e] == '\n' || t[e] == '\t');
 }
 
+static bool
+only_spaces(const char *t, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (t[i] != ' ' && t[i] != '\t')
+            return false;
+    return to > from;
+}
+
 static void
 scan_signature(evidence *ev, const char *text)
 {
@@ -413,11 +422,19 @@ scan_signature(evidence *ev, const char *text)
     enum { MAXM = 4096 };
     psi_body_match *m = psi_malloc(MAXM * sizeof *m);
     size_t n = psi_register_scan(text, len, m, MAXM);
-    for (size_t i = 0; i < n; i++)
-        if (fills_cell(text, len, m[i].start, m[i].end) && signatory_after(text, len, m[i].end)) {
+    for (size_t i = 0; i < n; i++) {
+        /* names side by side that the layout kept on one line with a space
+         * ("KOMMUNFÖRBUNDET SKÅNE REGION SKÅNE") fill it together */
+        size_t s = m[i].start, e = m[i].end;
+        for (size_t k = i + 1; k < n && m[k].start >= e && only_spaces(text, e, m[k].start); k++)
+            e = m[k].end;
+        for (size_t k = i; k > 0 && m[k - 1].end <= s && only_spaces(text, m[k - 1].end, s); k--)
+            s = m[k - 1].start;
+        if (fills_cell(text, len, s, e) && signatory_after(text, len, m[i].end)) {
             add_org(ev, m[i].body, NULL, P_SIGN);
             break;
         }
+    }
     free(m);
 }
 

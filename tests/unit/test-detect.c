@@ -125,6 +125,11 @@ static const struct {
       "Region Skåne och kommunerna. Region Skåne leder. Region Skånes verksamheter. I Region Skåne.\n"
       "KOMMUNFÖRBUNDET SKÅNE\tREGION SKÅNE\nStefan Lundgren\tCarl-Johan Sonesson\nFörbundsordförande\tOrdförande",
       SV, 0, "Kommunförbundet Skåne", "", 9, 2011, 0, 0, "2011-12-09", PS_KIND_PLAN },
+    /* ... also when the two names share a line with a space between them */
+    { "handlingsplan.pdf", "", "", "Handlingsplan - samverkan mellan kommunerna och\nRegion Skåne", "Datum 2011-12-09",
+      "Region Skåne och kommunerna. Region Skåne leder. Region Skånes verksamheter. I Region Skåne.\n"
+      "KOMMUNFÖRBUNDET SKÅNE REGION SKÅNE\nStefan Lundgren Carl-Johan Sonesson\nFörbundsordförande Ordförande",
+      SV, 0, "Kommunförbundet Skåne", "", 9, 2011, 0, 0, "2011-12-09", PS_KIND_PLAN },
     /* names on lines of their own without a signatory's title are a list */
     { "rapport.pdf", "", "", "Rapport", "Datum 2011-12-09", "Källor:\nTrafikverket\nRegion Halland\nFoto: A. Person",
       SV, 0, "", "", -1, 2011, 0, 0, "2011-12-09", PS_KIND_RAPPORT },
