@@ -296,7 +296,8 @@ emit_table(table *tb, int page, psi_budget_rows *out)
                 unsigned char *present = psi_calloc(nkeep + 1, 1);
                 size_t namount = 0;
                 for (; i < t->n && t->c[i].kind != PSI_C_TEXT; i++) {
-                    if (t->c[i].kind != PSI_C_AMOUNT)
+                    /* in a row, a figure that looks like a year is a figure ("2099") */
+                    if (t->c[i].kind != PSI_C_AMOUNT && t->c[i].kind != PSI_C_YEAR)
                         continue;
                     long col = placed ? column_at(c, ncols, t->c[i].x0, t->c[i].x1, false)
                                       : (long)i - 1 < (long)ncols ? (long)i - 1 : -1;

@@ -141,8 +141,10 @@ is_year_cell(const char *s)
 static psi_ckind
 kind_of(const char *text, double *v)
 {
-    if (is_year_cell(text))
+    if (is_year_cell(text)) {
+        *v = (double)atoi(text); /* a figure in a row, a heading in a header */
         return PSI_C_YEAR;
+    }
     if (is_empty_cell(text))
         return PSI_C_EMPTY;
     if (ps_parse_amount(text, v))
@@ -153,7 +155,7 @@ kind_of(const char *text, double *v)
 /* The cells of a line at tabs, with their places from layout.c; a line
  * without them gets made-up places, one slot per cell. A cell of an amount
  * and words after it ("90 362 Alingsås": a breakdown beside the table) is
- * two cells. */
+ * two cells, unless it is the first ("1 Kommunstyrelsen": a numbered label). */
 void
 psi_tline_of(const psi_line *l, psi_tline *out)
 {
@@ -176,7 +178,7 @@ psi_tline_of(const psi_line *l, psi_tline *out)
         while (k < len && (text[k] == '-' || text[k] == ' ' || (text[k] >= '0' && text[k] <= '9') || text[k] == ','))
             k++;
         double v;
-        if (k > 0 && k < len && text[k - 1] == ' ' && psi_has_letter(text + k)) {
+        if (i > 0 && k > 0 && k < len && text[k - 1] == ' ' && psi_has_letter(text + k)) {
             char *num = psi_strndup(text, k - 1);
             if (ps_parse_amount(num, &v) && !is_year_cell(num)) {
                 double xm = x0 + (x1 - x0) * (double)(k - 1) / (double)len;
@@ -189,7 +191,7 @@ psi_tline_of(const psi_line *l, psi_tline *out)
             free(num);
         }
         psi_ckind kd = kind_of(text, &v);
-        out->c[out->n++] = (psi_tcell){ text, x0, x1, kd, kd == PSI_C_AMOUNT ? v : 0 };
+        out->c[out->n++] = (psi_tcell){ text, x0, x1, kd, kd == PSI_C_AMOUNT || kd == PSI_C_YEAR ? v : 0 };
         p = t ? t + 1 : p + len;
     }
 }

@@ -147,6 +147,39 @@ test_note_column(void)
         free(lines[i].cells);
 }
 
+static void
+test_year_like_figures(void)
+{
+    /* a figure that looks like a year is a figure in a row ("2099" places),
+     * and a label may start with a number ("1 Kommunstyrelsen") */
+    static const double h0[] = { 60, 300, 380 }, h1[] = { 120, 330, 410 };
+    static const double r0[] = { 60, 300, 380 }, r1[] = { 200, 330, 410 };
+    psi_line lines[] = {
+        placed("Lokalbehov (platser)\t2026\t2027", h0, h1, 3),
+        placed("Förskola\t2099\t2 101", r0, r1, 3),
+        placed("1 Kommunstyrelsen\t45\t46", r0, r1, 3),
+        placed("Grundskola\t1 950\t2010", r0, r1, 3),
+    };
+    psi_page pg = { 0 };
+    pg.lines = lines;
+    pg.nlines = 4;
+    bool on = true;
+    psi_budget_rows out = { 0 };
+    psi_budget_extract(&pg, 1, &on, &out);
+    CHECK(out.n == 3);
+    if (out.n == 3) {
+        CHECK(out.v[0].amounts[0] == 2099 && out.v[0].amounts[1] == 2101);
+        CHECK_STR(out.v[1].label, "1 Kommunstyrelsen");
+        CHECK(out.v[1].amounts[0] == 45 && out.v[1].amounts[1] == 46);
+        CHECK(out.v[2].present[1] && out.v[2].amounts[1] == 2010);
+    }
+    for (size_t i = 0; i < out.n; i++)
+        psi_budget_row_release(&out.v[i]);
+    free(out.v);
+    for (size_t i = 0; i < 4; i++)
+        free(lines[i].cells);
+}
+
 int
 main(void)
 {
@@ -154,5 +187,6 @@ main(void)
     test_rows();
     test_units();
     test_note_column();
+    test_year_like_figures();
     return tap_done();
 }
