@@ -114,6 +114,30 @@ placed(const char *t, const double *x0, const double *x1, size_t n)
     return l;
 }
 
+/* The rows psi_budget_extract reads from one page of these lines. */
+static psi_budget_rows
+rows_of(psi_line *lines, size_t n)
+{
+    psi_page pg = { 0 };
+    pg.lines = lines;
+    pg.nlines = n;
+    bool on = true;
+    psi_budget_rows out = { 0 };
+    psi_budget_extract(&pg, 1, &on, &out);
+    return out;
+}
+
+/* Frees the rows and the lines' cells (placed() made them). */
+static void
+release(psi_budget_rows *out, psi_line *lines, size_t n)
+{
+    for (size_t i = 0; i < out->n; i++)
+        psi_budget_row_release(&out->v[i]);
+    free(out->v);
+    for (size_t i = 0; i < n; i++)
+        free(lines[i].cells);
+}
+
 static void
 test_note_column(void)
 {
@@ -125,12 +149,7 @@ test_note_column(void)
         placed("Verksamhetens intäkter\t1\t233 760\t220 452", r0, r1, 4),
         placed("Årets resultat\t11\t315\t-3 950", r0, r1, 4),
     };
-    psi_page pg = { 0 };
-    pg.lines = lines;
-    pg.nlines = 3;
-    bool on = true;
-    psi_budget_rows out = { 0 };
-    psi_budget_extract(&pg, 1, &on, &out);
+    psi_budget_rows out = rows_of(lines, 3);
     CHECK(out.n == 2);
     if (out.n == 2) {
         CHECK(out.v[0].ncols == 2);
@@ -140,11 +159,7 @@ test_note_column(void)
             CHECK(out.v[1].amounts[0] == 315 && out.v[1].amounts[1] == -3950);
         }
     }
-    for (size_t i = 0; i < out.n; i++)
-        psi_budget_row_release(&out.v[i]);
-    free(out.v);
-    for (size_t i = 0; i < 3; i++)
-        free(lines[i].cells);
+    release(&out, lines, 3);
 }
 
 static void
@@ -160,12 +175,7 @@ test_year_like_figures(void)
         placed("1 Kommunstyrelsen\t45\t46", r0, r1, 3),
         placed("Grundskola\t1 950\t2010", r0, r1, 3),
     };
-    psi_page pg = { 0 };
-    pg.lines = lines;
-    pg.nlines = 4;
-    bool on = true;
-    psi_budget_rows out = { 0 };
-    psi_budget_extract(&pg, 1, &on, &out);
+    psi_budget_rows out = rows_of(lines, 4);
     CHECK(out.n == 3);
     if (out.n == 3) {
         CHECK(out.v[0].amounts[0] == 2099 && out.v[0].amounts[1] == 2101);
@@ -173,11 +183,7 @@ test_year_like_figures(void)
         CHECK(out.v[1].amounts[0] == 45 && out.v[1].amounts[1] == 46);
         CHECK(out.v[2].present[1] && out.v[2].amounts[1] == 2010);
     }
-    for (size_t i = 0; i < out.n; i++)
-        psi_budget_row_release(&out.v[i]);
-    free(out.v);
-    for (size_t i = 0; i < 4; i++)
-        free(lines[i].cells);
+    release(&out, lines, 4);
 }
 
 int
