@@ -79,6 +79,24 @@ one_size(const wref *r, size_t n)
     return hi <= lo * 1.15;
 }
 
+/* Sorts a row's words left to right when, so sorted, no word overlaps the
+ * next: they are one line, whatever their sizes and baselines ("Satsa" set
+ * large at the start of a line of small text). Words of two lines merged
+ * into one row overlap and keep their order. */
+static void
+sort_if_one_line(wref *r, size_t n)
+{
+    wref *c = psi_malloc(n * sizeof *c);
+    memcpy(c, r, n * sizeof *c);
+    qsort(c, n, sizeof *c, cmp_x);
+    bool line = true;
+    for (size_t i = 1; i < n && line; i++)
+        line = c[i].w->x0 >= c[i - 1].w->x1 - 1;
+    if (line)
+        memcpy(r, c, n * sizeof *c);
+    free(c);
+}
+
 /* Groups refs (sorted by baseline) into rows; returns the row count. */
 static int
 assign_rows(wref *r, size_t n)
@@ -395,10 +413,13 @@ psi_layout_page(psi_page *pg)
             if (i == m || sub[i].row != sub[s].row) {
                 /* a row's words of one size left to right, whatever their
                  * baselines (a table's labels may sit a little lower than its
-                 * figures); words of different sizes (a title beside its
-                 * lead text) stay by baseline */
+                 * figures); words of different sizes too when they do not
+                 * overlap, else (two lines of small text beside a large
+                 * title) they stay by baseline */
                 if (one_size(sub + s, i - s))
                     qsort(sub + s, i - s, sizeof *sub, cmp_x);
+                else
+                    sort_if_one_line(sub + s, i - s);
                 emit_line(&lines, &nl, &cap, sub + s, i - s, col);
                 s = i;
             }

@@ -195,6 +195,37 @@ test_layout_table(void)
     page_release(&pg);
 }
 
+static void
+test_layout_sizes(void)
+{
+    /* "Satsa" set large at the start of a line of small text, its baseline a
+     * little lower and given last, as the RUS's list of verbs is: left to right */
+    psi_word all[4];
+    all[0] = w("på", 104, 100, 12);
+    all[1] = w("innovationsmiljöer", 120, 100, 80);
+    all[2] = w("Satsa", 60, 99, 40);
+    all[2].y0 = 97;
+    all[2].y1 = 112;
+    all[2].size = 15;
+    psi_page pg = laid_out(all, 3, 595, 842);
+    CHECK(pg.nlines == 1);
+    if (pg.nlines == 1)
+        CHECK_STR(pg.lines[0].text, "Satsa på innovationsmiljöer");
+    page_release(&pg);
+    /* words of two sizes that overlap (one printed over the other) keep
+     * their order by baseline */
+    all[0] = w("under", 60, 100, 40);
+    all[1] = w("ÖVER", 70, 99, 60);
+    all[1].y0 = 97;
+    all[1].y1 = 112;
+    all[1].size = 15;
+    pg = laid_out(all, 2, 595, 842);
+    CHECK(pg.nlines == 1);
+    if (pg.nlines == 1)
+        CHECK_STR(pg.lines[0].text, "under ÖVER");
+    page_release(&pg);
+}
+
 /* One line of words at the given x (each w wide), through layout. */
 static char *
 line_of(const char *const *words, const double *x, const double *width, size_t n)
@@ -331,6 +362,7 @@ main(void)
     test_utf8_cut();
     test_layout_columns();
     test_layout_table();
+    test_layout_sizes();
     test_letter_spacing();
     test_index_errors();
     return tap_done();
