@@ -37,6 +37,10 @@ static const kase headings[] = {
     { "Driftredovisning", PS_SECTION_BUDGET },
     { "Ramar 2027", PS_SECTION_BUDGET },
     { "Ram 2028", PS_SECTION_BUDGET },
+    /* an annex titled by its measures; the strategies that reach a goal */
+    { "Bilaga 1 – uppföljning av infrastrukturåtgärder", PS_SECTION_INSATSER },
+    { "Bilaga 2", PS_SECTION_OTHER },
+    { "5. Strategier för kompetensförsörjningen", PS_SECTION_INSATSER },
     { "Ärendebeskrivning", PS_SECTION_OTHER },
     { "Förslag till beslut", PS_SECTION_OTHER },
     /* a year is no heading number; a sentence about goals is no goal heading */
@@ -75,6 +79,8 @@ static const kase texts[] = {
       "som ska genomföras samtidigt ska planeras.",
       PS_SECTION_OTHER },
     { "Innehåll Inledning 3 Mål och insatser 5 Budget 9", PS_SECTION_OTHER },
+    /* a table of measures with their status */
+    { "Åtgärd Målår Status Kommentar", PS_SECTION_INSATSER },
     /* work under way, written impersonally (real plans and follow-ups) */
     { "Under 2026 införs en särskild resurs för barn med omfattande stödbehov. Till hösten planeras en "
       "workshop för rektorer.",
