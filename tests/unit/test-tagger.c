@@ -79,6 +79,8 @@ static const kase texts[] = {
       "som ska genomföras samtidigt ska planeras.",
       PS_SECTION_OTHER },
     { "Innehåll Inledning 3 Mål och insatser 5 Budget 9", PS_SECTION_OTHER },
+    /* a goal stated as the aim */
+    { "Målsättningen är 60 procent legitimerade förskollärare. Andelen har ökat sedan 2022.", PS_SECTION_MAL },
     /* a table of measures with their status */
     { "Åtgärd Målår Status Kommentar", PS_SECTION_INSATSER },
     /* work under way, written impersonally (real plans and follow-ups) */
