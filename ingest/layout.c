@@ -101,13 +101,16 @@ sort_if_one_line(wref *r, size_t n)
 static int
 assign_rows(wref *r, size_t n)
 {
+    /* within 0.45 of the smaller height of the row's first word and this
+     * one: a 28 pt heading's baseline 14 pt above a line of 11 pt text is
+     * another row */
     int row = -1;
-    double base = -1e9, tol = 0;
+    double base = -1e9, h0 = 0;
     for (size_t i = 0; i < n; i++) {
-        if (row < 0 || fabs(r[i].w->y1 - base) > tol) {
+        if (row < 0 || fabs(r[i].w->y1 - base) > fmin(h0, wheight(r[i].w)) * 0.45) {
             row++;
             base = r[i].w->y1;
-            tol = wheight(r[i].w) * 0.45;
+            h0 = wheight(r[i].w);
         }
         r[i].row = row;
     }

@@ -212,6 +212,22 @@ test_layout_sizes(void)
     if (pg.nlines == 1)
         CHECK_STR(pg.lines[0].text, "Satsa på innovationsmiljöer");
     page_release(&pg);
+    /* a 28 pt heading whose box ends 2 pt above a line of 11 pt text, its
+     * baseline 14 pt higher: two rows, not "1. Inledning Alingsås kommun" */
+    all[0] = w("Inledning", 60, 72, 120);
+    all[0].y1 = 103.7;
+    all[0].size = 28;
+    all[1] = w("Alingsås", 60, 105.4, 40);
+    all[1].y1 = 117.7;
+    all[1].size = 11;
+    all[2] = w("kommun", 104, 105.4, 40);
+    all[2].y1 = 117.7;
+    all[2].size = 11;
+    pg = laid_out(all, 3, 595, 842);
+    CHECK(pg.nlines == 2);
+    if (pg.nlines == 2)
+        CHECK_STR(pg.lines[0].text, "Inledning");
+    page_release(&pg);
     /* words of two sizes that overlap (one printed over the other) keep
      * their order by baseline */
     all[0] = w("under", 60, 100, 40);
