@@ -145,6 +145,48 @@ heading_parts(const char *s, char **parts, size_t max)
     return np;
 }
 
+/* A header cell over as many columns as it has words, the words set close
+ * ("kompensation förändringar förändringar", the second lines of three
+ * headings): each word names the column under it, its place reckoned from
+ * its characters' share of the cell. A heading over two columns in more
+ * or fewer words than that is left whole. Returns whether it named them. */
+static bool
+name_by_words(column *c, size_t ncols, const psi_tcell *x)
+{
+    size_t over = spans_columns(c, ncols, x);
+    if (over < 2 || over > 16 || x->kind != PSI_C_TEXT)
+        return false;
+    const char *s = x->text;
+    size_t len = strlen(s), start[16], end[16], nw = 0;
+    for (size_t k = 0; k < len; k++)
+        if (s[k] != ' ' && (k == 0 || s[k - 1] == ' ')) {
+            if (nw == over)
+                return false;
+            start[nw] = k;
+            end[nw] = k;
+            while (end[nw] < len && s[end[nw]] != ' ')
+                end[nw]++;
+            nw++;
+        }
+    if (nw != over)
+        return false;
+    double per = (x->x1 - x->x0) / (double)psi_utf8_chars(s, len);
+    long col[16];
+    for (size_t i = 0; i < nw; i++) {
+        double x0 = x->x0 + per * (double)psi_utf8_chars(s, start[i]);
+        double x1 = x->x0 + per * (double)psi_utf8_chars(s, end[i]);
+        col[i] = column_at(c, ncols, x0, x1, true);
+        if (col[i] < 0 || (i > 0 && col[i] <= col[i - 1])) /* two words to one column */
+            return false;
+    }
+    for (size_t i = 0; i < nw; i++) {
+        char *w = psi_strndup(s + start[i], end[i] - start[i]);
+        add_name(&c[col[i]], w);
+        free(w);
+    }
+    return true;
+}
+
 /* Without the places of cells (text from elsewhere than layout.c), the
  * header line with most headings names the columns in order, and a row's
  * n-th amount cell is in the n-th column. */
@@ -230,6 +272,8 @@ emit_table(table *tb, int page, psi_budget_rows *out)
             continue;
         }
         for (size_t i = 0; i < t->n; i++) {
+            if (name_by_words(c, ncols, &t->c[i]))
+                continue;
             char *parts[16];
             size_t np = heading_parts(t->c[i].text, parts, 16);
             for (size_t k = 0; k < np; k++) {

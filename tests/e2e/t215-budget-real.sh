@@ -42,7 +42,7 @@ for e in sorted(extra): print('# extra', e)
 print('#', sum(want.values()), 'rows transcribed,', sum(got.values()), 'read')
 sys.exit(1 if missing or extra or sum(want.values()) < 90 else 0)
 PY
-check "the columns are named as printed (years, Budget, Prognos, Årsbokslut)" python3 - "$TMP/got.json" <<'PY'
+check "the columns are named as printed (years, Budget, Prognos, Årsbokslut, two-line headings)" python3 - "$TMP/got.json" <<'PY'
 import json, sys
 rows = json.load(open(sys.argv[1], encoding='utf-8'))['rows']
 def cols(f, page):
@@ -52,6 +52,9 @@ m = cols('se_alingsas-kommun_2026_fordjupad-manadsuppfoljning.pdf', 2)
 ok &= bool(m) and len(m[0]) == 3 and m[0][0] == 'Budget 2026' and 'Prognos' in m[0][1] and m[0][2] == 'Årsbokslut 2025'
 r = cols('se_alingsas-vargarda-raddningstjanstforbund_2027_budget.pdf', 3)
 ok &= bool(r) and r[0] == ['2027', '2028', '2029', '2030', '2031']
+f = cols('se_alingsas-kommun_2027_budgetramar.pdf', 2)
+ok &= bool(f) and f[0] == ['Ram inkl PKV', 'Resurs kompensation', 'Ram förändringar', 'Ram inkl förändringar',
+                           'Statsbidrag', 'Ram inkl förändringar och statsbidrag']
 b = cols('se_alingsas-kommun_2027_budgetramar.pdf', 5)
 ok &= bool(b) and b[0] == ['2027', '2028', '2029']
 u = {r['unit'] for r in rows if r['file'] == 'se_alingsas-kommun_2026_fordjupad-manadsuppfoljning.pdf'}

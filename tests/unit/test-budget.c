@@ -186,6 +186,46 @@ test_year_like_figures(void)
     release(&out, lines, 4);
 }
 
+static void
+test_heading_words(void)
+{
+    /* the budgetramar slides: headings of two lines, whose second lines
+     * ("kompensation", "förändringar", "förändringar") are set so close that
+     * they are one cell over three columns: a word each */
+    static const double h0[] = { 284, 361, 451, 524 }, h1[] = { 328, 395, 474, 568 };
+    static const double s0[] = { 168, 296, 342 }, s1[] = { 209, 316, 577 };
+    static const double r0[] = { 100, 282, 364, 451, 522 }, r1[] = { 240, 330, 392, 473, 570 };
+    psi_line lines[] = {
+        placed("Ram inkl\tResurs\tRam\tRam inkl", h0, h1, 4),
+        placed("NÄMND\tPKV\tkompensation förändringar förändringar", s0, s1, 3),
+        placed("Socialnämnden\t274 077\t-427\t-50\t273 600", r0, r1, 5),
+        placed("Tekniska nämnden\t88 604\t0\t-3 250\t85 354", r0, r1, 5),
+    };
+    psi_budget_rows out = rows_of(lines, 4);
+    CHECK(out.n == 2 && out.v[0].ncols == 4);
+    if (out.n == 2 && out.v[0].ncols == 4) {
+        CHECK_STR(out.v[0].columns[0], "Ram inkl PKV");
+        CHECK_STR(out.v[0].columns[1], "Resurs kompensation");
+        CHECK_STR(out.v[0].columns[2], "Ram förändringar");
+        CHECK_STR(out.v[0].columns[3], "Ram inkl förändringar");
+    }
+    release(&out, lines, 4);
+    /* a heading of more words than the columns it lies over (three over
+     * two) stays whole */
+    static const double g0[] = { 60, 282 }, g1[] = { 120, 392 };
+    psi_line lines2[] = {
+        placed("tkr\tFörändring mot budget", g0, g1, 2),
+        placed("Socialnämnden\t274 077\t-427\t-50\t273 600", r0, r1, 5),
+        placed("Tekniska nämnden\t88 604\t0\t-3 250\t85 354", r0, r1, 5),
+    };
+    out = rows_of(lines2, 3);
+    bool split = false;
+    for (size_t k = 0; out.n && k < out.v[0].ncols; k++)
+        split |= out.v[0].columns[k] && !strcmp(out.v[0].columns[k], "Förändring");
+    CHECK(out.n == 2 && !split);
+    release(&out, lines2, 3);
+}
+
 int
 main(void)
 {
@@ -194,5 +234,6 @@ main(void)
     test_units();
     test_note_column();
     test_year_like_figures();
+    test_heading_words();
     return tap_done();
 }
