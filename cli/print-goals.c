@@ -7,6 +7,9 @@
 #include "print.h"
 #include "escape.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 static const char *const diff_op_names[] = { "same", "del", "add" };
 
 /* A string, or null when there is none. */
@@ -162,30 +165,90 @@ goal_diff(FILE *f, const ps_goal_link *l, bool md)
     }
 }
 
-static void
-goal_md_row(FILE *f, const ps_goal_link *l, const ps_goal *a, const ps_goal *b)
+/* The documents the goals come from, numbered in order of first use, so
+ * that a page is cited with its document when a year has several ("2:p7"). */
+typedef struct doc_list {
+    const char **file;
+    size_t n;
+    bool numbered; /* some year's goals come from two documents */
+} doc_list;
+
+static doc_list
+docs_of(const ps_goals *g)
 {
+    doc_list d = { calloc(g->ngoals + 1, sizeof *d.file), 0, false };
+    int *year = calloc(g->ngoals + 1, sizeof *year);
+    for (size_t i = 0; d.file && year && i < g->ngoals; i++) {
+        size_t k = 0;
+        while (k < d.n && strcmp(d.file[k], g->goals[i].file))
+            k++;
+        if (k < d.n)
+            continue;
+        for (size_t j = 0; j < d.n; j++)
+            d.numbered |= year[j] == g->goals[i].year;
+        year[d.n] = g->goals[i].year;
+        d.file[d.n++] = g->goals[i].file;
+    }
+    d.numbered &= year != NULL;
+    free(year);
+    return d;
+}
+
+/* 1-based; 0 when no year has two documents (no number is printed), or
+ * when the list could not be made. */
+static size_t
+doc_number(const doc_list *d, const ps_goal *x)
+{
+    if (!d->numbered)
+        return 0;
+    for (size_t k = 0; k < d->n; k++)
+        if (!strcmp(d->file[k], x->file))
+            return k + 1;
+    return 0;
+}
+
+/* "p7", or "2:p7" in text; " (s. 7)" or " (dok. 2, s. 7)" in Markdown */
+static void
+cite(char *buf, size_t size, const doc_list *d, const ps_goal *x, bool md)
+{
+    size_t n = doc_number(d, x);
+    if (md)
+        snprintf(buf, size, n ? " (dok. %zu, s. %d)" : " (s. %.0zu%d)", n, x->page + 1);
+    else
+        snprintf(buf, size, n ? "%zu:p%d" : "p%.0zu%d", n, x->page + 1);
+}
+
+static void
+goal_md_row(FILE *f, const ps_goal_link *l, const ps_goal *a, const ps_goal *b, const doc_list *d)
+{
+    char c[64];
     fprintf(f, "| %s | ", ps_goal_change_name(l->change));
     if (a) {
         cli_escape(f, a->text, ESC_MD);
-        fprintf(f, " (s. %d)", a->page + 1);
+        cite(c, sizeof c, d, a, true);
+        fputs(c, f);
     }
     fputs(" | ", f);
     if (b && l->change == PS_GOAL_REWORDED)
         goal_diff(f, l, true);
     else if (b)
         cli_escape(f, b->text, ESC_MD);
-    if (b)
-        fprintf(f, " (s. %d)", b->page + 1);
+    if (b) {
+        cite(c, sizeof c, d, b, true);
+        fputs(c, f);
+    }
     fputs(" |\n", f);
 }
 
 static void
-goal_text_row(FILE *f, const ps_goal_link *l, const ps_goal *a, const ps_goal *b)
+goal_text_row(FILE *f, const ps_goal_link *l, const ps_goal *a, const ps_goal *b, const doc_list *d)
 {
-    char where[64];
-    snprintf(where, sizeof where, "%s%.0d%s%s%.0d", a ? "p" : "", a ? a->page + 1 : 0, a && b ? " -> " : "",
-             b ? "p" : "", b ? b->page + 1 : 0);
+    char where[96], ca[40] = "", cb[40] = "";
+    if (a)
+        cite(ca, sizeof ca, d, a, false);
+    if (b)
+        cite(cb, sizeof cb, d, b, false);
+    snprintf(where, sizeof where, "%s%s%s", ca, a && b ? " -> " : "", cb);
     fprintf(f, "  %-9s %-13s ", ps_goal_change_name(l->change), where);
     if (l->change == PS_GOAL_REWORDED)
         goal_diff(f, l, false);
@@ -282,6 +345,7 @@ goals_tables(FILE *f, const ps_goals *g, const char *query, bool md)
     bool topic = query && *query;
     cli_escaping e = md ? ESC_MD : ESC_PLAIN;
     int from_year = 0;
+    doc_list d = docs_of(g);
     for (size_t i = 0; i < g->nlinks; i++) {
         const ps_goal_link *l = &g->links[i];
         if (l->from_year != from_year) {
@@ -298,7 +362,7 @@ goals_tables(FILE *f, const ps_goals *g, const char *query, bool md)
                 fputc('\n', f);
             }
         }
-        (md ? goal_md_row : goal_text_row)(f, l, goal_at(g, l->from), goal_at(g, l->to));
+        (md ? goal_md_row : goal_text_row)(f, l, goal_at(g, l->from), goal_at(g, l->to), &d);
     }
     if (!g->nlinks) {
         fputs(md ? "### Mål för " : "No goals of ", f);
@@ -316,6 +380,15 @@ goals_tables(FILE *f, const ps_goals *g, const char *query, bool md)
     if (!md && g->nlinks)
         fprintf(f, "%zu kept, %zu reworded, %zu new, %zu dropped\n", g->counts[PS_GOAL_KEPT],
                 g->counts[PS_GOAL_REWORDED], g->counts[PS_GOAL_NEW], g->counts[PS_GOAL_DROPPED]);
+    if (d.numbered && g->nlinks) {
+        fputs(md ? "\nDokument:\n\n" : "Documents:\n", f);
+        for (size_t k = 0; k < d.n; k++) {
+            fprintf(f, md ? "%zu. " : "  %zu: ", k + 1);
+            cli_escape(f, d.file[k], e);
+            fputc('\n', f);
+        }
+    }
+    free(d.file);
 }
 
 void

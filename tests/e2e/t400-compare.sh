@@ -94,6 +94,15 @@ cp "$TMP/out" "$TMP/goals-lan.json"
 check "... has two documents and goals from both in 2013" python3 -c "
 import json; d=json.load(open('$TMP/goals-lan.json'))
 assert d['per_year'][0]['documents'] == 2 and {x['file'] for x in d['goals'] if x['year'] == 2013} == {'vp2013_webb.pdf', 'kfvn-vp-2013.pdf'}"
+run_ps 0 "goals text of the län with two documents a year" goals --db "$TMP/db-org" --region jönköping --years 2013,2014
+check "... cites each page with its document's number, and lists the documents" sh -c \
+    "grep -Eq '^  (kept|reworded|new|dropped) +[0-9]+:p[0-9]+' '$TMP/out' && grep -qx 'Documents:' '$TMP/out' && grep -Eqx '  [0-9]+: kfvn-vp-2013.pdf' '$TMP/out'"
+run_ps 0 "... in Markdown" goals --db "$TMP/db-org" --region jönköping --years 2013,2014 --format md
+check "... cites (dok. N, s. P) and lists the documents" sh -c \
+    "grep -Eq '\(dok\. [0-9]+, s\. [0-9]+\)' '$TMP/out' && grep -Eqx '[0-9]+\. kfvn-vp-2013\.pdf' '$TMP/out'"
+run_ps 0 "goals text of one document a year" goals --db "$TMP/db" --region jönköping --years 2013,2014
+check "... cites pages alone and lists no documents" sh -c \
+    "grep -Eq '^  (kept|reworded|new|dropped) +p[0-9]+' '$TMP/out' && ! grep -q 'Documents:' '$TMP/out'"
 for org in "Regionförbundet Jönköpings län" F-rfjl "regionförbundet jönköpings län"; do
     run_ps 0 "goals --org '$org'" goals --db "$TMP/db-org" --org "$org" --years 2013,2014 --format json
     check "... follows that organisation's plans only" python3 -c "
