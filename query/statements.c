@@ -114,6 +114,20 @@ cue_at(const char *cue, const psi_words *w, size_t i)
     return true;
 }
 
+/* Words no Swedish sentence ends with: an auxiliary, a conjunction, a
+ * preposition, an article. */
+static bool
+cut_off(const char *w)
+{
+    static const char *const words[] = { "ska", "skall", "bör", "kan", "att", "och", "eller", "som", "i",
+                                         "för",  "av", "med", "till", "på", "om", "en", "ett", "den", "det",
+                                         "de",  "vid", "från", "samt", NULL };
+    for (int i = 0; words[i]; i++)
+        if (!strcmp(w, words[i]))
+            return true;
+    return false;
+}
+
 ps_statement_kind
 psi_statement_kind(const char *s, const psi_words *w)
 {
@@ -126,6 +140,11 @@ psi_statement_kind(const char *s, const psi_words *w)
         n--;
     if (n > 0 && (s[n - 1] == ':' || s[n - 1] == ';'))
         return PS_STATEMENT_NO_CUE;
+    /* a sentence cut off at a page or column end ("Enligt skollagens
+     * (2010:800) kapitel 1 ska", "... för att fler ska kunna och vilja cykla
+     * i") ends in a word that needs more after it */
+    if (w->n > 0 && n > 0 && !strchr(".!?", s[n - 1]) && cut_off(w->low[w->n - 1]))
+        return PS_STATEMENT_FRAGMENT;
     for (int k = 0; fact_cues[k]; k++)
         if (cue_at(fact_cues[k], w, 0))
             return PS_STATEMENT_FACT;
