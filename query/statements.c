@@ -140,19 +140,22 @@ psi_statement_kind(const char *s, const psi_words *w)
         n--;
     if (n > 0 && (s[n - 1] == ':' || s[n - 1] == ';'))
         return PS_STATEMENT_NO_CUE;
-    /* a sentence cut off at a page or column end ("Enligt skollagens
-     * (2010:800) kapitel 1 ska", "... för att fler ska kunna och vilja cykla
-     * i") ends in a word that needs more after it */
-    if (w->n > 0 && n > 0 && !strchr(".!?", s[n - 1]) && cut_off(w->low[w->n - 1]))
-        return PS_STATEMENT_FRAGMENT;
+    /* a sentence cut off at a page or column end ends in a word that needs
+     * more after it; with no goal cue before that word it states nothing
+     * ("Enligt skollagens (2010:800) kapitel 1 ska"), with one it is a goal
+     * however it ends ("Fem utländska personer ska ha flyttat till länet
+     * som ett resultat av") */
+    bool cut = w->n > 0 && n > 0 && !strchr(".!?", s[n - 1]) && cut_off(w->low[w->n - 1]);
     for (int k = 0; fact_cues[k]; k++)
         if (cue_at(fact_cues[k], w, 0))
             return PS_STATEMENT_FACT;
-    for (size_t i = 0; i < w->n; i++)
+    psi_words head = *w; /* the words a cue may lie in */
+    head.n -= cut;
+    for (size_t i = 0; i < head.n; i++)
         for (int k = 0; goal_cues[k]; k++)
-            if (cue_at(goal_cues[k], w, i))
+            if (cue_at(goal_cues[k], &head, i))
                 return PS_STATEMENT_GOAL;
-    return PS_STATEMENT_NO_CUE;
+    return cut ? PS_STATEMENT_FRAGMENT : PS_STATEMENT_NO_CUE;
 }
 
 ps_statement_kind

@@ -32,11 +32,13 @@ test_statement_kinds(void)
         { "tation skapar förutsättningar för kunskapsutveckling i socialtjänsten.", PS_STATEMENT_FRAGMENT },
         { "år ska öka med 10 %", PS_STATEMENT_FRAGMENT },
         { "östra länsdelen ska växa", PS_STATEMENT_FRAGMENT },
-        /* ... or cut off at a page or column end: it ends in a word that needs more */
+        /* ... or cut off at a page or column end, ending in a word that needs
+         * more, with no goal cue before it */
         { "Enligt skollagens (2010:800) kapitel 1 ska", PS_STATEMENT_FRAGMENT },
-        { "Målet är att manuella arbetsmoment som kan automatiseras ska", PS_STATEMENT_FRAGMENT },
-        { "Öka cyklingens attraktivitet för att fler ska kunna och vilja cykla i", PS_STATEMENT_FRAGMENT },
-        { "Det här är vad förvaltningen ska.", PS_STATEMENT_GOAL },
+        { "Enligt skollagens (2010:800) kapitel 1 ska.", PS_STATEMENT_GOAL },
+        /* a goal cut off is still a goal */
+        { "Målet är att manuella arbetsmoment som kan automatiseras ska", PS_STATEMENT_GOAL },
+        { "Fem utländska personer ska ha flyttat till länet som ett resultat av", PS_STATEMENT_GOAL },
         /* facts: the present or history, even with a goal word */
         { "Idag har länet 28 %.", PS_STATEMENT_FACT },
         { "I dag finns målet i tre kommuner.", PS_STATEMENT_FACT },
