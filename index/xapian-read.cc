@@ -115,8 +115,9 @@ psi_store_search(psi_store *st, const psi_store_query *q, size_t limit, bool wan
                  ps_error *err)
 {
     *out = nullptr;
-    c_owned<ps_hits, ps_hits_free> res;
     try {
+        return reading(st, [&] {
+        c_owned<ps_hits, ps_hits_free> res;
         Xapian::Enquire enq(*st->db);
         Xapian::Query query = build_query(*st->db, q, st->plain, nullptr);
         const std::string part = psi_terms[PSI_TERM_PART].prefix, folded = psi_terms[PSI_TERM_FOLDED].prefix,
@@ -165,6 +166,7 @@ psi_store_search(psi_store *st, const psi_store_query *q, size_t limit, bool wan
         }
         *out = res.release();
         return PS_OK;
+        });
     } catch (...) {
         return classify(err, st->dir);
     }
@@ -176,6 +178,7 @@ psi_store_count(psi_store *st, const psi_store_query *q, psi_doc_count **out, si
     *out = nullptr;
     *n = 0;
     try {
+        return reading(st, [&] {
         Xapian::Enquire enq(*st->db);
         enq.set_query(build_query(*st->db, q, st->plain, nullptr));
         enq.set_weighting_scheme(Xapian::BoolWeight());
@@ -203,6 +206,7 @@ psi_store_count(psi_store *st, const psi_store_query *q, psi_doc_count **out, si
             memcpy(*out, res.data(), res.size() * sizeof **out);
         *n = res.size();
         return PS_OK;
+        });
     } catch (...) {
         free(*out);
         *out = nullptr;
@@ -214,8 +218,9 @@ extern "C" ps_status
 psi_store_docs(psi_store *st, ps_doclist **out, ps_error *err)
 {
     *out = nullptr;
-    c_owned<ps_doclist, ps_doclist_free> l;
     try {
+        return reading(st, [&] {
+        c_owned<ps_doclist, ps_doclist_free> l;
         Xapian::Enquire enq(*st->db);
         enq.set_query(Xapian::Query(type_term(PSI_DOCTYPE_DOC)));
         Xapian::MSet ms = enq.get_mset(0, st->db->get_doccount());
@@ -227,6 +232,7 @@ psi_store_docs(psi_store *st, ps_doclist **out, ps_error *err)
         }
         *out = l.release();
         return PS_OK;
+        });
     } catch (...) {
         return classify(err, st->dir);
     }
@@ -248,7 +254,12 @@ extern "C" ps_status
 psi_store_doc_detail(psi_store *st, const char *docid, ps_outline *o, bool passages, ps_error *err)
 {
     try {
+        return reading(st, [&] {
         Xapian::Document d;
+        /* a try before this one may have filled it */
+        psi_record_release(psi_doc_record_fields, o);
+        ps_hits_free(o->passages);
+        memset(o, 0, sizeof *o);
         if (!doc_record(st, docid, &d))
             return psi_fail(err, PS_ERR_USAGE, "no indexed document with id '%s'", docid);
         take_record(d.get_data(), psi_doc_record_fields, o);
@@ -270,6 +281,7 @@ psi_store_doc_detail(psi_store *st, const char *docid, ps_outline *o, bool passa
         }
         o->passages = res.release();
         return PS_OK;
+        });
     } catch (...) {
         return classify(err, st->dir);
     }
@@ -279,8 +291,9 @@ extern "C" ps_status
 psi_store_budget(psi_store *st, const psi_store_query *q, ps_budget **out, ps_error *err)
 {
     *out = nullptr;
-    c_owned<ps_budget, ps_budget_free> res;
     try {
+        return reading(st, [&] {
+        c_owned<ps_budget, ps_budget_free> res;
         Xapian::Enquire enq(*st->db);
         enq.set_query(build_query(*st->db, q, st->plain, nullptr, PSI_DOCTYPE_BUDGET));
         enq.set_docid_order(Xapian::Enquire::ASCENDING);
@@ -307,6 +320,7 @@ psi_store_budget(psi_store *st, const psi_store_query *q, ps_budget **out, ps_er
         });
         *out = res.release();
         return PS_OK;
+        });
     } catch (...) {
         return classify(err, st->dir);
     }
@@ -317,11 +331,15 @@ psi_store_find(psi_store *st, const char *path, const char *docid, ps_docinfo *o
 {
     memset(out, 0, sizeof *out);
     try {
-        std::string t = path ? path_term(path) : term(PSI_TERM_ID, docid);
-        Xapian::PostingIterator it = st->db->postlist_begin(t);
-        if (it != st->db->postlist_end(t))
-            take_record(st->db->get_document(*it).get_data(), psi_docinfo_fields, out);
-        return PS_OK;
+        return reading(st, [&] {
+            psi_docinfo_release(out); /* a try before this one may have filled it */
+            memset(out, 0, sizeof *out);
+            std::string t = path ? path_term(path) : term(PSI_TERM_ID, docid);
+            Xapian::PostingIterator it = st->db->postlist_begin(t);
+            if (it != st->db->postlist_end(t))
+                take_record(st->db->get_document(*it).get_data(), psi_docinfo_fields, out);
+            return PS_OK;
+        });
     } catch (...) {
         return classify(err, st->dir);
     }
@@ -357,6 +375,9 @@ psi_store_find_twin(psi_store *st, const char *sig, const char *docid, char **tw
             return PS_OK; /* nothing to compare with (a new sharded index) */
         Xapian::Query q(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_OR, bands.begin(), bands.end()),
                         Xapian::Query(type_term(PSI_DOCTYPE_DOC)));
+        return reading(st, [&] {
+        free(*twin);
+        *twin = NULL;
         Xapian::Enquire enq(*st->db);
         enq.set_query(q);
         enq.set_sort_by_value(PSI_SLOT_DOCID, false);
@@ -370,6 +391,7 @@ psi_store_find_twin(psi_store *st, const char *sig, const char *docid, char **tw
                 *twin = psi_strdup(*o.info.twin_of ? o.info.twin_of : o.info.docid);
         }
         return PS_OK;
+        });
     } catch (...) {
         return classify(err, st->dir);
     }
@@ -382,12 +404,14 @@ psi_store_twins(psi_store *st, size_t *n, ps_error *err)
     try {
         if (!st->db || (st->writable && st->shards.empty()))
             return PS_OK;
-        Xapian::Enquire enq(*st->db);
-        enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(type_term(PSI_DOCTYPE_DOC)),
-                                    Xapian::Query(term(PSI_TERM_TWIN, ""))));
-        Xapian::MSet ms = enq.get_mset(0, 0, st->db->get_doccount());
-        *n = ms.get_matches_estimated();
-        return PS_OK;
+        return reading(st, [&] {
+            Xapian::Enquire enq(*st->db);
+            enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(type_term(PSI_DOCTYPE_DOC)),
+                                        Xapian::Query(term(PSI_TERM_TWIN, ""))));
+            Xapian::MSet ms = enq.get_mset(0, 0, st->db->get_doccount());
+            *n = ms.get_matches_estimated();
+            return PS_OK;
+        });
     } catch (...) {
         return classify(err, st->dir);
     }
@@ -403,8 +427,11 @@ psi_store_twins_of(psi_store *st, const char *head, char ***out, size_t *n, ps_e
             return PS_OK;
         std::vector<std::string> ids;
         std::string t = term(PSI_TERM_TWIN_OF, head);
-        for (Xapian::PostingIterator it = st->db->postlist_begin(t); it != st->db->postlist_end(t); ++it)
-            ids.push_back(st->db->get_document(*it).get_value(PSI_SLOT_DOCID));
+        reading(st, [&] {
+            ids.clear();
+            for (Xapian::PostingIterator it = st->db->postlist_begin(t); it != st->db->postlist_end(t); ++it)
+                ids.push_back(st->db->get_document(*it).get_value(PSI_SLOT_DOCID));
+        });
         std::sort(ids.begin(), ids.end());
         char **v = (char **)psi_calloc(ids.size() + 1, sizeof *v);
         for (size_t i = 0; i < ids.size(); i++)

@@ -34,6 +34,7 @@ struct psi_store {
     ps_shard_by shard_by = PS_SHARD_NONE;
     Xapian::Database *db = nullptr;   /* the one to read from */
     std::vector<shard> shards;        /* when writable, in db's order */
+    int lock_fd = -1;                 /* a writer's lock on the whole index */
 };
 
 /* ------------------------------------------------------------ guards */
@@ -135,13 +136,50 @@ std::string put_record(const psi_field *fields, const void *obj);
 /* ------------------------------------------------------ across files */
 
 /* xapian-open.cc */
-ps_status classify(ps_error *err, const std::string &dir);
+ps_status classify(ps_error *err, const std::string &dir, bool writing = false);
 Xapian::WritableDatabase &shard_for(psi_store *st, const ps_docinfo *info);
 Xapian::WritableDatabase &shard_of(psi_store *st, Xapian::docid did, Xapian::docid *local);
 void commit_all(psi_store *st);
 /* After a failure: says in err how many documents added since the last
  * commit are lost, and forgets them. */
 void note_lost(psi_store *st, ps_error *err);
+
+/* The local databases of the index directory dir: its shards as its stub
+ * lists them (read by the stub's rules), or dir itself. */
+std::vector<std::string> index_databases(const std::string &dir);
+
+/* xapian-check.cc: a damaged table, found by Xapian's consistency check;
+ * what() is "TABLE: what Xapian said". classify() makes it
+ * PS_ERR_INDEX_CORRUPT with the advice to delete and ingest again. */
+struct damaged : std::runtime_error {
+    explicit damaged(const std::string &what) : std::runtime_error(what) {}
+};
+/* Runs Database::check on each database (paths), throws damaged for the
+ * first that is not sound; databases not yet made are passed over. */
+void check_databases(const std::vector<std::string> &paths);
+
+/* Reading while an ingest commits: glass keeps the revision a reader
+ * opened only until the writer's next commits reuse its blocks, and then
+ * Xapian throws DatabaseModifiedError. reading() runs body (which must
+ * start its results afresh each time) and, on that error, reopens the
+ * database at the last committed revision and runs it again, at most
+ * MAX_READ_TRIES times in all; the last error goes to classify(). Returns
+ * what body returns. */
+const int MAX_READ_TRIES = 5;
+template <class F>
+auto
+reading(psi_store *st, F body) -> decltype(body())
+{
+    for (int tries = 1;; tries++) {
+        try {
+            return body();
+        } catch (const Xapian::DatabaseModifiedError &) {
+            if (tries >= MAX_READ_TRIES)
+                throw;
+            st->db->reopen();
+        }
+    }
+}
 
 /* xapian-query.cc: the Xapian query for q over documents of one type; a
  * suggestion (when not NULL) asks for spelling correction. */
