@@ -70,7 +70,7 @@ check_databases(const std::vector<std::string> &paths)
 }
 
 extern "C" ps_status
-psi_store_check(const char *dir, size_t *databases, ps_error *err)
+ps_index_check(const char *dir, size_t *databases, ps_error *err)
 {
     *databases = 0;
     try {
@@ -89,8 +89,13 @@ psi_store_check(const char *dir, size_t *databases, ps_error *err)
                                                    db.substr(strlen(dir) + 1) + "', which is no database");
             }
         check_databases(dbs);
-        *databases = dbs.size();
-        return PS_OK;
+        /* sound; and plansok's (its schema) */
+        psi_store *st;
+        ps_status s = psi_store_open(dir, false, false, PS_SHARD_NONE, &st, err);
+        psi_store_close(st);
+        if (s == PS_OK)
+            *databases = dbs.size();
+        return s;
     } catch (...) {
         return classify(err, dir);
     }
