@@ -22,8 +22,7 @@ cli_cmd_check(cli_ctx *ctx, int argc, char **argv)
     if (st == PS_OK) {
         fputs("index at '", stdout);
         cli_escape(stdout, dir, ESC_PLAIN);
-        printf("' is sound: Xapian's check found no damage in %zu database%s\n", databases,
-               databases == 1 ? "" : "s");
+        printf("' is sound: Xapian's check found no damage in %zu database%s\n", databases, databases == 1 ? "" : "s");
     }
     free(def);
     return cli_report(st, &err);

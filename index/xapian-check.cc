@@ -78,15 +78,14 @@ ps_index_check(const char *dir, size_t *databases, ps_error *err)
         if (stat(dir, &sb) != 0)
             throw Xapian::DatabaseNotFoundError(dir);
         if (!S_ISDIR(sb.st_mode))
-            return psi_fail(err, PS_ERR_USAGE, "'%s' is not an index directory; check each database it lists",
-                            dir);
+            return psi_fail(err, PS_ERR_USAGE, "'%s' is not an index directory; check each database it lists", dir);
         std::vector<std::string> dbs = index_databases(dir);
         for (const std::string &db : dbs)
             if (stat((db + "/iamglass").c_str(), &sb) != 0) {
                 if (db == dir)
                     throw Xapian::DatabaseNotFoundError(db);
-                throw Xapian::DatabaseOpeningError(std::string(dir) + "/XAPIANDB lists '" +
-                                                   db.substr(strlen(dir) + 1) + "', which is no database");
+                throw Xapian::DatabaseOpeningError(std::string(dir) + "/XAPIANDB lists '" + db.substr(strlen(dir) + 1) +
+                                                   "', which is no database");
             }
         check_databases(dbs);
         /* sound; and plansok's (its schema) */
