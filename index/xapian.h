@@ -1,7 +1,9 @@
 /* xapian.h: what the store's C++ files share, and the only header that
  * includes Xapian. The store is split by concept: xapian-open.cc (opening,
- * shards, stub files, errors), xapian-write.cc (documents in and out),
- * xapian-query.cc (the query language) and xapian-read.cc (answers).
+ * shards, stub files, the lock), xapian-write.cc (documents in and out),
+ * xapian-query.cc (the query language), xapian-read.cc (answers),
+ * xapian-check.cc (whether an index is sound) and xapian-errors.cc
+ * (exceptions to statuses and messages).
  * No C++ type or exception leaves these files: every extern "C" function
  * catches everything and classify() sorts it into a ps_status. C buffers
  * held across Xapian calls are owned by the RAII guards below, so nothing
@@ -14,6 +16,7 @@
 #include <xapian.h>
 
 #include <cstdlib>
+#include <sys/stat.h>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -135,8 +138,26 @@ std::string put_record(const psi_field *fields, const void *obj);
 
 /* ------------------------------------------------------ across files */
 
-/* xapian-open.cc */
+/* An index directory's stub and its writers' lock, after DIR. */
+static const char *const STUB = "/XAPIANDB";
+static const char *const LOCK = "/plansok.lock";
+
+inline bool
+file_exists(const std::string &path)
+{
+    struct stat sb;
+    return stat(path.c_str(), &sb) == 0;
+}
+
+/* xapian-errors.cc */
 ps_status classify(ps_error *err, const std::string &dir, bool writing = false);
+/* "'DIR' is not a plansok index" (schema "") or "was written by another
+ * version of plansok (schema N ...)", PS_ERR_INDEX_VERSION. */
+ps_status fail_foreign(ps_error *err, const std::string &dir, const std::string &schema);
+/* A directory that holds files but no index: not plansok's to write in. */
+bool foreign_dir(const std::string &dir);
+
+/* xapian-open.cc */
 Xapian::WritableDatabase &shard_for(psi_store *st, const ps_docinfo *info);
 Xapian::WritableDatabase &shard_of(psi_store *st, Xapian::docid did, Xapian::docid *local);
 void commit_all(psi_store *st);
