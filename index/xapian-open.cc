@@ -418,8 +418,10 @@ psi_store_open(const char *dir, bool writable, bool plain, ps_shard_by shard_by,
                 throw Xapian::DatabaseCreateError(dir, errno);
             check_writable(dir);
             /* under the lock: another writer may be making the index */
-            if (take_index_lock(st.get()) && foreign_dir(dir)) {
-                unlink((st->dir + LOCK).c_str()); /* a lock file plansok made */
+            bool made_lock = take_index_lock(st.get());
+            if (foreign_dir(dir)) {
+                if (made_lock) /* leave the directory as it was */
+                    unlink((st->dir + LOCK).c_str());
                 return fail_foreign(err, dir, "");
             }
             std::vector<std::string> keys;
