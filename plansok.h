@@ -318,6 +318,13 @@ typedef enum ps_index_mode {
 
 typedef enum ps_shard_by { PS_SHARD_NONE, PS_SHARD_LAN, PS_SHARD_YEAR } ps_shard_by;
 
+/* Runs Xapian's consistency check on every database of the index at dir
+ * (each shard of a sharded index; writers run it too, before they write).
+ * PS_OK when it is sound, *databases the number checked;
+ * PS_ERR_INDEX_CORRUPT with a message naming the damaged table and what
+ * to do; PS_ERR_INDEX_MISSING, PS_ERR_INDEX_VERSION (not a plansok
+ * index), PS_ERR_USAGE (dir is a file) as ps_index_open. */
+ps_status ps_index_check(const char *dir, size_t *databases, ps_error *err);
 /* Returns PS_ERR_INDEX_MISSING, _LOCKED, _CORRUPT, _VERSION, _INDEX, _IO. */
 ps_status ps_index_open(const char *dir, ps_index_mode mode, ps_index **out,
                         ps_error *err);

@@ -65,6 +65,9 @@ typedef struct cli_command {
 /* The command's index, opened in its table mode on the first call (with
  * PLANSOK_SYNONYMS added); later calls return the same. */
 ps_status cli_index(cli_ctx *ctx, ps_index **ix, ps_error *err);
+/* The index directory the command names: --db, else $PLANSOK_DB, else the
+ * default (then also in *def, for the caller to free; NULL otherwise). */
+ps_status cli_index_dir(const cli_ctx *ctx, const char **dir, char **def, ps_error *err);
 /* Closes the index (main does; a command may close it early, to report
  * only what is committed). */
 void cli_index_close(cli_ctx *ctx);
@@ -209,6 +212,7 @@ int cli_cmd_search(cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_matrix(cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_docs(cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_show(cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_check(cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_budget(cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_goals(cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_compare(cli_ctx *ctx, int argc, char **argv);

@@ -26,6 +26,24 @@ make_parents(const char *dir)
 }
 
 ps_status
+cli_index_dir(const cli_ctx *ctx, const char **dir, char **def, ps_error *err)
+{
+    *dir = ctx->db;
+    *def = NULL;
+    if (!*dir || !**dir)
+        *dir = getenv("PLANSOK_DB");
+    if (!*dir || !**dir) {
+        *def = ps_index_default_dir();
+        if (!*def) {
+            snprintf(err->msg, sizeof err->msg, "no index directory: use --db DIR or set PLANSOK_DB");
+            return err->code = PS_ERR_USAGE;
+        }
+        *dir = *def;
+    }
+    return PS_OK;
+}
+
+ps_status
 cli_index(cli_ctx *ctx, ps_index **ix, ps_error *err)
 {
     *ix = ctx->ix;
@@ -36,22 +54,15 @@ cli_index(cli_ctx *ctx, ps_index **ix, ps_error *err)
         return err->code = PS_ERR_INTERNAL;
     }
     bool write = ctx->cmd->mode == CLI_INDEX_WRITE;
-    const char *dir = ctx->db;
-    char *def = NULL;
-    if (!dir || !*dir)
-        dir = getenv("PLANSOK_DB");
-    if (!dir || !*dir) {
-        def = ps_index_default_dir();
-        if (!def) {
-            snprintf(err->msg, sizeof err->msg, "no index directory: use --db DIR or set PLANSOK_DB");
-            return err->code = PS_ERR_USAGE;
-        }
-        dir = def;
-        if (write)
-            make_parents(def);
-    }
+    const char *dir;
+    char *def;
+    ps_status st = cli_index_dir(ctx, &dir, &def, err);
+    if (st != PS_OK)
+        return st;
+    if (write && def)
+        make_parents(def);
     ps_index_mode mode = (write ? PS_INDEX_WRITE : PS_INDEX_READ) | ctx->extra;
-    ps_status st = ps_index_open(dir, mode, &ctx->ix, err);
+    st = ps_index_open(dir, mode, &ctx->ix, err);
     free(def);
     const char *syn = getenv("PLANSOK_SYNONYMS");
     if (st == PS_OK && syn && *syn && (st = ps_index_add_synonyms(ctx->ix, syn, err)) != PS_OK)

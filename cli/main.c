@@ -72,6 +72,12 @@ static const cli_command commands[] = {
       "DOC is a file name (or a unique part of it), a path or a document id, as\n"
       "'plansok docs' lists them. With --passages, each passage follows, with its\n"
       "page and section kind (mal, insatser, budget, other)." },
+    { "check", cli_cmd_check, CLI_INDEX_READ, "",
+      "Check that the index is sound (Xapian's consistency check on every shard).",
+      "Reads every block of every table of each database of the index. A damaged\n"
+      "index is named with its damaged table and what to do (delete the directory\n"
+      "and ingest again); the exit status is then 4, and 0 when it is sound.\n"
+      "Ingest runs the same check before it writes." },
 };
 
 int

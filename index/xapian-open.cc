@@ -13,25 +13,21 @@
  * docs/SCALING.md), never a program. Every local database is opened as
  * glass, so Xapian itself never reads a stub. The writer keeps every
  * local shard open and puts each document in the shard of its län or
- * year. */
+ * year. Xapian's exceptions become statuses in xapian-errors.cc. */
 #include "index/xapian.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <cstring>
+#include <dirent.h>
+#include <fcntl.h>
 #include <new>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-static const char *const STUB = "/XAPIANDB";
 static const char *const SHARD_MARK = "# plansok shard-by ";
-
-static bool
-file_exists(const std::string &path)
-{
-    struct stat sb;
-    return stat(path.c_str(), &sb) == 0;
-}
 
 /* Refuses a line of an index directory's stub (where: "DIR/XAPIANDB:3"). */
 [[noreturn]] static void
@@ -103,24 +99,44 @@ open_glass(const std::string &path)
     return Xapian::Database(path, Xapian::DB_BACKEND_GLASS);
 }
 
-/* Rewrites the stub to list the shards, atomically. */
+/* Rewrites the stub to list the shards, atomically (a new file renamed
+ * over the old), keeping every shard the stub already lists: the stub is
+ * read again, so a shard another writer listed is never dropped. Writers
+ * hold the index lock (take_index_lock) while they do this. */
 static void
 write_stub(const psi_store *st)
 {
     std::string path = st->dir + STUB, tmp = path + ".tmp";
+    std::vector<std::string> keys;
+    read_index_stub(st->dir, &keys);
+    for (const shard &sh : st->shards)
+        if (std::find(keys.begin(), keys.end(), sh.key) == keys.end())
+            keys.push_back(sh.key);
     FILE *f = fopen(tmp.c_str(), "w");
     if (!f)
-        throw Xapian::DatabaseError("cannot write '" + tmp + "': " + strerror(errno));
+        throw Xapian::DatabaseError("cannot write '" + tmp + "'", errno);
     fprintf(f, "# Xapian stub database written by plansok ingest: one database per shard.\n"
                "# Query commands read this directory as one index; see docs/SCALING.md.\n"
                "%s%s\n",
             SHARD_MARK, st->shard_by == PS_SHARD_LAN ? "lan" : "year");
-    for (const shard &sh : st->shards)
-        fprintf(f, "auto %s\n", sh.key.c_str());
+    for (const std::string &k : keys)
+        fprintf(f, "auto %s\n", k.c_str());
     bool ok = fflush(f) == 0 && fsync(fileno(f)) == 0;
     ok = fclose(f) == 0 && ok;
     if (!ok || rename(tmp.c_str(), path.c_str()) != 0)
-        throw Xapian::DatabaseError("cannot write '" + path + "': " + strerror(errno));
+        throw Xapian::DatabaseError("cannot write '" + path + "'", errno);
+}
+
+std::vector<std::string>
+index_databases(const std::string &dir)
+{
+    std::vector<std::string> keys;
+    if (!file_exists(dir + STUB))
+        return { dir };
+    read_index_stub(dir, &keys);
+    for (std::string &k : keys)
+        k = dir + "/" + k;
+    return keys;
 }
 
 static Xapian::Database *open_read(const std::string &path, int depth, int *nshards);
@@ -313,38 +329,52 @@ shard_of(psi_store *st, Xapian::docid did, Xapian::docid *local)
     return *st->shards[n == 1 ? 0 : (did - 1) % n].wdb;
 }
 
-/* Sorts a Xapian exception into a status; call inside a catch block. */
-ps_status
-classify(ps_error *err, const std::string &dir)
+/* Throws (errno kept) when dir or a file in it cannot be written: a
+ * read-only file system, or permissions. */
+static void
+check_writable(const std::string &dir)
 {
-    try {
-        throw;
-    } catch (const Xapian::DatabaseLockError &) {
-        return psi_fail(err, PS_ERR_INDEX_LOCKED,
-                        "index at '%s' is locked by another plansok ingest; wait for it to finish", dir.c_str());
-    } catch (const Xapian::DatabaseVersionError &e) {
-        return psi_fail(err, PS_ERR_INDEX_VERSION, "index at '%s' has a format this Xapian cannot read: %s",
-                        dir.c_str(), e.get_msg().c_str());
-    } catch (const Xapian::DatabaseCorruptError &e) {
-        return psi_fail(err, PS_ERR_INDEX_CORRUPT, "index at '%s' is corrupt: %s; re-create it with 'plansok ingest'",
-                        dir.c_str(), e.get_msg().c_str());
-    } catch (const Xapian::DatabaseNotFoundError &) {
-        return psi_fail(err, PS_ERR_INDEX_MISSING, "no index at '%s'; run 'plansok ingest --db %s PDF...' first",
-                        dir.c_str(), dir.c_str());
-    } catch (const Xapian::DatabaseOpeningError &e) {
-        return psi_fail(err, PS_ERR_INDEX_MISSING, "cannot open index at '%s': %s", dir.c_str(),
-                        e.get_msg().c_str());
-    } catch (const Xapian::QueryParserError &e) {
-        return psi_fail(err, PS_ERR_BAD_QUERY, "%s", e.get_msg().c_str());
-    } catch (const Xapian::Error &e) {
-        return psi_fail(err, PS_ERR_INDEX, "index error (%s): %s", e.get_type(), e.get_msg().c_str());
-    } catch (const bad_record &e) {
-        return psi_fail(err, PS_ERR_INTERNAL, "a record does not write: %s", e.what());
-    } catch (const std::bad_alloc &) {
-        return psi_fail(err, PS_ERR_NOMEM, "out of memory");
-    } catch (...) {
-        return psi_fail(err, PS_ERR_INTERNAL, "unexpected exception in the index layer");
+    if (access(dir.c_str(), W_OK) != 0)
+        throw Xapian::DatabaseError("'" + dir + "'", errno);
+    DIR *d = opendir(dir.c_str());
+    if (!d)
+        throw Xapian::DatabaseError("'" + dir + "'", errno);
+    int e = 0;
+    while (struct dirent *ent = readdir(d)) {
+        std::string path = dir + "/" + ent->d_name;
+        struct stat sb;
+        if (!e && stat(path.c_str(), &sb) == 0 && S_ISREG(sb.st_mode) && access(path.c_str(), W_OK) != 0)
+            e = errno;
     }
+    closedir(d);
+    if (e)
+        throw Xapian::DatabaseError("'" + dir + "'", e);
+}
+
+/* A writer's lock on the whole index, DIR/plansok.lock, held until the
+ * store is closed. Xapian locks each database; a sharded index is many,
+ * and two writers once each rewrote the stub with their own shards. Every
+ * writer takes this lock before it reads the stub, so a second writer
+ * fails at once, as on an unsharded index. Returns whether it made the
+ * lock file. */
+static bool
+take_index_lock(psi_store *st)
+{
+    std::string path = st->dir + LOCK;
+    bool made = true;
+    st->lock_fd = open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (st->lock_fd < 0 && errno == EEXIST) {
+        made = false;
+        st->lock_fd = open(path.c_str(), O_RDWR | O_CLOEXEC);
+    }
+    if (st->lock_fd < 0)
+        throw Xapian::DatabaseLockError("cannot open '" + path + "'", errno);
+    if (flock(st->lock_fd, LOCK_EX | LOCK_NB) != 0) {
+        if (errno == EWOULDBLOCK)
+            throw Xapian::DatabaseLockError(path + ": already locked");
+        throw Xapian::DatabaseLockError("cannot lock '" + path + "'", errno);
+    }
+    return made;
 }
 
 /* Why a writable store cannot be opened at dir as asked, or "". */
@@ -381,19 +411,35 @@ psi_store_open(const char *dir, bool writable, bool plain, ps_shard_by shard_by,
                             "no index at '%s'; run 'plansok ingest --db %s PDF...' first", dir, dir);
         bool empty_ok = false; /* a sharded index without documents yet */
         if (writable) {
+            if (exists && !S_ISDIR(sb.st_mode))
+                return psi_fail(err, PS_ERR_USAGE, "%s",
+                                write_refusal(dir, exists, sb, PS_SHARD_NONE, shard_by).c_str());
+            if (!exists && mkdir(dir, 0777) != 0)
+                throw Xapian::DatabaseCreateError(dir, errno);
+            check_writable(dir);
+            /* under the lock: another writer may be making the index */
+            bool made_lock = take_index_lock(st.get());
+            if (foreign_dir(dir)) {
+                if (made_lock) /* leave the directory as it was */
+                    unlink((st->dir + LOCK).c_str());
+                return fail_foreign(err, dir, "");
+            }
             std::vector<std::string> keys;
             ps_shard_by have = read_index_stub(dir, &keys);
             std::string why = write_refusal(dir, exists, sb, have, shard_by);
             if (!why.empty())
                 return psi_fail(err, PS_ERR_USAGE, "%s", why.c_str());
+            /* a damaged table is refused before anything is written to it */
+            std::vector<std::string> dbs = index_databases(dir);
+            for (const std::string &db : dbs)
+                if (db != dir && file_exists(db))
+                    check_writable(db);
+            check_databases(dbs);
             st->shard_by = have != PS_SHARD_NONE ? have : shard_by;
             st->writable = true;
             if (st->shard_by == PS_SHARD_NONE) {
                 open_shard(st.get(), "");
             } else {
-                if (!exists && mkdir(dir, 0777) != 0)
-                    throw Xapian::DatabaseCreateError(std::string("cannot create '") + dir + "': " +
-                                                      strerror(errno));
                 st->db = new Xapian::Database(); /* the shards join it as they open */
                 for (const std::string &k : keys)
                     open_shard(st.get(), k);
@@ -413,16 +459,13 @@ psi_store_open(const char *dir, bool writable, bool plain, ps_shard_by shard_by,
                     sh.wdb->set_metadata(PSI_SCHEMA_KEY, std::to_string(PS_SCHEMA_VERSION));
                 commit_all(st.get());
             } else if (v != std::to_string(PS_SCHEMA_VERSION)) {
-                return psi_fail(err, PS_ERR_INDEX_VERSION,
-                                "index at '%s' has schema version '%s', this plansok reads %d; "
-                                "re-create it with 'plansok ingest'",
-                                dir, v.empty() ? "none" : v.c_str(), PS_SCHEMA_VERSION);
+                return fail_foreign(err, dir, v);
             }
         }
         *out = st.release();
         return PS_OK;
     } catch (...) {
-        return classify(err, dir);
+        return classify(err, dir, writable);
     }
 }
 
@@ -446,5 +489,7 @@ psi_store_close(psi_store *st)
             delete sh.wdb;
     }
     delete st->db;
+    if (st->lock_fd >= 0)
+        close(st->lock_fd); /* after the databases: the lock covers them */
     delete st;
 }

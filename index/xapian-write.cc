@@ -167,7 +167,7 @@ psi_store_get_fix(psi_store *st, const char *docid, psi_fixrec *out, ps_error *e
         if (!st->writable && !st->db)
             return PS_OK;
         Xapian::Database &db = st->writable ? *st->shards[0].wdb : *st->db;
-        std::string v = db.get_metadata(fix_key(docid));
+        std::string v = reading(st, [&] { return db.get_metadata(fix_key(docid)); });
         if (!v.empty()) {
             psi_fixrec r;
             take_record(v, psi_fixrec_fields, &r);

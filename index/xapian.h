@@ -1,7 +1,9 @@
 /* xapian.h: what the store's C++ files share, and the only header that
  * includes Xapian. The store is split by concept: xapian-open.cc (opening,
- * shards, stub files, errors), xapian-write.cc (documents in and out),
- * xapian-query.cc (the query language) and xapian-read.cc (answers).
+ * shards, stub files, the lock), xapian-write.cc (documents in and out),
+ * xapian-query.cc (the query language), xapian-read.cc (answers),
+ * xapian-check.cc (whether an index is sound) and xapian-errors.cc
+ * (exceptions to statuses and messages).
  * No C++ type or exception leaves these files: every extern "C" function
  * catches everything and classify() sorts it into a ps_status. C buffers
  * held across Xapian calls are owned by the RAII guards below, so nothing
@@ -14,6 +16,7 @@
 #include <xapian.h>
 
 #include <cstdlib>
+#include <sys/stat.h>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -34,6 +37,7 @@ struct psi_store {
     ps_shard_by shard_by = PS_SHARD_NONE;
     Xapian::Database *db = nullptr;   /* the one to read from */
     std::vector<shard> shards;        /* when writable, in db's order */
+    int lock_fd = -1;                 /* a writer's lock on the whole index */
 };
 
 /* ------------------------------------------------------------ guards */
@@ -134,14 +138,69 @@ std::string put_record(const psi_field *fields, const void *obj);
 
 /* ------------------------------------------------------ across files */
 
+/* An index directory's stub and its writers' lock, after DIR. */
+static const char *const STUB = "/XAPIANDB";
+static const char *const LOCK = "/plansok.lock";
+
+inline bool
+file_exists(const std::string &path)
+{
+    struct stat sb;
+    return stat(path.c_str(), &sb) == 0;
+}
+
+/* xapian-errors.cc */
+ps_status classify(ps_error *err, const std::string &dir, bool writing = false);
+/* "'DIR' is not a plansok index" (schema "") or "was written by another
+ * version of plansok (schema N ...)", PS_ERR_INDEX_VERSION. */
+ps_status fail_foreign(ps_error *err, const std::string &dir, const std::string &schema);
+/* A directory that holds files but no index: not plansok's to write in. */
+bool foreign_dir(const std::string &dir);
+
 /* xapian-open.cc */
-ps_status classify(ps_error *err, const std::string &dir);
 Xapian::WritableDatabase &shard_for(psi_store *st, const ps_docinfo *info);
 Xapian::WritableDatabase &shard_of(psi_store *st, Xapian::docid did, Xapian::docid *local);
 void commit_all(psi_store *st);
 /* After a failure: says in err how many documents added since the last
  * commit are lost, and forgets them. */
 void note_lost(psi_store *st, ps_error *err);
+
+/* The local databases of the index directory dir: its shards as its stub
+ * lists them (read by the stub's rules), or dir itself. */
+std::vector<std::string> index_databases(const std::string &dir);
+
+/* xapian-check.cc: a damaged table, found by Xapian's consistency check;
+ * what() is "TABLE: what Xapian said". classify() makes it
+ * PS_ERR_INDEX_CORRUPT with the advice to delete and ingest again. */
+struct damaged : std::runtime_error {
+    explicit damaged(const std::string &what) : std::runtime_error(what) {}
+};
+/* Runs Database::check on each database (paths), throws damaged for the
+ * first that is not sound; databases not yet made are passed over. */
+void check_databases(const std::vector<std::string> &paths);
+
+/* Reading while an ingest commits: glass keeps the revision a reader
+ * opened only until the writer's next commits reuse its blocks, and then
+ * Xapian throws DatabaseModifiedError. reading() runs body (which must
+ * start its results afresh each time) and, on that error, reopens the
+ * database at the last committed revision and runs it again, at most
+ * MAX_READ_TRIES times in all; the last error goes to classify(). Returns
+ * what body returns. */
+const int MAX_READ_TRIES = 5;
+template <class F>
+auto
+reading(psi_store *st, F body) -> decltype(body())
+{
+    for (int tries = 1;; tries++) {
+        try {
+            return body();
+        } catch (const Xapian::DatabaseModifiedError &) {
+            if (tries >= MAX_READ_TRIES)
+                throw;
+            st->db->reopen();
+        }
+    }
+}
 
 /* xapian-query.cc: the Xapian query for q over documents of one type; a
  * suggestion (when not NULL) asks for spelling correction. */

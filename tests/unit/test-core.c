@@ -1,6 +1,6 @@
 /* test-core.c: status phrases, county and kind names, lower case, cutting
  * UTF-8 to a byte budget, layout of two columns, and index error paths
- * (missing, locked). */
+ * (missing, locked, a sharded index locked as a whole, check). */
 #include "plansok-private.h"
 #include "tap.h"
 
@@ -361,6 +361,20 @@ test_index_errors(void)
     ps_index_close(r);
     ps_index_close(w2);
     ps_index_close(w1);
+    /* a sharded index is locked as a whole, from its first moment (two
+     * writers of a new one each rewrote its stub, issue 15) */
+    char *sharded = psi_asprintf("%s/shards", dir);
+    ps_index *s1 = NULL, *s2 = NULL;
+    CHECK(ps_index_open(sharded, PS_INDEX_WRITE | PS_INDEX_SHARD_LAN, &s1, &e) == PS_OK);
+    CHECK(ps_index_open(sharded, PS_INDEX_WRITE | PS_INDEX_SHARD_LAN, &s2, &e) == PS_ERR_INDEX_LOCKED && !s2);
+    CHECK(strstr(e.msg, "is locked by another plansok ingest") != NULL);
+    ps_index_close(s1);
+    CHECK(ps_index_open(sharded, PS_INDEX_WRITE | PS_INDEX_SHARD_LAN, &s2, &e) == PS_OK); /* released */
+    ps_index_close(s2);
+    size_t ndb = 9;
+    CHECK(ps_index_check(sharded, &ndb, &e) == PS_OK && ndb == 0);
+    CHECK(ps_index_check(db, &ndb, &e) == PS_OK && ndb == 1);
+    free(sharded);
     char *cmd = psi_asprintf("rm -rf '%s'", dir);
     CHECK(system(cmd) == 0);
     free(cmd);
