@@ -129,6 +129,8 @@ typedef struct ps_docinfo {
     char *path;         /* absolute path at ingest time */
     long long size;     /* bytes, and modification time (seconds), at ingest */
     long long mtime;
+    int mtime_ns;       /* the nanoseconds of mtime; -1 when not recorded
+                           (indexed by a plansok before issue 15) */
     char *file;         /* base name */
     char *title;        /* PDF metadata title, or "" */
     char *org;          /* organisation, or "" when unknown */

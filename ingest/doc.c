@@ -317,6 +317,7 @@ ps_extractor_run(ps_extractor *ex, const char *path, ps_doc **out, ps_error *err
     info->docid = psi_strdup(pdf.hash);
     info->size = pdf.size;
     info->mtime = pdf.mtime;
+    info->mtime_ns = pdf.mtime_ns;
     info->file = psi_strdup(base);
     info->title = psi_strdup(pdf.title);
     info->org = psi_strdup(opts->org ? opts->org : d.org);
