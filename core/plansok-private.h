@@ -62,6 +62,10 @@ int psi_cmp_int(const void *a, const void *b);
 char *psi_trim(char *s);
 /* A whole file as a string (caller frees); NULL on error, errno set. */
 char *psi_slurp(const char *path);
+/* A settings file the caller named (what: "synonyms file", ...) as a
+ * string, of at most max_mb MB: read as given, a pipe too, but /dev/zero
+ * or a runaway pipe is refused once it passes max_mb, never read on. */
+ps_status psi_slurp_settings(const char *path, const char *what, int max_mb, char **out, ps_error *err);
 
 /* 64-bit FNV-1a as 16 hex digits into out[17]. */
 void psi_hash_hex(const void *data, size_t n, char out[17]);
