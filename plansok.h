@@ -124,6 +124,14 @@ const char *ps_section_name(ps_section s);
 /* Accepts the names above, also "mål"; -1 if unknown. */
 int ps_section_parse(const char *name);
 
+/* The years a plan can be for; a year outside them is a typing error. */
+#define PS_YEAR_MIN 1900
+#define PS_YEAR_MAX 2100
+/* Parses "2014" (*from = *to) or "2013..2015": digits only, each year
+ * PS_YEAR_MIN..PS_YEAR_MAX, from <= to. 0, or -1 (nothing set) for
+ * anything else. */
+int ps_years_parse(const char *text, int *from, int *to);
+
 typedef struct ps_docinfo {
     char *docid;        /* stable id: 64-bit FNV-1a hash of the file's bytes */
     char *path;         /* absolute path at ingest time */

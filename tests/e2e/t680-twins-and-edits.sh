@@ -2,7 +2,8 @@
 # t680-twins-and-edits.sh: what incremental ingest makes of copies and
 # edits (issue 15, items 5 and 20): the indexed one of two identical files
 # edited, the same file reached three ways, an edit within the second that
-# keeps the size.
+# keeps the size; and what an analyst's settings and filters cannot do: a
+# synonym form with '"', /dev/zero as a settings file, year:99999999999999.
 . "$(dirname "$0")/lib.sh"
 
 KFVN=$CORPUS/kfvn-vp-2013.pdf   # says "Energikontor Västernorrland"
@@ -78,5 +79,31 @@ else
     run_ps 0 "again" ingest --db "$TMP/dbe" "$TMP/edit"
     check "unchanged, without reading it" grep -q "0 updated, 0 moved, 1 unchanged" "$TMP/err"
 fi
+
+# --- item 20: settings files and year filters ---------------------------------
+# db5 holds the 2013 plan (Energikontor) and the 2014 one
+printf 'Energikontor = Energi"kontor Väst\n' > "$TMP/syn.txt"
+PLANSOK_SYNONYMS=$TMP/syn.txt run_ps 1 "a synonym form with '\"' keeps the query's later filter" \
+    search --db "$TMP/db5" 'Energikontor year:2014'
+PLANSOK_SYNONYMS=$TMP/syn.txt run_ps 0 "... and finds what the form finds" search --db "$TMP/db5" Energikontor
+# bounded, and what is over the bound refused: an old build read /dev/zero
+# until memory ran out (held here to 2 GB so that it fails, not the machine)
+bounded() { ( [ -z "${PLANSOK_SAN:-}" ] && ulimit -v 2000000; exec timeout 20 "$PLANSOK" "$@" ); }
+PLANSOK_SYNONYMS=/dev/zero bounded search --db "$TMP/db5" kommun >/dev/null 2>"$TMP/err"
+one_line $? 2 "PLANSOK_SYNONYMS=/dev/zero: one line" "synonyms file '/dev/zero' is larger than 1 MB" -F
+bounded ingest --db "$TMP/db5" --meta /dev/zero "$TMP/two" 2>"$TMP/err"
+one_line $? 2 "--meta /dev/zero: one line" "metadata file '/dev/zero' is larger than 16 MB" -F
+bounded ingest --db "$TMP/db5" --rules /dev/zero "$TMP/two" 2>"$TMP/err"
+one_line $? 2 "--rules /dev/zero: one line" "rules file '/dev/zero' is larger than 1 MB" -F
+printf 'Energikontor = energikontoret\n' | PLANSOK_SYNONYMS=/dev/stdin \
+    run_ps 0 "a synonyms file may still be a pipe" search --db "$TMP/db5" Energikontor
+for y in 99999999999999 4294969309 2013..4294969310 1850 2014..2013; do
+    # 4294969309 is 2013 + 2^32, which sscanf's %d read as 2013
+    "$PLANSOK" search --db "$TMP/db5" "Energikontor year:$y" >/dev/null 2>"$TMP/err"
+    one_line $? 2 "year:$y refused, naming the query" "bad query 'Energikontor year:$y': bad year '$y': a year from 1900 to 2100" -F
+done
+"$PLANSOK" search --db "$TMP/db5" --years 4294969309..4294969310 Energikontor >/dev/null 2>"$TMP/err"
+one_line $? 2 "--years 4294969309..4294969310 refused" "bad --years" -F
+run_ps 0 "year:2013 still finds the 2013 plan" search --db "$TMP/db5" 'Energikontor year:2013'
 
 done_testing
