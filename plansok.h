@@ -253,9 +253,14 @@ ps_status ps_extractor_run_isolated(ps_extractor *ex, const char *path, const ps
  * PDFs queued. */
 typedef struct ps_pool ps_pool;
 #define PS_POOL_MAX_JOBS 1024
-/* PS_ERR_USAGE for more than PS_POOL_MAX_JOBS jobs; PS_ERR_IO when a worker
- * cannot start. */
+/* PS_ERR_USAGE for more than PS_POOL_MAX_JOBS jobs; PS_ERR_IO when no
+ * worker can start. When the system gives fewer (descriptors or processes
+ * run out), the pool has fewer, and ps_pool_shortfall says why; it never
+ * leaves its caller without descriptors to go on with. */
 ps_status ps_pool_new(ps_extractor *ex, const ps_limits *limits, int jobs, ps_pool **out, ps_error *err);
+/* NULL, or why fewer workers than asked for started ("3 of 8 extraction
+ * workers started: ..."); lives as long as the pool. */
+const char *ps_pool_shortfall(const ps_pool *p);
 int ps_pool_size(const ps_pool *p);
 int ps_pool_running(const ps_pool *p);
 /* Queues path for a worker; tag comes back with the result. Only when

@@ -3,7 +3,9 @@
 # edits (issue 15, items 5 and 20): the indexed one of two identical files
 # edited, the same file reached three ways, an edit within the second that
 # keeps the size; and what an analyst's settings and filters cannot do: a
-# synonym form with '"', /dev/zero as a settings file, year:99999999999999.
+# synonym form with '"', /dev/zero as a settings file, year:99999999999999;
+# and the extraction workers: one killed from outside is not "out of
+# memory", and too few file descriptors mean fewer workers, never none.
 . "$(dirname "$0")/lib.sh"
 
 KFVN=$CORPUS/kfvn-vp-2013.pdf   # says "Energikontor Västernorrland"
@@ -105,5 +107,51 @@ done
 "$PLANSOK" search --db "$TMP/db5" --years 4294969309..4294969310 Energikontor >/dev/null 2>"$TMP/err"
 one_line $? 2 "--years 4294969309..4294969310 refused" "bad --years" -F
 run_ps 0 "year:2013 still finds the 2013 plan" search --db "$TMP/db5" 'Energikontor year:2013'
+
+# --- item 20: a worker killed from outside ---------------------------------------
+mkdir -p "$TMP/kill"
+cp "$KFVN" "$TMP/kill/hangs.pdf"
+PLANSOK_TEST_WORKER=hang PLANSOK_TEST_WORKER_MATCH=hangs PLANSOK_TEST_WORKER_TRACE=$TMP/trace \
+    "$PLANSOK" ingest -j 1 --timeout 60 --db "$TMP/dbk" "$TMP/kill" 2>"$TMP/err" &
+pid=$!
+for _ in $(seq 200); do [ -s "$TMP/trace" ] && break; sleep 0.1; done
+worker=$(pgrep -P "$pid" | head -1)
+if [ -n "$worker" ] && [ -s "$TMP/trace" ]; then
+    kill -KILL "$worker"
+    wait "$pid"
+    rc=$?
+    if [ "$rc" -eq 3 ] &&
+        grep -Eq "^plansok: skipping '$TMP/kill/hangs.pdf': killed by SIGKILL, from outside plansok \(it had used [0-9]+ MB\)$" "$TMP/err"; then
+        ok "a worker killed by someone is not out of memory"
+    else
+        not_ok "a worker killed by someone is not out of memory" "exit $rc" "$(cat "$TMP/err")"
+    fi
+else
+    kill "$pid" 2>/dev/null
+    not_ok "a worker killed by someone" "no busy worker found (pid $pid, worker '$worker')"
+fi
+
+# --- item 20: too few file descriptors for every worker ---------------------------
+mkdir -p "$TMP/fds"
+for i in 1 2 3 4 5 6 7; do cp "$TMP/v1.pdf" "$TMP/fds/p$i.pdf"; echo "$i" >> "$TMP/fds/p$i.pdf"; done
+cp "$KFVN" "$TMP/fds/crash.pdf"
+# the descriptors plansok inherits here (ls opens one more for itself)
+inherited=$(($(ls /proc/self/fd | wc -l) - 1))
+# few_fds N ARGS...: plansok with N descriptors more than it inherits
+few_fds() { ( ulimit -n $((inherited + $1)); shift; exec "$PLANSOK" "$@" ); }
+PLANSOK_TEST_WORKER=crash PLANSOK_TEST_WORKER_MATCH=crash \
+    few_fds 18 ingest -j 8 --db "$TMP/dbf" "$TMP/fds" >/dev/null 2>"$TMP/err"
+rc=$?
+if [ "$rc" -eq 3 ] && grep -q "^plansok: [1-7] of 8 extraction workers started: cannot create a pipe: Too many open files$" "$TMP/err" &&
+    grep -q "skipping '$TMP/fds/crash.pdf': crashed: " "$TMP/err" && ! grep -q "without limits" "$TMP/err"; then
+    ok "too few descriptors for 8 workers: fewer workers, still isolated (the crash is caught)"
+else
+    not_ok "too few descriptors for 8 workers: fewer workers, still isolated" "exit $rc" "$(cat "$TMP/err")"
+fi
+check "... and the other 7 files are indexed" grep -q "ingested 7 documents" "$TMP/err"
+rm -rf "$TMP/dbf"
+few_fds 10 ingest -j 8 --db "$TMP/dbf" "$TMP/fds" >/dev/null 2>"$TMP/err"
+one_line $? 4 "descriptors for no worker: one line, exit 4" \
+    "plansok: cannot start an extraction worker: cannot create a pipe: Too many open files; nothing was ingested" -F
 
 done_testing
