@@ -353,13 +353,16 @@ void ps_index_close(ps_index *ix);
 void ps_index_set_batch(ps_index *ix, int documents);
 
 /* What ingest should do with a file, from comparing it with the index: by
- * path, size and modification time first, then by content hash. */
+ * path, size and modification time (to the nanosecond) first, then by
+ * content hash. */
 typedef enum ps_file_state {
     PS_FILE_NEW,        /* not indexed */
     PS_FILE_UNCHANGED,  /* indexed as it is (a new mtime alone is recorded) */
     PS_FILE_CHANGED,    /* indexed from this path with other contents */
-    PS_FILE_MOVED,      /* its contents are indexed from a path that is gone */
-    PS_FILE_DUPLICATE   /* its contents are indexed from another existing path */
+    PS_FILE_MOVED,      /* its contents are indexed from a path that is gone
+                           or holds other contents now */
+    PS_FILE_DUPLICATE   /* its contents are indexed from another path that
+                           still holds them */
 } ps_file_state;
 
 /* Classifies path; *other receives the other indexed path for MOVED and
