@@ -2,7 +2,8 @@
  * processes (fork, restart, reap), their job queues, the poll loop over
  * their pipes, the wall-clock deadline of each PDF, and how the end of a
  * worker becomes a status ("timed out after 60 s", "killed: out of
- * memory", "crashed: SIGSEGV"), told by its wait status alone. Documents
+ * memory", "crashed: SIGSEGV"), told by its wait status (and, for
+ * SIGKILL, its peak memory) alone. Documents
  * come back serialized, so the parent and its open index never see half of
  * one, whatever poppler does.
  *
