@@ -55,9 +55,8 @@ class YearField : public Xapian::FieldProcessor {
     {
         int a, b;
         if (ps_years_parse(v.c_str(), &a, &b) != 0)
-            throw Xapian::QueryParserError("bad year '" + v + "': a year from " + std::to_string(PS_YEAR_MIN) +
-                                           " to " + std::to_string(PS_YEAR_MAX) +
-                                           ", as in year:2014 or year:2013..2014");
+            throw Xapian::QueryParserError("bad year '" + v + "': a year from " + std::to_string(PS_YEAR_MIN) + " to " +
+                                           std::to_string(PS_YEAR_MAX) + ", as in year:2014 or year:2013..2014");
         if (a == b)
             return Xapian::Query(term(PSI_TERM_YEAR, std::to_string(a)));
         return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, PSI_SLOT_YEAR, Xapian::sortable_serialise(a),
