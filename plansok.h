@@ -358,7 +358,8 @@ void ps_index_set_batch(ps_index *ix, int documents);
 typedef enum ps_file_state {
     PS_FILE_NEW,        /* not indexed */
     PS_FILE_UNCHANGED,  /* indexed as it is (a new mtime alone is recorded) */
-    PS_FILE_CHANGED,    /* indexed from this path with other contents */
+    PS_FILE_CHANGED,    /* indexed from this path with other contents (its
+                           new ones may be indexed from another path too) */
     PS_FILE_MOVED,      /* its contents are indexed from a path that is gone
                            or holds other contents now */
     PS_FILE_DUPLICATE   /* its contents are indexed from another path that

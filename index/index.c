@@ -237,20 +237,21 @@ ps_index_check_file(ps_index *ix, const char *path, ps_file_state *state, char *
         psi_docinfo_release(&by_path);
         return st;
     }
-    if (by_hash.docid) {
-        if (!strcmp(by_hash.path, abs)) {
-            *state = PS_FILE_UNCHANGED; /* touched: record the new mtime */
-            if (ix->writable)
-                st = psi_store_touch(ix->store, hash, abs, &sb, err);
-        } else {
-            /* indexed from another path: a copy while that file still
-             * holds them, else they moved here (that file was edited,
-             * perhaps in this very run, or is gone) */
-            *state = still_holds(&by_hash) ? PS_FILE_DUPLICATE : PS_FILE_MOVED;
-            *other = psi_strdup(by_hash.path);
-        }
-    } else {
-        *state = by_path.docid ? PS_FILE_CHANGED : PS_FILE_NEW;
+    if (by_hash.docid && !strcmp(by_hash.path, abs)) {
+        *state = PS_FILE_UNCHANGED; /* touched: record the new mtime */
+        if (ix->writable)
+            st = psi_store_touch(ix->store, hash, abs, &sb, err);
+    } else if (by_path.docid) {
+        /* this path indexed with other contents: its old document goes,
+         * also when the new contents are indexed from another path (the
+         * document then names this one) */
+        *state = PS_FILE_CHANGED;
+    } else if (by_hash.docid) {
+        /* indexed from another path: a copy while that file still holds
+         * them, else they moved here (that file was edited, perhaps in
+         * this very run, or is gone) */
+        *state = still_holds(&by_hash) ? PS_FILE_DUPLICATE : PS_FILE_MOVED;
+        *other = psi_strdup(by_hash.path);
     }
     psi_docinfo_release(&by_path);
     psi_docinfo_release(&by_hash);

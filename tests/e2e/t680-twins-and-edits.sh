@@ -40,6 +40,17 @@ check "the edited file's new contents are found" test "$(hits "$TMP/db5" Jönkö
 run_ps 0 "a third run" ingest --db "$TMP/db5" "$TMP/two"
 check "changes nothing" grep -q "0 added, 0 updated, 0 moved, 2 unchanged" "$TMP/err"
 
+# a file edited into a copy of another indexed file: its old contents go
+mkdir -p "$TMP/into"
+cp "$KFVN" "$TMP/into/a.pdf"
+cp "$RFJL" "$TMP/into/c.pdf"
+"$PLANSOK" ingest -q --db "$TMP/dbi" "$TMP/into" 2>/dev/null
+cp "$RFJL" "$TMP/into/a.pdf"
+run_ps 0 "a file edited into a copy of another" ingest --db "$TMP/dbi" "$TMP/into"
+check "is an update" grep -q "0 added, 1 updated, 0 moved, 1 unchanged" "$TMP/err"
+check "its old contents are not found any more" test -z "$(hits "$TMP/dbi" Energikontor)"
+check "the contents it shares are indexed once" test "$(hits "$TMP/dbi" Jönköpings | wc -l)" -eq 1
+
 # a copy whose indexed twin is only touched stays a copy
 mkdir -p "$TMP/touched"
 cp "$KFVN" "$TMP/touched/a.pdf"
