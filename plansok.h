@@ -124,11 +124,21 @@ const char *ps_section_name(ps_section s);
 /* Accepts the names above, also "mål"; -1 if unknown. */
 int ps_section_parse(const char *name);
 
+/* The years a plan can be for; a year outside them is a typing error. */
+#define PS_YEAR_MIN 1900
+#define PS_YEAR_MAX 2100
+/* Parses "2014" (*from = *to) or "2013..2015": digits only, each year
+ * PS_YEAR_MIN..PS_YEAR_MAX, from <= to. 0, or -1 (nothing set) for
+ * anything else. */
+int ps_years_parse(const char *text, int *from, int *to);
+
 typedef struct ps_docinfo {
     char *docid;        /* stable id: 64-bit FNV-1a hash of the file's bytes */
     char *path;         /* absolute path at ingest time */
     long long size;     /* bytes, and modification time (seconds), at ingest */
     long long mtime;
+    int mtime_ns;       /* the nanoseconds of mtime; -1 when not recorded
+                           (indexed by a plansok before issue 15) */
     char *file;         /* base name */
     char *title;        /* PDF metadata title, or "" */
     char *org;          /* organisation, or "" when unknown */
@@ -243,9 +253,14 @@ ps_status ps_extractor_run_isolated(ps_extractor *ex, const char *path, const ps
  * PDFs queued. */
 typedef struct ps_pool ps_pool;
 #define PS_POOL_MAX_JOBS 1024
-/* PS_ERR_USAGE for more than PS_POOL_MAX_JOBS jobs; PS_ERR_IO when a worker
- * cannot start. */
+/* PS_ERR_USAGE for more than PS_POOL_MAX_JOBS jobs; PS_ERR_IO when no
+ * worker can start. When the system gives fewer (descriptors or processes
+ * run out), the pool has fewer, and ps_pool_shortfall says why; it never
+ * leaves its caller without descriptors to go on with. */
 ps_status ps_pool_new(ps_extractor *ex, const ps_limits *limits, int jobs, ps_pool **out, ps_error *err);
+/* NULL, or why fewer workers than asked for started ("3 of 8 extraction
+ * workers started: ..."); lives as long as the pool. */
+const char *ps_pool_shortfall(const ps_pool *p);
 int ps_pool_size(const ps_pool *p);
 int ps_pool_running(const ps_pool *p);
 /* Queues path for a worker; tag comes back with the result. Only when
@@ -345,13 +360,17 @@ void ps_index_close(ps_index *ix);
 void ps_index_set_batch(ps_index *ix, int documents);
 
 /* What ingest should do with a file, from comparing it with the index: by
- * path, size and modification time first, then by content hash. */
+ * path, size and modification time (to the nanosecond) first, then by
+ * content hash. */
 typedef enum ps_file_state {
     PS_FILE_NEW,        /* not indexed */
     PS_FILE_UNCHANGED,  /* indexed as it is (a new mtime alone is recorded) */
-    PS_FILE_CHANGED,    /* indexed from this path with other contents */
-    PS_FILE_MOVED,      /* its contents are indexed from a path that is gone */
-    PS_FILE_DUPLICATE   /* its contents are indexed from another existing path */
+    PS_FILE_CHANGED,    /* indexed from this path with other contents (its
+                           new ones may be indexed from another path too) */
+    PS_FILE_MOVED,      /* its contents are indexed from a path that is gone
+                           or holds other contents now */
+    PS_FILE_DUPLICATE   /* its contents are indexed from another path that
+                           still holds them */
 } ps_file_state;
 
 /* Classifies path; *other receives the other indexed path for MOVED and

@@ -184,10 +184,16 @@ void cli_note(bool clear, const char *fmt, ...)
     ;
 
 /* ------------------------------------------------- ingest's files (collect.c) */
-typedef struct cli_dirid {
+/* A file or directory met, by device and inode; a set of them is sorted. */
+typedef struct cli_fileid {
     dev_t dev;
     ino_t ino;
-} cli_dirid;
+    size_t pdfs; /* a directory: the PDFs found under it */
+} cli_fileid;
+typedef struct cli_idset {
+    cli_fileid *v;
+    size_t n, cap;
+} cli_idset;
 
 /* The files of one ingest run. Zero-initialise; cli_files_release frees. */
 typedef struct cli_files {
@@ -197,8 +203,9 @@ typedef struct cli_files {
                           removes nothing under them */
     size_t nunread, capunread;
     int skipped;       /* operands and entries reported on a line */
-    cli_dirid *seen;   /* directories walked, sorted */
-    size_t nseen, capseen;
+    cli_idset dirs;    /* directories walked */
+    cli_idset pdfs;    /* files taken: one reached again (the same operand
+                          twice, a link, a hard link) is taken once */
 } cli_files;
 
 /* Adds one operand: a file as it is, a directory's *.pdf files (each

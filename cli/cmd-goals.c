@@ -13,9 +13,8 @@ static bool
 parse_years(const char *spec, ps_query_opts *scope, int *years, int max, int *n)
 {
     int a, b;
-    char tail;
     *n = 0;
-    if (sscanf(spec, "%d..%d%c", &a, &b, &tail) == 2 && a >= 1900 && b >= a && b <= 2100) {
+    if (strstr(spec, "..") && ps_years_parse(spec, &a, &b) == 0) {
         scope->year_from = a;
         scope->year_to = b;
         return true;

@@ -260,10 +260,20 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
     ps_pool *pool = NULL;
     /* no more workers than files */
     int workers = jobs < 1 ? 1 : (size_t)jobs > files.n ? (int)files.n : jobs;
-    if (!in_process && files.n && ps_pool_new(ex, &lim, workers, &pool, &err) != PS_OK) {
-        fprintf(stderr, "plansok: %s; extracting in this process, without limits\n", err.msg);
-        in_process = true;
+    if (!in_process && files.n && (st = ps_pool_new(ex, &lim, workers, &pool, &err)) != PS_OK) {
+        /* no PDF is read here without being asked (--in-process): outside a
+         * worker it has no limits */
+        fprintf(stderr, "plansok: %s; nothing was ingested\n", err.msg);
+        free(r.states);
+        free(r.indexed);
+        cli_files_release(&files);
+        cli_index_close(ctx);
+        ps_extractor_free(ex);
+        ps_metafile_free(mf);
+        return cli_exit_code(st);
     }
+    if (pool && ps_pool_shortfall(pool) && !quiet)
+        cli_note(false, "plansok: %s", ps_pool_shortfall(pool));
     for (size_t i = 0; i < files.n && !r.fatal; i++) {
         ps_file_state fs;
         char *other = NULL;

@@ -2,7 +2,8 @@
  * directory is taken as it is (the library refuses what is not a regular
  * file, on its own line); a directory is walked for *.pdf in sorted order,
  * each directory once by its device and inode, so that symbolic-link
- * loops end. What cannot be read is reported on one line and counted: a
+ * loops end, and each file once the same way (an operand given twice, a
+ * link to a file taken already). What cannot be read is reported on one line and counted: a
  * directory that cannot be opened or listed (also kept in unread, so that
  * --prune keeps what is indexed under it), a *.pdf entry that cannot be
  * reached (a dangling symbolic link). Nothing here reads a file. */
@@ -81,27 +82,48 @@ is_pdf_name(const char *name)
     return n > 4 && strcasecmp(name + n - 4, ".pdf") == 0;
 }
 
-/* Adds the directory of sb to the ones walked, kept sorted; false when it
- * was there already. */
+/* Where the file of sb is in the set, or would go; true when it is there. */
 static bool
-first_visit(cli_files *f, const struct stat *sb)
+find_id(const cli_idset *s, const struct stat *sb, size_t *at)
 {
-    size_t lo = 0, hi = f->nseen;
+    size_t lo = 0, hi = s->n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        const cli_dirid *d = &f->seen[mid];
-        if (d->dev == sb->st_dev && d->ino == sb->st_ino)
-            return false;
+        const cli_fileid *d = &s->v[mid];
+        if (d->dev == sb->st_dev && d->ino == sb->st_ino) {
+            *at = mid;
+            return true;
+        }
         if (d->dev < sb->st_dev || (d->dev == sb->st_dev && d->ino < sb->st_ino))
             lo = mid + 1;
         else
             hi = mid;
     }
-    f->seen = grow(f->seen, &f->capseen, f->nseen, sizeof *f->seen);
-    memmove(f->seen + lo + 1, f->seen + lo, (f->nseen - lo) * sizeof *f->seen);
-    f->seen[lo] = (cli_dirid){ sb->st_dev, sb->st_ino };
-    f->nseen++;
+    *at = lo;
+    return false;
+}
+
+/* Adds the file of sb to the set; false when it was there already. */
+static bool
+first_visit(cli_idset *s, const struct stat *sb)
+{
+    size_t at;
+    if (find_id(s, sb, &at))
+        return false;
+    s->v = grow(s->v, &s->cap, s->n, sizeof *s->v);
+    memmove(s->v + at + 1, s->v + at, (s->n - at) * sizeof *s->v);
+    s->v[at] = (cli_fileid){ sb->st_dev, sb->st_ino, 0 };
+    s->n++;
     return true;
+}
+
+/* Takes the file at path (whose stat is sb) unless it was taken already,
+ * by this path or another. */
+static void
+take(cli_files *f, const char *path, const struct stat *sb)
+{
+    if (first_visit(&f->pdfs, sb))
+        push(&f->v, &f->n, &f->cap, path);
 }
 
 /* A directory not read whole: reported, and kept from --prune. */
@@ -133,12 +155,15 @@ unreachable(cli_files *f, const char *path, int err)
     f->skipped++;
 }
 
-/* Adds the PDFs under dir (whose stat is sb), sorted; returns how many. */
+/* Adds the PDFs under dir (whose stat is sb), sorted; returns how many
+ * are under it, also those taken before by another way. */
 static size_t
 walk(cli_files *f, const char *dir, const struct stat *sb, int depth)
 {
-    if (!first_visit(f, sb))
-        return 0; /* walked already: a symbolic link back up, or given twice */
+    size_t at;
+    if (find_id(&f->dirs, sb, &at)) /* walked already: a link back up, or given twice */
+        return f->dirs.v[at].pdfs;
+    first_visit(&f->dirs, sb);
     if (depth > MAX_DEPTH) {
         unread(f, dir, "more than 64 directories deep; not read");
         return 0;
@@ -179,13 +204,15 @@ walk(cli_files *f, const char *dir, const struct stat *sb, int depth)
         } else if (S_ISDIR(eb.st_mode)) {
             found += walk(f, p, &eb, depth + 1);
         } else if (is_pdf_name(names[i])) {
-            push(&f->v, &f->n, &f->cap, p); /* not a regular file: refused when it is read */
+            take(f, p, &eb); /* not a regular file: refused when it is read */
             found++;
         }
         free(p);
         free(names[i]);
     }
     free(names);
+    if (find_id(&f->dirs, sb, &at))
+        f->dirs.v[at].pdfs = found;
     return found;
 }
 
@@ -198,13 +225,12 @@ cli_files_add(cli_files *f, const char *operand)
         f->skipped++;
     } else if (S_ISDIR(sb.st_mode)) {
         int before = f->skipped;
-        size_t seen = f->nseen;
-        if (walk(f, operand, &sb, 0) == 0 && f->skipped == before && f->nseen > seen) {
+        if (walk(f, operand, &sb, 0) == 0 && f->skipped == before) {
             cli_note(false, "plansok: skipping '%s': no PDF files found in the directory", operand);
             f->skipped++;
         }
     } else {
-        push(&f->v, &f->n, &f->cap, operand);
+        take(f, operand, &sb);
     }
 }
 
@@ -217,6 +243,7 @@ cli_files_release(cli_files *f)
     for (size_t i = 0; i < f->nunread; i++)
         free(f->unread[i]);
     free(f->unread);
-    free(f->seen);
+    free(f->dirs.v);
+    free(f->pdfs.v);
     memset(f, 0, sizeof *f);
 }

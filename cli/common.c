@@ -130,18 +130,16 @@ cli_apply_filters(const cli_filters *f, ps_query_opts *q)
         }
     }
     if (f->year) {
-        char *end;
-        long y = strtol(f->year, &end, 10);
-        if (*end || y < 1900 || y > 2100) {
+        int a, b;
+        if (ps_years_parse(f->year, &a, &b) != 0 || a != b) {
             fprintf(stderr, "plansok: bad --year '%s': use a year like 2014\n", f->year);
             return false;
         }
-        q->year_from = q->year_to = (int)y;
+        q->year_from = q->year_to = a;
     }
     if (f->years) {
         int a, b;
-        char tail;
-        if (sscanf(f->years, "%d..%d%c", &a, &b, &tail) != 2 || a < 1900 || b < a || b > 2100) {
+        if (ps_years_parse(f->years, &a, &b) != 0) {
             fprintf(stderr, "plansok: bad --years '%s': use A..B, e.g. 2013..2014\n", f->years);
             return false;
         }

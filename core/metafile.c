@@ -18,6 +18,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+/* A row a file: 16 MB holds about 100,000 rows. */
+enum { METAFILE_MAX_MB = 16 };
+
 enum col { C_FILE, C_ORG, C_UNIT, C_LAN, C_YEAR, C_KIND, C_COUNT };
 
 static const struct {
@@ -195,10 +198,10 @@ ps_status
 ps_metafile_read(const char *path, ps_metafile **out, ps_error *err)
 {
     *out = NULL;
-    char *text = psi_slurp(path);
-    if (!text)
-        return psi_fail(err, PS_ERR_IO, "cannot read metadata file '%s': %s", path, strerror(errno));
-    ps_status st = PS_OK;
+    char *text;
+    ps_status st = psi_slurp_settings(path, "metadata file", METAFILE_MAX_MB, &text, err);
+    if (st != PS_OK)
+        return st;
     /* rows are relative to the metadata file's folder, made absolute */
     char *where = psi_strdup(path);
     char *slash = strrchr(where, '/');

@@ -4,6 +4,7 @@
  * the term suffix the index stores (psi_vocab_term). */
 #include "plansok-private.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -180,6 +181,36 @@ ps_section_parse(const char *name)
             r = s;
     free(f);
     return r;
+}
+
+/* A year at s, digits only, within the years a plan can be for. */
+static bool
+year_at(const char *s, char **end, int *y)
+{
+    if (*s < '0' || *s > '9')
+        return false;
+    errno = 0;
+    long v = strtol(s, end, 10);
+    if (errno || v < PS_YEAR_MIN || v > PS_YEAR_MAX)
+        return false;
+    *y = (int)v;
+    return true;
+}
+
+int
+ps_years_parse(const char *text, int *from, int *to)
+{
+    char *end;
+    int a, b;
+    if (!text || !year_at(text, &end, &a))
+        return -1;
+    if (!*end)
+        b = a;
+    else if (strncmp(end, "..", 2) || !year_at(end + 2, &end, &b) || *end || b < a)
+        return -1;
+    *from = a;
+    *to = b;
+    return 0;
 }
 
 /* Lower case folded to ASCII, without spaces: "Region Jönköping" ->

@@ -62,6 +62,10 @@ int psi_cmp_int(const void *a, const void *b);
 char *psi_trim(char *s);
 /* A whole file as a string (caller frees); NULL on error, errno set. */
 char *psi_slurp(const char *path);
+/* A settings file the caller named (what: "synonyms file", ...) as a
+ * string, of at most max_mb MB: read as given, a pipe too, but /dev/zero
+ * or a runaway pipe is refused once it passes max_mb, never read on. */
+ps_status psi_slurp_settings(const char *path, const char *what, int max_mb, char **out, ps_error *err);
 
 /* 64-bit FNV-1a as 16 hex digits into out[17]. */
 void psi_hash_hex(const void *data, size_t n, char out[17]);
@@ -258,18 +262,22 @@ typedef struct psi_field {
     size_t aux;          /* AMOUNTS: offsetof the present flags */
     const struct psi_field *sub; /* LIST, INCLUDE */
     size_t size;         /* LIST: sizeof an element */
+    bool optional;       /* INT: a record without the key reads as min
+                            (a field added after indexes were written) */
 } psi_field;
 
-#define PSI_FIELD_STR(k, T, m) { k, PSI_F_STR, offsetof(T, m), 0, 0, 0, 0, NULL, 0 }
+#define PSI_FIELD_STR(k, T, m) { k, PSI_F_STR, offsetof(T, m), 0, 0, 0, 0, NULL, 0, false }
 /* the last arguments are the range: lo, hi (a macro of both will do) */
-#define PSI_FIELD_INT(k, T, m, ...) { k, PSI_F_INT, offsetof(T, m), __VA_ARGS__, 0, 0, NULL, 0 }
-#define PSI_FIELD_LL(k, T, m) { k, PSI_F_LL, offsetof(T, m), 0, 0, 0, 0, NULL, 0 }
-#define PSI_FIELD_STRV(k, T, m, n) { k, PSI_F_STRV, offsetof(T, m), 0, 0, offsetof(T, n), 0, NULL, 0 }
-#define PSI_FIELD_AMOUNTS(k, T, m, n, p) { k, PSI_F_AMOUNTS, offsetof(T, m), 0, 0, offsetof(T, n), offsetof(T, p), NULL, 0 }
+#define PSI_FIELD_INT(k, T, m, ...) { k, PSI_F_INT, offsetof(T, m), __VA_ARGS__, 0, 0, NULL, 0, false }
+/* a field records written before it lack: their value reads as lo */
+#define PSI_FIELD_INT_OPT(k, T, m, lo, hi) { k, PSI_F_INT, offsetof(T, m), lo, hi, 0, 0, NULL, 0, true }
+#define PSI_FIELD_LL(k, T, m) { k, PSI_F_LL, offsetof(T, m), 0, 0, 0, 0, NULL, 0, false }
+#define PSI_FIELD_STRV(k, T, m, n) { k, PSI_F_STRV, offsetof(T, m), 0, 0, offsetof(T, n), 0, NULL, 0, false }
+#define PSI_FIELD_AMOUNTS(k, T, m, n, p) { k, PSI_F_AMOUNTS, offsetof(T, m), 0, 0, offsetof(T, n), offsetof(T, p), NULL, 0, false }
 #define PSI_FIELD_LIST(k, T, m, n, E, fields) \
-    { k, PSI_F_LIST, offsetof(T, m), 0, 0, offsetof(T, n), 0, fields, sizeof(E) }
-#define PSI_FIELD_INCLUDE(T, m, fields) { "*", PSI_F_INCLUDE, offsetof(T, m), 0, 0, 0, 0, fields, 0 }
-#define PSI_FIELD_END { NULL, PSI_F_STR, 0, 0, 0, 0, 0, NULL, 0 }
+    { k, PSI_F_LIST, offsetof(T, m), 0, 0, offsetof(T, n), 0, fields, sizeof(E), false }
+#define PSI_FIELD_INCLUDE(T, m, fields) { "*", PSI_F_INCLUDE, offsetof(T, m), 0, 0, 0, 0, fields, 0, false }
+#define PSI_FIELD_END { NULL, PSI_F_STR, 0, 0, 0, 0, 0, NULL, 0, false }
 
 /* Appends the fields of obj. A number outside its field's range gives
  * PS_ERR_INTERNAL naming the field: what is written must read back. */
@@ -328,6 +336,7 @@ typedef struct psi_pdf {
     int npages;
     char hash[17];        /* FNV-1a of the file's bytes */
     long long size, mtime;
+    int mtime_ns;
     char *title, *author, *subject, *keywords, *creator;
     int created_year;     /* from the PDF's creation date; 0 when none */
 } psi_pdf;
@@ -644,9 +653,9 @@ ps_status psi_store_replace(psi_store *st, const psi_store_doc *doc, const char 
 /* The record of the document indexed from a path, or with contents docid;
  * *out is all NULL/0 when there is none (release it either way). */
 ps_status psi_store_find(psi_store *st, const char *path, const char *docid, ps_docinfo *out, ps_error *err);
-/* Records a new path, size and mtime for a document. */
-ps_status psi_store_touch(psi_store *st, const char *docid, const char *path, long long size, long long mtime,
-                          ps_error *err);
+/* Records a new path, and the size and mtime of sb, for a document. */
+struct stat;
+ps_status psi_store_touch(psi_store *st, const char *docid, const char *path, const struct stat *sb, ps_error *err);
 ps_status psi_store_remove(psi_store *st, const char *docid, ps_error *err);
 /* A document's corrections (psi_fixrec_init'ed when none) and their
  * keeping; they outlive the document's removal. */

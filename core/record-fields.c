@@ -34,6 +34,7 @@ const psi_field psi_docinfo_fields[] = {
     PSI_FIELD_STR("path", ps_docinfo, path),
     PSI_FIELD_LL("size", ps_docinfo, size),
     PSI_FIELD_LL("mtime", ps_docinfo, mtime),
+    PSI_FIELD_INT_OPT("mtime_ns", ps_docinfo, mtime_ns, -1, 999999999),
     PSI_FIELD_STR(K_FILE, ps_docinfo, file),
     PSI_FIELD_STR("title", ps_docinfo, title),
     PSI_FIELD_STR(K_ORG, ps_docinfo, org),
@@ -101,7 +102,7 @@ const psi_field psi_budget_row_fields[] = {
     PSI_FIELD_STR(K_ORG, ps_budget_row, org),
     PSI_FIELD_INT(K_LAN, ps_budget_row, lan, LAN_RANGE),
     PSI_FIELD_INT(K_YEAR, ps_budget_row, year, YEAR_RANGE),
-    { "*", PSI_F_INCLUDE, 0, 0, 0, 0, 0, psi_budget_cell_fields, 0 },
+    { "*", PSI_F_INCLUDE, 0, 0, 0, 0, 0, psi_budget_cell_fields, 0, false },
     PSI_FIELD_END,
 };
 
@@ -118,7 +119,7 @@ const psi_field psi_hit_brief_fields[] = {
 };
 
 const psi_field psi_hit_fields[] = {
-    { "*", PSI_F_INCLUDE, 0, 0, 0, 0, 0, psi_hit_brief_fields, 0 },
+    { "*", PSI_F_INCLUDE, 0, 0, 0, 0, 0, psi_hit_brief_fields, 0, false },
     PSI_FIELD_STR(K_FILE, ps_hit, file),
     PSI_FIELD_STR(K_ORG, ps_hit, org),
     PSI_FIELD_STR(K_ORG_CODE, ps_hit, org_code),

@@ -9,7 +9,9 @@
  * (core/record-fields.c). A list value is its items, each escaped and
  * ended by US (0x1f): strings, amounts ("%.17g", "" when absent) or whole
  * sub-records. A field missing from a record, or a number out of its
- * range, is an error, never a silent 0. Unknown keys are skipped.
+ * range, is an error, never a silent 0, unless its table marks it
+ * optional (added after indexes were written: it reads as the low end of
+ * its range, which says "not recorded"). Unknown keys are skipped.
  *
  * Nothing here knows what the records mean; no foreign library. */
 #include "plansok-private.h"
@@ -348,9 +350,12 @@ psi_record_take(const char *rec, size_t len, const psi_field *fields, void *obj,
         }
         const char *v;
         size_t n;
-        if (!find(rec, len, f->key, &v, &n))
-            st = psi_fail(err, PS_ERR_INTERNAL, "no '%s' field", f->key);
-        else
+        if (!find(rec, len, f->key, &v, &n)) {
+            if (f->optional)
+                *AT(obj, f->off, int) = (int)f->min;
+            else
+                st = psi_fail(err, PS_ERR_INTERNAL, "no '%s' field", f->key);
+        } else
             st = take_one(f, v, n, obj, err);
     }
     if (st != PS_OK)

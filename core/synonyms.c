@@ -7,6 +7,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A synonyms file is a list typed by hand: the built-in one is 2 kB. */
+enum { SYNONYMS_MAX_MB = 1 };
+
+static bool
+has_word(const char *form)
+{
+    for (; *form; form++)
+        if (psi_byte_is_word((unsigned char)*form))
+            return true;
+    return false;
+}
+
 void
 psi_synonyms_parse(psi_synonyms *s, const char *text)
 {
@@ -26,7 +38,7 @@ psi_synonyms_parse(psi_synonyms *s, const char *text)
                     *eq = '\0';
                 f = psi_trim(f);
                 size_t fl = strlen(f);
-                if (fl) {
+                if (has_word(f)) { /* a form of only '"', '-' ... asks for nothing */
                     psi_buf low = PSI_BUF_INIT;
                     psi_lower_append(&low, f, fl);
                     s->v = psi_realloc(s->v, (s->n + 1) * sizeof *s->v);
@@ -42,10 +54,10 @@ psi_synonyms_parse(psi_synonyms *s, const char *text)
 ps_status
 psi_synonyms_add_file(psi_synonyms *s, const char *path, ps_error *err)
 {
-    char *text = psi_slurp(path);
-    if (!text)
-        return psi_fail(err, PS_ERR_IO, "cannot read synonyms file '%s'", path);
-    ps_status st = PS_OK;
+    char *text;
+    ps_status st = psi_slurp_settings(path, "synonyms file", SYNONYMS_MAX_MB, &text, err);
+    if (st != PS_OK)
+        return st;
     if (!psi_utf8_valid(text, strlen(text)))
         st = psi_fail(err, PS_ERR_USAGE, "synonyms file '%s' is not UTF-8", path);
     else

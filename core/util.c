@@ -185,8 +185,10 @@ psi_buf_detach(psi_buf *b)
     return s;
 }
 
-char *
-psi_slurp(const char *path)
+/* At most max bytes of a file (0: all of it); NULL on error, errno set
+ * (EFBIG: there was more). */
+static char *
+slurp(const char *path, size_t max)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -194,15 +196,37 @@ psi_slurp(const char *path)
     psi_buf b = PSI_BUF_INIT;
     char chunk[4096];
     size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+    bool big = false;
+    while (!big && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
         psi_buf_add(&b, chunk, n);
+        big = max && b.len > max;
+    }
     bool bad = ferror(f);
+    int e = errno;
     fclose(f);
-    if (bad) {
+    if (bad || big) {
         psi_buf_release(&b);
+        errno = big ? EFBIG : e;
         return NULL;
     }
     return psi_buf_detach(&b);
+}
+
+char *
+psi_slurp(const char *path)
+{
+    return slurp(path, 0);
+}
+
+ps_status
+psi_slurp_settings(const char *path, const char *what, int max_mb, char **out, ps_error *err)
+{
+    *out = slurp(path, (size_t)max_mb << 20);
+    if (*out)
+        return PS_OK;
+    if (errno == EFBIG)
+        return psi_fail(err, PS_ERR_USAGE, "%s '%s' is larger than %d MB; is it the right file?", what, path, max_mb);
+    return psi_fail(err, PS_ERR_IO, "cannot read %s '%s': %s", what, path, strerror(errno));
 }
 
 void

@@ -181,6 +181,32 @@ ps_index_add_doc(ps_index *ix, const ps_doc *doc, ps_error *err)
 }
 
 
+/* Whether the file of sb is as the record d saw it: the same size and
+ * modification time, to the nanosecond (an edit within the second that
+ * keeps the size is seen; a record without nanoseconds never matches). */
+static bool
+as_recorded(const ps_docinfo *d, const struct stat *sb)
+{
+    return d->size == (long long)sb->st_size && d->mtime == (long long)sb->st_mtim.tv_sec &&
+           d->mtime_ns == (int)sb->st_mtim.tv_nsec;
+}
+
+/* Whether the file at d's path still holds d's contents: as recorded, or
+ * else with the same hash. A file that is gone, cannot be read or was
+ * edited does not: its contents are then nowhere else in the index. */
+static bool
+still_holds(const ps_docinfo *d)
+{
+    struct stat sb;
+    if (stat(d->path, &sb) != 0)
+        return false;
+    if (as_recorded(d, &sb))
+        return true;
+    char hash[17];
+    ps_error ignored = PS_ERROR_INIT;
+    return psi_file_hash(d->path, hash, &ignored) == PS_OK && !strcmp(hash, d->docid);
+}
+
 ps_status
 ps_index_check_file(ps_index *ix, const char *path, ps_file_state *state, char **other, ps_error *err)
 {
@@ -198,7 +224,7 @@ ps_index_check_file(ps_index *ix, const char *path, ps_file_state *state, char *
     if (st != PS_OK)
         return st;
     /* same path, size and mtime: unchanged without reading the file */
-    if (by_path.docid && by_path.size == (long long)sb.st_size && by_path.mtime == (long long)sb.st_mtime) {
+    if (by_path.docid && as_recorded(&by_path, &sb)) {
         *state = PS_FILE_UNCHANGED;
         psi_docinfo_release(&by_path);
         return PS_OK;
@@ -211,21 +237,21 @@ ps_index_check_file(ps_index *ix, const char *path, ps_file_state *state, char *
         psi_docinfo_release(&by_path);
         return st;
     }
-    if (by_hash.docid) {
-        struct stat ob;
-        if (!strcmp(by_hash.path, abs)) {
-            *state = PS_FILE_UNCHANGED; /* touched: record the new mtime */
-            if (ix->writable)
-                st = psi_store_touch(ix->store, hash, abs, (long long)sb.st_size, (long long)sb.st_mtime, err);
-        } else if (stat(by_hash.path, &ob) == 0) {
-            *state = PS_FILE_DUPLICATE;
-            *other = psi_strdup(by_hash.path);
-        } else {
-            *state = PS_FILE_MOVED;
-            *other = psi_strdup(by_hash.path);
-        }
-    } else {
-        *state = by_path.docid ? PS_FILE_CHANGED : PS_FILE_NEW;
+    if (by_hash.docid && !strcmp(by_hash.path, abs)) {
+        *state = PS_FILE_UNCHANGED; /* touched: record the new mtime */
+        if (ix->writable)
+            st = psi_store_touch(ix->store, hash, abs, &sb, err);
+    } else if (by_path.docid) {
+        /* this path indexed with other contents: its old document goes,
+         * also when the new contents are indexed from another path (the
+         * document then names this one) */
+        *state = PS_FILE_CHANGED;
+    } else if (by_hash.docid) {
+        /* indexed from another path: a copy while that file still holds
+         * them, else they moved here (that file was edited, perhaps in
+         * this very run, or is gone) */
+        *state = still_holds(&by_hash) ? PS_FILE_DUPLICATE : PS_FILE_MOVED;
+        *other = psi_strdup(by_hash.path);
     }
     psi_docinfo_release(&by_path);
     psi_docinfo_release(&by_hash);

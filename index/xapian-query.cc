@@ -53,14 +53,14 @@ class YearField : public Xapian::FieldProcessor {
   public:
     Xapian::Query operator()(const std::string &v) override
     {
-        int a = 0, b = 0;
-        char tail = 0;
-        if (sscanf(v.c_str(), "%d..%d%c", &a, &b, &tail) == 2 && a > 0 && b >= a)
-            return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, PSI_SLOT_YEAR, Xapian::sortable_serialise(a),
-                                 Xapian::sortable_serialise(b));
-        if (sscanf(v.c_str(), "%d%c", &a, &tail) == 1 && a > 0)
+        int a, b;
+        if (ps_years_parse(v.c_str(), &a, &b) != 0)
+            throw Xapian::QueryParserError("bad year '" + v + "': a year from " + std::to_string(PS_YEAR_MIN) + " to " +
+                                           std::to_string(PS_YEAR_MAX) + ", as in year:2014 or year:2013..2014");
+        if (a == b)
             return Xapian::Query(term(PSI_TERM_YEAR, std::to_string(a)));
-        throw Xapian::QueryParserError("bad year '" + v + "': use year:2014 or year:2013..2014");
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, PSI_SLOT_YEAR, Xapian::sortable_serialise(a),
+                             Xapian::sortable_serialise(b));
     }
 };
 

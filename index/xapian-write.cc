@@ -6,6 +6,7 @@
 
 #include <csignal>
 #include <cstring>
+#include <sys/stat.h>
 #include <unordered_map>
 
 std::string
@@ -494,7 +495,7 @@ psi_store_relabel(psi_store *st, const ps_docinfo *info, ps_error *err)
 }
 
 extern "C" ps_status
-psi_store_touch(psi_store *st, const char *docid, const char *path, long long size, long long mtime, ps_error *err)
+psi_store_touch(psi_store *st, const char *docid, const char *path, const struct stat *sb, ps_error *err)
 {
     if (!st->writable)
         return psi_fail(err, PS_ERR_INTERNAL, "index opened read-only");
@@ -513,8 +514,9 @@ psi_store_touch(psi_store *st, const char *docid, const char *path, long long si
         d.add_boolean_term(path_term(path));
         free(o.info.path);
         o.info.path = psi_strdup(path);
-        o.info.size = size;
-        o.info.mtime = mtime;
+        o.info.size = (long long)sb->st_size;
+        o.info.mtime = (long long)sb->st_mtim.tv_sec;
+        o.info.mtime_ns = (int)sb->st_mtim.tv_nsec;
         d.set_data(put_record(psi_doc_record_fields, &o));
         Xapian::docid local;
         Xapian::WritableDatabase &w = shard_of(st, *it, &local);

@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A rules file is written by hand: the built-in one is a few kB. */
+enum { RULES_MAX_MB = 1 };
+
 struct ps_doc {
     ps_docinfo info;
     psi_passages passages;
@@ -59,10 +62,9 @@ ps_extractor_new(const ps_extract_opts *opts, ps_extractor **out, ps_error *err)
         st = psi_detector_new(&ex->detector, err);
     if (st == PS_OK) {
         if (opts && opts->rules_file) {
-            char *text = psi_slurp(opts->rules_file);
-            if (!text)
-                st = psi_fail(err, PS_ERR_IO, "cannot read rules file '%s': %s", opts->rules_file, strerror(errno));
-            else
+            char *text = NULL;
+            st = psi_slurp_settings(opts->rules_file, "rules file", RULES_MAX_MB, &text, err);
+            if (st == PS_OK)
                 st = psi_tagger_new(text, opts->rules_file, &ex->tagger, err);
             free(text);
         } else {
@@ -317,6 +319,7 @@ ps_extractor_run(ps_extractor *ex, const char *path, ps_doc **out, ps_error *err
     info->docid = psi_strdup(pdf.hash);
     info->size = pdf.size;
     info->mtime = pdf.mtime;
+    info->mtime_ns = pdf.mtime_ns;
     info->file = psi_strdup(base);
     info->title = psi_strdup(pdf.title);
     info->org = psi_strdup(opts->org ? opts->org : d.org);

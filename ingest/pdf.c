@@ -259,7 +259,7 @@ page_extract(const psi_pdflib *lib, PopplerPage *page, psi_page *out)
 }
 
 static ps_status
-read_file(const char *path, char **data, size_t *len, long long *mtime, ps_error *err)
+read_file(const char *path, char **data, size_t *len, struct timespec *mtime, ps_error *err)
 {
     *data = NULL;
     *len = 0;
@@ -290,8 +290,8 @@ read_file(const char *path, char **data, size_t *len, long long *mtime, ps_error
     }
     /* a file that grows, shrinks or is rewritten while read is not kept */
     struct stat after;
-    if (fstat(fd, &after) < 0 || after.st_size != sb.st_size || after.st_mtime != sb.st_mtime ||
-        n != (size_t)sb.st_size) {
+    if (fstat(fd, &after) < 0 || after.st_size != sb.st_size || after.st_mtim.tv_sec != sb.st_mtim.tv_sec ||
+        after.st_mtim.tv_nsec != sb.st_mtim.tv_nsec || n != (size_t)sb.st_size) {
         free(buf);
         close(fd);
         return psi_fail(err, PS_ERR_IO, "file changed while it was read; try again when it is complete");
@@ -299,7 +299,7 @@ read_file(const char *path, char **data, size_t *len, long long *mtime, ps_error
     close(fd);
     *data = buf;
     *len = n;
-    *mtime = (long long)sb.st_mtime;
+    *mtime = sb.st_mtim;
     return PS_OK;
 }
 
@@ -309,13 +309,14 @@ psi_pdf_read(const psi_pdflib *lib, const char *path, psi_pdf *out, ps_error *er
     memset(out, 0, sizeof *out);
     char *data;
     size_t len;
-    long long mtime = 0;
+    struct timespec mtime = { 0, 0 };
     ps_status st = read_file(path, &data, &len, &mtime, err);
     if (st != PS_OK)
         return st;
     psi_hash_hex(data, len, out->hash);
     out->size = (long long)len;
-    out->mtime = mtime;
+    out->mtime = (long long)mtime.tv_sec;
+    out->mtime_ns = (int)mtime.tv_nsec;
     if (len == 0) {
         free(data);
         return psi_fail(err, PS_ERR_EMPTY_FILE, "file is empty (0 bytes)");

@@ -2,7 +2,8 @@
  * processes (fork, restart, reap), their job queues, the poll loop over
  * their pipes, the wall-clock deadline of each PDF, and how the end of a
  * worker becomes a status ("timed out after 60 s", "killed: out of
- * memory", "crashed: SIGSEGV"), told by its wait status alone. Documents
+ * memory", "crashed: SIGSEGV"), told by its wait status (and, for
+ * SIGKILL, its peak memory) alone. Documents
  * come back serialized, so the parent and its open index never see half of
  * one, whatever poppler does.
  *
@@ -27,6 +28,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -34,6 +36,11 @@
 #include <unistd.h>
 
 enum { RECYCLE_AFTER = 500 };
+/* Descriptors left free when the pool starts: a Xapian database opens
+ * about four more as it commits, and the caller reads one file at a
+ * time (measured: an ingest with -j 8 went on with 1 worker where it had
+ * 12 descriptors free, with 2 where it had 14). */
+enum { RESERVE_FDS = 8 };
 
 static double
 now(void)
@@ -63,6 +70,7 @@ typedef struct worker {
     bool timed_out;
     double deadline;           /* for q[0] */
     psi_buf data;              /* what the worker has sent so far */
+    long peak_mb;              /* the ended process's peak memory (ru_maxrss) */
 } worker;
 
 struct ps_pool {
@@ -73,6 +81,7 @@ struct ps_pool {
     struct pollfd *fds;          /* w[i]'s data pipe; fd -1 while w[i] is idle */
     ps_error failed;             /* the pool's own failure, once it failed */
     int poll_fail_after, handed; /* test hook PLANSOK_TEST_POLL_FAIL */
+    ps_error shortfall;          /* why fewer workers than asked for started */
 };
 
 static void
@@ -130,8 +139,10 @@ reap(worker *w, bool kill_it)
         kill(w->pid, SIGKILL);
     close_fd(&w->data_fd);
     int status = 0;
-    while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR)
+    struct rusage ru = { .ru_maxrss = 0 };
+    while (wait4(w->pid, &status, 0, &ru) < 0 && errno == EINTR)
         ;
+    w->peak_mb = ru.ru_maxrss / 1024;
     w->pid = -1;
     return status;
 }
@@ -183,16 +194,33 @@ ps_pool_new(ps_extractor *ex, const ps_limits *limits, int jobs, ps_pool **out, 
         w->pid = -1;
         w->cmd_fd = w->data_fd = -1;
     }
-    for (int i = 0; i < p->n; i++) {
-        ps_status st = spawn(p, &p->w[i], err);
-        if (st != PS_OK) {
-            ps_pool_free(p);
-            *out = NULL;
-            return st;
-        }
+    /* as many workers as the system gives, while RESERVE_FDS descriptors
+     * stay free for the caller's index and files: when the descriptors (or
+     * processes) run out, fewer workers, never none and no limits */
+    int reserve[RESERVE_FDS], held = 0;
+    while (held < RESERVE_FDS && (reserve[held] = open("/dev/null", O_RDONLY | O_CLOEXEC)) >= 0)
+        held++;
+    ps_error why = PS_ERROR_INIT;
+    int started = 0;
+    while (started < p->n && spawn(p, &p->w[started], &why) == PS_OK)
+        started++;
+    while (held > 0)
+        close(reserve[--held]);
+    if (started == 0) {
+        ps_pool_free(p);
+        return psi_fail(err, why.code, "cannot start an extraction worker: %s", why.msg);
     }
+    if (started < p->n)
+        psi_fail(&p->shortfall, why.code, "%d of %d extraction workers started: %s", started, p->n, why.msg);
+    p->n = started;
     *out = p;
     return PS_OK;
+}
+
+const char *
+ps_pool_shortfall(const ps_pool *p)
+{
+    return p->shortfall.code != PS_OK ? p->shortfall.msg : NULL;
 }
 
 int
@@ -250,10 +278,12 @@ pop_job(ps_pool *p, worker *w)
 
 /* Why w's process ended without answering: its wait status ws (or the
  * deadline) as a status. A worker that ran out of memory exits with
- * PSI_WORKER_EXIT_OOM (worker.c); SIGKILL under a memory limit is the
- * kernel's OOM killer. */
+ * PSI_WORKER_EXIT_OOM (worker.c). SIGKILL is the kernel's OOM killer, or
+ * someone else's kill: the OOM killer picks the biggest process, so it is
+ * taken for out of memory only when the worker had used at least half its
+ * limit (peak_mb, its ru_maxrss). */
 static ps_status
-ended(const ps_pool *p, bool timed_out, int ws, ps_error *err)
+ended(const ps_pool *p, bool timed_out, int ws, long peak_mb, ps_error *err)
 {
     const ps_limits *lim = &p->lim;
     int sig = WIFSIGNALED(ws) ? WTERMSIG(ws) : 0;
@@ -262,10 +292,12 @@ ended(const ps_pool *p, bool timed_out, int ws, ps_error *err)
         return psi_fail(err, PS_ERR_TIMEOUT, "timed out after %d s", lim->wall_seconds);
     if (sig == SIGXCPU)
         return psi_fail(err, PS_ERR_TIMEOUT, "timed out: used its %d s of CPU time", lim->cpu_seconds);
-    if (code == PSI_WORKER_EXIT_OOM || (sig == SIGKILL && lim->memory_mb > 0))
+    if (code == PSI_WORKER_EXIT_OOM || (sig == SIGKILL && lim->memory_mb > 0 && peak_mb * 2 >= lim->memory_mb))
         return lim->memory_mb > 0
                    ? psi_fail(err, PS_ERR_OOM, "killed: out of memory (limit %ld MB)", lim->memory_mb)
                    : psi_fail(err, PS_ERR_OOM, "killed: out of memory");
+    if (sig == SIGKILL)
+        return psi_fail(err, PS_ERR_CRASHED, "killed by SIGKILL, from outside plansok (it had used %ld MB)", peak_mb);
     if (sig)
         return psi_fail(err, PS_ERR_CRASHED, "crashed: %s",
                         sig == SIGSEGV ? "SIGSEGV" : sig == SIGBUS ? "SIGBUS" : sig == SIGFPE ? "SIGFPE"
@@ -284,7 +316,8 @@ finish(ps_pool *p, worker *w, ps_pool_result *res)
         w->done++;
     } else {
         bool timed_out = w->timed_out;
-        st = ended(p, timed_out, reap(w, true), &res->err);
+        int ws = reap(w, true);
+        st = ended(p, timed_out, ws, w->peak_mb, &res->err);
         /* a worker that had read other PDFs may have been worn down by
          * them: one more try in a fresh one */
         bool again = (st == PS_ERR_CRASHED || st == PS_ERR_OOM) && w->done > 0 && !w->q[0].retried;

@@ -10,6 +10,36 @@
 #include <stdlib.h>
 #include <string.h>
 
+static bool
+is_operator(const char *t, size_t n)
+{
+    static const char *const ops[] = { "AND", "OR", "NOT", "XOR", "NEAR", "ADJ" };
+    for (size_t k = 0; k < sizeof ops / sizeof ops[0]; k++)
+        if (strlen(ops[k]) == n && !strncmp(t, ops[k], n))
+            return true;
+    return false;
+}
+
+/* One form of a group as the parser should read it: a plain word as it
+ * is, anything else as a phrase whose own quotes become spaces, so that
+ * it ends where the form does (a '"' in a synonyms file once opened a
+ * phrase that swallowed the rest of the query, its filters too). */
+static void
+add_form(const char *form, psi_buf *out)
+{
+    bool word = *form != '\0';
+    for (const char *c = form; *c && word; c++)
+        word = psi_byte_is_word((unsigned char)*c);
+    if (word && !is_operator(form, strlen(form))) {
+        psi_buf_adds(out, form);
+        return;
+    }
+    psi_buf_addc(out, '"');
+    for (const char *c = form; *c; c++)
+        psi_buf_addc(out, *c == '"' ? ' ' : *c);
+    psi_buf_addc(out, '"');
+}
+
 /* "(ESF OR \"Europeiska socialfonden\" OR ...)" */
 static void
 add_group(const psi_synonyms *syn, int group, psi_buf *out)
@@ -22,8 +52,7 @@ add_group(const psi_synonyms *syn, int group, psi_buf *out)
         if (!first)
             psi_buf_adds(out, " OR ");
         first = false;
-        bool multi = strchr(syn->v[k].shown, ' ') != NULL;
-        psi_buf_addf(out, multi ? "\"%s\"" : "%s", syn->v[k].shown);
+        add_form(syn->v[k].shown, out);
     }
     psi_buf_addc(out, ')');
 }
@@ -109,16 +138,6 @@ rewrite_query(const psi_synonyms *syn, const char *q)
     }
     psi_buf_release(&low);
     return psi_buf_detach(&out);
-}
-
-static bool
-is_operator(const char *t, size_t n)
-{
-    static const char *const ops[] = { "AND", "OR", "NOT", "XOR", "NEAR", "ADJ" };
-    for (size_t k = 0; k < sizeof ops / sizeof ops[0]; k++)
-        if (strlen(ops[k]) == n && !strncmp(t, ops[k], n))
-            return true;
-    return false;
 }
 
 /* Whether the query as typed only leaves things out: it has words,

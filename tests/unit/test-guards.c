@@ -2,13 +2,18 @@
  * or a device is never read as a document, pruning removes only the
  * documents whose files are gone, nothing under a directory the caller
  * could not read, and an index directory's stub file may list only shards
- * inside it (opening an index never runs a program). Run from the top
- * directory (it reads tests/budget/). */
+ * inside it (opening an index never runs a program); and against an
+ * analyst's settings and filters: a synonyms, rules or metadata file is
+ * read bounded (/dev/zero is refused, not read for ever), a synonym form
+ * with '"' stays one phrase (the query's later filters are not swallowed),
+ * and a year filter is a year a plan can have. Run from the top directory
+ * (it reads tests/budget/). */
 #include "plansok-private.h"
 #include "tap.h"
 
 #include <limits.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -128,6 +133,84 @@ test_stub(void)
     free(pwned);
 }
 
+static void
+test_years(void)
+{
+    static const struct {
+        const char *text;
+        int ok, from, to;
+    } rows[] = {
+        { "2014", 0, 2014, 2014 },
+        { "2013..2015", 0, 2013, 2015 },
+        { "1900..2100", 0, 1900, 2100 },
+        { "99999999999999", -1, 0, 0 },
+        { "4294969310", -1, 0, 0 }, /* 2014 + 2^32: read as 2014 by sscanf's %d */
+        { "2013..4294969310", -1, 0, 0 },
+        { "1899", -1, 0, 0 },
+        { "2101", -1, 0, 0 },
+        { "2015..2013", -1, 0, 0 },
+        { "-2014", -1, 0, 0 },
+        { "+2014", -1, 0, 0 },
+        { " 2014", -1, 0, 0 },
+        { "2014x", -1, 0, 0 },
+        { "2014..", -1, 0, 0 },
+        { "2014...2015", -1, 0, 0 },
+        { "", -1, 0, 0 },
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        int a = 0, b = 0;
+        int r = ps_years_parse(rows[i].text, &a, &b);
+        printf("# '%s': %d (%d..%d)\n", rows[i].text, r, a, b);
+        CHECK(r == rows[i].ok && a == rows[i].from && b == rows[i].to);
+    }
+}
+
+static void
+test_bounded(ps_index *ix)
+{
+    char *text = NULL;
+    ps_error e = PS_ERROR_INIT;
+    CHECK(psi_slurp_settings("/dev/zero", "rules file", 1, &text, &e) == PS_ERR_USAGE && !text);
+    CHECK_STR(e.msg, "rules file '/dev/zero' is larger than 1 MB; is it the right file?");
+    CHECK(ps_index_add_synonyms(ix, "/dev/zero", &e) == PS_ERR_USAGE); /* and returns */
+    CHECK_STR(e.msg, "synonyms file '/dev/zero' is larger than 1 MB; is it the right file?");
+    CHECK(ps_index_add_synonyms(ix, "/nonexistent/syn.txt", &e) == PS_ERR_IO);
+    CHECK_STR(e.msg, "cannot read synonyms file '/nonexistent/syn.txt': No such file or directory");
+    ps_metafile *mf = NULL;
+    CHECK(ps_metafile_read("/dev/zero", &mf, &e) == PS_ERR_USAGE && !mf);
+}
+
+/* Whether every '"' of s pairs with another. */
+static bool
+balanced(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += *s == '"';
+    return n % 2 == 0;
+}
+
+static void
+test_synonym_quotes(ps_index *ix)
+{
+    char *path = psi_asprintf("%s/syn.txt", tmp);
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    fputs("Energikontor = Energi\"kontor Väst = a\"b = \" = OR\n", f);
+    fclose(f);
+    ps_error e = PS_ERROR_INIT;
+    CHECK(ps_index_add_synonyms(ix, path, &e) == PS_OK);
+    psi_store_query q;
+    CHECK(psi_query_prepare(ix, "energikontor year:2014 lan:jönköping", NULL, &q, &e) == PS_OK);
+    printf("# %s\n", q.text);
+    CHECK(balanced(q.text));
+    CHECK_STR(q.text, "(Energikontor OR \"Energi kontor Väst\" OR \"a b\" OR \"OR\") year:2014 lan:jönköping");
+    psi_query_release(&q);
+    free(path);
+}
+
 int
 main(void)
 {
@@ -142,9 +225,12 @@ main(void)
     if (ix) {
         test_not_regular(ix);
         test_prune(ix);
+        test_bounded(ix);
+        test_synonym_quotes(ix);
         ps_index_close(ix);
     }
     test_stub();
+    test_years();
     CHECK(sh("rm -rf '%s'%s", tmp, ""));
     free(db);
     return tap_done();

@@ -77,6 +77,7 @@ sample_info(char *title)
     d.path = "/tmp/a\tb\nc.pdf";
     d.size = 12345678901LL;
     d.mtime = 1700000000;
+    d.mtime_ns = 123456789;
     d.file = "a\tb\nc.pdf";
     d.title = title;
     d.org = "Regionförbundet Jönköpings län";
@@ -101,13 +102,14 @@ test_docinfo(void)
     size_t lines = 0;
     for (size_t i = 0; i < b.len; i++)
         lines += b.s[i] == '\n';
-    CHECK(lines == 24);
+    CHECK(lines == 25);
     ps_error err = PS_ERROR_INIT;
     CHECK(psi_record_take(b.s, b.len, psi_docinfo_fields, &back, &err) == PS_OK);
     CHECK_STR(back.title, title);
     CHECK_STR(back.path, d.path);
     CHECK_STR(back.org, d.org);
     CHECK(back.size == d.size && back.mtime == d.mtime && back.lan == 4 && back.year == 2014);
+    CHECK(back.mtime_ns == 123456789);
     CHECK(back.kind == PS_KIND_VERKSAMHETSPLAN && back.pages == 21 && back.text_pages == 20 && back.passages == 7);
     psi_docinfo_release(&back);
     CHECK(back.title == NULL && back.lan == 0);
@@ -122,9 +124,20 @@ test_docinfo(void)
     CHECK(back.docid == NULL && back.title == NULL);
     psi_buf_release(&missing);
 
+    /* a record of an index written before mtime_ns was: "not recorded" (-1),
+     * so the file is hashed once rather than taken as unchanged */
+    cut = strstr(b.s, "mtime_ns\t");
+    psi_buf old = PSI_BUF_INIT;
+    psi_buf_add(&old, b.s, (size_t)(cut - b.s));
+    psi_buf_adds(&old, strchr(cut, '\n') + 1);
+    CHECK(psi_record_take(old.s, old.len, psi_docinfo_fields, &back, &err) == PS_OK);
+    CHECK(back.mtime_ns == -1 && back.mtime == d.mtime);
+    psi_docinfo_release(&back);
+    psi_buf_release(&old);
+
     /* out of range and not a number */
     static const char *const bad[][2] = { { "lan", "21" }, { "kind", "99" }, { "year", "-1" }, { "pages", "12x" },
-                                          { "size", "" } };
+                                          { "size", "" }, { "mtime_ns", "1000000000" }, { "mtime_ns", "-2" } };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         psi_buf r = PSI_BUF_INIT;
         psi_buf_addf(&r, "%s\t%s\n", bad[i][0], bad[i][1]); /* found first */
