@@ -606,6 +606,9 @@ bool psi_worker_send(int cmd_fd, const char *path);
 /* Appends to from what the worker's data pipe holds (up to 64 kB): returns
  * the bytes read, 0 when the worker has gone, -1 with errno on failure. */
 ssize_t psi_worker_receive(int data_fd, psi_buf *from);
+/* The length the answer at the start of from says it has (its record,
+ * whether or not it has all come), or 0 before that is known. */
+uint64_t psi_worker_answer_len(const psi_buf *from);
 /* Whether from starts with a whole answer. */
 bool psi_worker_has_answer(const psi_buf *from);
 /* Takes the whole answer at the start of from: the document, or the status
