@@ -63,6 +63,7 @@ typedef struct entry {
 typedef struct tokens {
     entry *e;
     size_t cap;    /* a power of two */
+    size_t used;   /* entries */
     size_t n;      /* statements */
     double min;    /* the similarity asked for */
     struct ranked **tok; /* each statement's tokens: its stems, then its trigrams, each rarest first */
@@ -88,6 +89,26 @@ lookup(tokens *t, token k, bool add)
             return e;
         }
     }
+}
+
+/* Adds token k (once) and counts a statement that has it; the table is
+ * kept at most half full. */
+static void
+count(tokens *t, token k)
+{
+    if (2 * (t->used + 1) > t->cap) {
+        entry *old = t->e;
+        size_t ocap = t->cap;
+        t->cap = ocap ? 2 * ocap : 1024;
+        t->e = psi_calloc(t->cap, sizeof *t->e);
+        for (size_t h = 0; h < ocap; h++)
+            if (old[h].df)
+                *lookup(t, old[h].key, true) = old[h];
+        free(old);
+    }
+    entry *e = lookup(t, k, true);
+    t->used += e->df == 0;
+    e->df++;
 }
 
 /* The tokens of s: its stems, then its trigrams; returns how many, *nstems
@@ -158,19 +179,13 @@ tokens_init(tokens *t, const psi_goal_sig *s, size_t n, double min)
     t->tok = psi_calloc(n + 1, sizeof *t->tok);
     t->size = psi_calloc(n + 1, sizeof *t->size);
     t->prefix = psi_calloc(n + 1, sizeof *t->prefix);
-    size_t total = 0;
     token **all = psi_calloc(n + 1, sizeof *all);
     for (size_t i = 0; i < n; i++) {
         size_t nall = tokens_of(&s[i], &all[i], &t->size[i][STEMS]);
         t->size[i][TRIGRAMS] = nall - t->size[i][STEMS];
-        total += nall;
+        for (size_t k = 0; k < nall; k++)
+            count(t, all[i][k]);
     }
-    for (t->cap = 64; t->cap < 2 * total; t->cap *= 2)
-        ;
-    t->e = psi_calloc(t->cap, sizeof *t->e);
-    for (size_t i = 0; i < n; i++)
-        for (size_t k = 0; k < t->size[i][STEMS] + t->size[i][TRIGRAMS]; k++)
-            lookup(t, all[i][k], true)->df++;
     for (size_t i = 0; i < n; i++) {
         size_t ns = t->size[i][STEMS], nall = ns + t->size[i][TRIGRAMS];
         t->tok[i] = psi_malloc((nall + 1) * sizeof *t->tok[i]);
