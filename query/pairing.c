@@ -349,14 +349,16 @@ psi_goal_align(const psi_goal_sig *a, size_t na, const psi_goal_sig *b, size_t n
 {
     /* one token order for both years: b's statements are numbered after a's */
     psi_goal_sig *both = psi_malloc((na + nb + 1) * sizeof *both);
-    memcpy(both, a, na * sizeof *a);
-    memcpy(both + na, b, nb * sizeof *b);
+    for (size_t i = 0; i < na; i++)
+        both[i] = a[i];
+    for (size_t j = 0; j < nb; j++)
+        both[na + j] = b[j];
     tokens t = { 0 };
     tokens_init(&t, both, na + nb, min);
     for (size_t j = 0; j < nb; j++)
         index_add(&t, na + j, j);
-    size_t *cand = psi_malloc(MAX_CANDIDATES * sizeof *cand), np = 0, cap = 0;
-    pair *pairs = NULL, *mine = psi_malloc(MAX_PAIRS * sizeof *mine);
+    size_t *cand = psi_malloc(MAX_CANDIDATES * sizeof *cand), np = 0, cap = 16;
+    pair *pairs = psi_malloc(cap * sizeof *pairs), *mine = psi_malloc(MAX_PAIRS * sizeof *mine);
     for (size_t i = 0; i < na; i++) {
         size_t nc = candidates(&t, i, i, na, cand), nm = 0;
         for (size_t k = 0; k < nc; k++) {
