@@ -231,14 +231,29 @@ void ps_extractor_free(ps_extractor *ex);
  * _PDF_GARBLED, _IO or _NOMEM. */
 ps_status ps_extractor_run(ps_extractor *ex, const char *path, ps_doc **out,
                            ps_error *err);
-/* Limits for one isolated extraction; 0 means no limit. */
+/* Limits for one isolated extraction; 0 means no limit. The first three
+ * bound the worker; the rest bound what a document may bring into the
+ * index, and are checked by the caller's side (ps_doc_check_limits, and
+ * the pool on every answer) whatever the worker did. */
 typedef struct ps_limits {
     int wall_seconds;
     int cpu_seconds;
     long memory_mb;     /* address space of the worker */
+    long max_pages;     /* physical pages of one document */
+    long max_passages;
+    long max_text_mb;   /* bytes of passage text, in MB; a worker's answer
+                           may be at most 4 times that plus 1 MB */
+    long max_headings;  /* entries of its outline */
+    long max_budget_rows;
 } ps_limits;
 
-#define PS_LIMITS_INIT { 60, 60, 2048 }
+#define PS_LIMITS_INIT { 60, 60, 2048, 10000, 10000, 16, 10000, 10000 }
+
+/* Whether doc is within the document limits of lim (NULL: the defaults):
+ * PS_OK, or PS_ERR_DOC_REFUSED naming the first limit it exceeds ("too
+ * large for the index: 20000 passages (the limit is 10000;
+ * --max-passages)"). */
+ps_status ps_doc_check_limits(const ps_doc *doc, const ps_limits *lim, ps_error *err);
 
 /* ps_extractor_run in a separate worker process with the limits, so that a
  * PDF that crashes, hangs or exhausts poppler cannot harm the caller.

@@ -155,6 +155,9 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
     int jobs = (int)sysconf(_SC_NPROCESSORS_ONLN), batch = 64;
     ps_limits lim = PS_LIMITS_INIT;
     int memory_mb = (int)lim.memory_mb;
+    /* what one document may bring into the index (docs/RELIABILITY.md) */
+    int max_pages = (int)lim.max_pages, max_passages = (int)lim.max_passages, max_text = (int)lim.max_text_mb,
+        max_headings = (int)lim.max_headings, max_rows = (int)lim.max_budget_rows;
     const cli_opt opts[] = {
         CLI_FIX_OPTS(&fo, "of every file, set by hand"),
         { .name = "meta", .opt_string = &meta, .arg = "FILE",
@@ -168,6 +171,16 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
         { .name = "cpu", .opt_int = &lim.cpu_seconds, .arg = "S", .help = "CPU seconds a PDF may use (default 60)" },
         { .name = "memory", .opt_int = &memory_mb, .arg = "MB",
           .help = "memory a PDF's worker may use (default 2048)" },
+        { .name = "max-pages", .opt_int = &max_pages, .arg = "N",
+          .help = "skip a PDF of more than N pages (default 10000; 0: no limit)" },
+        { .name = "max-passages", .opt_int = &max_passages, .arg = "N",
+          .help = "skip a PDF of more than N passages (default 10000)" },
+        { .name = "max-text", .opt_int = &max_text, .arg = "MB",
+          .help = "skip a PDF of more than MB megabytes of text (default 16)" },
+        { .name = "max-headings", .opt_int = &max_headings, .arg = "N",
+          .help = "skip a PDF whose outline has more than N headings (default 10000)" },
+        { .name = "max-budget-rows", .opt_int = &max_rows, .arg = "N",
+          .help = "skip a PDF of more than N budget rows (default 10000)" },
         { .name = "in-process", .opt_bool = &in_process,
           .help = "extract in this process, without a worker (debugging)" },
         { .name = "jobs", .letter = 'j', .opt_int = &jobs, .arg = "N",
@@ -257,6 +270,8 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
     if (ix)
         ps_index_set_batch(ix, batch);
     lim.memory_mb = memory_mb;
+    lim.max_pages = max_pages, lim.max_passages = max_passages, lim.max_text_mb = max_text;
+    lim.max_headings = max_headings, lim.max_budget_rows = max_rows;
     ps_pool *pool = NULL;
     /* no more workers than files */
     int workers = jobs < 1 ? 1 : (size_t)jobs > files.n ? (int)files.n : jobs;
@@ -295,6 +310,8 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
         } else if (in_process) {
             ps_doc *doc = NULL;
             st = ps_extractor_run(ex, files.v[i], &doc, &err);
+            if (st == PS_OK)
+                st = ps_doc_check_limits(doc, &lim, &err); /* as the pool checks a worker's */
             finish_file(&r, i, doc, st, &err);
         } else {
             while (!r.fatal && ps_pool_running(pool) == ps_pool_size(pool))

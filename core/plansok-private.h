@@ -615,6 +615,9 @@ bool psi_worker_send(int cmd_fd, const char *path);
 /* Appends to from what the worker's data pipe holds (up to 64 kB): returns
  * the bytes read, 0 when the worker has gone, -1 with errno on failure. */
 ssize_t psi_worker_receive(int data_fd, psi_buf *from);
+/* The length the answer at the start of from says it has (its record,
+ * whether or not it has all come), or 0 before that is known. */
+uint64_t psi_worker_answer_len(const psi_buf *from);
 /* Whether from starts with a whole answer. */
 bool psi_worker_has_answer(const psi_buf *from);
 /* Takes the whole answer at the start of from: the document, or the status
@@ -763,8 +766,35 @@ void psi_words_release(psi_words *w);
 void psi_goal_statements(const char *text, psi_strlist *out);
 /* What the statement s (with its words w) is taken for. */
 ps_statement_kind psi_statement_kind(const char *s, const psi_words *w);
-/* How alike two statements are, 0..1. */
+/* How alike two statements are, 0..1: the larger of the share of their
+ * distinct stems they have in common and the Dice coefficient of their
+ * letter trigrams. */
 double psi_goal_similarity(const psi_words *a, const psi_words *b);
+/* The same, from what it compares, made once per statement: the distinct
+ * stems (borrowed from the psi_words, which must outlive it) with their
+ * psi_hash64, in the order of the hashes; the trigram codes, sorted. */
+typedef struct psi_goal_sig {
+    const char **stems;
+    uint64_t *stem_hash;
+    size_t nstems;
+    uint32_t *tri;
+    size_t ntri;
+} psi_goal_sig;
+void psi_goal_sig_of(const psi_words *w, psi_goal_sig *out);
+void psi_goal_sig_release(psi_goal_sig *s);
+double psi_goal_sig_similarity(const psi_goal_sig *a, const psi_goal_sig *b);
+
+/* pairing.c: which goals are alike enough, found through an index of
+ * their rarest stems and trigrams instead of by comparing every pair. */
+/* For each of the statements s[0..n) in order: rep[i] is the first
+ * earlier statement that is not itself a repeat and is at least min alike
+ * (i repeats it), or -1 (i is a goal of its own). */
+void psi_goal_repeats(const psi_goal_sig *s, size_t n, double min, long *rep);
+/* Pairs goals a[0..na) with b[0..nb): the most alike pair first, each goal
+ * once, only pairs at least min alike. match_a[i] is i's partner in b or
+ * -1, score_a[i] their similarity; match_b[j] is j's partner in a or -1. */
+void psi_goal_align(const psi_goal_sig *a, size_t na, const psi_goal_sig *b, size_t nb, double min, long *match_a,
+                    double *score_a, long *match_b);
 /* The word diff of a reworded goal: runs kept, removed, added. */
 ps_diff *psi_word_diff(const psi_words *a, const psi_words *b, size_t *ndiff);
 

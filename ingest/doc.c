@@ -408,6 +408,40 @@ ps_doc_free(ps_doc *doc)
     free(doc);
 }
 
+/* --------------------------------------------------------------- limits */
+
+/* The refusal for one limit of ps_doc_check_limits: how many there are of
+ * what, the limit, and the ingest option that raises it. */
+static ps_status
+over(ps_error *err, size_t have, const char *what, long limit, const char *option)
+{
+    return psi_fail(err, PS_ERR_DOC_REFUSED, "too large for the index: %zu %s (the limit is %ld; %s)", have, what,
+                    limit, option);
+}
+
+ps_status
+ps_doc_check_limits(const ps_doc *doc, const ps_limits *lim, ps_error *err)
+{
+    ps_limits def = PS_LIMITS_INIT;
+    if (!lim)
+        lim = &def;
+    size_t text = 0;
+    for (size_t i = 0; i < doc->passages.n; i++)
+        text += strlen(doc->passages.v[i].text);
+    if (lim->max_pages > 0 && doc->info.pages > lim->max_pages)
+        return over(err, (size_t)doc->info.pages, "pages", lim->max_pages, "--max-pages");
+    if (lim->max_passages > 0 && doc->passages.n > (size_t)lim->max_passages)
+        return over(err, doc->passages.n, "passages", lim->max_passages, "--max-passages");
+    if (lim->max_text_mb > 0 && text > (size_t)lim->max_text_mb << 20)
+        return psi_fail(err, PS_ERR_DOC_REFUSED, "too large for the index: %.1f MB of text (the limit is %ld MB; --max-text)",
+                        (double)text / (1 << 20), lim->max_text_mb);
+    if (lim->max_headings > 0 && doc->passages.noutline > (size_t)lim->max_headings)
+        return over(err, doc->passages.noutline, "headings", lim->max_headings, "--max-headings");
+    if (lim->max_budget_rows > 0 && doc->budget.n > (size_t)lim->max_budget_rows)
+        return over(err, doc->budget.n, "budget rows", lim->max_budget_rows, "--max-budget-rows");
+    return PS_OK;
+}
+
 /* ------------------------------------------------------------ serialize */
 
 ps_status

@@ -3,9 +3,11 @@
  * their pipes, the wall-clock deadline of each PDF, and how the end of a
  * worker becomes a status ("timed out after 60 s", "killed: out of
  * memory", "crashed: SIGSEGV"), told by its wait status (and, for
- * SIGKILL, its peak memory) alone. Documents
- * come back serialized, so the parent and its open index never see half of
- * one, whatever poppler does.
+ * SIGKILL, its peak memory) alone. Documents come back serialized, so the
+ * parent and its open index never see half of one, whatever poppler does; and within the limits of what one document
+ * may bring (ps_limits), whatever the worker does: an answer longer than
+ * 4 x max_text_mb + 1 MB is not read on, and a document over a count is
+ * refused (ps_doc_check_limits) before the caller sees it.
  *
  * Workers are started with the pool (while the parent is still small), and
  * each reads many PDFs: forking per PDF from a writer that holds a batch of
@@ -71,6 +73,8 @@ typedef struct worker {
     double deadline;           /* for q[0] */
     psi_buf data;              /* what the worker has sent so far */
     long peak_mb;              /* the ended process's peak memory (ru_maxrss) */
+    uint64_t max_answer;       /* the longest answer taken (from the limits) */
+    uint64_t too_large;        /* the length of a longer one it began, or 0 */
 } worker;
 
 struct ps_pool {
@@ -193,6 +197,7 @@ ps_pool_new(ps_extractor *ex, const ps_limits *limits, int jobs, ps_pool **out, 
         worker *w = &p->w[i];
         w->pid = -1;
         w->cmd_fd = w->data_fd = -1;
+        w->max_answer = p->lim.max_text_mb > 0 ? ((uint64_t)p->lim.max_text_mb * 4 + 1) << 20 : UINT64_MAX;
     }
     /* as many workers as the system gives, while RESERVE_FDS descriptors
      * stay free for the caller's index and files: when the descriptors (or
@@ -311,9 +316,23 @@ static bool
 finish(ps_pool *p, worker *w, ps_pool_result *res)
 {
     ps_status st;
-    if (psi_worker_has_answer(&w->data)) {
+    if (w->too_large) {
+        /* not read: its worker is stopped, the jobs behind it go on */
+        st = psi_fail(&res->err, PS_ERR_DOC_REFUSED,
+                      "too large for the index: its worker's answer is %.1f MB (the limit is %.0f MB: 4 times "
+                      "--max-text, and 1 MB)", (double)w->too_large / (1 << 20), (double)w->max_answer / (1 << 20));
+        w->too_large = 0;
+        reap(w, true);
+        if (w->nq > 1)
+            restart(p, w, 1, NULL);
+    } else if (psi_worker_has_answer(&w->data)) {
         st = psi_worker_take_answer(&w->data, &res->doc, &res->err);
         w->done++;
+        /* what a worker says is checked here, whatever the worker did */
+        if (st == PS_OK && (st = ps_doc_check_limits(res->doc, &p->lim, &res->err)) != PS_OK) {
+            ps_doc_free(res->doc);
+            res->doc = NULL;
+        }
     } else {
         bool timed_out = w->timed_out;
         int ws = reap(w, true);
@@ -340,13 +359,19 @@ finish(ps_pool *p, worker *w, ps_pool_result *res)
     return true;
 }
 
-/* Reads once from w's readable pipe; false when reading fails. */
+/* Reads once from w's readable pipe; false when reading fails. An answer
+ * longer than the limits allow is not read on: its pipe is closed and
+ * finish() refuses it. */
 static bool
 receive(worker *w)
 {
     ssize_t got = psi_worker_receive(w->data_fd, &w->data);
     if (got == 0)
         close_fd(&w->data_fd); /* the worker has gone */
+    if (got > 0 && psi_worker_answer_len(&w->data) > w->max_answer) {
+        w->too_large = psi_worker_answer_len(&w->data);
+        close_fd(&w->data_fd);
+    }
     return got >= 0 || errno == EINTR || errno == EAGAIN;
 }
 

@@ -109,13 +109,14 @@ static const psi_field failure_fields[] = {
 
 /* Test hook (tests/e2e/t600-robustness.sh): PLANSOK_TEST_WORKER=crash,
  * hang, spin, slow, oom, oom-quiet or oom-glib makes the worker fail (or,
- * for slow, take 4 s) that way, for files whose name holds
+ * for slow, take 4 s) that way, and huge makes it begin an answer of a
+ * terabyte and hang (t670-limits.sh), for files whose name holds
  * PLANSOK_TEST_WORKER_MATCH; crash-worn crashes only a worker that has
  * already read another PDF (done > 0). With PLANSOK_TEST_WORKER_TRACE set
  * to a file, each failure appends a line to it first, so a test can count
  * the tries. Never set outside tests. */
 static void
-test_worker_failure(const char *path, int done)
+test_worker_failure(const char *path, int done, int data_fd)
 {
     const char *how = getenv("PLANSOK_TEST_WORKER"), *match = getenv("PLANSOK_TEST_WORKER_MATCH");
     if (!how || !match || !strstr(path, match))
@@ -136,7 +137,14 @@ test_worker_failure(const char *path, int done)
             ;
         return;
     }
-    if (!strcmp(how, "hang"))
+    if (!strcmp(how, "huge")) {
+        char head[HEAD + 4] = { 'K' };
+        uint64_t n64 = (uint64_t)1 << 40;
+        memcpy(head + 1, &n64, sizeof n64);
+        memcpy(head + HEAD, "pdf\t", 4); /* and the start of it */
+        write_all(data_fd, head, sizeof head, false);
+    }
+    if (!strcmp(how, "hang") || !strcmp(how, "huge"))
         for (;;)
             pause();
     if (!strcmp(how, "spin"))
@@ -258,7 +266,7 @@ psi_worker_main(ps_extractor *ex, const ps_limits *lim, int cmd_fd, int data_fd)
             setrlimit(RLIMIT_CPU, &rl);
         }
         errno = 0; /* what a previous PDF left must not read as out of memory */
-        test_worker_failure(path, done);
+        test_worker_failure(path, done, data_fd);
         ps_doc *doc = NULL;
         ps_error err = PS_ERROR_INIT;
         ps_status st = ps_extractor_run(ex, path, &doc, &err);
@@ -298,11 +306,8 @@ psi_worker_send(int cmd_fd, const char *path)
 static size_t
 frame_len(const psi_buf *b)
 {
-    uint64_t n64;
-    if (b->len < HEAD)
-        return 0;
-    memcpy(&n64, b->s + 1, sizeof n64);
-    return n64 <= b->len - HEAD ? HEAD + (size_t)n64 : 0;
+    uint64_t n64 = psi_worker_answer_len(b);
+    return b->len >= HEAD && n64 <= b->len - HEAD ? HEAD + (size_t)n64 : 0;
 }
 
 ssize_t
@@ -316,6 +321,15 @@ psi_worker_receive(int data_fd, psi_buf *from)
         from->s[from->len] = '\0';
     }
     return got;
+}
+
+uint64_t
+psi_worker_answer_len(const psi_buf *from)
+{
+    uint64_t n64 = 0;
+    if (from->len >= HEAD)
+        memcpy(&n64, from->s + 1, sizeof n64);
+    return n64;
 }
 
 bool

@@ -4,8 +4,9 @@
  * (statements.c says what a goal statement is and how alike two are); a
  * statement counts once a year: a scorecard and its detail pages state the
  * same goal twice. Pairs are chosen greedily, best first, and no goal is
- * paired twice. A topic picks links after the alignment, never before it,
- * so the two years of a pair are read alike. */
+ * paired twice; pairing.c finds the repeats and the pairs without
+ * comparing every two goals. A topic picks links after the alignment,
+ * never before it, so the two years of a pair are read alike. */
 #include "plansok-private.h"
 
 #include <stdlib.h>
@@ -51,8 +52,9 @@ cmp_passage(const void *a, const void *b)
 /* The goals found so far, with what comparing them needs. */
 typedef struct goal_set {
     ps_goals *g;
-    size_t cap;    /* of g->goals, w and about */
+    size_t cap;    /* of g->goals, w, sig and about */
     psi_words *w;      /* each goal's psi_words */
+    psi_goal_sig *sig; /* what comparing it reads (borrows from w) */
     bool *about;   /* stated in a passage that matches the topic */
     size_t *first; /* each year's first goal; first[nyears] is ngoals */
     size_t lcap;   /* of g->links */
@@ -62,10 +64,14 @@ typedef struct goal_set {
 static void
 goal_set_drop_words(goal_set *gs)
 {
-    for (size_t i = 0; gs->w && i < gs->g->ngoals; i++)
+    for (size_t i = 0; gs->w && i < gs->g->ngoals; i++) {
+        psi_goal_sig_release(&gs->sig[i]);
         psi_words_release(&gs->w[i]);
+    }
     free(gs->w);
+    free(gs->sig);
     gs->w = NULL;
+    gs->sig = NULL;
 }
 
 static void
@@ -77,16 +83,18 @@ goal_set_release(goal_set *gs)
 }
 
 static void
-add_goal(goal_set *gs, ps_goal goal, psi_words w, bool about)
+add_goal(goal_set *gs, ps_goal goal, psi_words w, psi_goal_sig sig, bool about)
 {
     ps_goals *g = gs->g;
     if (g->ngoals == gs->cap) {
         gs->cap = gs->cap ? gs->cap * 2 : 64;
         g->goals = psi_realloc(g->goals, gs->cap * sizeof *g->goals);
         gs->w = psi_realloc(gs->w, gs->cap * sizeof *gs->w);
+        gs->sig = psi_realloc(gs->sig, gs->cap * sizeof *gs->sig);
         gs->about = psi_realloc(gs->about, gs->cap * sizeof *gs->about);
     }
     gs->w[g->ngoals] = w;
+    gs->sig[g->ngoals] = sig;
     gs->about[g->ngoals] = about;
     g->goals[g->ngoals++] = goal;
 }
@@ -104,15 +112,13 @@ add_place(ps_goal *x, const char *file, int page)
     x->also[x->nalso++] = (ps_goal_place){ psi_strdup(file), page };
 }
 
-/* The goal of this year (from goal from on) stated with w's words, or -1. */
-static long
-repeat_of(const goal_set *gs, size_t from, const psi_words *w)
-{
-    for (size_t k = from; k < gs->g->ngoals; k++)
-        if (psi_goal_similarity(&gs->w[k], w) >= REPEAT_MIN)
-            return (long)k;
-    return -1;
-}
+/* A goal statement of a year, before its repeats are known. */
+typedef struct stated {
+    const ps_hit *hit;
+    char *text;
+    psi_words w;
+    bool about;
+} stated;
 
 /* The goals of year y, in document order, each once; topic (sorted by
  * cmp_passage, or NULL for none) marks the passages about the topic. */
@@ -129,7 +135,8 @@ collect_year(ps_index *ix, const ps_query_opts *scope, int y, const ps_hits *top
     if (s != PS_OK)
         return s;
     qsort(h->hits, h->n, sizeof *h->hits, cmp_hit_order);
-    size_t first = g->ngoals;
+    size_t first = g->ngoals, n = 0, cap = 0;
+    stated *st = NULL;
     yr->passages = (unsigned)h->n;
     for (size_t i = 0; i < h->n; i++) {
         const ps_hit *p = &h->hits[i];
@@ -141,41 +148,53 @@ collect_year(ps_index *ix, const ps_query_opts *scope, int y, const ps_hits *top
             psi_words w;
             psi_words_of(sl.v[k], &w);
             yr->statements++;
-            long rep = -1;
             if (psi_statement_kind(sl.v[k], &w) != PS_STATEMENT_GOAL) {
                 yr->not_goals++;
-            } else if ((rep = repeat_of(gs, first, &w)) >= 0) {
-                add_place(&g->goals[rep], p->file, p->page);
-                gs->about[rep] |= about;
-                yr->repeats++;
-            } else {
-                add_goal(gs, (ps_goal){ yr->year, psi_strdup(p->file), p->page, psi_strdup(p->heading), sl.v[k], NULL, 0 },
-                         w, about);
+                psi_words_release(&w);
+                free(sl.v[k]);
                 continue;
             }
-            psi_words_release(&w);
-            free(sl.v[k]);
+            if (n == cap) {
+                cap = cap ? cap * 2 : 64;
+                st = psi_realloc(st, cap * sizeof *st);
+            }
+            st[n++] = (stated){ p, sl.v[k], w, about };
         }
         free(sl.v);
     }
+    /* a statement alike to an earlier goal of the year is that goal again */
+    psi_goal_sig *sig = psi_malloc((n + 1) * sizeof *sig);
+    long *rep = psi_malloc((n + 1) * sizeof *rep);
+    size_t *goal_of = psi_malloc((n + 1) * sizeof *goal_of);
+    for (size_t i = 0; i < n; i++)
+        psi_goal_sig_of(&st[i].w, &sig[i]);
+    psi_goal_repeats(sig, n, REPEAT_MIN, rep);
+    for (size_t i = 0; i < n; i++) {
+        const ps_hit *p = st[i].hit;
+        if (rep[i] < 0) {
+            goal_of[i] = g->ngoals;
+            add_goal(gs, (ps_goal){ yr->year, psi_strdup(p->file), p->page, psi_strdup(p->heading), st[i].text, NULL, 0 },
+                     st[i].w, sig[i], st[i].about);
+            continue;
+        }
+        size_t k = goal_of[rep[i]];
+        add_place(&g->goals[k], p->file, p->page);
+        gs->about[k] |= st[i].about;
+        yr->repeats++;
+        psi_goal_sig_release(&sig[i]);
+        psi_words_release(&st[i].w);
+        free(st[i].text);
+    }
+    free(sig);
+    free(rep);
+    free(goal_of);
+    free(st);
     yr->goals = (unsigned)(g->ngoals - first);
     ps_hits_free(h);
     return PS_OK;
 }
 
 /* ----------------------------------------------------------------- align */
-
-typedef struct pair {
-    size_t a, b;
-    double score;
-} pair;
-
-static int
-cmp_pair(const void *x, const void *y)
-{
-    const pair *p = x, *q = y;
-    return p->score < q->score ? 1 : p->score > q->score ? -1 : 0;
-}
 
 static void
 add_link(goal_set *gs, ps_goal_link l)
@@ -196,30 +215,11 @@ align_years(goal_set *gs, int ya, int yb)
     psi_words *w = gs->w;
     size_t a0 = gs->first[ya], a1 = gs->first[ya + 1], b0 = gs->first[yb], b1 = gs->first[yb + 1];
     int from_year = g->years[ya].year, to_year = g->years[yb].year;
-    size_t np = 0;
-    pair *pairs = psi_malloc(((a1 - a0) * (b1 - b0) + 1) * sizeof *pairs);
-    for (size_t a = a0; a < a1; a++)
-        for (size_t b = b0; b < b1; b++) {
-            double sc = psi_goal_similarity(&w[a], &w[b]);
-            if (sc >= REWORD_MIN)
-                pairs[np++] = (pair){ a, b, sc };
-        }
-    qsort(pairs, np, sizeof *pairs, cmp_pair);
     long *match_a = psi_malloc((a1 - a0 + 1) * sizeof *match_a), *match_b = psi_malloc((b1 - b0 + 1) * sizeof *match_b);
-    double *score_a = psi_calloc(a1 - a0 + 1, sizeof *score_a);
-    for (size_t k = 0; k < a1 - a0; k++)
-        match_a[k] = -1;
-    for (size_t k = 0; k < b1 - b0; k++)
-        match_b[k] = -1;
-    for (size_t k = 0; k < np; k++) { /* best first; each goal once */
-        if (match_a[pairs[k].a - a0] >= 0 || match_b[pairs[k].b - b0] >= 0)
-            continue;
-        match_a[pairs[k].a - a0] = (long)pairs[k].b;
-        match_b[pairs[k].b - b0] = (long)pairs[k].a;
-        score_a[pairs[k].a - a0] = pairs[k].score;
-    }
+    double *score_a = psi_malloc((a1 - a0 + 1) * sizeof *score_a);
+    psi_goal_align(&gs->sig[a0], a1 - a0, &gs->sig[b0], b1 - b0, REWORD_MIN, match_a, score_a, match_b);
     for (size_t a = a0; a < a1; a++) {
-        long b = match_a[a - a0];
+        long b = match_a[a - a0] >= 0 ? (long)b0 + match_a[a - a0] : -1;
         ps_goal_link l = { from_year, to_year, PS_GOAL_DROPPED, (long)a, -1, 0, NULL, 0 };
         if (b >= 0) {
             l.to = b;
@@ -238,7 +238,6 @@ align_years(goal_set *gs, int ya, int yb)
     for (size_t b = b0; b < b1; b++)
         if (match_b[b - b0] < 0)
             add_link(gs, (ps_goal_link){ from_year, to_year, PS_GOAL_NEW, -1, (long)b, 0, NULL, 0 });
-    free(pairs);
     free(match_a);
     free(match_b);
     free(score_a);

@@ -292,58 +292,24 @@ psi_goal_statements(const char *text, psi_strlist *out)
 
 /* ------------------------------------------------------------ similarity */
 
-static double
-stem_overlap(const psi_words *a, const psi_words *b)
+/* A stem with its hash: stems are compared by hash first. */
+typedef struct hashed {
+    uint64_t hash;
+    const char *stem;
+} hashed;
+
+static int
+cmp_hashed(const hashed *x, const hashed *y)
 {
-    if (!a->n || !b->n)
-        return 0;
-    size_t common = 0;
-    for (size_t i = 0; i < a->n; i++) {
-        bool dup = false;
-        for (size_t k = 0; k < i && !dup; k++)
-            dup = !strcmp(a->key[k], a->key[i]);
-        if (dup)
-            continue;
-        for (size_t j = 0; j < b->n; j++)
-            if (!strcmp(a->key[i], b->key[j])) {
-                common++;
-                break;
-            }
-    }
-    size_t ua = 0, ub = 0;
-    for (size_t i = 0; i < a->n; i++) {
-        bool dup = false;
-        for (size_t k = 0; k < i && !dup; k++)
-            dup = !strcmp(a->key[k], a->key[i]);
-        ua += !dup;
-    }
-    for (size_t i = 0; i < b->n; i++) {
-        bool dup = false;
-        for (size_t k = 0; k < i && !dup; k++)
-            dup = !strcmp(b->key[k], b->key[i]);
-        ub += !dup;
-    }
-    return (double)common / (double)(ua + ub - common);
+    if (x->hash != y->hash)
+        return x->hash < y->hash ? -1 : 1;
+    return strcmp(x->stem, y->stem);
 }
 
-/* Letter trigrams of the folded words joined, as 32-bit codes. */
-static size_t
-trigrams(const psi_words *w, uint32_t **out)
+static int
+cmp_hashed_v(const void *a, const void *b)
 {
-    psi_buf b = PSI_BUF_INIT;
-    for (size_t i = 0; i < w->n; i++) {
-        char *f = psi_fold_ascii(w->w[i]);
-        psi_buf_adds(&b, f);
-        psi_buf_addc(&b, ' ');
-        free(f);
-    }
-    size_t n = b.len >= 3 ? b.len - 2 : 0;
-    *out = psi_malloc((n ? n : 1) * sizeof **out);
-    for (size_t i = 0; i < n; i++)
-        (*out)[i] = (uint32_t)(unsigned char)b.s[i] << 16 | (uint32_t)(unsigned char)b.s[i + 1] << 8 |
-                    (unsigned char)b.s[i + 2];
-    psi_buf_release(&b);
-    return n;
+    return cmp_hashed(a, b);
 }
 
 static int
@@ -353,36 +319,98 @@ cmp_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static double
-trigram_dice(const psi_words *a, const psi_words *b)
+/* The distinct stems (borrowed from w) with their hashes, by hash; and
+ * the letter trigrams of the folded words joined, as 32-bit codes, sorted
+ * with their repeats. */
+void
+psi_goal_sig_of(const psi_words *w, psi_goal_sig *out)
 {
-    uint32_t *ta, *tb;
-    size_t na = trigrams(a, &ta), nb = trigrams(b, &tb);
-    qsort(ta, na, sizeof *ta, cmp_u32);
-    qsort(tb, nb, sizeof *tb, cmp_u32);
-    size_t i = 0, j = 0, common = 0;
-    while (i < na && j < nb) {
-        if (ta[i] == tb[j]) {
-            common++;
-            i++;
-            j++;
-        } else if (ta[i] < tb[j]) {
-            i++;
-        } else {
-            j++;
+    hashed *h = psi_malloc((w->n ? w->n : 1) * sizeof *h);
+    for (size_t i = 0; i < w->n; i++)
+        h[i] = (hashed){ psi_hash64(w->key[i], strlen(w->key[i])), w->key[i] };
+    qsort(h, w->n, sizeof *h, cmp_hashed_v);
+    out->stems = psi_malloc((w->n ? w->n : 1) * sizeof *out->stems);
+    out->stem_hash = psi_malloc((w->n ? w->n : 1) * sizeof *out->stem_hash);
+    out->nstems = 0;
+    for (size_t i = 0; i < w->n; i++)
+        if (!i || cmp_hashed(&h[i - 1], &h[i])) {
+            out->stems[out->nstems] = h[i].stem;
+            out->stem_hash[out->nstems++] = h[i].hash;
         }
+    free(h);
+    psi_buf b = PSI_BUF_INIT;
+    for (size_t i = 0; i < w->n; i++) {
+        char *f = psi_fold_ascii(w->w[i]);
+        psi_buf_adds(&b, f);
+        psi_buf_addc(&b, ' ');
+        free(f);
     }
-    free(ta);
-    free(tb);
-    return na + nb ? 2.0 * (double)common / (double)(na + nb) : 0;
+    size_t n = b.len >= 3 ? b.len - 2 : 0;
+    out->tri = psi_malloc((n ? n : 1) * sizeof *out->tri);
+    for (size_t i = 0; i < n; i++)
+        out->tri[i] = (uint32_t)(unsigned char)b.s[i] << 16 | (uint32_t)(unsigned char)b.s[i + 1] << 8 |
+                      (unsigned char)b.s[i + 2];
+    out->ntri = n;
+    qsort(out->tri, n, sizeof *out->tri, cmp_u32);
+    psi_buf_release(&b);
+}
+
+void
+psi_goal_sig_release(psi_goal_sig *s)
+{
+    free(s->stems);
+    free(s->stem_hash);
+    free(s->tri);
+}
+
+/* The share of distinct stems two statements have in common (Jaccard). */
+static double
+stem_overlap(const psi_goal_sig *a, const psi_goal_sig *b)
+{
+    if (!a->nstems || !b->nstems)
+        return 0;
+    size_t i = 0, j = 0, common = 0;
+    while (i < a->nstems && j < b->nstems) {
+        int c = cmp_hashed(&(hashed){ a->stem_hash[i], a->stems[i] }, &(hashed){ b->stem_hash[j], b->stems[j] });
+        common += c == 0;
+        i += c <= 0;
+        j += c >= 0;
+    }
+    return (double)common / (double)(a->nstems + b->nstems - common);
+}
+
+/* Dice of the trigrams, repeats counted. */
+static double
+trigram_dice(const psi_goal_sig *a, const psi_goal_sig *b)
+{
+    size_t i = 0, j = 0, common = 0;
+    while (i < a->ntri && j < b->ntri) {
+        common += a->tri[i] == b->tri[j];
+        uint32_t x = a->tri[i], y = b->tri[j];
+        i += x <= y;
+        j += x >= y;
+    }
+    return a->ntri + b->ntri ? 2.0 * (double)common / (double)(a->ntri + b->ntri) : 0;
+}
+
+double
+psi_goal_sig_similarity(const psi_goal_sig *a, const psi_goal_sig *b)
+{
+    double so = stem_overlap(a, b), td = trigram_dice(a, b);
+    return so > td ? so : td;
 }
 
 /* How alike two statements are, 0..1. */
 double
 psi_goal_similarity(const psi_words *a, const psi_words *b)
 {
-    double so = stem_overlap(a, b), td = trigram_dice(a, b);
-    return so > td ? so : td;
+    psi_goal_sig sa, sb;
+    psi_goal_sig_of(a, &sa);
+    psi_goal_sig_of(b, &sb);
+    double sim = psi_goal_sig_similarity(&sa, &sb);
+    psi_goal_sig_release(&sa);
+    psi_goal_sig_release(&sb);
+    return sim;
 }
 
 /* ------------------------------------------------------------------ diff */

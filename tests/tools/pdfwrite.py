@@ -2,9 +2,11 @@
 """pdfwrite.py: a small PDF writer for the tests: objects with a correct
 xref table, a one-page PDF of Helvetica lines, and an information
 dictionary whose strings may hold any Unicode (UTF-16BE, as PDF wants).
-hostile-pdfs.py builds on it. As a program it writes one page:
+hostile-pdfs.py builds on it. As a program it writes one page, or with
+--pages N that page N times over, every page sharing its one content
+stream (a small file of much text: tests/e2e/t670-limits.sh):
 
-    tests/tools/pdfwrite.py OUT.pdf [--author TEXT] [--title TEXT] LINE..."""
+    tests/tools/pdfwrite.py OUT.pdf [--author TEXT] [--title TEXT] [--pages N] LINE..."""
 import sys
 
 def pdf(objects, root=1, info=None):
@@ -33,27 +35,44 @@ def page_pdf(content, extra=(), info=None):
                 b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
                 stream, FONT] + list(extra), info=info)
 
+def shared_pages_pdf(content, n):
+    """n A4 pages that all draw the one content stream (bytes): a file of
+    about 70 bytes a page whose text is n times the stream's."""
+    kids = b' '.join(b'%d 0 R' % (5 + k) for k in range(n))
+    page = (b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R'
+            b' /Resources << /Font << /F1 3 0 R >> >> >>')
+    stream = b'<< /Length %d >>\nstream\n' % len(content) + content + b'\nendstream'
+    return pdf([b'<< /Type /Catalog /Pages 2 0 R >>', b'<< /Type /Pages /Kids [%s] /Count %d >>' % (kids, n),
+                FONT, stream] + [page] * n)
+
 def text_string(s):
     """A PDF text string of any Unicode: UTF-16BE with its byte order mark."""
     return b'<FEFF' + s.encode('utf-16-be').hex().upper().encode() + b'>'
 
+def lines_content(lines):
+    """A content stream of Latin-1 lines of 11 pt Helvetica as /F1."""
+    return b''.join(b'BT /F1 11 Tf 60 %d Td (' % (780 - 16 * k) +
+                    l.encode('latin-1').replace(b'\\', b'\\\\').replace(b'(', b'\\(').replace(b')', b'\\)') +
+                    b') Tj ET\n' for k, l in enumerate(lines))
+
 def lines_pdf(lines, meta=None):
     """A page of Latin-1 lines of 11 pt Helvetica, and an information
     dictionary of meta ({'Author': ...}) when given."""
-    content = b''.join(b'BT /F1 11 Tf 60 %d Td (' % (780 - 16 * k) +
-                       l.encode('latin-1').replace(b'\\', b'\\\\').replace(b'(', b'\\(').replace(b')', b'\\)') +
-                       b') Tj ET\n' for k, l in enumerate(lines))
+    content = lines_content(lines)
     if not meta:
         return page_pdf(content)
     d = b'<< ' + b' '.join(b'/%s %s' % (k.encode(), text_string(v)) for k, v in meta.items()) + b' >>'
     return page_pdf(content, [d], info=6)
 
 if __name__ == '__main__':
-    args, meta = sys.argv[1:], {}
-    while len(args) > 2 and args[1] in ('--author', '--title'):
-        meta[args[1][2:].capitalize()] = args[2]
+    args, meta, pages = sys.argv[1:], {}, 0
+    while len(args) > 2 and args[1] in ('--author', '--title', '--pages'):
+        if args[1] == '--pages':
+            pages = int(args[2])
+        else:
+            meta[args[1][2:].capitalize()] = args[2]
         del args[1:3]
-    if not args or args[0].startswith('-'):
+    if not args or args[0].startswith('-') or (pages and meta):
         sys.exit(__doc__)
     with open(args[0], 'wb') as f:
-        f.write(lines_pdf(args[1:], meta))
+        f.write(shared_pages_pdf(lines_content(args[1:]), pages) if pages else lines_pdf(args[1:], meta))

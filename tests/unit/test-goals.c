@@ -1,9 +1,17 @@
 /* test-goals.c: which statements of a goal passage are goals
  * (ps_goal_statement_kind, the cue tables of query/goals.c). A row per
  * statement: fragments, facts, statements without a goal cue, and goals,
- * most of them as the Jönköping plans of corpus/ write them. */
+ * most of them as the Jönköping plans of corpus/ write them. Then the
+ * pairing (query/pairing.c) on generated goals: the same repeats and
+ * pairs as comparing every two goals, and 4,500 goals a year paired in
+ * seconds (comparing every pair took minutes: an alarm turns that into a
+ * failure; no time is asserted). */
 #include "plansok-private.h"
 #include "tap.h"
+
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
 
 static void
 test_statement_kinds(void)
@@ -70,9 +78,278 @@ test_statement_kinds(void)
     }
 }
 
+/* ------------------------------------------------------------- pairing */
+
+static unsigned long long rnd_state;
+
+static unsigned
+rnd(unsigned n)
+{
+    rnd_state = rnd_state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (unsigned)(rnd_state >> 33) % n;
+}
+
+/* Generated goals of two years, as plans write them: "Andelen W W ska öka
+ * W W W till 2030." with words W of random letters from a vocabulary of
+ * nvocab. Year a has n goals and, after every tenth, a repeat of it (the
+ * same, or with one letter changed); year b keeps half of a's goals
+ * (kept[j] is the goal of a that b's j is), rewords a third of the rest by
+ * one word, and fills up to n with new ones. */
+typedef struct years {
+    psi_words *wa, *wb;
+    psi_goal_sig *a, *b;
+    size_t na, nb;
+    long *kept;
+} years;
+
+static char *
+generated_goal(char **vocab, size_t nvocab)
+{
+    static const char *const subj[] = { "Andelen", "Antalet", "Kostnaden", "Kvaliteten", "Tillgången", "Nivån" };
+    return psi_asprintf("%s %s %s ska %s %s %s %s till 2030.", subj[rnd(6)], vocab[rnd((unsigned)nvocab)],
+                        vocab[rnd((unsigned)nvocab)], rnd(2) ? "öka" : "minska", vocab[rnd((unsigned)nvocab)],
+                        vocab[rnd((unsigned)nvocab)], vocab[rnd((unsigned)nvocab)]);
+}
+
+static void
+years_make(years *y, size_t n, size_t nvocab, unsigned long long seed)
+{
+    static const char *const letters[] = { "a", "b", "d", "e", "f", "g", "i", "k", "l", "m", "n", "o", "p",
+                                           "r", "s", "t", "u", "v", "y", "å", "ä", "ö" };
+    rnd_state = seed;
+    char **vocab = psi_malloc(nvocab * sizeof *vocab);
+    for (size_t i = 0; i < nvocab; i++) {
+        psi_buf b = PSI_BUF_INIT;
+        for (unsigned k = 0, len = 3 + rnd(8); k < len; k++)
+            psi_buf_adds(&b, letters[rnd(22)]);
+        vocab[i] = psi_buf_detach(&b);
+    }
+    char **ta = psi_malloc((2 * n + 1) * sizeof *ta), **tb = psi_malloc((n + 1) * sizeof *tb), **orig = psi_malloc((n + 1) * sizeof *orig);
+    size_t na = 0, nb = 0;
+    y->kept = psi_malloc((n + 1) * sizeof *y->kept);
+    for (size_t i = 0; i < n; i++) {
+        orig[i] = generated_goal(vocab, nvocab);
+        ta[na++] = psi_strdup(orig[i]);
+        if (i % 10 == 9) { /* stated again, maybe with a letter changed */
+            char *r = psi_strdup(orig[i]);
+            if (rnd(2))
+                r[strlen(r) - 7] = 'x';
+            ta[na++] = r;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        unsigned x = rnd(10);
+        if (x < 5) {
+            y->kept[nb] = (long)i;
+            tb[nb++] = psi_strdup(orig[i]);
+        } else if (x < 7) {
+            char *first = strchr(orig[i], ' ') + 1, *second = strchr(first, ' ');
+            y->kept[nb] = -1;
+            tb[nb++] = psi_asprintf("%.*s%s%s", (int)(first - orig[i]), orig[i], vocab[rnd((unsigned)nvocab)], second);
+        }
+    }
+    while (nb < n) {
+        y->kept[nb] = -1;
+        tb[nb++] = generated_goal(vocab, nvocab);
+    }
+    y->na = na, y->nb = nb;
+    y->wa = psi_malloc((na + 1) * sizeof *y->wa), y->wb = psi_malloc((nb + 1) * sizeof *y->wb);
+    y->a = psi_malloc((na + 1) * sizeof *y->a), y->b = psi_malloc((nb + 1) * sizeof *y->b);
+    for (size_t i = 0; i < na; i++) {
+        psi_words_of(ta[i], &y->wa[i]);
+        psi_goal_sig_of(&y->wa[i], &y->a[i]);
+        free(ta[i]);
+    }
+    for (size_t j = 0; j < nb; j++) {
+        psi_words_of(tb[j], &y->wb[j]);
+        psi_goal_sig_of(&y->wb[j], &y->b[j]);
+        free(tb[j]);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(orig[i]);
+    for (size_t i = 0; i < nvocab; i++)
+        free(vocab[i]);
+    free(vocab);
+    free(orig);
+    free(ta);
+    free(tb);
+}
+
+static void
+years_release(years *y)
+{
+    for (size_t i = 0; i < y->na; i++) {
+        psi_goal_sig_release(&y->a[i]);
+        psi_words_release(&y->wa[i]);
+    }
+    for (size_t j = 0; j < y->nb; j++) {
+        psi_goal_sig_release(&y->b[j]);
+        psi_words_release(&y->wb[j]);
+    }
+    free(y->a), free(y->b), free(y->wa), free(y->wb), free(y->kept);
+}
+
+/* The goals of year a that are no repeats: a's statements by rep. */
+static size_t
+goals_only(years *y, const long *rep)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < y->na; i++) {
+        if (rep[i] >= 0) {
+            psi_goal_sig_release(&y->a[i]);
+            psi_words_release(&y->wa[i]);
+            continue;
+        }
+        y->a[n] = y->a[i];
+        y->wa[n++] = y->wa[i];
+    }
+    return y->na = n;
+}
+
+/* What goals.c did before pairing.c: every statement with every earlier goal. */
+static void
+every_repeat(const psi_goal_sig *s, size_t n, double min, long *rep)
+{
+    for (size_t i = 0; i < n; i++) {
+        rep[i] = -1;
+        for (size_t k = 0; k < i && rep[i] < 0; k++)
+            if (rep[k] < 0 && psi_goal_sig_similarity(&s[k], &s[i]) >= min)
+                rep[i] = (long)k;
+    }
+}
+
+typedef struct ref_pair {
+    size_t a, b;
+    double score;
+} ref_pair;
+
+static int
+cmp_ref_pair(const void *x, const void *y)
+{
+    const ref_pair *p = x, *q = y;
+    if (p->score != q->score)
+        return p->score < q->score ? 1 : -1;
+    return p->a != q->a ? (p->a < q->a ? -1 : 1) : (p->b > q->b) - (p->b < q->b);
+}
+
+/* ... and every goal of a with every goal of b, best first (the order of
+ * glibc's stable sort of the pairs as they were made). */
+static void
+every_pair(const years *y, double min, long *match_a, double *score_a, long *match_b)
+{
+    ref_pair *p = psi_malloc((y->na * y->nb + 1) * sizeof *p);
+    size_t np = 0;
+    for (size_t i = 0; i < y->na; i++)
+        for (size_t j = 0; j < y->nb; j++) {
+            double sc = psi_goal_sig_similarity(&y->a[i], &y->b[j]);
+            if (sc >= min)
+                p[np++] = (ref_pair){ i, j, sc };
+        }
+    qsort(p, np, sizeof *p, cmp_ref_pair);
+    for (size_t i = 0; i < y->na; i++)
+        match_a[i] = -1, score_a[i] = 0;
+    for (size_t j = 0; j < y->nb; j++)
+        match_b[j] = -1;
+    for (size_t k = 0; k < np; k++)
+        if (match_a[p[k].a] < 0 && match_b[p[k].b] < 0) {
+            match_a[p[k].a] = (long)p[k].b;
+            match_b[p[k].b] = (long)p[k].a;
+            score_a[p[k].a] = p[k].score;
+        }
+    free(p);
+}
+
+/* The index finds what comparing every pair finds: repeats at 0.9, pairs
+ * at 0.5 (and other thresholds), on goals of a small vocabulary (many
+ * goals alike in part) and a large one. */
+static void
+test_pairing_same_as_every_pair(void)
+{
+    static const struct {
+        size_t n, nvocab;
+        double min;
+    } runs[] = { { 300, 40, 0.5 }, { 300, 400, 0.5 }, { 400, 4000, 0.5 }, { 300, 60, 0.3 }, { 300, 60, 0.7 } };
+    for (size_t r = 0; r < sizeof runs / sizeof runs[0]; r++) {
+        years y;
+        years_make(&y, runs[r].n, runs[r].nvocab, 1000 + r);
+        long *rep = psi_malloc(y.na * sizeof *rep), *rep_ref = psi_malloc(y.na * sizeof *rep_ref);
+        psi_goal_repeats(y.a, y.na, 0.9, rep);
+        every_repeat(y.a, y.na, 0.9, rep_ref);
+        size_t nrep = 0, same = 0;
+        for (size_t i = 0; i < y.na; i++) {
+            nrep += rep_ref[i] >= 0;
+            same += rep[i] == rep_ref[i];
+        }
+        printf("# %zu goals of %zu words: %zu repeats\n", y.na, runs[r].nvocab, nrep);
+        CHECK(same == y.na && nrep > 0);
+        goals_only(&y, rep);
+        long *ma = psi_malloc(y.na * sizeof *ma), *mb = psi_malloc(y.nb * sizeof *mb);
+        long *ma_ref = psi_malloc(y.na * sizeof *ma), *mb_ref = psi_malloc(y.nb * sizeof *mb);
+        double *sa = psi_malloc(y.na * sizeof *sa), *sa_ref = psi_malloc(y.na * sizeof *sa);
+        psi_goal_align(y.a, y.na, y.b, y.nb, runs[r].min, ma, sa, mb);
+        every_pair(&y, runs[r].min, ma_ref, sa_ref, mb_ref);
+        size_t paired = 0, diff = 0;
+        for (size_t i = 0; i < y.na; i++) {
+            paired += ma_ref[i] >= 0;
+            diff += ma[i] != ma_ref[i] || sa[i] != sa_ref[i];
+        }
+        for (size_t j = 0; j < y.nb; j++)
+            diff += mb[j] != mb_ref[j];
+        printf("# %zu x %zu at %.1f: %zu pairs, %zu differ\n", y.na, y.nb, runs[r].min, paired, diff);
+        CHECK(diff == 0 && paired > 0);
+        free(rep), free(rep_ref), free(ma), free(mb), free(ma_ref), free(mb_ref), free(sa), free(sa_ref);
+        years_release(&y);
+    }
+}
+
+static double
+seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* 4,500 goals a year (and their 450 repeats): every goal b kept from a is
+ * paired with it. Comparing every pair took minutes (docs/RELIABILITY.md);
+ * the alarm fails the test long before that. */
+static void
+test_pairing_4500(void)
+{
+    years y;
+    years_make(&y, 4500, 20000, 15);
+    alarm(120);
+    double t0 = seconds();
+    long *rep = psi_malloc(y.na * sizeof *rep);
+    psi_goal_repeats(y.a, y.na, 0.9, rep);
+    size_t nrep = 0;
+    for (size_t i = 0; i < y.na; i++)
+        nrep += rep[i] >= 0;
+    CHECK(y.na == 4950 && nrep >= 450);
+    goals_only(&y, rep);
+    long *ma = psi_malloc(y.na * sizeof *ma), *mb = psi_malloc(y.nb * sizeof *mb);
+    double *sa = psi_malloc(y.na * sizeof *sa);
+    psi_goal_align(y.a, y.na, y.b, y.nb, 0.5, ma, sa, mb);
+    alarm(0);
+    printf("# %zu goals and %zu: %.2f s\n", y.na, y.nb, seconds() - t0);
+    size_t kept = 0, found = 0;
+    for (size_t j = 0; j < y.nb; j++)
+        if (y.kept[j] >= 0) {
+            kept++;
+            found += mb[j] == y.kept[j] && sa[y.kept[j]] == 1;
+        }
+    printf("# %zu kept, %zu paired with their goal\n", kept, found);
+    CHECK(kept > 2000 && found == kept);
+    free(rep), free(ma), free(mb), free(sa);
+    years_release(&y);
+}
+
 int
 main(void)
 {
+    setvbuf(stdout, NULL, _IOLBF, 0); /* a crash or the alarm keeps what was printed */
     test_statement_kinds();
+    test_pairing_same_as_every_pair();
+    test_pairing_4500();
     return tap_done();
 }

@@ -1,7 +1,9 @@
 /* test-pool.c: the worker pool from the caller's side: an answer that is
  * already in the pipe when the caller comes back late (after the PDF's
  * wall-clock limit) is the PDF's result, not a timeout; a pool refuses an
- * absurd number of workers. Real PDFs, real worker processes. */
+ * absurd number of workers; a document over a limit of what one document
+ * may bring (ps_doc_check_limits) is refused by the pool, not returned.
+ * Real PDFs, real worker processes. */
 #include "plansok-private.h"
 #include "tap.h"
 
@@ -15,7 +17,7 @@ test_late_caller(void)
     ps_error err = PS_ERROR_INIT;
     ps_extractor *ex = NULL;
     CHECK(ps_extractor_new(NULL, &ex, &err) == PS_OK);
-    ps_limits lim = { 1, 30, 0 }; /* a second of wall time per PDF */
+    ps_limits lim = { .wall_seconds = 1, .cpu_seconds = 30 }; /* a second of wall time per PDF */
     ps_pool *p = NULL;
     CHECK(ps_pool_new(ex, &lim, 1, &p, &err) == PS_OK);
     if (!p) {
@@ -47,6 +49,58 @@ test_too_many(void)
     ps_extractor_free(ex);
 }
 
+/* The budget PDF against each limit: one below its count refuses it with
+ * the limit's line, its count and 0 (no limit) take it. */
+static void
+test_doc_limits(void)
+{
+    ps_error err = PS_ERROR_INIT;
+    ps_doc *doc = NULL;
+    CHECK(ps_doc_extract(pdf, NULL, &doc, &err) == PS_OK);
+    if (!doc)
+        return;
+    const ps_docinfo *d = ps_doc_info(doc);
+    CHECK(ps_doc_check_limits(doc, NULL, &err) == PS_OK); /* the defaults */
+    ps_limits at = { 0, 0, 0, d->pages, (long)ps_doc_passage_count(doc), 1, (long)ps_doc_heading_count(doc),
+                     (long)ps_doc_budget_count(doc) };
+    CHECK(ps_doc_check_limits(doc, &at, &err) == PS_OK);
+    ps_limits none = { 0 };
+    CHECK(ps_doc_check_limits(doc, &none, &err) == PS_OK);
+    char want[256];
+    ps_limits lim = at;
+    lim.max_pages--;
+    CHECK(ps_doc_check_limits(doc, &lim, &err) == PS_ERR_DOC_REFUSED);
+    snprintf(want, sizeof want, "too large for the index: %d pages (the limit is %d; --max-pages)", d->pages,
+             d->pages - 1);
+    CHECK_STR(err.msg, want);
+    lim = at;
+    lim.max_passages--;
+    CHECK(ps_doc_check_limits(doc, &lim, &err) == PS_ERR_DOC_REFUSED);
+    CHECK(strstr(err.msg, " passages (the limit is ") && strstr(err.msg, "; --max-passages)"));
+    lim = at;
+    lim.max_headings--;
+    CHECK(ps_doc_check_limits(doc, &lim, &err) == PS_ERR_DOC_REFUSED);
+    CHECK(strstr(err.msg, " headings (the limit is ") != NULL);
+    lim = at;
+    lim.max_budget_rows--;
+    CHECK(ps_doc_budget_count(doc) > 0 && ps_doc_check_limits(doc, &lim, &err) == PS_ERR_DOC_REFUSED);
+    CHECK(strstr(err.msg, " budget rows (the limit is ") != NULL);
+
+    /* the pool refuses it too: no document comes back */
+    ps_extractor *ex = NULL;
+    CHECK(ps_extractor_new(NULL, &ex, &err) == PS_OK);
+    lim = (ps_limits)PS_LIMITS_INIT;
+    lim.max_passages = (long)ps_doc_passage_count(doc) - 1;
+    ps_doc *back = NULL;
+    CHECK(ps_extractor_run_isolated(ex, pdf, &lim, &back, &err) == PS_ERR_DOC_REFUSED && back == NULL);
+    printf("# %s\n", err.msg);
+    lim.max_passages++;
+    CHECK(ps_extractor_run_isolated(ex, pdf, &lim, &back, &err) == PS_OK && back != NULL);
+    ps_doc_free(back);
+    ps_extractor_free(ex);
+    ps_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -57,5 +111,6 @@ main(void)
     }
     test_late_caller();
     test_too_many();
+    test_doc_limits();
     return tap_done();
 }
