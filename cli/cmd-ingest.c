@@ -1,6 +1,8 @@
 /* cmd-ingest.c: "plansok ingest": collect PDFs from the paths given (collect.c), extract
  * each, add it to the index in its own transaction, report skipped files
- * on one line each, and end with a summary. */
+ * on one line each, and end with a summary. SIGINT or SIGTERM stops the
+ * reading of files (the workers are killed); what was indexed is
+ * committed and counted, and one line says the run was interrupted. */
 #include "cli.h"
 #include "escape.h"
 
@@ -23,11 +25,20 @@ typedef struct ingest_run {
     counts batch, committed; /* added since the index last wrote to disk; written */
     size_t lost;             /* documents added but never written (the disk failed) */
     int skipped, fatal;
+    const volatile sig_atomic_t *stop; /* SIGINT or SIGTERM came: its number */
     ps_file_state *states;
     bool *indexed;          /* the file's contents are in the index now */
     char **added_ids;       /* documents added in this run, to spot copies */
     size_t nadded_ids;
 } ingest_run;
+
+/* Whether the run reads more files: no failure of the index or pool
+ * stopped it, and no signal. */
+static bool
+going(const ingest_run *r)
+{
+    return !r->fatal && !*r->stop;
+}
 
 /* The documents added since the last commit were written (or lost). */
 static void
@@ -106,7 +117,9 @@ collect(ingest_run *r, ps_pool *pool)
     ps_pool_result res;
     ps_error err = PS_ERROR_INIT;
     ps_status st = ps_pool_next(pool, &res, &err);
-    if (st != PS_OK) {
+    if (st == PS_ERR_INTERRUPTED) {
+        return; /* the signal's flag is set: the run says so at its end */
+    } else if (st != PS_OK) {
         if (r->show)
             fprintf(stderr, "\r\033[K");
         fprintf(stderr, "plansok: stopping: %s\n", err.msg);
@@ -236,6 +249,8 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
         return cli_report(st, &err); /* a bad rules file stops before any file */
     }
 
+    /* from here on a signal stops the run, which then reports */
+    const volatile sig_atomic_t *stop = cli_catch_stop_signals();
     /* Collect first, so that progress can say "n of N". */
     cli_files files = { 0 };
     for (int i = 1; i <= n; i++)
@@ -251,7 +266,7 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
         return cli_report(st, &err);
     }
     bool show = !quiet && (progress || isatty(STDERR_FILENO));
-    ingest_run r = { .ix = ix, .files = files.v, .nfiles = files.n, .quiet = quiet, .show = show };
+    ingest_run r = { .ix = ix, .files = files.v, .nfiles = files.n, .quiet = quiet, .show = show, .stop = stop };
     r.states = calloc(files.n + 1, sizeof *r.states);
     r.indexed = calloc(files.n + 1, sizeof *r.indexed);
     if (ix)
@@ -264,7 +279,9 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
         fprintf(stderr, "plansok: %s; extracting in this process, without limits\n", err.msg);
         in_process = true;
     }
-    for (size_t i = 0; i < files.n && !r.fatal; i++) {
+    if (pool)
+        ps_pool_watch(pool, stop);
+    for (size_t i = 0; i < files.n && going(&r); i++) {
         ps_file_state fs;
         char *other = NULL;
         st = ps_index_check_file(ix, files.v[i], &fs, &other, &err);
@@ -287,18 +304,19 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
             st = ps_extractor_run(ex, files.v[i], &doc, &err);
             finish_file(&r, i, doc, st, &err);
         } else {
-            while (!r.fatal && ps_pool_running(pool) == ps_pool_size(pool))
+            while (going(&r) && ps_pool_running(pool) == ps_pool_size(pool))
                 collect(&r, pool);
-            if (r.fatal)
+            if (!going(&r))
                 break;
             st = ps_pool_submit(pool, files.v[i], (void *)(i + 1), &err);
             if (st != PS_OK)
                 finish_file(&r, i, NULL, st, &err);
         }
     }
-    while (pool && !r.fatal && ps_pool_running(pool) > 0)
+    while (pool && going(&r) && ps_pool_running(pool) > 0)
         collect(&r, pool);
-    ps_pool_free(pool);
+    ps_pool_free(pool); /* kills the workers still busy */
+    size_t unread = files.n - r.done; /* files the run did not finish */
     size_t set = r.fatal ? 0 : apply_fixes(&r, &given, mf);
     /* documents that name only their nämnd take their folder's kommun */
     size_t from_folder = 0;
@@ -354,6 +372,13 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
         fprintf(stderr, "; skipped %d", skipped);
     fprintf(stderr, "\n");
     cli_files_release(&files);
+    if (*stop) { /* main then ends the process by the signal */
+        fprintf(stderr, "plansok: interrupted by %s", *stop == SIGINT ? "SIGINT" : "SIGTERM");
+        if (unread)
+            fprintf(stderr, ": %zu of %zu files not ingested; the next run ingests them", unread, r.nfiles);
+        fprintf(stderr, "\n");
+        return r.fatal ? r.fatal : cli_exit_code(PS_ERR_INTERRUPTED);
+    }
     if (r.fatal)
         return r.fatal;
     return skipped ? EXIT_SKIPPED : EXIT_OK;
