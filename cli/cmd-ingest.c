@@ -192,6 +192,8 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
         { .name = "quiet", .letter = 'q', .opt_bool = &quiet, .help = "print only problems and the summary" },
         { 0 },
     };
+    /* from here on SIGINT and SIGTERM stop the run, which then reports */
+    const volatile sig_atomic_t *stop = cli_catch_stop_signals();
     int n = cli_parse(ctx, argc, argv, opts);
     if (n < 0)
         return cli_parse_exit(n);
@@ -249,8 +251,6 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
         return cli_report(st, &err); /* a bad rules file stops before any file */
     }
 
-    /* from here on a signal stops the run, which then reports */
-    const volatile sig_atomic_t *stop = cli_catch_stop_signals();
     /* Collect first, so that progress can say "n of N". */
     cli_files files = { 0 };
     for (int i = 1; i <= n; i++)
@@ -317,11 +317,18 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
         collect(&r, pool);
     ps_pool_free(pool); /* kills the workers still busy */
     size_t unread = files.n - r.done; /* files the run did not finish */
-    size_t set = r.fatal ? 0 : apply_fixes(&r, &given, mf);
-    /* documents that name only their nämnd take their folder's kommun */
+    /* a run stopped by a signal before its last file leaves the rest to
+     * the next run, which does it over all the files: the folders' kommun
+     * is never taken from some of a folder's documents (what a folder gave
+     * stays, so a clean ingest, which saw them all, could differ) */
+    bool whole = !r.fatal && !(*stop && unread);
+    size_t set = whole ? apply_fixes(&r, &given, mf) : 0;
+    /* documents that name only their nämnd take their folder's kommun; at
+     * the end of every whole run, whatever it added: a run killed or
+     * stopped before this point left documents without it, which the next
+     * run finds unchanged */
     size_t from_folder = 0;
-    if (!r.fatal && ix && (r.batch.added || r.batch.updated || r.batch.moved || r.committed.added ||
-                           r.committed.updated || r.committed.moved || set)) {
+    if (whole && ix) {
         ps_error ferr = PS_ERROR_INIT;
         if (ps_index_infer_folders(ix, &from_folder, &ferr) != PS_OK)
             cli_note(show, "plansok: could not read documents' folders: %s", ferr.msg);
@@ -336,7 +343,7 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
     skipped += r.skipped;
     if (show)
         fprintf(stderr, "\r\033[K");
-    if (!r.fatal && prune) {
+    if (whole && prune) {
         /* nothing under a directory that could not be read is gone */
         st = ps_index_prune(ix, (const char *const *)files.unread, files.nunread, &removed, &err);
         if (st != PS_OK) {

@@ -110,6 +110,48 @@ check "... which says so" grep -q '^plansok: interrupted by SIGTERM' "$TMP/inpro
 kept=$(held inproc)
 check "... and counts what the index holds ($said said, $kept held)" test -n "$said" -a "${said:-0}" -ge 1 -a "${said:-0}" -eq "$kept"
 
+# --- what a folder gives, after a run stopped before its last file ---------
+# A document that names only its nämnd takes the kommun its folder's other
+# documents name (t165), and keeps it. A stopped run takes nothing from a
+# folder (it has seen only some of it: a clean ingest could see two
+# kommuner there), and every whole run does, whatever it added: so the run
+# after the stopped one ends with the index a clean ingest makes, both when
+# the file left over names another kommun and when it is not a PDF at all
+# (that run adds nothing).
+R=$SHARED/realplans
+TEN=se_alingsas-tekniska-namnden_2026_fordjupad-manadsuppfoljning.pdf
+A1=se_alingsas-socialnamnden_2026-2027_genomlysning.pdf
+A2=se_alingsas-barn-och-ungdomsnamnden_2026_kompetensforsorjningsplan.pdf
+docs_of() { "$PLANSOK" docs --db "$1" --format json | python3 -c '
+import json, sys
+for d in sorted(json.load(sys.stdin)["documents"], key=lambda d: d["docid"]):
+    print(d["file"], d["organisation"] or "-", d["from_folder"] or "-")'; }
+folder() { # name, the fourth file, what it is
+    f=$1 # (start sets $name)
+    mkdir -p "$TMP/$f"
+    cp "$R/$TEN" "$R/$A1" "$R/$A2" "$TMP/$f/"
+    cp "$2" "$TMP/$f/zz-hangs.pdf"
+    FILES="$TMP/$f/$TEN $TMP/$f/$A1 $TMP/$f/$A2 $TMP/$f/zz-hangs.pdf"
+    "$PLANSOK" ingest -q --db "$TMP/$f-clean" $FILES 2> /dev/null
+    OPTS= start "$f-db"
+    kill -TERM "$pid"
+    wait $bg 2> /dev/null
+    check "a folder with $3: stopped after three of its four files" grep -q 'interrupted by SIGTERM: 1 of 4' "$TMP/$f-db.err"
+    "$PLANSOK" ingest -q --db "$TMP/$f-db" $FILES 2> /dev/null
+    docs_of "$TMP/$f-clean" > "$TMP/$f.clean"
+    docs_of "$TMP/$f-db" > "$TMP/$f.after"
+    check "... the next run ends as a clean ingest: $(grep "^$TEN" "$TMP/$f.clean" | cut -d' ' -f2-)" \
+        diff "$TMP/$f.clean" "$TMP/$f.after"
+}
+if [ -f "$R/$TEN" ]; then
+    python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/nacka.pdf" --author "Nacka kommun" "Nacka kommun" \
+        "Verksamhetsplan 2026" "Kommunstyrelsen beslutade om verksamhetsplanen for 2026."
+    folder f-nacka "$TMP/nacka.pdf" "another kommun's paper left over"
+    folder f-notpdf "$FIXTURES/not-a-pdf.pdf" "a file that is not a PDF left over"
+else
+    skip "what a folder gives after a stopped run" "no $R (the shared real PDFs are not on this machine)"
+fi
+
 # the worker left hanging by the second signal (and by an old build, all)
-for p in $(left db-TERM) $(left db-INT) $(left db-ign) $(left db-twice); do kill -9 "$p" 2> /dev/null; done
+for p in $(left db-TERM) $(left db-INT) $(left db-ign) $(left db-twice) $(left f-nacka-db) $(left f-notpdf-db); do kill -9 "$p" 2> /dev/null; done
 done_testing
