@@ -78,6 +78,17 @@ def differences(a, b):
     return [k for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)]
 
 
+def doc_differences(a, b):
+    """Which document differs in which fields (file: field clean -> here)."""
+    ka, kb = {d["docid"]: d for d in a["docs"]}, {d["docid"]: d for d in b["docs"]}
+    out = ["%s: only in the %s index" % ((ka.get(k) or kb.get(k))["file"], "clean" if k in ka else "trial's")
+           for k in sorted(set(ka) ^ set(kb))]
+    for k in sorted(set(ka) & set(kb)):
+        out += ["%s: %s %r -> %r" % (ka[k]["file"], f, ka[k][f], kb[k].get(f))
+                for f in ka[k] if ka[k][f] != kb[k].get(f)]
+    return out
+
+
 def left_over(marker):
     """Processes whose command line names the trial's index (workers are
     forks of the writer, so they carry its command line)."""
@@ -92,7 +103,9 @@ def main():
     ap.add_argument("--plansok", default=os.environ.get("PLANSOK", os.path.join(TOP, "build", "plansok")))
     ap.add_argument("--commit-every", type=int, default=3)
     ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--keep", action="store_true", help="keep the scratch directory")
+    ap.add_argument("--signal", choices=["both", "KILL", "TERM"], default="both",
+                    help="SIGKILL and SIGTERM in turn (default), or only one of them")
+    ap.add_argument("--keep", action="store_true", help="keep the scratch directory (kept anyway when a trial differs)")
     args = ap.parse_args()
     seed = args.seed if args.seed is not None else int(time.time())
     rng = random.Random(seed)
@@ -132,7 +145,8 @@ def main():
                  "no index yet": 0, "before any commit": 0, "mid-run": 0, "all committed": 0,
                  "ended before the signal": 0}
         for t in range(1, args.trials + 1):
-            sig = signal.SIGKILL if t % 2 else signal.SIGTERM
+            sig = {"KILL": signal.SIGKILL, "TERM": signal.SIGTERM}.get(args.signal) or \
+                (signal.SIGKILL if t % 2 else signal.SIGTERM)
             name = signal.Signals(sig).name
             db = os.path.join(work, "trial-%03d" % t)
             marker = db + " "
@@ -187,11 +201,13 @@ def main():
                 problems.append("the index was left locked")
             if again.returncode != ref_run.returncode:
                 problems.append("the second run exited %d, a clean one %d" % (again.returncode, ref_run.returncode))
-            diff = differences(ref, snapshot(ps, db))
+            snap = snapshot(ps, db)
+            diff = differences(ref, snap)
             verdict = "identical" if not diff else "differ"
             tally[verdict] += 1
             if diff:
                 problems.append("differs from a clean ingest in: " + ", ".join(diff[:6]))
+                problems += doc_differences(ref, snap)[:10]
             elif problems:
                 tally["identical"] -= 1
                 tally["differ"] += 1
@@ -204,7 +220,10 @@ def main():
                     os.kill(int(pid), signal.SIGKILL)
                 except ProcessLookupError:
                     pass
-            shutil.rmtree(db, ignore_errors=True)
+            if verdict == "identical":
+                shutil.rmtree(db, ignore_errors=True)
+            else:
+                args.keep = True  # the differing index, and the files, for a look
 
         secs = time.time() - started
         print("# SIGKILL %d, SIGTERM %d; killed with no index yet %d, before any commit %d, mid-run %d, "
