@@ -386,14 +386,14 @@ poll_workers(ps_pool *p, int wait_ms)
         return poll(p->fds, (nfds_t)p->n, wait_ms);
     sigset_t all, before;
     sigfillset(&all);
-    sigprocmask(SIG_BLOCK, &all, &before);
+    pthread_sigmask(SIG_BLOCK, &all, &before); /* this thread: the one that waits */
     struct timespec ts = { wait_ms / 1000, (long)(wait_ms % 1000) * 1000000 };
     int r = -1;
     errno = EINTR;
     if (!*p->stop)
         r = ppoll(p->fds, (nfds_t)p->n, wait_ms < 0 ? NULL : &ts, &before);
     int saved = errno;
-    sigprocmask(SIG_SETMASK, &before, NULL);
+    pthread_sigmask(SIG_SETMASK, &before, NULL);
     errno = saved;
     return r;
 }
