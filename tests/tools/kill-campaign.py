@@ -166,6 +166,8 @@ def main():
                 problems.append("did not end within 60 s of %s" % name)
             err = err.decode(errors="replace")
             tally[name] += 1
+            if not ended_first and p.returncode == ref_run.returncode:
+                ended_first = True  # it ended on its own just before the signal came
             if ended_first:
                 moment = "ended before the signal"
             elif p.returncode != -sig:
