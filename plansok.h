@@ -331,9 +331,10 @@ typedef enum ps_shard_by { PS_SHARD_NONE, PS_SHARD_LAN, PS_SHARD_YEAR } ps_shard
 ps_status ps_index_open(const char *dir, ps_index_mode mode, ps_index **out,
                         ps_error *err);
 /* Adds or replaces a document (all its passages) in one transaction: after
- * a crash the index holds the old version or the new one, never half.
- * Transactions are committed to disk every ps_index_set_batch() documents
- * (default 64) and when the index is closed. PS_ERR_DOC_REFUSED: this
+ * a crash the index holds the old version or the new one, never half, and
+ * what it changes in other documents (a twin group's head) goes to disk
+ * with it. Transactions are committed to disk every ps_index_set_batch()
+ * documents (default 64) and when the index is closed. PS_ERR_DOC_REFUSED: this
  * document cannot be stored (nothing of it is, and the documents added
  * before it stay); any other failure is the index's. */
 ps_status ps_index_add_doc(ps_index *ix, const ps_doc *doc, ps_error *err);

@@ -5,8 +5,11 @@
 # comes. Ingest then kills its workers, commits the three, prints the
 # summary and one line naming the signal, and ends by the signal (the shell
 # sees 143 or 130); no worker is left, and the next run adds the fourth. A
-# second signal ends it at once, at its last commit. Every run is under
-# timeout (-s KILL: 137 means it hung); the waits are bounded loops.
+# second signal ends it at once, at its last commit. Then the run after a
+# stopped one ends as a clean ingest, also where a folder gives a kommun;
+# and a kill while a twin group gets its new head (found by make stress).
+# Every run is under timeout (-s KILL: 137 means it hung); the waits are
+# bounded loops.
 . "$(dirname "$0")/lib.sh"
 
 mkdir -p "$TMP/in"
