@@ -56,6 +56,17 @@ batch_written(ingest_run *r, bool written)
     r->batch = (counts){ 0 };
 }
 
+/* The index failed: the documents it had not written yet are gone with
+ * what failed (it then holds none uncommitted), and the run exits 4. */
+static void
+index_failed(ingest_run *r, ps_status st)
+{
+    if (ps_index_uncommitted(r->ix) == 0 && r->batch.added + r->batch.updated + r->batch.moved)
+        batch_written(r, false);
+    if (!r->fatal && r->lost)
+        r->fatal = cli_exit_code(st);
+}
+
 /* Adds a finished document to the index, or reports why there is none. */
 static void
 finish_file(ingest_run *r, size_t i, ps_doc *doc, ps_status st, ps_error *err)
@@ -101,9 +112,7 @@ finish_file(ingest_run *r, size_t i, ps_doc *doc, ps_status st, ps_error *err)
     } else {
         cli_note(r->show, "plansok: stopping at '%s': %s", r->files[i], err->msg);
         r->fatal = cli_exit_code(st);
-        /* the index failed: what it had not written yet is gone */
-        if (ps_index_uncommitted(r->ix) == 0)
-            batch_written(r, false);
+        index_failed(r, st);
     }
     ps_doc_free(doc);
 }
@@ -330,8 +339,11 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
     size_t from_folder = 0;
     if (whole && ix) {
         ps_error ferr = PS_ERROR_INIT;
-        if (ps_index_infer_folders(ix, &from_folder, &ferr) != PS_OK)
+        ps_status fst = ps_index_infer_folders(ix, &from_folder, &ferr);
+        if (fst != PS_OK) {
             cli_note(show, "plansok: could not read documents' folders: %s", ferr.msg);
+            index_failed(&r, fst);
+        }
     }
     ps_metafile_free(mf);
     free(r.states);
@@ -349,6 +361,7 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
         if (st != PS_OK) {
             fprintf(stderr, "plansok: pruning failed: %s\n", err.msg);
             r.fatal = cli_exit_code(st);
+            index_failed(&r, st);
         }
     }
     /* committed before it is reported: what could not be written is not counted */

@@ -460,6 +460,7 @@ psi_store_relabel(psi_store *st, const ps_docinfo *info, ps_error *err)
 {
     if (!st->writable)
         return psi_fail(err, PS_ERR_INTERNAL, "index opened read-only");
+    bool dropped = false; /* cancelled: with it the uncommitted batch */
     try {
         std::string dt = term(PSI_TERM_DOC, info->docid);
         for (shard &sh : st->shards) {
@@ -483,6 +484,7 @@ psi_store_relabel(psi_store *st, const ps_docinfo *info, ps_error *err)
                 test_kill_point("PLANSOK_TEST_KILL_RELABEL", &kills);
                 w.commit_transaction();
             } catch (...) {
+                dropped = true;
                 try {
                     w.cancel_transaction();
                 } catch (...) {
@@ -492,9 +494,15 @@ psi_store_relabel(psi_store *st, const ps_docinfo *info, ps_error *err)
         }
         return PS_OK;
     } catch (const bad_record &e) {
-        return psi_fail(err, PS_ERR_INTERNAL, "%s", e.what());
+        ps_status s = psi_fail(err, PS_ERR_INTERNAL, "%s", e.what());
+        if (dropped)
+            note_lost(st, err);
+        return s;
     } catch (...) {
-        return classify(err, st->dir);
+        ps_status s = classify(err, st->dir);
+        if (dropped)
+            note_lost(st, err);
+        return s;
     }
 }
 
