@@ -60,6 +60,7 @@ interrupt() { # signal, its number
     check "... the summary counts the three" grep -q '^plansok: ingested 3 documents (.*): 3 added, 0 updated, 0 moved, 0 unchanged, 0 removed$' "$TMP/$name.lines"
     check "... one line says it was interrupted, by which signal" \
         test "$(grep -c "^plansok: interrupted by SIG$sig: 1 of 4 files not ingested; the next run ingests them$" "$TMP/$name.lines")" -eq 1
+    check "... the poll the signal interrupted is not a failure of the pool" sh -c "! grep -q 'stopping' '$TMP/$name.lines'"
     check "... the three finished documents are in the index" test "$(held "$name")" -eq 3
     check "... no worker is left (by command line)" test -z "$(left "$name")"
     check "... none in the workers' process group" test -z "$(pgrep -g "${group:-0}" || true)"
