@@ -5,6 +5,7 @@
 #   make check      deps, build, all tests (unit + end-to-end)
 #   make check-nodeps   the same without deps (likewise demo, fuzz, bench ...)
 #   make corpus     re-render corpus/*.pdf from ../shared/seeds
+#   make stress     SIGKILL/SIGTERM campaign over ingest (STRESS_TRIALS=60)
 #   make format-check   files whose formatting differs from .clang-format
 #   make SAN=1 ...  with AddressSanitizer + UndefinedBehaviorSanitizer
 #   make V=1 ...    show commands

@@ -22,6 +22,7 @@
 #ifndef PLANSOK_H
 #define PLANSOK_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -37,6 +38,7 @@ typedef enum ps_status {
     PS_ERR_NOMEM,
     PS_ERR_USAGE,          /* bad option or argument */
     PS_ERR_IO,             /* a file could not be read or written */
+    PS_ERR_INTERRUPTED,    /* stopped by a signal the caller watches for */
     PS_ERR_EMPTY_FILE,     /* zero bytes */
     PS_ERR_NOT_PDF,        /* does not start like a PDF */
     PS_ERR_PDF_DAMAGED,    /* poppler could not open it */
@@ -298,9 +300,16 @@ typedef struct ps_pool_result {
  * the job's outcome in res (whatever it is: a PDF that failed is a result,
  * not a failure of the pool), or PS_OK with res->done = 0 when nothing is
  * running. Returns PS_ERR_IO with err set when the pool itself fails (it
- * cannot poll or read the workers' pipes): the jobs still queued are lost
+ * cannot poll or read the workers' pipes), or PS_ERR_INTERRUPTED once the
+ * flag given to ps_pool_watch is set: the jobs still queued are lost
  * and the pool can only be freed; later calls return the same failure. */
 ps_status ps_pool_next(ps_pool *p, ps_pool_result *res, ps_error *err);
+/* Makes ps_pool_next watch *stop, a flag the caller's signal handler sets
+ * (NULL: none). Once it is non-zero, ps_pool_next kills the workers (their
+ * process group: the workers are in a group of their own, so a terminal's
+ * Ctrl-C reaches only the caller) and returns PS_ERR_INTERRUPTED. A signal
+ * that sets the flag while ps_pool_next waits ends the wait at once. */
+void ps_pool_watch(ps_pool *p, const volatile sig_atomic_t *stop);
 /* Stops running workers. */
 void ps_pool_free(ps_pool *p);
 
@@ -359,9 +368,10 @@ ps_status ps_index_check(const char *dir, size_t *databases, ps_error *err);
 ps_status ps_index_open(const char *dir, ps_index_mode mode, ps_index **out,
                         ps_error *err);
 /* Adds or replaces a document (all its passages) in one transaction: after
- * a crash the index holds the old version or the new one, never half.
- * Transactions are committed to disk every ps_index_set_batch() documents
- * (default 64) and when the index is closed. PS_ERR_DOC_REFUSED: this
+ * a crash the index holds the old version or the new one, never half, and
+ * what it changes in other documents (a twin group's head) goes to disk
+ * with it. Transactions are committed to disk every ps_index_set_batch()
+ * documents (default 64) and when the index is closed. PS_ERR_DOC_REFUSED: this
  * document cannot be stored (nothing of it is, and the documents added
  * before it stay); any other failure is the index's. */
 ps_status ps_index_add_doc(ps_index *ix, const ps_doc *doc, ps_error *err);

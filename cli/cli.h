@@ -32,6 +32,14 @@ int cli_report(ps_status st, const ps_error *err);
  * 'NAME'", the reason when the last write gave it) when a write failed.
  * main checks stdout once, after every command. */
 ps_status cli_output_done(FILE *f, const char *name, bool close, ps_error *err);
+/* Catches SIGINT and SIGTERM (those not ignored when the process started)
+ * until the process ends, and returns the flag the first one sets to its
+ * number (main.c). The handler only sets the flag and gives both signals
+ * back their default action, so a second one ends the process at once.
+ * Once the command has returned, main ends a process whose flag is set by
+ * that signal, so its caller sees it stopped by the signal (a shell: 130 or
+ * 143; docs/RELIABILITY.md, "Signals"). */
+const volatile sig_atomic_t *cli_catch_stop_signals(void);
 
 /* ------------------------------------------------------------ commands */
 

@@ -1,6 +1,8 @@
 /* cmd-ingest.c: "plansok ingest": collect PDFs from the paths given (collect.c), extract
  * each, add it to the index in its own transaction, report skipped files
- * on one line each, and end with a summary. */
+ * on one line each, and end with a summary. SIGINT or SIGTERM stops the
+ * reading of files (the workers are killed); what was indexed is
+ * committed and counted, and one line says the run was interrupted. */
 #include "cli.h"
 #include "escape.h"
 
@@ -23,11 +25,20 @@ typedef struct ingest_run {
     counts batch, committed; /* added since the index last wrote to disk; written */
     size_t lost;             /* documents added but never written (the disk failed) */
     int skipped, fatal;
+    const volatile sig_atomic_t *stop; /* SIGINT or SIGTERM came: its number */
     ps_file_state *states;
     bool *indexed;          /* the file's contents are in the index now */
     char **added_ids;       /* documents added in this run, to spot copies */
     size_t nadded_ids;
 } ingest_run;
+
+/* Whether the run reads more files: no failure of the index or pool
+ * stopped it, and no signal. */
+static bool
+going(const ingest_run *r)
+{
+    return !r->fatal && !*r->stop;
+}
 
 /* The documents added since the last commit were written (or lost). */
 static void
@@ -43,6 +54,17 @@ batch_written(ingest_run *r, bool written)
         r->lost += r->batch.added + r->batch.updated + r->batch.moved;
     }
     r->batch = (counts){ 0 };
+}
+
+/* The index failed: the documents it had not written yet are gone with
+ * what failed (it then holds none uncommitted), and the run exits 4. */
+static void
+index_failed(ingest_run *r, ps_status st)
+{
+    if (ps_index_uncommitted(r->ix) == 0 && r->batch.added + r->batch.updated + r->batch.moved)
+        batch_written(r, false);
+    if (!r->fatal && r->lost)
+        r->fatal = cli_exit_code(st);
 }
 
 /* Adds a finished document to the index, or reports why there is none. */
@@ -90,9 +112,7 @@ finish_file(ingest_run *r, size_t i, ps_doc *doc, ps_status st, ps_error *err)
     } else {
         cli_note(r->show, "plansok: stopping at '%s': %s", r->files[i], err->msg);
         r->fatal = cli_exit_code(st);
-        /* the index failed: what it had not written yet is gone */
-        if (ps_index_uncommitted(r->ix) == 0)
-            batch_written(r, false);
+        index_failed(r, st);
     }
     ps_doc_free(doc);
 }
@@ -106,7 +126,9 @@ collect(ingest_run *r, ps_pool *pool)
     ps_pool_result res;
     ps_error err = PS_ERROR_INIT;
     ps_status st = ps_pool_next(pool, &res, &err);
-    if (st != PS_OK) {
+    if (st == PS_ERR_INTERRUPTED) {
+        return; /* the signal's flag is set: the run says so at its end */
+    } else if (st != PS_OK) {
         if (r->show)
             fprintf(stderr, "\r\033[K");
         fprintf(stderr, "plansok: stopping: %s\n", err.msg);
@@ -192,6 +214,8 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
         { .name = "quiet", .letter = 'q', .opt_bool = &quiet, .help = "print only problems and the summary" },
         { 0 },
     };
+    /* from here on SIGINT and SIGTERM stop the run, which then reports */
+    const volatile sig_atomic_t *stop = cli_catch_stop_signals();
     int n = cli_parse(ctx, argc, argv, opts);
     if (n < 0)
         return cli_parse_exit(n);
@@ -264,7 +288,7 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
         return cli_report(st, &err);
     }
     bool show = !quiet && (progress || isatty(STDERR_FILENO));
-    ingest_run r = { .ix = ix, .files = files.v, .nfiles = files.n, .quiet = quiet, .show = show };
+    ingest_run r = { .ix = ix, .files = files.v, .nfiles = files.n, .quiet = quiet, .show = show, .stop = stop };
     r.states = calloc(files.n + 1, sizeof *r.states);
     r.indexed = calloc(files.n + 1, sizeof *r.indexed);
     if (ix)
@@ -289,7 +313,9 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
     }
     if (pool && ps_pool_shortfall(pool) && !quiet)
         cli_note(false, "plansok: %s", ps_pool_shortfall(pool));
-    for (size_t i = 0; i < files.n && !r.fatal; i++) {
+    if (pool)
+        ps_pool_watch(pool, stop);
+    for (size_t i = 0; i < files.n && going(&r); i++) {
         ps_file_state fs;
         char *other = NULL;
         st = ps_index_check_file(ix, files.v[i], &fs, &other, &err);
@@ -314,26 +340,37 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
                 st = ps_doc_check_limits(doc, &lim, &err); /* as the pool checks a worker's */
             finish_file(&r, i, doc, st, &err);
         } else {
-            while (!r.fatal && ps_pool_running(pool) == ps_pool_size(pool))
+            while (going(&r) && ps_pool_running(pool) == ps_pool_size(pool))
                 collect(&r, pool);
-            if (r.fatal)
+            if (!going(&r))
                 break;
             st = ps_pool_submit(pool, files.v[i], (void *)(i + 1), &err);
             if (st != PS_OK)
                 finish_file(&r, i, NULL, st, &err);
         }
     }
-    while (pool && !r.fatal && ps_pool_running(pool) > 0)
+    while (pool && going(&r) && ps_pool_running(pool) > 0)
         collect(&r, pool);
-    ps_pool_free(pool);
-    size_t set = r.fatal ? 0 : apply_fixes(&r, &given, mf);
-    /* documents that name only their nämnd take their folder's kommun */
+    ps_pool_free(pool); /* kills the workers still busy */
+    size_t unread = files.n - r.done; /* files the run did not finish */
+    /* a run stopped by a signal before its last file leaves the rest to
+     * the next run, which does it over all the files: the folders' kommun
+     * is never taken from some of a folder's documents (what a folder gave
+     * stays, so a clean ingest, which saw them all, could differ) */
+    bool whole = !r.fatal && !(*stop && unread);
+    size_t set = whole ? apply_fixes(&r, &given, mf) : 0;
+    /* documents that name only their nämnd take their folder's kommun; at
+     * the end of every whole run, whatever it added: a run killed or
+     * stopped before this point left documents without it, which the next
+     * run finds unchanged */
     size_t from_folder = 0;
-    if (!r.fatal && ix && (r.batch.added || r.batch.updated || r.batch.moved || r.committed.added ||
-                           r.committed.updated || r.committed.moved || set)) {
+    if (whole && ix) {
         ps_error ferr = PS_ERROR_INIT;
-        if (ps_index_infer_folders(ix, &from_folder, &ferr) != PS_OK)
+        ps_status fst = ps_index_infer_folders(ix, &from_folder, &ferr);
+        if (fst != PS_OK) {
             cli_note(show, "plansok: could not read documents' folders: %s", ferr.msg);
+            index_failed(&r, fst);
+        }
     }
     ps_metafile_free(mf);
     free(r.states);
@@ -345,12 +382,13 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
     skipped += r.skipped;
     if (show)
         fprintf(stderr, "\r\033[K");
-    if (!r.fatal && prune) {
+    if (whole && prune) {
         /* nothing under a directory that could not be read is gone */
         st = ps_index_prune(ix, (const char *const *)files.unread, files.nunread, &removed, &err);
         if (st != PS_OK) {
             fprintf(stderr, "plansok: pruning failed: %s\n", err.msg);
             r.fatal = cli_exit_code(st);
+            index_failed(&r, st);
         }
     }
     /* committed before it is reported: what could not be written is not counted */
@@ -381,6 +419,13 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
         fprintf(stderr, "; skipped %d", skipped);
     fprintf(stderr, "\n");
     cli_files_release(&files);
+    if (*stop) { /* main then ends the process by the signal */
+        fprintf(stderr, "plansok: interrupted by %s", *stop == SIGINT ? "SIGINT" : "SIGTERM");
+        if (unread)
+            fprintf(stderr, ": %zu of %zu files not ingested; the next run ingests them", unread, r.nfiles);
+        fprintf(stderr, "\n");
+        return r.fatal ? r.fatal : cli_exit_code(PS_ERR_INTERRUPTED);
+    }
     if (r.fatal)
         return r.fatal;
     return skipped ? EXIT_SKIPPED : EXIT_OK;

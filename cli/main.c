@@ -1,5 +1,6 @@
 /* main.c: the command table, top-level help, the one map from status
- * to exit code, and the one check that what went to stdout arrived. Each row names the index mode its command needs; main
+ * to exit code, the one check that what went to stdout arrived, and how a
+ * process asked to stop by a signal ends. Each row names the index mode its command needs; main
  * hands the command a context that opens the index in that mode when the
  * command asks (after its options are read, so --help and usage errors
  * need no index) and closes it when the command returns.
@@ -13,6 +14,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <locale.h>
+#include <signal.h>
 #include <string.h>
 
 static const cli_command commands[] = {
@@ -103,6 +105,7 @@ cli_exit_code(ps_status st)
         return EXIT_SKIPPED;
     case PS_ERR_NOMEM:
     case PS_ERR_IO:
+    case PS_ERR_INTERRUPTED: /* main then ends the process by the signal */
     case PS_ERR_INDEX_MISSING:
     case PS_ERR_INDEX_LOCKED:
     case PS_ERR_INDEX_CORRUPT:
@@ -124,6 +127,44 @@ cli_report(ps_status st, const ps_error *err)
         fputc('\n', stderr);
     }
     return cli_exit_code(st);
+}
+
+/* SIGINT and SIGTERM: those caught (not ignored when the process started,
+ * as in a shell's background job), and the first that came, or 0. */
+static const int stop_signals[] = { SIGINT, SIGTERM };
+static sigset_t stop_caught;
+static volatile sig_atomic_t stop_signal;
+
+/* Async-signal-safe: sets the flag, and the default action back (signal()
+ * and sigismember() are safe in a handler) so that a second signal of
+ * either kind ends the process at once. */
+static void
+on_stop(int sig)
+{
+    stop_signal = sig;
+    for (size_t i = 0; i < sizeof stop_signals / sizeof stop_signals[0]; i++)
+        if (sigismember(&stop_caught, stop_signals[i]))
+            signal(stop_signals[i], SIG_DFL);
+}
+
+const volatile sig_atomic_t *
+cli_catch_stop_signals(void)
+{
+    struct sigaction sa, was;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop;
+    sa.sa_flags = SA_RESTART; /* reads and writes go on; poll is interrupted */
+    sigemptyset(&sa.sa_mask);
+    sigemptyset(&stop_caught);
+    for (size_t i = 0; i < sizeof stop_signals / sizeof stop_signals[0]; i++) {
+        sigaddset(&sa.sa_mask, stop_signals[i]); /* one handler at a time */
+        if (sigaction(stop_signals[i], NULL, &was) == 0 && was.sa_handler != SIG_IGN)
+            sigaddset(&stop_caught, stop_signals[i]);
+    }
+    for (size_t i = 0; i < sizeof stop_signals / sizeof stop_signals[0]; i++)
+        if (sigismember(&stop_caught, stop_signals[i]))
+            sigaction(stop_signals[i], &sa, NULL);
+    return &stop_signal;
 }
 
 static void
@@ -200,5 +241,11 @@ main(int argc, char **argv)
      * command found */
     ps_error err = PS_ERROR_INIT;
     ps_status st = cli_output_done(stdout, NULL, false, &err);
-    return st == PS_OK ? rc : cli_report(st, &err);
+    rc = st == PS_OK ? rc : cli_report(st, &err);
+    /* a command stopped by a signal has said what it kept; the process
+     * ends by the signal (its action is the default again), as a shell
+     * expects of a program that caught it: a shell loop stops at Ctrl-C */
+    if (stop_signal)
+        raise(stop_signal);
+    return rc;
 }

@@ -636,6 +636,8 @@ void psi_store_set_batch(psi_store *st, int documents);
 /* Commits what was added (PS_OK for a read-only store); on failure the
  * message says how many documents were lost. */
 ps_status psi_store_commit(psi_store *st, ps_error *err);
+/* psi_store_commit once a batch of documents is pending, else nothing. */
+ps_status psi_store_commit_batch(psi_store *st, ps_error *err);
 /* Documents added since the last commit. */
 int psi_store_pending(const psi_store *st);
 
@@ -650,7 +652,8 @@ typedef struct psi_store_doc {
 } psi_store_doc;
 
 /* Adds or replaces a document in one transaction; old_docid (may be NULL)
- * names another version of it to delete in the same transaction. */
+ * names another version of it to delete in the same transaction. It goes
+ * to disk with the next commit (psi_store_commit_batch), not by itself. */
 ps_status psi_store_replace(psi_store *st, const psi_store_doc *doc, const char *old_docid,
                             ps_error *err);
 /* The record of the document indexed from a path, or with contents docid;
@@ -666,7 +669,8 @@ ps_status psi_store_get_fix(psi_store *st, const char *docid, psi_fixrec *out, p
 ps_status psi_store_put_fix(psi_store *st, const char *docid, const psi_fixrec *fix, ps_error *err);
 /* Files every stored document of the PDF info->docid again under info's
  * fields (filter terms, values and records), one transaction per shard;
- * the shard stays the one it is in. */
+ * the shard stays the one it is in. Like a document, it goes to disk with
+ * the next commit: a caller that changes the index by it alone commits. */
 ps_status psi_store_relabel(psi_store *st, const ps_docinfo *info, ps_error *err);
 /* Fingerprints this close (differing bits of 64) are one document. */
 #define PSI_TWIN_BITS 3

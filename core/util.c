@@ -18,6 +18,7 @@ ps_status_str(ps_status st)
     case PS_ERR_NOMEM: return "out of memory";
     case PS_ERR_USAGE: return "bad usage";
     case PS_ERR_IO: return "cannot read or write a file";
+    case PS_ERR_INTERRUPTED: return "interrupted by a signal";
     case PS_ERR_EMPTY_FILE: return "file is empty";
     case PS_ERR_NOT_PDF: return "not a PDF file";
     case PS_ERR_PDF_DAMAGED: return "PDF is damaged";

@@ -122,6 +122,8 @@ ps_index_fix(ps_index *ix, const char *which, const ps_fix *fix, char **docid, p
         free(members[i]);
     }
     free(members);
+    if (st == PS_OK) /* the relabelling is written now, as the correction was */
+        st = psi_store_commit(psi_index_store(ix), err);
     if (st == PS_OK && docid)
         *docid = psi_strdup(info.docid);
     psi_docinfo_release(&info);

@@ -175,6 +175,10 @@ ps_index_add_doc(ps_index *ix, const ps_doc *doc, ps_error *err)
     /* stored first: if what follows fails, the group counts twice, not never */
     if (st == PS_OK && old_head)
         st = psi_twins_regroup(ix, old_head, info.docid, err);
+    /* the document and what it changed in others go to disk together, in
+     * its batch: a kill between them once left a twin group with two heads */
+    if (st == PS_OK)
+        st = psi_store_commit_batch(ix->store, err);
     free(old_head);
     psi_docinfo_release(&info);
     return st;

@@ -281,6 +281,12 @@ psi_store_commit(psi_store *st, ps_error *err)
     }
 }
 
+extern "C" ps_status
+psi_store_commit_batch(psi_store *st, ps_error *err)
+{
+    return st->writable && st->pending >= st->batch ? psi_store_commit(st, err) : PS_OK;
+}
+
 void
 note_lost(psi_store *st, ps_error *err)
 {

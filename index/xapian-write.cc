@@ -138,16 +138,17 @@ path_term(const char *path)
     return term(PSI_TERM_PATH, h);
 }
 
-/* Test hook for the crash-safety tests (tests/e2e/t600-robustness.sh):
- * PLANSOK_TEST_KILL=N kills the process with SIGKILL inside the N-th
- * document transaction of this process, after its passages are added and
- * before the commit. Never set outside tests. */
+/* Test hooks for the crash-safety tests (tests/e2e/t600-robustness.sh,
+ * t650-signals.sh): PLANSOK_TEST_KILL=N kills the process with SIGKILL
+ * inside the N-th document transaction of this process, after its
+ * passages are added and before the commit; PLANSOK_TEST_KILL_RELABEL=N
+ * inside the N-th relabelling (hook, count: one per hook). Never set
+ * outside tests. */
 static void
-test_kill_point(void)
+test_kill_point(const char *hook, int *count)
 {
-    static int count; /* test hook only */
-    const char *k = getenv("PLANSOK_TEST_KILL");
-    if (k && ++count == atoi(k))
+    const char *k = getenv(hook);
+    if (k && ++*count == atoi(k))
         raise(SIGKILL);
 }
 
@@ -398,10 +399,10 @@ psi_store_replace(psi_store *st, const psi_store_doc *doc, const char *old_docid
             wdb->add_document(d);
         for (const auto &w : docs.spelling)
             wdb->add_spelling(w.first, w.second);
-        test_kill_point();
+        static int kills; /* test hook only */
+        test_kill_point("PLANSOK_TEST_KILL", &kills);
         wdb->commit_transaction();
-        if (++st->pending >= st->batch)
-            commit_all(st);
+        st->pending++; /* on disk with the batch: psi_store_commit_batch */
         return PS_OK;
     } catch (...) {
         ps_status s = classify(err, st->dir);
@@ -460,6 +461,7 @@ psi_store_relabel(psi_store *st, const ps_docinfo *info, ps_error *err)
 {
     if (!st->writable)
         return psi_fail(err, PS_ERR_INTERNAL, "index opened read-only");
+    bool dropped = false; /* cancelled: with it the uncommitted batch */
     try {
         std::string dt = term(PSI_TERM_DOC, info->docid);
         for (shard &sh : st->shards) {
@@ -469,16 +471,21 @@ psi_store_relabel(psi_store *st, const ps_docinfo *info, ps_error *err)
                 ids.push_back(*it);
             if (ids.empty())
                 continue;
-            /* a document's passages change together or not at all */
-            w.begin_transaction();
+            /* a document's passages change together or not at all; and
+             * unflushed, so that what a new document changes in others (a
+             * twin group's new head) goes to disk with it, never alone */
+            w.begin_transaction(false);
             try {
                 for (Xapian::docid id : ids) {
                     Xapian::Document d = w.get_document(id);
                     relabel(d, info);
                     w.replace_document(id, d);
                 }
+                static int kills; /* test hook only */
+                test_kill_point("PLANSOK_TEST_KILL_RELABEL", &kills);
                 w.commit_transaction();
             } catch (...) {
+                dropped = true;
                 try {
                     w.cancel_transaction();
                 } catch (...) {
@@ -488,9 +495,15 @@ psi_store_relabel(psi_store *st, const ps_docinfo *info, ps_error *err)
         }
         return PS_OK;
     } catch (const bad_record &e) {
-        return psi_fail(err, PS_ERR_INTERNAL, "%s", e.what());
+        ps_status s = psi_fail(err, PS_ERR_INTERNAL, "%s", e.what());
+        if (dropped)
+            note_lost(st, err);
+        return s;
     } catch (...) {
-        return classify(err, st->dir);
+        ps_status s = classify(err, st->dir);
+        if (dropped)
+            note_lost(st, err);
+        return s;
     }
 }
 

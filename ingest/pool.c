@@ -18,6 +18,10 @@
  * fresh worker before it is reported. Workers are replaced after
  * RECYCLE_AFTER PDFs.
  *
+ * The workers are a process group of their own, so a terminal's Ctrl-C
+ * reaches only the caller, and one kill stops them all when the caller's
+ * stop flag (ps_pool_watch) is set.
+ *
  * Must not: run extraction, set a worker's limits or touch frame bytes
  * (worker.c owns the child side and the wire), read what a worker prints
  * (its stderr is /dev/null), or print. POSIX only; no GLib here. */
@@ -83,6 +87,8 @@ struct ps_pool {
     worker *w;
     int n, running;
     struct pollfd *fds;          /* w[i]'s data pipe; fd -1 while w[i] is idle */
+    pid_t group;                 /* the workers' process group; 0 before the first */
+    const volatile sig_atomic_t *stop; /* the caller's stop flag, or NULL */
     ps_error failed;             /* the pool's own failure, once it failed */
     int poll_fail_after, handed; /* test hook PLANSOK_TEST_POLL_FAIL */
     ps_error shortfall;          /* why fewer workers than asked for started */
@@ -94,6 +100,28 @@ close_fd(int *fd)
     if (*fd >= 0)
         close(*fd);
     *fd = -1;
+}
+
+/* Whether any worker process is there (running, or ended and not yet
+ * reaped): the workers' process group lasts exactly as long. */
+static bool
+any_worker(const ps_pool *p)
+{
+    for (int i = 0; i < p->n; i++)
+        if (p->w[i].pid >= 0)
+            return true;
+    return false;
+}
+
+/* Puts process pid (0: this one) into the workers' process group, or into
+ * a new one of its own when there is none (group 0). Returns the group. */
+static pid_t
+join_group(pid_t pid, pid_t group)
+{
+    if (group && setpgid(pid, group) == 0)
+        return group;
+    setpgid(pid, 0);
+    return pid ? pid : getpid();
 }
 
 static ps_status
@@ -111,6 +139,8 @@ spawn(ps_pool *p, worker *w, ps_error *err)
 #ifdef F_SETPIPE_SZ
     fcntl(dp[1], F_SETPIPE_SZ, 1 << 20); /* best effort: room for a whole answer */
 #endif
+    if (!any_worker(p))
+        p->group = 0; /* the group ended with its last worker: its number is free */
     fflush(NULL);
     pid_t pid = fork();
     if (pid < 0) {
@@ -118,9 +148,11 @@ spawn(ps_pool *p, worker *w, ps_error *err)
         return psi_fail(err, PS_ERR_IO, "cannot start a worker: %s", strerror(errno));
     }
     if (pid == 0) {
+        join_group(0, p->group);
         psi_worker_main(p->ex, &p->lim, cp[0], dp[1]);
         _exit(0);
     }
+    p->group = join_group(pid, p->group); /* both sides: whichever runs first */
     close(cp[0]), close(dp[1]);
     w->pid = pid;
     w->cmd_fd = cp[1];
@@ -395,7 +427,10 @@ drain(worker *w)
 
 /* poll() on the busy workers' pipes; or, under the test hook
  * PLANSOK_TEST_POLL_FAIL=N, its failure (EINVAL) on every call once N
- * results were handed out. Never set outside tests. */
+ * results were handed out. Never set outside tests. With a stop flag, a
+ * signal that sets it after the caller looked must not be slept through:
+ * the flag is read again with every signal blocked, and ppoll unblocks
+ * them as it starts to wait (a signal then ends the wait with EINTR). */
 static int
 poll_workers(ps_pool *p, int wait_ms)
 {
@@ -405,7 +440,20 @@ poll_workers(ps_pool *p, int wait_ms)
         errno = EINVAL;
         return -1;
     }
-    return poll(p->fds, (nfds_t)p->n, wait_ms);
+    if (!p->stop)
+        return poll(p->fds, (nfds_t)p->n, wait_ms);
+    sigset_t all, before;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &before); /* this thread: the one that waits */
+    struct timespec ts = { wait_ms / 1000, (long)(wait_ms % 1000) * 1000000 };
+    int r = -1;
+    errno = EINTR;
+    if (!*p->stop)
+        r = ppoll(p->fds, (nfds_t)p->n, wait_ms < 0 ? NULL : &ts, &before);
+    int saved = errno;
+    pthread_sigmask(SIG_SETMASK, &before, NULL);
+    errno = saved;
+    return r;
 }
 
 /* The pool's own failure: what failed (with errno), or NULL for the one
@@ -420,6 +468,23 @@ pool_failed(ps_pool *p, const char *what, ps_error *err)
     return p->failed.code;
 }
 
+void
+ps_pool_watch(ps_pool *p, const volatile sig_atomic_t *stop)
+{
+    p->stop = stop;
+}
+
+/* The caller's stop flag was set: every worker is killed at once (their
+ * jobs are lost; ps_pool_free reaps them), and the pool has failed. */
+static ps_status
+interrupted(ps_pool *p, ps_error *err)
+{
+    if (any_worker(p))
+        kill(-p->group, SIGKILL);
+    psi_fail(&p->failed, PS_ERR_INTERRUPTED, "interrupted");
+    return pool_failed(p, NULL, err);
+}
+
 ps_status
 ps_pool_next(ps_pool *p, ps_pool_result *res, ps_error *err)
 {
@@ -429,6 +494,8 @@ ps_pool_next(ps_pool *p, ps_pool_result *res, ps_error *err)
     if (p->running == 0)
         return PS_OK;
     for (;;) {
+        if (p->stop && *p->stop)
+            return interrupted(p, err);
         /* a job with its whole answer, or whose worker has gone, or whose
          * time is up, is done */
         double t = now(), soonest = 0;

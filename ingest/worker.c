@@ -201,7 +201,10 @@ close_inherited(int a, int b)
 /* A new worker's process: its own descriptors only, output to /dev/null
  * (where a worker's messages, its libraries' and psi_malloc's, go: the
  * parent learns what happened from frames and the exit status), no core
- * files, the address-space limit, and out of memory told by exit status. */
+ * files, the address-space limit, out of memory told by exit status, and
+ * SIGINT and SIGTERM ending it as they end any process (it inherits the
+ * caller's handlers, which would only set a flag in the worker's copy of
+ * the caller's memory, and the worker would go on). */
 static void
 worker_setup(const ps_limits *lim, int cmd_fd, int data_fd)
 {
@@ -230,6 +233,9 @@ worker_setup(const ps_limits *lim, int cmd_fd, int data_fd)
     sigemptyset(&sa.sa_mask);
     sigaction(SIGABRT, &sa, NULL);
     sigaction(SIGTRAP, &sa, NULL);
+    sa.sa_handler = SIG_DFL;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
 }
 
 /* Writes one answer frame; false when the parent is gone. */

@@ -1,5 +1,5 @@
 # fuzz.mk: libFuzzer harnesses built with clang (ASan, UBSan) and the
-# hostile PDF corpus through ingest.
+# hostile PDF corpus through ingest; and the kill campaign (make stress).
 # Included by the Makefile; its variables are defined there.
 
 # --- fuzzing ---------------------------------------------------------------
@@ -67,3 +67,14 @@ fuzz-nodeps: $(FUZZ_TARGETS:%=$(FB)/%) $(B)/plansok
 	@$(B)/plansok ingest -q --db build/fuzz-index --timeout 60 build/fuzz-pdfs; \
 	  rc=$$?; test $$rc -le 3 || { echo "ingest of hostile PDFs died: exit $$rc"; exit 1; }
 	@$(B)/plansok docs --db build/fuzz-index > /dev/null && echo "hostile PDFs: ingest survived, index answers"
+
+# --- stress ------------------------------------------------------------------
+# SIGKILL and SIGTERM at STRESS_TRIALS random moments of an ingest, each run
+# then ingested again to its end: every index must be a clean ingest's, as
+# plansok's own outputs tell (tests/tools/kill-campaign.py, figures in
+# docs/RELIABILITY.md). Needs python3 only; not part of check (about 10 s a
+# trial on 2 cores).
+STRESS_TRIALS ?= 60
+.PHONY: stress
+stress: $(B)/plansok
+	python3 tests/tools/kill-campaign.py --trials $(STRESS_TRIALS) --plansok $(B)/plansok
