@@ -290,11 +290,12 @@ psi_store_commit_batch(psi_store *st, ps_error *err)
 void
 note_lost(psi_store *st, ps_error *err)
 {
-    if (st->pending > 0 && err) {
-        size_t n = strlen(err->msg);
+    size_t n = err ? strlen(err->msg) : 0;
+    if (st->pending > 0 && err)
         snprintf(err->msg + n, sizeof err->msg - n, "; the %d document%s added since the last commit %s lost",
                  st->pending, st->pending == 1 ? "" : "s", st->pending == 1 ? "is" : "are");
-    }
+    else if (err) /* a commit had just been made: say so, not nothing */
+        snprintf(err->msg + n, sizeof err->msg - n, "; every document added before is on disk");
     st->pending = 0;
 }
 
