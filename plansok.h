@@ -247,15 +247,24 @@ typedef struct ps_limits {
                            may be at most 4 times that plus 1 MB */
     long max_headings;  /* entries of its outline */
     long max_budget_rows;
+    long max_file_mb;   /* size of the file, in MB: the caller reads all of
+                           it (the document's id is the hash of its bytes)
+                           before any worker sees it */
 } ps_limits;
 
-#define PS_LIMITS_INIT { 60, 60, 2048, 10000, 10000, 16, 10000, 10000 }
+#define PS_LIMITS_INIT { 60, 60, 2048, 10000, 10000, 16, 10000, 10000, 1024 }
 
 /* Whether doc is within the document limits of lim (NULL: the defaults):
  * PS_OK, or PS_ERR_DOC_REFUSED naming the first limit it exceeds ("too
  * large for the index: 20000 passages (the limit is 10000;
  * --max-passages)"). */
 ps_status ps_doc_check_limits(const ps_doc *doc, const ps_limits *lim, ps_error *err);
+
+/* Whether the file at path is within lim's max_file_mb (NULL: the
+ * defaults), by its size alone: PS_OK, or PS_ERR_DOC_REFUSED ("too large to
+ * read: 8.0 GB (the limit is 1024 MB; --max-file)"). A file that cannot be
+ * stat'ed passes: whoever opens it says why. */
+ps_status ps_file_check_limits(const char *path, const ps_limits *lim, ps_error *err);
 
 /* ps_extractor_run in a separate worker process with the limits, so that a
  * PDF that crashes, hangs or exhausts poppler cannot harm the caller.

@@ -179,7 +179,7 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
     int memory_mb = (int)lim.memory_mb;
     /* what one document may bring into the index (docs/RELIABILITY.md) */
     int max_pages = (int)lim.max_pages, max_passages = (int)lim.max_passages, max_text = (int)lim.max_text_mb,
-        max_headings = (int)lim.max_headings, max_rows = (int)lim.max_budget_rows;
+        max_headings = (int)lim.max_headings, max_rows = (int)lim.max_budget_rows, max_file = (int)lim.max_file_mb;
     const cli_opt opts[] = {
         CLI_FIX_OPTS(&fo, "of every file, set by hand"),
         { .name = "meta", .opt_string = &meta, .arg = "FILE",
@@ -203,6 +203,8 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
           .help = "skip a PDF whose outline has more than N headings (default 10000)" },
         { .name = "max-budget-rows", .opt_int = &max_rows, .arg = "N",
           .help = "skip a PDF of more than N budget rows (default 10000)" },
+        { .name = "max-file", .opt_int = &max_file, .arg = "MB",
+          .help = "skip a file of more than MB megabytes, unread (default 1024)" },
         { .name = "in-process", .opt_bool = &in_process,
           .help = "extract in this process, without a worker (debugging)" },
         { .name = "jobs", .letter = 'j', .opt_int = &jobs, .arg = "N",
@@ -295,7 +297,7 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
         ps_index_set_batch(ix, batch);
     lim.memory_mb = memory_mb;
     lim.max_pages = max_pages, lim.max_passages = max_passages, lim.max_text_mb = max_text;
-    lim.max_headings = max_headings, lim.max_budget_rows = max_rows;
+    lim.max_headings = max_headings, lim.max_budget_rows = max_rows, lim.max_file_mb = max_file;
     ps_pool *pool = NULL;
     /* no more workers than files */
     int workers = jobs < 1 ? 1 : (size_t)jobs > files.n ? (int)files.n : jobs;
@@ -316,9 +318,12 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
     if (pool)
         ps_pool_watch(pool, stop);
     for (size_t i = 0; i < files.n && going(&r); i++) {
-        ps_file_state fs;
+        ps_file_state fs = PS_FILE_NEW;
         char *other = NULL;
-        st = ps_index_check_file(ix, files.v[i], &fs, &other, &err);
+        /* a file too large is not even hashed (an 8 GB sparse file took 28 s) */
+        st = ps_file_check_limits(files.v[i], &lim, &err);
+        if (st == PS_OK)
+            st = ps_index_check_file(ix, files.v[i], &fs, &other, &err);
         if (st == PS_OK && (fs == PS_FILE_UNCHANGED || fs == PS_FILE_DUPLICATE)) {
             r.unchanged++;
             r.indexed[i] = fs == PS_FILE_UNCHANGED;

@@ -8,6 +8,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* A rules file is written by hand: the built-in one is a few kB. */
 enum { RULES_MAX_MB = 1 };
@@ -440,6 +441,21 @@ ps_doc_check_limits(const ps_doc *doc, const ps_limits *lim, ps_error *err)
     if (lim->max_budget_rows > 0 && doc->budget.n > (size_t)lim->max_budget_rows)
         return over(err, doc->budget.n, "budget rows", lim->max_budget_rows, "--max-budget-rows");
     return PS_OK;
+}
+
+ps_status
+ps_file_check_limits(const char *path, const ps_limits *lim, ps_error *err)
+{
+    ps_limits def = PS_LIMITS_INIT;
+    if (!lim)
+        lim = &def;
+    struct stat sb;
+    if (lim->max_file_mb <= 0 || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+        sb.st_size <= (off_t)lim->max_file_mb << 20)
+        return PS_OK;
+    double mb = (double)sb.st_size / (1 << 20);
+    return psi_fail(err, PS_ERR_DOC_REFUSED, "too large to read: %.1f %s (the limit is %ld MB; --max-file)",
+                    mb >= 1024 ? mb / 1024 : mb, mb >= 1024 ? "GB" : "MB", lim->max_file_mb);
 }
 
 /* ------------------------------------------------------------ serialize */

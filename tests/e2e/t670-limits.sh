@@ -85,9 +85,28 @@ ingest_t 3 "... with --max-text 2 the limit is 9 MB" -j 1 --max-text 2 "$TMP/hug
 check "... and says so" grep -q "(the limit is 9 MB: " "$TMP/err"
 unset PLANSOK_TEST_WORKER PLANSOK_TEST_WORKER_MATCH
 
+# --- a file too large is not even read ------------------------------------------
+# The parent hashes every file before a worker sees it (the document's id);
+# an 8 GB sparse file took 28 s. Over --max-file it is skipped by its size.
+if truncate -s 8G "$TMP/sparse.pdf" 2>/dev/null; then
+    ingest_t 3 "an 8 GB sparse file: exit 3, the others indexed" -j 1 "$G1" "$TMP/sparse.pdf" "$G2"
+    says "plansok: skipping '$TMP/sparse.pdf': too large to read: 8.0 GB (the limit is 1024 MB; --max-file)" 2
+    indexed 2
+else
+    skip "an 8 GB sparse file" "truncate cannot make one here"
+fi
+head -c 1200000 /dev/zero > "$TMP/big.pdf"
+cat "$G1" >> "$TMP/big.pdf"
+for how in "-j 1" "--in-process"; do
+    ingest_t 3 "$how: a file over --max-file 1" $how --max-file 1 "$TMP/big.pdf" "$G2"
+    says "plansok: skipping '$TMP/big.pdf': too large to read: 1.2 MB (the limit is 1 MB; --max-file)" 2
+    indexed 1
+done
+ingest_t 0 "--max-file 0 is no limit" --max-file 0 "$G2"
+
 # --- the options are listed ------------------------------------------------------
 run_ps 0 "ingest --help lists the limits" ingest --help
-for o in max-pages max-passages max-text max-headings max-budget-rows; do
+for o in max-pages max-passages max-text max-headings max-budget-rows max-file; do
     check "... --$o" grep -q -- "--$o" "$TMP/out"
 done
 
