@@ -198,48 +198,38 @@ test_layout_table(void)
 static void
 test_layout_sizes(void)
 {
-    /* "Satsa" set large at the start of a line of small text, its baseline a
-     * little lower and given last, as the RUS's list of verbs is: left to right */
-    psi_word all[4];
-    all[0] = w("på", 104, 100, 12);
-    all[1] = w("innovationsmiljöer", 120, 100, 80);
-    all[2] = w("Satsa", 60, 99, 40);
-    all[2].y0 = 97;
-    all[2].y1 = 112;
-    all[2].size = 15;
-    psi_page pg = laid_out(all, 3, 595, 842);
-    CHECK(pg.nlines == 1);
-    if (pg.nlines == 1)
-        CHECK_STR(pg.lines[0].text, "Satsa på innovationsmiljöer");
-    page_release(&pg);
-    /* a 28 pt heading whose box ends 2 pt above a line of 11 pt text, its
-     * baseline 14 pt higher: two rows, not "1. Inledning Alingsås kommun" */
-    all[0] = w("Inledning", 60, 72, 120);
-    all[0].y1 = 103.7;
-    all[0].size = 28;
-    all[1] = w("Alingsås", 60, 105.4, 40);
-    all[1].y1 = 117.7;
-    all[1].size = 11;
-    all[2] = w("kommun", 104, 105.4, 40);
-    all[2].y1 = 117.7;
-    all[2].size = 11;
-    pg = laid_out(all, 3, 595, 842);
-    CHECK(pg.nlines == 2);
-    if (pg.nlines == 2)
-        CHECK_STR(pg.lines[0].text, "Inledning");
-    page_release(&pg);
-    /* words of two sizes that overlap (one printed over the other) keep
-     * their order by baseline */
-    all[0] = w("under", 60, 100, 40);
-    all[1] = w("ÖVER", 70, 99, 60);
-    all[1].y0 = 97;
-    all[1].y1 = 112;
-    all[1].size = 15;
-    pg = laid_out(all, 2, 595, 842);
-    CHECK(pg.nlines == 1);
-    if (pg.nlines == 1)
-        CHECK_STR(pg.lines[0].text, "under ÖVER");
-    page_release(&pg);
+    static const struct {
+        psi_word words[3];
+        size_t n, nlines;
+        const char *first;
+    } cases[] = {
+        /* "Satsa" set large at the start of a line of small text, its baseline
+         * a little lower and given last, as the RUS's list of verbs is */
+        { { { .text = "på", .x0 = 104, .x1 = 116, .y0 = 100, .y1 = 110, .size = 10 },
+            { .text = "innovationsmiljöer", .x0 = 120, .x1 = 200, .y0 = 100, .y1 = 110, .size = 10 },
+            { .text = "Satsa", .x0 = 60, .x1 = 100, .y0 = 97, .y1 = 112, .size = 15 } },
+          3, 1, "Satsa på innovationsmiljöer" },
+        /* a 28 pt heading whose box ends 2 pt above a line of 11 pt text, its
+         * baseline 14 pt higher: two rows, not "1. Inledning Alingsås kommun" */
+        { { { .text = "Inledning", .x0 = 60, .x1 = 180, .y0 = 72, .y1 = 103.7, .size = 28 },
+            { .text = "Alingsås", .x0 = 60, .x1 = 100, .y0 = 105.4, .y1 = 117.7, .size = 11 },
+            { .text = "kommun", .x0 = 104, .x1 = 144, .y0 = 105.4, .y1 = 117.7, .size = 11 } },
+          3, 2, "Inledning" },
+        /* words of two sizes that overlap (one printed over the other) keep
+         * their order by baseline */
+        { { { .text = "under", .x0 = 60, .x1 = 100, .y0 = 100, .y1 = 110, .size = 10 },
+            { .text = "ÖVER", .x0 = 70, .x1 = 130, .y0 = 97, .y1 = 112, .size = 15 } },
+          2, 1, "under ÖVER" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        psi_word all[3];
+        memcpy(all, cases[i].words, sizeof all);
+        psi_page pg = laid_out(all, cases[i].n, 595, 842);
+        CHECK(pg.nlines == cases[i].nlines);
+        if (pg.nlines == cases[i].nlines)
+            CHECK_STR(pg.lines[0].text, cases[i].first);
+        page_release(&pg);
+    }
 }
 
 /* One line of words at the given x (each w wide), through layout. */
