@@ -7,6 +7,7 @@
 #include "plansok-private.h"
 #include "tap.h"
 
+#include <stdlib.h>
 #include <unistd.h>
 
 static const char *const pdf = "tests/budget/budget-jonkoping-2015.pdf";
@@ -61,8 +62,11 @@ test_doc_limits(void)
         return;
     const ps_docinfo *d = ps_doc_info(doc);
     CHECK(ps_doc_check_limits(doc, NULL, &err) == PS_OK); /* the defaults */
-    ps_limits at = { 0, 0, 0, d->pages, (long)ps_doc_passage_count(doc), 1, (long)ps_doc_heading_count(doc),
-                     (long)ps_doc_budget_count(doc) };
+    ps_limits at = { .max_pages = d->pages,
+                     .max_passages = (long)ps_doc_passage_count(doc),
+                     .max_text_mb = 1,
+                     .max_headings = (long)ps_doc_heading_count(doc),
+                     .max_budget_rows = (long)ps_doc_budget_count(doc) };
     CHECK(ps_doc_check_limits(doc, &at, &err) == PS_OK);
     ps_limits none = { 0 };
     CHECK(ps_doc_check_limits(doc, &none, &err) == PS_OK);
@@ -85,6 +89,25 @@ test_doc_limits(void)
     lim.max_budget_rows--;
     CHECK(ps_doc_budget_count(doc) > 0 && ps_doc_check_limits(doc, &lim, &err) == PS_ERR_DOC_REFUSED);
     CHECK(strstr(err.msg, " budget rows (the limit is ") != NULL);
+
+    /* the file's own size, before it is read: a sparse file of 2.5 MB */
+    char big[] = "/tmp/plansok-test-pool.XXXXXX";
+    int fd = mkstemp(big);
+    CHECK(fd >= 0 && ftruncate(fd, 5 << 19) == 0);
+    lim = none;
+    lim.max_file_mb = 2;
+    CHECK(ps_file_check_limits(pdf, &lim, &err) == PS_OK);
+    CHECK(ps_file_check_limits(big, &lim, &err) == PS_ERR_DOC_REFUSED);
+    CHECK_STR(err.msg, "too large to read: 2.5 MB (the limit is 2 MB; --max-file)");
+    lim.max_file_mb = 3;
+    CHECK(ps_file_check_limits(big, &lim, &err) == PS_OK);
+    CHECK(ps_file_check_limits(big, &none, &err) == PS_OK);   /* 0: no limit */
+    CHECK(ps_file_check_limits(big, NULL, &err) == PS_OK);    /* the default, 1024 MB */
+    CHECK(ps_file_check_limits("/no/such/file.pdf", &lim, &err) == PS_OK); /* whoever opens it says why */
+    if (fd >= 0) {
+        close(fd);
+        unlink(big);
+    }
 
     /* the pool refuses it too: no document comes back */
     ps_extractor *ex = NULL;
