@@ -17,6 +17,7 @@
 
 #include <cstdlib>
 #include <sys/stat.h>
+#include <time.h>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -184,9 +185,12 @@ void check_databases(const std::vector<std::string> &paths);
  * Xapian throws DatabaseModifiedError. reading() runs body (which must
  * start its results afresh each time) and, on that error, reopens the
  * database at the last committed revision and runs it again, at most
- * MAX_READ_TRIES times in all; the last error goes to classify(). Returns
- * what body returns. */
-const int MAX_READ_TRIES = 5;
+ * MAX_READ_TRIES times in all, pausing 10 ms before the second try and
+ * twice as long before each next one (up to 1 s, about 3.5 s in all): a
+ * writer that commits after every document would otherwise catch a long
+ * read in the same place each time. The last error goes to classify().
+ * Returns what body returns. */
+const int MAX_READ_TRIES = 10;
 template <class F>
 auto
 reading(psi_store *st, F body) -> decltype(body())
@@ -197,6 +201,11 @@ reading(psi_store *st, F body) -> decltype(body())
         } catch (const Xapian::DatabaseModifiedError &) {
             if (tries >= MAX_READ_TRIES)
                 throw;
+            long ms = 10L << (tries - 1);
+            struct timespec pause = { 0, (ms > 1000 ? 1000 : ms) * 1000000L };
+            if (pause.tv_nsec >= 1000000000L)
+                pause = { 1, 0 };
+            nanosleep(&pause, nullptr);
             st->db->reopen();
         }
     }
