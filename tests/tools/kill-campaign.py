@@ -133,7 +133,12 @@ def main():
         if ref_run.returncode not in (0, 3):
             sys.exit("clean ingest failed: exit %d: %s" % (ref_run.returncode, ref_run.stderr.decode()))
         ref = snapshot(ps, os.path.join(work, "clean"))
+        # the second run, with the files in the page cache, is as fast as a
+        # trial's: the shorter of the two bounds the random moments, so that
+        # few trials end before their signal
+        t0 = time.time()
         run(ps, "ingest", "--db", os.path.join(work, "clean2"), *opts, *inputs, check=False)
+        clean_secs = min(clean_secs, time.time() - t0)
         diff = differences(ref, snapshot(ps, os.path.join(work, "clean2")))
         if diff:
             sys.exit("two clean ingests differ (%s): the comparison cannot tell a kill's harm" % ", ".join(diff[:5]))
