@@ -10,16 +10,25 @@
 #include <sstream>
 #include <sys/stat.h>
 
-/* The table Xapian's check was at: the last "NAME:" header line of its
- * report (it names each table before checking it). */
+/* Whether line is a table's header in Xapian's check report ("NAME:": it
+ * names each table before checking it); sets table to the name. */
+static bool
+table_header(const std::string &line, std::string *table)
+{
+    if (line.empty() || line.back() != ':' || line.find(' ') != std::string::npos)
+        return false;
+    *table = line.substr(0, line.size() - 1);
+    return true;
+}
+
+/* The table Xapian's check was at: the last header line of its report. */
 static std::string
 last_table(const std::string &report)
 {
     std::istringstream in(report);
     std::string line, table;
     while (std::getline(in, line))
-        if (!line.empty() && line.back() == ':' && line.find(' ') == std::string::npos)
-            table = line.substr(0, line.size() - 1);
+        table_header(line, &table);
     return table;
 }
 
@@ -31,12 +40,8 @@ first_error(const std::string &report)
     std::istringstream in(report);
     std::string line, table;
     while (std::getline(in, line)) {
-        if (line.empty())
+        if (line.empty() || table_header(line, &table))
             continue;
-        if (line.back() == ':' && line.find(' ') == std::string::npos) {
-            table = line.substr(0, line.size() - 1);
-            continue;
-        }
         if (line.find("checked OK") != std::string::npos || line.find("not implemented") != std::string::npos ||
             line.find("Lazily created") != std::string::npos || line.find("not present") != std::string::npos)
             continue;

@@ -418,19 +418,16 @@ psi_store_open(const char *dir, bool writable, bool plain, ps_shard_by shard_by,
                             "no index at '%s'; run 'plansok ingest --db %s PDF...' first", dir, dir);
         bool empty_ok = false; /* a sharded index without documents yet */
         if (writable) {
-            if (exists && !S_ISDIR(sb.st_mode))
-                return psi_fail(err, PS_ERR_USAGE, "%s",
-                                write_refusal(dir, exists, sb, PS_SHARD_NONE, shard_by).c_str());
             /* another writer may make it at the same moment: then it is
              * there, and the lock below decides */
             if (!exists && mkdir(dir, 0777) != 0) {
                 if (errno != EEXIST || stat(dir, &sb) != 0)
                     throw Xapian::DatabaseCreateError(dir, errno);
                 exists = true;
-                if (!S_ISDIR(sb.st_mode))
-                    return psi_fail(err, PS_ERR_USAGE, "%s",
-                                    write_refusal(dir, exists, sb, PS_SHARD_NONE, shard_by).c_str());
             }
+            if (exists && !S_ISDIR(sb.st_mode))
+                return psi_fail(err, PS_ERR_USAGE, "%s",
+                                write_refusal(dir, exists, sb, PS_SHARD_NONE, shard_by).c_str());
             check_writable(dir);
             /* under the lock: another writer may be making the index */
             bool made_lock = take_index_lock(st.get());

@@ -201,10 +201,8 @@ reading(psi_store *st, F body) -> decltype(body())
         } catch (const Xapian::DatabaseModifiedError &) {
             if (tries >= MAX_READ_TRIES)
                 throw;
-            long ms = 10L << (tries - 1);
-            struct timespec pause = { 0, (ms > 1000 ? 1000 : ms) * 1000000L };
-            if (pause.tv_nsec >= 1000000000L)
-                pause = { 1, 0 };
+            long ms = tries > 7 ? 1000 : 10L << (tries - 1); /* 10, 20 ... 640, then 1000 */
+            struct timespec pause = { ms / 1000, ms % 1000 * 1000000L };
             nanosleep(&pause, nullptr);
             st->db->reopen();
         }

@@ -86,15 +86,12 @@ one_size(const wref *r, size_t n)
 static void
 sort_if_one_line(wref *r, size_t n)
 {
-    wref *c = psi_malloc(n * sizeof *c);
-    memcpy(c, r, n * sizeof *c);
-    qsort(c, n, sizeof *c, cmp_x);
-    bool line = true;
-    for (size_t i = 1; i < n && line; i++)
-        line = c[i].w->x0 >= c[i - 1].w->x1 - 1;
-    if (line)
-        memcpy(r, c, n * sizeof *c);
-    free(c);
+    qsort(r, n, sizeof *r, cmp_x);
+    for (size_t i = 1; i < n; i++)
+        if (r[i].w->x0 < r[i - 1].w->x1 - 1) {
+            qsort(r, n, sizeof *r, cmp_y_then_x); /* back to baseline order */
+            return;
+        }
 }
 
 /* Groups refs (sorted by baseline) into rows; returns the row count. */
@@ -239,14 +236,11 @@ typedef struct lrec {
     double ymid;
 } lrec;
 
-/* Characters in a word (UTF-8 lead bytes). */
+/* Characters in a word. */
 static size_t
 nchars(const char *s)
 {
-    size_t n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
+    return psi_utf8_chars(s, strlen(s));
 }
 
 /* Letter-spaced text ("R E G I O N A L  U T V E C K L I N G", "k l i m at
