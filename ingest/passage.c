@@ -234,10 +234,49 @@ is_heading(const psi_line *l, double body)
 }
 
 static bool
+bold_at_body(const psi_line *l, double body)
+{
+    return l->text && l->bold && l->size >= body * 0.95 && l->size < body * 1.12;
+}
+
+/* A run of bold lines at body size that ends a sentence after two lines or
+ * more, or runs past two headings' length, is a paragraph set in bold (the
+ * lead of a follow-up's section: "Elevpengen i grundskolans årskurser 7 till
+ * 9 höjs återigen inför 2026, vilket gör det / möjligt att …"), however short
+ * its lines are. */
+static bool
+in_bold_paragraph(const psi_page *pg, size_t i, double body)
+{
+    const psi_line *ls = pg->lines;
+    if (!bold_at_body(&ls[i], body))
+        return false;
+    size_t a = i, z = i;
+    while (a > 0 && bold_at_body(&ls[a - 1], body) && fabs(ls[a - 1].size - ls[a].size) <= 0.25 &&
+           ls[a].y0 > ls[a - 1].y0 && ls[a].y0 - ls[a - 1].y1 < ls[a].size * 0.9)
+        a--;
+    while (z + 1 < pg->nlines && bold_at_body(&ls[z + 1], body) && fabs(ls[z + 1].size - ls[z].size) <= 0.25 &&
+           ls[z + 1].y0 > ls[z].y0 && ls[z + 1].y0 - ls[z].y1 < ls[z].size * 0.9)
+        z++;
+    if (a == z)
+        return false;
+    size_t total = 0;
+    for (size_t k = a; k <= z; k++)
+        total += strlen(ls[k].text) + 1;
+    size_t n = strlen(ls[z].text);
+    return (n && ls[z].text[n - 1] == '.') || total > 2 * BOLD_HEADING_MAX;
+}
+
+static bool
+heading_at(const psi_page *pg, size_t i, double body)
+{
+    return pg->lines[i].text && is_heading(&pg->lines[i], body) && !in_bold_paragraph(pg, i, body);
+}
+
+static bool
 page_has_body(const psi_page *pg, double body)
 {
     for (size_t i = 0; i < pg->nlines; i++)
-        if (pg->lines[i].text && !is_heading(&pg->lines[i], body))
+        if (pg->lines[i].text && !heading_at(pg, i, body))
             return true;
     return false;
 }
@@ -276,7 +315,7 @@ psi_build_passages(const psi_page *pages, int npages, const psi_wordset *words, 
     for (int p = 0; p < npages; p++)
         for (size_t i = 0; i < pages[p].nlines; i++) {
             const psi_line *l = &pages[p].lines[i];
-            if (!l->text || !is_heading(l, body) || !page_has_body(&pages[p], body))
+            if (!heading_at(&pages[p], i, body) || !page_has_body(&pages[p], body))
                 continue;
             double s = round(l->size * 2) / 2;
             int k = 0;
@@ -326,7 +365,7 @@ psi_build_passages(const psi_page *pages, int npages, const psi_wordset *words, 
             const psi_line *l = i < pages[p].nlines ? &pages[p].lines[i] : NULL;
             if (l && !l->text)
                 continue;
-            bool heading = l && is_heading(l, body);
+            bool heading = l && heading_at(&pages[p], i, body);
             /* a heading ends when the next line is not the same heading */
             if (head.len && (!heading || fabs(l->size - head_size) > 0.25 ||
                              (prev && l->y0 - prev->y1 > head_size * 0.9))) {

@@ -283,6 +283,69 @@ test_letter_spacing(void)
     free(t);
 }
 
+/* A line as layout.c makes it, for passage.c. */
+static psi_line
+ln(const char *text, double y, double size, bool bold)
+{
+    psi_line l = { 0 };
+    l.text = (char *)text;
+    l.x0 = 80;
+    l.x1 = 80 + 4.5 * (double)strlen(text);
+    l.y0 = y;
+    l.y1 = y + size;
+    l.size = size;
+    l.bold = bold;
+    return l;
+}
+
+static void
+test_bold_paragraph(void)
+{
+    /* A follow-up's section: a heading, a lead paragraph set in bold at body
+     * size over four lines of under 90 characters, then body text, then a
+     * short bold heading at body size. The lead is text, not a heading. */
+    psi_line lines[] = {
+        ln("Ökad lärartäthet", 100, 14, true),
+        ln("Elevpengen i grundskolans årskurser 7 till 9 höjs återigen inför 2026, vilket gör det", 125, 11, true),
+        ln("möjligt att fortsätta att öka lärartätheten. Förstärkningarna, tillsammans med", 138.2, 11, true),
+        ln("insatser för att utveckla kvaliteten i det särskilda stödet, förbättrar", 151.4, 11, true),
+        ln("förutsättningarna för att fler elever blir behöriga till gymnasiet.", 164.6, 11, true),
+        ln("Förvaltningens arbete under året inriktas på att stärka processen kring särskilt stöd.", 184, 11, false),
+        ln("En kunskapshöjande insats har genomförts under april.", 197.2, 11, false),
+        ln("Elever med hög frånvaro", 230, 11, true),
+        ln("Socialpedagogernas arbete följs upp kvalitativt och kvantitativt under året.", 255, 11, false),
+        ln("Arbetet har lett till att flera elever återgått till regelbunden skolgång.", 268.2, 11, false),
+    };
+    psi_page pg = { 0 };
+    pg.lines = lines;
+    pg.nlines = sizeof lines / sizeof lines[0];
+    pg.width = 595;
+    pg.height = 842;
+    psi_passages out = { 0 };
+    psi_build_passages(&pg, 1, NULL, NULL, &out, NULL);
+    CHECK(out.noutline == 2);
+    if (out.noutline == 2) {
+        CHECK_STR(out.outline[0].text, "Ökad lärartäthet");
+        CHECK_STR(out.outline[1].text, "Elever med hög frånvaro");
+    }
+    CHECK(out.n == 2);
+    if (out.n == 2) {
+        CHECK_STR(out.v[0].heading, "Ökad lärartäthet");
+        CHECK(!strncmp(out.v[0].text, "Elevpengen i grundskolans", 25));
+        CHECK(strstr(out.v[0].text, "behöriga till gymnasiet.") != NULL);
+        CHECK_STR(out.v[1].heading, "Ökad lärartäthet > Elever med hög frånvaro");
+    }
+    for (size_t i = 0; i < out.n; i++) {
+        free(out.v[i].heading);
+        free(out.v[i].text);
+        free(out.v[i].terms);
+    }
+    for (size_t i = 0; i < out.noutline; i++)
+        free(out.outline[i].text);
+    free(out.v);
+    free(out.outline);
+}
+
 /* Cutting a value to a byte budget never splits a character (index terms). */
 static void
 test_utf8_cut(void)
@@ -384,6 +447,7 @@ main(void)
     test_layout_table();
     test_layout_sizes();
     test_letter_spacing();
+    test_bold_paragraph();
     test_index_errors();
     return tap_done();
 }
