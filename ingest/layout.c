@@ -17,6 +17,7 @@
 typedef struct gutter {
     double x0, x1;
     int cover; /* rows crossing it */
+    bool band; /* ... all of them one run of rows: a band over the columns */
 } gutter;
 
 typedef struct wref {
@@ -123,7 +124,7 @@ assign_rows(wref *r, size_t n)
  * line on the other (a short column). Sides narrower than 80 pt hold no
  * column. */
 static bool
-gutter_holds(const wref *r, size_t n, const gutter *gi, double left0, double right1)
+gutter_holds(const wref *r, size_t n, const gutter *gi, double left0, double right1, bool band)
 {
     double lw = gi->x0 - left0, rw = right1 - gi->x1;
     if (lw < 80 || rw < 80)
@@ -134,8 +135,10 @@ gutter_holds(const wref *r, size_t n, const gutter *gi, double left0, double rig
         int row = r[k].row;
         double l0 = 1e9, l1 = -1e9, r0 = 1e9, r1 = -1e9;
         int wl = 0, wr = 0;
+        bool across = false;
         for (; k < n && r[k].row == row; k++) {
             const psi_word *w = r[k].w;
+            across |= w->x0 < gi->x0 - 1 && w->x1 > gi->x1 + 1;
             if (w->x1 <= gi->x0 + 1 && w->x0 >= left0 - 1) {
                 l0 = fmin(l0, w->x0);
                 l1 = fmax(l1, w->x1);
@@ -146,8 +149,10 @@ gutter_holds(const wref *r, size_t n, const gutter *gi, double left0, double rig
                 wr += !is_number(w->text);
             }
         }
-        longl += l1 - l0 >= 0.6 * lw && wl >= 4;
-        longr += r1 - r0 >= 0.6 * rw && wr >= 4;
+        /* under a band of text over the columns, a row across the gutter
+         * is neither side's */
+        longl += !(across && band) && l1 - l0 >= 0.6 * lw && wl >= 4;
+        longr += !(across && band) && r1 - r0 >= 0.6 * rw && wr >= 4;
     }
     int lo = longl < longr ? longl : longr, hi = longl < longr ? longr : longl;
     return lo >= 3 || (gi->cover == 0 && hi >= 5 && lo >= 1);
@@ -161,6 +166,7 @@ find_gutters(const wref *r, size_t n, int nrows, double width, double height, gu
     int nb = (int)width + 1;
     int *cov = psi_calloc((size_t)nb, sizeof *cov);
     int *last = psi_malloc((size_t)nb * sizeof *last);
+    int *runs = psi_calloc((size_t)nb, sizeof *runs); /* runs of consecutive rows over it */
     for (int b = 0; b < nb; b++)
         last[b] = -1;
     double xmin = 1e9, xmax = -1e9;
@@ -174,17 +180,21 @@ find_gutters(const wref *r, size_t n, int nrows, double width, double height, gu
         for (int b = (int)fmax(0, w->x0); b < (int)fmin(nb, w->x1); b++) {
             if (last[b] != r[i].row) { /* count each row once per bin */
                 cov[b]++;
+                runs[b] += last[b] < 0 || last[b] != r[i].row - 1;
                 last[b] = r[i].row;
             }
         }
     }
     int limit = nrows / 25 > 1 ? nrows / 25 : 1;
+    /* low coverage: almost no row, or one band of rows above or below the
+     * columns (a slide's introduction across both) */
+#define LOW(b) (cov[b] <= limit || (runs[b] == 1 && cov[b] <= nrows / 3))
     int ng = 0;
     int b = (int)fmax(0, xmin + 30);
     int end = (int)fmin(nb, xmax - 30);
     gutter cand[MAX_CANDIDATES];
     while (b < end && ng < MAX_CANDIDATES) {
-        if (cov[b] > limit) {
+        if (!LOW(b)) {
             b++;
             continue;
         }
@@ -192,7 +202,7 @@ find_gutters(const wref *r, size_t n, int nrows, double width, double height, gu
          * coverage is a candidate: a short column next to the gutter must
          * not widen it */
         int s = b, least = cov[b];
-        while (b < end && cov[b] <= limit) {
+        while (b < end && LOW(b)) {
             if (cov[b] < least)
                 least = cov[b];
             b++;
@@ -206,11 +216,13 @@ find_gutters(const wref *r, size_t n, int nrows, double width, double height, gu
             while (k < b && cov[k] == least)
                 k++;
             if (k - k0 >= 7)
-                cand[ng++] = (gutter){ k0, k, least };
+                cand[ng++] = (gutter){ k0, k, least, least > limit };
         }
     }
+#undef LOW
     free(cov);
     free(last);
+    free(runs);
     /* Keep a gutter only when both sides have prose (gutter_holds): tables
      * have gaps too, but their cells are short or numbers. */
     int kept = 0;
@@ -224,7 +236,23 @@ find_gutters(const wref *r, size_t n, int nrows, double width, double height, gu
         for (int k = i + 1; k < ng && bound == xmax; k++)
             if (cand[k].x0 - gi->x1 >= 80) /* nearer is inside the column */
                 bound = cand[k].x0;
-        if (gutter_holds(r, n, gi, left0, xmax) || (bound < xmax && gutter_holds(r, n, gi, left0, bound)))
+        /* and back to the previous candidate two columns' width away: text
+         * on a slide's right half, under a running header across the slide,
+         * is measured from where it starts (a glossary's narrow column of
+         * terms is not prose) */
+        double lbound = left0;
+        for (int k = i - 1; k >= 0 && lbound == left0; k--)
+            if (gi->x0 - cand[k].x1 >= 160 && cand[k].x1 > left0)
+                lbound = cand[k].x1;
+        bool holds = false;
+        for (int side = 0; side < 2 && !holds; side++) {
+            double from = side ? lbound : left0;
+            if (side && lbound == left0)
+                break;
+            holds = gutter_holds(r, n, gi, from, xmax, gi->band) ||
+                    (bound < xmax && gutter_holds(r, n, gi, from, bound, gi->band));
+        }
+        if (holds)
             g[kept++] = *gi;
     }
     return kept;
@@ -390,6 +418,35 @@ psi_layout_page(psi_page *pg)
                 col = k + 1;
         }
         r[i].col = col;
+    }
+    /* under a band gutter, a row whose words on its two sides are a word
+     * space apart is a line of the band that happens to leave the gutter
+     * free ("riktning för omställning till ett hållbart och …") */
+    for (int k = 0; k < ng; k++) {
+        if (!g[k].band)
+            continue;
+        double mid = (g[k].x0 + g[k].x1) / 2;
+        for (size_t i = 0; i < n;) {
+            int row = r[i].row;
+            double lx = -1e9, rx = 1e9, size = 0;
+            for (; i < n && r[i].row == row; i++) {
+                const psi_word *w = r[i].w;
+                if ((w->x0 + w->x1) / 2 < mid)
+                    lx = fmax(lx, w->x1);
+                else
+                    rx = fmin(rx, w->x0);
+                size = fmax(size, w->size);
+            }
+            if (rx - lx < 0.8 * size)
+                spans[row] = true;
+        }
+    }
+    /* a running header or footer in the page's top or bottom 8 % is one
+     * line across the columns, read before or after them */
+    for (size_t i = 0; i < n; i++) {
+        const psi_word *w = r[i].w;
+        if (ng && pg->height > 0 && (w->y1 < pg->height * 0.08 || w->y0 > pg->height * 0.92))
+            spans[r[i].row] = true;
     }
     for (size_t i = 0; i < n; i++)
         if (spans[r[i].row])

@@ -195,6 +195,59 @@ test_layout_table(void)
     page_release(&pg);
 }
 
+/* Words of a line: each word 50 pt wide, 4 pt apart, from x. */
+static size_t
+words_at(psi_word *all, size_t n, const char *const *t, size_t k, double x, double y)
+{
+    for (size_t i = 0; i < k; i++)
+        all[n++] = w(t[i], x + (double)i * 54, y, 50);
+    return n;
+}
+
+static void
+test_layout_slide(void)
+{
+    /* A 16:9 slide: a running header across the slide, and on its right half
+     * an introduction across two columns of prose, as the RUS's chapter
+     * pages. The header is one line; the introduction is read before the
+     * columns, whole, also where a line leaves the gutter free; then the
+     * left column, then the right. */
+    static const char *const head[] = { "REGIONAL", "UTVECKLINGSSTRATEGI" };
+    static const char *const intro[] = { "Den", "regionala", "strategin", "pekar", "ut", "vår",
+                                         "gemensamma", "riktning", "för", "omställning", "nu" };
+    static const char *const lw[] = { "L", "vänster", "kolumn", "med", "text", "här" };
+    static const char *const rw[] = { "R", "höger", "kolumn", "med", "text", "där" };
+    static char left[12][8], right[12][8];
+    psi_word all[400];
+    size_t n = 0;
+    n = words_at(all, n, head, 2, 48, 42);
+    all[n++] = w("GENOMFÖRANDE", 1750, 42, 110);
+    for (int i = 0; i < 4; i++) /* the third row leaves the gutter free */
+        n = words_at(all, n, intro, i == 2 ? 7 : 11, 1010, 150 + i * 14);
+    static const char *const tail[] = { "riktning", "för", "omställning", "nu" };
+    n = words_at(all, n, tail, 4, 1010 + 7 * 54 + 2, 150 + 2 * 14);
+    for (int i = 0; i < 12; i++) {
+        double y = 240 + i * 14;
+        snprintf(left[i], sizeof left[i], "L%d", i);
+        snprintf(right[i], sizeof right[i], "R%d", i);
+        all[n++] = w(left[i], 1010, y, 50);
+        n = words_at(all, n, lw + 1, 5, 1064, y);
+        all[n++] = w(right[i], 1400, y, 50);
+        n = words_at(all, n, rw + 1, 5, 1454, y);
+    }
+    psi_page pg = laid_out(all, n, 1920, 1080);
+    CHECK(pg.columns == 2);
+    CHECK(pg.nlines == 1 + 4 + 24);
+    if (pg.nlines == 29) {
+        CHECK(!strncmp(pg.lines[0].text, "REGIONAL UTVECKLINGSSTRATEGI", 28) && strstr(pg.lines[0].text, "GENOMFÖRANDE"));
+        CHECK_STR(pg.lines[3].text, "Den regionala strategin pekar ut vår gemensamma riktning för omställning nu");
+        CHECK_STR(pg.lines[5].text, "L0 vänster kolumn med text här");
+        CHECK_STR(pg.lines[16].text, "L11 vänster kolumn med text här");
+        CHECK_STR(pg.lines[17].text, "R0 höger kolumn med text där");
+    }
+    page_release(&pg);
+}
+
 static void
 test_layout_sizes(void)
 {
@@ -446,6 +499,7 @@ main(void)
     test_layout_columns();
     test_layout_table();
     test_layout_sizes();
+    test_layout_slide();
     test_letter_spacing();
     test_bold_paragraph();
     test_index_errors();
