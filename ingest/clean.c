@@ -120,6 +120,26 @@ page_label(const char *key)
     return false;
 }
 
+/* Whether a cell of a line of cells, a cell of words, is a running line of
+ * its own. */
+static bool
+running_cell(const keycount *kc, size_t nk, const char *text, int threshold)
+{
+    bool found = false;
+    for (const char *c = text; c && !found;) {
+        const char *tab = strchr(c, '\t');
+        char *part = psi_strndup(c, tab ? (size_t)(tab - c) : strlen(c));
+        char *key = psi_running_key(part);
+        free(part);
+        /* a cell of words, not a figure or a page number */
+        for (size_t k = 0; k < nk && !found && strlen(key) >= 8 && !page_label(key); k++)
+            found = !strcmp(kc[k].key, key) && kc[k].pages >= threshold;
+        free(key);
+        c = tab ? tab + 1 : NULL;
+    }
+    return found;
+}
+
 size_t
 psi_strip_running(psi_page *pages, int npages, psi_buf *running)
 {
@@ -133,22 +153,37 @@ psi_strip_running(psi_page *pages, int npages, psi_buf *running)
             psi_line *l = &pages[p].lines[i];
             if (!l->text || !in_edge_band(&pages[p], l, i))
                 continue;
-            char *key = psi_running_key(l->text);
-            size_t k = 0;
-            while (k < nk && strcmp(kc[k].key, key) != 0)
-                k++;
-            if (k == nk) {
-                if (nk == cap) {
-                    cap = cap ? cap * 2 : 16;
-                    kc = psi_realloc(kc, cap * sizeof *kc);
+            /* the line, and each of its cells: a header of the document's
+             * title and the chapter's ("REGIONAL UTVECKLINGSSTRATEGI … |
+             * LÅNGSIKTIGA PRIORITERINGAR") shares its title with the rest */
+            const char *c = l->text;
+            for (int whole = 1;; whole = 0) {
+                const char *tab = whole ? NULL : strchr(c, '\t');
+                char *part = whole ? psi_strdup(c) : psi_strndup(c, tab ? (size_t)(tab - c) : strlen(c));
+                char *key = psi_running_key(part);
+                free(part);
+                size_t k = 0;
+                while (k < nk && strcmp(kc[k].key, key) != 0)
+                    k++;
+                if (k == nk) {
+                    if (nk == cap) {
+                        cap = cap ? cap * 2 : 16;
+                        kc = psi_realloc(kc, cap * sizeof *kc);
+                    }
+                    kc[nk++] = (keycount){ key, 0, -1 };
+                } else {
+                    free(key);
                 }
-                kc[nk++] = (keycount){ key, 0, -1 };
-            } else {
-                free(key);
-            }
-            if (kc[k].last_page != p) {
-                kc[k].pages++;
-                kc[k].last_page = p;
+                if (kc[k].last_page != p) {
+                    kc[k].pages++;
+                    kc[k].last_page = p;
+                }
+                if (!whole && !tab)
+                    break;
+                if (!whole)
+                    c = tab + 1;
+                else if (!strchr(c, '\t'))
+                    break;
             }
         }
     }
@@ -165,7 +200,8 @@ psi_strip_running(psi_page *pages, int npages, psi_buf *running)
             bool drop = page_label(key);
             for (size_t k = 0; k < nk && !drop; k++)
                 if (strcmp(kc[k].key, key) == 0)
-                    drop = kc[k].pages >= threshold;
+                    drop = kc[k].pages >= threshold ||
+                           (strchr(l->text, '\t') && running_cell(kc, nk, l->text, threshold));
             if (drop && running && !page_label(key)) {
                 /* each running line once: the first time its key is seen */
                 for (size_t k = 0; k < nk; k++)

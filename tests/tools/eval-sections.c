@@ -110,6 +110,19 @@ split_rules(const char *rules, size_t *count)
     return v;
 }
 
+/* A key is a labelled passage's first 60 bytes; a shorter one was the whole
+ * passage (a fragment: "2027", "§ 111"), and labels only a passage that is
+ * still all of it, not any longer passage that happens to hold it. */
+#define KEY_WHOLE 50
+
+static int
+key_in(const char *key, const char *both, const char *text)
+{
+    if (strlen(key) < KEY_WHOLE)
+        return !strcmp(key, both) || !strcmp(key, text);
+    return strstr(both, key) != NULL;
+}
+
 static void
 explain(const ps_passage *p, const one_rule *rules, size_t nrules)
 {
@@ -219,9 +232,10 @@ main(int argc, char **argv)
             return 2;
         }
         size_t np = ps_doc_passage_count(doc);
-        char **folded = NULL;
+        char **folded = NULL, **whole = NULL;
         if (contains) {
             folded = calloc(np + 1, sizeof *folded);
+            whole = calloc(np + 1, sizeof *whole);
             for (size_t k = 0; k < np; k++) {
                 /* the passage's own heading and its text: a line that moves
                  * from one to the other keeps its label */
@@ -231,6 +245,7 @@ main(int argc, char **argv)
                 char *both = malloc(strlen(last) + strlen(p->text) + 2);
                 sprintf(both, "%s %s", last, p->text);
                 folded[k] = fold(both);
+                whole[k] = fold(p->text);
                 free(both);
             }
             /* the key's page first, then any page */
@@ -238,7 +253,7 @@ main(int argc, char **argv)
                 for (size_t j = i; j < n && !strcmp(rows[j].file, rows[i].file); j++)
                     for (size_t k = 0; k < np && !rows[j].matched; k++) {
                         const ps_passage *p = ps_doc_passage(doc, k);
-                        if ((pass == 1 || rows[j].page == p->page + 1) && strstr(folded[k], rows[j].prefix)) {
+                        if ((pass == 1 || rows[j].page == p->page + 1) && key_in(rows[j].prefix, folded[k], whole[k])) {
                             rows[j].matched = 1;
                             conf[rows[j].kind][p->section]++;
                             if (show && rows[j].kind != (int)p->section)
@@ -249,9 +264,12 @@ main(int argc, char **argv)
                                 explain(p, one, none);
                         }
                     }
-            for (size_t k = 0; k < np; k++)
+            for (size_t k = 0; k < np; k++) {
                 free(folded[k]);
+                free(whole[k]);
+            }
             free(folded);
+            free(whole);
             np = 0; /* matched above */
         }
         for (size_t k = 0; k < np; k++) {

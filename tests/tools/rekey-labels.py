@@ -7,7 +7,9 @@ moved the text a label's key pointed at (docs/TAGGING.md, "Real documents").
 
 A label whose key is still found in a passage of its document (its own
 heading and text, white space folded, as eval-sections --contains looks)
-is kept as it is. Otherwise the label moves to the passage, on its page or
+is kept as it is (a key shorter than 50 bytes was its whole passage, a
+fragment such as "2027" or "§ 111", and is kept only by a passage that is
+still all of it; otherwise it is lost). Otherwise the label moves to the passage, on its page or
 the next, that holds most of its anchors (the labelled passage's twelve
 longest words, written when it was labelled), when that is at least half of
 them; its key becomes that passage's first 60 bytes. The kind and the
@@ -22,6 +24,9 @@ rp = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(rp)
 
 
+KEY_WHOLE = 50
+
+
 def fold(s):
     return " ".join(s.split())
 
@@ -33,6 +38,15 @@ def main():
     ps, shared, labels = sys.argv[1:]
     files, got = rp.passages(ps, shared)
     new = {f: [(pg, fold((h.split(">")[-1] if h else "") + " " + t), t) for pg, h, t in got[f]] for f in files}
+
+    def found(key, both, t):
+        # a key shorter than KEY_WHOLE was its whole passage (a fragment:
+        # "2027", "§ 111"): only a passage that is still all of it keeps it,
+        # as eval-sections --contains matches
+        if len(key.encode()) < KEY_WHOLE:
+            return key == both or key == fold(t)
+        return key in both
+
     kept = moved = lost = 0
     for line in open(labels, encoding="utf-8"):
         if line.startswith("#") or not line.strip():
@@ -40,9 +54,15 @@ def main():
             continue
         f, page, kind, key, anchors = line.rstrip("\n").split("\t")
         page = int(page)
-        if any(key in both for _, both, _ in new[f]):
+        if any(found(key, both, t) for _, both, t in new[f]):
             sys.stdout.write(line)
             kept += 1
+            continue
+        if len(key.encode()) < KEY_WHOLE:
+            # a fragment's text is now part of a longer passage: its label
+            # was for the fragment, and goes with it
+            print(f"rekey-labels: lost (a fragment, now inside a longer passage): {line.rstrip()}", file=sys.stderr)
+            lost += 1
             continue
         want = anchors.split()
         best, score = None, 0.0

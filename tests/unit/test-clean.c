@@ -135,6 +135,42 @@ test_strip_running(void)
     }
 }
 
+static void
+test_strip_running_cells(void)
+{
+    /* A slide deck's header: the document's title, a gap, and the chapter's
+     * name, one line of two cells. The title runs on every page, each
+     * chapter's name on a few: the whole line goes. A table row at the foot
+     * whose one cell of words is no running line stays. */
+    enum { NP = 10 };
+    static const char *const chapter[NP] = { "INLEDNING",   "INLEDNING",   "STRATEGINS MÅL", "PRIORITERINGAR",
+                                             "PRIORITERINGAR", "PRIORITERINGAR", "GENOMFÖRANDE", "GENOMFÖRANDE",
+                                             "GENOMFÖRANDE", "SÅ HÄNGER DET IHOP" };
+    psi_page pages[NP];
+    memset(pages, 0, sizeof pages);
+    for (int p = 0; p < NP; p++) {
+        pages[p].height = 842;
+        pages[p].nlines = 3;
+        pages[p].lines = psi_calloc(3, sizeof(psi_line));
+        char head[128];
+        snprintf(head, sizeof head, "REGIONAL UTVECKLINGSSTRATEGI 2021–2030\t%s", chapter[p]);
+        pages[p].lines[0] = mkline(head, 40);
+        pages[p].lines[1] = mkline("Brödtext om mål", 300);
+        pages[p].lines[2] = mkline(p == 3 ? "Summa kostnader\t1 200\t1 300" : "Mer brödtext", 800);
+    }
+    psi_strip_running(pages, NP, NULL);
+    int kept = 0;
+    for (int p = 0; p < NP; p++)
+        kept += pages[p].lines[0].text != NULL;
+    CHECK(kept == 0);
+    CHECK(pages[3].lines[2].text != NULL);
+    for (int p = 0; p < NP; p++) {
+        for (int i = 0; i < 3; i++)
+            free(pages[p].lines[i].text);
+        free(pages[p].lines);
+    }
+}
+
 int
 main(void)
 {
@@ -142,5 +178,6 @@ main(void)
     test_clean_line();
     test_running_key();
     test_strip_running();
+    test_strip_running_cells();
     return tap_done();
 }
