@@ -266,10 +266,44 @@ in_bold_paragraph(const psi_page *pg, size_t i, double body)
     return (n && ls[z].text[n - 1] == '.') || total > 2 * BOLD_HEADING_MAX;
 }
 
+/* A line whose sentence runs on into the line under it, set smaller or not
+ * bold, is the lead of a paragraph or a list item, not a heading: "Samverkan
+ * och kunskapsöverföring blir allt" (bold) / "viktigare när traditionella
+ * branscher …"; "Stimulera entreprenörskap samt utveckla" (22 pt) / "och ta
+ * tillvara barns …" (16 pt). A heading wrapped over two lines stays one. */
+static bool
+runs_on(const psi_page *pg, size_t i)
+{
+    const psi_line *l = &pg->lines[i];
+    for (;;) {
+        size_t j = i + 1;
+        while (j < pg->nlines && !pg->lines[j].text)
+            j++;
+        if (j >= pg->nlines)
+            return false;
+        const psi_line *next = &pg->lines[j];
+        size_t n = strlen(l->text);
+        if (!n || l->text[n - 1] == ':' || l->text[n - 1] == '.')
+            return false;
+        if (next->y0 <= l->y0 || next->y0 - l->y1 > l->size * 0.8 || fabs(next->x0 - l->x0) > 3 * l->size)
+            return false;
+        if (fabs(next->size - l->size) <= 0.25 && next->bold == l->bold) {
+            l = next; /* the same heading, wrapped: its last line decides */
+            i = j;
+            continue;
+        }
+        /* a line broken because it was full, not a short heading over text */
+        uint32_t cp;
+        return l->x1 >= next->x1 - 3 * next->size && psi_utf8_decode(next->text, strlen(next->text), &cp) &&
+               psi_cp_is_lower(cp);
+    }
+}
+
 static bool
 heading_at(const psi_page *pg, size_t i, double body)
 {
-    return pg->lines[i].text && is_heading(&pg->lines[i], body) && !in_bold_paragraph(pg, i, body);
+    return pg->lines[i].text && is_heading(&pg->lines[i], body) && !in_bold_paragraph(pg, i, body) &&
+           !runs_on(pg, i);
 }
 
 static bool

@@ -8,7 +8,9 @@
  * --contains (the labels of real documents, tests/tools/real-passages.py)
  * the bytes are a key looked for, spaces folded, inside the passages
  * (their own heading and text) of that page and then of any page: a label
- * survives changes to where passages begin and end. Prints a
+ * survives changes to where passages begin and end. A passage counts once:
+ * when several labels fall in it, with the kind most of them have (the
+ * first one's on a tie). Prints a
  * table per kind; with --min, exits 1 when precision or recall of mal,
  * insatser or budget is below P (make check uses this as a floor).
  * --explain (implies --show-errors) prints under each error its heading path
@@ -26,6 +28,7 @@ typedef struct row {
     int kind;
     char prefix[128];
     int matched;
+    size_t at; /* --contains: the passage it fell in */
 } row;
 
 /* text with each run of white space one space, trimmed; the caller frees */
@@ -255,15 +258,40 @@ main(int argc, char **argv)
                         const ps_passage *p = ps_doc_passage(doc, k);
                         if ((pass == 1 || rows[j].page == p->page + 1) && key_in(rows[j].prefix, folded[k], whole[k])) {
                             rows[j].matched = 1;
-                            conf[rows[j].kind][p->section]++;
-                            if (show && rows[j].kind != (int)p->section)
-                                printf("# %s p%d: labelled %s, tagged %s: %s\n", rows[j].file, rows[j].page,
-                                       ps_section_name((ps_section)rows[j].kind), ps_section_name(p->section),
-                                       rows[j].prefix);
-                            if (expl && rows[j].kind != (int)p->section)
-                                explain(p, one, none);
+                            rows[j].at = k;
                         }
                     }
+            /* One passage, one label: a passage that now holds several
+             * labelled passages (a change to extraction joined them) takes
+             * the kind most of them had, the first one's on a tie, as the
+             * guideline settles a mixed passage (rule 7) */
+            for (size_t k = 0; k < np; k++) {
+                int votes[PS_SECTION_COUNT] = { 0 }, first = -1, labels = 0;
+                size_t first_row = 0;
+                for (size_t j = i; j < n && !strcmp(rows[j].file, rows[i].file); j++)
+                    if (rows[j].matched && rows[j].at == k) {
+                        votes[rows[j].kind]++;
+                        labels++;
+                        if (first < 0) {
+                            first = rows[j].kind;
+                            first_row = j;
+                        }
+                    }
+                if (first < 0)
+                    continue;
+                int kind = first;
+                for (int c = 0; c < PS_SECTION_COUNT; c++)
+                    if (votes[c] > votes[kind])
+                        kind = c;
+                const ps_passage *p = ps_doc_passage(doc, k);
+                conf[kind][p->section]++;
+                if (show && kind != (int)p->section)
+                    printf("# %s p%d: labelled %s%s, tagged %s: %s\n", rows[first_row].file, rows[first_row].page,
+                           ps_section_name((ps_section)kind), labels > 1 ? " (by most of its labels)" : "",
+                           ps_section_name(p->section), rows[first_row].prefix);
+                if (expl && kind != (int)p->section)
+                    explain(p, one, none);
+            }
             for (size_t k = 0; k < np; k++) {
                 free(folded[k]);
                 free(whole[k]);

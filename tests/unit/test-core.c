@@ -352,6 +352,20 @@ ln(const char *text, double y, double size, bool bold)
 }
 
 static void
+passages_release(psi_passages *out)
+{
+    for (size_t i = 0; i < out->n; i++) {
+        free(out->v[i].heading);
+        free(out->v[i].text);
+        free(out->v[i].terms);
+    }
+    for (size_t i = 0; i < out->noutline; i++)
+        free(out->outline[i].text);
+    free(out->v);
+    free(out->outline);
+}
+
+static void
 test_bold_paragraph(void)
 {
     /* A follow-up's section: a heading, a lead paragraph set in bold at body
@@ -388,15 +402,38 @@ test_bold_paragraph(void)
         CHECK(strstr(out.v[0].text, "behöriga till gymnasiet.") != NULL);
         CHECK_STR(out.v[1].heading, "Ökad lärartäthet > Elever med hög frånvaro");
     }
-    for (size_t i = 0; i < out.n; i++) {
-        free(out.v[i].heading);
-        free(out.v[i].text);
-        free(out.v[i].terms);
-    }
-    for (size_t i = 0; i < out.noutline; i++)
-        free(out.outline[i].text);
-    free(out.v);
-    free(out.outline);
+    passages_release(&out);
+}
+
+static void
+test_run_in_lead(void)
+{
+    /* A bold first line that runs on into its paragraph in lower case, and
+     * a list item whose first line is set large, are text; a short heading
+     * over text that happens to start in lower case stays a heading. */
+    psi_line lines[] = {
+        ln("Kunskap till praktik", 100, 13.5, true),
+        ln("utvecklingsarbete inom riskbruk, missbruk och beroendeområdet beslutades.", 118, 10, false),
+        ln("Samverkan och kunskapsöverföring blir allt", 150, 10, true),
+        ln("viktigare när traditionella branscher vävs samman.", 163, 10, false),
+        ln("Stimulera entreprenörskap samt utveckla", 190, 13.5, false),
+        ln("och ta tillvara barns och ungas kreativitet.", 206, 10, false),
+    };
+    lines[2].x1 = lines[3].x1; /* the bold line is full: it broke there */
+    lines[4].x1 = lines[5].x1;
+    psi_page pg = { 0 };
+    pg.lines = lines;
+    pg.nlines = sizeof lines / sizeof lines[0];
+    pg.width = 595;
+    pg.height = 842;
+    psi_passages out = { 0 };
+    psi_build_passages(&pg, 1, NULL, NULL, &out, NULL);
+    CHECK(out.noutline == 1);
+    if (out.noutline >= 1)
+        CHECK_STR(out.outline[0].text, "Kunskap till praktik");
+    CHECK(out.n == 1 && strstr(out.v[0].text, "Samverkan och kunskapsöverföring blir allt viktigare") &&
+          strstr(out.v[0].text, "Stimulera entreprenörskap samt utveckla och ta tillvara"));
+    passages_release(&out);
 }
 
 /* Cutting a value to a byte budget never splits a character (index terms). */
@@ -502,6 +539,7 @@ main(void)
     test_layout_slide();
     test_letter_spacing();
     test_bold_paragraph();
+    test_run_in_lead();
     test_index_errors();
     return tap_done();
 }
