@@ -38,6 +38,11 @@ static const kase headings[] = {
     { "Ramar 2027", PS_SECTION_BUDGET },
     { "Ram 2028", PS_SECTION_BUDGET },
     /* an annex titled by its measures; the strategies that reach a goal */
+    /* the follow-up of goals; money headings of real reports */
+    { "Verksamhetsmål och måluppfyllelse", PS_SECTION_MAL },
+    { "Uppföljning av nämndens mål", PS_SECTION_MAL },
+    { "Ekonomisk uppföljning", PS_SECTION_BUDGET },
+    { "Ekonomiskt resultat", PS_SECTION_BUDGET },
     { "Bilaga 1 – uppföljning av infrastrukturåtgärder", PS_SECTION_INSATSER },
     { "Bilaga 2", PS_SECTION_OTHER },
     { "5. Strategier för kompetensförsörjningen", PS_SECTION_INSATSER },
@@ -87,6 +92,14 @@ static const kase texts[] = {
     { "Under 2026 införs en särskild resurs för barn med omfattande stödbehov. Till hösten planeras en "
       "workshop för rektorer.",
       PS_SECTION_INSATSER },
+    /* ... in the present passive, and a named measure with what is done with it */
+    { "Webbplatsen Pedagog Alingsås vidareutvecklas och redaktionen utökas. En marknadsföringsplan tas fram.",
+      PS_SECTION_INSATSER },
+    { "Inom barn- och elevhälsan sker en kompetenshöjande insats om autism. Insatsen är schemalagd och omfattar "
+      "även planering.",
+      PS_SECTION_INSATSER },
+    /* a goal followed up */
+    { "Målet bedöms som delvis uppfyllt. Måluppfyllelsen har ökat sedan förra året.", PS_SECTION_MAL },
 };
 
 /* The first bytes of s, at most n, not cutting a UTF-8 character. */
