@@ -20,6 +20,8 @@ static const kase headings[] = {
     { "Nyckelaktiviteter", PS_SECTION_INSATSER },
     { "Resultatbudget (tkr)", PS_SECTION_BUDGET },
     { "Medlemsavgifter", PS_SECTION_BUDGET },
+    { "Finansiering", PS_SECTION_BUDGET },
+    { "5. Finansiering av brandvattensystem", -1 },
     { "Innehållsförteckning", PS_SECTION_OTHER },
     { "Till 36 §", PS_SECTION_OTHER },
     /* background is neither goals nor actions (the guideline for real documents) */
