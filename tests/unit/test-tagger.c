@@ -100,6 +100,9 @@ static const kase texts[] = {
     { "Inom barn- och elevhälsan sker en kompetenshöjande insats om autism. Insatsen är schemalagd och omfattar "
       "även planering.",
       PS_SECTION_INSATSER },
+    /* a list of measures, each item after its bullet */
+    { "• Se över rutinerna för skolskjuts.\n• Bygga en ny förskola i Sollebrunn.\n• Rekrytera fler lärare.",
+      PS_SECTION_INSATSER },
     /* a goal followed up */
     { "Målet bedöms som delvis uppfyllt. Måluppfyllelsen har ökat sedan förra året.", PS_SECTION_MAL },
 };
