@@ -3,8 +3,9 @@
 
     label-agreement.py [--list] A.tsv B.tsv
 
-A and B are tests/data/sections*.tsv files: the same rows (file, page, first
-bytes) in the same order, each with its own kind. Prints the share of rows
+A and B are tests/data/sections*.tsv or real-sections-pass*.tsv files: the
+same rows (file, page, first bytes, and for real documents anchors) in the
+same order, each with its own kind. Prints the share of rows
 with the same kind, Cohen's kappa, and per kind how B's labels fare when A's
 are taken as right (the same precision and recall eval-sections reports for
 the tagger, so the figures compare). --list prints the rows that differ."""
@@ -21,7 +22,8 @@ def rows(path):
             if not line.strip() or line.startswith("#"):
                 continue
             fields = line.rstrip("\n").split("\t")
-            if len(fields) != 4 or fields[2] not in KINDS:
+            # real documents' labels carry their anchors in a fifth field
+            if len(fields) not in (4, 5) or fields[2] not in KINDS:
                 sys.exit(f"{path}: bad row: {line.rstrip()}")
             out.append(fields)
     return out
