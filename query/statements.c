@@ -128,6 +128,28 @@ cut_off(const char *w)
     return false;
 }
 
+/* Whether goal cue c at word i says no goal here:
+ * - "öka", "minska" as a verb inside a sentence are a means ("Genom att öka
+ *   cyklingens attraktivitet kommer fler att cykla"); a goal line starts
+ *   with them ("Öka andelen elever ...");
+ * - "fram till 2023" is until a year, not by it ("Efter en tydlig ökning fram
+ *   till 2023 syns en nedgång");
+ * - a "ska" in a purpose clause ("för att alla ska få kännedom", "så att
+ *   fler ska kunna") is why something is done, not what shall be. */
+static bool
+cue_in_passing(const char *c, const psi_words *w, size_t i)
+{
+    if (!strcmp(c, "öka") || !strcmp(c, "minska"))
+        return i > 0;
+    if (!strcmp(c, "till 20xx"))
+        return i > 0 && !strcmp(w->low[i - 1], "fram");
+    if (!strcmp(c, "ska") || !strcmp(c, "skall"))
+        for (size_t j = i >= 5 ? i - 5 : 0; j + 1 < i; j++)
+            if ((!strcmp(w->low[j], "för") || !strcmp(w->low[j], "så")) && !strcmp(w->low[j + 1], "att"))
+                return true;
+    return false;
+}
+
 ps_statement_kind
 psi_statement_kind(const char *s, const psi_words *w)
 {
@@ -153,7 +175,7 @@ psi_statement_kind(const char *s, const psi_words *w)
     head.n -= cut;
     for (size_t i = 0; i < head.n; i++)
         for (int k = 0; goal_cues[k]; k++)
-            if (cue_at(goal_cues[k], &head, i))
+            if (cue_at(goal_cues[k], &head, i) && !cue_in_passing(goal_cues[k], &head, i))
                 return PS_STATEMENT_GOAL;
     return cut ? PS_STATEMENT_FRAGMENT : PS_STATEMENT_NO_CUE;
 }

@@ -60,6 +60,13 @@ test_statement_kinds(void)
         { "14 Regional utveckling", PS_STATEMENT_NO_CUE },
         { "Antalet resor ökade med 5 % under 2012.", PS_STATEMENT_NO_CUE },
         { "Målgruppen är unga vuxna.", PS_STATEMENT_NO_CUE },
+        /* cues in passing: a means, until a year, a purpose clause */
+        { "Genom att öka cyklingens attraktivitet kommer fler att vilja cykla i Alingsås.", PS_STATEMENT_NO_CUE },
+        { "Efter en tydlig ökning fram till 2023 syns en nedgång under 2024 och 2025.", PS_STATEMENT_NO_CUE },
+        { "Det kräver att cyklingens status höjs för att alla ska få kännedom om fördelarna.", PS_STATEMENT_NO_CUE },
+        { "För att cykelplanen ska förbli aktuell kommer den att aktualiseras vart fjärde år.", PS_STATEMENT_NO_CUE },
+        { "Biblioteket ska arbeta med att nå grupper som i dag är underrepresenterade.", PS_STATEMENT_GOAL },
+        { "Utsläppen ska minska med 70 procent senast år 2030 för att klimatmålen ska nås.", PS_STATEMENT_GOAL },
         /* goals named in passing, and lead-ins to a list of goals */
         { "Målen pekar ut riktningen för arbetet.", PS_STATEMENT_NO_CUE },
         { "Flertalet av målen har bäring på cykling.", PS_STATEMENT_NO_CUE },
