@@ -135,7 +135,9 @@ cut_off(const char *w)
  * - "fram till 2023" is until a year, not by it ("Efter en tydlig ökning fram
  *   till 2023 syns en nedgång");
  * - a "ska" in a purpose clause ("för att alla ska få kännedom", "så att
- *   fler ska kunna") is why something is done, not what shall be. */
+ *   fler ska kunna", "syftar till att flera ska välja") is why something is
+ *   done, not what shall be; after "framgår att", "anges att" or "enligt
+ *   skollagen" it is what a law or another document requires. */
 static bool
 cue_in_passing(const char *c, const psi_words *w, size_t i)
 {
@@ -144,9 +146,21 @@ cue_in_passing(const char *c, const psi_words *w, size_t i)
     if (!strcmp(c, "till 20xx"))
         return i > 0 && !strcmp(w->low[i - 1], "fram");
     if (!strcmp(c, "ska") || !strcmp(c, "skall"))
-        for (size_t j = i >= 5 ? i - 5 : 0; j + 1 < i; j++)
-            if ((!strcmp(w->low[j], "för") || !strcmp(w->low[j], "så")) && !strcmp(w->low[j + 1], "att"))
+        for (size_t j = i >= 6 ? i - 6 : 0; j + 1 < i; j++) {
+            static const char *const before_att[] = { "för", "så", "syftar till", "syfte", "framgår", "anges",
+                                                      "anger", "föreskriver", NULL };
+            for (int b = 0; before_att[b]; b++) {
+                char cue[32];
+                snprintf(cue, sizeof cue, "%s att", before_att[b]);
+                if (cue_at(cue, w, j))
+                    return true;
+            }
+            size_t n = strlen(w->low[j + 1]);
+            if (!strcmp(w->low[j], "enligt") &&
+                ((n >= 5 && !strcmp(w->low[j + 1] + n - 5, "lagen")) ||
+                 (n >= 6 && !strcmp(w->low[j + 1] + n - 6, "lagens"))))
                 return true;
+        }
     return false;
 }
 

@@ -43,7 +43,7 @@ test_statement_kinds(void)
         /* ... or cut off at a page or column end, ending in a word that needs
          * more, with no goal cue before it */
         { "Enligt skollagens (2010:800) kapitel 1 ska", PS_STATEMENT_FRAGMENT },
-        { "Enligt skollagens (2010:800) kapitel 1 ska.", PS_STATEMENT_GOAL },
+        { "Enligt kommunens plan (2010:800) kapitel 1 ska.", PS_STATEMENT_GOAL },
         /* a goal cut off is still a goal */
         { "Målet är att manuella arbetsmoment som kan automatiseras ska", PS_STATEMENT_GOAL },
         { "Fem utländska personer ska ha flyttat till länet som ett resultat av", PS_STATEMENT_GOAL },
@@ -65,6 +65,9 @@ test_statement_kinds(void)
         { "Efter en tydlig ökning fram till 2023 syns en nedgång under 2024 och 2025.", PS_STATEMENT_NO_CUE },
         { "Det kräver att cyklingens status höjs för att alla ska få kännedom om fördelarna.", PS_STATEMENT_NO_CUE },
         { "För att cykelplanen ska förbli aktuell kommer den att aktualiseras vart fjärde år.", PS_STATEMENT_NO_CUE },
+        { "Det första målet syftar till att flera ska välja cykeln vilket bidrar till hälsa.", PS_STATEMENT_NO_CUE },
+        { "Av läroplanerna framgår att alla elever ska ha tillgång till skolbibliotek.", PS_STATEMENT_NO_CUE },
+        { "Enligt skollagen ska en elev placeras vid den skola vårdnadshavaren önskar.", PS_STATEMENT_NO_CUE },
         { "Biblioteket ska arbeta med att nå grupper som i dag är underrepresenterade.", PS_STATEMENT_GOAL },
         { "Utsläppen ska minska med 70 procent senast år 2030 för att klimatmålen ska nås.", PS_STATEMENT_GOAL },
         /* goals named in passing, and lead-ins to a list of goals */
