@@ -315,6 +315,44 @@ page_has_body(const psi_page *pg, double body)
     return false;
 }
 
+/* Where the sentence a paragraph ends in, unfinished, starts: after its
+ * last sentence end, when that sentence is no longer than a long one; the
+ * paragraph's length when it ends a sentence, has none before, or the tail
+ * is too long to be one sentence. */
+static size_t
+cut_sentence(const psi_buf *para)
+{
+    size_t n = para->len;
+    const char *s = para->s;
+    if (n == 0 || strchr(".!?:;", s[n - 1]))
+        return n;
+    for (size_t i = n; i-- > 1;) {
+        if (n - i > 600)
+            return n;
+        if (s[i] == ' ' && strchr(".!?", s[i - 1]))
+            return i + 1;
+    }
+    return n;
+}
+
+/* Whether page p+1 opens with body text in lower case: the sentence page p
+ * ended in goes on there. */
+static bool
+continued(const psi_page *pages, int npages, int p, double body)
+{
+    if (p + 1 >= npages || !page_has_body(&pages[p + 1], body))
+        return false;
+    const psi_page *pg = &pages[p + 1];
+    for (size_t i = 0; i < pg->nlines; i++) {
+        if (!pg->lines[i].text)
+            continue;
+        uint32_t cp;
+        return !heading_at(pg, i, body) && psi_utf8_decode(pg->lines[i].text, strlen(pg->lines[i].text), &cp) &&
+               psi_cp_is_lower(cp);
+    }
+    return false;
+}
+
 static int
 level_of(levels *lv, double size)
 {
@@ -433,8 +471,17 @@ psi_build_passages(const psi_page *pages, int npages, const psi_wordset *words, 
             prev = l;
         }
         psi_buf_release(&head);
-        /* the page ends: keep a hyphenated word-half for the next page */
-        if (b.para.len >= 2 && b.para.s[b.para.len - 1] == '-' && b.para.s[b.para.len - 2] != ' ') {
+        /* the page ends: a sentence it cuts off, that the next page goes on
+         * with in lower case, is read whole on the page where it ends ("Målet
+         * är att manuella arbetsmoment som kan automatiseras ska" / "vara
+         * ersatta av digitala lösningar …"); else keep a hyphenated
+         * word-half for the next page */
+        size_t tail = cut_sentence(&b.para);
+        if (tail < b.para.len && continued(pages, npages, p, body)) {
+            carry = psi_strdup(b.para.s + tail);
+            b.para.len = tail > 0 ? tail - 1 : 0;
+            b.para.s[b.para.len] = '\0';
+        } else if (b.para.len >= 2 && b.para.s[b.para.len - 1] == '-' && b.para.s[b.para.len - 2] != ' ') {
             size_t k = b.para.len;
             while (k > 0 && b.para.s[k - 1] != ' ')
                 k--;

@@ -436,6 +436,47 @@ test_run_in_lead(void)
     passages_release(&out);
 }
 
+static void
+test_sentence_over_page_end(void)
+{
+    /* A sentence the page end cuts off is read whole on the page where it
+     * ends; a page that opens with a capital starts afresh. */
+    psi_line p1[] = {
+        ln("Förvaltningens arbete inriktas på rättssäkra arbetssätt.", 100, 10, false),
+        ln("Målet är att manuella arbetsmoment som kan automatiseras ska", 113, 10, false),
+    };
+    psi_line p2[] = {
+        ln("vara ersatta av digitala lösningar vid utgången av 2026. En översyn pågår.", 100, 10, false),
+        ln("Arbetet fortsätter.", 113, 10, false),
+    };
+    psi_line p3[] = {
+        ln("Nästa sida börjar med en ny mening.", 100, 10, false),
+    };
+    psi_page pg[3] = { { 0 } };
+    pg[0].lines = p1;
+    pg[0].nlines = 2;
+    pg[1].lines = p2;
+    pg[1].nlines = 2;
+    pg[2].lines = p3;
+    pg[2].nlines = 1;
+    for (int i = 0; i < 3; i++) {
+        pg[i].width = 595;
+        pg[i].height = 842;
+    }
+    psi_passages out = { 0 };
+    psi_build_passages(pg, 3, NULL, NULL, &out, NULL);
+    CHECK(out.n == 3);
+    if (out.n == 3) {
+        CHECK_STR(out.v[0].text, "Förvaltningens arbete inriktas på rättssäkra arbetssätt.");
+        CHECK(out.v[1].page == 1 && !strncmp(out.v[1].text, "Målet är att manuella arbetsmoment som kan "
+                                                            "automatiseras ska vara ersatta",
+                                            strlen("Målet är att manuella arbetsmoment som kan automatiseras ska "
+                                                   "vara ersatta")));
+        CHECK_STR(out.v[2].text, "Nästa sida börjar med en ny mening.");
+    }
+    passages_release(&out);
+}
+
 /* Cutting a value to a byte budget never splits a character (index terms). */
 static void
 test_utf8_cut(void)
@@ -540,6 +581,7 @@ main(void)
     test_letter_spacing();
     test_bold_paragraph();
     test_run_in_lead();
+    test_sentence_over_page_end();
     test_index_errors();
     return tap_done();
 }
