@@ -770,7 +770,9 @@ typedef struct ps_report {
     char *query;
     ps_matrix *matrix;
     ps_compare *compare;
-    ps_hits *goals;           /* passages tagged mal about the topic */
+    ps_hits *goals;           /* passages tagged mal that state a goal
+                                 naming a word of the topic */
+    char **goal_statements;   /* per goals hit: those goals, one per line */
     ps_hits *budget_passages; /* passages tagged budget about the topic */
     ps_budget *budget;        /* budget rows whose label or table names a
                                  word of the topic (four letters or more) */

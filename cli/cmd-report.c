@@ -20,7 +20,7 @@ cli_cmd_report(cli_ctx *ctx, int argc, char **argv)
           .help = "md (default) or html" },
         { .name = "output", .letter = 'o', .opt_string = &output, .arg = "FILE",
           .help = "write the report to FILE instead of stdout" },
-        { .name = "goals", .opt_int = &goals_n, .arg = "N", .help = "at most N goal passages (default 15)" },
+        { .name = "goals", .opt_int = &goals_n, .arg = "N", .help = "at most N passages with goals about the topic (default 15)" },
         { 0 },
     };
     cli_query q;

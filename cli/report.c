@@ -9,6 +9,8 @@
 #include "print.h"
 #include "escape.h"
 
+#include <string.h>
+
 /* One report being written. */
 typedef struct report_out {
     FILE *f;
@@ -223,11 +225,27 @@ write_goals(const report_out *o, const ps_report *r)
     FILE *f = o->f;
     fprintf(f, o->html ? "</section>\n<section><h2>Mål om ämnet</h2>\n" : "\n## Mål om ämnet\n\n");
     if (!g->n)
-        fprintf(f, o->html ? "<p>Inga målformuleringar.</p>\n" : "Inga målformuleringar.\n");
+        fprintf(f, o->html ? "<p>Inga målformuleringar om ämnet.</p>\n" : "Inga målformuleringar om ämnet.\n");
     else if (o->html)
         fprintf(f, "<table><tr><th>Län</th><th>År</th><th>Dokument</th><th>Sida</th><th>Mål</th></tr>\n");
-    for (size_t i = 0; i < g->n; i++)
-        write_passage(o, &g->hits[i], o->html ? &html_row : &md_item);
+    for (size_t i = 0; i < g->n; i++) {
+        /* where, then the goals the passage states, one per line */
+        const passage_style *st = o->html ? &html_row : &md_item;
+        const ps_hit *h = &g->hits[i];
+        fputs(st->open, f);
+        text(o, cli_lan_label(h->lan));
+        fprintf(f, "%s%d%s", st->before_year, h->year, st->before_file);
+        text(o, h->file);
+        fprintf(f, "%s%d%s", st->before_page, h->page + 1, st->before_snippet);
+        const char *s = r->goal_statements[i];
+        for (const char *nl; s; s = nl ? nl + 1 : NULL) {
+            nl = strchr(s, '\n');
+            if (s != r->goal_statements[i])
+                fputs(o->html ? "<br>" : " · ", f);
+            cli_escape_len(f, s, nl ? (size_t)(nl - s) : strlen(s), o->esc);
+        }
+        fputs(st->close, f);
+    }
     if (g->n && o->html)
         fprintf(f, "</table>\n");
 }

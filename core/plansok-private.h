@@ -230,6 +230,8 @@ size_t psi_register_scan(const char *text, size_t len, psi_body_match *out, size
 
 void psi_docinfo_release(ps_docinfo *d);
 void psi_budget_row_release(ps_budget_row *r);
+/* Frees what one hit holds (not the hit itself). */
+void psi_hit_release(ps_hit *h);
 
 /* core/record.c: the one record codec, for the worker pipe and the index -- */
 

@@ -7,16 +7,20 @@
 #include <stdlib.h>
 
 void
+psi_hit_release(ps_hit *x)
+{
+    psi_record_release(psi_hit_fields, x);
+    free(x->snippet);
+    free(x->marks);
+}
+
+void
 ps_hits_free(ps_hits *h)
 {
     if (!h)
         return;
-    for (size_t i = 0; i < h->n; i++) {
-        ps_hit *x = &h->hits[i];
-        psi_record_release(psi_hit_fields, x);
-        free(x->snippet);
-        free(x->marks);
-    }
+    for (size_t i = 0; i < h->n; i++)
+        psi_hit_release(&h->hits[i]);
     free(h->hits);
     free(h->query);
     free(h->suggestion);

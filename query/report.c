@@ -63,6 +63,77 @@ keep_topic_rows(ps_budget *b, const char *query)
     free(words);
 }
 
+static void
+add_line(psi_buf *b, const char *line)
+{
+    if (b->len)
+        psi_buf_addc(b, '\n');
+    psi_buf_adds(b, line);
+}
+
+/* Whether text holds a word of the topic, inflected: each word's first
+ * letters but its last three (at least four letters), so that
+ * "kompetensförsörjningen" names "kompetensförsörjning" and back. */
+static bool
+names_topic_stem(const char *text, char *const *words, size_t n)
+{
+    psi_buf low = PSI_BUF_INIT;
+    psi_lower_append(&low, text, strlen(text));
+    bool found = false;
+    for (size_t k = 0; k < n && !found; k++) {
+        size_t len = strlen(words[k]), chars = psi_utf8_chars(words[k], len);
+        size_t keep = chars > 7 ? chars - 3 : 4;
+        /* the byte length of the first keep characters */
+        size_t b = 0;
+        for (size_t c = 0; c < keep && b < len; c++) {
+            b++;
+            while (b < len && ((unsigned char)words[k][b] & 0xC0) == 0x80)
+                b++;
+        }
+        char *stem = psi_strndup(words[k], b);
+        found = strstr(psi_buf_str(&low), stem) != NULL;
+        free(stem);
+    }
+    psi_buf_release(&low);
+    return found;
+}
+
+/* Keeps the goal passages that state a goal about the topic, each with
+ * those goal statements. A passage tagged mal may hold only background
+ * ("Målen pekar ut riktningen …"), or goals of other things beside a
+ * sentence that names the topic: it states no goal about the topic. At
+ * most limit stay. */
+static void
+keep_goal_statements(ps_report *r, const char *query, size_t limit)
+{
+    char **words;
+    size_t nw = topic_words(query, &words), kept = 0;
+    ps_hits *g = r->goals;
+    r->goal_statements = psi_calloc(g->n + 1, sizeof *r->goal_statements);
+    for (size_t i = 0; i < g->n; i++) {
+        psi_strlist sl = { 0 };
+        psi_goal_statements(g->hits[i].text ? g->hits[i].text : "", &sl);
+        psi_buf about = PSI_BUF_INIT;
+        for (size_t k = 0; k < sl.n; k++) {
+            if (ps_goal_statement_kind(sl.v[k]) == PS_STATEMENT_GOAL && (!nw || names_topic_stem(sl.v[k], words, nw)))
+                add_line(&about, sl.v[k]);
+            free(sl.v[k]);
+        }
+        free(sl.v);
+        if (!about.len || kept >= limit) {
+            psi_hit_release(&g->hits[i]);
+            psi_buf_release(&about);
+            continue;
+        }
+        r->goal_statements[kept] = psi_buf_detach(&about);
+        g->hits[kept++] = g->hits[i];
+    }
+    g->n = kept;
+    for (size_t k = 0; k < nw; k++)
+        free(words[k]);
+    free(words);
+}
+
 ps_status
 ps_report_run(ps_index *ix, const char *query, const ps_query_opts *o, size_t goals, ps_report **out,
               ps_error *err)
@@ -79,8 +150,10 @@ ps_report_run(ps_index *ix, const char *query, const ps_query_opts *o, size_t go
     if (st == PS_OK) {
         ps_query_opts g = *o;
         g.section = PS_SECTION_MAL;
-        g.limit = goals ? goals : 15;
+        g.limit = 3 * (goals ? goals : 15); /* some state no goal */
         st = ps_search(ix, query, &g, &r->goals, err);
+        if (st == PS_OK)
+            keep_goal_statements(r, query, goals ? goals : 15);
     }
     if (st == PS_OK) {
         ps_query_opts b = *o;
@@ -107,6 +180,10 @@ ps_report_free(ps_report *r)
     free(r->query);
     ps_matrix_free(r->matrix);
     ps_compare_free(r->compare);
+    if (r->goals && r->goal_statements)
+        for (size_t i = 0; i < r->goals->n; i++)
+            free(r->goal_statements[i]);
+    free(r->goal_statements);
     ps_hits_free(r->goals);
     ps_hits_free(r->budget_passages);
     ps_budget_free(r->budget);

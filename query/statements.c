@@ -255,6 +255,15 @@ typedef struct span {
     size_t s, e;
 } span;
 
+/* Whether the word at sp is lower-case word, or it with a capital first
+ * (ASCII) letter. */
+static bool
+word_is(const char *s, span sp, const char *word)
+{
+    size_t n = strlen(word);
+    return sp.e - sp.s == n && (s[sp.s] | 0x20) == word[0] && !strncmp(s + sp.s + 1, word + 1, n - 1);
+}
+
 /* Cuts a sentence holding several goals. Each goal has a "ska": its
  * subject starts at the last capitalised word before the "ska" that does
  * not follow a preposition, and its predicate ends before the first
@@ -295,6 +304,11 @@ split_goals(const char *s, size_t n, psi_strlist *out)
         }
         if (subj == k)
             subj = prev_end; /* no capitalised subject: from where the last goal ended */
+        /* a purpose clause keeps its "för att" ("För att Stockholmsregionen
+         * ska klara kompetensförsörjningen förutsätter det …"): it is no goal */
+        if (subj >= prev_end + 2 && word_is(s, w[subj - 1], "att") &&
+            (word_is(s, w[subj - 2], "för") || word_is(s, w[subj - 2], "så")))
+            subj -= 2;
         size_t end = k + 1;
         while (end < nw && !starts_upper(s + w[end].s) &&
                !(w[end].e - w[end].s == 3 && !strncmp(s + w[end].s, "ska", 3)))

@@ -228,6 +228,15 @@ class P(html.parser.HTMLParser):
     def handle_endtag(s,t):
         assert s.stack and s.stack[-1]==t, (t, s.stack[-3:]); s.stack.pop()
 p=P(); p.feed(open('$TMP/report.html').read()); assert not p.stack, p.stack"
+# goals about the topic: the goal statements that name it, not passages
+# tagged mal that only mention it (Storsthlm's "För att Stockholmsregionen
+# ska klara kompetensförsörjningen förutsätter det …" is a purpose clause)
+check "the report's goals on kompetensförsörjning: none in corpus/" sh -c \
+    "sed -n '/^## Mål om ämnet/,/^## Budget/p' '$TMP/report.md' | grep -q '^Inga målformuleringar om ämnet.'"
+run_ps 0 "report on näringsliv" report $DB näringsliv
+sed -n '/^## Mål om ämnet/,/^## Budget/p' "$TMP/out" | grep '^- ' > "$TMP/goals.md"
+check "... lists goal statements, each naming the topic and stating a goal" sh -c \
+    "test -s '$TMP/goals.md' && ! grep -iv 'näringsliv' '$TMP/goals.md' && ! grep -v ' ska ' '$TMP/goals.md'"
 run_ps 0 "report on budget figures names the rows" report $DB medlemsavgifter
 check "... with Swedish amounts" grep -q "Medlemsavgifter\*\* · Budget 2015 38 450 tkr" "$TMP/out"
 

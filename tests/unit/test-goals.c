@@ -354,11 +354,33 @@ test_pairing_4500(void)
     years_release(&y);
 }
 
+/* A run-on sentence is cut at each "ska" clause; a purpose clause keeps
+ * its "För att", and is then no goal. */
+static void
+test_statement_split(void)
+{
+    psi_strlist l = { 0 };
+    psi_goal_statements("För att Stockholmsregionen ska klara kompetensförsörjningen förutsätter det att det "
+                        "finns personal. Delmål Antalet resor ska öka Andelen elever ska närma sig rikssnittet.",
+                        &l);
+    CHECK(l.n == 3);
+    if (l.n == 3) {
+        CHECK(!strncmp(l.v[0], "För att Stockholmsregionen ska", strlen("För att Stockholmsregionen ska")));
+        CHECK(ps_goal_statement_kind(l.v[0]) != PS_STATEMENT_GOAL);
+        CHECK_STR(l.v[1], "Antalet resor ska öka");
+        CHECK_STR(l.v[2], "Andelen elever ska närma sig rikssnittet.");
+    }
+    for (size_t i = 0; i < l.n; i++)
+        free(l.v[i]);
+    free(l.v);
+}
+
 int
 main(void)
 {
     setvbuf(stdout, NULL, _IOLBF, 0); /* a crash or the alarm keeps what was printed */
     test_statement_kinds();
+    test_statement_split();
     test_pairing_same_as_every_pair();
     test_pairing_4500();
     return tap_done();
