@@ -30,7 +30,7 @@
 extern "C" {
 #endif
 
-#define PS_SCHEMA_VERSION 7 /* bump when the index layout changes */
+#define PS_SCHEMA_VERSION 8 /* bump when the index layout changes */
 #define PS_FORMAT_VERSION 2 /* version field of JSON output (docs/FORMATS.md) */
 
 typedef enum ps_status {
@@ -500,9 +500,11 @@ typedef struct ps_query_opts {
     size_t limit;       /* hits to return; 0 means 20 */
     const char *org;    /* NULL or "": any; else as the filter org: takes it
                            (a name, or any name or code of a register body) */
+    const char *unit;   /* NULL or "": any; else as the filter unit: takes it
+                           (the unit within the organisation, "socialnämnden") */
 } ps_query_opts;
 
-#define PS_QUERY_OPTS_INIT { -1, 0, 0, -1, -1, 20, NULL }
+#define PS_QUERY_OPTS_INIT { -1, 0, 0, -1, -1, 20, NULL, NULL }
 
 /* The most words (runs of text between spaces: words, operators,
  * filters) a query may have; a longer one is PS_ERR_BAD_QUERY. Each word

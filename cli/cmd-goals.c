@@ -35,7 +35,7 @@ parse_years(const char *spec, ps_query_opts *scope, int *years, int max, int *n)
 int
 cli_cmd_goals(cli_ctx *ctx, int argc, char **argv)
 {
-    const char *region = NULL, *org = NULL, *yearspec = NULL;
+    const char *region = NULL, *org = NULL, *unit = NULL, *yearspec = NULL;
     int format = FMT_TEXT;
     const cli_opt opts[] = {
         { .name = "region", .letter = 'r', .opt_string = &region, .arg = "LÄN",
@@ -43,6 +43,8 @@ cli_cmd_goals(cli_ctx *ctx, int argc, char **argv)
         { .name = "org", .opt_string = &org, .arg = "ORG",
           .help = "the organisation whose goals to compare: a name, or a register name or code "
                   "(\"Alingsås kommun\", 1489, VGR)" },
+        { .name = "unit", .opt_string = &unit, .arg = "UNIT",
+          .help = "only the documents of this unit of it, as docs shows it (\"socialnämnden\")" },
         { .name = "years", .opt_string = &yearspec, .arg = "A,B|A..B",
           .help = "years to compare (default: every year with documents)" },
         CLI_FORMAT_OPT(&format),
@@ -57,6 +59,7 @@ cli_cmd_goals(cli_ctx *ctx, int argc, char **argv)
     }
     ps_query_opts scope = PS_QUERY_OPTS_INIT;
     scope.org = org;
+    scope.unit = unit;
     if (region && (scope.lan = ps_lan_parse(region)) < 0) {
         fprintf(stderr, "plansok goals: unknown län '%s'\n", region);
         return EXIT_USAGE;

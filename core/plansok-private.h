@@ -694,6 +694,7 @@ typedef struct psi_store_query {
     int lan, year_from, year_to, kind, section; /* -1 / 0 = none */
     const char *org;           /* NULL = none; borrowed from ps_query_opts */
     const char *typed;         /* the query as typed, for messages (borrowed) */
+    const char *unit;          /* NULL = none; borrowed from ps_query_opts */
 } psi_store_query;
 
 /* Ranked passages; limit 0 means every match (fields then only as needed

@@ -195,6 +195,8 @@ build_query(Xapian::Database &db, const psi_store_query *q, bool plain, std::str
         narrow(Xapian::Query(vocab_term(PSI_TERM_KIND, ps_kind_name((ps_kind)q->kind))));
     if (q->org && *q->org)
         narrow(filter_query(PSI_TERM_ORG, "org", q->org));
+    if (q->unit && *q->unit)
+        narrow(filter_query(PSI_TERM_UNIT, "unit", q->unit));
     if (q->year_from > 0 || q->year_to > 0) {
         int a = q->year_from > 0 ? q->year_from : 0, b = q->year_to > 0 ? q->year_to : 9999;
         if (a > 0 && b - a <= 50) { /* the year terms: faster than reading values */

@@ -95,6 +95,8 @@ add_filters(Xapian::Document &d, const ps_docinfo *info, bool record = false)
         d.add_boolean_term(vocab_term(PSI_TERM_ORG, info->org));
     if (info->org_code && *info->org_code)
         d.add_boolean_term(term(PSI_TERM_ORGCODE, info->org_code));
+    if (info->unit && *info->unit)
+        d.add_boolean_term(vocab_term(PSI_TERM_UNIT, info->unit));
     if (info->lang && *info->lang)
         d.add_boolean_term(term(PSI_TERM_LANG, info->lang));
     if (info->twin_of && *info->twin_of) {
@@ -110,9 +112,9 @@ add_filters(Xapian::Document &d, const ps_docinfo *info, bool record = false)
 static void
 remove_filters(Xapian::Document &d)
 {
-    static const psi_term filters[] = { PSI_TERM_LAN,     PSI_TERM_YEAR, PSI_TERM_KIND, PSI_TERM_ORG,
-                                        PSI_TERM_ORGCODE, PSI_TERM_LANG, PSI_TERM_TWIN,
-                                        PSI_TERM_TWIN_OF };
+    static const psi_term filters[] = { PSI_TERM_LAN,  PSI_TERM_YEAR, PSI_TERM_KIND,    PSI_TERM_ORG,
+                                        PSI_TERM_ORGCODE, PSI_TERM_LANG, PSI_TERM_TWIN, PSI_TERM_TWIN_OF,
+                                        PSI_TERM_UNIT };
     std::vector<std::string> gone;
     for (Xapian::TermIterator t = d.termlist_begin(); t != d.termlist_end(); ++t) {
         const std::string &w = *t;

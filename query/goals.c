@@ -319,10 +319,15 @@ name_scope(ps_goals *g, const ps_query_opts *scope, ps_error *err)
     }
     if (g->lan < 0 && !g->org)
         return psi_fail(err, PS_ERR_USAGE, "goals need a län or an organisation");
-    if (g->org && g->lan >= 0)
+    const char *who = g->org ? g->org : ps_lan_name(g->lan);
+    if (g->org && g->lan >= 0 && scope->unit && *scope->unit)
+        g->name = psi_asprintf("%s, %s, %s", g->org, scope->unit, ps_lan_name(g->lan));
+    else if (g->org && g->lan >= 0)
         g->name = psi_asprintf("%s, %s", g->org, ps_lan_name(g->lan));
+    else if (scope->unit && *scope->unit)
+        g->name = psi_asprintf("%s, %s", who, scope->unit);
     else
-        g->name = psi_strdup(g->org ? g->org : ps_lan_name(g->lan));
+        g->name = psi_strdup(who);
     return PS_OK;
 }
 

@@ -247,7 +247,7 @@ psi_query_prepare(ps_index *ix, const char *query, const ps_query_opts *o, psi_s
         return st;
     }
     char *text = psi_index_plain(ix) ? psi_strdup(q) : rewrite_query(psi_index_synonyms(ix), q);
-    *out = (psi_store_query){ text, o->lan, o->year_from, o->year_to, o->kind, o->section, o->org, q };
+    *out = (psi_store_query){ text, o->lan, o->year_from, o->year_to, o->kind, o->section, o->org, q, o->unit };
     return PS_OK;
 }
 

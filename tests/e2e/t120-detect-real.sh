@@ -31,4 +31,13 @@ KFSK="$SHARED/realplans/se_kommunforbundet-skane_2011-2012_handlingsplan-aldreom
 "$PLANSOK" show --db "$TMP/kfsk" --passages "$KFSK" > "$TMP/kfsk.txt" 2>&1
 check "a signature block's columns stay apart" grep -q "KOMMUNFÖRBUNDET SKÅNE REGION SKÅNE Stefan Lundgren" "$TMP/kfsk.txt"
 check "Danish and Norwegian files name no Swedish body" sh -c "! grep -E '^pdfs	(dk|no)_.*INVENTED' '$TMP/eval'"
+# one nämnd's goals over the years, by the unit detected: the socialnämnd's
+# two follow-ups (2017, 2026) are budget follow-ups without goals, and the
+# output says so
+SN="$SHARED/realplans/se_alingsas-socialnamnden"
+"$PLANSOK" ingest -q --db "$TMP/sn" "$SN"_2017_manadsuppfoljning.pdf "$SN"_2026_manadsuppfoljning.pdf \
+    "$SN"_2026-2027_genomlysning.pdf "$SHARED/realplans/se_alingsas-kommun_2026_cykelplan.pdf" >/dev/null 2>&1
+run_ps 1 "goals of Alingsås kommun's socialnämnd" goals --db "$TMP/sn" --org 1489 --unit socialnämnden
+check "... says each year's documents have no goal passages" sh -c \
+    "grep -qx '2017: 1 document, no goal passages' '$TMP/out' && grep -qx '2026: 2 documents, no goal passages' '$TMP/out'"
 done_testing

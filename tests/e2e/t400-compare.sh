@@ -120,6 +120,14 @@ run_ps 2 "goals --org of an organisation with one year" goals --db "$TMP/db-org"
 check "... says so" grep -q "goals need two years of Region Jönköpings län; found 1" "$TMP/err"
 run_ps 1 "goals --org of an organisation without documents in the years asked" goals --db "$TMP/db-org" --org 1489 --years 2013,2014
 check "... names it as the register does and says why" sh -c "grep -q '^No goals of Alingsås kommun to compare' '$TMP/out' && grep -qx '2013: no documents' '$TMP/out'"
+# ... and of one unit of it (a nämnd: docs shows each document's unit)
+run_ps 0 "goals --org --unit" goals --db "$TMP/db-org" --org F-rfjl --unit regionstyrelsen --years 2013,2014
+check "... names the unit and follows its plans" sh -c \
+    "grep -q '^Goals of Regionförbundet Jönköpings län, regionstyrelsen: 2013 -> 2014' '$TMP/out' && grep -qx '2013: 1 document, [0-9]* goal passages, [0-9]* goals (of [0-9]* statements: [0-9]* repeats, [0-9]* non-goals)' '$TMP/out'"
+run_ps 1 "goals --unit of a unit without documents" goals --db "$TMP/db-org" --org F-rfjl --unit socialnämnden --years 2013,2014
+check "... says why" sh -c "grep -q '^No goals of Regionförbundet Jönköpings län, socialnämnden to compare' '$TMP/out' && grep -qx '2013: no documents' '$TMP/out'"
+run_ps 0 "search with the unit filter in the query" search $DB --format csv --limit 100 'mål nämnd:Regionstyrelsen'
+check "... finds only that unit's passages" sh -c "test \$(tail -n +2 '$TMP/out' | wc -l) -gt 0 && ! tail -n +2 '$TMP/out' | grep -v ',regionstyrelsen,'"
 
 # --- compare ---------------------------------------------------------------
 run_ps 0 "compare kompetensförsörjning" compare $DB --format json kompetensförsörjning
