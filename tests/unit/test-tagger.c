@@ -78,6 +78,8 @@ static const kase texts[] = {
     { "Samtliga kommuner i länet ska uppfylla fastställda krav.", -1 },
     /* money */
     { "Summa intäkter 12 345 tkr. Kostnader för lokaler 2 300 tkr. Nettokostnad 1 200 tkr.", PS_SECTION_BUDGET },
+    /* cost per unit: the key figures of a genomlysning */
+    { "Snittkostnad HVB, kr/dygn 8 763 5 041 5 549. Nettokostnad parker, kr/inv. 625 649.", PS_SECTION_BUDGET },
     /* background and statute text stay other */
     { "Arbetslösheten är hög i Västernorrland, i synnerhet bland ungdomar. Arbetslinjen är en grundläggande "
       "princip.",
