@@ -4,7 +4,9 @@
  *             vuxenutbildning, vuxen, utbildning, region), split with a word
  *             list (wswedish) and the document's own words, with linking
  *             letters (-s-, -e-, -a-, -u-, -o-) and changed first parts
- *             ("folkhälsoarbete" -> folkhälsa); no part under three letters
+ *             ("folkhälsoarbete" -> folkhälsa); no part under three letters,
+ *             no last part under four but a whole word after a long first
+ *             part ("kompetensförsörjningsmål" -> kompetensförsörjning, mål)
  *   P<part>   the parts of a glued word ("BBICutbildare" -> bbic, utbildare)
  *   J<word>   a hyphenated or split word joined ("e-hälsa" -> ehälsa,
  *             "AU- DIT" -> audit)
@@ -163,6 +165,18 @@ head_form(const lex *l, const char *h, size_t n, psi_buf *form, psi_buf *out, in
     return false;
 }
 
+/* Swedish suffixes of three letters that are words too: "het" (hot), "dom"
+ * (a verdict), "lek" (a game). */
+static bool
+suffix_word(const char *w, size_t n)
+{
+    static const char *const s[] = { "het", "dom", "lek", NULL };
+    for (int i = 0; s[i]; i++)
+        if (strlen(s[i]) == n && !strncmp(w, s[i], n))
+            return true;
+    return false;
+}
+
 /* Splits a lower-case word into a first part and a known last part, the
  * longest last part first. Emits every part (and compound first parts). */
 static bool
@@ -176,9 +190,16 @@ split_word(const lex *l, const char *w, size_t n, psi_buf *out, int depth)
         if (((unsigned char)w[cut] & 0xC0) == 0x80)
             continue; /* not a character boundary */
         size_t tail = n - cut;
-        if (psi_utf8_chars(w, cut) < MIN_PART || psi_utf8_chars(w + cut, tail) < MIN_PART + 1)
+        size_t head_chars = psi_utf8_chars(w, cut), tail_chars = psi_utf8_chars(w + cut, tail);
+        if (head_chars < MIN_PART || tail_chars < MIN_PART)
             continue;
-        if (!known_tail(l, w + cut, tail))
+        /* a last part of three letters only as a whole word after a long
+         * first part, in the word itself: "kompetensförsörjnings|mål",
+         * "arbets|tid"; not inflected ("kom|munerna"), not a suffix that is
+         * also a word ("verksam|het"), not inside a first part */
+        if (tail_chars == MIN_PART ? depth > 0 || head_chars < 6 || suffix_word(w + cut, tail) ||
+                                         !known(l, w + cut, tail)
+                                   : !known_tail(l, w + cut, tail))
             continue;
         psi_buf_reset(&sub);
         if (head_form(l, w, cut, &form, &sub, depth)) {

@@ -98,8 +98,9 @@ names_topic_stem(const char *text, char *const *words, size_t n)
     return found;
 }
 
-/* Keeps the goal passages that state a goal about the topic, each with
- * those goal statements. A passage tagged mal may hold only background
+/* Keeps the goal passages that state a goal about the topic (the goal
+ * names it, or the passage's heading does), each with those goal
+ * statements. A passage tagged mal may hold only background
  * ("Målen pekar ut riktningen …"), or goals of other things beside a
  * sentence that names the topic: it states no goal about the topic. At
  * most limit stay. */
@@ -114,8 +115,12 @@ keep_goal_statements(ps_report *r, const char *query, size_t limit)
         psi_strlist sl = { 0 };
         psi_goal_statements(g->hits[i].text ? g->hits[i].text : "", &sl);
         psi_buf about = PSI_BUF_INIT;
+        /* under a heading that names the topic ("Kompetensförsörjningsmål >
+         * Förskola"), every goal is about it */
+        bool heading = nw && g->hits[i].heading && names_topic_stem(g->hits[i].heading, words, nw);
         for (size_t k = 0; k < sl.n; k++) {
-            if (ps_goal_statement_kind(sl.v[k]) == PS_STATEMENT_GOAL && (!nw || names_topic_stem(sl.v[k], words, nw)))
+            if (ps_goal_statement_kind(sl.v[k]) == PS_STATEMENT_GOAL &&
+                (!nw || heading || names_topic_stem(sl.v[k], words, nw)))
                 add_line(&about, sl.v[k]);
             free(sl.v[k]);
         }

@@ -128,6 +128,21 @@ cut_off(const char *w)
     return false;
 }
 
+/* Whether w is a compound naming a goal: "…mål", "…målet", "…målen",
+ * "…målsättning", "…målsättningen". */
+static bool
+named_goal(const char *w)
+{
+    static const char *const ends[] = { "mål", "målet", "målen", "målsättning", "målsättningen", NULL };
+    size_t n = strlen(w);
+    for (int i = 0; ends[i]; i++) {
+        size_t e = strlen(ends[i]);
+        if (n > e + 2 && !strcmp(w + n - e, ends[i]))
+            return true;
+    }
+    return false;
+}
+
 /* Whether goal cue c at word i says no goal here:
  * - "öka", "minska" as a verb inside a sentence are a means ("Genom att öka
  *   cyklingens attraktivitet kommer fler att cykla"); a goal line starts
@@ -187,10 +202,15 @@ psi_statement_kind(const char *s, const psi_words *w)
             return PS_STATEMENT_FACT;
     psi_words head = *w; /* the words a cue may lie in */
     head.n -= cut;
-    for (size_t i = 0; i < head.n; i++)
+    for (size_t i = 0; i < head.n; i++) {
         for (int k = 0; goal_cues[k]; k++)
             if (cue_at(goal_cues[k], &head, i) && !cue_in_passing(goal_cues[k], &head, i))
                 return PS_STATEMENT_GOAL;
+        /* a named goal: "Nämndens kompetensförsörjningsmål är att …",
+         * "Verksamhetsmålet är …" */
+        if (i + 1 < head.n && !strcmp(head.low[i + 1], "är") && named_goal(head.low[i]))
+            return PS_STATEMENT_GOAL;
+    }
     return cut ? PS_STATEMENT_FRAGMENT : PS_STATEMENT_NO_CUE;
 }
 

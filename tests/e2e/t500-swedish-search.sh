@@ -30,6 +30,15 @@ part=[i for i,r in enumerate(rows) if not re.search(r'\bvuxenutbildning(en|ens)?
 assert whole and part and max(whole) < min(part), (whole, part)"
 S --limit 50 vuxenutbildning > "$TMP/v.txt"
 check "... and the snippet marks the whole compound" grep -q "\[vuxenutbildningsregion\]" "$TMP/v.txt"
+# a last part of three letters ("kompetensförsörjnings|mål", "arbets|tid"):
+# the first part finds the compound; a suffix that is a word too
+# ("verksam|het") is no part (pdfwrite.py writes ASCII only)
+python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/tid.pdf" "Personalplan 2026 for barn- och ungdomsnamnden" \
+    "Personalens arbetstid i verksamheten ska minska till 2027."
+"$PLANSOK" ingest -q --db "$TMP/tid" "$TMP/tid.pdf" >/dev/null 2>&1
+run_ps 0 "arbete finds arbetstid (a last part of three letters)" search --db "$TMP/tid" --format csv arbete
+check "... in its document" grep -q "tid.pdf" "$TMP/out"
+run_ps 1 "... but het does not find verksamheten" search --db "$TMP/tid" het
 run_ps 0 "folkhälsa finds folkhälsoarbete (a changed first part)" search --db "$TMP/db" --format csv --limit 50 folkhälsa
 check "... on its page" grep -qi "folkhälsoarbete" "$TMP/out"
 run_ps 0 "typed without å/ä/ö: kompetensforsorjning" search --db "$TMP/db" --format csv --limit 100 kompetensforsorjning

@@ -69,6 +69,11 @@ test_statement_kinds(void)
         { "Av läroplanerna framgår att alla elever ska ha tillgång till skolbibliotek.", PS_STATEMENT_NO_CUE },
         { "Enligt skollagen ska en elev placeras vid den skola vårdnadshavaren önskar.", PS_STATEMENT_NO_CUE },
         { "Biblioteket ska arbeta med att nå grupper som i dag är underrepresenterade.", PS_STATEMENT_GOAL },
+        /* a goal named by a compound: its purpose clause does not unmake it */
+        { "Nämndens kompetensförsörjningsmål är att verksamheterna har rätt kompetens, för att alla barn ska "
+          "erbjudas en likvärdig utbildning.",
+          PS_STATEMENT_GOAL },
+        { "Verksamhetsmålet är en budget i balans.", PS_STATEMENT_GOAL },
         { "Utsläppen ska minska med 70 procent senast år 2030 för att klimatmålen ska nås.", PS_STATEMENT_GOAL },
         /* goals named in passing, and lead-ins to a list of goals */
         { "Målen pekar ut riktningen för arbetet.", PS_STATEMENT_NO_CUE },
