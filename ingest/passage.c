@@ -2,7 +2,8 @@
  * is a short line set larger than the body font (or bold at body size);
  * its level comes from its size rank. A paragraph ends at a vertical gap.
  * A passage is a heading with the paragraphs under it, cut at page ends
- * (so every passage has one physical page to cite) and at about
+ * (so every passage has one physical page to cite; a sentence a page end
+ * cuts off goes with the page where it ends) and at about
  * PSI_PASSAGE_MAX bytes, at a paragraph or sentence boundary. */
 #include "plansok-private.h"
 
@@ -398,7 +399,7 @@ psi_build_passages(const psi_page *pages, int npages, const psi_wordset *words, 
         }
     qsort(lv.size, (size_t)lv.n, sizeof lv.size[0], cmp_desc);
 
-    char *carry = NULL; /* a hyphenated word cut by a page end */
+    char *carry = NULL; /* a sentence or a hyphenated word cut by a page end */
     for (int p = 0; p < npages; p++) {
         b.page = p;
         psi_buf pt = PSI_BUF_INIT;

@@ -161,6 +161,102 @@ test_layout_columns(void)
 }
 
 static void
+test_layout_three_columns(void)
+{
+    /* An InDesign page of three columns (as Nacka's översiktsplan): a
+     * heading across the page, three columns of twelve lines each given
+     * to layout row by row across all three, and a page number. Each
+     * column reads in order, left to right. */
+    static char c[3][12][8];
+    psi_word all[200];
+    size_t n = 0;
+    all[n++] = w("Översiktsplan", 50, 40, 300);
+    for (int i = 0; i < 12; i++) {
+        double y = 90 + i * 12;
+        for (int k = 0; k < 3; k++) {
+            snprintf(c[k][i], sizeof c[k][i], "%c%d", "ABC"[k], i);
+            double x = 50 + k * 170;
+            all[n++] = w(c[k][i], x, y, 30);
+            all[n++] = w("och", x + 34, y, 30);
+            all[n++] = w("mer", x + 68, y, 30);
+            all[n++] = w("löptext", x + 102, y, 48);
+        }
+    }
+    all[n++] = w("12", 290, 800, 12);
+    psi_page pg = laid_out(all, n, 595, 842);
+    CHECK(pg.columns == 3);
+    if (pg.columns != 3) {
+        page_release(&pg);
+        return;
+    }
+    CHECK(pg.nlines == 1 + 36 + 1);
+    if (pg.nlines == 38) {
+        CHECK_STR(pg.lines[0].text, "Översiktsplan");
+        CHECK_STR(pg.lines[1].text, "A0 och mer löptext");
+        CHECK_STR(pg.lines[12].text, "A11 och mer löptext");
+        CHECK_STR(pg.lines[13].text, "B0 och mer löptext");
+        CHECK_STR(pg.lines[25].text, "C0 och mer löptext");
+        CHECK_STR(pg.lines[36].text, "C11 och mer löptext");
+        CHECK_STR(pg.lines[37].text, "12");
+    }
+    page_release(&pg);
+}
+
+static void
+test_layout_sidebar(void)
+{
+    /* Two columns of body text and a sidebar of larger quotes whose lines
+     * fall between the body's rows: the body is read column by column, then
+     * the sidebar, each quote whole. */
+    static char c[2][14][8], q[5][8];
+    psi_word all[200];
+    size_t n = 0;
+    for (int i = 0; i < 14; i++) {
+        double y = 90 + i * 12;
+        for (int k = 0; k < 2; k++) {
+            snprintf(c[k][i], sizeof c[k][i], "%c%d", "AB"[k], i);
+            double x = 50 + k * 170;
+            all[n++] = w(c[k][i], x, y, 30);
+            all[n++] = w("och", x + 34, y, 30);
+            all[n++] = w("mer", x + 68, y, 30);
+            all[n++] = w("löptext", x + 102, y, 48);
+        }
+    }
+    for (int i = 0; i < 5; i++) {
+        psi_word *x;
+        double y = 97 + i * 19;
+        snprintf(q[i], sizeof q[i], "Q%d", i);
+        x = &all[n++];
+        *x = w(q[i], 400, y, 30);
+        x->y1 = y + 15;
+        x->size = 15;
+        x = &all[n++];
+        *x = w("citat", 434, y, 45);
+        x->y1 = y + 15;
+        x->size = 15;
+        x = &all[n++];
+        *x = w("i", 483, y, 8);
+        x->y1 = y + 15;
+        x->size = 15;
+        x = &all[n++];
+        *x = w("marginalen", 495, y, 70);
+        x->y1 = y + 15;
+        x->size = 15;
+    }
+    psi_page pg = laid_out(all, n, 595, 842);
+    CHECK(pg.columns == 3);
+    CHECK(pg.nlines == 28 + 5);
+    if (pg.nlines == 33) {
+        CHECK_STR(pg.lines[0].text, "A0 och mer löptext");
+        CHECK_STR(pg.lines[13].text, "A13 och mer löptext");
+        CHECK_STR(pg.lines[14].text, "B0 och mer löptext");
+        CHECK_STR(pg.lines[28].text, "Q0 citat i marginalen");
+        CHECK_STR(pg.lines[32].text, "Q4 citat i marginalen");
+    }
+    page_release(&pg);
+}
+
+static void
 test_layout_table(void)
 {
     /* A table of a label and number columns, with a wide gap before its
@@ -575,6 +671,8 @@ main(void)
     test_heading_own();
     test_utf8_cut();
     test_layout_columns();
+    test_layout_three_columns();
+    test_layout_sidebar();
     test_layout_table();
     test_layout_sizes();
     test_layout_slide();
