@@ -143,27 +143,51 @@ named_goal(const char *w)
     return false;
 }
 
+/* Whether the words before word i open a clause of means or purpose:
+ * "genom att", "för att", "så att", "syftar till att", "i syfte att" (but
+ * "verka för att", "arbeta för att" is what one works for). */
+static bool
+means_or_purpose(const psi_words *w, size_t i, size_t back)
+{
+    static const char *const opener[] = { "genom att", "för att", "så att", "syftar till att", "syfte att", NULL };
+    static const char *const works[] = { "verka", "verkar", "verkat", "arbeta", "arbetar", "arbetat", NULL };
+    for (size_t j = i >= back ? i - back : 0; j + 1 < i; j++)
+        for (int b = 0; opener[b]; b++) {
+            if (!cue_at(opener[b], w, j))
+                continue;
+            bool worked = false;
+            for (int k = 0; works[k] && j > 0 && !worked; k++)
+                worked = !strcmp(w->low[j - 1], works[k]);
+            if (!worked)
+                return true;
+        }
+    return false;
+}
+
 /* Whether goal cue c at word i says no goal here:
- * - "öka", "minska" as a verb inside a sentence are a means ("Genom att öka
- *   cyklingens attraktivitet kommer fler att cykla"); a goal line starts
- *   with them ("Öka andelen elever ...");
+ * - "öka", "minska" in a clause of means or purpose ("Genom att öka
+ *   cyklingens attraktivitet kommer fler att cykla", "för att minska
+ *   utsläppen"); as a goal line's first word or after "är att", "vill" they
+ *   state a goal ("Öka andelen elever …", "Målet är att minska …");
  * - "fram till 2023" is until a year, not by it ("Efter en tydlig ökning fram
  *   till 2023 syns en nedgång");
- * - a "ska" in a purpose clause ("för att alla ska få kännedom", "så att
- *   fler ska kunna", "syftar till att flera ska välja") is why something is
- *   done, not what shall be; after "framgår att", "anges att" or "enligt
- *   skollagen" it is what a law or another document requires. */
+ * - a "ska" in such a clause ("för att alla ska få kännedom", "så att fler
+ *   ska kunna", "syftar till att flera ska välja") is why something is done,
+ *   not what shall be ("Regionen verkar för att länet ska ha …" is); after
+ *   "framgår att", "anges att" or "enligt skollagen" it is what a law or
+ *   another document requires. */
 static bool
 cue_in_passing(const char *c, const psi_words *w, size_t i)
 {
     if (!strcmp(c, "öka") || !strcmp(c, "minska"))
-        return i > 0;
+        return means_or_purpose(w, i, 2);
     if (!strcmp(c, "till 20xx"))
         return i > 0 && !strcmp(w->low[i - 1], "fram");
-    if (!strcmp(c, "ska") || !strcmp(c, "skall"))
+    if (!strcmp(c, "ska") || !strcmp(c, "skall")) {
+        if (means_or_purpose(w, i, 6))
+            return true;
         for (size_t j = i >= 6 ? i - 6 : 0; j + 1 < i; j++) {
-            static const char *const before_att[] = { "för", "så", "syftar till", "syfte", "framgår", "anges",
-                                                      "anger", "föreskriver", NULL };
+            static const char *const before_att[] = { "framgår", "anges", "anger", "föreskriver", NULL };
             for (int b = 0; before_att[b]; b++) {
                 char cue[32];
                 snprintf(cue, sizeof cue, "%s att", before_att[b]);
@@ -176,6 +200,7 @@ cue_in_passing(const char *c, const psi_words *w, size_t i)
                  (n >= 6 && !strcmp(w->low[j + 1] + n - 6, "lagens"))))
                 return true;
         }
+    }
     return false;
 }
 
@@ -333,8 +358,18 @@ split_goals(const char *s, size_t n, psi_strlist *out)
         while (end < nw && !starts_upper(s + w[end].s) &&
                !(w[end].e - w[end].s == 3 && !strncmp(s + w[end].s, "ska", 3)))
             end++;
-        if (end < nw && w[end].e - w[end].s == 3 && !strncmp(s + w[end].s, "ska", 3))
-            end = k + 1; /* two "ska" with no subject between: keep the first short */
+        if (end < nw && w[end].e - w[end].s == 3 && !strncmp(s + w[end].s, "ska", 3)) {
+            /* two "ska" with no capitalised subject between: the first goal
+             * ends where the second's clause opens ("… ska vara ersatta av
+             * digitala lösningar, att fler blanketter ska vara …"), else
+             * just after its "ska" */
+            size_t open = end;
+            while (open > k + 2 && !word_is(s, w[open - 1], "att"))
+                open--;
+            end = open > k + 2 ? open - 1 : k + 1;
+            if (end > k + 1 && word_is(s, w[end - 1], "och"))
+                end--;
+        }
         push_statement(out, s + w[subj].s, w[end - 1].e - w[subj].s);
         prev_end = end;
         any = true;

@@ -69,6 +69,11 @@ test_statement_kinds(void)
         { "Av läroplanerna framgår att alla elever ska ha tillgång till skolbibliotek.", PS_STATEMENT_NO_CUE },
         { "Enligt skollagen ska en elev placeras vid den skola vårdnadshavaren önskar.", PS_STATEMENT_NO_CUE },
         { "Biblioteket ska arbeta med att nå grupper som i dag är underrepresenterade.", PS_STATEMENT_GOAL },
+        /* "öka" after "är att" or "vill" states a goal; "verka för att … ska" too */
+        { "Nämndens mål är att öka andelen behöriga lärare.", PS_STATEMENT_GOAL },
+        { "Vi vill minska sjukfrånvaron bland medarbetarna.", PS_STATEMENT_GOAL },
+        { "Regionen verkar för att länet ska ha en god tillgång till vård.", PS_STATEMENT_GOAL },
+        { "Vi har arrangerat kurser för att minska sjukfrånvaron.", PS_STATEMENT_NO_CUE },
         /* a goal named by a compound: its purpose clause does not unmake it */
         { "Nämndens kompetensförsörjningsmål är att verksamheterna har rätt kompetens, för att alla barn ska "
           "erbjudas en likvärdig utbildning.",
@@ -378,6 +383,17 @@ test_statement_split(void)
     for (size_t i = 0; i < l.n; i++)
         free(l.v[i]);
     free(l.v);
+    /* two "ska" with no capitalised subject between: the first goal keeps
+     * its predicate, up to where the second clause opens */
+    psi_strlist m = { 0 };
+    psi_goal_statements("Målet är att manuella arbetsmoment ska vara ersatta av digitala lösningar vid utgången "
+                        "av 2026, att fler blanketter ska vara digitaliserade.",
+                        &m);
+    CHECK(m.n >= 1 && !strcmp(m.v[0], "Målet är att manuella arbetsmoment ska vara ersatta av digitala lösningar "
+                                      "vid utgången av 2026,"));
+    for (size_t i = 0; i < m.n; i++)
+        free(m.v[i]);
+    free(m.v);
 }
 
 int
