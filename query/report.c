@@ -7,60 +7,105 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Words of four letters or more of the query, lower-cased. */
-static size_t
-topic_words(const char *query, char ***out)
+/* The words of a topic, as a query names them: its words of four letters
+ * or more that are not a filter's value ("org:alingsås"), not left out
+ * ("-cykel", "NOT cykel") and not an operator; each as its Swedish stem and,
+ * for a stem ending in e and one consonant, without that e as well ("cykel"
+ * -> "cykl", as in "cyklingens"). */
+typedef struct topic {
+    char **stem;
+    size_t n;
+} topic;
+
+static void
+topic_add(topic *t, const char *stem)
 {
-    psi_buf low = PSI_BUF_INIT;
-    psi_lower_append(&low, query, strlen(query));
-    const char *s = psi_buf_str(&low);
-    char **v = NULL;
-    size_t n = 0;
-    for (size_t i = 0; s[i];) {
-        while (s[i] && !psi_byte_is_word((unsigned char)s[i]))
-            i++;
-        size_t b = i;
-        while (s[i] && psi_byte_is_word((unsigned char)s[i]))
-            i++;
-        if (i > b && psi_utf8_chars(s + b, i - b) >= 4) {
-            v = psi_realloc(v, (n + 1) * sizeof *v);
-            v[n++] = psi_strndup(s + b, i - b);
-        }
-    }
-    psi_buf_release(&low);
-    *out = v;
-    return n;
+    t->stem = psi_realloc(t->stem, (t->n + 1) * sizeof *t->stem);
+    t->stem[t->n++] = psi_strdup(stem);
 }
 
-static bool
-names_topic(const char *text, char *const *words, size_t n)
+static void
+topic_of(const char *query, topic *t)
 {
-    psi_buf low = PSI_BUF_INIT;
-    psi_lower_append(&low, text, strlen(text));
+    memset(t, 0, sizeof *t);
+    size_t n = strlen(query);
+    bool drop_next = false;
+    for (size_t i = 0; i < n;) {
+        while (i < n && (query[i] == ' ' || query[i] == '\t' || query[i] == '\n'))
+            i++;
+        size_t b = i;
+        while (i < n && query[i] != ' ' && query[i] != '\t' && query[i] != '\n')
+            i++;
+        if (i == b)
+            break;
+        char *tok = psi_strndup(query + b, i - b);
+        bool skip = drop_next || tok[0] == '-' || strchr(tok, ':');
+        drop_next = !strcmp(tok, "NOT");
+        if (!skip && strcmp(tok, "AND") && strcmp(tok, "OR") && strcmp(tok, "NOT")) {
+            psi_words w;
+            psi_words_of(tok, &w);
+            for (size_t k = 0; k < w.n; k++) {
+                if (psi_utf8_chars(w.low[k], strlen(w.low[k])) < 4)
+                    continue;
+                topic_add(t, w.key[k]);
+                size_t m = strlen(w.key[k]);
+                if (m >= 4 && w.key[k][m - 2] == 'e' && !strchr("aeiouyåäö", w.key[k][m - 1])) {
+                    char *short_form = psi_strdup(w.key[k]);
+                    memmove(short_form + m - 2, short_form + m - 1, 2);
+                    topic_add(t, short_form);
+                    free(short_form);
+                }
+            }
+            psi_words_release(&w);
+        }
+        free(tok);
+    }
+}
+
+static void
+topic_release(topic *t)
+{
+    for (size_t k = 0; k < t->n; k++)
+        free(t->stem[k]);
+    free(t->stem);
+}
+
+/* Whether text names the topic: a word of it starts with a topic stem
+ * ("arbete" names "arbetet", not "medarbetare"), or, for a stem of six
+ * letters or more, holds it inside a compound ("avgift" in "Medlemsavgifter",
+ * "kompetensförsörjning" in "kompetensförsörjningsmål"). */
+static bool
+topic_named(const topic *t, const char *text)
+{
+    if (!text || !t->n)
+        return false;
+    psi_words w;
+    psi_words_of(text, &w);
     bool found = false;
-    for (size_t k = 0; k < n && !found; k++)
-        found = strstr(psi_buf_str(&low), words[k]) != NULL;
-    psi_buf_release(&low);
+    for (size_t i = 0; i < w.n && !found; i++)
+        for (size_t k = 0; k < t->n && !found; k++) {
+            const char *s = t->stem[k];
+            size_t m = strlen(s);
+            found = !strncmp(w.low[i], s, m) || !strncmp(w.key[i], s, m) ||
+                    (psi_utf8_chars(s, m) >= 6 && strstr(w.low[i], s));
+        }
+    psi_words_release(&w);
     return found;
 }
 
-/* Keeps the rows whose label or table names a word of the topic. */
+/* Keeps the rows whose label or table names the topic. */
 static void
-keep_topic_rows(ps_budget *b, const char *query)
+keep_topic_rows(ps_budget *b, const topic *t)
 {
-    char **words;
-    size_t nw = topic_words(query, &words), kept = 0;
+    size_t kept = 0;
     for (size_t i = 0; i < b->n; i++) {
         ps_budget_row *r = &b->rows[i];
-        if (names_topic(r->label, words, nw) || names_topic(r->table, words, nw))
+        if (topic_named(t, r->label) || topic_named(t, r->table))
             b->rows[kept++] = *r;
         else
             psi_budget_row_release(r);
     }
     b->n = kept;
-    for (size_t k = 0; k < nw; k++)
-        free(words[k]);
-    free(words);
 }
 
 static void
@@ -71,44 +116,26 @@ add_line(psi_buf *b, const char *line)
     psi_buf_adds(b, line);
 }
 
-/* Whether text holds a word of the topic, inflected: each word's first
- * letters but its last three (at least four letters), so that
- * "kompetensförsörjningen" names "kompetensförsörjning" and back. */
-static bool
-names_topic_stem(const char *text, char *const *words, size_t n)
+/* The heading path of a passage without the document's title (its first
+ * level, when it has more): "Cykelplan för Alingsås kommun > 3. Mål" names
+ * no cycling goal by its title. */
+static const char *
+below_title(const char *heading)
 {
-    psi_buf low = PSI_BUF_INIT;
-    psi_lower_append(&low, text, strlen(text));
-    bool found = false;
-    for (size_t k = 0; k < n && !found; k++) {
-        size_t len = strlen(words[k]), chars = psi_utf8_chars(words[k], len);
-        size_t keep = chars > 7 ? chars - 3 : 4;
-        /* the byte length of the first keep characters */
-        size_t b = 0;
-        for (size_t c = 0; c < keep && b < len; c++) {
-            b++;
-            while (b < len && ((unsigned char)words[k][b] & 0xC0) == 0x80)
-                b++;
-        }
-        char *stem = psi_strndup(words[k], b);
-        found = strstr(psi_buf_str(&low), stem) != NULL;
-        free(stem);
-    }
-    psi_buf_release(&low);
-    return found;
+    const char *gt = heading ? strstr(heading, " > ") : NULL;
+    return gt ? gt + 3 : heading;
 }
 
 /* Keeps the goal passages that state a goal about the topic (the goal
- * names it, or the passage's heading does), each with those goal
+ * names it, or the passage's heading below the title does), each with those goal
  * statements. A passage tagged mal may hold only background
  * ("Målen pekar ut riktningen …"), or goals of other things beside a
  * sentence that names the topic: it states no goal about the topic. At
  * most limit stay. */
 static void
-keep_goal_statements(ps_report *r, const char *query, size_t limit)
+keep_goal_statements(ps_report *r, const topic *t, size_t limit)
 {
-    char **words;
-    size_t nw = topic_words(query, &words), kept = 0;
+    size_t kept = 0;
     ps_hits *g = r->goals;
     r->goal_statements = psi_calloc(g->n + 1, sizeof *r->goal_statements);
     for (size_t i = 0; i < g->n; i++) {
@@ -117,10 +144,10 @@ keep_goal_statements(ps_report *r, const char *query, size_t limit)
         psi_buf about = PSI_BUF_INIT;
         /* under a heading that names the topic ("Kompetensförsörjningsmål >
          * Förskola"), every goal is about it */
-        bool heading = nw && g->hits[i].heading && names_topic_stem(g->hits[i].heading, words, nw);
+        bool heading = topic_named(t, below_title(g->hits[i].heading));
         for (size_t k = 0; k < sl.n; k++) {
             if (ps_goal_statement_kind(sl.v[k]) == PS_STATEMENT_GOAL &&
-                (!nw || heading || names_topic_stem(sl.v[k], words, nw)))
+                (!t->n || heading || topic_named(t, sl.v[k])))
                 add_line(&about, sl.v[k]);
             free(sl.v[k]);
         }
@@ -134,9 +161,6 @@ keep_goal_statements(ps_report *r, const char *query, size_t limit)
         g->hits[kept++] = g->hits[i];
     }
     g->n = kept;
-    for (size_t k = 0; k < nw; k++)
-        free(words[k]);
-    free(words);
 }
 
 ps_status
@@ -149,6 +173,8 @@ ps_report_run(ps_index *ix, const char *query, const ps_query_opts *o, size_t go
         o = &def;
     ps_report *r = psi_calloc(1, sizeof *r);
     r->query = psi_strdup(query);
+    topic t;
+    topic_of(query, &t);
     ps_status st = ps_matrix_run(ix, query, o, &r->matrix, err);
     if (st == PS_OK)
         st = ps_compare_run(ix, query, o, &r->compare, err);
@@ -158,7 +184,7 @@ ps_report_run(ps_index *ix, const char *query, const ps_query_opts *o, size_t go
         g.limit = 3 * (goals ? goals : 15); /* some state no goal */
         st = ps_search(ix, query, &g, &r->goals, err);
         if (st == PS_OK)
-            keep_goal_statements(r, query, goals ? goals : 15);
+            keep_goal_statements(r, &t, goals ? goals : 15);
     }
     if (st == PS_OK) {
         ps_query_opts b = *o;
@@ -169,10 +195,12 @@ ps_report_run(ps_index *ix, const char *query, const ps_query_opts *o, size_t go
     if (st == PS_OK)
         st = ps_budget_list(ix, o, &r->budget, err);
     if (st != PS_OK) {
+        topic_release(&t);
         ps_report_free(r);
         return st;
     }
-    keep_topic_rows(r->budget, query);
+    keep_topic_rows(r->budget, &t);
+    topic_release(&t);
     *out = r;
     return PS_OK;
 }

@@ -344,6 +344,11 @@ split_goals(const char *s, size_t n, psi_strlist *out)
             if (starts_upper(s + w[j].s) &&
                 !(j > prev_end && is_preposition(s + w[j - 1].s, w[j - 1].e - w[j - 1].s))) {
                 subj = j;
+                /* a name of two words keeps its first: "Västra Götaland",
+                 * "Norra Bohuslän", "Region Halland" */
+                while (subj > prev_end && starts_upper(s + w[subj - 1].s) &&
+                       (s[w[subj - 1].e - 1] == 'a' || word_is(s, w[subj - 1], "region")))
+                    subj--;
                 break;
             }
         }

@@ -245,6 +245,24 @@ run_ps 0 "report on näringsliv" report $DB näringsliv
 sed -n '/^## Mål om ämnet/,/^## Budget/p' "$TMP/out" | grep '^- ' > "$TMP/goals.md"
 check "... lists goal statements, each naming the topic and stating a goal" sh -c \
     "test -s '$TMP/goals.md' && ! grep -iv 'näringsliv' '$TMP/goals.md' && ! grep -v ' ska ' '$TMP/goals.md'"
+# a goal names the topic by a word that starts with it, inflected ("arbete"
+# in "Arbetet"), not inside another word ("medarbetare"); a filter's value is
+# no topic word (pdfwrite.py writes ASCII only)
+python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/topic.pdf" "Verksamhetsplan 2026 for kommunen" \
+    "Sjukfranvaron bland alla medarbetare ska minska med 10 procent till 2027." \
+    "Arbetet med rekrytering ska minska vakanserna till 2027." \
+    "Andelen som cyklar till skolan ska vara minst 20 procent till 2030." \
+    "Verksamhetsplanen ska antas av fullmaktige senast i juni 2026."
+"$PLANSOK" ingest -q --db "$TMP/topic" "$TMP/topic.pdf" >/dev/null 2>&1
+goals_of() { sed -n '/^## Mål om ämnet/,/^## Budget/p' "$TMP/out" > "$TMP/goals-section"; }
+run_ps 0 "report arbete" report --db "$TMP/topic" arbete
+goals_of
+check "... lists the goal on Arbetet, not the one on medarbetare" sh -c \
+    "grep -q 'Arbetet med rekrytering ska minska' '$TMP/goals-section' && ! grep -q 'medarbetare' '$TMP/goals-section'"
+run_ps 0 "report with a filter in the query" report --db "$TMP/topic" "rekrytering kind:verksamhetsplan"
+goals_of
+check "... takes no goal for the filter's value" sh -c \
+    "grep -q 'Arbetet med rekrytering' '$TMP/goals-section' && ! grep -q 'Verksamhetsplanen ska antas' '$TMP/goals-section'"
 run_ps 0 "report on budget figures names the rows" report $DB medlemsavgifter
 check "... with Swedish amounts" grep -q "Medlemsavgifter\*\* · Budget 2015 38 450 tkr" "$TMP/out"
 

@@ -375,6 +375,7 @@ test_statement_split(void)
                         &l);
     CHECK(l.n == 3);
     if (l.n == 3) {
+        /* (the inline heading "Delmål" belongs to no goal) */
         CHECK(!strncmp(l.v[0], "För att Stockholmsregionen ska", strlen("För att Stockholmsregionen ska")));
         CHECK(ps_goal_statement_kind(l.v[0]) != PS_STATEMENT_GOAL);
         CHECK_STR(l.v[1], "Antalet resor ska öka");
@@ -383,6 +384,13 @@ test_statement_split(void)
     for (size_t i = 0; i < l.n; i++)
         free(l.v[i]);
     free(l.v);
+    /* a name of two words stays whole */
+    psi_strlist v = { 0 };
+    psi_goal_statements("Tågtrafiken i Västra Götaland ska utvecklas till 2035.", &v);
+    CHECK(v.n == 1 && !strcmp(v.v[0], "Västra Götaland ska utvecklas till 2035."));
+    for (size_t i = 0; i < v.n; i++)
+        free(v.v[i]);
+    free(v.v);
     /* two "ska" with no capitalised subject between: the first goal keeps
      * its predicate, up to where the second clause opens */
     psi_strlist m = { 0 };
