@@ -316,10 +316,22 @@ page_has_body(const psi_page *pg, double body)
     return false;
 }
 
+/* Whether the '.' at s[i] ends an abbreviation ("t.ex.", "bl.a.", "s.k.")
+ * rather than a sentence: the word it ends holds another '.' or is one
+ * letter. */
+static bool
+abbreviation(const char *s, size_t i)
+{
+    size_t b = i;
+    while (b > 0 && s[b - 1] != ' ' && s[b - 1] != '\n')
+        b--;
+    return i - b == 1 || memchr(s + b, '.', i - b) != NULL;
+}
+
 /* Where the sentence a paragraph ends in, unfinished, starts: after its
- * last sentence end, when that sentence is no longer than a long one; the
- * paragraph's length when it ends a sentence, has none before, or the tail
- * is too long to be one sentence. */
+ * last sentence end, or at its start when it is all one sentence, as long
+ * as that sentence is no longer than a long one; the paragraph's length
+ * when it ends a sentence or the tail is too long to be one. */
 static size_t
 cut_sentence(const psi_buf *para)
 {
@@ -330,10 +342,10 @@ cut_sentence(const psi_buf *para)
     for (size_t i = n; i-- > 1;) {
         if (n - i > 600)
             return n;
-        if (s[i] == ' ' && strchr(".!?", s[i - 1]))
+        if (s[i] == ' ' && strchr(".!?", s[i - 1]) && !(s[i - 1] == '.' && abbreviation(s, i - 1)))
             return i + 1;
     }
-    return n;
+    return n > 600 ? n : 0;
 }
 
 /* Whether page p+1 opens with body text in lower case: the sentence page p

@@ -571,6 +571,29 @@ test_sentence_over_page_end(void)
         CHECK_STR(out.v[2].text, "Nästa sida börjar med en ny mening.");
     }
     passages_release(&out);
+    /* a paragraph that is one unfinished sentence goes whole; "t.ex." ends
+     * no sentence */
+    psi_line q1[] = {
+        ln("Rubrik", 80, 14, true),
+        ln("Kommunerna har olika förutsättningar, t.ex. möjligheten att", 100, 10, false),
+    };
+    psi_line q2[] = {
+        ln("göra ärenden digitalt. Arbetet fortsätter.", 100, 10, false),
+    };
+    pg[0].lines = q1;
+    pg[0].nlines = 2;
+    pg[1].lines = q2;
+    pg[1].nlines = 1;
+    psi_passages out2 = { 0 };
+    psi_build_passages(pg, 2, NULL, NULL, &out2, NULL);
+    bool whole = false;
+    for (size_t i = 0; i < out2.n; i++)
+        whole |= out2.v[i].page == 1 && !strncmp(out2.v[i].text, "Kommunerna har olika förutsättningar, t.ex. "
+                                                               "möjligheten att göra ärenden digitalt.",
+                                                 strlen("Kommunerna har olika förutsättningar, t.ex. möjligheten "
+                                                        "att göra ärenden digitalt."));
+    CHECK(whole);
+    passages_release(&out2);
 }
 
 /* Cutting a value to a byte budget never splits a character (index terms). */
