@@ -124,7 +124,7 @@ assign_rows(wref *r, size_t n)
  * line on the other (a short column). Sides narrower than 80 pt hold no
  * column. */
 static bool
-gutter_holds(const wref *r, size_t n, const gutter *gi, double left0, double right1, bool band)
+gutter_holds(const wref *r, size_t n, const gutter *gi, double left0, double right1)
 {
     double lw = gi->x0 - left0, rw = right1 - gi->x1;
     if (lw < 80 || rw < 80)
@@ -151,11 +151,19 @@ gutter_holds(const wref *r, size_t n, const gutter *gi, double left0, double rig
         }
         /* under a band of text over the columns, a row across the gutter
          * is neither side's */
-        longl += !(across && band) && l1 - l0 >= 0.6 * lw && wl >= 4;
-        longr += !(across && band) && r1 - r0 >= 0.6 * rw && wr >= 4;
+        longl += !(across && gi->band) && l1 - l0 >= 0.6 * lw && wl >= 4;
+        longr += !(across && gi->band) && r1 - r0 >= 0.6 * rw && wr >= 4;
     }
     int lo = longl < longr ? longl : longr, hi = longl < longr ? longr : longl;
     return lo >= 3 || (gi->cover == 0 && hi >= 5 && lo >= 1);
+}
+
+/* Low coverage at bin b: almost no row, or one band of rows above or below
+ * the columns (a slide's introduction across both). */
+static inline bool
+low_cover(const int *cov, const int *runs, int b, int limit, int nrows)
+{
+    return cov[b] <= limit || (runs[b] == 1 && cov[b] <= nrows / 3);
 }
 
 static int
@@ -186,15 +194,12 @@ find_gutters(const wref *r, size_t n, int nrows, double width, double height, gu
         }
     }
     int limit = nrows / 25 > 1 ? nrows / 25 : 1;
-    /* low coverage: almost no row, or one band of rows above or below the
-     * columns (a slide's introduction across both) */
-#define LOW(b) (cov[b] <= limit || (runs[b] == 1 && cov[b] <= nrows / 3))
     int ng = 0;
     int b = (int)fmax(0, xmin + 30);
     int end = (int)fmin(nb, xmax - 30);
     gutter cand[MAX_CANDIDATES];
     while (b < end && ng < MAX_CANDIDATES) {
-        if (!LOW(b)) {
+        if (!low_cover(cov, runs, b, limit, nrows)) {
             b++;
             continue;
         }
@@ -202,7 +207,7 @@ find_gutters(const wref *r, size_t n, int nrows, double width, double height, gu
          * coverage is a candidate: a short column next to the gutter must
          * not widen it */
         int s = b, least = cov[b];
-        while (b < end && LOW(b)) {
+        while (b < end && low_cover(cov, runs, b, limit, nrows)) {
             if (cov[b] < least)
                 least = cov[b];
             b++;
@@ -219,7 +224,6 @@ find_gutters(const wref *r, size_t n, int nrows, double width, double height, gu
                 cand[ng++] = (gutter){ k0, k, least, least > limit };
         }
     }
-#undef LOW
     free(cov);
     free(last);
     free(runs);
@@ -249,8 +253,7 @@ find_gutters(const wref *r, size_t n, int nrows, double width, double height, gu
             double from = side ? lbound : left0;
             if (side && lbound == left0)
                 break;
-            holds = gutter_holds(r, n, gi, from, xmax, gi->band) ||
-                    (bound < xmax && gutter_holds(r, n, gi, from, bound, gi->band));
+            holds = gutter_holds(r, n, gi, from, xmax) || (bound < xmax && gutter_holds(r, n, gi, from, bound));
         }
         if (holds)
             g[kept++] = *gi;

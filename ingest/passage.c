@@ -251,13 +251,17 @@ in_bold_paragraph(const psi_page *pg, size_t i, double body)
     const psi_line *ls = pg->lines;
     if (!bold_at_body(&ls[i], body))
         return false;
+    /* (a run of more than 12 lines is a paragraph: the walk stops there) */
     size_t a = i, z = i;
-    while (a > 0 && bold_at_body(&ls[a - 1], body) && fabs(ls[a - 1].size - ls[a].size) <= 0.25 &&
+    while (a > 0 && i - a <= 12 && bold_at_body(&ls[a - 1], body) && fabs(ls[a - 1].size - ls[a].size) <= 0.25 &&
            ls[a].y0 > ls[a - 1].y0 && ls[a].y0 - ls[a - 1].y1 < ls[a].size * 0.9)
         a--;
-    while (z + 1 < pg->nlines && bold_at_body(&ls[z + 1], body) && fabs(ls[z + 1].size - ls[z].size) <= 0.25 &&
-           ls[z + 1].y0 > ls[z].y0 && ls[z + 1].y0 - ls[z].y1 < ls[z].size * 0.9)
+    while (z + 1 < pg->nlines && z - i <= 12 && bold_at_body(&ls[z + 1], body) &&
+           fabs(ls[z + 1].size - ls[z].size) <= 0.25 && ls[z + 1].y0 > ls[z].y0 &&
+           ls[z + 1].y0 - ls[z].y1 < ls[z].size * 0.9)
         z++;
+    if (z - a > 12)
+        return true;
     if (a == z)
         return false;
     size_t total = 0;
@@ -397,10 +401,12 @@ psi_build_passages(const psi_page *pages, int npages, const psi_wordset *words, 
     double body = body_size(pages, npages);
 
     levels lv = { { 0 }, 0 };
-    for (int p = 0; p < npages; p++)
+    for (int p = 0; p < npages; p++) {
+        if (!page_has_body(&pages[p], body))
+            continue;
         for (size_t i = 0; i < pages[p].nlines; i++) {
             const psi_line *l = &pages[p].lines[i];
-            if (!heading_at(&pages[p], i, body) || !page_has_body(&pages[p], body))
+            if (!heading_at(&pages[p], i, body))
                 continue;
             double s = round(l->size * 2) / 2;
             int k = 0;
@@ -409,6 +415,7 @@ psi_build_passages(const psi_page *pages, int npages, const psi_wordset *words, 
             if (k == lv.n && lv.n < 8)
                 lv.size[lv.n++] = s;
         }
+    }
     qsort(lv.size, (size_t)lv.n, sizeof lv.size[0], cmp_desc);
 
     char *carry = NULL; /* a sentence or a hyphenated word cut by a page end */
