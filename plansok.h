@@ -549,7 +549,7 @@ typedef struct ps_hits {
 
 /* Query language: words (Swedish stemming), "phrases", AND (default), OR,
  * NOT, parentheses, and filters lan:, year:Y or year:A..B, kind:, org:,
- * section:. An empty query matches every passage the options allow.
+ * unit: (nämnd:), lang:, section:. An empty query matches every passage the options allow.
  * Returns PS_ERR_BAD_QUERY with a message naming the query on a syntax
  * error, an unknown filter value, a query that is not UTF-8, one without
  * an indexed word ("*", an emoji) and one that only leaves things out
