@@ -126,6 +126,8 @@ check "... names the unit and follows its plans" sh -c \
     "grep -q '^Goals of Regionförbundet Jönköpings län, regionstyrelsen: 2013 -> 2014' '$TMP/out' && grep -qx '2013: 1 document, [0-9]* goal passages, [0-9]* goals (of [0-9]* statements: [0-9]* repeats, [0-9]* non-goals)' '$TMP/out'"
 run_ps 1 "goals --unit of a unit without documents" goals --db "$TMP/db-org" --org F-rfjl --unit socialnämnden --years 2013,2014
 check "... says why" sh -c "grep -q '^No goals of Regionförbundet Jönköpings län, socialnämnden to compare' '$TMP/out' && grep -qx '2013: no documents' '$TMP/out'"
+run_ps 2 "goals --unit of a unit no document has" goals --db "$TMP/db-org" --org F-rfjl --unit nosuch
+check "... says so" grep -q "no documents of Regionförbundet Jönköpings län, nosuch (a unit is named as 'plansok docs' shows it" "$TMP/err"
 run_ps 0 "search with the unit filter in the query" search $DB --format csv --limit 100 'mål nämnd:Regionstyrelsen'
 check "... finds only that unit's passages" sh -c "test \$(tail -n +2 '$TMP/out' | wc -l) -gt 0 && ! tail -n +2 '$TMP/out' | grep -v ',regionstyrelsen,'"
 
