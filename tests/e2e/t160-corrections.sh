@@ -328,4 +328,10 @@ PY
 else
     skip "language and garbled pages" "no $SHARED/realpdfs"
 fi
+# --- set --unit refiles the document under its new unit ---------------------
+cp -r "$DB" "$TMP/db-unit"
+run_ps 0 "set --unit ekonomiutskottet" set --db "$TMP/db-unit" vp2013_webb.pdf --unit ekonomiutskottet
+run_ps 0 "... unit: finds its passages under the new unit" search --db "$TMP/db-unit" --format csv --limit 1000 'unit:ekonomiutskottet'
+check "... and only them" sh -c "test \$(tail -n +2 '$TMP/out' | wc -l) -gt 0 && ! tail -n +2 '$TMP/out' | grep -v vp2013_webb.pdf"
+run_ps 1 "... and not under the unit it had" search --db "$TMP/db-unit" --format csv 'nämnd:regionstyrelsen year:2013'
 done_testing
