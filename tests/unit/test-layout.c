@@ -1,0 +1,536 @@
+/* test-layout.c: reading order (ingest/layout.c: columns, slides, sidebars,
+ * tables, rows of mixed sizes, letter-spaced words) and passages
+ * (ingest/passage.c: bold lead paragraphs and run-in leads are text, a
+ * sentence over a page end is read whole), on pages of words and lines
+ * made here. */
+#include "plansok-private.h"
+#include "tap.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static psi_word
+w(const char *t, double x, double y, double width)
+{
+    psi_word r = { 0 };
+    r.text = (char *)t;
+    r.x0 = x;
+    r.x1 = x + width;
+    r.y0 = y;
+    r.y1 = y + 10;
+    r.size = 10;
+    return r;
+}
+
+/* A page of the given words, through layout.c. */
+static psi_page
+laid_out(psi_word *words, size_t n, double width, double height)
+{
+    psi_page pg = { 0 };
+    pg.words = words;
+    pg.nwords = n;
+    pg.width = width;
+    pg.height = height;
+    psi_layout_page(&pg);
+    return pg;
+}
+
+static void
+page_release(psi_page *pg)
+{
+    for (size_t i = 0; i < pg->nlines; i++)
+        psi_line_release(&pg->lines[i]);
+    free(pg->lines);
+}
+
+static void
+test_layout_columns(void)
+{
+    /* Two columns of 8 lines, given to layout interleaved line by line, as
+     * poppler sometimes does; a full-width header on top. */
+    psi_word words[1];
+    size_t n;
+    /* each line: a label word and three more words of prose */
+    static char left[8][16], right[8][16];
+    psi_word all[80];
+    n = 0;
+    all[n++] = w("Rubrik", 60, 20, 400);
+    for (int i = 0; i < 8; i++) {
+        snprintf(left[i], sizeof left[i], "L%d", i);
+        snprintf(right[i], sizeof right[i], "R%d", i);
+        double y = 60 + i * 13;
+        all[n++] = w(right[i], 310, y, 40);
+        all[n++] = w("och", 360, y, 50);
+        all[n++] = w("mer", 420, y, 50);
+        all[n++] = w("text", 480, y, 50);
+        all[n++] = w(left[i], 60, y, 40);
+        all[n++] = w("och", 110, y, 50);
+        all[n++] = w("mer", 170, y, 50);
+        all[n++] = w("text", 230, y, 50);
+    }
+    (void)words;
+    psi_page pg = laid_out(all, n, 595, 842);
+    CHECK(pg.columns == 2);
+    CHECK(pg.nlines == 17);
+    if (pg.nlines == 17) {
+        CHECK_STR(pg.lines[0].text, "Rubrik");
+        CHECK_STR(pg.lines[1].text, "L0 och mer text");
+        CHECK_STR(pg.lines[8].text, "L7 och mer text");
+        CHECK_STR(pg.lines[9].text, "R0 och mer text");
+        CHECK_STR(pg.lines[16].text, "R7 och mer text");
+    }
+    page_release(&pg);
+}
+
+static void
+test_layout_three_columns(void)
+{
+    /* An InDesign page of three columns (as Nacka's översiktsplan): a
+     * heading across the page, three columns of twelve lines each given
+     * to layout row by row across all three, and a page number. Each
+     * column reads in order, left to right. */
+    static char c[3][12][8];
+    psi_word all[200];
+    size_t n = 0;
+    all[n++] = w("Översiktsplan", 50, 40, 300);
+    for (int i = 0; i < 12; i++) {
+        double y = 90 + i * 12;
+        for (int k = 0; k < 3; k++) {
+            snprintf(c[k][i], sizeof c[k][i], "%c%d", "ABC"[k], i);
+            double x = 50 + k * 170;
+            all[n++] = w(c[k][i], x, y, 30);
+            all[n++] = w("och", x + 34, y, 30);
+            all[n++] = w("mer", x + 68, y, 30);
+            all[n++] = w("löptext", x + 102, y, 48);
+        }
+    }
+    all[n++] = w("12", 290, 800, 12);
+    psi_page pg = laid_out(all, n, 595, 842);
+    CHECK(pg.columns == 3);
+    if (pg.columns != 3) {
+        page_release(&pg);
+        return;
+    }
+    CHECK(pg.nlines == 1 + 36 + 1);
+    if (pg.nlines == 38) {
+        CHECK_STR(pg.lines[0].text, "Översiktsplan");
+        CHECK_STR(pg.lines[1].text, "A0 och mer löptext");
+        CHECK_STR(pg.lines[12].text, "A11 och mer löptext");
+        CHECK_STR(pg.lines[13].text, "B0 och mer löptext");
+        CHECK_STR(pg.lines[25].text, "C0 och mer löptext");
+        CHECK_STR(pg.lines[36].text, "C11 och mer löptext");
+        CHECK_STR(pg.lines[37].text, "12");
+    }
+    page_release(&pg);
+}
+
+static void
+test_layout_sidebar(void)
+{
+    /* Two columns of body text and a sidebar of larger quotes whose lines
+     * fall between the body's rows: the body is read column by column, then
+     * the sidebar, each quote whole. */
+    static char c[2][14][8], q[5][8];
+    psi_word all[200];
+    size_t n = 0;
+    for (int i = 0; i < 14; i++) {
+        double y = 90 + i * 12;
+        for (int k = 0; k < 2; k++) {
+            snprintf(c[k][i], sizeof c[k][i], "%c%d", "AB"[k], i);
+            double x = 50 + k * 170;
+            all[n++] = w(c[k][i], x, y, 30);
+            all[n++] = w("och", x + 34, y, 30);
+            all[n++] = w("mer", x + 68, y, 30);
+            all[n++] = w("löptext", x + 102, y, 48);
+        }
+    }
+    for (int i = 0; i < 5; i++) {
+        psi_word *x;
+        double y = 97 + i * 19;
+        snprintf(q[i], sizeof q[i], "Q%d", i);
+        x = &all[n++];
+        *x = w(q[i], 400, y, 30);
+        x->y1 = y + 15;
+        x->size = 15;
+        x = &all[n++];
+        *x = w("citat", 434, y, 45);
+        x->y1 = y + 15;
+        x->size = 15;
+        x = &all[n++];
+        *x = w("i", 483, y, 8);
+        x->y1 = y + 15;
+        x->size = 15;
+        x = &all[n++];
+        *x = w("marginalen", 495, y, 70);
+        x->y1 = y + 15;
+        x->size = 15;
+    }
+    psi_page pg = laid_out(all, n, 595, 842);
+    CHECK(pg.columns == 3);
+    CHECK(pg.nlines == 28 + 5);
+    if (pg.nlines == 33) {
+        CHECK_STR(pg.lines[0].text, "A0 och mer löptext");
+        CHECK_STR(pg.lines[13].text, "A13 och mer löptext");
+        CHECK_STR(pg.lines[14].text, "B0 och mer löptext");
+        CHECK_STR(pg.lines[28].text, "Q0 citat i marginalen");
+        CHECK_STR(pg.lines[32].text, "Q4 citat i marginalen");
+    }
+    page_release(&pg);
+}
+
+static void
+test_layout_table(void)
+{
+    /* A table of a label and number columns, with a wide gap before its
+     * last two columns (a slide of frame budgets): the numbers are no
+     * prose, so the gap is no gutter and each row stays one line with its
+     * cells. Labels of four words make the left side look like prose. */
+    static const char *labels[8] = { "Vård och omsorg nämnd", "Social och stöd nämnd", "Kultur och fritid nämnd",
+                                     "Barn och unga nämnd",   "Bygg och miljö nämnd",  "Teknik och gata nämnd",
+                                     "Styrelse och kansli nu", "Förmyndare och gode män" };
+    psi_word all[200];
+    size_t n = 0;
+    for (int i = 0; i < 8; i++) {
+        double y = 60 + i * 16;
+        all[n++] = w(labels[i], 100, y, 200); /* one word of the label's width: enough here */
+        all[n++] = w("1", 330, y, 8); /* thousands spaces of 2 pt */
+        all[n++] = w("049", 340, y, 20);
+        all[n++] = w("382", 362, y, 20);
+        all[n++] = w("-935", 420, y, 25);
+        all[n++] = w("1", 640, y, 8); /* the wide gap: 640 - 445 */
+        all[n++] = w("057", 650, y, 20);
+        all[n++] = w("382", 672, y, 20);
+        all[n++] = w("0", 720, y, 8);
+    }
+    psi_page pg = laid_out(all, n, 960, 540);
+    CHECK(pg.columns == 1);
+    CHECK(pg.nlines == 8);
+    if (pg.nlines == 8) {
+        CHECK_STR(pg.lines[0].text, "Vård och omsorg nämnd\t1 049 382\t-935\t1 057 382\t0");
+        /* each cell where it lies */
+        CHECK(pg.lines[0].ncells == 5 && pg.lines[0].cells[3].x0 == 640 && pg.lines[0].cells[3].x1 == 692);
+    }
+    page_release(&pg);
+}
+
+/* Words of a line: each word 50 pt wide, 4 pt apart, from x. */
+static size_t
+words_at(psi_word *all, size_t n, const char *const *t, size_t k, double x, double y)
+{
+    for (size_t i = 0; i < k; i++)
+        all[n++] = w(t[i], x + (double)i * 54, y, 50);
+    return n;
+}
+
+static void
+test_layout_slide(void)
+{
+    /* A 16:9 slide: a running header across the slide, and on its right half
+     * an introduction across two columns of prose, as the RUS's chapter
+     * pages. The header is one line; the introduction is read before the
+     * columns, whole, also where a line leaves the gutter free; then the
+     * left column, then the right. */
+    static const char *const head[] = { "REGIONAL", "UTVECKLINGSSTRATEGI" };
+    static const char *const intro[] = { "Den", "regionala", "strategin", "pekar", "ut", "vår",
+                                         "gemensamma", "riktning", "för", "omställning", "nu" };
+    static const char *const lw[] = { "L", "vänster", "kolumn", "med", "text", "här" };
+    static const char *const rw[] = { "R", "höger", "kolumn", "med", "text", "där" };
+    static char left[12][8], right[12][8];
+    psi_word all[400];
+    size_t n = 0;
+    n = words_at(all, n, head, 2, 48, 42);
+    all[n++] = w("GENOMFÖRANDE", 1750, 42, 110);
+    for (int i = 0; i < 4; i++) /* the third row leaves the gutter free */
+        n = words_at(all, n, intro, i == 2 ? 7 : 11, 1010, 150 + i * 14);
+    static const char *const tail[] = { "riktning", "för", "omställning", "nu" };
+    n = words_at(all, n, tail, 4, 1010 + 7 * 54 + 2, 150 + 2 * 14);
+    for (int i = 0; i < 12; i++) {
+        double y = 240 + i * 14;
+        snprintf(left[i], sizeof left[i], "L%d", i);
+        snprintf(right[i], sizeof right[i], "R%d", i);
+        all[n++] = w(left[i], 1010, y, 50);
+        n = words_at(all, n, lw + 1, 5, 1064, y);
+        all[n++] = w(right[i], 1400, y, 50);
+        n = words_at(all, n, rw + 1, 5, 1454, y);
+    }
+    psi_page pg = laid_out(all, n, 1920, 1080);
+    CHECK(pg.columns == 2);
+    CHECK(pg.nlines == 1 + 4 + 24);
+    if (pg.nlines == 29) {
+        CHECK(!strncmp(pg.lines[0].text, "REGIONAL UTVECKLINGSSTRATEGI", 28) && strstr(pg.lines[0].text, "GENOMFÖRANDE"));
+        CHECK_STR(pg.lines[3].text, "Den regionala strategin pekar ut vår gemensamma riktning för omställning nu");
+        CHECK_STR(pg.lines[5].text, "L0 vänster kolumn med text här");
+        CHECK_STR(pg.lines[16].text, "L11 vänster kolumn med text här");
+        CHECK_STR(pg.lines[17].text, "R0 höger kolumn med text där");
+    }
+    page_release(&pg);
+}
+
+static void
+test_layout_sizes(void)
+{
+    static const struct {
+        psi_word words[3];
+        size_t n, nlines;
+        const char *first;
+    } cases[] = {
+        /* "Satsa" set large at the start of a line of small text, its baseline
+         * a little lower and given last, as the RUS's list of verbs is */
+        { { { .text = "på", .x0 = 104, .x1 = 116, .y0 = 100, .y1 = 110, .size = 10 },
+            { .text = "innovationsmiljöer", .x0 = 120, .x1 = 200, .y0 = 100, .y1 = 110, .size = 10 },
+            { .text = "Satsa", .x0 = 60, .x1 = 100, .y0 = 97, .y1 = 112, .size = 15 } },
+          3, 1, "Satsa på innovationsmiljöer" },
+        /* a 28 pt heading whose box ends 2 pt above a line of 11 pt text, its
+         * baseline 14 pt higher: two rows, not "1. Inledning Alingsås kommun" */
+        { { { .text = "Inledning", .x0 = 60, .x1 = 180, .y0 = 72, .y1 = 103.7, .size = 28 },
+            { .text = "Alingsås", .x0 = 60, .x1 = 100, .y0 = 105.4, .y1 = 117.7, .size = 11 },
+            { .text = "kommun", .x0 = 104, .x1 = 144, .y0 = 105.4, .y1 = 117.7, .size = 11 } },
+          3, 2, "Inledning" },
+        /* words of two sizes that overlap (one printed over the other) keep
+         * their order by baseline */
+        { { { .text = "under", .x0 = 60, .x1 = 100, .y0 = 100, .y1 = 110, .size = 10 },
+            { .text = "ÖVER", .x0 = 70, .x1 = 130, .y0 = 97, .y1 = 112, .size = 15 } },
+          2, 1, "under ÖVER" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        psi_word all[3];
+        memcpy(all, cases[i].words, sizeof all);
+        psi_page pg = laid_out(all, cases[i].n, 595, 842);
+        CHECK(pg.nlines == cases[i].nlines);
+        if (pg.nlines == cases[i].nlines)
+            CHECK_STR(pg.lines[0].text, cases[i].first);
+        page_release(&pg);
+    }
+}
+
+/* One line of words at the given x (each w wide), through layout. */
+static char *
+line_of(const char *const *words, const double *x, const double *width, size_t n)
+{
+    psi_word all[32];
+    for (size_t i = 0; i < n; i++)
+        all[i] = w(words[i], x[i], 100, width[i]);
+    psi_page pg = laid_out(all, n, 595, 842);
+    char *t = pg.nlines == 1 ? psi_strdup(pg.lines[0].text) : psi_strdup("(not one line)");
+    page_release(&pg);
+    return t;
+}
+
+static void
+test_letter_spacing(void)
+{
+    /* "k l i m at h j ä lta r": one word, letters 1.5 pt apart */
+    static const char *const klimat[] = { "k", "l", "i", "m", "at", "h", "j", "ä", "lta", "r" };
+    double x[10], wd[10], at = 60;
+    for (size_t i = 0; i < 10; i++) {
+        wd[i] = 5.0 * (double)strlen(klimat[i]);
+        x[i] = at;
+        at += wd[i] + 1.5;
+    }
+    char *t = line_of(klimat, x, wd, 10);
+    CHECK_STR(t, "klimathjältar");
+    free(t);
+    /* two letter-spaced words: the gap between them is three times the letters' */
+    static const char *const two[] = { "R", "E", "G", "I", "O", "N", "U", "T", "V" };
+    at = 60;
+    for (size_t i = 0; i < 9; i++) {
+        wd[i] = 6;
+        x[i] = at;
+        at += 6 + (i == 5 ? 5.5 : 1.8);
+    }
+    t = line_of(two, x, wd, 9);
+    CHECK_STR(t, "REGION UTV");
+    free(t);
+    /* ordinary short words keep their spaces */
+    static const char *const words[] = { "i", "en", "av", "de", "fem", "år" };
+    at = 60;
+    for (size_t i = 0; i < 6; i++) {
+        wd[i] = 5.0 * (double)strlen(words[i]);
+        x[i] = at;
+        at += wd[i] + 2.8;
+    }
+    t = line_of(words, x, wd, 6);
+    CHECK_STR(t, "i en av de fem år");
+    free(t);
+}
+
+/* A line as layout.c makes it, for passage.c. */
+static psi_line
+ln(const char *text, double y, double size, bool bold)
+{
+    psi_line l = { 0 };
+    l.text = (char *)text;
+    l.x0 = 80;
+    l.x1 = 80 + 4.5 * (double)strlen(text);
+    l.y0 = y;
+    l.y1 = y + size;
+    l.size = size;
+    l.bold = bold;
+    return l;
+}
+
+static void
+passages_release(psi_passages *out)
+{
+    for (size_t i = 0; i < out->n; i++) {
+        free(out->v[i].heading);
+        free(out->v[i].text);
+        free(out->v[i].terms);
+    }
+    for (size_t i = 0; i < out->noutline; i++)
+        free(out->outline[i].text);
+    free(out->v);
+    free(out->outline);
+}
+
+static void
+test_bold_paragraph(void)
+{
+    /* A follow-up's section: a heading, a lead paragraph set in bold at body
+     * size over four lines of under 90 characters, then body text, then a
+     * short bold heading at body size. The lead is text, not a heading. */
+    psi_line lines[] = {
+        ln("Ökad lärartäthet", 100, 14, true),
+        ln("Elevpengen i grundskolans årskurser 7 till 9 höjs återigen inför 2026, vilket gör det", 125, 11, true),
+        ln("möjligt att fortsätta att öka lärartätheten. Förstärkningarna, tillsammans med", 138.2, 11, true),
+        ln("insatser för att utveckla kvaliteten i det särskilda stödet, förbättrar", 151.4, 11, true),
+        ln("förutsättningarna för att fler elever blir behöriga till gymnasiet.", 164.6, 11, true),
+        ln("Förvaltningens arbete under året inriktas på att stärka processen kring särskilt stöd.", 184, 11, false),
+        ln("En kunskapshöjande insats har genomförts under april.", 197.2, 11, false),
+        ln("Elever med hög frånvaro", 230, 11, true),
+        ln("Socialpedagogernas arbete följs upp kvalitativt och kvantitativt under året.", 255, 11, false),
+        ln("Arbetet har lett till att flera elever återgått till regelbunden skolgång.", 268.2, 11, false),
+    };
+    psi_page pg = { 0 };
+    pg.lines = lines;
+    pg.nlines = sizeof lines / sizeof lines[0];
+    pg.width = 595;
+    pg.height = 842;
+    psi_passages out = { 0 };
+    psi_build_passages(&pg, 1, NULL, NULL, &out, NULL);
+    CHECK(out.noutline == 2);
+    if (out.noutline == 2) {
+        CHECK_STR(out.outline[0].text, "Ökad lärartäthet");
+        CHECK_STR(out.outline[1].text, "Elever med hög frånvaro");
+    }
+    CHECK(out.n == 2);
+    if (out.n == 2) {
+        CHECK_STR(out.v[0].heading, "Ökad lärartäthet");
+        CHECK(!strncmp(out.v[0].text, "Elevpengen i grundskolans", 25));
+        CHECK(strstr(out.v[0].text, "behöriga till gymnasiet.") != NULL);
+        CHECK_STR(out.v[1].heading, "Ökad lärartäthet > Elever med hög frånvaro");
+    }
+    passages_release(&out);
+}
+
+static void
+test_run_in_lead(void)
+{
+    /* A bold first line that runs on into its paragraph in lower case, and
+     * a list item whose first line is set large, are text; a short heading
+     * over text that happens to start in lower case stays a heading. */
+    psi_line lines[] = {
+        ln("Kunskap till praktik", 100, 13.5, true),
+        ln("utvecklingsarbete inom riskbruk, missbruk och beroendeområdet beslutades.", 118, 10, false),
+        ln("Samverkan och kunskapsöverföring blir allt", 150, 10, true),
+        ln("viktigare när traditionella branscher vävs samman.", 163, 10, false),
+        ln("Stimulera entreprenörskap samt utveckla", 190, 13.5, false),
+        ln("och ta tillvara barns och ungas kreativitet.", 206, 10, false),
+    };
+    lines[2].x1 = lines[3].x1; /* the bold line is full: it broke there */
+    lines[4].x1 = lines[5].x1;
+    psi_page pg = { 0 };
+    pg.lines = lines;
+    pg.nlines = sizeof lines / sizeof lines[0];
+    pg.width = 595;
+    pg.height = 842;
+    psi_passages out = { 0 };
+    psi_build_passages(&pg, 1, NULL, NULL, &out, NULL);
+    CHECK(out.noutline == 1);
+    if (out.noutline >= 1)
+        CHECK_STR(out.outline[0].text, "Kunskap till praktik");
+    CHECK(out.n == 1 && strstr(out.v[0].text, "Samverkan och kunskapsöverföring blir allt viktigare") &&
+          strstr(out.v[0].text, "Stimulera entreprenörskap samt utveckla och ta tillvara"));
+    passages_release(&out);
+}
+
+static void
+test_sentence_over_page_end(void)
+{
+    /* A sentence the page end cuts off is read whole on the page where it
+     * ends; a page that opens with a capital starts afresh. */
+    psi_line p1[] = {
+        ln("Förvaltningens arbete inriktas på rättssäkra arbetssätt.", 100, 10, false),
+        ln("Målet är att manuella arbetsmoment som kan automatiseras ska", 113, 10, false),
+    };
+    psi_line p2[] = {
+        ln("vara ersatta av digitala lösningar vid utgången av 2026. En översyn pågår.", 100, 10, false),
+        ln("Arbetet fortsätter.", 113, 10, false),
+    };
+    psi_line p3[] = {
+        ln("Nästa sida börjar med en ny mening.", 100, 10, false),
+    };
+    psi_page pg[3] = { { 0 } };
+    pg[0].lines = p1;
+    pg[0].nlines = 2;
+    pg[1].lines = p2;
+    pg[1].nlines = 2;
+    pg[2].lines = p3;
+    pg[2].nlines = 1;
+    for (int i = 0; i < 3; i++) {
+        pg[i].width = 595;
+        pg[i].height = 842;
+    }
+    psi_passages out = { 0 };
+    psi_build_passages(pg, 3, NULL, NULL, &out, NULL);
+    CHECK(out.n == 3);
+    if (out.n == 3) {
+        CHECK_STR(out.v[0].text, "Förvaltningens arbete inriktas på rättssäkra arbetssätt.");
+        CHECK(out.v[1].page == 1 && !strncmp(out.v[1].text, "Målet är att manuella arbetsmoment som kan "
+                                                            "automatiseras ska vara ersatta",
+                                            strlen("Målet är att manuella arbetsmoment som kan automatiseras ska "
+                                                   "vara ersatta")));
+        CHECK_STR(out.v[2].text, "Nästa sida börjar med en ny mening.");
+    }
+    passages_release(&out);
+    /* a paragraph that is one unfinished sentence goes whole; "t.ex." ends
+     * no sentence */
+    psi_line q1[] = {
+        ln("Rubrik", 80, 14, true),
+        ln("Kommunerna har olika förutsättningar, t.ex. möjligheten att", 100, 10, false),
+    };
+    psi_line q2[] = {
+        ln("göra ärenden digitalt. Arbetet fortsätter.", 100, 10, false),
+    };
+    pg[0].lines = q1;
+    pg[0].nlines = 2;
+    pg[1].lines = q2;
+    pg[1].nlines = 1;
+    psi_passages out2 = { 0 };
+    psi_build_passages(pg, 2, NULL, NULL, &out2, NULL);
+    bool whole = false;
+    for (size_t i = 0; i < out2.n; i++)
+        whole |= out2.v[i].page == 1 && !strncmp(out2.v[i].text, "Kommunerna har olika förutsättningar, t.ex. "
+                                                               "möjligheten att göra ärenden digitalt.",
+                                                 strlen("Kommunerna har olika förutsättningar, t.ex. möjligheten "
+                                                        "att göra ärenden digitalt."));
+    CHECK(whole);
+    passages_release(&out2);
+}
+
+int
+main(void)
+{
+    test_layout_columns();
+    test_layout_three_columns();
+    test_layout_sidebar();
+    test_layout_table();
+    test_layout_sizes();
+    test_layout_slide();
+    test_letter_spacing();
+    test_bold_paragraph();
+    test_run_in_lead();
+    test_sentence_over_page_end();
+    return tap_done();
+}
