@@ -206,14 +206,21 @@ static const passage_style html_row = { "<tr><td>", "</td><td class=\"num\">", "
 static const passage_style html_cite = { "<p class=\"cite\">", " ", ", ", ", s. ", "</p><blockquote>",
                                          "</blockquote>\n" };
 
+/* Where a passage is: län, year, file and page, up to what follows. */
 static void
-write_passage(const report_out *o, const ps_hit *h, const passage_style *st)
+cite(const report_out *o, const ps_hit *h, const passage_style *st)
 {
     fputs(st->open, o->f);
     text(o, cli_lan_label(h->lan));
     fprintf(o->f, "%s%d%s", st->before_year, h->year, st->before_file);
     text(o, h->file);
     fprintf(o->f, "%s%d%s", st->before_page, h->page + 1, st->before_snippet);
+}
+
+static void
+write_passage(const report_out *o, const ps_hit *h, const passage_style *st)
+{
+    cite(o, h, st);
     snippet(o, h);
     fputs(st->close, o->f);
 }
@@ -231,12 +238,7 @@ write_goals(const report_out *o, const ps_report *r)
     for (size_t i = 0; i < g->n; i++) {
         /* where, then the goals the passage states, one per line */
         const passage_style *st = o->html ? &html_row : &md_item;
-        const ps_hit *h = &g->hits[i];
-        fputs(st->open, f);
-        text(o, cli_lan_label(h->lan));
-        fprintf(f, "%s%d%s", st->before_year, h->year, st->before_file);
-        text(o, h->file);
-        fprintf(f, "%s%d%s", st->before_page, h->page + 1, st->before_snippet);
+        cite(o, &g->hits[i], st);
         const char *s = r->goal_statements[i];
         for (const char *nl; s; s = nl ? nl + 1 : NULL) {
             nl = strchr(s, '\n');
