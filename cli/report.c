@@ -121,6 +121,7 @@ static const char style[] =
     "table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #bbb;padding:.25em .5em;"
     "vertical-align:top}th{background:#eef}\n"
     "td.num{text-align:right}.cite{color:#555;font-size:.9em}mark{background:#fde68a}\n"
+    "td:nth-child(3){overflow-wrap:anywhere;font-size:.9em;max-width:14em}\n"
     "svg text.axis{font-size:12px;fill:#222}svg text.cell{font-size:11px;fill:#111}"
     "svg text.cell.dark{fill:#fff}\n"
     "@media print{body{margin:0;max-width:none}h2{break-after:avoid}section{break-inside:avoid-page}"
@@ -180,7 +181,7 @@ write_best(const report_out *o, const ps_report *r)
         fputs(o->html ? "<h3>" : "\n### ", f);
         text(o, cli_lan_label(x->lan));
         fprintf(f, o->html ? " %d</h3>\n<p class=\"cite\">" : " %d\n\n", x->year);
-        text(o, b->org);
+        text(o, b->org && *b->org ? b->org : "okänd organisation");
         fputs(", ", f);
         text(o, b->file);
         fprintf(f, o->html ? ", s. %d · %s · " : ", s. %d (%s; ", b->page + 1, ps_section_name(b->section));
@@ -259,7 +260,7 @@ budget_row(const report_out *o, const ps_budget_row *b)
     FILE *f = o->f;
     char num[64];
     fputs(o->html ? "<p>" : "- ", f);
-    text(o, b->org);
+    text(o, b->org && *b->org ? b->org : "okänd organisation");
     fprintf(f, " %d, ", b->year);
     text(o, b->file);
     fprintf(f, " s. %d, ", b->page + 1);
