@@ -223,7 +223,7 @@ main(int argc, char **argv)
     }
     /* confusion[gold][predicted] */
     int conf[PS_SECTION_COUNT][PS_SECTION_COUNT] = { { 0 } };
-    int missing = 0;
+    int missing = 0, joined = 0, mixed = 0; /* passages with several labels, of several kinds */
     for (size_t i = 0; i < n; i++) {
         if (i > 0 && !strcmp(rows[i].file, rows[i - 1].file))
             continue;
@@ -279,10 +279,14 @@ main(int argc, char **argv)
                     }
                 if (first < 0)
                     continue;
-                int kind = first;
-                for (int c = 0; c < PS_SECTION_COUNT; c++)
+                int kind = first, kinds = 0;
+                for (int c = 0; c < PS_SECTION_COUNT; c++) {
+                    kinds += votes[c] > 0;
                     if (votes[c] > votes[kind])
                         kind = c;
+                }
+                joined += labels > 1;
+                mixed += kinds > 1;
                 const ps_passage *p = ps_doc_passage(doc, k);
                 conf[kind][p->section]++;
                 if (show && kind != (int)p->section)
@@ -343,6 +347,10 @@ main(int argc, char **argv)
             fail = 1;
     }
     printf("%-9s %9d %9s %7d accuracy %.3f\n", "all", total, "", correct, total ? (double)correct / total : 0);
+    if (joined)
+        printf("%d passages hold several labels (%d of them of several kinds): each counts once, "
+               "with the kind most of its labels have\n",
+               joined, mixed);
     if (missing)
         printf("%d labelled passages not found\n", missing);
     for (size_t i = 0; i < none; i++)
