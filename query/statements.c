@@ -208,7 +208,11 @@ ps_statement_kind
 psi_statement_kind(const char *s, const psi_words *w)
 {
     uint32_t cp;
-    if (psi_utf8_decode(s, strlen(s), &cp) && psi_cp_is_lower(cp))
+    /* lower case first: a fragment of a sentence cut elsewhere, but for the
+     * next clause of a listed goal, as the split leaves it ("Målet är att A
+     * ska …, att fler blanketter ska vara digitaliserade och att …") */
+    bool clause = w->n > 1 && !strcmp(w->low[0], "att");
+    if (psi_utf8_decode(s, strlen(s), &cp) && psi_cp_is_lower(cp) && !clause)
         return PS_STATEMENT_FRAGMENT;
     /* a lead-in to a list ("Per verksamhet finns följande mål:") is not a goal itself */
     size_t n = strlen(s);
@@ -352,8 +356,11 @@ split_goals(const char *s, size_t n, psi_strlist *out)
                 break;
             }
         }
-        if (subj == k)
+        if (subj == k) {
             subj = prev_end; /* no capitalised subject: from where the last goal ended */
+            if (subj + 1 < k && word_is(s, w[subj], "och") && word_is(s, w[subj + 1], "att"))
+                subj++; /* "… och att kvaliteten ska vara stärkt": the clause from its "att" */
+        }
         /* a purpose clause keeps its "för att" ("För att Stockholmsregionen
          * ska klara kompetensförsörjningen förutsätter det …"): it is no goal */
         if (subj >= prev_end + 2 && word_is(s, w[subj - 1], "att") &&
@@ -367,13 +374,20 @@ split_goals(const char *s, size_t n, psi_strlist *out)
             /* two "ska" with no capitalised subject between: the first goal
              * ends where the second's clause opens ("… ska vara ersatta av
              * digitala lösningar, att fler blanketter ska vara …"), else
-             * just after its "ska" */
+             * just after its "ska"; a purpose clause ("… så att syftet ska
+             * kunna uppfyllas") stays with its goal */
             size_t open = end;
             while (open > k + 2 && !word_is(s, w[open - 1], "att"))
                 open--;
-            end = open > k + 2 ? open - 1 : k + 1;
-            if (end > k + 1 && word_is(s, w[end - 1], "och"))
-                end--;
+            if (open > k + 3 && (word_is(s, w[open - 2], "så") || word_is(s, w[open - 2], "för"))) {
+                end++; /* past the second "ska", to its clause's end */
+                while (end < nw && !starts_upper(s + w[end].s) && !word_is(s, w[end], "ska"))
+                    end++;
+            } else {
+                end = open > k + 2 ? open - 1 : k + 1;
+                if (end > k + 1 && word_is(s, w[end - 1], "och"))
+                    end--;
+            }
         }
         push_statement(out, s + w[subj].s, w[end - 1].e - w[subj].s);
         prev_end = end;

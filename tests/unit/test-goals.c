@@ -399,6 +399,19 @@ test_statement_split(void)
                         &m);
     CHECK(m.n >= 1 && !strcmp(m.v[0], "Målet är att manuella arbetsmoment ska vara ersatta av digitala lösningar "
                                       "vid utgången av 2026,"));
+    /* ... and the next clause is a goal of its own, unless it is a purpose */
+    psi_strlist u = { 0 };
+    psi_goal_statements("Lokalerna ska vara ändamålsenliga och anpassade så att syftet med utbildningen ska kunna "
+                        "uppfyllas.",
+                        &u);
+    CHECK(u.n == 1 && !strcmp(u.v[0], "Lokalerna ska vara ändamålsenliga och anpassade så att syftet med "
+                                      "utbildningen ska kunna uppfyllas.") &&
+          ps_goal_statement_kind(u.v[0]) == PS_STATEMENT_GOAL);
+    for (size_t i = 0; i < u.n; i++)
+        free(u.v[i]);
+    free(u.v);
+    CHECK(m.n == 2 && !strcmp(m.v[1], "att fler blanketter ska vara digitaliserade.") &&
+          ps_goal_statement_kind(m.v[1]) == PS_STATEMENT_GOAL);
     for (size_t i = 0; i < m.n; i++)
         free(m.v[i]);
     free(m.v);
