@@ -24,6 +24,13 @@ text(const report_out *o, const char *s)
     cli_escape(o->f, s, o->esc);
 }
 
+/* An organisation's name, or what to call it when none was found. */
+static const char *
+org_name(const char *org)
+{
+    return org && *org ? org : "okänd organisation";
+}
+
 static void
 snippet(const report_out *o, const ps_hit *h)
 {
@@ -181,7 +188,7 @@ write_best(const report_out *o, const ps_report *r)
         fputs(o->html ? "<h3>" : "\n### ", f);
         text(o, cli_lan_label(x->lan));
         fprintf(f, o->html ? " %d</h3>\n<p class=\"cite\">" : " %d\n\n", x->year);
-        text(o, b->org && *b->org ? b->org : "okänd organisation");
+        text(o, org_name(b->org));
         fputs(", ", f);
         text(o, b->file);
         fprintf(f, o->html ? ", s. %d · %s · " : ", s. %d (%s; ", b->page + 1, ps_section_name(b->section));
@@ -260,7 +267,7 @@ budget_row(const report_out *o, const ps_budget_row *b)
     FILE *f = o->f;
     char num[64];
     fputs(o->html ? "<p>" : "- ", f);
-    text(o, b->org && *b->org ? b->org : "okänd organisation");
+    text(o, org_name(b->org));
     fprintf(f, " %d, ", b->year);
     text(o, b->file);
     fprintf(f, " s. %d, ", b->page + 1);

@@ -120,10 +120,41 @@ page_label(const char *key)
     return false;
 }
 
+/* Running-line keys with the pages they are on. */
+typedef struct keycounts {
+    keycount *v;
+    size_t n, cap;
+} keycounts;
+
+/* Counts page p for the key of text[0..len). */
+static void
+count_key(keycounts *kc, const char *text, size_t len, int p)
+{
+    char *part = psi_strndup(text, len);
+    char *key = psi_running_key(part);
+    free(part);
+    size_t k = 0;
+    while (k < kc->n && strcmp(kc->v[k].key, key) != 0)
+        k++;
+    if (k == kc->n) {
+        if (kc->n == kc->cap) {
+            kc->cap = kc->cap ? kc->cap * 2 : 16;
+            kc->v = psi_realloc(kc->v, kc->cap * sizeof *kc->v);
+        }
+        kc->v[kc->n++] = (keycount){ key, 0, -1 };
+    } else {
+        free(key);
+    }
+    if (kc->v[k].last_page != p) {
+        kc->v[k].pages++;
+        kc->v[k].last_page = p;
+    }
+}
+
 /* Whether a cell of a line of cells, a cell of words, is a running line of
  * its own. */
 static bool
-running_cell(const keycount *kc, size_t nk, const char *text, int threshold)
+running_cell(const keycounts *kc, const char *text, int threshold)
 {
     bool found = false;
     for (const char *c = text; c && !found;) {
@@ -132,8 +163,8 @@ running_cell(const keycount *kc, size_t nk, const char *text, int threshold)
         char *key = psi_running_key(part);
         free(part);
         /* a cell of words, not a figure or a page number */
-        for (size_t k = 0; k < nk && !found && strlen(key) >= 8 && !page_label(key); k++)
-            found = !strcmp(kc[k].key, key) && kc[k].pages >= threshold;
+        for (size_t k = 0; k < kc->n && !found && strlen(key) >= 8 && !page_label(key); k++)
+            found = !strcmp(kc->v[k].key, key) && kc->v[k].pages >= threshold;
         free(key);
         c = tab ? tab + 1 : NULL;
     }
@@ -143,8 +174,7 @@ running_cell(const keycount *kc, size_t nk, const char *text, int threshold)
 size_t
 psi_strip_running(psi_page *pages, int npages, psi_buf *running)
 {
-    keycount *kc = NULL;
-    size_t nk = 0, cap = 0;
+    keycounts kc = { NULL, 0, 0 };
     int text_pages = 0;
     for (int p = 0; p < npages; p++) {
         if (pages[p].nlines)
@@ -156,35 +186,12 @@ psi_strip_running(psi_page *pages, int npages, psi_buf *running)
             /* the line, and each of its cells: a header of the document's
              * title and the chapter's ("REGIONAL UTVECKLINGSSTRATEGI … |
              * LÅNGSIKTIGA PRIORITERINGAR") shares its title with the rest */
-            const char *c = l->text;
-            for (int whole = 1;; whole = 0) {
-                const char *tab = whole ? NULL : strchr(c, '\t');
-                char *part = whole ? psi_strdup(c) : psi_strndup(c, tab ? (size_t)(tab - c) : strlen(c));
-                char *key = psi_running_key(part);
-                free(part);
-                size_t k = 0;
-                while (k < nk && strcmp(kc[k].key, key) != 0)
-                    k++;
-                if (k == nk) {
-                    if (nk == cap) {
-                        cap = cap ? cap * 2 : 16;
-                        kc = psi_realloc(kc, cap * sizeof *kc);
-                    }
-                    kc[nk++] = (keycount){ key, 0, -1 };
-                } else {
-                    free(key);
+            count_key(&kc, l->text, strlen(l->text), p);
+            if (strchr(l->text, '\t'))
+                for (const char *c = l->text, *tab; c; c = tab ? tab + 1 : NULL) {
+                    tab = strchr(c, '\t');
+                    count_key(&kc, c, tab ? (size_t)(tab - c) : strlen(c), p);
                 }
-                if (kc[k].last_page != p) {
-                    kc[k].pages++;
-                    kc[k].last_page = p;
-                }
-                if (!whole && !tab)
-                    break;
-                if (!whole)
-                    c = tab + 1;
-                else if (!strchr(c, '\t'))
-                    break;
-            }
         }
     }
     int threshold = (int)lround(text_pages * 0.3);
@@ -198,17 +205,17 @@ psi_strip_running(psi_page *pages, int npages, psi_buf *running)
                 continue;
             char *key = psi_running_key(l->text);
             bool drop = page_label(key);
-            for (size_t k = 0; k < nk && !drop; k++)
-                if (strcmp(kc[k].key, key) == 0)
-                    drop = kc[k].pages >= threshold ||
-                           (strchr(l->text, '\t') && running_cell(kc, nk, l->text, threshold));
+            for (size_t k = 0; k < kc.n && !drop; k++)
+                if (strcmp(kc.v[k].key, key) == 0)
+                    drop = kc.v[k].pages >= threshold ||
+                           (strchr(l->text, '\t') && running_cell(&kc, l->text, threshold));
             if (drop && running && !page_label(key)) {
                 /* each running line once: the first time its key is seen */
-                for (size_t k = 0; k < nk; k++)
-                    if (strcmp(kc[k].key, key) == 0 && kc[k].last_page >= 0) {
+                for (size_t k = 0; k < kc.n; k++)
+                    if (strcmp(kc.v[k].key, key) == 0 && kc.v[k].last_page >= 0) {
                         psi_buf_adds(running, l->text);
                         psi_buf_addc(running, '\n');
-                        kc[k].last_page = -1;
+                        kc.v[k].last_page = -1;
                     }
             }
             free(key);
@@ -219,9 +226,9 @@ psi_strip_running(psi_page *pages, int npages, psi_buf *running)
             }
         }
     }
-    for (size_t k = 0; k < nk; k++)
-        free(kc[k].key);
-    free(kc);
+    for (size_t k = 0; k < kc.n; k++)
+        free(kc.v[k].key);
+    free(kc.v);
     return removed;
 }
 

@@ -492,10 +492,10 @@ psi_build_passages(const psi_page *pages, int npages, const psi_wordset *words, 
         }
         psi_buf_release(&head);
         /* the page ends: a sentence it cuts off, that the next page goes on
-         * with in lower case, is read whole on the page where it ends ("Målet
-         * är att manuella arbetsmoment som kan automatiseras ska" / "vara
-         * ersatta av digitala lösningar …"); else keep a hyphenated
-         * word-half for the next page */
+         * with in lower case, is read whole on the page where it ends ("…
+         * stödinsatser som stärker både måluppfyllelse och" / "skolnärvaro.
+         * Inom barn- och elevhälsan …"); else keep a hyphenated word-half
+         * for the next page */
         size_t tail = cut_sentence(&b.para);
         if (tail < b.para.len && continued(pages, npages, p, body)) {
             carry = psi_strdup(b.para.s + tail);

@@ -187,13 +187,10 @@ cue_in_passing(const char *c, const psi_words *w, size_t i)
         if (means_or_purpose(w, i, 6))
             return true;
         for (size_t j = i >= 6 ? i - 6 : 0; j + 1 < i; j++) {
-            static const char *const before_att[] = { "framgår", "anges", "anger", "föreskriver", NULL };
-            for (int b = 0; before_att[b]; b++) {
-                char cue[32];
-                snprintf(cue, sizeof cue, "%s att", before_att[b]);
-                if (cue_at(cue, w, j))
+            static const char *const required[] = { "framgår att", "anges att", "anger att", "föreskriver att", NULL };
+            for (int b = 0; required[b]; b++)
+                if (cue_at(required[b], w, j))
                     return true;
-            }
             size_t n = strlen(w->low[j + 1]);
             if (!strcmp(w->low[j], "enligt") &&
                 ((n >= 5 && !strcmp(w->low[j + 1] + n - 5, "lagen")) ||
@@ -313,6 +310,13 @@ word_is(const char *s, span sp, const char *word)
     return sp.e - sp.s == n && (s[sp.s] | 0x20) == word[0] && !strncmp(s + sp.s + 1, word + 1, n - 1);
 }
 
+/* Whether the word at sp is "ska", as written. */
+static bool
+is_ska(const char *s, span sp)
+{
+    return sp.e - sp.s == 3 && !strncmp(s + sp.s, "ska", 3);
+}
+
 /* Cuts a sentence holding several goals. Each goal has a "ska": its
  * subject starts at the last capitalised word before the "ska" that does
  * not follow a preposition, and its predicate ends before the first
@@ -341,7 +345,7 @@ split_goals(const char *s, size_t n, psi_strlist *out)
     size_t prev_end = 0; /* word index where the last goal ended */
     bool any = false;
     for (size_t k = 0; k < nw; k++) {
-        if (w[k].e - w[k].s != 3 || strncmp(s + w[k].s, "ska", 3))
+        if (!is_ska(s, w[k]))
             continue;
         size_t subj = k;
         for (size_t j = k; j-- > prev_end;) {
@@ -368,9 +372,9 @@ split_goals(const char *s, size_t n, psi_strlist *out)
             subj -= 2;
         size_t end = k + 1;
         while (end < nw && !starts_upper(s + w[end].s) &&
-               !(w[end].e - w[end].s == 3 && !strncmp(s + w[end].s, "ska", 3)))
+               !is_ska(s, w[end]))
             end++;
-        if (end < nw && w[end].e - w[end].s == 3 && !strncmp(s + w[end].s, "ska", 3)) {
+        if (end < nw && is_ska(s, w[end])) {
             /* two "ska" with no capitalised subject between: the first goal
              * ends where the second's clause opens ("… ska vara ersatta av
              * digitala lösningar, att fler blanketter ska vara …"), else
@@ -381,7 +385,7 @@ split_goals(const char *s, size_t n, psi_strlist *out)
                 open--;
             if (open > k + 3 && (word_is(s, w[open - 2], "så") || word_is(s, w[open - 2], "för"))) {
                 end++; /* past the second "ska", to its clause's end */
-                while (end < nw && !starts_upper(s + w[end].s) && !word_is(s, w[end], "ska"))
+                while (end < nw && !starts_upper(s + w[end].s) && !is_ska(s, w[end]))
                     end++;
             } else {
                 end = open > k + 2 ? open - 1 : k + 1;

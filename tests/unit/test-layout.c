@@ -384,6 +384,18 @@ passages_release(psi_passages *out)
     free(out->outline);
 }
 
+/* An A4 page of the given lines, for passage.c. */
+static psi_page
+a4(psi_line *lines, size_t n)
+{
+    psi_page pg = { 0 };
+    pg.lines = lines;
+    pg.nlines = n;
+    pg.width = 595;
+    pg.height = 842;
+    return pg;
+}
+
 static void
 test_bold_paragraph(void)
 {
@@ -402,11 +414,7 @@ test_bold_paragraph(void)
         ln("Socialpedagogernas arbete följs upp kvalitativt och kvantitativt under året.", 255, 11, false),
         ln("Arbetet har lett till att flera elever återgått till regelbunden skolgång.", 268.2, 11, false),
     };
-    psi_page pg = { 0 };
-    pg.lines = lines;
-    pg.nlines = sizeof lines / sizeof lines[0];
-    pg.width = 595;
-    pg.height = 842;
+    psi_page pg = a4(lines, sizeof lines / sizeof lines[0]);
     psi_passages out = { 0 };
     psi_build_passages(&pg, 1, NULL, NULL, &out, NULL);
     CHECK(out.noutline == 2);
@@ -440,11 +448,7 @@ test_run_in_lead(void)
     };
     lines[2].x1 = lines[3].x1; /* the bold line is full: it broke there */
     lines[4].x1 = lines[5].x1;
-    psi_page pg = { 0 };
-    pg.lines = lines;
-    pg.nlines = sizeof lines / sizeof lines[0];
-    pg.width = 595;
-    pg.height = 842;
+    psi_page pg = a4(lines, sizeof lines / sizeof lines[0]);
     psi_passages out = { 0 };
     psi_build_passages(&pg, 1, NULL, NULL, &out, NULL);
     CHECK(out.noutline == 1);
@@ -471,17 +475,7 @@ test_sentence_over_page_end(void)
     psi_line p3[] = {
         ln("Nästa sida börjar med en ny mening.", 100, 10, false),
     };
-    psi_page pg[3] = { { 0 } };
-    pg[0].lines = p1;
-    pg[0].nlines = 2;
-    pg[1].lines = p2;
-    pg[1].nlines = 2;
-    pg[2].lines = p3;
-    pg[2].nlines = 1;
-    for (int i = 0; i < 3; i++) {
-        pg[i].width = 595;
-        pg[i].height = 842;
-    }
+    psi_page pg[3] = { a4(p1, 2), a4(p2, 2), a4(p3, 1) };
     psi_passages out = { 0 };
     psi_build_passages(pg, 3, NULL, NULL, &out, NULL);
     CHECK(out.n == 3);
@@ -503,10 +497,8 @@ test_sentence_over_page_end(void)
     psi_line q2[] = {
         ln("göra ärenden digitalt. Arbetet fortsätter.", 100, 10, false),
     };
-    pg[0].lines = q1;
-    pg[0].nlines = 2;
-    pg[1].lines = q2;
-    pg[1].nlines = 1;
+    pg[0] = a4(q1, 2);
+    pg[1] = a4(q2, 1);
     psi_passages out2 = { 0 };
     psi_build_passages(pg, 2, NULL, NULL, &out2, NULL);
     bool whole = false;
