@@ -20,6 +20,8 @@ typedef struct gutter {
     bool band; /* ... all of them one run of rows: a band over the columns */
 } gutter;
 
+static size_t nchars(const char *s);
+
 typedef struct wref {
     const psi_word *w;
     int col;      /* column, or -1 when the word's row spans a gutter */
@@ -115,6 +117,56 @@ assign_rows(wref *r, size_t n)
     return row + 1;
 }
 
+/* A word space: gaps narrower than this are inside a line. */
+static inline double
+word_space(const psi_word *w)
+{
+    return 0.8 * (w->size > 0.05 ? w->size : wheight(w));
+}
+
+/* Whether the words r[s..e) of one row, read as a line (a gap under a
+ * word space joins its two words), run across x0..x1. */
+static bool
+row_across(const wref *r, size_t s, size_t e, double x0, double x1)
+{
+    double end = -1e9, fill = -1e9;
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (size_t k = s; k < e; k++) {
+            const psi_word *w = r[k].w;
+            if ((w->x0 < x0 - 1 || w->x0 <= fill) && w->x1 > end) {
+                end = w->x1;
+                fill = w->x1 + word_space(w);
+                grew = true;
+            }
+        }
+    }
+    return end > x1 + 1;
+}
+
+/* Whether the words of r[s..e) that lie within x0..x1 have a gap of a
+ * table's cells between them (more than two ems, as emit_line cuts
+ * cells): a row of a table, not a line of prose. A gap after a letter or
+ * two is a figure's lettering, not a cell. */
+static bool
+side_has_cells(const wref *r, size_t s, size_t e, double x0, double x1)
+{
+    for (size_t i = s; i < e; i++) {
+        const psi_word *w = r[i].w;
+        if (w->x0 < x0 - 1 || w->x1 > x1 + 1)
+            continue;
+        double next = 1e9;
+        for (size_t k = s; k < e; k++) {
+            const psi_word *v = r[k].w;
+            if (k != i && v->x0 >= w->x1 - 0.5 && v->x0 >= x0 - 1 && v->x1 <= x1 + 1)
+                next = fmin(next, v->x0);
+        }
+        if (next < 1e9 && next - w->x1 > 2.0 * (w->size > 0.05 ? w->size : wheight(w)) && nchars(w->text) > 2)
+            return true;
+    }
+    return false;
+}
+
 /* Gutters: x runs covered by almost no row, with prose on both sides. */
 
 /* Whether the candidate gutter gi, with the left side from left0 and the
@@ -122,23 +174,27 @@ assign_rows(wref *r, size_t n)
  * both (at least 0.6 of the side's width, of four words that are not
  * numbers), or, when no row crosses it, one side clearly prose and a prose
  * line on the other (a short column). Sides narrower than 80 pt hold no
- * column. */
+ * column. A line of prose has no gap of a table's cells within its side;
+ * with alone, the left side starts at left0, and a row with words left of
+ * it is no line of that side (a table's column beside its narrow first
+ * one). */
 static bool
-gutter_holds(const wref *r, size_t n, const gutter *gi, double left0, double right1)
+gutter_holds(const wref *r, size_t n, const gutter *gi, double left0, double right1, bool alone)
 {
     double lw = gi->x0 - left0, rw = right1 - gi->x1;
     if (lw < 80 || rw < 80)
         return false;
-    int longl = 0, longr = 0;
+    int longl = 0, longr = 0, first_across = -1, last_across = -1, first_long = -1, last_long = -1;
     size_t k = 0;
     while (k < n) {
         int row = r[k].row;
         double l0 = 1e9, l1 = -1e9, r0 = 1e9, r1 = -1e9;
         int wl = 0, wr = 0;
-        bool across = false;
+        bool across = false, before = false;
+        size_t s = k;
         for (; k < n && r[k].row == row; k++) {
             const psi_word *w = r[k].w;
-            across |= w->x0 < gi->x0 - 1 && w->x1 > gi->x1 + 1;
+            before |= w->x1 < left0 - 1;
             if (w->x1 <= gi->x0 + 1 && w->x0 >= left0 - 1) {
                 l0 = fmin(l0, w->x0);
                 l1 = fmax(l1, w->x1);
@@ -149,11 +205,28 @@ gutter_holds(const wref *r, size_t n, const gutter *gi, double left0, double rig
                 wr += !is_number(w->text);
             }
         }
+        across = row_across(r, s, k, gi->x0, gi->x1);
         /* under a band of text over the columns, a row across the gutter
          * is neither side's */
-        longl += !(across && gi->band) && l1 - l0 >= 0.6 * lw && wl >= 4;
-        longr += !(across && gi->band) && r1 - r0 >= 0.6 * rw && wr >= 4;
+        bool l = !(across && gi->band) && !(alone && before) && l1 - l0 >= 0.6 * lw && wl >= 4 && !side_has_cells(r, s, k, left0, gi->x0);
+        bool rr = !(across && gi->band) && r1 - r0 >= 0.6 * rw && wr >= 4 && !side_has_cells(r, s, k, gi->x1, right1);
+        longl += l;
+        longr += rr;
+        if (across) {
+            first_across = first_across < 0 ? row : first_across;
+            last_across = row;
+        }
+        if (l || rr) {
+            first_long = first_long < 0 ? row : first_long;
+            last_long = row;
+        }
     }
+    /* a band lies above or below the columns, not beside them: rows
+     * across a gap between the columns' lines are a box or a table
+     * there (a sidebar's lines reach into the gap before a slide's
+     * right half) */
+    if (gi->band && first_across >= 0 && first_long >= 0 && !(last_across < first_long || first_across > last_long))
+        return false;
     int lo = longl < longr ? longl : longr, hi = longl < longr ? longr : longl;
     return lo >= 3 || (gi->cover == 0 && hi >= 5 && lo >= 1);
 }
@@ -185,7 +258,17 @@ find_gutters(const wref *r, size_t n, int nrows, double width, double height, gu
         /* headers, footers and page numbers near the edges do not count */
         if (height > 0 && (w->y1 < height * 0.08 || w->y0 > height * 0.92))
             continue;
-        for (int b = (int)fmax(0, w->x0); b < (int)fmin(nb, w->x1); b++) {
+        /* a row covers the word spaces between its words too: a line of
+         * a band over a narrow gutter leaves no gap where a column's
+         * would be */
+        double x1 = w->x1, space = word_space(w);
+        for (size_t k = i + 1; k < n && r[k].row == r[i].row; k++)
+            if (r[k].w->x0 > w->x1 && r[k].w->x0 - w->x1 < space)
+                x1 = fmax(x1, r[k].w->x0);
+        for (size_t k = i; k-- > 0 && r[k].row == r[i].row;)
+            if (r[k].w->x0 > w->x1 && r[k].w->x0 - w->x1 < space)
+                x1 = fmax(x1, r[k].w->x0);
+        for (int b = (int)fmax(0, w->x0); b < (int)fmin(nb, x1); b++) {
             if (last[b] != r[i].row) { /* count each row once per bin */
                 cov[b]++;
                 runs[b] += last[b] < 0 || last[b] != r[i].row - 1;
@@ -253,19 +336,13 @@ find_gutters(const wref *r, size_t n, int nrows, double width, double height, gu
             double from = side ? lbound : left0;
             if (side && lbound == left0)
                 break;
-            holds = gutter_holds(r, n, gi, from, xmax) || (bound < xmax && gutter_holds(r, n, gi, from, bound));
+            holds = gutter_holds(r, n, gi, from, xmax, side) || (bound < xmax && gutter_holds(r, n, gi, from, bound, side));
         }
         if (holds)
             g[kept++] = *gi;
     }
     return kept;
 }
-
-typedef struct lrec {
-    psi_line line;
-    int col;
-    double ymid;
-} lrec;
 
 /* Characters in a word. */
 static size_t
@@ -308,8 +385,9 @@ letter_spacing(const wref *r, size_t count, bool *glue)
     }
 }
 
+/* The line of words r[0..count), left to right, at out[(*n)++]. */
 static void
-emit_line(lrec **v, size_t *n, size_t *cap, wref *r, size_t count, int col)
+emit_line(psi_line *out, size_t *n, wref *r, size_t count)
 {
     psi_buf b = PSI_BUF_INIT;
     psi_line l = { 0 };
@@ -357,11 +435,7 @@ emit_line(lrec **v, size_t *n, size_t *cap, wref *r, size_t count, int col)
     l.text = psi_buf_detach(&b);
     l.cells = cells;
     l.ncells = ncells;
-    if (*n == *cap) {
-        *cap = *cap ? *cap * 2 : 32;
-        *v = psi_realloc(*v, *cap * sizeof **v);
-    }
-    (*v)[(*n)++] = (lrec){ l, col, (l.y0 + l.y1) / 2 };
+    out[(*n)++] = l;
 }
 
 void
@@ -374,11 +448,134 @@ psi_line_release(psi_line *l)
     l->ncells = 0;
 }
 
-static int
-cmp_lrec(const void *a, const void *b)
+/* The lines of words r[0..n), row by row: words of one row left to right. */
+static void
+emit_rows(wref *r, size_t n, psi_line *out, size_t *nout)
 {
-    const lrec *p = a, *q = b;
-    return p->ymid < q->ymid ? -1 : p->ymid > q->ymid;
+    qsort(r, n, sizeof *r, cmp_y_then_x);
+    assign_rows(r, n);
+    size_t s = 0;
+    for (size_t i = 1; i <= n; i++) {
+        if (i == n || r[i].row != r[s].row) {
+            /* a row's words of one size left to right, whatever their
+             * baselines (a table's labels may sit a little lower than its
+             * figures); words of different sizes too when they do not
+             * overlap, else (two lines of small text beside a large
+             * title) they stay by baseline */
+            if (one_size(r + s, i - s))
+                qsort(r + s, i - s, sizeof *r, cmp_x);
+            else
+                sort_if_one_line(r + s, i - s);
+            /* a title beside a figure's small lettering, a cell's gap
+             * apart, is a line of its own ("11. Bilagor" set at 28 pt
+             * beside a flow chart's 10 pt boxes), not a row of a table */
+            size_t from = s;
+            for (size_t k = s + 1; k < i; k++) {
+                const psi_word *a = r[k - 1].w, *b = r[k].w;
+                double big = fmax(a->size, b->size), small = fmin(a->size, b->size);
+                if (b->x0 - a->x1 > 2.0 * small && small > 0.05 && big > 1.8 * small) {
+                    emit_line(out, nout, r + from, k - from);
+                    from = k;
+                }
+            }
+            emit_line(out, nout, r + from, i - from);
+            s = i;
+        }
+    }
+}
+
+/* Which rows span the gutters g[0..ng): a row that reads as one line
+ * across a gutter (a word across it, or words a word space apart on its
+ * two sides: "riktning för omställning till ett hållbart och …" under a
+ * slide's band gutter, "3. Indledning og vision" over two columns), and a
+ * running header or footer. Sets each word's column, -1 in a spanning
+ * row. */
+static bool *
+mark_spans(wref *r, size_t n, int nrows, const gutter *g, int ng, double height)
+{
+    bool *spans = psi_calloc((size_t)nrows, sizeof *spans);
+    for (size_t i = 0; i < n; i++) {
+        const psi_word *w = r[i].w;
+        int col = 0;
+        for (int k = 0; k < ng; k++)
+            if ((w->x0 + w->x1) / 2 > (g[k].x0 + g[k].x1) / 2)
+                col = k + 1;
+        r[i].col = col;
+    }
+    for (size_t i = 0; i < n;) {
+        size_t s = i;
+        while (i < n && r[i].row == r[s].row)
+            i++;
+        for (int k = 0; k < ng; k++)
+            spans[r[s].row] |= row_across(r, s, i, g[k].x0, g[k].x1);
+    }
+    /* a running header or footer in the page's top or bottom 8 % is one
+     * line across the columns, read before or after them */
+    for (size_t i = 0; i < n; i++) {
+        const psi_word *w = r[i].w;
+        if (ng && height > 0 && (w->y1 < height * 0.08 || w->y0 > height * 0.92))
+            spans[r[i].row] = true;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (spans[r[i].row])
+            r[i].col = -1;
+    return spans;
+}
+
+/* Reads the words r[0..n) of a page or of one column of it into lines at
+ * out[*nout...], in reading order: bands between spanning lines, each band
+ * column by column, top to bottom. A column of the page is read the same
+ * way once more, for columns inside it: a sidebar beside a column's text,
+ * under an introduction across both (the RUS's page 4). A band gutter
+ * (crossed by a band of rows) counts on the page only where no clean
+ * gutter splits it; else it is looked for inside the columns. Returns how
+ * many columns it read. */
+static int
+read_region(wref *r, size_t n, double width, double height, bool inner, psi_line *out, size_t *nout)
+{
+    qsort(r, n, sizeof *r, cmp_y_then_x);
+    int nrows = assign_rows(r, n);
+    gutter g[MAX_GUTTERS];
+    int ng = find_gutters(r, n, nrows, width, height, g), clean = 0;
+    for (int k = 0; k < ng; k++)
+        clean += !g[k].band;
+    if (clean && clean < ng && !inner) {
+        int kept = 0;
+        for (int k = 0; k < ng; k++)
+            if (!g[k].band)
+                g[kept++] = g[k];
+        ng = kept;
+    }
+    bool *spans = mark_spans(r, n, nrows, g, ng, height);
+    wref *sub = psi_malloc((n ? n : 1) * sizeof *sub);
+    int columns = ng + 1;
+    size_t i = 0;
+    while (i < n) {
+        size_t s = i;
+        while (i < n && !spans[r[i].row])
+            i++;
+        for (int col = 0; col <= ng; col++) {
+            size_t m = 0;
+            for (size_t k = s; k < i; k++)
+                if (r[k].col == col)
+                    sub[m++] = r[k];
+            if (m && ng && !inner)
+                columns += read_region(sub, m, width, height, true, out, nout) - 1;
+            else if (m)
+                emit_rows(sub, m, out, nout);
+        }
+        if (i < n) { /* the spanning row */
+            size_t e = i;
+            while (e < n && r[e].row == r[i].row)
+                e++;
+            memcpy(sub, r + i, (e - i) * sizeof *sub);
+            emit_rows(sub, e - i, out, nout);
+            i = e;
+        }
+    }
+    free(sub);
+    free(spans);
+    return columns;
 }
 
 void
@@ -388,120 +585,20 @@ psi_layout_page(psi_page *pg)
     pg->columns = 0;
     if (n == 0)
         return;
+    pg->lines = psi_malloc(n * sizeof *pg->lines);
+    pg->nlines = 0;
     wref *r = psi_malloc(n * sizeof *r);
     bool geometry = false;
     for (size_t i = 0; i < n; i++) {
         r[i] = (wref){ &pg->words[i], 0, 0 };
         geometry |= pg->words[i].x1 > pg->words[i].x0;
     }
-    lrec *lines = NULL;
-    size_t nl = 0, cap = 0;
-    int ng = 0;
-    gutter g[MAX_GUTTERS];
-    if (!geometry) {
+    if (geometry)
+        pg->columns = read_region(r, n, pg->width, pg->height, false, pg->lines, &pg->nlines);
+    else {
         /* no boxes: keep poppler's order as one line */
-        emit_line(&lines, &nl, &cap, r, n, 0);
+        emit_line(pg->lines, &pg->nlines, r, n);
         pg->columns = 1;
-        goto done;
     }
-    qsort(r, n, sizeof *r, cmp_y_then_x);
-    int nrows = assign_rows(r, n);
-    ng = find_gutters(r, n, nrows, pg->width, pg->height, g);
-    pg->columns = ng + 1;
-
-    /* Column of each word; a row with a word across a gutter spans. */
-    bool *spans = psi_calloc((size_t)nrows, sizeof *spans);
-    for (size_t i = 0; i < n; i++) {
-        const psi_word *w = r[i].w;
-        int col = 0;
-        for (int k = 0; k < ng; k++) {
-            if (w->x0 < g[k].x0 - 1 && w->x1 > g[k].x1 + 1)
-                spans[r[i].row] = true;
-            if ((w->x0 + w->x1) / 2 > (g[k].x0 + g[k].x1) / 2)
-                col = k + 1;
-        }
-        r[i].col = col;
-    }
-    /* under a band gutter, a row whose words on its two sides are a word
-     * space apart is a line of the band that happens to leave the gutter
-     * free ("riktning för omställning till ett hållbart och …") */
-    for (int k = 0; k < ng; k++) {
-        if (!g[k].band)
-            continue;
-        double mid = (g[k].x0 + g[k].x1) / 2;
-        for (size_t i = 0; i < n;) {
-            int row = r[i].row;
-            double lx = -1e9, rx = 1e9, size = 0;
-            for (; i < n && r[i].row == row; i++) {
-                const psi_word *w = r[i].w;
-                if ((w->x0 + w->x1) / 2 < mid)
-                    lx = fmax(lx, w->x1);
-                else
-                    rx = fmin(rx, w->x0);
-                size = fmax(size, w->size);
-            }
-            if (rx - lx < 0.8 * size)
-                spans[row] = true;
-        }
-    }
-    /* a running header or footer in the page's top or bottom 8 % is one
-     * line across the columns, read before or after them */
-    for (size_t i = 0; i < n; i++) {
-        const psi_word *w = r[i].w;
-        if (ng && pg->height > 0 && (w->y1 < pg->height * 0.08 || w->y0 > pg->height * 0.92))
-            spans[r[i].row] = true;
-    }
-    for (size_t i = 0; i < n; i++)
-        if (spans[r[i].row])
-            r[i].col = -1;
-    free(spans);
-
-    /* Lines: words of one column and one row, left to right. */
-    for (int col = -1; col <= ng; col++) {
-        size_t m = 0;
-        wref *sub = psi_malloc(n * sizeof *sub);
-        for (size_t i = 0; i < n; i++)
-            if (r[i].col == col)
-                sub[m++] = r[i];
-        qsort(sub, m, sizeof *sub, cmp_y_then_x);
-        assign_rows(sub, m);
-        size_t s = 0;
-        for (size_t i = 1; i <= m; i++) {
-            if (i == m || sub[i].row != sub[s].row) {
-                /* a row's words of one size left to right, whatever their
-                 * baselines (a table's labels may sit a little lower than its
-                 * figures); words of different sizes too when they do not
-                 * overlap, else (two lines of small text beside a large
-                 * title) they stay by baseline */
-                if (one_size(sub + s, i - s))
-                    qsort(sub + s, i - s, sizeof *sub, cmp_x);
-                else
-                    sort_if_one_line(sub + s, i - s);
-                emit_line(&lines, &nl, &cap, sub + s, i - s, col);
-                s = i;
-            }
-        }
-        free(sub);
-    }
-    qsort(lines, nl, sizeof *lines, cmp_lrec);
-
-done:;
-    /* Reading order: bands between spanning lines, column by column. */
-    pg->lines = psi_malloc((nl ? nl : 1) * sizeof *pg->lines);
-    pg->nlines = 0;
-    size_t band = 0;
-    while (band < nl) {
-        size_t stop = band;
-        while (stop < nl && lines[stop].col != -1)
-            stop++;
-        for (int col = 0; col <= ng; col++)
-            for (size_t i = band; i < stop; i++)
-                if (lines[i].col == col)
-                    pg->lines[pg->nlines++] = lines[i].line;
-        if (stop < nl)
-            pg->lines[pg->nlines++] = lines[stop].line;
-        band = stop + 1;
-    }
-    free(lines);
     free(r);
 }

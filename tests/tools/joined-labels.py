@@ -6,6 +6,7 @@ lists them for labelling again, and puts the new labels in place
 
     tests/tools/joined-labels.py PLANSOK SHARED LABELS.tsv --list OUTDIR
     tests/tools/joined-labels.py PLANSOK SHARED LABELS.tsv --apply ANSWERS.tsv > NEW.tsv
+    tests/tools/joined-labels.py PLANSOK SHARED PASS.tsv --apply ANSWERS.tsv --own-vote > NEW.tsv
 
 --list writes OUTDIR/joined.txt in the form real-passages.py lists passages
 ("#N  p.PAGE  HEADING PATH", then the text; N counts the document's
@@ -15,7 +16,11 @@ labels' kinds. A labeller answers with lines "file<TAB>N<TAB>kind".
 passage give way to one label, made from the passage as
 real-passages.py --keys makes it, where the first of them stood. Labels
 fall in passages as eval-sections --contains finds them: the key on its
-own page first, then on any page, in the labels' order."""
+own page first, then on any page, in the labels' order. With --own-vote
+(for the two labelling passes, which label the same passages as the
+adjudicated labels) the answered passages are the same, but each takes
+the kind most of the file's own labels in it have, the first one's on a
+tie."""
 import importlib.util, os, sys
 
 here = os.path.dirname(os.path.abspath(__file__))
@@ -91,6 +96,12 @@ def main():
             continue
         f, n, kind = line.rstrip("\n").split("\t")[:3]
         answers[(f, int(n) - 1)] = kind
+    if "--own-vote" in sys.argv:
+        votes = {}
+        for row, k in zip(rows, at):
+            if (row[0], k) in answers:
+                votes.setdefault((row[0], k), []).append(row[2])
+        answers = {fk: max(v, key=lambda x: (v.count(x), -v.index(x))) for fk, v in votes.items()}
     drop, put = set(), {}
     for i, (row, k) in enumerate(zip(rows, at)):
         fk = (row[0], k)

@@ -3,46 +3,12 @@
  * (ingest/passage.c: bold lead paragraphs and run-in leads are text, a
  * sentence over a page end is read whole), on pages of words and lines
  * made here. */
-#include "plansok-private.h"
+#include "pages.h"
 #include "tap.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static psi_word
-w(const char *t, double x, double y, double width)
-{
-    psi_word r = { 0 };
-    r.text = (char *)t;
-    r.x0 = x;
-    r.x1 = x + width;
-    r.y0 = y;
-    r.y1 = y + 10;
-    r.size = 10;
-    return r;
-}
-
-/* A page of the given words, through layout.c. */
-static psi_page
-laid_out(psi_word *words, size_t n, double width, double height)
-{
-    psi_page pg = { 0 };
-    pg.words = words;
-    pg.nwords = n;
-    pg.width = width;
-    pg.height = height;
-    psi_layout_page(&pg);
-    return pg;
-}
-
-static void
-page_release(psi_page *pg)
-{
-    for (size_t i = 0; i < pg->nlines; i++)
-        psi_line_release(&pg->lines[i]);
-    free(pg->lines);
-}
 
 static void
 test_layout_columns(void)
@@ -214,15 +180,6 @@ test_layout_table(void)
     page_release(&pg);
 }
 
-/* Words of a line: each word 50 pt wide, 4 pt apart, from x. */
-static size_t
-words_at(psi_word *all, size_t n, const char *const *t, size_t k, double x, double y)
-{
-    for (size_t i = 0; i < k; i++)
-        all[n++] = w(t[i], x + (double)i * 54, y, 50);
-    return n;
-}
-
 static void
 test_layout_slide(void)
 {
@@ -292,6 +249,13 @@ test_layout_sizes(void)
         { { { .text = "under", .x0 = 60, .x1 = 100, .y0 = 100, .y1 = 110, .size = 10 },
             { .text = "ÖVER", .x0 = 70, .x1 = 130, .y0 = 97, .y1 = 112, .size = 15 } },
           2, 1, "under ÖVER" },
+        /* a 28 pt title beside a flow chart's 10 pt lettering, a cell's gap
+         * apart on one row: the title is a line of its own (a heading), not
+         * "11. Bilagor | styrmodell", a row of a table */
+        { { { .text = "11.", .x0 = 113, .x1 = 150, .y0 = 98, .y1 = 126, .size = 28 },
+            { .text = "Bilagor", .x0 = 156, .x1 = 252, .y0 = 98, .y1 = 126, .size = 28 },
+            { .text = "styrmodell", .x0 = 491, .x1 = 540, .y0 = 114, .y1 = 124, .size = 10 } },
+          3, 2, "11. Bilagor" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         psi_word all[3];
