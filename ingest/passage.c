@@ -244,31 +244,39 @@ bold_at_body(const psi_line *l, double body)
  * more, or runs past two headings' length, is a paragraph set in bold (the
  * lead of a follow-up's section: "Elevpengen i grundskolans årskurser 7 till
  * 9 höjs återigen inför 2026, vilket gör det / möjligt att …"), however short
- * its lines are. */
+ * its lines are. So is a run of three lines or more set larger than the body
+ * that ends a sentence past two headings' length: a chapter's introduction
+ * (the RUS's "Den regionala utvecklingsstrategin pekar ut vår gemensamma /
+ * riktning …", five lines at 20 pt under "Genomförande"). */
 static bool
-in_bold_paragraph(const psi_page *pg, size_t i, double body)
+in_paragraph(const psi_page *pg, size_t i, double body)
 {
     const psi_line *ls = pg->lines;
-    if (!bold_at_body(&ls[i], body))
+    bool bold = bold_at_body(&ls[i], body);
+    if (!bold && !(ls[i].text && ls[i].size >= body * 1.12))
         return false;
+#define SAME_RUN(p, q)                                                                                                 \
+    (ls[p].text && ls[p].bold == ls[q].bold && fabs(ls[p].size - ls[q].size) <= 0.25 &&                             \
+     (bold ? bold_at_body(&ls[p], body) : ls[p].size >= body * 1.12))
     /* (a run of more than 12 lines is a paragraph: the walk stops there) */
     size_t a = i, z = i;
-    while (a > 0 && i - a <= 12 && bold_at_body(&ls[a - 1], body) && fabs(ls[a - 1].size - ls[a].size) <= 0.25 &&
-           ls[a].y0 > ls[a - 1].y0 && ls[a].y0 - ls[a - 1].y1 < ls[a].size * 0.9)
+    while (a > 0 && i - a <= 12 && SAME_RUN(a - 1, a) && ls[a].y0 > ls[a - 1].y0 &&
+           ls[a].y0 - ls[a - 1].y1 < ls[a].size * 0.9)
         a--;
-    while (z + 1 < pg->nlines && z - i <= 12 && bold_at_body(&ls[z + 1], body) &&
-           fabs(ls[z + 1].size - ls[z].size) <= 0.25 && ls[z + 1].y0 > ls[z].y0 &&
+    while (z + 1 < pg->nlines && z - i <= 12 && SAME_RUN(z + 1, z) && ls[z + 1].y0 > ls[z].y0 &&
            ls[z + 1].y0 - ls[z].y1 < ls[z].size * 0.9)
         z++;
+#undef SAME_RUN
     if (z - a > 12)
         return true;
-    if (a == z)
+    if (a == z || (!bold && z - a < 2))
         return false;
     size_t total = 0;
     for (size_t k = a; k <= z; k++)
         total += strlen(ls[k].text) + 1;
     size_t n = strlen(ls[z].text);
-    return (n && ls[z].text[n - 1] == '.') || total > 2 * BOLD_HEADING_MAX;
+    bool ends = n && ls[z].text[n - 1] == '.';
+    return bold ? ends || total > 2 * BOLD_HEADING_MAX : ends && total > 2 * BOLD_HEADING_MAX;
 }
 
 /* A line whose sentence runs on into the line under it, set smaller or not
@@ -307,7 +315,7 @@ runs_on(const psi_page *pg, size_t i)
 static bool
 heading_at(const psi_page *pg, size_t i, double body)
 {
-    return pg->lines[i].text && is_heading(&pg->lines[i], body) && !in_bold_paragraph(pg, i, body) &&
+    return pg->lines[i].text && is_heading(&pg->lines[i], body) && !in_paragraph(pg, i, body) &&
            !runs_on(pg, i);
 }
 

@@ -397,6 +397,44 @@ test_bold_paragraph(void)
 }
 
 static void
+test_large_lead(void)
+{
+    /* A chapter of the RUS: its title, an introduction of five lines set
+     * larger than the body that ends a sentence, body text, and a heading
+     * of three lines at that larger size. The introduction is text; the
+     * heading stays one. */
+    psi_line lines[] = {
+        ln("Genomförande", 100, 50, true),
+        ln("Den regionala utvecklingsstrategin pekar ut vår gemensamma", 170, 20, false),
+        ln("riktning för omställning till ett hållbart och konkurrenskraftigt", 194, 20, false),
+        ln("samhälle. För att få genomslag behöver vi vara många som", 218, 20, false),
+        ln("driver på utvecklingen åt samma håll. Vi har alla olika mandat", 242, 20, false),
+        ln("och resurser till vårt förfogande men ansvaret är delat.", 266, 20, false),
+        ln("Tillsammans kan vi öka takten i omställningen genom stärkt dialog.", 310, 16, false),
+        ln("Vi behöver utmana oss själva att arbeta och samarbeta på nya sätt.", 334, 16, false),
+        ln("Västra Götalandsregionens roll är att leda och driva på utvecklingen.", 358, 16, false),
+        ln("Möjliga förflyttningar som ska", 400, 20, true),
+        ln("undersökas och som kräver", 424, 20, true),
+        ln("samordning", 448, 20, true),
+        ln("Här presenteras en uppföljning av de möjliga förflyttningarna.", 490, 16, false),
+        ln("Förvaltningen har genomfört en översyn av arbetssätten under året.", 514, 16, false),
+        ln("Översynen visar att samverkan mellan förvaltningarna har förbättrats.", 538, 16, false),
+        ln("Arbetet fortsätter under nästa år med fler verksamheter och partner.", 562, 16, false),
+        ln("En samlad uppföljning redovisas för nämnden i samband med bokslutet.", 586, 16, false),
+    };
+    psi_page pg = a4(lines, sizeof lines / sizeof lines[0]);
+    psi_passages out = { 0 };
+    psi_build_passages(&pg, 1, NULL, NULL, &out, NULL);
+    CHECK(out.noutline == 2);
+    if (out.noutline == 2) {
+        CHECK_STR(out.outline[0].text, "Genomförande");
+        CHECK_STR(out.outline[1].text, "Möjliga förflyttningar som ska undersökas och som kräver samordning");
+    }
+    CHECK(out.n >= 1 && !strncmp(out.v[0].text, "Den regionala utvecklingsstrategin", 34));
+    passages_release(&out);
+}
+
+static void
 test_run_in_lead(void)
 {
     /* A bold first line that runs on into its paragraph in lower case, and
@@ -486,6 +524,7 @@ main(void)
     test_layout_slide();
     test_letter_spacing();
     test_bold_paragraph();
+    test_large_lead();
     test_run_in_lead();
     test_sentence_over_page_end();
     return tap_done();
