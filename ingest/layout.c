@@ -522,27 +522,45 @@ mark_spans(wref *r, size_t n, int nrows, const gutter *g, int ng, double height)
     return spans;
 }
 
+static bool
+uncrossed(const gutter *g)
+{
+    return g->cover == 0;
+}
+
+static bool
+unbanded(const gutter *g)
+{
+    return !g->band;
+}
+
 /* Reads the words r[0..n) of a page or of one column of it into lines at
  * out[*nout...], in reading order: bands between spanning lines, each band
  * column by column, top to bottom. A column of the page is read the same
  * way once more, for columns inside it: a sidebar beside a column's text,
- * under an introduction across both (the RUS's page 4). A band gutter
- * (crossed by a band of rows) counts on the page only where no clean
- * gutter splits it; else it is looked for inside the columns. Returns how
- * many columns it read. */
+ * under an introduction across both (the RUS's page 4). On the page, the
+ * gutters no row crosses count first, else those no band of rows crosses;
+ * the others are looked for again inside the columns (a heading across
+ * the two columns of a slide's left part, beside a text of its own: the
+ * RUS's page 11). Returns how many columns it read. */
 static int
 read_region(wref *r, size_t n, double width, double height, bool inner, psi_line *out, size_t *nout)
 {
     qsort(r, n, sizeof *r, cmp_y_then_x);
     int nrows = assign_rows(r, n);
     gutter g[MAX_GUTTERS];
-    int ng = find_gutters(r, n, nrows, width, height, g), clean = 0;
-    for (int k = 0; k < ng; k++)
+    int ng = find_gutters(r, n, nrows, width, height, g), clean = 0, open = 0;
+    for (int k = 0; k < ng; k++) {
         clean += !g[k].band;
-    if (clean && clean < ng && !inner) {
+        open += g[k].cover == 0;
+    }
+    /* on the page, the gutters no row crosses first, else those no band
+     * crosses: the others are looked for again inside the columns */
+    bool (*keep)(const gutter *) = open && open < ng ? uncrossed : clean && clean < ng ? unbanded : NULL;
+    if (keep && !inner) {
         int kept = 0;
         for (int k = 0; k < ng; k++)
-            if (!g[k].band)
+            if (keep(&g[k]))
                 g[kept++] = g[k];
         ng = kept;
     }

@@ -56,6 +56,53 @@ test_sidebar_in_column(void)
 }
 
 static void
+test_heading_over_two_of_three(void)
+{
+    /* A slide as the RUS's page 11: a heading across the two columns of its
+     * left part, and beside it, past a wide gutter no line crosses, a text
+     * of its own whose first lines stand level with the heading. The
+     * heading spans only the left part: the left part is read (heading,
+     * then its two columns), then the right one, whole. */
+    static const char *const head[] = { "Strategin", "pekar", "ut", "fyra", "långsiktiga", "prioriteringar", "nu" };
+    static const char *const text[] = { "kolumn", "med", "löpande", "text" };
+    static const char *const side[] = { "texten", "till", "höger", "om", "bilden" };
+    static char a[10][8], b[10][8], c[12][8];
+    psi_word all[400];
+    size_t n = 0;
+    for (int k = 0; k < 7; k++) {
+        psi_word *x = &all[n++];
+        *x = w(head[k], 80 + k * 100, 134, 96);
+        x->y1 = x->y0 + 40;
+        x->size = 40;
+    }
+    for (int i = 0; i < 10; i++) {
+        double y = 280 + i * 24;
+        snprintf(a[i], sizeof a[i], "A%d", i);
+        snprintf(b[i], sizeof b[i], "B%d", i);
+        all[n++] = w(a[i], 80, y, 50);
+        n = words_at(all, n, text, 4, 134, y);
+        all[n++] = w(b[i], 460, y, 50);
+        n = words_at(all, n, text, 4, 514, y);
+    }
+    for (int i = 0; i < 12; i++) {
+        snprintf(c[i], sizeof c[i], "C%d", i);
+        double y = 132 + i * 21;
+        all[n++] = w(c[i], 1281, y, 50);
+        n = words_at(all, n, side, 5, 1335, y);
+    }
+    psi_page pg = laid_out(all, n, 1920, 1080);
+    CHECK(pg.nlines == 1 + 10 + 10 + 12);
+    if (pg.nlines == 33) {
+        CHECK_STR(pg.lines[0].text, "Strategin pekar ut fyra långsiktiga prioriteringar nu");
+        CHECK_STR(pg.lines[1].text, "A0 kolumn med löpande text");
+        CHECK_STR(pg.lines[11].text, "B0 kolumn med löpande text");
+        CHECK_STR(pg.lines[21].text, "C0 texten till höger om bilden");
+        CHECK_STR(pg.lines[32].text, "C11 texten till höger om bilden");
+    }
+    page_release(&pg);
+}
+
+static void
 test_table_of_words(void)
 {
     /* A table of cases as Aarhus's "sager på vej": a title of words, the
@@ -122,6 +169,7 @@ int
 main(void)
 {
     test_sidebar_in_column();
+    test_heading_over_two_of_three();
     test_table_of_words();
     test_table_under_heading();
     return tap_done();
