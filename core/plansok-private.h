@@ -94,6 +94,9 @@ size_t psi_utf8_encode(uint32_t cp, char out[4]);
 bool psi_utf8_valid(const char *s, size_t n);
 /* Number of code points in s[0..n). */
 size_t psi_utf8_chars(const char *s, size_t n);
+/* The length of the bullet an item of a list starts with ("• Stärka …",
+ * "– för …", "- Beslut i …", "* …", a Symbol font's bullet), or 0. */
+size_t psi_bullet_len(const char *t);
 /* The length of the longest start of s[0..n) of at most max bytes that
  * ends between characters: n itself when n <= max. */
 size_t psi_utf8_cut(const char *s, size_t n, size_t max);

@@ -268,3 +268,15 @@ psi_lower_append(psi_buf *b, const char *s, size_t n)
     b->len = (size_t)(o - b->s);
     b->s[b->len] = '\0';
 }
+
+size_t
+psi_bullet_len(const char *t)
+{
+    static const char *const bullets[] = { "\xE2\x80\xA2", "\xE2\x97\xA6", "\xE2\x96\xAA", "\xE2\x80\xA3",
+                                           "\xE2\x97\x8F", "\xE2\x80\x93 ", "- ",          "* ",
+                                           "\xEF\x82\xB7" };
+    for (size_t i = 0; i < sizeof bullets / sizeof bullets[0]; i++)
+        if (!strncmp(t, bullets[i], strlen(bullets[i])))
+            return strlen(bullets[i]);
+    return 0;
+}

@@ -188,20 +188,6 @@ typedef struct levels {
     int n;
 } levels;
 
-/* A line that starts an item of a list: "• Stärka ...", "– för ...",
- * "- Beslut i ...", "* ...". */
-static bool
-list_item(const char *t)
-{
-    static const char *const bullets[] = { "\xE2\x80\xA2", "\xE2\x97\xA6", "\xE2\x96\xAA", "\xE2\x80\xA3",
-                                           "\xE2\x97\x8F", "\xE2\x80\x93 ", "- ",          "* ",
-                                           "\xEF\x82\xB7" };
-    for (size_t i = 0; i < sizeof bullets / sizeof bullets[0]; i++)
-        if (!strncmp(t, bullets[i], strlen(bullets[i])))
-            return true;
-    return false;
-}
-
 #define BOLD_HEADING_MAX 90
 
 static bool
@@ -214,7 +200,7 @@ is_heading(const psi_line *l, double body)
         return false;
     /* a line of table cells is a row, and an item of a list an item, however
      * they are set */
-    if (strchr(l->text, '\t') || list_item(l->text))
+    if (strchr(l->text, '\t') || psi_bullet_len(l->text))
         return false;
     bool letter = false;
     for (size_t i = 0; i < n && !letter;) {
@@ -489,7 +475,7 @@ psi_build_passages(const psi_page *pages, int npages, const psi_wordset *words, 
             /* a paragraph ends at a vertical gap in the same column, and
              * before an item of a list: each item a line of its own */
             if ((prev && l->y0 > prev->y0 && l->y0 - prev->y1 > l->size * 0.45 && fabs(l->x0 - prev->x0) < 200) ||
-                list_item(l->text)) {
+                psi_bullet_len(l->text)) {
                 end_paragraph(&b);
                 if (pt.len && pt.s[pt.len - 1] != '\n')
                     psi_buf_addc(&pt, '\n');

@@ -205,11 +205,10 @@ ps_statement_kind
 psi_statement_kind(const char *s, const psi_words *w)
 {
     uint32_t cp;
-    /* lower case first: a fragment of a sentence cut elsewhere, but for the
-     * next clause of a listed goal, as the split leaves it ("Målet är att A
-     * ska …, att fler blanketter ska vara digitaliserade och att …") */
-    bool clause = w->n > 1 && !strcmp(w->low[0], "att");
-    if (psi_utf8_decode(s, strlen(s), &cp) && psi_cp_is_lower(cp) && !clause)
+    /* lower case first: a fragment of a sentence cut elsewhere (the next
+     * clause of a listed goal has lost its "att" and starts with a capital:
+     * push_statement) */
+    if (psi_utf8_decode(s, strlen(s), &cp) && psi_cp_is_lower(cp))
         return PS_STATEMENT_FRAGMENT;
     /* a lead-in to a list ("Per verksamhet finns följande mål:") is not a goal itself */
     size_t n = strlen(s);
@@ -263,26 +262,52 @@ starts_upper(const char *s)
     return psi_utf8_decode(s + l, strlen(s + l), &cp2) && psi_cp_is_lower(cp2);
 }
 
+/* Adds statement s[0..n) to l as an analyst reads it: without the bullet
+ * of its list item ("• I varje barngrupp ska …"), and a listed goal's
+ * next clause without its "att", from a capital ("att fler blanketter ska
+ * vara digitaliserade" -> "Fler blanketter ska vara digitaliserade"). */
 static void
 push_statement(psi_strlist *l, const char *s, size_t n)
 {
     while (n && (s[n - 1] == ' ' || s[n - 1] == '\n'))
         n--;
-    while (n && (*s == ' ' || *s == '\n')) {
-        s++;
-        n--;
+    for (;;) {
+        while (n && (*s == ' ' || *s == '\n')) {
+            s++;
+            n--;
+        }
+        size_t b = n ? psi_bullet_len(s) : 0;
+        if (!b || b > n)
+            break;
+        s += b;
+        n -= b;
     }
+    bool clause = n > 4 && !strncmp(s, "att ", 4);
     size_t nw = 0;
     for (size_t i = 0; i < n; i++)
         if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
             nw++;
-    if (nw < STATEMENT_MIN_WORDS || nw > 80)
+    if (nw - clause < STATEMENT_MIN_WORDS || nw > 80)
         return;
     if (l->n == l->cap) {
         l->cap = l->cap ? l->cap * 2 : 16;
         l->v = psi_realloc(l->v, l->cap * sizeof *l->v);
     }
-    l->v[l->n++] = psi_strndup(s, n);
+    if (!clause) {
+        l->v[l->n++] = psi_strndup(s, n);
+        return;
+    }
+    s += 4;
+    n -= 4;
+    uint32_t cp;
+    size_t k = psi_utf8_decode(s, n, &cp);
+    char up[4];
+    size_t u = k ? psi_utf8_encode(psi_cp_upper(cp), up) : 0;
+    char *t = psi_malloc(n - k + u + 1);
+    memcpy(t, up, u);
+    memcpy(t + u, s + k, n - k);
+    t[n - k + u] = '\0';
+    l->v[l->n++] = t;
 }
 
 /* Words that put a capitalised word inside a phrase ("i Jönköpings län"). */

@@ -410,11 +410,31 @@ test_statement_split(void)
     for (size_t i = 0; i < u.n; i++)
         free(u.v[i]);
     free(u.v);
-    CHECK(m.n == 2 && !strcmp(m.v[1], "att fler blanketter ska vara digitaliserade.") &&
+    CHECK(m.n == 2 && !strcmp(m.v[1], "Fler blanketter ska vara digitaliserade.") &&
           ps_goal_statement_kind(m.v[1]) == PS_STATEMENT_GOAL);
     for (size_t i = 0; i < m.n; i++)
         free(m.v[i]);
     free(m.v);
+    /* a goal list's items, as BUN's plans and KF's 2018 minutes write them:
+     * without their bullet, and an "att" item from a capital */
+    static const struct {
+        const char *text, *first;
+    } items[] = {
+        { "• I varje barngrupp ska det som minst finnas en legitimerad förskollärare.",
+          "I varje barngrupp ska det som minst finnas en legitimerad förskollärare." },
+        { "•Öka cyklingens färdmedelsandel till 20 procent till år 2040.",
+          "Öka cyklingens färdmedelsandel till 20 procent till år 2040." },
+        { " att skolan ska uppfylla sitt kompensatoriska uppdrag", "Skolan ska uppfylla sitt kompensatoriska uppdrag" },
+        { "att ökningen av resor med tåg ska vara 5 procent", "Ökningen av resor med tåg ska vara 5 procent" },
+    };
+    for (size_t i = 0; i < sizeof items / sizeof items[0]; i++) {
+        psi_strlist it = { 0 };
+        psi_goal_statements(items[i].text, &it);
+        CHECK(it.n == 1 && !strcmp(it.v[0], items[i].first));
+        for (size_t k = 0; k < it.n; k++)
+            free(it.v[k]);
+        free(it.v);
+    }
 }
 
 int
