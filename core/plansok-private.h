@@ -94,6 +94,20 @@ size_t psi_utf8_encode(uint32_t cp, char out[4]);
 bool psi_utf8_valid(const char *s, size_t n);
 /* Number of code points in s[0..n). */
 size_t psi_utf8_chars(const char *s, size_t n);
+/* Swedish words whose unstressed e before a last l, n or r drops when an
+ * ending follows (core/inflect.c). psi_e_syncope writes the word without
+ * that e ("cykel" -> "cykl", "vatten" -> "vattn"); psi_e_restore writes a
+ * stem with it put back ("cykl" -> "cykel", "medl" -> "medel"). Each
+ * returns false, writing nothing, when the word has no such e, or the
+ * result would not fit in cap bytes. */
+bool psi_e_syncope(const char *word, char *out, size_t cap);
+bool psi_e_restore(const char *stem, char *out, size_t cap);
+/* The other form of a neuter noun, definite or not: "mål" -> "målet",
+ * "arbete" -> "arbetet", "målet" -> "mål", "området" -> "områd" (its stem
+ * is the stem of "område"). Any word gets one (a common noun or a verb
+ * gets a form no text has); false when it is under three bytes or the
+ * form would not fit in cap bytes. */
+bool psi_neuter_other(const char *word, char *out, size_t cap);
 /* The length of the bullet an item of a list starts with ("• Stärka …",
  * "– för …", "- Beslut i …", "* …", a Symbol font's bullet), or 0. */
 size_t psi_bullet_len(const char *t);

@@ -106,6 +106,25 @@ expand(const Xapian::Query &q, const Xapian::Stem &stem, const Xapian::QueryPars
         }
         std::vector<Xapian::Query> alts{ q, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                                                        Xapian::Query(term(PSI_TERM_PART, st)), 0.3) };
+        /* forms the stemmer keeps apart (core/inflect.c), at 0.8: an
+         * unstressed e ("cykel" finds "cyklar", "cyklar" finds "cykel")
+         * and a neuter's definite form ("mål" finds "målet", "beslutet"
+         * finds "beslut") */
+        std::vector<std::string> forms;
+        char v[MAX_WORD + 4];
+        for (const std::string &w : typed) {
+            if (psi_e_syncope(w.c_str(), v, sizeof v))
+                forms.push_back(stem(v));
+            if (psi_neuter_other(w.c_str(), v, sizeof v))
+                forms.push_back(stem(v));
+        }
+        if (psi_e_restore(st.c_str(), v, sizeof v))
+            forms.push_back(stem(v));
+        std::sort(forms.begin(), forms.end());
+        forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
+        for (const std::string &f : forms)
+            if (f != st)
+                alts.push_back(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term(PSI_TERM_STEM, f)), 0.8));
         bool diacritics = has_diacritic(st);
         for (const std::string &w : typed)
             diacritics |= has_diacritic(w);

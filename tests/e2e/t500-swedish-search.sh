@@ -39,6 +39,17 @@ python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/tid.pdf" "Personalplan 2026 for bar
 run_ps 0 "arbete finds arbetstid (a last part of three letters)" search --db "$TMP/tid" --format csv arbete
 check "... in its document" grep -q "tid.pdf" "$TMP/out"
 run_ps 1 "... but het does not find verksamheten" search --db "$TMP/tid" het
+# forms the stemmer keeps apart: an unstressed e (cykel, cyklar) and a
+# neuter's definite form (beslut, beslutet), each way
+python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/cykl.pdf" "Stationsplan 2026 for tekniska namnden" \
+    "Nya cyklar ska finnas vid stationen. Beslutet togs i maj."
+python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/cykel.pdf" "Trafikplan 2027 for tekniska namnden" \
+    "En cykel per elev ska finnas. Ett beslut om parkering."
+"$PLANSOK" ingest -q --db "$TMP/cyk" "$TMP/cykl.pdf" "$TMP/cykel.pdf" >/dev/null 2>&1
+for q in cykel cyklar beslut beslutet; do
+    run_ps 0 "$q finds both forms" search --db "$TMP/cyk" --format csv "$q"
+    check "... in both documents" sh -c "grep -q 'cykl.pdf' '$TMP/out' && grep -q 'cykel.pdf' '$TMP/out'"
+done
 run_ps 0 "folkhälsa finds folkhälsoarbete (a changed first part)" search --db "$TMP/db" --format csv --limit 50 folkhälsa
 check "... on its page" grep -qi "folkhälsoarbete" "$TMP/out"
 run_ps 0 "typed without å/ä/ö: kompetensforsorjning" search --db "$TMP/db" --format csv --limit 100 kompetensforsorjning

@@ -33,6 +33,10 @@ QUERIES = [
     ('inflection', 'medlemsavgifter', rf'\bmedlemsavgift{W}*', None),
     ('inflection', 'integration', rf'\bintegration{W}*', None),
     ('inflection', 'besöksnäringen', rf'\bbesöksnäring{W}*', None),
+    # a neuter's definite form and an unstressed e, which the stemmer keeps apart
+    ('inflection', 'projekt', rf'\bprojekt(?:et|en|ets|ens|s)?\b', None),
+    ('inflection', 'uppdraget', rf'\buppdrag(?:et|en|ets|ens|s)?\b', None),
+    ('inflection', 'medlen', rf'\bmed(?:el|els|let|lets|len|lens)\b', None),
     # a part of a compound finds the compound
     ('compound', 'vuxenutbildning', rf'{W}*vuxenutbildning{W}*', None),
     ('compound', 'försörjning', rf'{W}*försörjning{W}*', None),

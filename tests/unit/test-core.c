@@ -1,10 +1,12 @@
 /* test-core.c: status phrases, county and kind names, lower case, cutting
- * UTF-8 to a byte budget, and index error paths (missing, locked, a sharded
+ * UTF-8 to a byte budget, Swedish forms the stemmer keeps apart, and index
+ * error paths (missing, locked, a sharded
  * index locked as a whole, check). Layout and passages: test-layout.c. */
 #include "plansok-private.h"
 #include "tap.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 static void
@@ -103,6 +105,39 @@ test_utf8_cut(void)
 }
 
 static void
+test_inflect(void)
+{
+    static const struct {
+        const char *word, *syncope, *restore, *neuter; /* NULL: none */
+    } cases[] = {
+        { "cykel", "cykl", NULL, "cykelet" },
+        { "cykl", NULL, "cykel", "cyklet" },
+        { "medel", "medl", NULL, "medelet" },
+        { "exempl", NULL, "exempel", "exemplet" },
+        { "mål", NULL, NULL, "målet" },
+        { "målet", NULL, NULL, "mål" },
+        { "arbete", NULL, NULL, "arbetet" },
+        { "området", NULL, NULL, "områd" },
+        { "schema", NULL, NULL, "schemat" },
+        { "kontroll", NULL, NULL, "kontrollet" }, /* no e between two l */
+        { "kul", NULL, NULL, "kulet" },           /* too short for an e */
+        { "ny", NULL, NULL, NULL },              /* ends in y, too short */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char out[32];
+        bool s = psi_e_syncope(cases[i].word, out, sizeof out);
+        CHECK(s == (cases[i].syncope != NULL) && (!s || !strcmp(out, cases[i].syncope)));
+        bool r = psi_e_restore(cases[i].word, out, sizeof out);
+        CHECK(r == (cases[i].restore != NULL) && (!r || !strcmp(out, cases[i].restore)));
+        bool n = psi_neuter_other(cases[i].word, out, sizeof out);
+        CHECK(n == (cases[i].neuter != NULL) && (!n || !strcmp(out, cases[i].neuter)));
+    }
+    char small[5];
+    CHECK(!psi_e_restore("cykl", small, sizeof small)); /* "cykel" and its NUL need 6 */
+    CHECK(!psi_neuter_other("beslut", small, sizeof small));
+}
+
+static void
 test_index_errors(void)
 {
     char dir[] = "/tmp/plansok-unit-XXXXXX";
@@ -184,6 +219,7 @@ main(void)
     test_lower();
     test_heading_own();
     test_utf8_cut();
+    test_inflect();
     test_index_errors();
     return tap_done();
 }
