@@ -9,9 +9,9 @@
 
 /* The words of a topic, as a query names them: its words of four letters
  * or more that are not a filter's value ("org:alingsås"), not left out
- * ("-cykel", "NOT cykel") and not an operator; each as its Swedish stem and,
- * for a stem ending in e and one consonant, without that e as well ("cykel"
- * -> "cykl", as in "cyklingens"). */
+ * ("-cykel", "NOT cykel") and not an operator; each as its Swedish stem and
+ * in the form the stemmer keeps apart, as search widens a word: "cykel" ->
+ * "cykl" (as in "cyklingens"), "cyklar" -> "cykel", "målet" -> "mål". */
 typedef struct topic {
     char **stem;
     size_t n;
@@ -48,12 +48,15 @@ topic_of(const char *query, topic *t)
                 if (psi_utf8_chars(w.low[k], strlen(w.low[k])) < 4)
                     continue;
                 topic_add(t, w.key[k]);
-                size_t m = strlen(w.key[k]);
-                if (m >= 4 && w.key[k][m - 2] == 'e' && !strchr("aeiouyåäö", w.key[k][m - 1])) {
-                    char *short_form = psi_strdup(w.key[k]);
-                    memmove(short_form + m - 2, short_form + m - 1, 2);
-                    topic_add(t, short_form);
-                    free(short_form);
+                /* the forms the stemmer keeps apart (core/inflect.c) */
+                char v[128];
+                if (psi_e_syncope(w.key[k], v, sizeof v) || psi_e_restore(w.key[k], v, sizeof v))
+                    topic_add(t, v);
+                size_t m = strlen(w.low[k]);
+                if (m >= 5 && !strcmp(w.low[k] + m - 2, "et") && psi_neuter_other(w.low[k], v, sizeof v)) {
+                    char *st = psi_stem(v);
+                    topic_add(t, st);
+                    free(st);
                 }
             }
             psi_words_release(&w);

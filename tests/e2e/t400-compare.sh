@@ -256,6 +256,7 @@ python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/topic.pdf" "Verksamhetsplan 2026 fo
     "Sjukfranvaron bland alla medarbetare ska minska med 10 procent till 2027." \
     "Arbetet med rekrytering ska minska vakanserna till 2027." \
     "Andelen som cyklar till skolan ska vara minst 20 procent till 2030." \
+    "Varje cykel ska ha en plats i ett cykelstall till 2028." \
     "Verksamhetsplanen ska antas av fullmaktige senast i juni 2026."
 "$PLANSOK" ingest -q --db "$TMP/topic" "$TMP/topic.pdf" >/dev/null 2>&1
 goals_of() { sed -n '/^## Mål om ämnet/,/^## Budget/p' "$TMP/out" > "$TMP/goals-section"; }
@@ -263,6 +264,10 @@ run_ps 0 "report arbete" report --db "$TMP/topic" arbete
 goals_of
 check "... lists the goal on Arbetet, not the one on medarbetare" sh -c \
     "grep -q 'Arbetet med rekrytering ska minska' '$TMP/goals-section' && ! grep -q 'medarbetare' '$TMP/goals-section'"
+run_ps 0 "report cyklar" report --db "$TMP/topic" cyklar
+goals_of
+check "... lists the goals on cyklar and on cykel (a form the stemmer keeps apart)" sh -c \
+    "grep -q 'Andelen som cyklar' '$TMP/goals-section' && grep -q 'Varje cykel ska ha' '$TMP/goals-section'"
 run_ps 0 "report with a filter in the query" report --db "$TMP/topic" "rekrytering kind:verksamhetsplan"
 goals_of
 check "... takes no goal for the filter's value" sh -c \
