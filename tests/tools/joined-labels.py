@@ -28,30 +28,17 @@ spec = importlib.util.spec_from_file_location("real_passages", os.path.join(here
 rp = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(rp)
 
-KEY_WHOLE = 50
-
-
-def fold(s):
-    return " ".join(s.split())
-
-
-def found(key, both, text):
-    if len(key.encode()) < KEY_WHOLE:
-        return key == both or key == fold(text)
-    return key in both
-
-
 def place(rows, got):
     """For each label row (f, page, kind, key, anchors), the index of the
     passage of its document it falls in, or None."""
     at = [None] * len(rows)
-    folded = {f: [(pg, fold((h.split(">")[-1] if h else "") + " " + t), t) for pg, h, t in v] for f, v in got.items()}
+    folded = {f: [(pg, rp.fold((h.split(">")[-1] if h else "") + " " + t), t) for pg, h, t in v] for f, v in got.items()}
     for strict in (True, False):
         for i, (f, page, _, key, _) in enumerate(rows):
             if at[i] is not None:
                 continue
             for k, (pg, both, t) in enumerate(folded.get(f, [])):
-                if (not strict or pg == page) and found(key, both, t):
+                if (not strict or pg == page) and rp.key_found(key, both, t):
                     at[i] = k
                     break
     return at

@@ -87,6 +87,23 @@ def from_listing(listings):
     return sorted(out), out
 
 
+KEY_WHOLE = 50
+
+
+def fold(s):
+    return " ".join(s.split())
+
+
+def key_found(key, both, text):
+    """Whether a label's key lies in a passage, as eval-sections --contains
+    looks: inside its own heading and text (both, white space folded); a
+    key shorter than KEY_WHOLE bytes was its whole passage (a fragment:
+    "2027", "§ 111") and only a passage that is still all of it has it."""
+    if len(key.encode()) < KEY_WHOLE:
+        return key == both or key == fold(text)
+    return key in both
+
+
 def key(text):
     t = " ".join(text.split())
     b = t.encode()[:60]

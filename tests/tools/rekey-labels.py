@@ -24,12 +24,6 @@ rp = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(rp)
 
 
-KEY_WHOLE = 50
-
-
-def fold(s):
-    return " ".join(s.split())
-
 
 def main():
     if len(sys.argv) != 4:
@@ -37,15 +31,8 @@ def main():
         return 2
     ps, shared, labels = sys.argv[1:]
     files, got = rp.passages(ps, shared)
-    new = {f: [(pg, fold((h.split(">")[-1] if h else "") + " " + t), t) for pg, h, t in got[f]] for f in files}
-
-    def found(key, both, t):
-        # a key shorter than KEY_WHOLE was its whole passage (a fragment:
-        # "2027", "§ 111"): only a passage that is still all of it keeps it,
-        # as eval-sections --contains matches
-        if len(key.encode()) < KEY_WHOLE:
-            return key == both or key == fold(t)
-        return key in both
+    new = {f: [(pg, rp.fold((h.split(">")[-1] if h else "") + " " + t), t) for pg, h, t in got[f]] for f in files}
+    found = rp.key_found
 
     kept = moved = lost = 0
     for line in open(labels, encoding="utf-8"):
@@ -58,7 +45,7 @@ def main():
             sys.stdout.write(line)
             kept += 1
             continue
-        if len(key.encode()) < KEY_WHOLE:
+        if len(key.encode()) < rp.KEY_WHOLE:
             # a fragment's text is now part of a longer passage: its label
             # was for the fragment, and goes with it
             print(f"rekey-labels: lost (a fragment, now inside a longer passage): {line.rstrip()}", file=sys.stderr)
