@@ -22,11 +22,24 @@ liquid(char c)
     return c == 'l' || c == 'n' || c == 'r';
 }
 
+/* Nouns whose form without the e is a verb's stem: "handel" / "handla"
+ * ("handlar om" is "is about"), "tecken" / "teckna" ("teckna avtal"). */
+static bool
+verb_like(const char *noun)
+{
+    static const char *const nouns[] = { "handel", "tecken", NULL };
+    for (int i = 0; nouns[i]; i++)
+        if (!strcmp(noun, nouns[i]))
+            return true;
+    return false;
+}
+
 bool
 psi_e_syncope(const char *word, char *out, size_t cap)
 {
     size_t n = strlen(word);
-    if (n < 4 || n >= cap || !liquid(word[n - 1]) || word[n - 2] != 'e' || !consonant(word[n - 3]))
+    if (n < 4 || n >= cap || !liquid(word[n - 1]) || word[n - 2] != 'e' || !consonant(word[n - 3]) ||
+        verb_like(word))
         return false;
     memcpy(out, word, n - 2);
     out[n - 2] = word[n - 1];
@@ -44,6 +57,10 @@ psi_e_restore(const char *stem, char *out, size_t cap)
     out[n - 1] = 'e';
     out[n] = stem[n - 1];
     out[n + 1] = '\0';
+    if (verb_like(out)) {
+        out[0] = '\0';
+        return false;
+    }
     return true;
 }
 

@@ -98,15 +98,17 @@ size_t psi_utf8_chars(const char *s, size_t n);
  * ending follows (core/inflect.c). psi_e_syncope writes the word without
  * that e ("cykel" -> "cykl", "vatten" -> "vattn"); psi_e_restore writes a
  * stem with it put back ("cykl" -> "cykel", "medl" -> "medel"). Each
- * returns false, writing nothing, when the word has no such e, or the
- * result would not fit in cap bytes. */
+ * returns false when the word has no such e, when the noun's form without
+ * it is a verb's ("handel" / "handla"), or when the result would not fit
+ * in cap bytes; what out holds then is unspecified. The forms are
+ * candidates: psi_stem_forms keeps those the stemmer leaves whole. */
 bool psi_e_syncope(const char *word, char *out, size_t cap);
 bool psi_e_restore(const char *stem, char *out, size_t cap);
 /* The other form of a neuter noun, definite or not: "mål" -> "målet",
  * "arbete" -> "arbetet", "målet" -> "mål", "området" -> "områd" (its stem
- * is the stem of "område"). Any word gets one (a common noun or a verb
- * gets a form no text has); false when it is under three bytes or the
- * form would not fit in cap bytes. */
+ * is the stem of "område"). Any word gets a candidate, which may be
+ * another word ("internet" -> "intern"); false when it is under three
+ * bytes or the form would not fit in cap bytes. */
 bool psi_neuter_other(const char *word, char *out, size_t cap);
 /* The length of the bullet an item of a list starts with ("• Stärka …",
  * "– för …", "- Beslut i …", "* …", a Symbol font's bullet), or 0. */
@@ -375,7 +377,9 @@ void psi_pdf_release(psi_pdf *pdf);
 /* Finds text columns (gutters that prose lines on both sides respect),
  * groups words into lines by baseline within each column and orders them:
  * full-width lines split the page into bands, and each band is read column
- * by column. Fills page->lines and page->columns. */
+ * by column; each column is read the same way once more, for columns
+ * inside it (a box beside a column's text). Fills page->lines and
+ * page->columns (the most columns side by side in one band). */
 void psi_layout_page(psi_page *page);
 /* Frees a line's text and cells (either may be NULL). */
 void psi_line_release(psi_line *l);
@@ -737,6 +741,14 @@ ps_status psi_store_doc_detail(psi_store *st, const char *docid, ps_outline *o, 
 
 /* Swedish stem of one lower-case word, into a new string. */
 char *psi_stem(const char *word);
+/* The stems of the forms of a lower-case word that Xapian's Swedish stemmer
+ * keeps apart from it (psi_e_syncope, psi_e_restore, psi_neuter_other: a
+ * neuter's definite form, an unstressed e), each only when the stemmer
+ * leaves the form whole (a form it shortens further is another word:
+ * "internet" -> "intern" -> "int", the stem of "inte") and not the word's
+ * own stem. Fills out (at most 3, each malloc'd, the caller frees) and
+ * returns how many. */
+size_t psi_stem_forms(const char *word, char *out[3]);
 
 /* index/index.c: the ps_index handle, for the query layer ------------------ */
 

@@ -73,6 +73,30 @@ has_diacritic(const std::string &s)
     return false;
 }
 
+/* Adds to out the stems of the forms of word that the stemmer keeps apart
+ * from it (core/inflect.c), once each: those the stemmer leaves whole, and
+ * not the word's own stem. A form the stemmer shortens further is another
+ * word ("internet" -> "intern" -> "int", the stem of "inte"). */
+static void
+other_forms(const std::string &word, const Xapian::Stem &stem, std::vector<std::string> &out)
+{
+    if (word.size() > MAX_WORD)
+        return;
+    std::string st = stem(word);
+    char v[MAX_WORD + 4];
+    auto keep = [&](const char *f) {
+        std::string s = stem(f);
+        if (s == f && s != st && std::find(out.begin(), out.end(), s) == out.end())
+            out.push_back(s);
+    };
+    if (psi_e_syncope(word.c_str(), v, sizeof v))
+        keep(v);
+    if (psi_neuter_other(word.c_str(), v, sizeof v))
+        keep(v);
+    if (psi_e_restore(st.c_str(), v, sizeof v))
+        keep(v);
+}
+
 /* Words typed in the query also match compound parts (weight 0.3) and,
  * when typed without å/ä/ö, the words that have them (weight 0.5), so
  * exact matches rank first. Phrases stay exact; filters are untouched. */
@@ -106,22 +130,13 @@ expand(const Xapian::Query &q, const Xapian::Stem &stem, const Xapian::QueryPars
         }
         std::vector<Xapian::Query> alts{ q, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                                                        Xapian::Query(term(PSI_TERM_PART, st)), 0.3) };
-        /* forms the stemmer keeps apart (core/inflect.c), at 0.8: an
+        /* forms the stemmer keeps apart (other_forms), at 0.8: an
          * unstressed e ("cykel" finds "cyklar", "cyklar" finds "cykel")
          * and a neuter's definite form ("mål" finds "målet", "beslutet"
          * finds "beslut") */
         std::vector<std::string> forms;
-        char v[MAX_WORD + 4];
-        for (const std::string &w : typed) {
-            if (psi_e_syncope(w.c_str(), v, sizeof v))
-                forms.push_back(stem(v));
-            if (psi_neuter_other(w.c_str(), v, sizeof v))
-                forms.push_back(stem(v));
-        }
-        if (psi_e_restore(st.c_str(), v, sizeof v))
-            forms.push_back(stem(v));
-        std::sort(forms.begin(), forms.end());
-        forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
+        for (const std::string &w : typed)
+            other_forms(w, stem, forms);
         for (const std::string &f : forms)
             if (f != st)
                 alts.push_back(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term(PSI_TERM_STEM, f)), 0.8));
@@ -247,3 +262,20 @@ psi_stem(const char *word)
     }
 }
 
+
+extern "C" size_t
+psi_stem_forms(const char *word, char *out[3])
+{
+    try {
+        Xapian::Stem stem("swedish");
+        std::vector<std::string> forms;
+        other_forms(word, stem, forms);
+        size_t n = 0;
+        for (const std::string &f : forms)
+            if (n < 3)
+                out[n++] = psi_strdup(f.c_str());
+        return n;
+    } catch (...) {
+        return 0;
+    }
+}

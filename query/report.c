@@ -48,15 +48,10 @@ topic_of(const char *query, topic *t)
                 if (psi_utf8_chars(w.low[k], strlen(w.low[k])) < 4)
                     continue;
                 topic_add(t, w.key[k]);
-                /* the forms the stemmer keeps apart (core/inflect.c) */
-                char v[128];
-                if (psi_e_syncope(w.key[k], v, sizeof v) || psi_e_restore(w.key[k], v, sizeof v))
-                    topic_add(t, v);
-                size_t m = strlen(w.low[k]);
-                if (m >= 5 && !strcmp(w.low[k] + m - 2, "et") && psi_neuter_other(w.low[k], v, sizeof v)) {
-                    char *st = psi_stem(v);
-                    topic_add(t, st);
-                    free(st);
+                char *forms[3]; /* the forms the stemmer keeps apart, as search takes them */
+                for (size_t f = 0, nf = psi_stem_forms(w.low[k], forms); f < nf; f++) {
+                    topic_add(t, forms[f]);
+                    free(forms[f]);
                 }
             }
             psi_words_release(&w);

@@ -50,6 +50,13 @@ for q in cykel cyklar beslut beslutet; do
     run_ps 0 "$q finds both forms" search --db "$TMP/cyk" --format csv "$q"
     check "... in both documents" sh -c "grep -q 'cykl.pdf' '$TMP/out' && grep -q 'cykel.pdf' '$TMP/out'"
 done
+# ... but no form that is another word: "internet" is not "inte", "handel"
+# is not "handlar"
+python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/inte.pdf" "Planen 2026 for kommunen" \
+    "Arbetet ar inte klart. Det handlar om skolan."
+"$PLANSOK" ingest -q --db "$TMP/inte" "$TMP/inte.pdf" >/dev/null 2>&1
+run_ps 1 "internet does not find inte" search --db "$TMP/inte" internet
+run_ps 1 "handel does not find handlar" search --db "$TMP/inte" handel
 run_ps 0 "folkhälsa finds folkhälsoarbete (a changed first part)" search --db "$TMP/db" --format csv --limit 50 folkhälsa
 check "... on its page" grep -qi "folkhälsoarbete" "$TMP/out"
 run_ps 0 "typed without å/ä/ö: kompetensforsorjning" search --db "$TMP/db" --format csv --limit 100 kompetensforsorjning

@@ -5,6 +5,7 @@
 #include "plansok-private.h"
 #include "tap.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -122,6 +123,9 @@ test_inflect(void)
         { "kontroll", NULL, NULL, "kontrollet" }, /* no e between two l */
         { "kul", NULL, NULL, "kulet" },           /* too short for an e */
         { "ny", NULL, NULL, NULL },              /* ends in y, too short */
+        { "handel", NULL, NULL, "handelet" },    /* "handl" is "handla"'s: "handlar om" */
+        { "handl", NULL, NULL, "handlet" },
+        { "tecken", NULL, NULL, "teckenet" },    /* "teckn" is "teckna"'s: "teckna avtal" */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char out[32];
@@ -135,6 +139,27 @@ test_inflect(void)
     char small[5];
     CHECK(!psi_e_restore("cykl", small, sizeof small)); /* "cykel" and its NUL need 6 */
     CHECK(!psi_neuter_other("beslut", small, sizeof small));
+    /* the stems search widens a word by; never a stem of another word
+     * ("internet" -> "intern" -> "int", as "inte"; "handel" -> "handl", as
+     * "handlar"; "ändra" -> "änder" -> "änd", as "ändar") */
+    static const struct {
+        const char *word, *want, *never;
+    } stems[] = {
+        { "mål", "målet", NULL },      { "målet", "mål", NULL },    { "beslutet", "beslut", NULL },
+        { "cykel", "cykl", NULL },     { "cyklar", "cykel", NULL }, { "internet", NULL, "int" },
+        { "handel", NULL, "handl" },   { "ändra", NULL, "änd" },
+    };
+    for (size_t i = 0; i < sizeof stems / sizeof stems[0]; i++) {
+        char *f[3];
+        size_t n = psi_stem_forms(stems[i].word, f);
+        bool want = !stems[i].want, never = true;
+        for (size_t k = 0; k < n; k++) {
+            want |= stems[i].want && !strcmp(f[k], stems[i].want);
+            never &= !stems[i].never || strcmp(f[k], stems[i].never) != 0;
+            free(f[k]);
+        }
+        CHECK(want && never);
+    }
 }
 
 static void
