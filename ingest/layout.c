@@ -2,7 +2,9 @@
  * with boxes; here they become lines, in the order a person reads them:
  * columns are found as vertical gutters that prose lines on both sides
  * respect, full-width lines (headers, wide headings) split the page into
- * bands, and each band is read column by column, top to bottom. Pure C and
+ * bands, and each band is read column by column, top to bottom; each
+ * column is read the same way once more, for columns inside it (a box of
+ * text beside a column's first lines: a two-level XY cut). Pure C and
  * unit-testable with made-up boxes; it knows nothing of poppler. A gap
  * wider than two ems inside a line becomes a tab: the cells of a table. */
 #include "plansok-private.h"
@@ -117,51 +119,67 @@ assign_rows(wref *r, size_t n)
     return row + 1;
 }
 
-/* A word space: gaps narrower than this are inside a line. */
+/* A word's em: its font size, or its box's height when the size is
+ * missing. */
 static inline double
-word_space(const psi_word *w)
+em_of(const psi_word *w)
 {
-    return 0.8 * (w->size > 0.05 ? w->size : wheight(w));
+    return w->size > 0.05 ? w->size : wheight(w);
 }
 
-/* Whether the words r[s..e) of one row, read as a line (a gap under a
- * word space joins its two words), run across x0..x1. */
+/* Whether the gap from word a to word b, right of it, is a word space:
+ * under 0.8 em of the smaller of the two (a large heading's wide spaces do
+ * not reach into a column of small text beside it). */
+static inline bool
+word_gap(const psi_word *a, const psi_word *b)
+{
+    return b->x0 - a->x1 < 0.5 * fmin(em_of(a), em_of(b));
+}
+
+/* Whether the gap from word a to word b, right of it, parts a table's
+ * cells: more than two ems of b. emit_line cuts cells there. */
+static inline bool
+cell_gap(const psi_word *a, const psi_word *b)
+{
+    return b->x0 - a->x1 > 2.0 * em_of(b);
+}
+
+/* Whether the words r[s..e) of one row, read as a line (word spaces join
+ * its words), run across x0..x1. */
 static bool
 row_across(const wref *r, size_t s, size_t e, double x0, double x1)
 {
-    double end = -1e9, fill = -1e9;
+    const psi_word *last = NULL; /* the chain's rightmost word */
     for (bool grew = true; grew;) {
         grew = false;
         for (size_t k = s; k < e; k++) {
             const psi_word *w = r[k].w;
-            if ((w->x0 < x0 - 1 || w->x0 <= fill) && w->x1 > end) {
-                end = w->x1;
-                fill = w->x1 + word_space(w);
+            if ((w->x0 < x0 - 1 || (last && w->x0 >= last->x1 - 0.5 && word_gap(last, w))) &&
+                (!last || w->x1 > last->x1)) {
+                last = w;
                 grew = true;
             }
         }
     }
-    return end > x1 + 1;
+    return last && last->x1 > x1 + 1;
 }
 
-/* Whether the words of r[s..e) that lie within x0..x1 have a gap of a
- * table's cells between them (more than two ems, as emit_line cuts
- * cells): a row of a table, not a line of prose. A gap after a letter or
- * two is a figure's lettering, not a cell. */
+/* Whether the words of r[s..e) within x0..x1 have a table cell's gap
+ * between two of them (cell_gap; a gap after a letter or two is a
+ * figure's lettering, not a cell). */
 static bool
 side_has_cells(const wref *r, size_t s, size_t e, double x0, double x1)
 {
     for (size_t i = s; i < e; i++) {
-        const psi_word *w = r[i].w;
-        if (w->x0 < x0 - 1 || w->x1 > x1 + 1)
+        const psi_word *a = r[i].w, *next = NULL;
+        if (a->x0 < x0 - 1 || a->x1 > x1 + 1 || nchars(a->text) <= 2)
             continue;
-        double next = 1e9;
         for (size_t k = s; k < e; k++) {
-            const psi_word *v = r[k].w;
-            if (k != i && v->x0 >= w->x1 - 0.5 && v->x0 >= x0 - 1 && v->x1 <= x1 + 1)
-                next = fmin(next, v->x0);
+            const psi_word *b = r[k].w;
+            if (k != i && b->x0 >= a->x1 - 0.5 && b->x1 <= x1 + 1 && (!next || b->x0 < next->x0))
+                next = b;
         }
-        if (next < 1e9 && next - w->x1 > 2.0 * (w->size > 0.05 ? w->size : wheight(w)) && nchars(w->text) > 2)
+        if (next && cell_gap(a, next))
             return true;
     }
     return false;
@@ -174,17 +192,19 @@ side_has_cells(const wref *r, size_t s, size_t e, double x0, double x1)
  * both (at least 0.6 of the side's width, of four words that are not
  * numbers), or, when no row crosses it, one side clearly prose and a prose
  * line on the other (a short column). Sides narrower than 80 pt hold no
- * column. A line of prose has no gap of a table's cells within its side;
- * with alone, the left side starts at left0, and a row with words left of
+ * column. A side whose rows mostly have a table cell's gap is a table, not
+ * prose (a genomlysning's table of measures has a label and prose in its
+ * first row, prose alone in the rest, and stays columns); with alone, the left side starts at left0, and a row with words left of
  * it is no line of that side (a table's column beside its narrow first
  * one). */
 static bool
-gutter_holds(const wref *r, size_t n, const gutter *gi, double left0, double right1, bool alone)
+gutter_holds(const wref *r, size_t n, const gutter *gi, double left0, double right1, bool alone, double height)
 {
     double lw = gi->x0 - left0, rw = right1 - gi->x1;
     if (lw < 80 || rw < 80)
         return false;
     int longl = 0, longr = 0, first_across = -1, last_across = -1, first_long = -1, last_long = -1;
+    int rows_l = 0, rows_r = 0, cells_l = 0, cells_r = 0; /* rows with words on a side, and with a cell's gap there */
     size_t k = 0;
     while (k < n) {
         int row = r[k].row;
@@ -208,11 +228,22 @@ gutter_holds(const wref *r, size_t n, const gutter *gi, double left0, double rig
         across = row_across(r, s, k, gi->x0, gi->x1);
         /* under a band of text over the columns, a row across the gutter
          * is neither side's */
-        bool l = !(across && gi->band) && !(alone && before) && l1 - l0 >= 0.6 * lw && wl >= 4 && !side_has_cells(r, s, k, left0, gi->x0);
-        bool rr = !(across && gi->band) && r1 - r0 >= 0.6 * rw && wr >= 4 && !side_has_cells(r, s, k, gi->x1, right1);
+        bool mine = !(across && gi->band); /* a row of the columns, not of a band over them */
+        bool l = mine && !(alone && before) && wl >= 4 && l1 - l0 >= 0.6 * lw;
+        bool rr = mine && wr >= 4 && r1 - r0 >= 0.6 * rw;
+        if (mine && l1 > l0) {
+            rows_l++;
+            cells_l += side_has_cells(r, s, k, left0, gi->x0);
+        }
+        if (mine && r1 > r0) {
+            rows_r++;
+            cells_r += side_has_cells(r, s, k, gi->x1, right1);
+        }
         longl += l;
         longr += rr;
-        if (across) {
+        /* a running header or footer is no band (it is read apart) */
+        bool edge = height > 0 && (r[s].w->y1 < height * 0.08 || r[s].w->y0 > height * 0.92);
+        if (across && !edge) {
             first_across = first_across < 0 ? row : first_across;
             last_across = row;
         }
@@ -227,6 +258,12 @@ gutter_holds(const wref *r, size_t n, const gutter *gi, double left0, double rig
      * right half) */
     if (gi->band && first_across >= 0 && first_long >= 0 && !(last_across < first_long || first_across > last_long))
         return false;
+    /* a side whose rows mostly have a cell's gap is a table's columns, not
+     * prose (Aarhus's list of cases: title | department | decision) */
+    if (rows_l >= 3 && cells_l * 3 >= rows_l * 2)
+        longl = 0;
+    if (rows_r >= 3 && cells_r * 3 >= rows_r * 2)
+        longr = 0;
     int lo = longl < longr ? longl : longr, hi = longl < longr ? longr : longl;
     return lo >= 3 || (gi->cover == 0 && hi >= 5 && lo >= 1);
 }
@@ -261,12 +298,12 @@ find_gutters(const wref *r, size_t n, int nrows, double width, double height, gu
         /* a row covers the word spaces between its words too: a line of
          * a band over a narrow gutter leaves no gap where a column's
          * would be */
-        double x1 = w->x1, space = word_space(w);
+        double x1 = w->x1;
         for (size_t k = i + 1; k < n && r[k].row == r[i].row; k++)
-            if (r[k].w->x0 > w->x1 && r[k].w->x0 - w->x1 < space)
+            if (r[k].w->x0 > w->x1 && word_gap(w, r[k].w))
                 x1 = fmax(x1, r[k].w->x0);
         for (size_t k = i; k-- > 0 && r[k].row == r[i].row;)
-            if (r[k].w->x0 > w->x1 && r[k].w->x0 - w->x1 < space)
+            if (r[k].w->x0 > w->x1 && word_gap(w, r[k].w))
                 x1 = fmax(x1, r[k].w->x0);
         for (int b = (int)fmax(0, w->x0); b < (int)fmin(nb, x1); b++) {
             if (last[b] != r[i].row) { /* count each row once per bin */
@@ -321,7 +358,8 @@ find_gutters(const wref *r, size_t n, int nrows, double width, double height, gu
          * beside two others is not long against both) */
         double bound = xmax;
         for (int k = i + 1; k < ng && bound == xmax; k++)
-            if (cand[k].x0 - gi->x1 >= 80) /* nearer is inside the column */
+            if (cand[k].x0 - gi->x1 >= 80 && (gi->cover > 0 || cand[k].cover == 0)) /* nearer is inside the column; a gap
+                                                                                       rows cross bounds no clean gutter */
                 bound = cand[k].x0;
         /* and back to the previous candidate two columns' width away: text
          * on a slide's right half, under a running header across the slide,
@@ -336,7 +374,8 @@ find_gutters(const wref *r, size_t n, int nrows, double width, double height, gu
             double from = side ? lbound : left0;
             if (side && lbound == left0)
                 break;
-            holds = gutter_holds(r, n, gi, from, xmax, side) || (bound < xmax && gutter_holds(r, n, gi, from, bound, side));
+            holds = gutter_holds(r, n, gi, from, xmax, side, height) ||
+                    (bound < xmax && gutter_holds(r, n, gi, from, bound, side, height));
         }
         if (holds)
             g[kept++] = *gi;
@@ -376,7 +415,7 @@ letter_spacing(const wref *r, size_t count, bool *glue)
                     gaps[b] = gaps[b - 1];
                     gaps[b - 1] = t;
                 }
-            double usual = gaps[ng / 2], em = r[i].w->size > 0.05 ? r[i].w->size : wheight(r[i].w);
+            double usual = gaps[ng / 2], em = em_of(r[i].w);
             if (usual < 0.35 * em)
                 for (size_t k = i + 1; k < j; k++)
                     glue[k] = r[k].w->x0 - r[k - 1].w->x1 <= 2 * fmax(usual, 0.05 * em);
@@ -401,12 +440,12 @@ emit_line(psi_line *out, size_t *n, wref *r, size_t count)
     for (size_t i = 0; i < count; i++) {
         const psi_word *w = r[i].w;
         /* a wide gap is a table column: a tab keeps the cells apart */
-        double gap = w->x0 - prev_x1, em = w->size > 0.05 ? w->size : wheight(w);
+        double gap = w->x0 - prev_x1;
         /* ... and so is a gap of more than a word space between two
          * amounts ("-86 822   -90 753": a thousands space is a fifth of an
          * em, the cells' gap more than one) */
         bool amounts = i > 0 && is_number(r[i - 1].w->text) && is_number(w->text);
-        bool cell = i == 0 || gap > em * 2.0 || (amounts && gap > em * 0.6);
+        bool cell = i == 0 || cell_gap(r[i - 1].w, w) || (amounts && gap > em_of(w) * 0.6);
         if (cell)
             cells[ncells++] = (psi_cell){ w->x0, w->x1 };
         else
@@ -472,8 +511,8 @@ emit_rows(wref *r, size_t n, psi_line *out, size_t *nout)
             size_t from = s;
             for (size_t k = s + 1; k < i; k++) {
                 const psi_word *a = r[k - 1].w, *b = r[k].w;
-                double big = fmax(a->size, b->size), small = fmin(a->size, b->size);
-                if (b->x0 - a->x1 > 2.0 * small && small > 0.05 && big > 1.8 * small) {
+                double big = fmax(em_of(a), em_of(b)), small = fmin(em_of(a), em_of(b));
+                if (b->x0 - a->x1 > 2.0 * small && big > 1.8 * small) {
                     emit_line(out, nout, r + from, k - from);
                     from = k;
                 }
@@ -566,22 +605,24 @@ read_region(wref *r, size_t n, double width, double height, bool inner, psi_line
     }
     bool *spans = mark_spans(r, n, nrows, g, ng, height);
     wref *sub = psi_malloc((n ? n : 1) * sizeof *sub);
-    int columns = ng + 1;
+    int columns = ng + 1; /* the most side by side in one band */
     size_t i = 0;
     while (i < n) {
         size_t s = i;
         while (i < n && !spans[r[i].row])
             i++;
+        int band = ng + 1;
         for (int col = 0; col <= ng; col++) {
             size_t m = 0;
             for (size_t k = s; k < i; k++)
                 if (r[k].col == col)
                     sub[m++] = r[k];
             if (m && ng && !inner)
-                columns += read_region(sub, m, width, height, true, out, nout) - 1;
+                band += read_region(sub, m, width, height, true, out, nout) - 1;
             else if (m)
                 emit_rows(sub, m, out, nout);
         }
+        columns = band > columns ? band : columns;
         if (i < n) { /* the spanning row */
             size_t e = i;
             while (e < n && r[e].row == r[i].row)
@@ -611,8 +652,11 @@ psi_layout_page(psi_page *pg)
         r[i] = (wref){ &pg->words[i], 0, 0 };
         geometry |= pg->words[i].x1 > pg->words[i].x0;
     }
-    if (geometry)
+    if (geometry) {
         pg->columns = read_region(r, n, pg->width, pg->height, false, pg->lines, &pg->nlines);
+        /* one slot per word was room enough; keep what the lines need */
+        pg->lines = psi_realloc(pg->lines, (pg->nlines ? pg->nlines : 1) * sizeof *pg->lines);
+    }
     else {
         /* no boxes: keep poppler's order as one line */
         emit_line(pg->lines, &pg->nlines, r, n);

@@ -201,7 +201,7 @@ test_layout_slide(void)
     for (int i = 0; i < 4; i++) /* the third row leaves the gutter free */
         n = words_at(all, n, intro, i == 2 ? 7 : 11, 1010, 150 + i * 14);
     static const char *const tail[] = { "riktning", "för", "omställning", "nu" };
-    n = words_at(all, n, tail, 4, 1010 + 7 * 54 + 2, 150 + 2 * 14);
+    n = words_at(all, n, tail, 4, 1010 + 7 * 54, 150 + 2 * 14); /* a word space (0.4 em) over the gutter */
     for (int i = 0; i < 12; i++) {
         double y = 240 + i * 14;
         snprintf(left[i], sizeof left[i], "L%d", i);

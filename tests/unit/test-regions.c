@@ -56,6 +56,32 @@ test_sidebar_in_column(void)
 }
 
 static void
+test_narrow_gutter(void)
+{
+    /* Two columns of 10 pt text 7.5 pt apart: narrower than a wide word
+     * space of justified text but wider than a word space (half an em), so
+     * still a gutter: each column reads whole. */
+    static const char *const text[] = { "kolumn", "med", "löpande", "text" };
+    static char a[10][8], b[10][8];
+    psi_word all[200];
+    size_t n = 0;
+    for (int i = 0; i < 10; i++) {
+        double y = 100 + i * 13;
+        snprintf(a[i], sizeof a[i], "A%d", i);
+        snprintf(b[i], sizeof b[i], "B%d", i);
+        all[n++] = w(a[i], 60, y, 50);
+        n = words_at(all, n, text, 4, 114, y);
+        all[n++] = w(b[i], 114 + 3 * 54 + 50 + 7.5, y, 50);
+        n = words_at(all, n, text, 4, 114 + 3 * 54 + 50 + 7.5 + 54, y);
+    }
+    psi_page pg = laid_out(all, n, 595, 842);
+    CHECK(pg.columns == 2);
+    CHECK(pg.nlines == 20 && !strcmp(pg.lines[0].text, "A0 kolumn med löpande text") &&
+          !strcmp(pg.lines[10].text, "B0 kolumn med löpande text"));
+    page_release(&pg);
+}
+
+static void
 test_heading_over_two_of_three(void)
 {
     /* A slide as the RUS's page 11: a heading across the two columns of its
@@ -169,6 +195,7 @@ int
 main(void)
 {
     test_sidebar_in_column();
+    test_narrow_gutter();
     test_heading_over_two_of_three();
     test_table_of_words();
     test_table_under_heading();
