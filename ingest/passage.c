@@ -234,6 +234,17 @@ bold_at_body(const psi_line *l, double body)
  * that ends a sentence past two headings' length: a chapter's introduction
  * (the RUS's "Den regionala utvecklingsstrategin pekar ut vår gemensamma /
  * riktning …", five lines at 20 pt under "Genomförande"). */
+/* Whether line b goes on the run of line a: the next line down, close
+ * under it, set as it is (bold at body size, or larger than the body). */
+static bool
+same_run(const psi_line *a, const psi_line *b, bool bold, double body)
+{
+    if (!a->text || !b->text || b->bold != a->bold || fabs(b->size - a->size) > 0.25)
+        return false;
+    bool set = bold ? bold_at_body(a, body) && bold_at_body(b, body) : a->size >= body * 1.12 && b->size >= body * 1.12;
+    return set && b->y0 > a->y0 && b->y0 - a->y1 < b->size * 0.9;
+}
+
 static bool
 in_paragraph(const psi_page *pg, size_t i, double body)
 {
@@ -241,18 +252,12 @@ in_paragraph(const psi_page *pg, size_t i, double body)
     bool bold = bold_at_body(&ls[i], body);
     if (!bold && !(ls[i].text && ls[i].size >= body * 1.12))
         return false;
-#define SAME_RUN(p, q)                                                                                                 \
-    (ls[p].text && ls[p].bold == ls[q].bold && fabs(ls[p].size - ls[q].size) <= 0.25 &&                             \
-     (bold ? bold_at_body(&ls[p], body) : ls[p].size >= body * 1.12))
     /* (a run of more than 12 lines is a paragraph: the walk stops there) */
     size_t a = i, z = i;
-    while (a > 0 && i - a <= 12 && SAME_RUN(a - 1, a) && ls[a].y0 > ls[a - 1].y0 &&
-           ls[a].y0 - ls[a - 1].y1 < ls[a].size * 0.9)
+    while (a > 0 && i - a <= 12 && same_run(&ls[a - 1], &ls[a], bold, body))
         a--;
-    while (z + 1 < pg->nlines && z - i <= 12 && SAME_RUN(z + 1, z) && ls[z + 1].y0 > ls[z].y0 &&
-           ls[z + 1].y0 - ls[z].y1 < ls[z].size * 0.9)
+    while (z + 1 < pg->nlines && z - i <= 12 && same_run(&ls[z], &ls[z + 1], bold, body))
         z++;
-#undef SAME_RUN
     if (z - a > 12)
         return true;
     if (a == z || (!bold && z - a < 2))
