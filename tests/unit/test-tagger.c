@@ -63,6 +63,10 @@ static const kase texts[] = {
     { "Under våren kommer vi att stödja införandet av NPÖ. Arbetet med säker inloggning fortsätter.",
       PS_SECTION_INSATSER },
     { "Minst fyra nätverksträffar hålls för länets BBIC-utbildare.", PS_SECTION_INSATSER },
+    { "Minst fyra regionala nätverksträffar hålls för länets BBIC-utbildare.", PS_SECTION_INSATSER },
+    /* a date is no count: one "hålls" is a weak cue */
+    { "Den 12 maj hålls ett informationsmöte för alla medarbetare.", -1 },
+    { "Den 3 juni genomförs samrådet med berörda fastighetsägare.", -1 },
     /* a participants' target measures the activity it follows */
     { "Två uppföljningsdagar ska genomföras under 2014. Minst 80 procent av de deltagande ska uppleva att de "
       "fått stöd.",
