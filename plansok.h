@@ -645,7 +645,10 @@ typedef enum ps_statement_kind {
 
 /* Whether a statement reads as a goal: it must not start with a lower-case
  * letter or a fact cue, and must hold a goal cue. The cue words are one
- * table in query/goals.c (documented in docs/CLI.md). */
+ * table in query/statements.c (documented in docs/CLI.md). Statements as
+ * goals lists them come without a list's bullet, and a listed goal's next
+ * clause without its "att" ("Fler blanketter ska vara digitaliserade"); a
+ * statement given here as "att …" is a fragment. */
 ps_statement_kind ps_goal_statement_kind(const char *statement);
 
 typedef enum ps_diff_op { PS_DIFF_SAME, PS_DIFF_DEL, PS_DIFF_ADD } ps_diff_op;

@@ -1,6 +1,7 @@
 /* utf8.c: the few UTF-8 and code point facts the library needs outside
- * PCRE2 and Xapian: decoding, validity, letter case for Latin scripts, and
- * ASCII folding (å -> a) for slugs and diacritic-free comparison. */
+ * PCRE2 and Xapian: decoding, validity, letter case for Latin scripts,
+ * ASCII folding (å -> a) for slugs and diacritic-free comparison, and the
+ * bullets that start an item of a list. */
 #include "plansok-private.h"
 
 #include <string.h>

@@ -32,7 +32,7 @@ def place(rows, got):
     """For each label row (f, page, kind, key, anchors), the index of the
     passage of its document it falls in, or None."""
     at = [None] * len(rows)
-    folded = {f: [(pg, rp.fold((h.split(">")[-1] if h else "") + " " + t), t) for pg, h, t in v] for f, v in got.items()}
+    folded = {f: rp.folded(v) for f, v in got.items()}
     for strict in (True, False):
         for i, (f, page, _, key, _) in enumerate(rows):
             if at[i] is not None:

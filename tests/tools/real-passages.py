@@ -94,6 +94,13 @@ def fold(s):
     return " ".join(s.split())
 
 
+def folded(passages):
+    """[(page, both, text)] of a document's [(page, heading, text)]: both
+    is the passage's own heading (the last of its path) and its text, white
+    space folded, where eval-sections --contains looks for a key."""
+    return [(pg, fold((h.split(">")[-1] if h else "") + " " + t), t) for pg, h, t in passages]
+
+
 def key_found(key, both, text):
     """Whether a label's key lies in a passage, as eval-sections --contains
     looks: inside its own heading and text (both, white space folded); a

@@ -31,7 +31,7 @@ def main():
         return 2
     ps, shared, labels = sys.argv[1:]
     files, got = rp.passages(ps, shared)
-    new = {f: [(pg, rp.fold((h.split(">")[-1] if h else "") + " " + t), t) for pg, h, t in got[f]] for f in files}
+    new = {f: rp.folded(got[f]) for f in files}
     found = rp.key_found
 
     kept = moved = lost = 0
