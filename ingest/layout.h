@@ -1,0 +1,69 @@
+/* layout.h: what the reading-order files of ingest/ share (layout.c reads
+ * regions into lines, gutters.c finds the gutters between columns): a
+ * word as layout sees it, a gutter, and the facts of words both judge by.
+ * Private to those two files. */
+#ifndef PLANSOK_INGEST_LAYOUT_H
+#define PLANSOK_INGEST_LAYOUT_H
+
+#include "plansok-private.h"
+
+#include <math.h>
+
+#define MAX_GUTTERS 4
+
+typedef struct gutter {
+    double x0, x1;
+    int cover; /* rows crossing it */
+    bool band; /* ... all of them one run of rows: a band over the columns */
+} gutter;
+
+typedef struct wref {
+    const psi_word *w;
+    int col; /* column, or -1 when the word's row spans a gutter */
+    int row; /* global row */
+} wref;
+
+/* Whether text[0..n) is a number ("-147", "1 049", "3,0%"): digits and no
+ * letter (ASCII, or Latin-1 and Latin Extended-A: å, ä, ö, é, ø ... have
+ * lead bytes 0xC3 to 0xC5). A dash or a bullet is a word of prose. */
+bool psi_is_number(const char *text, size_t n);
+/* Characters in a word. */
+size_t psi_word_chars(const char *s);
+/* The box's height; the font size when the box is flat; tiny type is
+ * tiny, not the 10 pt of a missing size. */
+double psi_word_height(const psi_word *w);
+
+/* A word's em: its font size, or its box's height when the size is
+ * missing. */
+static inline double
+psi_word_em(const psi_word *w)
+{
+    return w->size > 0.05 ? w->size : psi_word_height(w);
+}
+
+/* Whether the gap from word a to word b, right of it, is a word space:
+ * under half an em of the smaller of the two (a large heading's wide
+ * spaces do not reach into a column of small text beside it; justified
+ * text's spaces stay under it). */
+static inline bool
+psi_word_gap(const psi_word *a, const psi_word *b)
+{
+    return b->x0 - a->x1 < 0.5 * fmin(psi_word_em(a), psi_word_em(b));
+}
+
+/* Whether the gap from word a to word b, right of it, parts a table's
+ * cells: more than two ems of b. Lines get a tab there. */
+static inline bool
+psi_cell_gap(const psi_word *a, const psi_word *b)
+{
+    return b->x0 - a->x1 > 2.0 * psi_word_em(b);
+}
+
+/* gutters.c: whether the words r[s..e) of one row, read as a line (word
+ * spaces join its words), run across x0..x1; and the gutters of the words
+ * r[0..n) (sorted by row, nrows rows) of a page or region of the given
+ * width and height, into g (at most MAX_GUTTERS), left to right. */
+bool psi_row_across(const wref *r, size_t s, size_t e, double x0, double x1);
+int psi_find_gutters(const wref *r, size_t n, int nrows, double width, double height, gutter *g);
+
+#endif
