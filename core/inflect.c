@@ -1,5 +1,5 @@
 /* inflect.c: Swedish inflection that Xapian's Swedish stemmer misses. The
- * unstressed e before a last l, n or r drops when an ending follows
+ * unstressed e before a last l or r drops when an ending follows
  * ("cykel" / "cyklar", "medel" / "medlen", "exempel" / "exemplen"): the
  * stemmer takes "cykel" to "cykel" and "cyklar" to "cykl". And a neuter
  * noun's definite form in -et or -t keeps its ending ("mål" / "målet",
@@ -16,18 +16,21 @@ consonant(char c)
     return c >= 'a' && c <= 'z' && !strchr("aeiouy", c);
 }
 
+/* The e drops before a last l or r ("cykel", "fönster"). Not before n: a
+ * noun's definite form in -en looks the same ("kosten" would give "kostn",
+ * the stem of "kostnad"). */
 static bool
 liquid(char c)
 {
-    return c == 'l' || c == 'n' || c == 'r';
+    return c == 'l' || c == 'r';
 }
 
 /* Nouns whose form without the e is a verb's stem: "handel" / "handla"
- * ("handlar om" is "is about"), "tecken" / "teckna" ("teckna avtal"). */
+ * ("handlar om" is "is about"). */
 static bool
 verb_like(const char *noun)
 {
-    static const char *const nouns[] = { "handel", "tecken", NULL };
+    static const char *const nouns[] = { "handel", NULL };
     for (int i = 0; nouns[i]; i++)
         if (!strcmp(noun, nouns[i]))
             return true;

@@ -94,9 +94,9 @@ size_t psi_utf8_encode(uint32_t cp, char out[4]);
 bool psi_utf8_valid(const char *s, size_t n);
 /* Number of code points in s[0..n). */
 size_t psi_utf8_chars(const char *s, size_t n);
-/* Swedish words whose unstressed e before a last l, n or r drops when an
+/* Swedish words whose unstressed e before a last l or r drops when an
  * ending follows (core/inflect.c). psi_e_syncope writes the word without
- * that e ("cykel" -> "cykl", "vatten" -> "vattn"); psi_e_restore writes a
+ * that e ("cykel" -> "cykl", "fönster" -> "fönstr"); psi_e_restore writes a
  * stem with it put back ("cykl" -> "cykel", "medl" -> "medel"). Each
  * returns false when the word has no such e, when the noun's form without
  * it is a verb's ("handel" / "handla"), or when the result would not fit

@@ -125,7 +125,8 @@ test_inflect(void)
         { "ny", NULL, NULL, NULL },              /* ends in y, too short */
         { "handel", NULL, NULL, "handelet" },    /* "handl" is "handla"'s: "handlar om" */
         { "handl", NULL, NULL, "handlet" },
-        { "tecken", NULL, NULL, "teckenet" },    /* "teckn" is "teckna"'s: "teckna avtal" */
+        { "fönster", "fönstr", NULL, "fönsteret" },
+        { "tecken", NULL, NULL, "teckenet" },    /* no e drops before n: "kosten" is not "kostn" */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char out[32];
@@ -147,7 +148,8 @@ test_inflect(void)
     } stems[] = {
         { "mål", "målet", NULL },      { "målet", "mål", NULL },    { "beslutet", "beslut", NULL },
         { "cykel", "cykl", NULL },     { "cyklar", "cykel", NULL }, { "internet", NULL, "int" },
-        { "handel", NULL, "handl" },   { "ändra", NULL, "änd" },
+        { "handel", NULL, "handl" },   { "ändra", NULL, "änd" },     { "kosten", NULL, "kostn" },
+        { "vägen", NULL, "vägn" },
     };
     for (size_t i = 0; i < sizeof stems / sizeof stems[0]; i++) {
         char *f[3];
