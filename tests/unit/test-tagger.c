@@ -67,6 +67,8 @@ static const kase texts[] = {
     /* a date is no count: one "hålls" is a weak cue */
     { "Den 12 maj hålls ett informationsmöte för alla medarbetare.", -1 },
     { "Den 3 juni genomförs samrådet med berörda fastighetsägare.", -1 },
+    { "Den 5 dec hålls ett informationsmöte för alla medarbetare.", -1 },
+    { "Klockan 9 på förmiddagen hålls ett informationsmöte i stadshuset.", -1 },
     /* a participants' target measures the activity it follows */
     { "Två uppföljningsdagar ska genomföras under 2014. Minst 80 procent av de deltagande ska uppleva att de "
       "fått stöd.",
