@@ -59,9 +59,10 @@ side_has_cells(const wref *r, size_t s, size_t e, double x0, double x1)
  * both (at least 0.6 of the side's width, of four words that are not
  * numbers), or, when no row crosses it, one side clearly prose and a prose
  * line on the other (a short column). Sides narrower than 80 pt hold no
- * column. A side whose rows mostly have a table cell's gap is a table, not
- * prose (a genomlysning's table of measures has a label and prose in its
- * first row, prose alone in the rest, and stays columns); with alone, the left side starts at left0, and a row with words left of
+ * column. A side where two thirds of the rows have a table cell's gap is
+ * a table, not prose (a genomlysning's table of measures has a label and
+ * prose in its first row and prose alone in the rest, and stays columns).
+ * With alone, the left side starts at left0, and a row with words left of
  * it is no line of that side (a table's column beside its narrow first
  * one). */
 static bool

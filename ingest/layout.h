@@ -43,8 +43,11 @@ psi_word_em(const psi_word *w)
 
 /* Whether the gap from word a to word b, right of it, is a word space:
  * under half an em of the smaller of the two (a large heading's wide
- * spaces do not reach into a column of small text beside it; justified
- * text's spaces stay under it). */
+ * spaces do not reach into a column of small text beside it). Of the gaps
+ * between words of a row in the real plans, 93 % are under half an em and
+ * 3.6 % between half an em and 0.8 (a justified line's wide spaces, taken
+ * for a gap here, which matters only where one lies over a gutter); the
+ * rest part cells and columns. */
 static inline bool
 psi_word_gap(const psi_word *a, const psi_word *b)
 {

@@ -226,14 +226,6 @@ bold_at_body(const psi_line *l, double body)
     return l->text && l->bold && l->size >= body * 0.95 && l->size < body * 1.12;
 }
 
-/* A run of bold lines at body size that ends a sentence after two lines or
- * more, or runs past two headings' length, is a paragraph set in bold (the
- * lead of a follow-up's section: "Elevpengen i grundskolans årskurser 7 till
- * 9 höjs återigen inför 2026, vilket gör det / möjligt att …"), however short
- * its lines are. So is a run of three lines or more set larger than the body
- * that ends a sentence past two headings' length: a chapter's introduction
- * (the RUS's "Den regionala utvecklingsstrategin pekar ut vår gemensamma /
- * riktning …", five lines at 20 pt under "Genomförande"). */
 /* Whether line b goes on the run of line a: the next line down, close
  * under it, set as it is (bold at body size, or larger than the body). */
 static bool
@@ -245,6 +237,14 @@ same_run(const psi_line *a, const psi_line *b, bool bold, double body)
     return set && b->y0 > a->y0 && b->y0 - a->y1 < b->size * 0.9;
 }
 
+/* A run of bold lines at body size that ends a sentence after two lines or
+ * more, or runs past two headings' length, is a paragraph set in bold (the
+ * lead of a follow-up's section: "Elevpengen i grundskolans årskurser 7 till
+ * 9 höjs återigen inför 2026, vilket gör det / möjligt att …"), however short
+ * its lines are. So is a run of three lines or more set larger than the body
+ * that ends a sentence past two headings' length: a chapter's introduction
+ * (the RUS's "Den regionala utvecklingsstrategin pekar ut vår gemensamma /
+ * riktning …", five lines at 20 pt under "Genomförande"). */
 static bool
 in_paragraph(const psi_page *pg, size_t i, double body)
 {
