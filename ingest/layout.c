@@ -235,121 +235,6 @@ emit_rows(wref *r, size_t n, psi_line *out, size_t *nout)
     }
 }
 
-/* Whether the words of r[0..n) on line l read as one line across an inner
- * edge of the table t (word spaces join them there): prose over the
- * columns, no row of the table. */
-static bool
-line_across_edges(const wref *r, size_t n, const psi_line *l, const psi_table *t, wref *tmp)
-{
-    size_t m = 0;
-    for (size_t k = 0; k < n; k++) {
-        const psi_word *w = r[k].w;
-        double mid = (w->y0 + w->y1) / 2;
-        if (mid >= l->y0 && mid <= l->y1 && w->x0 >= l->x0 - 0.5 && w->x1 <= l->x1 + 0.5)
-            tmp[m++] = r[k];
-    }
-    for (int c = 1; c < t->ncols; c++)
-        if (psi_row_across(tmp, 0, m, t->edge[c] - 1, t->edge[c] + 1))
-            return true;
-    return false;
-}
-
-/* Whether the lines l[0..n), a row of table t, hold cells of prose: two
- * lines after the first with nothing in the first column but text in a
- * later one ("goda förutsättningar för placerade barns skolgång." under a
- * measure's description). A list whose lines have their first cell
- * (Aarhus's cases, a minutes' list of members), or where one cell wraps
- * once, stays rows. */
-static bool
-row_wraps(const psi_line *l, size_t n, const psi_table *t)
-{
-    int goes_on = 0;
-    for (size_t i = 1; i < n; i++) {
-        bool first = false, later = false;
-        for (size_t c = 0; c < (l[i].ncells ? l[i].ncells : 1); c++) {
-            int col = psi_table_column(t, l[i].ncells ? l[i].cells[c].x0 : l[i].x0);
-            first |= col == 0;
-            later |= col > 0;
-        }
-        goes_on += later && !first;
-    }
-    return goes_on >= 2;
-}
-
-/* Reads the lines out[a..z), a table of prose in the words r[0..n): each of
- * its rows (lines a line's gap apart) that has a cell over two lines cell
- * by cell, the words of each column in turn; the other rows stay as they
- * are, a line with its cells. out[z..*nout) follow. */
-static void
-read_cells(wref *r, size_t n, const psi_table *t, psi_line *out, size_t a, size_t z, size_t *nout)
-{
-    size_t tail = *nout - z, nb = 0;
-    psi_line *buf = psi_malloc((n + (z - a) + 1) * sizeof *buf);
-    wref *cell = psi_malloc(n * sizeof *cell);
-    for (size_t i0 = a; i0 < z;) {
-        size_t i1 = i0 + 1;
-        double top = out[i0].y0, bottom = out[i0].y1, left = out[i0].x0, right = out[i0].x1;
-        for (; i1 < z && out[i1].y0 - out[i1 - 1].y1 < out[i1].size * 0.8; i1++) {
-            bottom = fmax(bottom, out[i1].y1);
-            left = fmin(left, out[i1].x0);
-            right = fmax(right, out[i1].x1);
-        }
-        if (!row_wraps(out + i0, i1 - i0, t)) {
-            memcpy(buf + nb, out + i0, (i1 - i0) * sizeof *buf);
-            nb += i1 - i0;
-            i0 = i1;
-            continue;
-        }
-        for (size_t i = i0; i < i1; i++)
-            psi_line_release(&out[i]);
-        for (int c = 0; c < t->ncols; c++) {
-            size_t m = 0;
-            for (size_t k = 0; k < n; k++) {
-                const psi_word *w = r[k].w;
-                double mid = (w->y0 + w->y1) / 2;
-                if (mid >= top - 0.5 && mid <= bottom + 0.5 && w->x0 >= left - 0.5 && w->x1 <= right + 0.5 &&
-                    psi_table_column(t, w->x0) == c)
-                    cell[m++] = r[k];
-            }
-            if (m)
-                emit_rows(cell, m, buf, &nb);
-        }
-        i0 = i1;
-    }
-    memmove(out + a + nb, out + z, tail * sizeof *out);
-    memcpy(out + a, buf, nb * sizeof *out);
-    *nout = a + nb + tail;
-    free(cell);
-    free(buf);
-}
-
-/* The lines of the words r[0..n) of one column, as emit_rows reads them,
- * but a table whose cells hold prose (tables.c) read cell by cell: its
- * lines are a run that no line of prose across its columns breaks. */
-static void
-emit_block(wref *r, size_t n, psi_line *out, size_t *nout)
-{
-    size_t at = *nout;
-    emit_rows(r, n, out, nout);
-    psi_table t;
-    if (!psi_table_edges(out + at, *nout - at, &t))
-        return;
-    wref *tmp = psi_malloc(n * sizeof *tmp);
-    for (size_t i = at; i < *nout;) {
-        while (i < *nout && (out[i].ncells < 2 || line_across_edges(r, n, &out[i], &t, tmp)))
-            i++;
-        size_t a = i;
-        while (i < *nout && !line_across_edges(r, n, &out[i], &t, tmp))
-            i++;
-        if (a < i && psi_table_prose(out, a, i, &t)) {
-            size_t before = *nout;
-            read_cells(r, n, &t, out, a, i, nout);
-            i += *nout - before; /* the table's lines may be more or fewer now */
-        }
-    }
-    free(tmp);
-}
-
 /* Which rows span the gutters g[0..ng): a row that reads as one line
  * across a gutter (a word across it, or words a word space apart on its
  * two sides: "riktning för omställning till ett hållbart och …" under a
@@ -447,7 +332,7 @@ read_region(wref *r, size_t n, double width, double height, bool inner, psi_line
             if (m && ng && !inner)
                 band += read_region(sub, m, width, height, true, out, nout) - 1;
             else if (m)
-                emit_block(sub, m, out, nout);
+                emit_rows(sub, m, out, nout);
         }
         columns = band > columns ? band : columns;
         if (i < n) { /* the spanning row */

@@ -1,8 +1,7 @@
 /* layout.h: what the reading-order files of ingest/ share (layout.c reads
- * regions into lines, gutters.c finds the gutters between columns,
- * tables.c the columns of a table of prose): a word as layout sees it, a
- * gutter, a table's columns, and the facts of words they judge by.
- * Private to those three files. */
+ * regions into lines, gutters.c finds the gutters between columns): a
+ * word as layout sees it, a gutter, and the facts of words both judge by.
+ * Private to those two files. */
 #ifndef PLANSOK_INGEST_LAYOUT_H
 #define PLANSOK_INGEST_LAYOUT_H
 
@@ -69,21 +68,5 @@ psi_cell_gap(const psi_word *a, const psi_word *b)
  * width and height, into g (at most MAX_GUTTERS), left to right. */
 bool psi_row_across(const wref *r, size_t s, size_t e, double x0, double x1);
 int psi_find_gutters(const wref *r, size_t n, int nrows, double width, double height, gutter *g);
-
-/* tables.c: the columns of a table in lines[0..n) of one column (their
- * left edges, from the starts of cells that three lines of two cells or
- * more share), and whether its lines a..z-1 may hold prose: two of them
- * have two cells or more, a later column's cell goes on over two lines,
- * and under a fifth of the cells are amounts. layout.c reads such a
- * table's rows of prose cell by cell. */
-#define PSI_TABLE_COLS 8
-typedef struct psi_table {
-    double edge[PSI_TABLE_COLS];
-    int ncols;
-} psi_table;
-bool psi_table_edges(const psi_line *lines, size_t n, psi_table *t);
-bool psi_table_prose(const psi_line *lines, size_t a, size_t z, const psi_table *t);
-/* The column a word or cell starting at x lies in. */
-int psi_table_column(const psi_table *t, double x);
 
 #endif

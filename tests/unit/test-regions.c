@@ -191,53 +191,6 @@ test_table_under_heading(void)
     page_release(&pg);
 }
 
-static void
-test_table_of_prose(void)
-{
-    /* A genomlysning's table of measures under a paragraph across the
-     * page: a label, a description and an effect, each wrapping over lines,
-     * two rows a gap apart. The paragraph stays whole; each row is read
-     * cell by cell: the label, then the description, then the effect. */
-    static const char *const para[] = { "Här", "följer", "de", "möjliga", "förflyttningar", "som", "nämnden",
-                                         "ska", "undersöka" };
-    static char a[2][3][8], b[2][4][8], c[2][5][8];
-    psi_word all[300];
-    size_t n = 0;
-    for (int i = 0; i < 2; i++) /* the paragraph, word spaces of 4 pt */
-        n = words_at(all, n, para, 9, 85, 100 + i * 13);
-    for (int g = 0; g < 2; g++) {
-        double y0 = 160 + g * 100;
-        for (int i = 0; i < 5; i++) {
-            double y = y0 + i * 13;
-            if (i < 3) {
-                snprintf(a[g][i], sizeof a[g][i], "A%d%d", g, i);
-                all[n++] = w(a[g][i], 85, y, 60);
-            }
-            if (i < 4) {
-                snprintf(b[g][i], sizeof b[g][i], "B%d%d", g, i);
-                all[n++] = w(b[g][i], 175, y, 40);
-                all[n++] = w("beskriver", 219, y, 50);
-                all[n++] = w("åtgärden", 273, y, 50);
-                all[n++] = w("här", 327, y, 40);
-            }
-            snprintf(c[g][i], sizeof c[g][i], "C%d%d", g, i);
-            all[n++] = w(c[g][i], 440, y, 40);
-            all[n++] = w("effekten", 484, y, 50);
-        }
-    }
-    psi_page pg = laid_out(all, n, 595, 842);
-    CHECK(pg.nlines == 2 + 2 * (3 + 4 + 5));
-    if (pg.nlines == 26) {
-        CHECK_STR(pg.lines[0].text, "Här följer de möjliga förflyttningar som nämnden ska undersöka");
-        CHECK_STR(pg.lines[2].text, "A00");
-        CHECK_STR(pg.lines[4].text, "A02");
-        CHECK_STR(pg.lines[5].text, "B00 beskriver åtgärden här");
-        CHECK_STR(pg.lines[9].text, "C00 effekten");
-        CHECK_STR(pg.lines[14].text, "A10");
-    }
-    page_release(&pg);
-}
-
 int
 main(void)
 {
@@ -246,6 +199,5 @@ main(void)
     test_heading_over_two_of_three();
     test_table_of_words();
     test_table_under_heading();
-    test_table_of_prose();
     return tap_done();
 }
