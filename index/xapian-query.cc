@@ -138,8 +138,7 @@ expand(const Xapian::Query &q, const Xapian::Stem &stem, const Xapian::QueryPars
         for (const std::string &w : typed)
             other_forms(w, stem, forms);
         for (const std::string &f : forms)
-            if (f != st)
-                alts.push_back(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term(PSI_TERM_STEM, f)), 0.8));
+            alts.push_back(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term(PSI_TERM_STEM, f)), 0.8));
         bool diacritics = has_diacritic(st);
         for (const std::string &w : typed)
             diacritics |= has_diacritic(w);

@@ -52,8 +52,6 @@ side_has_cells(const wref *r, size_t s, size_t e, double x0, double x1)
     return false;
 }
 
-/* Gutters: x runs covered by almost no row, with prose on both sides. */
-
 /* Whether the candidate gutter gi, with the left side from left0 and the
  * right side up to right1, has prose on both sides: several lines long on
  * both (at least 0.6 of the side's width, of four words that are not
@@ -78,7 +76,7 @@ gutter_holds(const wref *r, size_t n, const gutter *gi, double left0, double rig
         int row = r[k].row;
         double l0 = 1e9, l1 = -1e9, r0 = 1e9, r1 = -1e9;
         int wl = 0, wr = 0;
-        bool across = false, before = false;
+        bool before = false;
         size_t s = k;
         for (; k < n && r[k].row == row; k++) {
             const psi_word *w = r[k].w;
@@ -93,7 +91,7 @@ gutter_holds(const wref *r, size_t n, const gutter *gi, double left0, double rig
                 wr += !psi_is_number(w->text, strlen(w->text));
             }
         }
-        across = psi_row_across(r, s, k, gi->x0, gi->x1);
+        bool across = psi_row_across(r, s, k, gi->x0, gi->x1);
         /* under a band of text over the columns, a row across the gutter
          * is neither side's */
         bool mine = !(across && gi->band); /* a row of the columns, not of a band over them */
@@ -110,8 +108,7 @@ gutter_holds(const wref *r, size_t n, const gutter *gi, double left0, double rig
         longl += l;
         longr += rr;
         /* a running header or footer is no band (it is read apart) */
-        bool edge = height > 0 && (r[s].w->y1 < height * 0.08 || r[s].w->y0 > height * 0.92);
-        if (across && !edge) {
+        if (across && !psi_word_at_edge(r[s].w, height)) {
             first_across = first_across < 0 ? row : first_across;
             last_across = row;
         }
@@ -161,7 +158,7 @@ psi_find_gutters(const wref *r, size_t n, int nrows, double width, double height
         xmin = fmin(xmin, w->x0);
         xmax = fmax(xmax, w->x1);
         /* headers, footers and page numbers near the edges do not count */
-        if (height > 0 && (w->y1 < height * 0.08 || w->y0 > height * 0.92))
+        if (psi_word_at_edge(w, height))
             continue;
         /* a row covers the word spaces between its words too: a line of
          * a band over a narrow gutter leaves no gap where a column's

@@ -264,7 +264,7 @@ mark_spans(wref *r, size_t n, int nrows, const gutter *g, int ng, double height)
      * line across the columns, read before or after them */
     for (size_t i = 0; i < n; i++) {
         const psi_word *w = r[i].w;
-        if (ng && height > 0 && (w->y1 < height * 0.08 || w->y0 > height * 0.92))
+        if (ng && psi_word_at_edge(w, height))
             spans[r[i].row] = true;
     }
     for (size_t i = 0; i < n; i++)

@@ -62,6 +62,14 @@ psi_cell_gap(const psi_word *a, const psi_word *b)
     return b->x0 - a->x1 > 2.0 * psi_word_em(b);
 }
 
+/* Whether a word lies in the top or bottom 8 % of a page of the given
+ * height: a running header, a footer or a page number, read apart. */
+static inline bool
+psi_word_at_edge(const psi_word *w, double height)
+{
+    return height > 0 && (w->y1 < height * 0.08 || w->y0 > height * 0.92);
+}
+
 /* gutters.c: whether the words r[s..e) of one row, read as a line (word
  * spaces join its words), run across x0..x1; and the gutters of the words
  * r[0..n) (sorted by row, nrows rows) of a page or region of the given

@@ -335,6 +335,14 @@ word_is(const char *s, span sp, const char *word)
     return sp.e - sp.s == n && (s[sp.s] | 0x20) == word[0] && !strncmp(s + sp.s + 1, word + 1, n - 1);
 }
 
+/* Whether the word at sp opens a purpose clause with the "att" after it:
+ * "för att", "så att". */
+static bool
+for_or_so(const char *s, span sp)
+{
+    return word_is(s, sp, "för") || word_is(s, sp, "så");
+}
+
 /* Whether the word at sp is "ska", as written. */
 static bool
 is_ska(const char *s, span sp)
@@ -392,8 +400,7 @@ split_goals(const char *s, size_t n, psi_strlist *out)
         }
         /* a purpose clause keeps its "för att" ("För att Stockholmsregionen
          * ska klara kompetensförsörjningen förutsätter det …"): it is no goal */
-        if (subj >= prev_end + 2 && word_is(s, w[subj - 1], "att") &&
-            (word_is(s, w[subj - 2], "för") || word_is(s, w[subj - 2], "så")))
+        if (subj >= prev_end + 2 && word_is(s, w[subj - 1], "att") && for_or_so(s, w[subj - 2]))
             subj -= 2;
         size_t end = k + 1;
         while (end < nw && !starts_upper(s + w[end].s) &&
@@ -408,7 +415,7 @@ split_goals(const char *s, size_t n, psi_strlist *out)
             size_t open = end;
             while (open > k + 2 && !word_is(s, w[open - 1], "att"))
                 open--;
-            if (open > k + 3 && (word_is(s, w[open - 2], "så") || word_is(s, w[open - 2], "för"))) {
+            if (open > k + 3 && for_or_so(s, w[open - 2])) {
                 end++; /* past the second "ska", to its clause's end */
                 while (end < nw && !starts_upper(s + w[end].s) && !is_ska(s, w[end]))
                     end++;

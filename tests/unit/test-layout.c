@@ -360,6 +360,16 @@ a4(psi_line *lines, size_t n)
     return pg;
 }
 
+/* The passages of one A4 page of the given lines, untagged. */
+static psi_passages
+passages_on(psi_line *lines, size_t n)
+{
+    psi_page pg = a4(lines, n);
+    psi_passages out = { 0 };
+    psi_build_passages(&pg, 1, NULL, NULL, &out, NULL);
+    return out;
+}
+
 static void
 test_bold_paragraph(void)
 {
@@ -378,9 +388,7 @@ test_bold_paragraph(void)
         ln("Socialpedagogernas arbete följs upp kvalitativt och kvantitativt under året.", 255, 11, false),
         ln("Arbetet har lett till att flera elever återgått till regelbunden skolgång.", 268.2, 11, false),
     };
-    psi_page pg = a4(lines, sizeof lines / sizeof lines[0]);
-    psi_passages out = { 0 };
-    psi_build_passages(&pg, 1, NULL, NULL, &out, NULL);
+    psi_passages out = passages_on(lines, sizeof lines / sizeof lines[0]);
     CHECK(out.noutline == 2);
     if (out.noutline == 2) {
         CHECK_STR(out.outline[0].text, "Ökad lärartäthet");
@@ -422,9 +430,7 @@ test_large_lead(void)
         ln("Arbetet fortsätter under nästa år med fler verksamheter och partner.", 562, 16, false),
         ln("En samlad uppföljning redovisas för nämnden i samband med bokslutet.", 586, 16, false),
     };
-    psi_page pg = a4(lines, sizeof lines / sizeof lines[0]);
-    psi_passages out = { 0 };
-    psi_build_passages(&pg, 1, NULL, NULL, &out, NULL);
+    psi_passages out = passages_on(lines, sizeof lines / sizeof lines[0]);
     CHECK(out.noutline == 2);
     if (out.noutline == 2) {
         CHECK_STR(out.outline[0].text, "Genomförande");
@@ -450,9 +456,7 @@ test_run_in_lead(void)
     };
     lines[2].x1 = lines[3].x1; /* the bold line is full: it broke there */
     lines[4].x1 = lines[5].x1;
-    psi_page pg = a4(lines, sizeof lines / sizeof lines[0]);
-    psi_passages out = { 0 };
-    psi_build_passages(&pg, 1, NULL, NULL, &out, NULL);
+    psi_passages out = passages_on(lines, sizeof lines / sizeof lines[0]);
     CHECK(out.noutline == 1);
     if (out.noutline >= 1)
         CHECK_STR(out.outline[0].text, "Kunskap till praktik");
