@@ -326,6 +326,18 @@ typedef struct psi_cell {
     double x0, x1;
 } psi_cell;
 
+/* What a line is to a table whose cells hold prose, read a cell at a time:
+ * none; a cell's line in columns of text (no heading, no more); the first
+ * line of a table's row; a line going on with its row; or the first line
+ * of the row's next cell. A row is one paragraph, its cells apart. */
+typedef enum psi_cellpart {
+    PSI_PART_NONE,
+    PSI_PART_COLUMN,
+    PSI_PART_ROW,
+    PSI_PART_ON,
+    PSI_PART_CELL,
+} psi_cellpart;
+
 typedef struct psi_line {
     char *text;            /* raw UTF-8 from poppler, made valid */
     double x0, y0, x1, y1; /* points, y grows downward */
@@ -333,6 +345,7 @@ typedef struct psi_line {
     bool bold;             /* most characters in a bold font */
     psi_cell *cells;       /* from layout.c, one per cell of text; NULL when unknown */
     size_t ncells;
+    psi_cellpart part;     /* a line of a table read cell by cell (tablerows.c) */
 } psi_line;
 
 /* A word as poppler placed it: the unit pdf.c hands to layout.c. */

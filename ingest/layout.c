@@ -199,40 +199,62 @@ psi_line_release(psi_line *l)
     l->ncells = 0;
 }
 
-/* The lines of words r[0..n), row by row: words of one row left to right. */
+/* The line of a row's words r[0..count), left to right; a title beside a
+ * figure's small lettering, a cell's gap apart, is a line of its own
+ * ("11. Bilagor" set at 28 pt beside a flow chart's 10 pt boxes), not a
+ * row of a table. */
+static void
+emit_row(psi_line *out, size_t *nout, wref *r, size_t count)
+{
+    size_t from = 0;
+    for (size_t k = 1; k < count; k++) {
+        const psi_word *a = r[k - 1].w, *b = r[k].w;
+        double big = fmax(psi_word_em(a), psi_word_em(b)), small = fmin(psi_word_em(a), psi_word_em(b));
+        if (b->x0 - a->x1 > 2.0 * small && big > 1.8 * small) {
+            emit_line(out, nout, r + from, k - from);
+            from = k;
+        }
+    }
+    emit_line(out, nout, r + from, count - from);
+}
+
+/* The lines of words r[0..n), row by row: words of one row left to right;
+ * a table whose cells hold prose cell by cell (tablerows.c). */
 static void
 emit_rows(wref *r, size_t n, psi_line *out, size_t *nout)
 {
     qsort(r, n, sizeof *r, cmp_y_then_x);
-    assign_rows(r, n);
-    size_t s = 0;
-    for (size_t i = 1; i <= n; i++) {
-        if (i == n || r[i].row != r[s].row) {
-            /* a row's words of one size left to right, whatever their
-             * baselines (a table's labels may sit a little lower than its
-             * figures); words of different sizes too when they do not
-             * overlap, else (two lines of small text beside a large
-             * title) they stay by baseline */
-            if (one_size(r + s, i - s))
-                qsort(r + s, i - s, sizeof *r, cmp_x);
-            else
-                sort_if_one_line(r + s, i - s);
-            /* a title beside a figure's small lettering, a cell's gap
-             * apart, is a line of its own ("11. Bilagor" set at 28 pt
-             * beside a flow chart's 10 pt boxes), not a row of a table */
-            size_t from = s;
-            for (size_t k = s + 1; k < i; k++) {
-                const psi_word *a = r[k - 1].w, *b = r[k].w;
-                double big = fmax(psi_word_em(a), psi_word_em(b)), small = fmin(psi_word_em(a), psi_word_em(b));
-                if (b->x0 - a->x1 > 2.0 * small && big > 1.8 * small) {
-                    emit_line(out, nout, r + from, k - from);
-                    from = k;
-                }
-            }
-            emit_line(out, nout, r + from, i - from);
-            s = i;
-        }
+    int nrows = assign_rows(r, n);
+    size_t *starts = psi_malloc(((size_t)nrows + 1) * sizeof *starts);
+    int k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (i == 0 || r[i].row != r[i - 1].row)
+            starts[k++] = i;
+    starts[k] = n;
+    for (k = 0; k < nrows; k++) {
+        size_t s = starts[k], e = starts[k + 1];
+        /* a row's words of one size left to right, whatever their
+         * baselines (a table's labels may sit a little lower than its
+         * figures); words of different sizes too when they do not
+         * overlap, else (two lines of small text beside a large title)
+         * they stay by baseline */
+        if (one_size(r + s, e - s))
+            qsort(r + s, e - s, sizeof *r, cmp_x);
+        else
+            sort_if_one_line(r + s, e - s);
     }
+    psi_piece *pc = psi_malloc((n ? n : 1) * sizeof *pc);
+    size_t np = psi_table_pieces(r, starts, nrows, pc);
+    for (size_t i = 0; i < np; i++) {
+        size_t before = *nout;
+        if (pc[i].part == PSI_PART_NONE)
+            emit_row(out, nout, r + pc[i].from, pc[i].to - pc[i].from);
+        else
+            emit_line(out, nout, r + pc[i].from, pc[i].to - pc[i].from);
+        out[before].part = pc[i].part;
+    }
+    free(pc);
+    free(starts);
 }
 
 /* Which rows span the gutters g[0..ng): a row that reads as one line

@@ -77,4 +77,18 @@ psi_word_at_edge(const psi_word *w, double height)
 bool psi_row_across(const wref *r, size_t s, size_t e, double x0, double x1);
 int psi_find_gutters(const wref *r, size_t n, int nrows, double width, double height, gutter *g);
 
+/* tablerows.c: one output line of a region, words r[from..to): a whole
+ * row (part PSI_PART_NONE), or a row's part in one cell of a table whose
+ * cells hold prose. */
+typedef struct psi_piece {
+    size_t from, to;
+    psi_cellpart part;
+} psi_piece;
+
+/* tablerows.c: the lines of the rows of a region, row k the words
+ * r[starts[k]..starts[k+1]) left to right, into out (room for one per
+ * word): the rows as they are, but a table whose cells hold prose a cell
+ * at a time. Returns how many. */
+size_t psi_table_pieces(const wref *r, const size_t *starts, int nrows, psi_piece *out);
+
 #endif

@@ -198,9 +198,9 @@ is_heading(const psi_line *l, double body)
     size_t n = strlen(l->text);
     if (n < 2 || n > 160)
         return false;
-    /* a line of table cells is a row, and an item of a list an item, however
-     * they are set */
-    if (strchr(l->text, '\t') || psi_bullet_len(l->text))
+    /* a line of table cells is a row, a cell's line a cell, and an item of
+     * a list an item, however they are set */
+    if (strchr(l->text, '\t') || l->part != PSI_PART_NONE || psi_bullet_len(l->text))
         return false;
     bool letter = false;
     for (size_t i = 0; i < n && !letter;) {
@@ -319,6 +319,23 @@ page_has_body(const psi_page *pg, double body)
     return false;
 }
 
+/* Whether line b goes on with line a's sentence across a gap wider than a
+ * paragraph's: text set loosely (a table's cells at 9 pt on a 13 pt
+ * pitch), where b starts in lower case ("kan mellan skola") and a breaks a
+ * word ("samver-") or is as far under the line above it (gap_a) as b is
+ * under it: the same loose setting, no paragraph's space. */
+static bool
+goes_on(const psi_line *a, const psi_line *b, double gap_a)
+{
+    size_t n = strlen(a->text);
+    uint32_t cp;
+    double gap = b->y0 - a->y1;
+    bool broken = n >= 2 && a->text[n - 1] == '-' && a->text[n - 2] != ' ' && a->text[n - 2] != '-';
+    bool lower = psi_utf8_decode(b->text, strlen(b->text), &cp) && psi_cp_is_lower(cp);
+    return lower && gap < b->size && fabs(a->size - b->size) <= 0.25 &&
+           (broken || fabs(gap - gap_a) <= 0.15 * b->size);
+}
+
 /* Whether the '.' at s[i] ends an abbreviation ("t.ex.", "bl.a.", "s.k.")
  * rather than a sentence: the word it ends holds another '.' or is one
  * letter. */
@@ -422,6 +439,7 @@ psi_build_passages(const psi_page *pages, int npages, const psi_wordset *words, 
         b.page = p;
         psi_buf pt = PSI_BUF_INIT;
         const psi_line *prev = NULL;
+        double prev_gap = -1e9; /* from the line before prev to prev */
         psi_buf head = PSI_BUF_INIT;
         double head_size = 0;
         if (!page_has_body(&pages[p], body)) {
@@ -478,15 +496,24 @@ psi_build_passages(const psi_page *pages, int npages, const psi_wordset *words, 
                 continue;
             }
             /* a paragraph ends at a vertical gap in the same column, and
-             * before an item of a list: each item a line of its own */
-            if ((prev && l->y0 > prev->y0 && l->y0 - prev->y1 > l->size * 0.45 && fabs(l->x0 - prev->x0) < 200) ||
-                psi_bullet_len(l->text)) {
+             * before an item of a list: each item a line of its own; a
+             * table's row read cell by cell is one, its cells apart */
+            bool on = l->part == PSI_PART_ON || l->part == PSI_PART_CELL;
+            if (l->part == PSI_PART_ROW ||
+                (!on && prev && l->y0 > prev->y0 && l->y0 - prev->y1 > l->size * 0.45 &&
+                 fabs(l->x0 - prev->x0) < 200 && !goes_on(prev, l, prev_gap)) ||
+                (!on && psi_bullet_len(l->text))) {
                 end_paragraph(&b);
                 if (pt.len && pt.s[pt.len - 1] != '\n')
                     psi_buf_addc(&pt, '\n');
             }
+            if (l->part == PSI_PART_CELL && b.para.len) {
+                psi_buf_adds(&b.para, " |");
+                psi_buf_adds(&pt, " |");
+            }
             psi_join_line(&b.para, l->text, words);
             psi_join_line(&pt, l->text, words);
+            prev_gap = prev && l->y0 > prev->y0 ? l->y0 - prev->y1 : -1e9;
             prev = l;
         }
         psi_buf_release(&head);

@@ -1,5 +1,5 @@
 /* pages.h: pages of words made by hand, through layout.c, for the unit
- * tests of reading order (test-layout.c, test-regions.c). */
+ * tests of reading order (test-layout.c, test-regions.c, test-tablerows.c). */
 #ifndef PLANSOK_TEST_PAGES_H
 #define PLANSOK_TEST_PAGES_H
 
@@ -50,6 +50,21 @@ page_release(psi_page *pg)
     for (size_t i = 0; i < pg->nlines; i++)
         psi_line_release(&pg->lines[i]);
     free(pg->lines);
+}
+
+/* Frees what psi_build_passages made. */
+static inline void
+passages_release(psi_passages *out)
+{
+    for (size_t i = 0; i < out->n; i++) {
+        free(out->v[i].heading);
+        free(out->v[i].text);
+        free(out->v[i].terms);
+    }
+    for (size_t i = 0; i < out->noutline; i++)
+        free(out->outline[i].text);
+    free(out->v);
+    free(out->outline);
 }
 
 #endif

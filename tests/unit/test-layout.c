@@ -334,20 +334,6 @@ ln(const char *text, double y, double size, bool bold)
     return l;
 }
 
-static void
-passages_release(psi_passages *out)
-{
-    for (size_t i = 0; i < out->n; i++) {
-        free(out->v[i].heading);
-        free(out->v[i].text);
-        free(out->v[i].terms);
-    }
-    for (size_t i = 0; i < out->noutline; i++)
-        free(out->outline[i].text);
-    free(out->v);
-    free(out->outline);
-}
-
 /* An A4 page of the given lines, for passage.c. */
 static psi_page
 a4(psi_line *lines, size_t n)
@@ -466,6 +452,30 @@ test_run_in_lead(void)
 }
 
 static void
+test_loose_lines(void)
+{
+    /* Text set loosely (9 pt on a 13.2 pt pitch: the gap between lines is
+     * over the paragraph's 0.45 em): a line that goes on in lower case at
+     * the same gap is the same paragraph, and a word broken at its end is
+     * joined; a capital, or lower case after a paragraph's space, starts a
+     * paragraph. */
+    psi_line lines[] = {
+        ln("Texten är satt glest och ett ord bryts i samver-", 100, 9, false),
+        ln("kan mellan raderna som här och", 113.2, 9, false),
+        ln("meningen går vidare på en tredje rad.", 126.4, 9, false),
+        ln("Nästa mening börjar med versal och står för sig.", 139.6, 9, false),
+        ln("och en rad efter ett stycke börjar ett nytt.", 165, 9, false),
+    };
+    psi_passages out = passages_on(lines, sizeof lines / sizeof lines[0]);
+    CHECK(out.n == 1);
+    if (out.n == 1)
+        CHECK_STR(out.v[0].text, "Texten är satt glest och ett ord bryts i samverkan mellan raderna som här och "
+                                 "meningen går vidare på en tredje rad.\nNästa mening börjar med versal och står för "
+                                 "sig.\noch en rad efter ett stycke börjar ett nytt.");
+    passages_release(&out);
+}
+
+static void
 test_sentence_over_page_end(void)
 {
     /* A sentence the page end cuts off is read whole on the page where it
@@ -531,5 +541,6 @@ main(void)
     test_large_lead();
     test_run_in_lead();
     test_sentence_over_page_end();
+    test_loose_lines();
     return tap_done();
 }

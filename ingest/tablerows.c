@@ -1,0 +1,516 @@
+/* tablerows.c: tables whose cells hold prose, read cell by cell. A table
+ * of measures (Område | Beskrivning | Effekt) sets each cell's text over
+ * several lines of its own; read row by row, its lines interleave three
+ * texts ("Stärkt samver- kan mellan skola kan mellan skola och …"). Here
+ * the rows of a region (one line of words each, left to right) are cut
+ * into pieces, each one output line: the rows themselves, except in such a
+ * table, where each table row is read a column at a time, its cells in
+ * turn.
+ *
+ * - Column edges are where three rows or more start a word at one x (a
+ *   cell's left edge) and a run of rows leaves room: no word crosses it and
+ *   no word space (under an em) spans it.
+ * - A table row (a group of lines) starts a line pitch further down than
+ *   the table's usual one, at text in the first column after a line
+ *   without, where the first column and another start together, or at a
+ *   capital in the first column after a line that does not go on (see
+ *   new_group()).
+ * - A group is read by cells only when that changes the order (a column's
+ *   text goes on under a later column's), some column's text wraps (a line
+ *   that breaks a word or goes on in lower case), its first line starts
+ *   with a label in the first column and no column holds amounts on two
+ *   lines.
+ * - A table of figures keeps its rows (budget.c reads them by lines), its
+ *   labels wrapped beside the amounts and its headings too: a run of rows
+ *   where most columns after the first hold amounts. */
+#include "layout.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_EDGES 8
+#define EDGE_SLACK 1.5 /* points: how far a cell's left edge may stray */
+#define EDGE_MERGE 6.0 /* points: edges closer than this are one column's */
+#define MAX_ROW_LINES 10 /* lines of a table's row; more are columns of text */
+
+typedef struct edge {
+    double x;
+    int *from, *to; /* per row, the run of rows that leave room for it, or -1 */
+    int *next;      /* per row, the first row after it that starts a run */
+} edge;
+
+typedef struct rowinfo {
+    size_t s, e;     /* words r[s..e) */
+    double y0, y1;   /* the row's box */
+    bool sorted;     /* its words left to right without overlap */
+} rowinfo;
+
+static int
+cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Whether row ri leaves no room for a cell's edge at x: a word crosses
+ * it, or the words on its two sides are less than an em apart (the word
+ * spaces of prose, which by chance start words at one x now and then). */
+static bool
+crosses(const wref *r, const rowinfo *ri, double x)
+{
+    for (size_t i = ri->s; i < ri->e; i++) {
+        const psi_word *w = r[i].w;
+        if (w->x0 < x - EDGE_SLACK && w->x1 > x + EDGE_SLACK)
+            return true;
+        if (i > ri->s && w->x0 >= x - EDGE_SLACK && r[i - 1].w->x0 < x - EDGE_SLACK)
+            return w->x0 - r[i - 1].w->x1 < psi_word_em(w);
+    }
+    return false;
+}
+
+static bool
+starts_at(const wref *r, const rowinfo *ri, double x)
+{
+    for (size_t i = ri->s; i < ri->e; i++)
+        if (fabs(r[i].w->x0 - x) <= EDGE_SLACK)
+            return true;
+    return false;
+}
+
+/* Candidate edges: the left edges of cells (a row's first word, a word
+ * after a cell's gap) where three rows or more start one, right of the
+ * region's left edge. Returns how many, at most MAX_EDGES, in x order. */
+static int
+find_edges(const wref *r, const rowinfo *rows, int nrows, double *xs)
+{
+    size_t n = rows[nrows - 1].e, nc = 0;
+    double left = 1e9;
+    double *c = psi_malloc((n ? n : 1) * sizeof *c);
+    for (int k = 0; k < nrows; k++) {
+        for (size_t i = rows[k].s; i < rows[k].e; i++) {
+            left = fmin(left, r[i].w->x0);
+            if (i == rows[k].s || psi_cell_gap(r[i - 1].w, r[i].w))
+                c[nc++] = r[i].w->x0;
+        }
+    }
+    qsort(c, nc, sizeof *c, cmp_double);
+    int ne = 0;
+    for (size_t i = 0; i < nc && ne < MAX_EDGES;) {
+        size_t j = i;
+        while (j < nc && c[j] - c[i] <= EDGE_SLACK)
+            j++;
+        double x = c[(i + j) / 2];
+        if (x > left + EDGE_SLACK) {
+            int rows_at = 0;
+            for (int k = 0; k < nrows && rows_at < 3; k++)
+                rows_at += rows[k].sorted && starts_at(r, &rows[k], x);
+            /* a cell's lines indented a little are one column: the
+             * leftmost edge holds them all */
+            if (rows_at >= 3 && !(ne && x - xs[ne - 1] < EDGE_MERGE))
+                xs[ne++] = x;
+        }
+        i = j;
+    }
+    free(c);
+    return ne;
+}
+
+/* Whether row ri has words left of x and at it or right of it. */
+static bool
+both_sides(const wref *r, const rowinfo *ri, double x)
+{
+    return ri->e > ri->s && r[ri->s].w->x0 < x - EDGE_SLACK && r[ri->e - 1].w->x0 >= x - EDGE_SLACK;
+}
+
+/* The runs of rows that leave room for edge x, start a word at it in three
+ * rows or more and have words on both its sides in two rows or more:
+ * from[k] and to[k] bound row k's run, -1 outside one. */
+static void
+edge_runs(const wref *r, const rowinfo *rows, int nrows, edge *e)
+{
+    for (int k = 0; k < nrows;) {
+        if (!rows[k].sorted || crosses(r, &rows[k], e->x)) {
+            e->from[k] = e->to[k] = -1;
+            k++;
+            continue;
+        }
+        int s = k, at = 0, both = 0;
+        while (k < nrows && rows[k].sorted && !crosses(r, &rows[k], e->x)) {
+            both += both_sides(r, &rows[k], e->x);
+            at += starts_at(r, &rows[k++], e->x);
+        }
+        bool table = at >= 3 && both >= 2;
+        for (int j = s; j < k; j++) {
+            e->from[j] = table ? s : -1;
+            e->to[j] = table ? k : -1;
+        }
+    }
+    int next = nrows;
+    for (int k = nrows - 1; k >= 0; k--) {
+        e->next[k] = next;
+        if (e->from[k] == k)
+            next = k;
+    }
+}
+
+/* The column of word w among edges x[0..ne): how many lie left of it. */
+static int
+column_of(const psi_word *w, const double *x, int ne)
+{
+    int c = 0;
+    while (c < ne && w->x0 >= x[c] - EDGE_SLACK)
+        c++;
+    return c;
+}
+
+/* Row k's words in column c: r[*s..*e), empty when none. */
+static void
+part(const wref *r, const rowinfo *ri, const double *x, int ne, int c, size_t *s, size_t *e)
+{
+    *s = *e = ri->e;
+    for (size_t i = ri->s; i < ri->e; i++) {
+        int col = column_of(r[i].w, x, ne);
+        if (col == c && *s == ri->e)
+            *s = i;
+        if (col == c)
+            *e = i + 1;
+    }
+}
+
+/* Whether the words r[s..e) are a list's marker alone: a bullet or an
+ * item's number ("•", "–", "1.", "a)"). */
+static bool
+marker(const wref *r, size_t s, size_t e)
+{
+    if (e - s != 1)
+        return false;
+    const char *t = r[s].w->text;
+    size_t n = strlen(t);
+    char spaced[8];
+    if (n + 2 <= sizeof spaced) { /* "–" alone is the bullet "– " */
+        memcpy(spaced, t, n);
+        memcpy(spaced + n, " ", 2);
+        size_t b = psi_bullet_len(spaced);
+        if (b == n || b == n + 1)
+            return true;
+    }
+    return n >= 2 && n <= 3 && (t[n - 1] == '.' || t[n - 1] == ')');
+}
+
+static bool
+first_lower(const char *s)
+{
+    uint32_t cp;
+    return psi_utf8_decode(s, strlen(s), &cp) && psi_cp_is_lower(cp);
+}
+
+static bool
+first_upper(const char *s)
+{
+    uint32_t cp;
+    return psi_utf8_decode(s, strlen(s), &cp) && psi_cp_is_upper(cp);
+}
+
+/* Whether a word ends with a hyphen after a letter: a word broken at the
+ * line's end ("samver-"). */
+static bool
+broken(const char *s)
+{
+    size_t n = strlen(s);
+    return n >= 2 && s[n - 1] == '-' && s[n - 2] != '-' && s[n - 2] != ' ';
+}
+
+/* Whether a line ending in word s goes on in the next: a word broken at
+ * its end, a comma, or a word that cannot end a label (a preposition, a
+ * conjunction, an article: "Kville inkl. station i" / "Brunnsbo"; Swedish,
+ * Danish and Norwegian). */
+static bool
+goes_on(const char *s)
+{
+    static const char *const words[] = {
+        "i",    "och", "av",  "för",   "till",  "med",     "på",   "om",   "samt", "inkl.", "inkl",
+        "eller", "att", "som", "en",   "ett",   "den",     "det",  "vid",  "från", "mot",   "under",
+        "över", "efter", "mellan", "genom", "og", "af", "til", "fra", "for", "ved", "et", "der", NULL,
+    };
+    size_t n = strlen(s);
+    if (broken(s) || (n && s[n - 1] == ','))
+        return true;
+    for (int i = 0; words[i]; i++)
+        if (!strcmp(s, words[i]))
+            return true;
+    return false;
+}
+
+/* Whether the words r[s..e) are an amount: numbers, with a unit or a
+ * per-unit ("1,5 mnkr/år", "300 tkr", "12 %"). */
+static bool
+amounts(const wref *r, size_t s, size_t e)
+{
+    static const char *const units[] = { "tkr", "mnkr", "mkr", "kr", "%", "procent", "st", "mdkr", NULL };
+    bool number = false;
+    for (size_t i = s; i < e; i++) {
+        const char *t = r[i].w->text;
+        if (psi_is_number(t, strlen(t))) {
+            number = true;
+            continue;
+        }
+        size_t u = strcspn(t, "/.");
+        bool unit = false;
+        for (int k = 0; units[k] && !unit; k++)
+            unit = strlen(units[k]) == u && strncmp(t, units[k], u) == 0;
+        if (!unit)
+            return false;
+    }
+    return number;
+}
+
+/* Whether rows[a..b) with the edges x[0..ne) are a table row to read by
+ * cells (see the top of the file); *wrapped is set when a column's text
+ * wraps, and prose says another row of the table wraps (a short label
+ * under the first line of a row: "Ny mötesstation byggs" / "Uddevalla-
+ * Strömstad"). */
+static bool
+by_cells(const wref *r, const rowinfo *rows, int a, int b, const double *x, int ne, bool *wrapped, bool prose)
+{
+    if (b - a < 2 || ne == 0)
+        return false;
+    bool wraps = false, list = true;
+    for (int k = a; k < b; k++) {
+        size_t s, e;
+        part(r, &rows[k], x, ne, 0, &s, &e);
+        list &= s == e || marker(r, s, e);
+    }
+    if (list) /* the first column holds only bullets or numbers */
+        return false;
+    size_t s0, e0;
+    part(r, &rows[a], x, ne, 0, &s0, &e0);
+    if (s0 == e0) /* a heading over the columns, or a cell gone on */
+        return false;
+    for (int c = 0; c <= ne; c++) {
+        int amount_lines = 0;
+        const char *prev_end = NULL;
+        for (int k = a; k < b; k++) {
+            size_t s, e;
+            part(r, &rows[k], x, ne, c, &s, &e);
+            if (s == e) {
+                prev_end = NULL;
+                continue;
+            }
+            amount_lines += amounts(r, s, e);
+            if (prev_end && (broken(prev_end) || first_lower(r[s].w->text)))
+                wraps = true;
+            prev_end = r[e - 1].w->text;
+        }
+        if (amount_lines >= 2)
+            return false;
+    }
+    /* a column's text goes on under a later column's: row k holds a
+     * column right of c, a row under it column c */
+    for (int c = 0; c < ne; c++) {
+        int first_later = -1;
+        for (int k = a; k < b && first_later < 0; k++)
+            for (size_t i = rows[k].s; i < rows[k].e && first_later < 0; i++)
+                if (column_of(r[i].w, x, ne) > c)
+                    first_later = k;
+        for (int k = first_later + 1; first_later >= 0 && k < b; k++) {
+            size_t s, e;
+            part(r, &rows[k], x, ne, c, &s, &e);
+            if (s < e) {
+                *wrapped |= wraps;
+                return wraps || prose;
+            }
+        }
+    }
+    *wrapped |= wraps;
+    return false;
+}
+
+/* Whether row k starts a new table row (a group of lines) after row k-1:
+ * a line further down than the run's usual line pitch; at text in the
+ * first column after a row without (unless it is less than a line down: a
+ * heading's cells set between lines); at a row whose first column and
+ * another start together, the other empty in the row before (a table's
+ * cells start on one line: "Förlängda mötesspår i | 2020 | Ej beslutat"
+ * under a label's second line); at a list's bullet; and at a capital in
+ * the first column after a line that does not go on (goes_on()). */
+static bool
+new_group(const wref *r, const rowinfo *rows, int k, const double *x, int ne, double usual, double em)
+{
+    double pitch = rows[k].y0 - rows[k - 1].y0;
+    if (pitch > usual + 0.5 * em)
+        return true;
+    size_t s0, e0, s1, e1;
+    part(r, &rows[k - 1], x, ne, 0, &s0, &e0);
+    part(r, &rows[k], x, ne, 0, &s1, &e1);
+    if (s1 == e1)
+        return false;
+    if (s0 == e0) {
+        /* ... while no other column's text goes on from the row before
+         * (the columns of a page of prose, a paragraph ending in one) */
+        for (int c = 1; c <= ne; c++) {
+            size_t a0, b0, a1, b1;
+            part(r, &rows[k - 1], x, ne, c, &a0, &b0);
+            part(r, &rows[k], x, ne, c, &a1, &b1);
+            if (a0 < b0 && a1 < b1 && (broken(r[b0 - 1].w->text) || first_lower(r[a1].w->text)))
+                return false;
+        }
+        return pitch > 0.75 * em;
+    }
+    if (marker(r, s1, e1) || psi_bullet_len(r[s1].w->text))
+        return true;
+    for (int c = 1; c <= ne; c++) {
+        size_t a0, b0, a1, b1;
+        part(r, &rows[k - 1], x, ne, c, &a0, &b0);
+        part(r, &rows[k], x, ne, c, &a1, &b1);
+        if (a0 == b0 && a1 < b1)
+            return true;
+    }
+    return first_upper(r[s1].w->text) && !goes_on(r[e0 - 1].w->text);
+}
+
+/* Whether rows[a..b) are a table of figures: most of its columns after
+ * the first hold amounts in most of their cells (a year's or a measure's
+ * column among prose ones does not make one). */
+static bool
+figures(const wref *r, const rowinfo *rows, int a, int b, const double *x, int ne)
+{
+    int columns = 0;
+    for (int c = 1; c <= ne; c++) {
+        int cells = 0, amount = 0;
+        for (int k = a; k < b; k++) {
+            size_t s, e;
+            part(r, &rows[k], x, ne, c, &s, &e);
+            cells += s < e;
+            amount += s < e && amounts(r, s, e);
+        }
+        columns += amount * 2 > cells;
+    }
+    return columns * 2 > ne;
+}
+
+size_t
+psi_table_pieces(const wref *r, const size_t *starts, int nrows, psi_piece *out)
+{
+    size_t np = 0;
+    if (nrows <= 0)
+        return 0;
+    rowinfo *rows = psi_malloc((size_t)nrows * sizeof *rows);
+    for (int k = 0; k < nrows; k++) {
+        rowinfo *ri = &rows[k];
+        ri->s = starts[k];
+        ri->e = starts[k + 1];
+        ri->y0 = 1e9;
+        ri->y1 = -1e9;
+        ri->sorted = true;
+        for (size_t i = ri->s; i < ri->e; i++) {
+            ri->y0 = fmin(ri->y0, r[i].w->y0);
+            ri->y1 = fmax(ri->y1, r[i].w->y1);
+            if (i > ri->s && r[i].w->x0 < r[i - 1].w->x1 - 1)
+                ri->sorted = false;
+        }
+    }
+    double xs[MAX_EDGES];
+    int ne = nrows >= 3 ? find_edges(r, rows, nrows, xs) : 0;
+    edge e[MAX_EDGES];
+    for (int j = 0; j < ne; j++) {
+        e[j].x = xs[j];
+        e[j].from = psi_malloc((size_t)nrows * sizeof(int));
+        e[j].to = psi_malloc((size_t)nrows * sizeof(int));
+        e[j].next = psi_malloc((size_t)nrows * sizeof(int));
+        edge_runs(r, rows, nrows, &e[j]);
+    }
+    int k = 0;
+    while (k < nrows) {
+        /* the edges row k lies in runs of, as far as they all go and no
+         * other edge's run starts */
+        double x[MAX_EDGES];
+        int nx = 0, end = nrows;
+        for (int j = 0; j < ne; j++) {
+            if (e[j].from[k] >= 0) {
+                x[nx++] = e[j].x;
+                end = e[j].to[k] < end ? e[j].to[k] : end;
+            }
+            end = e[j].next[k] < end ? e[j].next[k] : end;
+        }
+        if (!nx || end - k < 2) {
+            out[np++] = (psi_piece){ rows[k].s, rows[k].e, PSI_PART_NONE };
+            k++;
+            continue;
+        }
+        /* a table of figures keeps its rows, headings over its columns
+         * too: judged over the whole runs of the edges */
+        int lo = k, hi = end;
+        for (int j = 0; j < ne; j++)
+            if (e[j].from[k] >= 0) {
+                lo = e[j].from[k] < lo ? e[j].from[k] : lo;
+                hi = e[j].to[k] > hi ? e[j].to[k] : hi;
+            }
+        if (figures(r, rows, lo, hi, x, nx)) {
+            for (int j = k; j < end; j++)
+                out[np++] = (psi_piece){ rows[j].s, rows[j].e, PSI_PART_NONE };
+            k = end;
+            continue;
+        }
+        /* the run's usual line pitch */
+        double *pitches = psi_malloc((size_t)(end - k) * sizeof *pitches), em = 0;
+        size_t ng = 0;
+        for (int j = k + 1; j < end; j++)
+            pitches[ng++] = rows[j].y0 - rows[j - 1].y0;
+        for (size_t i = rows[k].s; i < rows[end - 1].e; i++)
+            em = fmax(em, psi_word_em(r[i].w));
+        qsort(pitches, ng, sizeof *pitches, cmp_double);
+        double usual = ng ? pitches[ng / 2] : 0;
+        free(pitches);
+        /* the table rows, and whether any wraps: then the table holds
+         * prose */
+        int *groups = psi_malloc((size_t)(end - k + 1) * sizeof *groups), ngroups = 0;
+        bool prose = false;
+        for (int g = k; g < end;) {
+            int h = g + 1;
+            while (h < end && !new_group(r, rows, h, x, nx, usual, em))
+                h++;
+            groups[ngroups++] = g;
+            by_cells(r, rows, g, h, x, nx, &prose, false);
+            g = h;
+        }
+        groups[ngroups] = end;
+        for (int i = 0; i < ngroups; i++) {
+            int g = groups[i], h = groups[i + 1];
+            bool unused = false;
+            if (by_cells(r, rows, g, h, x, nx, &unused, prose)) {
+                /* a table's row is short, a page's columns of text long:
+                 * only a short one is a row, one paragraph */
+                bool row = h - g <= MAX_ROW_LINES;
+                size_t from = np;
+                for (int c = 0; c <= nx; c++) {
+                    bool first = true;
+                    for (int j = g; j < h; j++) {
+                        size_t s, t;
+                        part(r, &rows[j], x, nx, c, &s, &t);
+                        if (s == t)
+                            continue;
+                        psi_cellpart p = !row         ? PSI_PART_COLUMN
+                                         : np == from ? PSI_PART_ROW
+                                         : first      ? PSI_PART_CELL
+                                                      : PSI_PART_ON;
+                        out[np++] = (psi_piece){ s, t, p };
+                        first = false;
+                    }
+                }
+            }
+            else {
+                for (int j = g; j < h; j++)
+                    out[np++] = (psi_piece){ rows[j].s, rows[j].e, PSI_PART_NONE };
+            }
+        }
+        free(groups);
+        k = end;
+    }
+    for (int j = 0; j < ne; j++) {
+        free(e[j].from);
+        free(e[j].to);
+        free(e[j].next);
+    }
+    free(rows);
+    return np;
+}
