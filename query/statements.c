@@ -73,7 +73,7 @@ static const char *const goal_cues[] = {
     "ska", "skall", "bör",                               /* shall, should */
     "målet är", "målen är", "målet att", "målsättningen är", /* the goal is (to), not a goal named in passing */
     "målet enligt",                                      /* "Målet enligt Målbild tåg 2035 är ..." */
-    "öka", "ökas", "minska", "minskas",                  /* increase, decrease */
+    "öka", "minska",                                     /* increase, decrease */
     "uppnå", "uppnås", "uppnått", "senast", "till 20xx", /* reach, by (a year) */
     "ha ökat till", "ha minskat till",                   /* (shall) have risen / fallen to */
     NULL,
@@ -149,7 +149,11 @@ named_goal(const char *w)
 static bool
 means_or_purpose(const psi_words *w, size_t i, size_t back)
 {
-    static const char *const opener[] = { "genom att", "för att", "så att", "syftar till att", "syfte att", NULL };
+    static const char *const opener[] = { "genom att",       "för att",          "så att",
+                                          "syftar till att", "syftar också till att", "syftar även till att",
+                                          "syfte att",       "möjligt att",      "möjlighet att",
+                                          "bidra till att",  "bidrar till att",  "bidragit till att",
+                                          "fortsätta att",   "fortsätter att",   NULL };
     static const char *const works[] = { "verka", "verkar", "verkat", "arbeta", "arbetar", "arbetat", NULL };
     for (size_t j = i >= back ? i - back : 0; j + 1 < i; j++)
         for (int b = 0; opener[b]; b++) {
@@ -164,27 +168,43 @@ means_or_purpose(const psi_words *w, size_t i, size_t back)
     return false;
 }
 
+/* Whether a relative clause's "som ska" lies in the back words before
+ * word i: "satsningar som ska öka måluppfyllelsen, stärka … och öka
+ * attraktiviteten" says what the satsningar are for. */
+static bool
+relative_shall(const psi_words *w, size_t i, size_t back)
+{
+    for (size_t j = i >= back ? i - back : 0; j + 1 < i; j++)
+        if (!strcmp(w->low[j], "som") && (!strcmp(w->low[j + 1], "ska") || !strcmp(w->low[j + 1], "skall")))
+            return true;
+    return false;
+}
+
 /* Whether goal cue c at word i says no goal here:
  * - "öka", "minska" in a clause of means or purpose ("Genom att öka
  *   cyklingens attraktivitet kommer fler att cykla", "för att minska
- *   utsläppen"); as a goal line's first word or after "är att", "vill" they
- *   state a goal ("Öka andelen elever …", "Målet är att minska …");
+ *   utsläppen", "vilket gör det möjligt att fortsätta att öka
+ *   lärartätheten", "bidrar till att minska"), or what a thing named
+ *   before is for ("satsningar som ska öka måluppfyllelsen"); as a goal
+ *   line's first word or after "är att", "vill" they state a goal ("Öka
+ *   andelen elever …", "Målet är att minska …");
  * - "fram till 2023" is until a year, not by it ("Efter en tydlig ökning fram
  *   till 2023 syns en nedgång");
  * - a "ska" in such a clause ("för att alla ska få kännedom", "så att fler
  *   ska kunna", "syftar till att flera ska välja") is why something is done,
- *   not what shall be ("Regionen verkar för att länet ska ha …" is); after
+ *   not what shall be ("Regionen verkar för att länet ska ha …" is), and so
+ *   is a "ska" of a relative clause ("satsningar som ska …"); after
  *   "framgår att", "anges att" or "enligt skollagen" it is what a law or
  *   another document requires. */
 static bool
 cue_in_passing(const char *c, const psi_words *w, size_t i)
 {
     if (!strcmp(c, "öka") || !strcmp(c, "minska"))
-        return means_or_purpose(w, i, 2);
+        return means_or_purpose(w, i, 5) || relative_shall(w, i, 10);
     if (!strcmp(c, "till 20xx"))
         return i > 0 && !strcmp(w->low[i - 1], "fram");
     if (!strcmp(c, "ska") || !strcmp(c, "skall")) {
-        if (means_or_purpose(w, i, 6))
+        if (means_or_purpose(w, i, 6) || (i > 0 && !strcmp(w->low[i - 1], "som")))
             return true;
         for (size_t j = i >= 6 ? i - 6 : 0; j + 1 < i; j++) {
             static const char *const required[] = { "framgår att", "anges att", "anger att", "föreskriver att", NULL };

@@ -74,6 +74,15 @@ test_statement_kinds(void)
         { "Vi vill minska sjukfrånvaron bland medarbetarna.", PS_STATEMENT_GOAL },
         { "Regionen verkar för att länet ska ha en god tillgång till vård.", PS_STATEMENT_GOAL },
         { "Vi har arrangerat kurser för att minska sjukfrånvaron.", PS_STATEMENT_NO_CUE },
+        /* what a thing done is for, or what it makes possible, is no goal; a
+         * present passive is a fact or an action */
+        { "Elevpengen höjs inför 2026, vilket gör det möjligt att fortsätta att öka lärartätheten.",
+          PS_STATEMENT_NO_CUE },
+        { "Budgeten innehåller satsningar som ska öka måluppfyllelsen och öka attraktiviteten.", PS_STATEMENT_NO_CUE },
+        { "För att utjämna skillnader ökas de totala resurserna genom att en grundresurs införs.",
+          PS_STATEMENT_NO_CUE },
+        { "De ökade resurserna syftar också till att minska arbetsbelastningen.", PS_STATEMENT_NO_CUE },
+        { "Andelen legitimerade lärare ska fortsätta att öka.", PS_STATEMENT_GOAL },
         /* a goal named by a compound: its purpose clause does not unmake it */
         { "Nämndens kompetensförsörjningsmål är att verksamheterna har rätt kompetens, för att alla barn ska "
           "erbjudas en likvärdig utbildning.",
