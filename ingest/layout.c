@@ -218,10 +218,10 @@ emit_row(psi_line *out, size_t *nout, wref *r, size_t count)
     emit_line(out, nout, r + from, count - from);
 }
 
-/* The lines of words r[0..n), row by row: words of one row left to right;
- * a table whose cells hold prose cell by cell (tablerows.c). */
-static void
-emit_rows(wref *r, size_t n, psi_line *out, size_t *nout)
+/* Sorts words r[0..n) into rows, each left to right; returns where each
+ * row starts (nrows + 1 of them, the last n), to be freed. */
+static size_t *
+sort_rows(wref *r, size_t n, int *nrows_out)
 {
     qsort(r, n, sizeof *r, cmp_y_then_x);
     int nrows = assign_rows(r, n);
@@ -243,6 +243,17 @@ emit_rows(wref *r, size_t n, psi_line *out, size_t *nout)
         else
             sort_if_one_line(r + s, e - s);
     }
+    *nrows_out = nrows;
+    return starts;
+}
+
+/* The lines of words r[0..n), row by row: words of one row left to right;
+ * a table whose cells hold prose cell by cell (tablerows.c). */
+static void
+emit_rows(wref *r, size_t n, psi_line *out, size_t *nout)
+{
+    int nrows;
+    size_t *starts = sort_rows(r, n, &nrows);
     psi_piece *pc = psi_malloc((n ? n : 1) * sizeof *pc);
     size_t np = psi_table_pieces(r, starts, nrows, pc);
     for (size_t i = 0; i < np; i++) {
@@ -336,6 +347,22 @@ read_region(wref *r, size_t n, double width, double height, bool inner, psi_line
             if (keep(&g[k]))
                 g[kept++] = g[k];
         ng = kept;
+    }
+    if (ng && !inner) {
+        /* a gutter through a table whose cells hold prose is none: the
+         * table is read by its rows (a table of measures whose labels
+         * wrap beside their years and comments) */
+        wref *t = psi_malloc(n * sizeof *t);
+        memcpy(t, r, n * sizeof *t);
+        int trows;
+        size_t *starts = sort_rows(t, n, &trows);
+        int kept = 0;
+        for (int k = 0; k < ng; k++)
+            if (!psi_table_across(t, starts, trows, g[k].x0, g[k].x1))
+                g[kept++] = g[k];
+        ng = kept;
+        free(starts);
+        free(t);
     }
     bool *spans = mark_spans(r, n, nrows, g, ng, height);
     wref *sub = psi_malloc((n ? n : 1) * sizeof *sub);

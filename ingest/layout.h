@@ -83,6 +83,7 @@ int psi_find_gutters(const wref *r, size_t n, int nrows, double width, double he
 typedef struct psi_piece {
     size_t from, to;
     psi_cellpart part;
+    int col, columns; /* a cell's line: its column, of how many */
 } psi_piece;
 
 /* tablerows.c: the lines of the rows of a region, row k the words
@@ -90,5 +91,12 @@ typedef struct psi_piece {
  * word): the rows as they are, but a table whose cells hold prose a cell
  * at a time. Returns how many. */
 size_t psi_table_pieces(const wref *r, const size_t *starts, int nrows, psi_piece *out);
+/* tablerows.c: whether the gap x0..x1 between a page's columns runs through
+ * a table of three columns or more whose rows are read by cells, rows with
+ * cells on both its sides, three of them on the row's first line, holding
+ * half the words or more, one of its columns of short cells in most rows (a table of measures whose label column a gutter
+ * would read apart from its years, statuses and comments; not a slide's
+ * columns of text set on one grid); rows as for psi_table_pieces. */
+bool psi_table_across(const wref *r, const size_t *starts, int nrows, double x0, double x1);
 
 #endif

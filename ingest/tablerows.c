@@ -221,7 +221,8 @@ broken(const char *s)
 }
 
 /* Whether a line ending in word s goes on in the next: a word broken at
- * its end, a comma, or a word that cannot end a label (a preposition, a
+ * its end, a comma, a dash ("Kungsbacka station -" / "Avlastning …"), or
+ * a word that cannot end a label (a preposition, a
  * conjunction, an article: "Kville inkl. station i" / "Brunnsbo"; Swedish,
  * Danish and Norwegian). */
 static bool
@@ -233,7 +234,7 @@ goes_on(const char *s)
         "över", "efter", "mellan", "genom", "og", "af", "til", "fra", "for", "ved", "et", "der", NULL,
     };
     size_t n = strlen(s);
-    if (broken(s) || (n && s[n - 1] == ','))
+    if (broken(s) || (n && s[n - 1] == ',') || !strcmp(s, "-") || !strcmp(s, "–"))
         return true;
     for (int i = 0; words[i]; i++)
         if (!strcmp(s, words[i]))
@@ -433,7 +434,7 @@ psi_table_pieces(const wref *r, const size_t *starts, int nrows, psi_piece *out)
             end = e[j].next[k] < end ? e[j].next[k] : end;
         }
         if (!nx || end - k < 2) {
-            out[np++] = (psi_piece){ rows[k].s, rows[k].e, PSI_PART_NONE };
+            out[np++] = (psi_piece){ rows[k].s, rows[k].e, PSI_PART_NONE, 0, 0 };
             k++;
             continue;
         }
@@ -447,7 +448,7 @@ psi_table_pieces(const wref *r, const size_t *starts, int nrows, psi_piece *out)
             }
         if (figures(r, rows, lo, hi, x, nx)) {
             for (int j = k; j < end; j++)
-                out[np++] = (psi_piece){ rows[j].s, rows[j].e, PSI_PART_NONE };
+                out[np++] = (psi_piece){ rows[j].s, rows[j].e, PSI_PART_NONE, 0, 0 };
             k = end;
             continue;
         }
@@ -493,14 +494,14 @@ psi_table_pieces(const wref *r, const size_t *starts, int nrows, psi_piece *out)
                                          : np == from ? PSI_PART_ROW
                                          : first      ? PSI_PART_CELL
                                                       : PSI_PART_ON;
-                        out[np++] = (psi_piece){ s, t, p };
+                        out[np++] = (psi_piece){ s, t, p, c, nx + 1 };
                         first = false;
                     }
                 }
             }
             else {
                 for (int j = g; j < h; j++)
-                    out[np++] = (psi_piece){ rows[j].s, rows[j].e, PSI_PART_NONE };
+                    out[np++] = (psi_piece){ rows[j].s, rows[j].e, PSI_PART_NONE, 0, 0 };
             }
         }
         free(groups);
@@ -513,4 +514,54 @@ psi_table_pieces(const wref *r, const size_t *starts, int nrows, psi_piece *out)
     }
     free(rows);
     return np;
+}
+
+#define SHORT_CELL 3.5 /* words a line of a column of short cells holds at most, on average */
+
+bool
+psi_table_across(const wref *r, const size_t *starts, int nrows, double x0, double x1)
+{
+    size_t n = nrows > 0 ? starts[nrows] : 0;
+    psi_piece *pc = psi_malloc((n ? n : 1) * sizeof *pc);
+    size_t np = psi_table_pieces(r, starts, nrows, pc);
+    size_t across = 0, words = 0;          /* table rows across, and their words */
+    int short_in[MAX_EDGES + 1] = { 0 };   /* per column, rows whose cell there is short */
+    for (size_t i = 0; i < np;) {
+        if (pc[i].part != PSI_PART_ROW || pc[i].columns < 3) {
+            i++;
+            continue;
+        }
+        bool left = false, right = false;
+        int top = 0; /* cells on the row's first line: a table's start together */
+        size_t j = i;
+        do {
+            left |= r[pc[j].to - 1].w->x1 <= x0 + 1;
+            right |= r[pc[j].from].w->x0 >= x1 - 1;
+            top += r[pc[j].from].row == r[pc[i].from].row;
+            j++;
+        } while (j < np && (pc[j].part == PSI_PART_ON || pc[j].part == PSI_PART_CELL));
+        if (left && right && top >= 3) {
+            across++;
+            size_t lines[MAX_EDGES + 1] = { 0 }, in[MAX_EDGES + 1] = { 0 };
+            bool letters[MAX_EDGES + 1] = { false }; /* a word of two letters or more: no figure's lettering */
+            for (size_t k = i; k < j; k++) {
+                words += pc[k].to - pc[k].from;
+                lines[pc[k].col]++;
+                in[pc[k].col] += pc[k].to - pc[k].from;
+                for (size_t q = pc[k].from; q < pc[k].to; q++)
+                    letters[pc[k].col] |= psi_word_chars(r[q].w->text) >= 2;
+            }
+            for (int c = 0; c <= MAX_EDGES; c++)
+                short_in[c] += lines[c] && letters[c] && (double)in[c] <= SHORT_CELL * (double)lines[c];
+        }
+        i = j;
+    }
+    free(pc);
+    /* a column of short cells (years, statuses, amounts) in two rows of three */
+    bool short_cells = false;
+    for (int c = 0; c <= MAX_EDGES; c++)
+        short_cells |= short_in[c] >= 2 && (size_t)short_in[c] * 3 >= across * 2;
+    /* the table is most of the region: not a few cells of a signature
+     * under columns of text */
+    return across >= 2 && words * 2 >= n && short_cells;
 }

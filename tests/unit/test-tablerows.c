@@ -242,6 +242,158 @@ test_columns_of_prose(void)
     page_release(&pg);
 }
 
+static void
+test_table_past_gutter(void)
+{
+    /* Målbild's annex (p30): a table of measures (Åtgärd | Målår | Status |
+     * Kommentar) whose labels wrap in a narrow first column, its lines
+     * placed as there. The gap after the labels runs down the page like a
+     * gutter between columns of text; it is the table's, and each measure
+     * reads with its year, status and comment. */
+    static const struct {
+        double x, y;
+        const char *text;
+    } lines[] = {
+        { 76.2, 142.3, "Förbigångsspår för" },         { 218.0, 142.3, "2017" },
+        { 276.4, 142.3, "Beslutat" },                   { 345.6, 142.3, "Genomförs 2030." },
+        { 76.2, 154.8, "godståg (Ledsgård" },          { 76.2, 167.2, "uppspår) - Möjlighet till" },
+        { 76.2, 179.7, "förbigång godståg, behovet" }, { 76.2, 192.2, "har inte kunnat" },
+        { 76.2, 204.8, "säkerställas" },                { 76.2, 217.8, "Varberg-Hamra" },
+        { 218.0, 217.8, "2020" },                       { 276.4, 217.8, "Genomfört" },
+        { 76.2, 230.2, "dubbelspår, inkl ny station" }, { 76.2, 242.7, "i Varberg med" },
+        { 76.2, 255.2, "vändmöjlighet för tåg från" }, { 76.2, 267.7, "Kungsbacka - Möjlighet att" },
+        { 76.2, 280.3, "trafikera ny" },                { 76.2, 292.7, "pendeltågslinje Varberg-" },
+        { 76.2, 305.2, "Kungsbacka." },                 { 76.2, 318.2, "Funktionsanpassning av" },
+        { 218.0, 318.2, "2020" },                       { 276.4, 318.2, "Beslutat" },
+        { 345.6, 318.2, "Stationen ska utrustas med nya" }, { 76.2, 330.7, "Kungsbacka station -" },
+        { 345.6, 330.7, "mellanblock-signaler vid" },   { 76.2, 343.3, "Avlastning Göteborg C," },
+        { 345.6, 343.3, "plattformarna för att kunna ställa" }, { 76.2, 355.7, "trafiken blir mindre" },
+        { 345.6, 355.7, "upp fler fordon. Tidplan för" }, { 76.2, 368.2, "störningskänslig" },
+        { 345.6, 368.2, "genomförande är inte fastställd." }, { 76.2, 381.2, "250 m vändspår Varberg" },
+        { 218.0, 381.2, "2028" },                       { 276.4, 381.2, "Genomfört" },
+        { 345.6, 381.2, "Stationen har i samband med" }, { 76.2, 393.7, "station - Vändmöjlighet" },
+        { 345.6, 393.7, "tunnelbyggnaden genom Varberg" }, { 76.2, 406.1, "för regiontåg från" },
+        { 345.6, 406.1, "getts en utformning som" },    { 76.2, 418.7, "Göteborg" },
+        { 345.6, 418.7, "möjliggör vändning av tåg." },
+    };
+    psi_word all[400];
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+        n = line_at(all, n, lines[i].text, lines[i].x, lines[i].y, 11);
+    psi_page pg = laid_out(all, n, 595, 842);
+    CHECK(pg.columns == 1);
+    CHECK(pg.nlines >= 22);
+    if (pg.nlines >= 22) {
+        CHECK_STR(pg.lines[5].text, "säkerställas");
+        CHECK_STR(pg.lines[6].text, "2017");
+        CHECK_STR(pg.lines[8].text, "Genomförs 2030.");
+        CHECK_STR(pg.lines[9].text, "Varberg-Hamra");
+    }
+    page_release(&pg);
+}
+
+static void
+test_prose_columns_on_a_grid(void)
+{
+    /* KL's page 30: three columns of prose on one baseline grid, a short
+     * heading in one ("6.2 Status og" / "udviklingstendenser") and a
+     * paragraph's last word alone in another: no table, whatever lines up.
+     * Each column is read whole. */
+    static const struct {
+        double x, y;
+        const char *text;
+    } lines[] = {
+        { 56.7, 404.1, "og rehabilitering. Endelig er der" },
+        { 56.7, 418.0, "behov for en ny prioritering af" },
+        { 56.7, 432.0, "ressourcerne, så denne udvikling" },
+        { 203.1, 404.1, "6.2 Status og" },
+        { 203.1, 419.1, "udviklingstendenser" },
+        { 56.7, 445.9, "understøttes. Den kommunale" },
+        { 56.7, 459.9, "opgave i forhold til borgere med" },
+        { 56.7, 473.8, "kronisk sygdom er svagt forankret" },
+        { 56.7, 487.8, "i lovgivningen, og kommunerne" },
+        { 56.7, 501.7, "har aldrig fået varig finansiering til" },
+        { 56.7, 515.7, "at løse opgaven. Som det kom-" },
+        { 56.7, 529.6, "mende afsnit vil vise, har mange" },
+        { 56.7, 543.6, "kommuner alligevel etableret" },
+        { 56.7, 557.5, "tilbud til personer med kronisk" },
+        { 56.7, 571.5, "sygdom og kroniske tilstande." },
+        { 203.1, 445.9, "Siden opgave- og strukturrefor-" },
+        { 203.1, 459.9, "men har kommunerne, som en" },
+        { 203.1, 473.8, "del af den patientrettede forebyg-" },
+        { 203.1, 487.8, "gelse, fået et stærkt øget fokus på" },
+        { 203.1, 501.7, "at forbedre kronisk syges evne til" },
+        { 203.1, 515.7, "at tage hånd om deres sygdom," },
+        { 203.1, 529.6, "så udvikling af sygdommen kan" },
+        { 203.1, 543.6, "undgås eller udskydes. Siden" },
+        { 203.1, 557.5, "2007 er tilbud til kronisk syge ble-" },
+        { 203.1, 571.5, "vet en fast del af alle kommuners" },
+        { 56.7, 585.4, "Der er i høj grad tale om puljefi-" },
+        { 56.7, 599.4, "nansierede indsatser eller i nogle" },
+        { 203.1, 585.4, "sundhedsindsats." },
+        { 56.7, 613.3, "kommuner konkrete prioriteringer" },
+        { 56.7, 627.3, "på bekostning af andre velfærds-" },
+        { 56.7, 641.2, "områder. Skal potentialerne i det" },
+        { 56.7, 655.2, "nære sundhedsvæsen i forhold til" },
+        { 56.7, 669.1, "den patientrettede indsats over" },
+        { 56.7, 683.1, "for borgere med kronisk sygdom" },
+        { 56.7, 697.0, "indfries, er der behov for en varig" },
+        { 56.7, 711.0, "prioritering og en klar politisk" },
+        { 56.7, 724.9, "tilkendegivelse af, at man ønsker," },
+        { 56.7, 738.9, "at kronikerindsatsen primært skal" },
+        { 56.7, 752.8, "være forankret i det nære sund-" },
+        { 56.7, 766.8, "hedsvæsen og ikke i det speciali-" },
+        { 203.1, 613.3, "Også sygehusenes udgifter til" },
+        { 203.1, 627.2, "indlæggelse og ambulante besøg" },
+        { 203.1, 641.2, "knyttet til fem af de store kroni-" },
+        { 203.1, 655.1, "ske sygdomsgrupper (diabetes," },
+        { 203.1, 669.1, "hjerte-kar-sygdomme, kroniske" },
+        { 203.1, 683.0, "lungesygdomme, knogleskørhed/" },
+        { 203.1, 697.0, "leddegigt og psykiske sygdomme)" },
+        { 203.1, 710.9, "er steget markant siden 2007, jf." },
+        { 203.1, 724.9, "figur 6.1." },
+        { 349.6, 404.1, "Mere effektiv forebyggelse i" },
+        { 349.6, 418.1, "kommunerne er en af vejene til" },
+        { 349.6, 432.0, "at begrænse den aktuelle vækst i" },
+        { 349.6, 446.0, "udgifterne, der har været på over" },
+        { 349.6, 459.9, "15 pct. siden 2007. Rehabilitering" },
+        { 349.6, 473.9, "af borgere med kronisk sygdom" },
+        { 349.6, 487.8, "kan ligeledes have stor effekt på" },
+        { 349.6, 501.8, "genindlæggelser og sygehuskon-" },
+        { 349.6, 515.7, "takter, ligesom forbruget af øvrige" },
+        { 349.6, 529.7, "velfærdsydelser kan reduceres." },
+        { 349.6, 543.6, "Endelig kan indsatser, hvor bor-" },
+        { 349.6, 557.6, "gerne lærer at mestre egen syg-" },
+        { 349.6, 571.5, "dom i kraft af patientuddannelse," },
+        { 349.6, 585.5, "brug af telemedicinske løsninger" },
+        { 349.6, 599.4, "mv. også medvirke til, at borgeren" },
+        { 349.6, 613.4, "får mindre behov for at komme på" },
+        { 349.6, 627.3, "sygehuset." },
+        { 349.6, 655.2, "Indsatsen over for borgere med" },
+        { 349.6, 669.2, "kronisk sygdom i kommunerne" },
+        { 349.6, 683.1, "har fra starten været fokuseret" },
+        { 349.6, 697.1, "på KOL, diabetes type 2 og" },
+        { 349.6, 711.0, "hjerte-kar-sygdom, som udgør" },
+        { 349.6, 725.0, "de tre største somatiske kroni-" },
+        { 349.6, 738.9, "ske sygdomme. Det er også de" },
+        { 349.6, 752.9, "diagnoser, som flest regioner og" },
+        { 349.6, 766.8, "kommuner har udarbejdet forløbs-" },
+        { 56.7, 780.7, "serede sundhedsvæsen. | programmer for. Efterhånden er" },
+    };
+    psi_word all[800];
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+        n = line_at(all, n, lines[i].text, lines[i].x, lines[i].y, 9);
+    psi_page pg = laid_out(all, n, 595, 842);
+    CHECK(pg.columns == 3);
+    CHECK(pg.nlines == sizeof lines / sizeof lines[0]);
+    if (pg.nlines == sizeof lines / sizeof lines[0]) {
+        CHECK_STR(pg.lines[0].text, "og rehabilitering. Endelig er der");
+        CHECK_STR(pg.lines[1].text, "behov for en ny prioritering af");
+    }
+    page_release(&pg);
+}
+
 int
 main(void)
 {
@@ -250,5 +402,7 @@ main(void)
     test_figures_keep_rows();
     test_lists_and_prose_keep_rows();
     test_columns_of_prose();
+    test_table_past_gutter();
+    test_prose_columns_on_a_grid();
     return tap_done();
 }
