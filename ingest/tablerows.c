@@ -30,8 +30,9 @@
 
 #define MAX_EDGES 8
 #define EDGE_SLACK 1.5 /* points: how far a cell's left edge may stray */
-#define EDGE_MERGE 6.0 /* points: edges closer than this are one column's */
+#define EDGE_MERGE 12.0 /* points: edges closer than this are one column's (an indented first line) */
 #define MAX_ROW_LINES 10 /* lines of a table's row; more are columns of text */
+#define MAX_CLUSTERS 32  /* places where cells start tried as edges */
 
 typedef struct edge {
     double x;
@@ -77,9 +78,23 @@ starts_at(const wref *r, const rowinfo *ri, double x)
     return false;
 }
 
-/* Candidate edges: the left edges of cells (a row's first word, a word
- * after a cell's gap) where three rows or more start one, right of the
- * region's left edge. Returns how many, at most MAX_EDGES, in x order. */
+typedef struct cluster {
+    double x;
+    size_t count;
+} cluster;
+
+static int
+cmp_count_desc(const void *a, const void *b)
+{
+    const cluster *p = a, *q = b;
+    return p->count < q->count ? 1 : p->count > q->count ? -1 : (p->x > q->x) - (p->x < q->x);
+}
+
+/* Candidate edges: the left edges of cells (a row's first word, a word an
+ * em or more after the one before) where three rows or more start one,
+ * right of the region's left edge. Only the MAX_CLUSTERS places where most
+ * cells start are tried: a page of scattered words costs no more.
+ * Returns how many, at most MAX_EDGES, in x order. */
 static int
 find_edges(const wref *r, const rowinfo *rows, int nrows, double *xs)
 {
@@ -89,29 +104,42 @@ find_edges(const wref *r, const rowinfo *rows, int nrows, double *xs)
     for (int k = 0; k < nrows; k++) {
         for (size_t i = rows[k].s; i < rows[k].e; i++) {
             left = fmin(left, r[i].w->x0);
-            if (i == rows[k].s || psi_cell_gap(r[i - 1].w, r[i].w))
+            if (i == rows[k].s || r[i].w->x0 - r[i - 1].w->x1 >= psi_word_em(r[i].w))
                 c[nc++] = r[i].w->x0;
         }
     }
     qsort(c, nc, sizeof *c, cmp_double);
-    int ne = 0;
-    for (size_t i = 0; i < nc && ne < MAX_EDGES;) {
+    cluster *cl = psi_malloc((nc ? nc : 1) * sizeof *cl);
+    size_t ncl = 0;
+    for (size_t i = 0; i < nc;) {
         size_t j = i;
         while (j < nc && c[j] - c[i] <= EDGE_SLACK)
             j++;
-        double x = c[(i + j) / 2];
-        if (x > left + EDGE_SLACK) {
-            int rows_at = 0;
-            for (int k = 0; k < nrows && rows_at < 3; k++)
-                rows_at += rows[k].sorted && starts_at(r, &rows[k], x);
-            /* a cell's lines indented a little are one column: the
-             * leftmost edge holds them all */
-            if (rows_at >= 3 && !(ne && x - xs[ne - 1] < EDGE_MERGE))
-                xs[ne++] = x;
-        }
+        if (c[(i + j) / 2] > left + EDGE_SLACK)
+            cl[ncl++] = (cluster){ c[(i + j) / 2], j - i };
         i = j;
     }
     free(c);
+    qsort(cl, ncl, sizeof *cl, cmp_count_desc);
+    if (ncl > MAX_CLUSTERS)
+        ncl = MAX_CLUSTERS;
+    double found[MAX_CLUSTERS];
+    size_t nf = 0;
+    for (size_t i = 0; i < ncl; i++) {
+        int rows_at = 0;
+        for (int k = 0; k < nrows && rows_at < 3; k++)
+            rows_at += rows[k].sorted && starts_at(r, &rows[k], cl[i].x);
+        if (rows_at >= 3)
+            found[nf++] = cl[i].x;
+    }
+    free(cl);
+    qsort(found, nf, sizeof *found, cmp_double);
+    /* a cell's lines indented a little are one column: the leftmost edge
+     * holds them all */
+    int ne = 0;
+    for (size_t i = 0; i < nf && ne < MAX_EDGES; i++)
+        if (!(ne && found[i] - xs[ne - 1] < EDGE_MERGE))
+            xs[ne++] = found[i];
     return ne;
 }
 
