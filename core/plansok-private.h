@@ -110,6 +110,12 @@ bool psi_e_restore(const char *stem, char *out, size_t cap);
  * another word ("internet" -> "intern"); false when it is under three
  * bytes or the form would not fit in cap bytes. */
 bool psi_neuter_other(const char *word, char *out, size_t cap);
+/* Whether s starts with a lower-case letter; with an upper-case one. */
+bool psi_starts_lower(const char *s);
+bool psi_starts_upper(const char *s);
+/* Whether text s[0..n) ends in a word broken at a line's end: a hyphen
+ * after a character that is no space and no hyphen ("samver-"). */
+bool psi_broken_end(const char *s, size_t n);
 /* The length of the bullet an item of a list starts with ("• Stärka …",
  * "– för …", "- Beslut i …", "* …", a Symbol font's bullet), or 0. */
 size_t psi_bullet_len(const char *t);

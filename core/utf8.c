@@ -270,6 +270,26 @@ psi_lower_append(psi_buf *b, const char *s, size_t n)
     b->s[b->len] = '\0';
 }
 
+bool
+psi_starts_lower(const char *s)
+{
+    uint32_t cp;
+    return psi_utf8_decode(s, strlen(s), &cp) > 0 && psi_cp_is_lower(cp);
+}
+
+bool
+psi_starts_upper(const char *s)
+{
+    uint32_t cp;
+    return psi_utf8_decode(s, strlen(s), &cp) > 0 && psi_cp_is_upper(cp);
+}
+
+bool
+psi_broken_end(const char *s, size_t n)
+{
+    return n >= 2 && s[n - 1] == '-' && s[n - 2] != ' ' && s[n - 2] != '-';
+}
+
 size_t
 psi_bullet_len(const char *t)
 {

@@ -418,14 +418,6 @@ ends_in_year(const char *s)
     return n >= 4 && (n == 4 || s[n - 5] == ' ' || s[n - 5] == '-') && psi_year_token(s + n - 4) == 4;
 }
 
-static bool
-starts_lower(const char *s)
-{
-    uint32_t cp;
-    size_t l = psi_utf8_decode(s, strlen(s), &cp);
-    return l && psi_cp_is_lower(cp);
-}
-
 /* A page's tables: header lines (headings and years, over one line or
  * several), then rows of a label and amounts until a sentence or the next
  * header. Columns are where the amounts stand, and each heading names the
@@ -477,7 +469,7 @@ page_tables(const psi_page *pg, int page, psi_budget_rows *out)
         if (k == PSI_L_LABEL && tb.nrows && !ends_in_year(t.c[0].text)) {
             const char *s = t.c[0].text;
             char **last = &tb.labels[tb.nrows - 1];
-            if (*last && starts_lower(s) && tb.rows[tb.nrows - 1].c[0].kind != PSI_C_TEXT) {
+            if (*last && psi_starts_lower(s) && tb.rows[tb.nrows - 1].c[0].kind != PSI_C_TEXT) {
                 /* the end of a label wrapped around its amounts */
                 char *joined = psi_asprintf("%s %s", *last, s);
                 free(*last);

@@ -375,13 +375,6 @@ static const char *const conjunctions[] = {
 };
 
 static bool
-first_is(const char *s, bool (*pred)(uint32_t))
-{
-    uint32_t cp;
-    return psi_utf8_decode(s, strlen(s), &cp) > 0 && pred(cp);
-}
-
-static bool
 cp_is_digit(uint32_t cp)
 {
     return cp >= '0' && cp <= '9';
@@ -407,7 +400,7 @@ psi_join_line(psi_buf *b, const char *next, const psi_wordset *words)
     const char *s = b->s;
     size_t n = b->len;
     /* a hyphen at the end of the text so far, right after a letter/digit */
-    bool hyphen = n >= 2 && s[n - 1] == '-' && s[n - 2] != ' ' && s[n - 2] != '-';
+    bool hyphen = psi_broken_end(s, n);
     if (!hyphen) {
         psi_buf_addc(b, ' ');
         add_untabbed(b, next);
@@ -431,7 +424,7 @@ psi_join_line(psi_buf *b, const char *next, const psi_wordset *words)
         }
     }
     bool keep;
-    if (!first_is(next, psi_cp_is_lower)) {
+    if (!psi_starts_lower(next)) {
         keep = true; /* "Jönköping-" + "Linköping", "EU-" + "2020" */
     } else {
         psi_buf hy = PSI_BUF_INIT, joined = PSI_BUF_INIT;

@@ -297,9 +297,7 @@ runs_on(const psi_page *pg, size_t i)
             continue;
         }
         /* a line broken because it was full, not a short heading over text */
-        uint32_t cp;
-        return l->x1 >= next->x1 - 3 * next->size && psi_utf8_decode(next->text, strlen(next->text), &cp) &&
-               psi_cp_is_lower(cp);
+        return l->x1 >= next->x1 - 3 * next->size && psi_starts_lower(next->text);
     }
 }
 
@@ -325,15 +323,11 @@ page_has_body(const psi_page *pg, double body)
  * word ("samver-") or is as far under the line above it (gap_a) as b is
  * under it: the same loose setting, no paragraph's space. */
 static bool
-goes_on(const psi_line *a, const psi_line *b, double gap_a)
+loose_goes_on(const psi_line *a, const psi_line *b, double gap_a)
 {
-    size_t n = strlen(a->text);
-    uint32_t cp;
     double gap = b->y0 - a->y1;
-    bool broken = n >= 2 && a->text[n - 1] == '-' && a->text[n - 2] != ' ' && a->text[n - 2] != '-';
-    bool lower = psi_utf8_decode(b->text, strlen(b->text), &cp) && psi_cp_is_lower(cp);
-    return lower && gap < b->size && fabs(a->size - b->size) <= 0.25 &&
-           (broken || fabs(gap - gap_a) <= 0.15 * b->size);
+    return psi_starts_lower(b->text) && gap < b->size && fabs(a->size - b->size) <= 0.25 &&
+           (psi_broken_end(a->text, strlen(a->text)) || fabs(gap - gap_a) <= 0.15 * b->size);
 }
 
 /* Whether the '.' at s[i] ends an abbreviation ("t.ex.", "bl.a.", "s.k.")
@@ -379,9 +373,7 @@ continued(const psi_page *pages, int npages, int p, double body)
     for (size_t i = 0; i < pg->nlines; i++) {
         if (!pg->lines[i].text)
             continue;
-        uint32_t cp;
-        return !heading_at(pg, i, body) && psi_utf8_decode(pg->lines[i].text, strlen(pg->lines[i].text), &cp) &&
-               psi_cp_is_lower(cp);
+        return !heading_at(pg, i, body) && psi_starts_lower(pg->lines[i].text);
     }
     return false;
 }
@@ -493,6 +485,7 @@ psi_build_passages(const psi_page *pages, int npages, const psi_wordset *words, 
                 psi_join_line(&head, l->text, words);
                 head_size = l->size;
                 prev = l;
+                prev_gap = -1e9;
                 continue;
             }
             /* a paragraph ends at a vertical gap in the same column, and
@@ -501,7 +494,7 @@ psi_build_passages(const psi_page *pages, int npages, const psi_wordset *words, 
             bool on = l->part == PSI_PART_ON || l->part == PSI_PART_CELL;
             if (l->part == PSI_PART_ROW ||
                 (!on && prev && l->y0 > prev->y0 && l->y0 - prev->y1 > l->size * 0.45 &&
-                 fabs(l->x0 - prev->x0) < 200 && !goes_on(prev, l, prev_gap)) ||
+                 fabs(l->x0 - prev->x0) < 200 && !loose_goes_on(prev, l, prev_gap)) ||
                 (!on && psi_bullet_len(l->text))) {
                 end_paragraph(&b);
                 if (pt.len && pt.s[pt.len - 1] != '\n')

@@ -30,7 +30,7 @@
 
 #define MAX_EDGES 8
 #define EDGE_SLACK 1.5 /* points: how far a cell's left edge may stray */
-#define EDGE_MERGE 12.0 /* points: edges closer than this are one column's (an indented first line) */
+#define EDGE_MERGE 6.0 /* points: edges closer than this are one column's */
 #define MAX_ROW_LINES 10 /* lines of a table's row; more are columns of text */
 #define MAX_CLUSTERS 32  /* places where cells start tried as edges */
 
@@ -43,7 +43,8 @@ typedef struct edge {
 typedef struct rowinfo {
     size_t s, e;     /* words r[s..e) */
     double y0, y1;   /* the row's box */
-    bool sorted;     /* its words left to right without overlap */
+    bool sorted;     /* its words left to right without overlap: each
+                      * column's words are a run of them */
 } rowinfo;
 
 static int
@@ -54,8 +55,9 @@ cmp_double(const void *a, const void *b)
 }
 
 /* Whether row ri leaves no room for a cell's edge at x: a word crosses
- * it, or the words on its two sides are less than an em apart (the word
- * spaces of prose, which by chance start words at one x now and then). */
+ * it, or the words on its two sides are less than an em apart (the spaces
+ * of prose, a justified line's wide ones too, which by chance start words
+ * at one x now and then; a cell's gap is wider). */
 static bool
 crosses(const wref *r, const rowinfo *ri, double x)
 {
@@ -90,8 +92,8 @@ cmp_count_desc(const void *a, const void *b)
     return p->count < q->count ? 1 : p->count > q->count ? -1 : (p->x > q->x) - (p->x < q->x);
 }
 
-/* Candidate edges: the left edges of cells (a row's first word, a word an
- * em or more after the one before) where three rows or more start one,
+/* Candidate edges: the left edges of cells (a row's first word, a word
+ * after a cell's gap) where three rows or more start one,
  * right of the region's left edge. Only the MAX_CLUSTERS places where most
  * cells start are tried: a page of scattered words costs no more.
  * Returns how many, at most MAX_EDGES, in x order. */
@@ -104,7 +106,7 @@ find_edges(const wref *r, const rowinfo *rows, int nrows, double *xs)
     for (int k = 0; k < nrows; k++) {
         for (size_t i = rows[k].s; i < rows[k].e; i++) {
             left = fmin(left, r[i].w->x0);
-            if (i == rows[k].s || r[i].w->x0 - r[i - 1].w->x1 >= psi_word_em(r[i].w))
+            if (i == rows[k].s || psi_cell_gap(r[i - 1].w, r[i].w))
                 c[nc++] = r[i].w->x0;
         }
     }
@@ -206,7 +208,7 @@ part(const wref *r, const rowinfo *ri, const double *x, int ne, int c, size_t *s
 }
 
 /* Whether the words r[s..e) are a list's marker alone: a bullet or an
- * item's number ("•", "–", "1.", "a)"). */
+ * item's number ("•", "–", "o", "1.", "a)"). */
 static bool
 marker(const wref *r, size_t s, size_t e)
 {
@@ -222,30 +224,9 @@ marker(const wref *r, size_t s, size_t e)
         if (b == n || b == n + 1)
             return true;
     }
+    if (!strcmp(t, "o")) /* a list's "o" in Word's second level */
+        return true;
     return n >= 2 && n <= 3 && (t[n - 1] == '.' || t[n - 1] == ')');
-}
-
-static bool
-first_lower(const char *s)
-{
-    uint32_t cp;
-    return psi_utf8_decode(s, strlen(s), &cp) && psi_cp_is_lower(cp);
-}
-
-static bool
-first_upper(const char *s)
-{
-    uint32_t cp;
-    return psi_utf8_decode(s, strlen(s), &cp) && psi_cp_is_upper(cp);
-}
-
-/* Whether a word ends with a hyphen after a letter: a word broken at the
- * line's end ("samver-"). */
-static bool
-broken(const char *s)
-{
-    size_t n = strlen(s);
-    return n >= 2 && s[n - 1] == '-' && s[n - 2] != '-' && s[n - 2] != ' ';
 }
 
 /* Whether a line ending in word s goes on in the next: a word broken at
@@ -254,7 +235,7 @@ broken(const char *s)
  * conjunction, an article: "Kville inkl. station i" / "Brunnsbo"; Swedish,
  * Danish and Norwegian). */
 static bool
-goes_on(const char *s)
+label_goes_on(const char *s)
 {
     static const char *const words[] = {
         "i",    "och", "av",  "för",   "till",  "med",     "på",   "om",   "samt", "inkl.", "inkl",
@@ -262,7 +243,7 @@ goes_on(const char *s)
         "över", "efter", "mellan", "genom", "og", "af", "til", "fra", "for", "ved", "et", "der", NULL,
     };
     size_t n = strlen(s);
-    if (broken(s) || (n && s[n - 1] == ',') || !strcmp(s, "-") || !strcmp(s, "–"))
+    if (psi_broken_end(s, strlen(s)) || (n && s[n - 1] == ',') || !strcmp(s, "-") || !strcmp(s, "–"))
         return true;
     for (int i = 0; words[i]; i++)
         if (!strcmp(s, words[i]))
@@ -270,40 +251,101 @@ goes_on(const char *s)
     return false;
 }
 
-/* Whether the words r[s..e) are an amount: numbers, with a unit or a
- * per-unit ("1,5 mnkr/år", "300 tkr", "12 %"). */
+/* Whether t is money's unit or a share's ("kr", "tkr", "kr/kvm", "%"). */
+static bool
+money(const char *t)
+{
+    static const char *const units[] = { "tkr", "mnkr", "mkr", "mdkr", "kr", "%", NULL };
+    size_t u = strcspn(t, "/.)");
+    for (int k = 0; units[k]; k++)
+        if (strlen(units[k]) == u && strncmp(t, units[k], u) == 0)
+            return true;
+    return false;
+}
+
+/* Whether t is a unit ("tkr", "kr/kvm", "kr/inv.", "%", "kg"), from its start. */
+static bool
+unit(const char *t)
+{
+    static const char *const units[] = { "tkr", "mnkr", "mkr", "mdkr", "kr", "%", "procent", "st", "m", "km",
+                                         "kg", NULL };
+    size_t u = strcspn(t, "/.)");
+    for (int k = 0; units[k]; k++)
+        if (strlen(units[k]) == u && strncmp(t, units[k], u) == 0)
+            return true;
+    return false;
+}
+
+/* Whether the words r[s..e) are an amount: a number first, glued to its
+ * unit or not ("1,5 mnkr/år", "300 tkr", "138,13kr/kvm"), then units and
+ * at most two words of a note ("32,4 kr/m (GR, ovägt"). */
 static bool
 amounts(const wref *r, size_t s, size_t e)
 {
-    static const char *const units[] = { "tkr", "mnkr", "mkr", "kr", "%", "procent", "st", "mdkr", NULL };
-    bool number = false;
-    for (size_t i = s; i < e; i++) {
-        const char *t = r[i].w->text;
-        if (psi_is_number(t, strlen(t))) {
-            number = true;
-            continue;
-        }
-        size_t u = strcspn(t, "/.");
-        bool unit = false;
-        for (int k = 0; units[k] && !unit; k++)
-            unit = strlen(units[k]) == u && strncmp(t, units[k], u) == 0;
-        if (!unit)
-            return false;
+    const char *t = r[s].w->text;
+    size_t digits = strspn(t, "0123456789,.- ");
+    if (!psi_is_number(t, strlen(t)) && !(digits && strcspn(t, "0123456789") == 0 && unit(t + digits)))
+        return false;
+    int note = 0;
+    for (size_t i = s + 1; i < e; i++) {
+        t = r[i].w->text;
+        if (!psi_is_number(t, strlen(t)) && !unit(t))
+            note++;
     }
-    return number;
+    return note <= 2;
+}
+
+/* Whether a column's text wraps in rows[a..b): a cell's line that breaks a
+ * word or goes on in lower case under the one before (a list's "o" is no
+ * lower case). */
+static bool
+wraps(const wref *r, const rowinfo *rows, int a, int b, const double *x, int ne)
+{
+    for (int c = 0; c <= ne; c++) {
+        const char *prev_end = NULL;
+        for (int k = a; k < b; k++) {
+            size_t s, e;
+            part(r, &rows[k], x, ne, c, &s, &e);
+            if (s == e) {
+                prev_end = NULL;
+                continue;
+            }
+            if (prev_end && !marker(r, s, e) &&
+                (psi_broken_end(prev_end, strlen(prev_end)) || psi_starts_lower(r[s].w->text)))
+                return true;
+            prev_end = r[e - 1].w->text;
+        }
+    }
+    return false;
+}
+
+/* Whether the words r[s..e) hold a sum of money or a share: a number, then
+ * "kr", "tkr", "mnkr" … or "%", glued to it or not ("40,1 kr/kvm"). */
+static bool
+holds_money(const wref *r, size_t s, size_t e)
+{
+    for (size_t i = s; i < e; i++) {
+        const char *t = r[i].w->text, *u = i + 1 < e ? r[i + 1].w->text : "";
+        size_t digits = strspn(t, "0123456789,.");
+        if (!digits)
+            continue;
+        if (t[digits] == '\0' ? money(u) : money(t + digits))
+            return true;
+    }
+    return false;
 }
 
 /* Whether rows[a..b) with the edges x[0..ne) are a table row to read by
- * cells (see the top of the file); *wrapped is set when a column's text
- * wraps, and prose says another row of the table wraps (a short label
- * under the first line of a row: "Ny mötesstation byggs" / "Uddevalla-
- * Strömstad"). */
+ * cells (see the top of the file), given whether some row of the table
+ * wraps (prose: a short label under the first line of a row wraps nothing,
+ * "Ny mötesstation byggs" / "Uddevalla-Strömstad", in a table whose other
+ * rows do). */
 static bool
-by_cells(const wref *r, const rowinfo *rows, int a, int b, const double *x, int ne, bool *wrapped, bool prose)
+by_cells(const wref *r, const rowinfo *rows, int a, int b, const double *x, int ne, bool prose)
 {
-    if (b - a < 2 || ne == 0)
+    if (b - a < 2 || ne == 0 || !prose)
         return false;
-    bool wraps = false, list = true;
+    bool list = true;
     for (int k = a; k < b; k++) {
         size_t s, e;
         part(r, &rows[k], x, ne, 0, &s, &e);
@@ -315,22 +357,16 @@ by_cells(const wref *r, const rowinfo *rows, int a, int b, const double *x, int 
     part(r, &rows[a], x, ne, 0, &s0, &e0);
     if (s0 == e0) /* a heading over the columns, or a cell gone on */
         return false;
+    if (holds_money(r, s0, e0)) /* a label with its amount: an edge not found */
+        return false;
     for (int c = 0; c <= ne; c++) {
         int amount_lines = 0;
-        const char *prev_end = NULL;
         for (int k = a; k < b; k++) {
             size_t s, e;
             part(r, &rows[k], x, ne, c, &s, &e);
-            if (s == e) {
-                prev_end = NULL;
-                continue;
-            }
-            amount_lines += amounts(r, s, e);
-            if (prev_end && (broken(prev_end) || first_lower(r[s].w->text)))
-                wraps = true;
-            prev_end = r[e - 1].w->text;
+            amount_lines += s < e && amounts(r, s, e);
         }
-        if (amount_lines >= 2)
+        if (amount_lines >= 2) /* a label and its "varav" line beside amounts */
             return false;
     }
     /* a column's text goes on under a later column's: row k holds a
@@ -344,13 +380,10 @@ by_cells(const wref *r, const rowinfo *rows, int a, int b, const double *x, int 
         for (int k = first_later + 1; first_later >= 0 && k < b; k++) {
             size_t s, e;
             part(r, &rows[k], x, ne, c, &s, &e);
-            if (s < e) {
-                *wrapped |= wraps;
-                return wraps || prose;
-            }
+            if (s < e)
+                return true;
         }
     }
-    *wrapped |= wraps;
     return false;
 }
 
@@ -361,7 +394,7 @@ by_cells(const wref *r, const rowinfo *rows, int a, int b, const double *x, int 
  * another start together, the other empty in the row before (a table's
  * cells start on one line: "Förlängda mötesspår i | 2020 | Ej beslutat"
  * under a label's second line); at a list's bullet; and at a capital in
- * the first column after a line that does not go on (goes_on()). */
+ * the first column after a line that does not go on (label_goes_on()). */
 static bool
 new_group(const wref *r, const rowinfo *rows, int k, const double *x, int ne, double usual, double em)
 {
@@ -380,7 +413,9 @@ new_group(const wref *r, const rowinfo *rows, int k, const double *x, int ne, do
             size_t a0, b0, a1, b1;
             part(r, &rows[k - 1], x, ne, c, &a0, &b0);
             part(r, &rows[k], x, ne, c, &a1, &b1);
-            if (a0 < b0 && a1 < b1 && (broken(r[b0 - 1].w->text) || first_lower(r[a1].w->text)))
+            const char *end = r[b0 - 1].w->text;
+            if (a0 < b0 && a1 < b1 && !marker(r, a1, b1) &&
+                (psi_broken_end(end, strlen(end)) || psi_starts_lower(r[a1].w->text)))
                 return false;
         }
         return pitch > 0.75 * em;
@@ -394,7 +429,7 @@ new_group(const wref *r, const rowinfo *rows, int k, const double *x, int ne, do
         if (a0 == b0 && a1 < b1)
             return true;
     }
-    return first_upper(r[s1].w->text) && !goes_on(r[e0 - 1].w->text);
+    return psi_starts_upper(r[s1].w->text) && !label_goes_on(r[e0 - 1].w->text);
 }
 
 /* Whether rows[a..b) are a table of figures: most of its columns after
@@ -434,7 +469,7 @@ psi_table_pieces(const wref *r, const size_t *starts, int nrows, psi_piece *out)
         for (size_t i = ri->s; i < ri->e; i++) {
             ri->y0 = fmin(ri->y0, r[i].w->y0);
             ri->y1 = fmax(ri->y1, r[i].w->y1);
-            if (i > ri->s && r[i].w->x0 < r[i - 1].w->x1 - 1)
+            if (i > ri->s && (r[i].w->x0 < r[i - 1].w->x1 - 1 || r[i].w->x0 < r[i - 1].w->x0))
                 ri->sorted = false;
         }
     }
@@ -448,7 +483,9 @@ psi_table_pieces(const wref *r, const size_t *starts, int nrows, psi_piece *out)
         e[j].next = psi_malloc((size_t)nrows * sizeof(int));
         edge_runs(r, rows, nrows, &e[j]);
     }
-    int k = 0;
+    int k = 0, fig_lo = -1, fig_hi = -1, fig_nx = -1;
+    double fig_x[MAX_EDGES];
+    bool fig = false;
     while (k < nrows) {
         /* the edges row k lies in runs of, as far as they all go and no
          * other edge's run starts */
@@ -474,7 +511,15 @@ psi_table_pieces(const wref *r, const size_t *starts, int nrows, psi_piece *out)
                 lo = e[j].from[k] < lo ? e[j].from[k] : lo;
                 hi = e[j].to[k] > hi ? e[j].to[k] : hi;
             }
-        if (figures(r, rows, lo, hi, x, nx)) {
+        /* (the runs are the same for the segments they hold: judged once) */
+        if (lo != fig_lo || hi != fig_hi || nx != fig_nx || memcmp(x, fig_x, (size_t)nx * sizeof *x)) {
+            fig = figures(r, rows, lo, hi, x, nx);
+            fig_lo = lo;
+            fig_hi = hi;
+            fig_nx = nx;
+            memcpy(fig_x, x, (size_t)nx * sizeof *x);
+        }
+        if (fig) {
             for (int j = k; j < end; j++)
                 out[np++] = (psi_piece){ rows[j].s, rows[j].e, PSI_PART_NONE, 0, 0 };
             k = end;
@@ -499,14 +544,13 @@ psi_table_pieces(const wref *r, const size_t *starts, int nrows, psi_piece *out)
             while (h < end && !new_group(r, rows, h, x, nx, usual, em))
                 h++;
             groups[ngroups++] = g;
-            by_cells(r, rows, g, h, x, nx, &prose, false);
+            prose = prose || wraps(r, rows, g, h, x, nx);
             g = h;
         }
         groups[ngroups] = end;
         for (int i = 0; i < ngroups; i++) {
             int g = groups[i], h = groups[i + 1];
-            bool unused = false;
-            if (by_cells(r, rows, g, h, x, nx, &unused, prose)) {
+            if (by_cells(r, rows, g, h, x, nx, prose)) {
                 /* a table's row is short, a page's columns of text long:
                  * only a short one is a row, one paragraph */
                 bool row = h - g <= MAX_ROW_LINES;

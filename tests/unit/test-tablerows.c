@@ -2,6 +2,7 @@
  * (ingest/tablerows.c through layout.c), and the tables, lists and prose
  * that keep their rows; on pages of words made here in the style of real
  * ones. */
+#include "ingest/layout.h"
 #include "pages.h"
 #include "tap.h"
 
@@ -18,17 +19,22 @@ ws(const char *t, double x, double y, double width, double size)
     return r;
 }
 
+/* Room for the words' text of one page; each test starts it anew. */
+static char store[16384];
+static size_t used;
+
 /* The words of one line of text from x, at 0.42 em a letter (as 9 pt
  * text sets about 4 pt a letter), a word space (a quarter em) apart;
- * returns the new count. */
+ * returns the new count (none, and a failed check, when the page's room
+ * for text is full). */
 static size_t
 line_at(psi_word *all, size_t n, const char *text, double x, double y, double size)
 {
-    static char store[4096];
-    static size_t used;
     size_t len = strlen(text);
-    if (used + len + 1 > sizeof store)
-        used = 0;
+    if (used + len + 1 > sizeof store) {
+        CHECK(!"the page's room for text is full");
+        return n;
+    }
     char *s = store + used;
     memcpy(s, text, len + 1);
     used += len + 1;
@@ -38,6 +44,21 @@ line_at(psi_word *all, size_t n, const char *text, double x, double y, double si
         x += width + size * 0.25;
     }
     return n;
+}
+
+/* The words of a page's lines, counted at spaces and tabs. */
+static size_t
+words_out(const psi_page *pg)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < pg->nlines; i++)
+        for (const char *t = pg->lines[i].text; *t;) {
+            t += strspn(t, " \t");
+            if (*t)
+                k++;
+            t += strcspn(t, " \t");
+        }
+    return k;
 }
 
 /* The passages of a page laid out, untagged. */
@@ -72,12 +93,14 @@ test_measures_by_cells(void)
     };
     static const double col[3] = { 85.1, 170.2, 439.5 };
     psi_word all[400];
+    used = 0;
     size_t n = 0;
     for (int r = 0; r < 2; r++)
         for (int c = 0; c < 3; c++)
             for (int k = 0; k < 4 && rows[r][c][k]; k++)
                 n = line_at(all, n, rows[r][c][k], col[c], 243.9 + r * 104.3 + k * 13.2, 9);
     psi_page pg = laid_out(all, n, 595, 842);
+    CHECK(words_out(&pg) == n);
     CHECK(pg.nlines == 10 + 9);
     if (pg.nlines == 19) {
         CHECK_STR(pg.lines[0].text, "Stärkt samver-");
@@ -110,6 +133,7 @@ test_rows_without_space(void)
      * name ("Brunnsbo") goes on with its row; a row whose comment is empty
      * keeps its label's lines together too. */
     psi_word all[200];
+    used = 0;
     size_t n = 0;
     double y = 162.2;
     n = line_at(all, n, "Dubbelspår Brunnsbo-", 79.1, y, 11);
@@ -129,6 +153,7 @@ test_rows_without_space(void)
     n = line_at(all, n, "2020", 220.9, y + 76, 11);
     n = line_at(all, n, "Ej beslutat", 270.5, y + 76, 11);
     psi_page pg = laid_out(all, n, 595, 842);
+    CHECK(words_out(&pg) == n);
     CHECK(pg.nlines == 14);
     if (pg.nlines == 14) {
         CHECK_STR(pg.lines[2].text, "Brunnsbo");
@@ -150,6 +175,7 @@ test_figures_keep_rows(void)
      * years: each line stays a row, its cells apart (budget.c reads them
      * so). */
     psi_word all[200];
+    used = 0;
     size_t n = 0;
     static const char *const years[] = { "2021", "2022", "2023" };
     static const char *const labels[3][2] = { { "Utförd tid av", "timavlönade" },
@@ -184,6 +210,7 @@ test_lists_and_prose_keep_rows(void)
      * prose whose words start at one x in three lines by chance, are read
      * line by line as before. */
     psi_word all[300];
+    used = 0;
     size_t n = 0;
     static const char *const items[4][2] = {
         { "Er borgerens indgang til sundhedsvæsenet", NULL },
@@ -222,6 +249,7 @@ test_columns_of_prose(void)
      * beside them): paragraphs ending at different lines in the two. The
      * left column is read whole before the right. */
     psi_word all[300];
+    used = 0;
     size_t n = 0;
     static const char *const left[] = { "Den demografiske udvikling bety-", "der, at der vil komme flere ældre.",
                                         NULL, "I 2020 vil antallet af ældre over", "65 år være steget med 22 pct." };
@@ -277,6 +305,7 @@ test_table_past_gutter(void)
         { 345.6, 418.7, "möjliggör vändning av tåg." },
     };
     psi_word all[400];
+    used = 0;
     size_t n = 0;
     for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
         n = line_at(all, n, lines[i].text, lines[i].x, lines[i].y, 11);
@@ -381,6 +410,7 @@ test_prose_columns_on_a_grid(void)
         { 56.7, 780.7, "serede sundhedsvæsen. | programmer for. Efterhånden er" },
     };
     psi_word all[800];
+    used = 0;
     size_t n = 0;
     for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
         n = line_at(all, n, lines[i].text, lines[i].x, lines[i].y, 9);
@@ -394,6 +424,105 @@ test_prose_columns_on_a_grid(void)
     page_release(&pg);
 }
 
+static void
+test_rows_that_keep_their_lines(void)
+{
+    /* In a table of measures whose cells hold prose, a row whose effect
+     * column holds two amounts (a total and its "varav" line) keeps its
+     * lines as rows; a heading over the columns (no label on its first
+     * line) too. The rows read by cells around them still do. */
+    psi_word all[300];
+    used = 0;
+    size_t n = 0;
+    static const double col[3] = { 85.1, 170.2, 439.5 };
+    /* a heading: its first line holds only the third column */
+    n = line_at(all, n, "Möjlig", col[2], 200, 9);
+    n = line_at(all, n, "Område", col[0], 206.6, 9);
+    n = line_at(all, n, "Beskrivning", col[1], 206.6, 9);
+    n = line_at(all, n, "effektivisering", col[2], 213.2, 9);
+    /* a row read by cells */
+    n = line_at(all, n, "Stärkt samver-", col[0], 243.9, 9);
+    n = line_at(all, n, "Utreda formerna för en samverkan mellan", col[1], 243.9, 9);
+    n = line_at(all, n, "Tidigare", col[2], 243.9, 9);
+    n = line_at(all, n, "kan mellan skola", col[0], 257.1, 9);
+    n = line_at(all, n, "skola och socialtjänst i ärenden.", col[1], 257.1, 9);
+    n = line_at(all, n, "upptäckt.", col[2], 257.1, 9);
+    /* a row with two amounts */
+    n = line_at(all, n, "Köpta platser", col[0], 300, 9);
+    n = line_at(all, n, "Förhandla ner priserna på de", col[1], 300, 9);
+    n = line_at(all, n, "1,5 mnkr", col[2], 300, 9);
+    n = line_at(all, n, "varav HVB", col[0], 313.2, 9);
+    n = line_at(all, n, "platser kommunen köper.", col[1], 313.2, 9);
+    n = line_at(all, n, "0,8 mnkr", col[2], 313.2, 9);
+    psi_page pg = laid_out(all, n, 595, 842);
+    CHECK(words_out(&pg) == n);
+    CHECK(pg.nlines == 3 + 6 + 2);
+    if (pg.nlines == 11) {
+        CHECK_STR(pg.lines[0].text, "Möjlig");
+        CHECK_STR(pg.lines[1].text, "Område\tBeskrivning");
+        CHECK_STR(pg.lines[3].text, "Stärkt samver-");
+        CHECK_STR(pg.lines[9].text, "Köpta platser\tFörhandla ner priserna på de\t1,5 mnkr");
+    }
+    page_release(&pg);
+}
+
+static void
+test_long_rows_are_columns(void)
+{
+    /* Two columns of text beside each other for twelve lines with no
+     * paragraph between, as tablerows.c sees them when the page's gutter
+     * finder left them alone: read column by column, but as columns of
+     * text, not a table's row (no " | " joins them). */
+    psi_word all[200];
+    used = 0;
+    size_t n = 0;
+    wref r[200];
+    size_t starts[13];
+    for (int i = 0; i < 12; i++) {
+        double y = 300 + i * 13.2;
+        starts[i] = n;
+        n = line_at(all, n, i ? "och texten går vidare här i" : "Vänster spalt börjar här i", 56.7, y, 9);
+        n = line_at(all, n, i ? "och här går den högra vidare" : "Höger spalt börjar här och", 349.6, y, 9);
+    }
+    starts[12] = n;
+    for (size_t i = 0; i < n; i++)
+        r[i] = (wref){ &all[i], 0, 0 };
+    for (int i = 0; i < 12; i++)
+        for (size_t k = starts[i]; k < starts[i + 1]; k++)
+            r[k].row = i;
+    psi_piece pc[200];
+    size_t np = psi_table_pieces(r, starts, 12, pc);
+    CHECK(np == 24);
+    if (np == 24) {
+        CHECK(pc[0].from == 0 && pc[1].from == starts[1] && pc[12].from == 5);
+        CHECK(pc[0].part == PSI_PART_COLUMN && pc[12].part == PSI_PART_COLUMN);
+    }
+}
+
+static void
+test_words_out_of_order(void)
+{
+    /* A row whose words poppler placed out of order (a narrow word of
+     * small type, then a word a little left of it on a baseline a point
+     * lower) in a table of two columns whose edge lies between them: no
+     * word comes out twice, none is lost. */
+    psi_word all[100];
+    size_t n = 0;
+    for (int i = 0; i < 5; i++) {
+        double y = 100 + i * 13.2;
+        all[n++] = ws(i % 2 ? "och" : "Etikett", 50, y, 30, 10);
+        all[n++] = ws(i % 2 ? "fortsätter" : "Texten", 101.5, y, 40, 10);
+        all[n++] = ws(i % 2 ? "texten" : "i", 145, y, 20, 10);
+    }
+    /* "kan" and "x" on one baseline, "Q" a point lower, a little left of "x" */
+    all[n++] = ws("kan", 50, 170, 20, 10);
+    all[n++] = ws("x", 100, 170 + 9.2 - 4.6, 0.5, 5);
+    all[n++] = ws("Q", 99.6, 171, 2.9, 10);
+    psi_page pg = laid_out(all, n, 595, 842);
+    CHECK(words_out(&pg) == n);
+    page_release(&pg);
+}
+
 int
 main(void)
 {
@@ -404,5 +533,8 @@ main(void)
     test_columns_of_prose();
     test_table_past_gutter();
     test_prose_columns_on_a_grid();
+    test_rows_that_keep_their_lines();
+    test_long_rows_are_columns();
+    test_words_out_of_order();
     return tap_done();
 }
