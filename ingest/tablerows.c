@@ -452,6 +452,16 @@ figures(const wref *r, const rowinfo *rows, int a, int b, const double *x, int n
     return columns * 2 > ne;
 }
 
+/* A table's row of one line read whole: a line of its own, but no heading
+ * when it holds no first column's cell (a column's heading set bold,
+ * "Möjlig" / "effektivisering" over the effect column, is no section's). */
+static psi_piece
+whole_row(const wref *r, const rowinfo *ri, const double *x, int ne)
+{
+    bool cell = column_of(r[ri->s].w, x, ne) > 0;
+    return (psi_piece){ ri->s, ri->e, cell ? PSI_PART_COLUMN : PSI_PART_NONE, 0, 0 };
+}
+
 size_t
 psi_table_pieces(const wref *r, const size_t *starts, int nrows, psi_piece *out)
 {
@@ -521,7 +531,7 @@ psi_table_pieces(const wref *r, const size_t *starts, int nrows, psi_piece *out)
         }
         if (fig) {
             for (int j = k; j < end; j++)
-                out[np++] = (psi_piece){ rows[j].s, rows[j].e, PSI_PART_NONE, 0, 0 };
+                out[np++] = whole_row(r, &rows[j], x, nx);
             k = end;
             continue;
         }
@@ -573,7 +583,7 @@ psi_table_pieces(const wref *r, const size_t *starts, int nrows, psi_piece *out)
             }
             else {
                 for (int j = g; j < h; j++)
-                    out[np++] = (psi_piece){ rows[j].s, rows[j].e, PSI_PART_NONE, 0, 0 };
+                    out[np++] = whole_row(r, &rows[j], x, nx);
             }
         }
         free(groups);

@@ -435,11 +435,14 @@ test_rows_that_keep_their_lines(void)
     used = 0;
     size_t n = 0;
     static const double col[3] = { 85.1, 170.2, 439.5 };
-    /* a heading: its first line holds only the third column */
-    n = line_at(all, n, "Möjlig", col[2], 200, 9);
-    n = line_at(all, n, "Område", col[0], 206.6, 9);
-    n = line_at(all, n, "Beskrivning", col[1], 206.6, 9);
-    n = line_at(all, n, "effektivisering", col[2], 213.2, 9);
+    /* a heading over the columns, bold at 11 pt: its first line holds only
+     * the third column */
+    n = line_at(all, n, "Möjlig", col[2], 200, 11);
+    n = line_at(all, n, "Område", col[0], 206.6, 11);
+    n = line_at(all, n, "Beskrivning", col[1], 206.6, 11);
+    n = line_at(all, n, "effektivisering", col[2], 213.2, 11);
+    for (size_t i = 0; i < n; i++)
+        all[i].bold = true;
     /* a row read by cells */
     n = line_at(all, n, "Stärkt samver-", col[0], 243.9, 9);
     n = line_at(all, n, "Utreda formerna för en samverkan mellan", col[1], 243.9, 9);
@@ -463,6 +466,11 @@ test_rows_that_keep_their_lines(void)
         CHECK_STR(pg.lines[3].text, "Stärkt samver-");
         CHECK_STR(pg.lines[9].text, "Köpta platser\tFörhandla ner priserna på de\t1,5 mnkr");
     }
+    /* the column's heading "Möjlig" / "effektivisering" is a cell, no
+     * section's heading */
+    psi_passages out = passages_of(&pg);
+    CHECK(out.noutline == 0);
+    passages_release(&out);
     page_release(&pg);
 }
 
