@@ -701,10 +701,11 @@ typedef struct ps_goals {
 
 /* Goal statements of a län or an organisation (scope->lan, scope->org;
  * at least one of them), year by year, aligned each year with the next
- * year that has goals. years (ascending, two or more) are the years to
- * compare; NULL/0 means every year with documents in scope, within
- * scope->year_from..year_to when given (PS_ERR_USAGE when fewer than two
- * such years, or than two years given). Within a
+ * year that has goals. years (ascending) are the years to compare; NULL/0
+ * means every year with documents in scope, within
+ * scope->year_from..year_to when given (PS_ERR_USAGE when there is none).
+ * With one year, its goals are listed: goals[] holds them (those about the
+ * query when there is one) and there are no links. Within a
  * year, a goal stated again with the same or nearly the same words counts
  * once. A query (may be NULL or "") keeps the links where either goal
  * comes from a passage that matches it; goals are aligned without it, so a

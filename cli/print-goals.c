@@ -1,7 +1,7 @@
 /* print-goals.c: "plansok goals" results: how each goal statement of a län
  * or an organisation fared from one year to the next (kept, reworded with
- * its changed words marked, new, dropped), as text, JSON, CSV or Markdown
- * tables, with the library's counts of each change and what each year
+ * its changed words marked, new, dropped), or one year's goals listed, as
+ * text, JSON, CSV or Markdown tables, with the library's counts of each change and what each year
  * gave (documents, goal passages, goals). Pairs nothing and counts
  * nothing. */
 #include "print.h"
@@ -137,6 +137,15 @@ goal_csv(FILE *f, const ps_goal *x)
 static void
 goals_csv(FILE *f, const ps_goals *g)
 {
+    if (g->nyears == 1) { /* one year's goals, listed */
+        fprintf(f, "year,file,page,text\n");
+        for (size_t i = 0; i < g->ngoals; i++) {
+            fprintf(f, "%d,", g->goals[i].year);
+            goal_csv(f, &g->goals[i]);
+            fputc('\n', f);
+        }
+        return;
+    }
     fprintf(f, "from_year,to_year,change,similarity,from_file,from_page,from_text,to_file,to_page,to_text\n");
     for (size_t i = 0; i < g->nlinks; i++) {
         const ps_goal_link *l = &g->links[i];
@@ -257,6 +266,23 @@ goal_text_row(FILE *f, const ps_goal_link *l, const ps_goal *a, const ps_goal *b
     fputc('\n', f);
 }
 
+/* A goal of a year listed: "  p7     text", "- text (s. 7)". */
+static void
+goal_list_row(FILE *f, const ps_goal *x, const doc_list *d, bool md)
+{
+    char c[64];
+    cite(c, sizeof c, d, x, md);
+    if (md) {
+        fputs("- ", f);
+        cli_escape(f, x->text, ESC_MD);
+        fprintf(f, "%s\n", c);
+        return;
+    }
+    fprintf(f, "  %-13s ", c);
+    cli_escape(f, x->text, ESC_PLAIN);
+    fputc('\n', f);
+}
+
 /* The words of a year's line: English in text, Swedish in Markdown (as
  * its headings). Counts: none, one, many. */
 typedef struct year_words {
@@ -364,7 +390,17 @@ goals_tables(FILE *f, const ps_goals *g, const char *query, bool md)
         }
         (md ? goal_md_row : goal_text_row)(f, l, goal_at(g, l->from), goal_at(g, l->to), &d);
     }
-    if (!g->nlinks) {
+    if (g->nyears == 1) { /* one year's goals, listed */
+        fputs(md ? "### Mål för " : "Goals of ", f);
+        cli_escape(f, g->name, e);
+        fprintf(f, md ? " %d" : " in %d", g->years[0].year);
+        about(f, query, md ? " om: " : ", about: ", e);
+        fputs(md ? "\n\n" : "\n", f);
+        for (size_t i = 0; i < g->ngoals; i++)
+            goal_list_row(f, &g->goals[i], &d, md);
+        if (!g->ngoals)
+            fputs(md ? "Inga mål.\n" : "  (none)\n", f);
+    } else if (!g->nlinks) {
         fputs(md ? "### Mål för " : "No goals of ", f);
         cli_escape(f, g->name, e);
         fputs(md ? "\n\nInga mål att jämföra" : " to compare", f);
@@ -380,7 +416,7 @@ goals_tables(FILE *f, const ps_goals *g, const char *query, bool md)
     if (!md && g->nlinks)
         fprintf(f, "%zu kept, %zu reworded, %zu new, %zu dropped\n", g->counts[PS_GOAL_KEPT],
                 g->counts[PS_GOAL_REWORDED], g->counts[PS_GOAL_NEW], g->counts[PS_GOAL_DROPPED]);
-    if (d.numbered && g->nlinks) {
+    if (d.numbered && (g->nlinks || (g->nyears == 1 && g->ngoals))) {
         fputs(md ? "\nDokument:\n\n" : "Documents:\n", f);
         for (size_t k = 0; k < d.n; k++) {
             fprintf(f, md ? "%zu. " : "  %zu: ", k + 1);

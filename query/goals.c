@@ -262,32 +262,15 @@ link_release(ps_goal_link *l)
     free(l->diff);
 }
 
-/* Keeps the links with a goal about the topic, and the goals they link. */
+/* Keeps the goals keep[] marks, renumbering the links. */
 static void
-keep_linked(goal_set *gs)
+keep_goals(ps_goals *g, const bool *keep)
 {
-    ps_goals *g = gs->g;
-    size_t kept = 0;
-    for (size_t i = 0; i < g->nlinks; i++) {
-        ps_goal_link *l = &g->links[i];
-        if ((l->from >= 0 && gs->about[l->from]) || (l->to >= 0 && gs->about[l->to]))
-            g->links[kept++] = *l;
-        else
-            link_release(l);
-    }
-    g->nlinks = kept;
     long *renum = psi_malloc((g->ngoals + 1) * sizeof *renum);
-    for (size_t i = 0; i < g->ngoals; i++)
-        renum[i] = -1;
-    for (size_t i = 0; i < g->nlinks; i++) {
-        if (g->links[i].from >= 0)
-            renum[g->links[i].from] = 0;
-        if (g->links[i].to >= 0)
-            renum[g->links[i].to] = 0;
-    }
     size_t n = 0;
     for (size_t i = 0; i < g->ngoals; i++) {
-        if (renum[i] < 0) {
+        if (!keep[i]) {
+            renum[i] = -1;
             goal_release(&g->goals[i]);
             continue;
         }
@@ -302,6 +285,34 @@ keep_linked(goal_set *gs)
             g->links[i].to = renum[g->links[i].to];
     }
     free(renum);
+}
+
+/* Keeps the links with a goal about the topic, and the goals they link;
+ * with one year, the goals about the topic (a year's goals listed). */
+static void
+keep_linked(goal_set *gs)
+{
+    ps_goals *g = gs->g;
+    size_t kept = 0;
+    for (size_t i = 0; i < g->nlinks; i++) {
+        ps_goal_link *l = &g->links[i];
+        if ((l->from >= 0 && gs->about[l->from]) || (l->to >= 0 && gs->about[l->to]))
+            g->links[kept++] = *l;
+        else
+            link_release(l);
+    }
+    g->nlinks = kept;
+    bool *keep = psi_calloc(g->ngoals + 1, sizeof *keep);
+    for (size_t i = 0; i < g->ngoals; i++)
+        keep[i] = g->nyears == 1 && gs->about[i];
+    for (size_t i = 0; i < g->nlinks; i++) {
+        if (g->links[i].from >= 0)
+            keep[g->links[i].from] = true;
+        if (g->links[i].to >= 0)
+            keep[g->links[i].to] = true;
+    }
+    keep_goals(g, keep);
+    free(keep);
 }
 
 /* ----------------------------------------------------------------- scope */
@@ -336,8 +347,6 @@ name_scope(ps_goals *g, const ps_query_opts *scope, ps_error *err)
 static ps_status
 scope_years(ps_index *ix, const ps_query_opts *scope, const int *years, int nyears, ps_goals *g, ps_error *err)
 {
-    if (nyears == 1)
-        return psi_fail(err, PS_ERR_USAGE, "goals need two years to compare; %d is one", years[0]);
     for (int i = 1; i < nyears; i++)
         if (years[i] <= years[i - 1])
             return psi_fail(err, PS_ERR_USAGE, "goal years must ascend (%d after %d)", years[i], years[i - 1]);
@@ -366,14 +375,14 @@ scope_years(ps_index *ix, const ps_query_opts *scope, const int *years, int nyea
                 g->years[g->nyears++] = (ps_goal_year){ .year = m->years[k], .docs = m->year_docs[k] };
     }
     ps_matrix_free(m);
-    if (nyears > 0 || g->nyears >= 2)
+    if (nyears > 0 || g->nyears >= 1)
         return PS_OK;
     if (g->nyears == 0 && (scope->year_from > 0 || scope->year_to > 0))
         return psi_fail(err, PS_ERR_USAGE, "no documents of %s in %d..%d", g->name, scope->year_from, scope->year_to);
     if (g->nyears == 0 && scope->unit && *scope->unit)
         return psi_fail(err, PS_ERR_USAGE, "no documents of %s (a unit is named as 'plansok docs' shows it: "
                                            "socialnämnden)", g->name);
-    return psi_fail(err, PS_ERR_USAGE, "goals need two years of %s; found %d", g->name, g->nyears);
+    return psi_fail(err, PS_ERR_USAGE, "no documents of %s", g->name);
 }
 
 ps_status
