@@ -30,7 +30,8 @@
 
 #define MAX_EDGES 8
 #define EDGE_SLACK 1.5 /* points: how far a cell's left edge may stray */
-#define EDGE_MERGE 6.0 /* points: edges closer than this are one column's */
+#define EDGE_MERGE 6.0     /* points: edges closer than this are one column's */
+#define FIGURES_MERGE 13.0 /* ... and closer than this when numbers start there */
 #define MAX_ROW_LINES 10 /* lines of a table's row; more are columns of text */
 #define MAX_CLUSTERS 32  /* places where cells start tried as edges */
 
@@ -78,6 +79,17 @@ starts_at(const wref *r, const rowinfo *ri, double x)
         if (fabs(r[i].w->x0 - x) <= EDGE_SLACK)
             return true;
     return false;
+}
+
+/* Whether the words that start at x are all numbers ("90–140", "1 154"). */
+static bool
+figures_at(const wref *r, const rowinfo *rows, int nrows, double x)
+{
+    for (int k = 0; k < nrows; k++)
+        for (size_t i = rows[k].s; i < rows[k].e; i++)
+            if (fabs(r[i].w->x0 - x) <= EDGE_SLACK && !psi_is_number(r[i].w->text, strlen(r[i].w->text)))
+                return false;
+    return true;
 }
 
 typedef struct cluster {
@@ -137,11 +149,14 @@ find_edges(const wref *r, const rowinfo *rows, int nrows, double *xs)
     free(cl);
     qsort(found, nf, sizeof *found, cmp_double);
     /* a cell's lines indented a little are one column: the leftmost edge
-     * holds them all */
+     * holds them all; so are a column's figures set centred or flush right
+     * ("90–140" under "140–200"), a little further apart */
     int ne = 0;
-    for (size_t i = 0; i < nf && ne < MAX_EDGES; i++)
-        if (!(ne && found[i] - xs[ne - 1] < EDGE_MERGE))
+    for (size_t i = 0; i < nf && ne < MAX_EDGES; i++) {
+        double gap = ne ? found[i] - xs[ne - 1] : 1e9;
+        if (gap >= EDGE_MERGE && !(gap < FIGURES_MERGE && figures_at(r, rows, nrows, found[i])))
             xs[ne++] = found[i];
+    }
     return ne;
 }
 
