@@ -110,6 +110,10 @@ bool psi_e_restore(const char *stem, char *out, size_t cap);
  * another word ("internet" -> "intern"); false when it is under three
  * bytes or the form would not fit in cap bytes. */
 bool psi_neuter_other(const char *word, char *out, size_t cap);
+/* Whether lower-case word w is one a sentence or a table's label does not
+ * end with: an auxiliary, a conjunction, a preposition, an article ("ska",
+ * "och", "i", "inkl.", "en"; Danish and Norwegian "og", "af", "til" too). */
+bool psi_word_goes_on(const char *w);
 /* Whether s starts with a lower-case letter; with an upper-case one. */
 bool psi_starts_lower(const char *s);
 bool psi_starts_upper(const char *s);

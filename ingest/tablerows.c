@@ -25,6 +25,7 @@
  *   where most columns after the first hold amounts. */
 #include "layout.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -246,22 +247,28 @@ marker(const wref *r, size_t s, size_t e)
 
 /* Whether a line ending in word s goes on in the next: a word broken at
  * its end, a comma, a dash ("Kungsbacka station -" / "Avlastning …"), or
- * a word that cannot end a label (a preposition, a
- * conjunction, an article: "Kville inkl. station i" / "Brunnsbo"; Swedish,
- * Danish and Norwegian). */
+ * a word that cannot end a label ("Kville inkl. station i" / "Brunnsbo":
+ * psi_word_goes_on). */
 static bool
 label_goes_on(const char *s)
 {
-    static const char *const words[] = {
-        "i",    "och", "av",  "för",   "till",  "med",     "på",   "om",   "samt", "inkl.", "inkl",
-        "eller", "att", "som", "en",   "ett",   "den",     "det",  "vid",  "från", "mot",   "under",
-        "över", "efter", "mellan", "genom", "og", "af", "til", "fra", "for", "ved", "et", "der", NULL,
-    };
     size_t n = strlen(s);
-    if (psi_broken_end(s, strlen(s)) || (n && s[n - 1] == ',') || !strcmp(s, "-") || !strcmp(s, "–"))
-        return true;
-    for (int i = 0; words[i]; i++)
-        if (!strcmp(s, words[i]))
+    return psi_broken_end(s, n) || (n && s[n - 1] == ',') || !strcmp(s, "-") || !strcmp(s, "–") ||
+           psi_word_goes_on(s);
+}
+
+/* The units of amounts, from a word's start ("kr/kvm", "kg/inv."); the
+ * first six are money's and a share's. */
+static const char *const units[] = { "tkr", "mnkr", "mkr", "mdkr", "kr", "%", "procent", "st", "m", "km", "kg", NULL };
+#define MONEY_UNITS 6
+
+/* Whether t starts with one of units[0..n). */
+static bool
+unit_in(const char *t, int n)
+{
+    size_t u = strcspn(t, "/.)");
+    for (int k = 0; k < n && units[k]; k++)
+        if (strlen(units[k]) == u && strncmp(t, units[k], u) == 0)
             return true;
     return false;
 }
@@ -270,25 +277,14 @@ label_goes_on(const char *s)
 static bool
 money(const char *t)
 {
-    static const char *const units[] = { "tkr", "mnkr", "mkr", "mdkr", "kr", "%", NULL };
-    size_t u = strcspn(t, "/.)");
-    for (int k = 0; units[k]; k++)
-        if (strlen(units[k]) == u && strncmp(t, units[k], u) == 0)
-            return true;
-    return false;
+    return unit_in(t, MONEY_UNITS);
 }
 
-/* Whether t is a unit ("tkr", "kr/kvm", "kr/inv.", "%", "kg"), from its start. */
+/* Whether t is a unit ("tkr", "kr/kvm", "kr/inv.", "%", "kg"). */
 static bool
 unit(const char *t)
 {
-    static const char *const units[] = { "tkr", "mnkr", "mkr", "mdkr", "kr", "%", "procent", "st", "m", "km",
-                                         "kg", NULL };
-    size_t u = strcspn(t, "/.)");
-    for (int k = 0; units[k]; k++)
-        if (strlen(units[k]) == u && strncmp(t, units[k], u) == 0)
-            return true;
-    return false;
+    return unit_in(t, INT_MAX);
 }
 
 /* Whether the words r[s..e) are an amount: a number first, glued to its

@@ -114,20 +114,6 @@ cue_at(const char *cue, const psi_words *w, size_t i)
     return true;
 }
 
-/* Words no Swedish sentence ends with: an auxiliary, a conjunction, a
- * preposition, an article. */
-static bool
-cut_off(const char *w)
-{
-    static const char *const words[] = { "ska", "skall", "bör", "kan", "att", "och", "eller", "som", "i",
-                                         "för",  "av", "med", "till", "på", "om", "en", "ett", "den", "det",
-                                         "de",  "vid", "från", "samt", NULL };
-    for (int i = 0; words[i]; i++)
-        if (!strcmp(w, words[i]))
-            return true;
-    return false;
-}
-
 /* Whether w is a compound naming a goal: "…mål", "…målet", "…målen",
  * "…målsättning", "…målsättningen". */
 static bool
@@ -241,7 +227,7 @@ psi_statement_kind(const char *s, const psi_words *w)
      * ("Enligt skollagens (2010:800) kapitel 1 ska"), with one it is a goal
      * however it ends ("Fem utländska personer ska ha flyttat till länet
      * som ett resultat av") */
-    bool cut = w->n > 0 && n > 0 && !strchr(".!?", s[n - 1]) && cut_off(w->low[w->n - 1]);
+    bool cut = w->n > 0 && n > 0 && !strchr(".!?", s[n - 1]) && psi_word_goes_on(w->low[w->n - 1]);
     for (int k = 0; fact_cues[k]; k++)
         if (cue_at(fact_cues[k], w, 0))
             return PS_STATEMENT_FACT;

@@ -61,6 +61,38 @@ words_out(const psi_page *pg)
     return k;
 }
 
+/* A line of text placed on a page: its left edge, its top, its words. */
+typedef struct placed {
+    double x, y;
+    const char *text;
+} placed;
+
+/* The words of lines p[0..k) of the given size; returns the new count. */
+static size_t
+lines_of(psi_word *all, size_t n, const placed *p, size_t k, double size)
+{
+    for (size_t i = 0; i < k; i++)
+        n = line_at(all, n, p[i].text, p[i].x, p[i].y, size);
+    return n;
+}
+
+/* A line the page should have: its index and text. */
+typedef struct want {
+    size_t at;
+    const char *text;
+} want;
+
+/* Whether the page has nlines lines, those of want[0..k) as wanted. */
+static void
+lines_are(const psi_page *pg, size_t nlines, const want *w, size_t k)
+{
+    CHECK(pg->nlines == nlines);
+    for (size_t i = 0; pg->nlines == nlines && i < k; i++)
+        CHECK_STR(pg->lines[w[i].at].text, w[i].text);
+}
+#define LINES_ARE(pg, nlines, ...)                                                                                     \
+    lines_are(pg, nlines, (const want[]){ __VA_ARGS__ }, sizeof((const want[]){ __VA_ARGS__ }) / sizeof(want))
+
 /* The passages of a page laid out, untagged. */
 static psi_passages
 passages_of(psi_page *pg)
@@ -135,35 +167,35 @@ test_rows_without_space(void)
     psi_word all[200];
     used = 0;
     size_t n = 0;
-    double y = 162.2;
-    n = line_at(all, n, "Dubbelspår Brunnsbo-", 79.1, y, 11);
-    n = line_at(all, n, "2020", 220.9, y, 11);
-    n = line_at(all, n, "Beslutat", 270.5, y, 11);
-    n = line_at(all, n, "Dubbelspåret planeras byggas", 334.6, y, 11);
-    n = line_at(all, n, "Kville inkl. station i", 79.1, y + 12.5, 11);
-    n = line_at(all, n, "2026-2027. Brunnsbo station", 334.6, y + 12.5, 11);
-    n = line_at(all, n, "Brunnsbo", 79.1, y + 25, 11);
-    n = line_at(all, n, "planeras att färdigställas 2029.", 334.6, y + 25, 11);
-    n = line_at(all, n, "Effektivare trafiklednings-", 79.1, y + 38, 11);
-    n = line_at(all, n, "2020", 220.9, y + 38, 11);
-    n = line_at(all, n, "Ej beslutat", 270.5, y + 38, 11);
-    n = line_at(all, n, "system Uddevalla-", 79.1, y + 50.5, 11);
-    n = line_at(all, n, "Strömstad", 79.1, y + 63, 11);
-    n = line_at(all, n, "Ny mötesstation byggs", 79.1, y + 76, 11);
-    n = line_at(all, n, "2020", 220.9, y + 76, 11);
-    n = line_at(all, n, "Ej beslutat", 270.5, y + 76, 11);
+    static const placed lines[] = {
+        { 79.1, 162.2, "Dubbelspår Brunnsbo-" },
+        { 220.9, 162.2, "2020" },
+        { 270.5, 162.2, "Beslutat" },
+        { 334.6, 162.2, "Dubbelspåret planeras byggas" },
+        { 79.1, 174.7, "Kville inkl. station i" },
+        { 334.6, 174.7, "2026-2027. Brunnsbo station" },
+        { 79.1, 187.2, "Brunnsbo" },
+        { 334.6, 187.2, "planeras att färdigställas 2029." },
+        { 79.1, 200.2, "Effektivare trafiklednings-" },
+        { 220.9, 200.2, "2020" },
+        { 270.5, 200.2, "Ej beslutat" },
+        { 79.1, 212.7, "system Uddevalla-" },
+        { 79.1, 225.2, "Strömstad" },
+        { 79.1, 238.2, "Ny mötesstation byggs" },
+        { 220.9, 238.2, "2020" },
+        { 270.5, 238.2, "Ej beslutat" },
+    };
+    n = lines_of(all, n, lines, sizeof lines / sizeof lines[0], 11);
     psi_page pg = laid_out(all, n, 595, 842);
     CHECK(words_out(&pg) == n);
-    CHECK(pg.nlines == 14);
-    if (pg.nlines == 14) {
-        CHECK_STR(pg.lines[2].text, "Brunnsbo");
-        CHECK_STR(pg.lines[3].text, "2020");
-        CHECK_STR(pg.lines[5].text, "Dubbelspåret planeras byggas");
-        CHECK_STR(pg.lines[8].text, "Effektivare trafiklednings-");
-        CHECK_STR(pg.lines[10].text, "Strömstad");
-        CHECK_STR(pg.lines[11].text, "2020");
-        CHECK_STR(pg.lines[13].text, "Ny mötesstation byggs\t2020\tEj beslutat");
-    }
+    LINES_ARE(&pg, 14,
+              { 2, "Brunnsbo" },
+              { 3, "2020" },
+              { 5, "Dubbelspåret planeras byggas" },
+              { 8, "Effektivare trafiklednings-" },
+              { 10, "Strömstad" },
+              { 11, "2020" },
+              { 13, "Ny mötesstation byggs\t2020\tEj beslutat" });
     page_release(&pg);
 }
 
@@ -194,12 +226,10 @@ test_figures_keep_rows(void)
             all[n++] = ws(amounts[r][c], 195 + c * 64, y, 22, 10);
     }
     psi_page pg = laid_out(all, n, 595, 842);
-    CHECK(pg.nlines == 7);
-    if (pg.nlines == 7) {
-        CHECK_STR(pg.lines[0].text, "2021\t2022\t2023");
-        CHECK_STR(pg.lines[3].text, "Totalt antal\t1154\t1160\t1150");
-        CHECK_STR(pg.lines[4].text, "årsarbetare");
-    }
+    LINES_ARE(&pg, 7,
+              { 0, "2021\t2022\t2023" },
+              { 3, "Totalt antal\t1154\t1160\t1150" },
+              { 4, "årsarbetare" });
     page_release(&pg);
 }
 
@@ -231,14 +261,12 @@ test_lists_and_prose_keep_rows(void)
     n = line_at(all, n, "Planen tar upp ärenden som nämnden har bett om och mer därtill", 85, 326, 10);
     n = line_at(all, n, "som källa: egen sammanställning", 85 + 19 * 4.2 + 4 * 2.5, 339, 10);
     psi_page pg = laid_out(all, n, 595, 842);
-    CHECK(pg.nlines == 9);
-    if (pg.nlines == 9) {
-        CHECK_STR(pg.lines[0].text, "• Er borgerens indgang til sundhedsvæsenet");
-        CHECK_STR(pg.lines[8].text, "som källa: egen sammanställning");
-        CHECK_STR(pg.lines[1].text, "• Fremmer borgernes sunde livsstil");
-        CHECK_STR(pg.lines[3].text, "almen og specialiseret behandling");
-        CHECK_STR(pg.lines[6].text, "Nämnden vet nog säkert som alla andra att tid och en plan behövs");
-    }
+    LINES_ARE(&pg, 9,
+              { 0, "• Er borgerens indgang til sundhedsvæsenet" },
+              { 8, "som källa: egen sammanställning" },
+              { 1, "• Fremmer borgernes sunde livsstil" },
+              { 3, "almen og specialiseret behandling" },
+              { 6, "Nämnden vet nog säkert som alla andra att tid och en plan behövs" });
     page_release(&pg);
 }
 
@@ -262,11 +290,9 @@ test_columns_of_prose(void)
         n = line_at(all, n, right[i], 349.6, 250.7 + i * 13.9, 9);
     }
     psi_page pg = laid_out(all, n, 595, 842);
-    CHECK(pg.nlines == 9);
-    if (pg.nlines == 9) {
-        CHECK_STR(pg.lines[3].text, "65 år være steget med 22 pct.");
-        CHECK_STR(pg.lines[4].text, "Det er en udfordring for det dan-");
-    }
+    LINES_ARE(&pg, 9,
+              { 3, "65 år være steget med 22 pct." },
+              { 4, "Det er en udfordring for det dan-" });
     page_release(&pg);
 }
 
@@ -278,10 +304,7 @@ test_table_past_gutter(void)
      * placed as there. The gap after the labels runs down the page like a
      * gutter between columns of text; it is the table's, and each measure
      * reads with its year, status and comment. */
-    static const struct {
-        double x, y;
-        const char *text;
-    } lines[] = {
+    static const placed lines[] = {
         { 76.2, 142.3, "Förbigångsspår för" },         { 218.0, 142.3, "2017" },
         { 276.4, 142.3, "Beslutat" },                   { 345.6, 142.3, "Genomförs 2030." },
         { 76.2, 154.8, "godståg (Ledsgård" },          { 76.2, 167.2, "uppspår) - Möjlighet till" },
@@ -307,8 +330,7 @@ test_table_past_gutter(void)
     psi_word all[400];
     used = 0;
     size_t n = 0;
-    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
-        n = line_at(all, n, lines[i].text, lines[i].x, lines[i].y, 11);
+    n = lines_of(all, n, lines, sizeof lines / sizeof lines[0], 11);
     psi_page pg = laid_out(all, n, 595, 842);
     CHECK(pg.columns == 1);
     CHECK(pg.nlines >= 22);
@@ -328,10 +350,7 @@ test_prose_columns_on_a_grid(void)
      * heading in one ("6.2 Status og" / "udviklingstendenser") and a
      * paragraph's last word alone in another: no table, whatever lines up.
      * Each column is read whole. */
-    static const struct {
-        double x, y;
-        const char *text;
-    } lines[] = {
+    static const placed lines[] = {
         { 56.7, 404.1, "og rehabilitering. Endelig er der" },
         { 56.7, 418.0, "behov for en ny prioritering af" },
         { 56.7, 432.0, "ressourcerne, så denne udvikling" },
@@ -412,15 +431,12 @@ test_prose_columns_on_a_grid(void)
     psi_word all[800];
     used = 0;
     size_t n = 0;
-    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
-        n = line_at(all, n, lines[i].text, lines[i].x, lines[i].y, 9);
+    n = lines_of(all, n, lines, sizeof lines / sizeof lines[0], 9);
     psi_page pg = laid_out(all, n, 595, 842);
     CHECK(pg.columns == 3);
-    CHECK(pg.nlines == sizeof lines / sizeof lines[0]);
-    if (pg.nlines == sizeof lines / sizeof lines[0]) {
-        CHECK_STR(pg.lines[0].text, "og rehabilitering. Endelig er der");
-        CHECK_STR(pg.lines[1].text, "behov for en ny prioritering af");
-    }
+    LINES_ARE(&pg, sizeof lines / sizeof lines[0],
+              { 0, "og rehabilitering. Endelig er der" },
+              { 1, "behov for en ny prioritering af" });
     page_release(&pg);
 }
 
@@ -459,13 +475,11 @@ test_rows_that_keep_their_lines(void)
     n = line_at(all, n, "0,8 mnkr", col[2], 313.2, 9);
     psi_page pg = laid_out(all, n, 595, 842);
     CHECK(words_out(&pg) == n);
-    CHECK(pg.nlines == 3 + 6 + 2);
-    if (pg.nlines == 11) {
-        CHECK_STR(pg.lines[0].text, "Möjlig");
-        CHECK_STR(pg.lines[1].text, "Område\tBeskrivning");
-        CHECK_STR(pg.lines[3].text, "Stärkt samver-");
-        CHECK_STR(pg.lines[9].text, "Köpta platser\tFörhandla ner priserna på de\t1,5 mnkr");
-    }
+    LINES_ARE(&pg, 3 + 6 + 2,
+              { 0, "Möjlig" },
+              { 1, "Område\tBeskrivning" },
+              { 3, "Stärkt samver-" },
+              { 9, "Köpta platser\tFörhandla ner priserna på de\t1,5 mnkr" });
     /* the column's heading "Möjlig" / "effektivisering" is a cell, no
      * section's heading */
     psi_passages out = passages_of(&pg);
