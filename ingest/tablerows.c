@@ -35,6 +35,7 @@
 #define FIGURES_MERGE 13.0 /* ... and closer than this when numbers start there */
 #define MAX_ROW_LINES 10 /* lines of a table's row; more are columns of text */
 #define MAX_CLUSTERS 32  /* places where cells start tried as edges */
+#define SHORT_CELL 3.5   /* words a line of a column of short cells holds at most, on average */
 
 typedef struct edge {
     double x;
@@ -463,6 +464,25 @@ figures(const wref *r, const rowinfo *rows, int a, int b, const double *x, int n
     return columns * 2 > ne;
 }
 
+/* Whether a column of rows[a..b) holds short lines: SHORT_CELL words a
+ * line or fewer, on average. */
+static bool
+short_column(const wref *r, const rowinfo *rows, int a, int b, const double *x, int ne)
+{
+    for (int c = 0; c <= ne; c++) {
+        size_t lines = 0, words = 0;
+        for (int k = a; k < b; k++) {
+            size_t s, e;
+            part(r, &rows[k], x, ne, c, &s, &e);
+            lines += s < e;
+            words += e - s;
+        }
+        if (lines && (double)words <= SHORT_CELL * (double)lines)
+            return true;
+    }
+    return false;
+}
+
 /* A table's row of one line read whole: a line of its own, but no heading
  * when it holds no first column's cell (a column's heading set bold,
  * "Möjlig" / "effektivisering" over the effect column, is no section's). */
@@ -572,9 +592,11 @@ psi_table_pieces(const wref *r, const size_t *starts, int nrows, psi_piece *out)
         for (int i = 0; i < ngroups; i++) {
             int g = groups[i], h = groups[i + 1];
             if (by_cells(r, rows, g, h, x, nx, prose)) {
-                /* a table's row is short, a page's columns of text long:
-                 * only a short one is a row, one paragraph */
-                bool row = h - g <= MAX_ROW_LINES;
+                /* a table's row is short and has a column of short cells
+                 * (its labels, years, amounts); columns of text set on
+                 * one grid have long lines and run long: only a table's
+                 * row is one paragraph with its cells apart */
+                bool row = h - g <= MAX_ROW_LINES && short_column(r, rows, g, h, x, nx);
                 size_t from = np;
                 for (int c = 0; c <= nx; c++) {
                     bool first = true;
@@ -609,7 +631,6 @@ psi_table_pieces(const wref *r, const size_t *starts, int nrows, psi_piece *out)
     return np;
 }
 
-#define SHORT_CELL 3.5 /* words a line of a column of short cells holds at most, on average */
 
 bool
 psi_table_across(const wref *r, const size_t *starts, int nrows, double x0, double x1)

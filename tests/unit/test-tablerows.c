@@ -488,37 +488,53 @@ test_rows_that_keep_their_lines(void)
     page_release(&pg);
 }
 
-static void
-test_long_rows_are_columns(void)
+/* The pieces tablerows.c makes of rows of two columns of text, each line
+ * "left" at x 56.7 and "right" at 349.6, 9 pt on a 13.2 pt pitch, as it
+ * sees them when the page's gutter finder left them alone; np their
+ * count, rstart where the right column's words of the first row start. */
+static size_t
+two_columns(int nrows, const char *left, const char *right, psi_piece *pc, size_t *rstart)
 {
-    /* Two columns of text beside each other for twelve lines with no
-     * paragraph between, as tablerows.c sees them when the page's gutter
-     * finder left them alone: read column by column, but as columns of
-     * text, not a table's row (no " | " joins them). */
-    psi_word all[200];
+    static psi_word all[400];
+    static wref r[400];
+    size_t starts[32], n = 0;
     used = 0;
-    size_t n = 0;
-    wref r[200];
-    size_t starts[13];
-    for (int i = 0; i < 12; i++) {
-        double y = 300 + i * 13.2;
+    for (int i = 0; i < nrows; i++) {
         starts[i] = n;
-        n = line_at(all, n, i ? "och texten går vidare här i" : "Vänster spalt börjar här i", 56.7, y, 9);
-        n = line_at(all, n, i ? "och här går den högra vidare" : "Höger spalt börjar här och", 349.6, y, 9);
+        n = line_at(all, n, left, 56.7, 300 + i * 13.2, 9);
+        if (i == 0)
+            *rstart = n;
+        n = line_at(all, n, right, 349.6, 300 + i * 13.2, 9);
     }
-    starts[12] = n;
-    for (size_t i = 0; i < n; i++)
-        r[i] = (wref){ &all[i], 0, 0 };
-    for (int i = 0; i < 12; i++)
+    starts[nrows] = n;
+    for (int i = 0; i < nrows; i++)
         for (size_t k = starts[i]; k < starts[i + 1]; k++)
-            r[k].row = i;
-    psi_piece pc[200];
-    size_t np = psi_table_pieces(r, starts, 12, pc);
+            r[k] = (wref){ &all[k], 0, i };
+    return psi_table_pieces(r, starts, nrows, pc);
+}
+
+static void
+test_columns_of_text_are_no_rows(void)
+{
+    /* Two columns of text beside each other, read column by column, are
+     * no table's row (no " | " joins them, paragraphs break as the lines
+     * fall): twelve lines, more than a row holds; four lines of long
+     * lines, with no column of short cells. */
+    psi_piece pc[400];
+    size_t rs;
+    size_t np = two_columns(12, "och texten går vidare här i", "och här går den högra vidare", pc, &rs);
     CHECK(np == 24);
-    if (np == 24) {
-        CHECK(pc[0].from == 0 && pc[1].from == starts[1] && pc[12].from == 5);
-        CHECK(pc[0].part == PSI_PART_COLUMN && pc[12].part == PSI_PART_COLUMN);
-    }
+    if (np == 24)
+        CHECK(pc[0].from == 0 && pc[12].from == rs && pc[0].part == PSI_PART_COLUMN && pc[12].part == PSI_PART_COLUMN);
+    np = two_columns(4, "och texten går vidare här i", "och här går den högra vidare", pc, &rs);
+    CHECK(np == 8);
+    if (np == 8)
+        CHECK(pc[4].from == rs && pc[0].part == PSI_PART_COLUMN && pc[4].part == PSI_PART_COLUMN);
+    /* ... but a label's short lines beside text are a table's row */
+    np = two_columns(4, "en etikett", "och här går den högra vidare", pc, &rs);
+    CHECK(np == 8);
+    if (np == 8)
+        CHECK(pc[0].part == PSI_PART_ROW && pc[4].part == PSI_PART_CELL);
 }
 
 static void
@@ -556,7 +572,7 @@ main(void)
     test_table_past_gutter();
     test_prose_columns_on_a_grid();
     test_rows_that_keep_their_lines();
-    test_long_rows_are_columns();
+    test_columns_of_text_are_no_rows();
     test_words_out_of_order();
     return tap_done();
 }
