@@ -399,8 +399,10 @@ by_cells(const wref *r, const rowinfo *rows, int a, int b, const double *x, int 
     return false;
 }
 
-/* Whether row k starts a new table row (a group of lines) after row k-1:
- * a line further down than the run's usual line pitch; at text in the
+/* Whether row k starts a new table row (a group of lines) after row k-1,
+ * which takes text in the first column (a paragraph of a cell may follow
+ * a space, as SN's p15's description of three paragraphs): a line further
+ * down than the run's usual line pitch; at text in the
  * first column after a row without (unless it is less than a line down: a
  * heading's cells set between lines); at a row whose first column and
  * another start together, the other empty in the row before (a table's
@@ -411,13 +413,13 @@ static bool
 new_group(const wref *r, const rowinfo *rows, int k, const double *x, int ne, double usual, double em)
 {
     double pitch = rows[k].y0 - rows[k - 1].y0;
-    if (pitch > usual + 0.5 * em)
-        return true;
     size_t s0, e0, s1, e1;
     part(r, &rows[k - 1], x, ne, 0, &s0, &e0);
     part(r, &rows[k], x, ne, 0, &s1, &e1);
-    if (s1 == e1)
+    if (s1 == e1) /* no label: a cell's next paragraph, however far down */
         return false;
+    if (pitch > usual + 0.5 * em)
+        return true;
     if (s0 == e0) {
         /* ... while no other column's text goes on from the row before
          * (the columns of a page of prose, a paragraph ending in one) */
