@@ -23,7 +23,7 @@ parse_years(const char *spec, ps_query_opts *scope, int *years, int max, int *n)
         char *end;
         long y = strtol(p, &end, 10);
         if (end == p || y < 1900 || y > 2100 || (*end && *end != ',') || (*n > 0 && y <= years[*n - 1])) {
-            fprintf(stderr, "plansok goals: bad --years '%s': use 2013,2014 or 2013..2015\n", spec);
+            fprintf(stderr, "plansok goals: bad --years '%s': use 2013,2014, 2013..2015 or 2013\n", spec);
             return false;
         }
         years[(*n)++] = (int)y;
@@ -45,8 +45,8 @@ cli_cmd_goals(cli_ctx *ctx, int argc, char **argv)
                   "(\"Alingsås kommun\", 1489, VGR)" },
         { .name = "unit", .opt_string = &unit, .arg = "UNIT",
           .help = "only the documents of this unit of it, as docs shows it (\"socialnämnden\")" },
-        { .name = "years", .opt_string = &yearspec, .arg = "A,B|A..B",
-          .help = "years to compare (default: every year with documents)" },
+        { .name = "years", .opt_string = &yearspec, .arg = "A[,B]|A..B",
+          .help = "years to compare, or one year whose goals to list (default: every year with documents)" },
         CLI_FORMAT_OPT(&format),
         { 0 },
     };

@@ -198,6 +198,10 @@ docs_of(const ps_goals *g)
         year[d.n] = g->goals[i].year;
         d.file[d.n++] = g->goals[i].file;
     }
+    /* a year listed names its documents when it has several in scope, a
+     * topic's goals from one of them too */
+    if (g->nyears == 1 && g->years[0].docs > 1)
+        d.numbered = true;
     d.numbered &= year != NULL;
     free(year);
     return d;
@@ -353,8 +357,6 @@ goal_year_line(FILE *f, const ps_goal_year *y, bool topic, const year_words *w)
     fputc('\n', f);
 }
 
-/* Text and Markdown: a heading for each pair of years, a line per link,
- * then a line per year. */
 /* ", about: QUERY" when there is a query. */
 static void
 about(FILE *f, const char *query, const char *lead, cli_escaping e)
@@ -365,6 +367,9 @@ about(FILE *f, const char *query, const char *lead, cli_escaping e)
     }
 }
 
+/* Text and Markdown: a heading for each pair of years and a line per link
+ * (or, with one year, a heading and a line per goal), then a line per
+ * year, then the numbered documents. */
 static void
 goals_tables(FILE *f, const ps_goals *g, const char *query, bool md)
 {

@@ -5,8 +5,7 @@
  * noun's definite form in -et or -t keeps its ending ("mål" / "målet",
  * "beslut" / "beslutet", "arbete" / "arbetet", "område" / "området"): the
  * stemmer has no -et. So a search for one form missed the other. Pure C
- * over lower-case words. And the small words a sentence does not end with
- * (psi_word_goes_on). */
+ * over lower-case words. */
 #include "plansok-private.h"
 
 #include <string.h>
@@ -87,19 +86,4 @@ psi_neuter_other(const char *word, char *out, size_t cap)
     else
         return false;
     return true;
-}
-
-bool
-psi_word_goes_on(const char *w)
-{
-    static const char *const words[] = {
-        "ska",   "skall", "bör",    "kan",   "att",  "och",  "eller", "som",  "i",   "för",  "av",
-        "med",   "till",  "på",     "om",    "en",   "ett",  "den",   "det",  "de",  "vid",  "från",
-        "samt",  "inkl.", "inkl",   "mot",   "under", "över", "efter", "mellan", "genom", "og", "af",
-        "til",   "fra",   "for",    "ved",   "et",   "der",  NULL,
-    };
-    for (int i = 0; words[i]; i++)
-        if (!strcmp(w, words[i]))
-            return true;
-    return false;
 }

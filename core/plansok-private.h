@@ -110,9 +110,10 @@ bool psi_e_restore(const char *stem, char *out, size_t cap);
  * another word ("internet" -> "intern"); false when it is under three
  * bytes or the form would not fit in cap bytes. */
 bool psi_neuter_other(const char *word, char *out, size_t cap);
-/* Whether lower-case word w is one a sentence or a table's label does not
- * end with: an auxiliary, a conjunction, a preposition, an article ("ska",
- * "och", "i", "inkl.", "en"; Danish and Norwegian "og", "af", "til" too). */
+/* core/smallwords.c: whether word w, as written (lower case), is one a
+ * sentence or a table's label does not end with: an auxiliary, a
+ * conjunction, a preposition, an article ("ska", "och", "i", "inkl.",
+ * "en"; Danish and Norwegian "og", "af", "til" too). */
 bool psi_word_goes_on(const char *w);
 /* Whether s starts with a lower-case letter; with an upper-case one. */
 bool psi_starts_lower(const char *s);
@@ -336,10 +337,12 @@ typedef struct psi_cell {
     double x0, x1;
 } psi_cell;
 
-/* What a line is to a table whose cells hold prose, read a cell at a time:
- * none; a cell's line in columns of text (no heading, no more); the first
- * line of a table's row; a line going on with its row; or the first line
- * of the row's next cell. A row is one paragraph, its cells apart. */
+/* What a line is to a table whose cells hold prose, read a cell at a time
+ * (ingest/tablerows.c): none; a line of a column read as text, or a row's
+ * line with no first column's cell (a column's heading), no heading either
+ * way; the first line of a table's row; a line going on with its row; or
+ * the first line of the row's next cell. A row is one paragraph, its
+ * cells apart. */
 typedef enum psi_cellpart {
     PSI_PART_NONE,
     PSI_PART_COLUMN,

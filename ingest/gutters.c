@@ -144,7 +144,7 @@ low_cover(const int *cov, const int *runs, int b, int limit, int nrows)
 int
 psi_find_gutters(const wref *r, size_t n, int nrows, double width, double height, gutter *g)
 {
-    if (width < 50 || width > 5000 || nrows < 6)
+    if (!(width >= 50 && width <= 5000) || nrows < 6) /* a NaN width too */
         return 0;
     int nb = (int)width + 1;
     int *cov = psi_calloc((size_t)nb, sizeof *cov);

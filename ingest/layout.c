@@ -398,6 +398,14 @@ read_region(wref *r, size_t n, double width, double height, bool inner, psi_line
     return columns;
 }
 
+/* A coordinate within +-1e7 points (a page is at most 14,400 points
+ * across; the unit tests' tall pages run to a million); NaN is 0. */
+static double
+in_reach(double v)
+{
+    return isnan(v) ? 0 : fmax(-1e7, fmin(1e7, v));
+}
+
 void
 psi_layout_page(psi_page *pg)
 {
@@ -410,8 +418,15 @@ psi_layout_page(psi_page *pg)
     wref *r = psi_malloc(n * sizeof *r);
     bool geometry = false;
     for (size_t i = 0; i < n; i++) {
-        r[i] = (wref){ &pg->words[i], 0, 0 };
-        geometry |= pg->words[i].x1 > pg->words[i].x0;
+        psi_word *w = &pg->words[i];
+        /* a malformed PDF's box may be NaN, infinite or far off the page:
+         * held within a page's reach, it is a box layout can sort */
+        w->x0 = in_reach(w->x0);
+        w->x1 = in_reach(w->x1);
+        w->y0 = in_reach(w->y0);
+        w->y1 = in_reach(w->y1);
+        r[i] = (wref){ w, 0, 0 };
+        geometry |= w->x1 > w->x0;
     }
     if (geometry) {
         pg->columns = read_region(r, n, pg->width, pg->height, false, pg->lines, &pg->nlines);

@@ -1,7 +1,8 @@
 /* layout.h: what the reading-order files of ingest/ share (layout.c reads
- * regions into lines, gutters.c finds the gutters between columns): a
- * word as layout sees it, a gutter, and the facts of words both judge by.
- * Private to those two files. */
+ * regions into lines, gutters.c finds the gutters between columns,
+ * tablerows.c reads tables whose cells hold prose): a word as layout sees
+ * it, a gutter, a line's piece, and the facts of words they judge by.
+ * Private to those three files. */
 #ifndef PLANSOK_INGEST_LAYOUT_H
 #define PLANSOK_INGEST_LAYOUT_H
 
@@ -94,9 +95,10 @@ size_t psi_table_pieces(const wref *r, const size_t *starts, int nrows, psi_piec
 /* tablerows.c: whether the gap x0..x1 between a page's columns runs through
  * a table of three columns or more whose rows are read by cells, rows with
  * cells on both its sides, three of them on the row's first line, holding
- * half the words or more, one of its columns of short cells in most rows (a table of measures whose label column a gutter
- * would read apart from its years, statuses and comments; not a slide's
- * columns of text set on one grid); rows as for psi_table_pieces. */
+ * half the words or more, one of its columns of short cells in two rows of
+ * three (a table of measures whose label column a gutter would read apart
+ * from its years, statuses and comments; not a slide's columns of text set
+ * on one grid); rows as for psi_table_pieces. */
 bool psi_table_across(const wref *r, const size_t *starts, int nrows, double x0, double x1);
 
 #endif

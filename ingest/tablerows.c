@@ -7,22 +7,27 @@
  * table, where each table row is read a column at a time, its cells in
  * turn.
  *
- * - Column edges are where three rows or more start a word at one x (a
- *   cell's left edge) and a run of rows leaves room: no word crosses it and
- *   no word space (under an em) spans it.
- * - A table row (a group of lines) starts a line pitch further down than
- *   the table's usual one, at text in the first column after a line
- *   without, where the first column and another start together, or at a
- *   capital in the first column after a line that does not go on (see
- *   new_group()).
+ * - Column edges are where three rows or more start a cell at one x (a
+ *   cell's left edge; edges 6 pt apart are one, 13 pt where only numbers
+ *   start, a column of figures set centred) and a run of rows leaves room:
+ *   no word crosses it and no gap under an em spans it.
+ * - A table row (a group of lines) starts at a line with text in the first
+ *   column: a line pitch further down than the table's usual one, after a
+ *   line without, where the first column and another start together, or at
+ *   a capital after a line that does not go on (see new_group()).
  * - A group is read by cells only when that changes the order (a column's
- *   text goes on under a later column's), some column's text wraps (a line
- *   that breaks a word or goes on in lower case), its first line starts
- *   with a label in the first column and no column holds amounts on two
- *   lines.
+ *   text goes on under a later column's), some row of the table wraps (a
+ *   line that breaks a word or goes on in lower case), its first line
+ *   starts with a label in the first column that holds no sum of money,
+ *   and no column holds amounts on two lines.
+ * - Such a group is a table's row (one paragraph, its cells apart) when it
+ *   is short and one of its columns holds short lines; else (columns of
+ *   text on one grid) its columns are read as text.
  * - A table of figures keeps its rows (budget.c reads them by lines), its
  *   labels wrapped beside the amounts and its headings too: a run of rows
- *   where most columns after the first hold amounts. */
+ *   where most columns after the first hold amounts.
+ * - A table's line of one row with no first column's cell (a column's
+ *   heading set bold) is no heading. */
 #include "layout.h"
 
 #include <limits.h>
@@ -36,6 +41,7 @@
 #define MAX_ROW_LINES 10 /* lines of a table's row; more are columns of text */
 #define MAX_CLUSTERS 32  /* places where cells start tried as edges */
 #define SHORT_CELL 3.5   /* words a line of a column of short cells holds at most, on average */
+#define FIGURES_REACH 80 /* rows around a run judged for figures: more than a page holds */
 
 typedef struct edge {
     double x;
@@ -307,9 +313,17 @@ amounts(const wref *r, size_t s, size_t e)
     return note <= 2;
 }
 
-/* Whether a column's text wraps in rows[a..b): a cell's line that breaks a
- * word or goes on in lower case under the one before (a list's "o" is no
- * lower case). */
+/* Whether a cell's line r[s..e) goes on from the line above it in its
+ * column, which ended in word prev_end: that line broke a word, or this one
+ * starts in lower case (a list's "o" is no lower case). */
+static bool
+goes_on_under(const char *prev_end, const wref *r, size_t s, size_t e)
+{
+    return !marker(r, s, e) && (psi_broken_end(prev_end, strlen(prev_end)) || psi_starts_lower(r[s].w->text));
+}
+
+/* Whether a column's text wraps in rows[a..b): a cell's line goes on from
+ * the one above it (goes_on_under). */
 static bool
 wraps(const wref *r, const rowinfo *rows, int a, int b, const double *x, int ne)
 {
@@ -322,8 +336,7 @@ wraps(const wref *r, const rowinfo *rows, int a, int b, const double *x, int ne)
                 prev_end = NULL;
                 continue;
             }
-            if (prev_end && !marker(r, s, e) &&
-                (psi_broken_end(prev_end, strlen(prev_end)) || psi_starts_lower(r[s].w->text)))
+            if (prev_end && goes_on_under(prev_end, r, s, e))
                 return true;
             prev_end = r[e - 1].w->text;
         }
@@ -427,9 +440,7 @@ new_group(const wref *r, const rowinfo *rows, int k, const double *x, int ne, do
             size_t a0, b0, a1, b1;
             part(r, &rows[k - 1], x, ne, c, &a0, &b0);
             part(r, &rows[k], x, ne, c, &a1, &b1);
-            const char *end = r[b0 - 1].w->text;
-            if (a0 < b0 && a1 < b1 && !marker(r, a1, b1) &&
-                (psi_broken_end(end, strlen(end)) || psi_starts_lower(r[a1].w->text)))
+            if (a0 < b0 && a1 < b1 && goes_on_under(r[b0 - 1].w->text, r, a1, b1))
                 return false;
         }
         return pitch > 0.75 * em;
@@ -466,8 +477,15 @@ figures(const wref *r, const rowinfo *rows, int a, int b, const double *x, int n
     return columns * 2 > ne;
 }
 
-/* Whether a column of rows[a..b) holds short lines: SHORT_CELL words a
- * line or fewer, on average. */
+/* Whether lines of a column holding words in all are short: SHORT_CELL
+ * words a line or fewer, on average (a column's labels, years, amounts). */
+static bool
+short_lines(size_t lines, size_t words)
+{
+    return lines && (double)words <= SHORT_CELL * (double)lines;
+}
+
+/* Whether a column of rows[a..b) holds short lines. */
 static bool
 short_column(const wref *r, const rowinfo *rows, int a, int b, const double *x, int ne)
 {
@@ -479,7 +497,7 @@ short_column(const wref *r, const rowinfo *rows, int a, int b, const double *x, 
             lines += s < e;
             words += e - s;
         }
-        if (lines && (double)words <= SHORT_CELL * (double)lines)
+        if (short_lines(lines, words))
             return true;
     }
     return false;
@@ -547,13 +565,16 @@ psi_table_pieces(const wref *r, const size_t *starts, int nrows, psi_piece *out)
             continue;
         }
         /* a table of figures keeps its rows, headings over its columns
-         * too: judged over the whole runs of the edges */
+         * too: judged over the runs of the edges, as far as a page's
+         * rows reach (so a crafted tall page costs no more) */
         int lo = k, hi = end;
         for (int j = 0; j < ne; j++)
             if (e[j].from[k] >= 0) {
                 lo = e[j].from[k] < lo ? e[j].from[k] : lo;
                 hi = e[j].to[k] > hi ? e[j].to[k] : hi;
             }
+        lo = lo < k - FIGURES_REACH ? k - FIGURES_REACH : lo;
+        hi = hi > end + FIGURES_REACH ? end + FIGURES_REACH : hi;
         /* (the runs are the same for the segments they hold: judged once) */
         if (lo != fig_lo || hi != fig_hi || nx != fig_nx || memcmp(x, fig_x, (size_t)nx * sizeof *x)) {
             fig = figures(r, rows, lo, hi, x, nx);
@@ -668,7 +689,7 @@ psi_table_across(const wref *r, const size_t *starts, int nrows, double x0, doub
                     letters[pc[k].col] |= psi_word_chars(r[q].w->text) >= 2;
             }
             for (int c = 0; c <= MAX_EDGES; c++)
-                short_in[c] += lines[c] && letters[c] && (double)in[c] <= SHORT_CELL * (double)lines[c];
+                short_in[c] += letters[c] && short_lines(lines[c], in[c]);
         }
         i = j;
     }

@@ -143,8 +143,7 @@ psi_tagger_heading(const psi_tagger *t, const char *heading, bool *intro)
     *intro = false;
     /* a heading that starts in lower case is a line of text set large
      * ("insatser för att klara omställningen ..."): it names no section */
-    uint32_t cp;
-    if (psi_utf8_decode(heading, n, &cp) && psi_cp_is_lower(cp))
+    if (psi_starts_lower(heading))
         return -1;
     for (size_t i = 0; i < t->n; i++) {
         const trule *r = &t->rules[i];

@@ -377,9 +377,9 @@ scope_years(ps_index *ix, const ps_query_opts *scope, const int *years, int nyea
     ps_matrix_free(m);
     if (nyears > 0 || g->nyears >= 1)
         return PS_OK;
-    if (g->nyears == 0 && (scope->year_from > 0 || scope->year_to > 0))
+    if (scope->year_from > 0 || scope->year_to > 0)
         return psi_fail(err, PS_ERR_USAGE, "no documents of %s in %d..%d", g->name, scope->year_from, scope->year_to);
-    if (g->nyears == 0 && scope->unit && *scope->unit)
+    if (scope->unit && *scope->unit)
         return psi_fail(err, PS_ERR_USAGE, "no documents of %s (a unit is named as 'plansok docs' shows it: "
                                            "socialnämnden)", g->name);
     return psi_fail(err, PS_ERR_USAGE, "no documents of %s", g->name);

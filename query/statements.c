@@ -73,7 +73,7 @@ static const char *const goal_cues[] = {
     "ska", "skall", "bör",                               /* shall, should */
     "målet är", "målen är", "målet att", "målsättningen är", /* the goal is (to), not a goal named in passing */
     "målet enligt",                                      /* "Målet enligt Målbild tåg 2035 är ..." */
-    "öka", "minska",                                     /* increase, decrease */
+    "öka", "ökas", "minska", "minskas",                  /* increase, decrease */
     "uppnå", "uppnås", "uppnått", "senast", "till 20xx", /* reach, by (a year) */
     "ha ökat till", "ha minskat till",                   /* (shall) have risen / fallen to */
     NULL,
@@ -135,11 +135,9 @@ named_goal(const char *w)
 static bool
 means_or_purpose(const psi_words *w, size_t i, size_t back)
 {
-    static const char *const opener[] = { "genom att",       "för att",          "så att",
-                                          "syftar till att", "syftar också till att", "syftar även till att",
-                                          "syfte att",       "möjligt att",      "möjlighet att",
-                                          "bidra till att",  "bidrar till att",  "bidragit till att",
-                                          "fortsätta att",   "fortsätter att",   NULL };
+    static const char *const opener[] = { "genom att",       "för att",     "så att",
+                                          "syftar till att", "syftar också till att",
+                                          "syftar även till att", "syfte att", "möjligt att", NULL };
     static const char *const works[] = { "verka", "verkar", "verkat", "arbeta", "arbetar", "arbetat", NULL };
     for (size_t j = i >= back ? i - back : 0; j + 1 < i; j++)
         for (int b = 0; opener[b]; b++) {
@@ -148,21 +146,15 @@ means_or_purpose(const psi_words *w, size_t i, size_t back)
             bool worked = false;
             for (int k = 0; works[k] && j > 0 && !worked; k++)
                 worked = !strcmp(w->low[j - 1], works[k]);
-            if (!worked)
+            /* a main clause's modal between the opener and word i ends the
+             * clause: "Genom att samverka ska vi öka tryggheten" */
+            bool main_clause = false;
+            for (size_t k = j + 2; k < i && !main_clause; k++)
+                main_clause = !strcmp(w->low[k], "ska") || !strcmp(w->low[k], "skall") || !strcmp(w->low[k], "bör") ||
+                              !strcmp(w->low[k], "vill");
+            if (!worked && !main_clause)
                 return true;
         }
-    return false;
-}
-
-/* Whether a relative clause's "som ska" lies in the back words before
- * word i: "satsningar som ska öka måluppfyllelsen, stärka … och öka
- * attraktiviteten" says what the satsningar are for. */
-static bool
-relative_shall(const psi_words *w, size_t i, size_t back)
-{
-    for (size_t j = i >= back ? i - back : 0; j + 1 < i; j++)
-        if (!strcmp(w->low[j], "som") && (!strcmp(w->low[j + 1], "ska") || !strcmp(w->low[j + 1], "skall")))
-            return true;
     return false;
 }
 
@@ -170,27 +162,27 @@ relative_shall(const psi_words *w, size_t i, size_t back)
  * - "öka", "minska" in a clause of means or purpose ("Genom att öka
  *   cyklingens attraktivitet kommer fler att cykla", "för att minska
  *   utsläppen", "vilket gör det möjligt att fortsätta att öka
- *   lärartätheten", "bidrar till att minska"), or what a thing named
- *   before is for ("satsningar som ska öka måluppfyllelsen"); as a goal
- *   line's first word or after "är att", "vill" they state a goal ("Öka
- *   andelen elever …", "Målet är att minska …");
+ *   lärartätheten", "syftar också till att minska"), unless a main
+ *   clause's "ska", "bör", "vill" comes between ("Genom att samverka ska
+ *   vi öka tryggheten"); as a goal line's first word or after "är att",
+ *   "vill" they state a goal ("Öka andelen elever …", "Målet är att
+ *   minska …", "Fortsätta att öka andelen förnybar energi");
  * - "fram till 2023" is until a year, not by it ("Efter en tydlig ökning fram
  *   till 2023 syns en nedgång");
  * - a "ska" in such a clause ("för att alla ska få kännedom", "så att fler
  *   ska kunna", "syftar till att flera ska välja") is why something is done,
- *   not what shall be ("Regionen verkar för att länet ska ha …" is), and so
- *   is a "ska" of a relative clause ("satsningar som ska …"); after
+ *   not what shall be ("Regionen verkar för att länet ska ha …" is); after
  *   "framgår att", "anges att" or "enligt skollagen" it is what a law or
  *   another document requires. */
 static bool
 cue_in_passing(const char *c, const psi_words *w, size_t i)
 {
     if (!strcmp(c, "öka") || !strcmp(c, "minska"))
-        return means_or_purpose(w, i, 5) || relative_shall(w, i, 10);
+        return means_or_purpose(w, i, 5);
     if (!strcmp(c, "till 20xx"))
         return i > 0 && !strcmp(w->low[i - 1], "fram");
     if (!strcmp(c, "ska") || !strcmp(c, "skall")) {
-        if (means_or_purpose(w, i, 6) || (i > 0 && !strcmp(w->low[i - 1], "som")))
+        if (means_or_purpose(w, i, 6))
             return true;
         for (size_t j = i >= 6 ? i - 6 : 0; j + 1 < i; j++) {
             static const char *const required[] = { "framgår att", "anges att", "anger att", "föreskriver att", NULL };
@@ -210,11 +202,10 @@ cue_in_passing(const char *c, const psi_words *w, size_t i)
 ps_statement_kind
 psi_statement_kind(const char *s, const psi_words *w)
 {
-    uint32_t cp;
     /* lower case first: a fragment of a sentence cut elsewhere (the next
      * clause of a listed goal has lost its "att" and starts with a capital:
      * push_statement) */
-    if (psi_utf8_decode(s, strlen(s), &cp) && psi_cp_is_lower(cp))
+    if (psi_starts_lower(s))
         return PS_STATEMENT_FRAGMENT;
     /* a lead-in to a list ("Per verksamhet finns följande mål:") is not a goal itself */
     size_t n = strlen(s);

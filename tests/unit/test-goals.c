@@ -74,15 +74,22 @@ test_statement_kinds(void)
         { "Vi vill minska sjukfrånvaron bland medarbetarna.", PS_STATEMENT_GOAL },
         { "Regionen verkar för att länet ska ha en god tillgång till vård.", PS_STATEMENT_GOAL },
         { "Vi har arrangerat kurser för att minska sjukfrånvaron.", PS_STATEMENT_NO_CUE },
-        /* what a thing done is for, or what it makes possible, is no goal; a
-         * present passive is a fact or an action */
+        /* what a thing done makes possible, or is for, is no goal */
         { "Elevpengen höjs inför 2026, vilket gör det möjligt att fortsätta att öka lärartätheten.",
           PS_STATEMENT_NO_CUE },
-        { "Budgeten innehåller satsningar som ska öka måluppfyllelsen och öka attraktiviteten.", PS_STATEMENT_NO_CUE },
-        { "För att utjämna skillnader ökas de totala resurserna genom att en grundresurs införs.",
-          PS_STATEMENT_NO_CUE },
         { "De ökade resurserna syftar också till att minska arbetsbelastningen.", PS_STATEMENT_NO_CUE },
+        /* ... but a main clause after a means, a goal line of an infinitive,
+         * a relative clause's "ska" and a present passive state goals */
         { "Andelen legitimerade lärare ska fortsätta att öka.", PS_STATEMENT_GOAL },
+        { "Genom att samverka ska vi öka tryggheten.", PS_STATEMENT_GOAL },
+        { "För att lyckas ska vi öka samverkan.", PS_STATEMENT_GOAL },
+        { "Fortsätta att öka andelen förnybar energi.", PS_STATEMENT_GOAL },
+        { "Bidra till att minska klimatpåverkan", PS_STATEMENT_GOAL },
+        { "Vi vill fortsätta att minska utsläppen av växthusgaser.", PS_STATEMENT_GOAL },
+        { "Ge möjlighet att öka sysselsättningen", PS_STATEMENT_GOAL },
+        { "Det är elevernas behov som ska styra verksamheten.", PS_STATEMENT_GOAL },
+        { "Alingsås är en kommun som ska växa hållbart.", PS_STATEMENT_GOAL },
+        { "Energianvändningen i kommunens lokaler minskas med 20 procent.", PS_STATEMENT_GOAL },
         /* a goal named by a compound: its purpose clause does not unmake it */
         { "Nämndens kompetensförsörjningsmål är att verksamheterna har rätt kompetens, för att alla barn ska "
           "erbjudas en likvärdig utbildning.",

@@ -6,6 +6,7 @@
 #include "pages.h"
 #include "tap.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -561,6 +562,28 @@ test_words_out_of_order(void)
     page_release(&pg);
 }
 
+static void
+test_boxes_out_of_reach(void)
+{
+    /* A malformed PDF's boxes: NaN, infinite, far off the page. The page
+     * is laid out (no hang, no crash) and keeps every word. */
+    psi_word all[100];
+    used = 0;
+    size_t n = 0;
+    for (int i = 0; i < 6; i++) {
+        double y = 100 + i * 13.2;
+        n = line_at(all, n, i % 2 ? "och etikett" : "Etikett", 50, y, 10);
+        n = line_at(all, n, i % 2 ? "fortsätter texten" : "Texten börjar", 150, y, 10);
+    }
+    all[1].x0 = NAN;
+    all[3].x1 = INFINITY;
+    all[5].y0 = -INFINITY;
+    all[7].x0 = 1e300;
+    psi_page pg = laid_out(all, n, 595, 842);
+    CHECK(words_out(&pg) == n);
+    page_release(&pg);
+}
+
 int
 main(void)
 {
@@ -574,5 +597,6 @@ main(void)
     test_rows_that_keep_their_lines();
     test_columns_of_text_are_no_rows();
     test_words_out_of_order();
+    test_boxes_out_of_reach();
     return tap_done();
 }
