@@ -356,11 +356,14 @@ read_region(wref *r, size_t n, double width, double height, bool inner, psi_line
         memcpy(t, r, n * sizeof *t);
         int trows;
         size_t *starts = sort_rows(t, n, &trows);
+        psi_piece *pc = psi_malloc(n * sizeof *pc);
+        size_t np = psi_table_pieces(t, starts, trows, pc);
         int kept = 0;
         for (int k = 0; k < ng; k++)
-            if (!psi_table_across(t, starts, trows, g[k].x0, g[k].x1))
+            if (!psi_table_across(t, n, pc, np, g[k].x0, g[k].x1))
                 g[kept++] = g[k];
         ng = kept;
+        free(pc);
         free(starts);
         free(t);
     }

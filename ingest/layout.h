@@ -98,7 +98,7 @@ size_t psi_table_pieces(const wref *r, const size_t *starts, int nrows, psi_piec
  * half the words or more, one of its columns of short cells in two rows of
  * three (a table of measures whose label column a gutter would read apart
  * from its years, statuses and comments; not a slide's columns of text set
- * on one grid); rows as for psi_table_pieces. */
-bool psi_table_across(const wref *r, const size_t *starts, int nrows, double x0, double x1);
+ * on one grid); pc[0..np) are psi_table_pieces' pieces of the n words r. */
+bool psi_table_across(const wref *r, size_t n, const psi_piece *pc, size_t np, double x0, double x1);
 
 #endif

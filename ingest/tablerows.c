@@ -51,7 +51,7 @@ typedef struct edge {
 
 typedef struct rowinfo {
     size_t s, e;     /* words r[s..e) */
-    double y0, y1;   /* the row's box */
+    double y0;       /* the top of the row's box */
     bool sorted;     /* its words left to right without overlap: each
                       * column's words are a run of them */
 } rowinfo;
@@ -457,6 +457,28 @@ new_group(const wref *r, const rowinfo *rows, int k, const double *x, int ne, do
     return psi_starts_upper(r[s1].w->text) && !label_goes_on(r[e0 - 1].w->text);
 }
 
+/* What column c of rows[a..b) holds: lines (rows with text in it), words,
+ * and lines that are amounts. */
+typedef struct colstats {
+    size_t lines, words, amounts;
+} colstats;
+
+static colstats
+column_stats(const wref *r, const rowinfo *rows, int a, int b, const double *x, int ne, int c)
+{
+    colstats st = { 0, 0, 0 };
+    for (int k = a; k < b; k++) {
+        size_t s, e;
+        part(r, &rows[k], x, ne, c, &s, &e);
+        if (s == e)
+            continue;
+        st.lines++;
+        st.words += e - s;
+        st.amounts += amounts(r, s, e);
+    }
+    return st;
+}
+
 /* Whether rows[a..b) are a table of figures: most of its columns after
  * the first hold amounts in most of their cells (a year's or a measure's
  * column among prose ones does not make one). */
@@ -465,14 +487,8 @@ figures(const wref *r, const rowinfo *rows, int a, int b, const double *x, int n
 {
     int columns = 0;
     for (int c = 1; c <= ne; c++) {
-        int cells = 0, amount = 0;
-        for (int k = a; k < b; k++) {
-            size_t s, e;
-            part(r, &rows[k], x, ne, c, &s, &e);
-            cells += s < e;
-            amount += s < e && amounts(r, s, e);
-        }
-        columns += amount * 2 > cells;
+        colstats st = column_stats(r, rows, a, b, x, ne, c);
+        columns += st.amounts * 2 > st.lines;
     }
     return columns * 2 > ne;
 }
@@ -490,14 +506,8 @@ static bool
 short_column(const wref *r, const rowinfo *rows, int a, int b, const double *x, int ne)
 {
     for (int c = 0; c <= ne; c++) {
-        size_t lines = 0, words = 0;
-        for (int k = a; k < b; k++) {
-            size_t s, e;
-            part(r, &rows[k], x, ne, c, &s, &e);
-            lines += s < e;
-            words += e - s;
-        }
-        if (short_lines(lines, words))
+        colstats st = column_stats(r, rows, a, b, x, ne, c);
+        if (short_lines(st.lines, st.words))
             return true;
     }
     return false;
@@ -525,11 +535,9 @@ psi_table_pieces(const wref *r, const size_t *starts, int nrows, psi_piece *out)
         ri->s = starts[k];
         ri->e = starts[k + 1];
         ri->y0 = 1e9;
-        ri->y1 = -1e9;
         ri->sorted = true;
         for (size_t i = ri->s; i < ri->e; i++) {
             ri->y0 = fmin(ri->y0, r[i].w->y0);
-            ri->y1 = fmax(ri->y1, r[i].w->y1);
             if (i > ri->s && (r[i].w->x0 < r[i - 1].w->x1 - 1 || r[i].w->x0 < r[i - 1].w->x0))
                 ri->sorted = false;
         }
@@ -656,11 +664,8 @@ psi_table_pieces(const wref *r, const size_t *starts, int nrows, psi_piece *out)
 
 
 bool
-psi_table_across(const wref *r, const size_t *starts, int nrows, double x0, double x1)
+psi_table_across(const wref *r, size_t n, const psi_piece *pc, size_t np, double x0, double x1)
 {
-    size_t n = nrows > 0 ? starts[nrows] : 0;
-    psi_piece *pc = psi_malloc((n ? n : 1) * sizeof *pc);
-    size_t np = psi_table_pieces(r, starts, nrows, pc);
     size_t across = 0, words = 0;          /* table rows across, and their words */
     int short_in[MAX_EDGES + 1] = { 0 };   /* per column, rows whose cell there is short */
     for (size_t i = 0; i < np;) {
@@ -693,7 +698,6 @@ psi_table_across(const wref *r, const size_t *starts, int nrows, double x0, doub
         }
         i = j;
     }
-    free(pc);
     /* a column of short cells (years, statuses, amounts) in two rows of three */
     bool short_cells = false;
     for (int c = 0; c <= MAX_EDGES; c++)
