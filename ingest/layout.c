@@ -327,6 +327,101 @@ unbanded(const gutter *g)
  * the others are looked for again inside the columns (a heading across
  * the two columns of a slide's left part, beside a text of its own: the
  * RUS's page 11). Returns how many columns it read. */
+static int read_region(wref *r, size_t n, double width, double height, bool inner, psi_line *out, size_t *nout);
+
+int
+psi_cmp_double(const void *a, const void *b)
+{
+    double p = *(const double *)a, q = *(const double *)b;
+    return p < q ? -1 : p > q;
+}
+
+/* Where the first block of r[0..n) (sorted, in rows) ends: at the first
+ * row with white above it across the whole region taller than BLOCK_GAP
+ * of the region's usual em (the median). Blocks are read one after the
+ * other, each with its own columns: the RUS's page 11 sets two columns of
+ * introduction over a 2x2 grid of priorities, whose gutters do not line
+ * up, and was read down its columns through both. The white between the
+ * paragraphs, headings and figures of one column is narrower. */
+#define BLOCK_GAP 5.0
+static size_t
+block_end(const wref *r, size_t n, double em)
+{
+    double bottom = r[0].w->y1;
+    for (size_t i = 1; i < n;) {
+        size_t s = i;
+        double top = 1e9;
+        while (i < n && r[i].row == r[s].row)
+            top = fmin(top, r[i++].w->y0);
+        if (r[s].row != r[s - 1].row && top - bottom > BLOCK_GAP * em)
+            return s;
+        for (size_t k = s; k < i; k++)
+            bottom = fmax(bottom, r[k].w->y1);
+    }
+    return n;
+}
+
+typedef struct block {
+    size_t s, e; /* words r[s..e) */
+    int ng;      /* its gutters g[0..ng) */
+    gutter g[MAX_GUTTERS];
+} block;
+
+/* Whether blocks a and b have the same columns: as many gutters, each
+ * over the other's. */
+static bool
+same_columns(const block *a, const block *b)
+{
+    if (a->ng != b->ng)
+        return false;
+    for (int k = 0; k < a->ng; k++)
+        if (a->g[k].x1 < b->g[k].x0 || b->g[k].x1 < a->g[k].x0)
+            return false;
+    return true;
+}
+
+/* Reads r[0..n) block by block (block_end), each with read_region's
+ * columns; blocks in a row with the same columns are read as one (two
+ * columns of text with white across both at one height, a grid of boxes
+ * row under row). Returns the most columns a block has. */
+static int
+read_blocks(wref *r, size_t n, double width, double height, bool inner, psi_line *out, size_t *nout)
+{
+    if (n == 0)
+        return 1;
+    qsort(r, n, sizeof *r, cmp_y_then_x);
+    assign_rows(r, n);
+    double *em = psi_malloc(n * sizeof *em);
+    for (size_t i = 0; i < n; i++)
+        em[i] = psi_word_em(r[i].w);
+    qsort(em, n, sizeof *em, psi_cmp_double);
+    double usual = em[n / 2];
+    free(em);
+    block *b = NULL;
+    size_t nb = 0, cap = 0;
+    for (size_t s = 0; s < n;) {
+        size_t e = s + block_end(r + s, n - s, usual);
+        if (nb == cap) {
+            cap = cap ? 2 * cap : 8;
+            b = psi_realloc(b, cap * sizeof *b);
+        }
+        b[nb] = (block){ .s = s, .e = e };
+        b[nb].ng = e - s < n ? psi_find_gutters(r + s, e - s, assign_rows(r + s, e - s), width, height, b[nb].g) : 0;
+        if (nb && (same_columns(&b[nb - 1], &b[nb]) || (!inner && (!b[nb - 1].ng || !b[nb].ng))))
+            b[nb - 1].e = e;
+        else
+            nb++;
+        s = e;
+    }
+    int columns = 1;
+    for (size_t i = 0; i < nb; i++) {
+        int c = read_region(r + b[i].s, b[i].e - b[i].s, width, height, inner, out, nout);
+        columns = c > columns ? c : columns;
+    }
+    free(b);
+    return columns;
+}
+
 static int
 read_region(wref *r, size_t n, double width, double height, bool inner, psi_line *out, size_t *nout)
 {
@@ -382,7 +477,7 @@ read_region(wref *r, size_t n, double width, double height, bool inner, psi_line
                 if (r[k].col == col)
                     sub[m++] = r[k];
             if (m && ng && !inner)
-                band += read_region(sub, m, width, height, true, out, nout) - 1;
+                band += read_blocks(sub, m, width, height, true, out, nout) - 1;
             else if (m)
                 emit_rows(sub, m, out, nout);
         }
@@ -432,7 +527,7 @@ psi_layout_page(psi_page *pg)
         geometry |= w->x1 > w->x0;
     }
     if (geometry) {
-        pg->columns = read_region(r, n, pg->width, pg->height, false, pg->lines, &pg->nlines);
+        pg->columns = read_blocks(r, n, pg->width, pg->height, false, pg->lines, &pg->nlines);
         /* one slot per word was room enough; keep what the lines need */
         pg->lines = psi_realloc(pg->lines, (pg->nlines ? pg->nlines : 1) * sizeof *pg->lines);
     }

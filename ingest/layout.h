@@ -78,6 +78,32 @@ psi_word_at_edge(const psi_word *w, double height)
 bool psi_row_across(const wref *r, size_t s, size_t e, double x0, double x1);
 int psi_find_gutters(const wref *r, size_t n, int nrows, double width, double height, gutter *g);
 
+/* tableedges.c, tablerows.c: a table's rows and column edges. */
+#define MAX_EDGES 8
+#define EDGE_SLACK 1.5 /* points: how far a cell's left edge may stray */
+
+typedef struct rowinfo {
+    size_t s, e;     /* words r[s..e) */
+    double y0;       /* the top of the row's box */
+    bool sorted;     /* its words left to right without overlap: each
+                      * column's words are a run of them */
+} rowinfo;
+
+typedef struct edge {
+    double x;       /* where its column's cells start, at the latest */
+    double centre;  /* where they are centred, NAN when they start at x */
+    int *from, *to; /* per row, the run of rows that leave room for it, or -1 */
+    int *next;      /* per row, the first row after it that starts a run */
+} edge;
+
+/* tableedges.c: the column edges of the rows[0..nrows) of words r, left to
+ * right, into e (at most MAX_EDGES), each with its runs of rows; returns
+ * how many. psi_table_edges_free frees the runs of e[0..ne). */
+int psi_table_edges(const wref *r, const rowinfo *rows, int nrows, edge *e);
+void psi_table_edges_free(edge *e, int ne);
+/* layout.c: qsort's comparison of doubles, ascending. */
+int psi_cmp_double(const void *a, const void *b);
+
 /* tablerows.c: one output line of a region, words r[from..to): a whole
  * row (part PSI_PART_NONE), or a row's part in one cell of a table whose
  * cells hold prose. */

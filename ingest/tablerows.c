@@ -7,10 +7,8 @@
  * table, where each table row is read a column at a time, its cells in
  * turn.
  *
- * - Column edges are where three rows or more start a cell at one x (a
- *   cell's left edge; edges 6 pt apart are one, 13 pt where only numbers
- *   start, a column of figures set centred) and a run of rows leaves room:
- *   no word crosses it and no gap under an em spans it.
+ * - Column edges are where three rows or more start a cell at one x, or
+ *   centre one, and a run of rows leaves room (tableedges.c).
  * - A table row (a group of lines) starts at a line with text in the first
  *   column: a line pitch further down than the table's usual one, after a
  *   line without, where the first column and another start together, or at
@@ -34,177 +32,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_EDGES 8
-#define EDGE_SLACK 1.5 /* points: how far a cell's left edge may stray */
-#define EDGE_MERGE 6.0     /* points: edges closer than this are one column's */
-#define FIGURES_MERGE 13.0 /* ... and closer than this when numbers start there */
 #define MAX_ROW_LINES 10 /* lines of a table's row; more are columns of text */
-#define MAX_CLUSTERS 32  /* places where cells start tried as edges */
 #define SHORT_CELL 3.5   /* words a line of a column of short cells holds at most, on average */
 #define FIGURES_REACH 80 /* rows around a run judged for figures: more than a page holds */
-
-typedef struct edge {
-    double x;
-    int *from, *to; /* per row, the run of rows that leave room for it, or -1 */
-    int *next;      /* per row, the first row after it that starts a run */
-} edge;
-
-typedef struct rowinfo {
-    size_t s, e;     /* words r[s..e) */
-    double y0;       /* the top of the row's box */
-    bool sorted;     /* its words left to right without overlap: each
-                      * column's words are a run of them */
-} rowinfo;
-
-static int
-cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* Whether row ri leaves no room for a cell's edge at x: a word crosses
- * it, or the words on its two sides are less than an em apart (the spaces
- * of prose, a justified line's wide ones too, which by chance start words
- * at one x now and then; a cell's gap is wider). */
-static bool
-crosses(const wref *r, const rowinfo *ri, double x)
-{
-    for (size_t i = ri->s; i < ri->e; i++) {
-        const psi_word *w = r[i].w;
-        if (w->x0 < x - EDGE_SLACK && w->x1 > x + EDGE_SLACK)
-            return true;
-        if (i > ri->s && w->x0 >= x - EDGE_SLACK && r[i - 1].w->x0 < x - EDGE_SLACK)
-            return w->x0 - r[i - 1].w->x1 < psi_word_em(w);
-    }
-    return false;
-}
-
-static bool
-starts_at(const wref *r, const rowinfo *ri, double x)
-{
-    for (size_t i = ri->s; i < ri->e; i++)
-        if (fabs(r[i].w->x0 - x) <= EDGE_SLACK)
-            return true;
-    return false;
-}
-
-/* Whether the words that start at x are all numbers ("90–140", "1 154"). */
-static bool
-figures_at(const wref *r, const rowinfo *rows, int nrows, double x)
-{
-    for (int k = 0; k < nrows; k++)
-        for (size_t i = rows[k].s; i < rows[k].e; i++)
-            if (fabs(r[i].w->x0 - x) <= EDGE_SLACK && !psi_is_number(r[i].w->text, strlen(r[i].w->text)))
-                return false;
-    return true;
-}
-
-typedef struct cluster {
-    double x;
-    size_t count;
-} cluster;
-
-static int
-cmp_count_desc(const void *a, const void *b)
-{
-    const cluster *p = a, *q = b;
-    return p->count < q->count ? 1 : p->count > q->count ? -1 : (p->x > q->x) - (p->x < q->x);
-}
-
-/* Candidate edges: the left edges of cells (a row's first word, a word
- * after a cell's gap) where three rows or more start one,
- * right of the region's left edge. Only the MAX_CLUSTERS places where most
- * cells start are tried: a page of scattered words costs no more.
- * Returns how many, at most MAX_EDGES, in x order. */
-static int
-find_edges(const wref *r, const rowinfo *rows, int nrows, double *xs)
-{
-    size_t n = rows[nrows - 1].e, nc = 0;
-    double left = 1e9;
-    double *c = psi_malloc((n ? n : 1) * sizeof *c);
-    for (int k = 0; k < nrows; k++) {
-        for (size_t i = rows[k].s; i < rows[k].e; i++) {
-            left = fmin(left, r[i].w->x0);
-            if (i == rows[k].s || psi_cell_gap(r[i - 1].w, r[i].w))
-                c[nc++] = r[i].w->x0;
-        }
-    }
-    qsort(c, nc, sizeof *c, cmp_double);
-    cluster *cl = psi_malloc((nc ? nc : 1) * sizeof *cl);
-    size_t ncl = 0;
-    for (size_t i = 0; i < nc;) {
-        size_t j = i;
-        while (j < nc && c[j] - c[i] <= EDGE_SLACK)
-            j++;
-        if (c[(i + j) / 2] > left + EDGE_SLACK)
-            cl[ncl++] = (cluster){ c[(i + j) / 2], j - i };
-        i = j;
-    }
-    free(c);
-    qsort(cl, ncl, sizeof *cl, cmp_count_desc);
-    if (ncl > MAX_CLUSTERS)
-        ncl = MAX_CLUSTERS;
-    double found[MAX_CLUSTERS];
-    size_t nf = 0;
-    for (size_t i = 0; i < ncl; i++) {
-        int rows_at = 0;
-        for (int k = 0; k < nrows && rows_at < 3; k++)
-            rows_at += rows[k].sorted && starts_at(r, &rows[k], cl[i].x);
-        if (rows_at >= 3)
-            found[nf++] = cl[i].x;
-    }
-    free(cl);
-    qsort(found, nf, sizeof *found, cmp_double);
-    /* a cell's lines indented a little are one column: the leftmost edge
-     * holds them all; so are a column's figures set centred or flush right
-     * ("90–140" under "140–200"), a little further apart */
-    int ne = 0;
-    for (size_t i = 0; i < nf && ne < MAX_EDGES; i++) {
-        double gap = ne ? found[i] - xs[ne - 1] : 1e9;
-        if (gap >= EDGE_MERGE && !(gap < FIGURES_MERGE && figures_at(r, rows, nrows, found[i])))
-            xs[ne++] = found[i];
-    }
-    return ne;
-}
-
-/* Whether row ri has words left of x and at it or right of it. */
-static bool
-both_sides(const wref *r, const rowinfo *ri, double x)
-{
-    return ri->e > ri->s && r[ri->s].w->x0 < x - EDGE_SLACK && r[ri->e - 1].w->x0 >= x - EDGE_SLACK;
-}
-
-/* The runs of rows that leave room for edge x, start a word at it in three
- * rows or more and have words on both its sides in two rows or more:
- * from[k] and to[k] bound row k's run, -1 outside one. */
-static void
-edge_runs(const wref *r, const rowinfo *rows, int nrows, edge *e)
-{
-    for (int k = 0; k < nrows;) {
-        if (!rows[k].sorted || crosses(r, &rows[k], e->x)) {
-            e->from[k] = e->to[k] = -1;
-            k++;
-            continue;
-        }
-        int s = k, at = 0, both = 0;
-        while (k < nrows && rows[k].sorted && !crosses(r, &rows[k], e->x)) {
-            both += both_sides(r, &rows[k], e->x);
-            at += starts_at(r, &rows[k++], e->x);
-        }
-        bool table = at >= 3 && both >= 2;
-        for (int j = s; j < k; j++) {
-            e->from[j] = table ? s : -1;
-            e->to[j] = table ? k : -1;
-        }
-    }
-    int next = nrows;
-    for (int k = nrows - 1; k >= 0; k--) {
-        e->next[k] = next;
-        if (e->from[k] == k)
-            next = k;
-    }
-}
 
 /* The column of word w among edges x[0..ne): how many lie left of it. */
 static int
@@ -542,16 +372,8 @@ psi_table_pieces(const wref *r, const size_t *starts, int nrows, psi_piece *out)
                 ri->sorted = false;
         }
     }
-    double xs[MAX_EDGES];
-    int ne = nrows >= 3 ? find_edges(r, rows, nrows, xs) : 0;
     edge e[MAX_EDGES];
-    for (int j = 0; j < ne; j++) {
-        e[j].x = xs[j];
-        e[j].from = psi_malloc((size_t)nrows * sizeof(int));
-        e[j].to = psi_malloc((size_t)nrows * sizeof(int));
-        e[j].next = psi_malloc((size_t)nrows * sizeof(int));
-        edge_runs(r, rows, nrows, &e[j]);
-    }
+    int ne = psi_table_edges(r, rows, nrows, e);
     int k = 0, fig_lo = -1, fig_hi = -1, fig_nx = -1;
     double fig_x[MAX_EDGES];
     bool fig = false;
@@ -604,7 +426,7 @@ psi_table_pieces(const wref *r, const size_t *starts, int nrows, psi_piece *out)
             pitches[ng++] = rows[j].y0 - rows[j - 1].y0;
         for (size_t i = rows[k].s; i < rows[end - 1].e; i++)
             em = fmax(em, psi_word_em(r[i].w));
-        qsort(pitches, ng, sizeof *pitches, cmp_double);
+        qsort(pitches, ng, sizeof *pitches, psi_cmp_double);
         double usual = ng ? pitches[ng / 2] : 0;
         free(pitches);
         /* the table rows, and whether any wraps: then the table holds
@@ -653,11 +475,7 @@ psi_table_pieces(const wref *r, const size_t *starts, int nrows, psi_piece *out)
         free(groups);
         k = end;
     }
-    for (int j = 0; j < ne; j++) {
-        free(e[j].from);
-        free(e[j].to);
-        free(e[j].next);
-    }
+    psi_table_edges_free(e, ne);
     free(rows);
     return np;
 }

@@ -1,0 +1,179 @@
+/* test-blocks.c: parts of a page with columns of their own (ingest/layout.c's
+ * blocks) and grids of boxes whose text is centred (ingest/tableedges.c),
+ * on pages of words made here, in the style of the RUS's page 11. */
+#include "pages.h"
+#include "tap.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define WORD 40.0 /* a word's width here; words are 4 pt apart */
+
+/* A line of k words named PREFIX0.. (or the words t, when given) from x,
+ * at y; returns the new count. */
+static size_t
+line(psi_word *all, size_t n, char (*names)[12], size_t *nn, const char *prefix, int k, double x, double y)
+{
+    for (int i = 0; i < k; i++) {
+        snprintf(names[*nn], sizeof names[*nn], "%s%d", prefix, i);
+        all[n++] = w(names[(*nn)++], x + i * (WORD + 4), y, WORD);
+    }
+    return n;
+}
+
+/* A line of the words t[0..k) centred at c, at y. */
+static size_t
+centred(psi_word *all, size_t n, const char *const *t, int k, double c, double y)
+{
+    double x = c - (k * (WORD + 4) - 4) / 2;
+    for (int i = 0; i < k; i++)
+        all[n++] = w(t[i], x + i * (WORD + 4), y, WORD);
+    return n;
+}
+
+/* The index of the line whose text is s, or -1. */
+static int
+find(const psi_page *pg, const char *s)
+{
+    for (size_t i = 0; i < pg->nlines; i++)
+        if (strcmp(pg->lines[i].text, s) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* Whether line a is followed by line b. */
+static bool
+follows(const psi_page *pg, const char *a, const char *b)
+{
+    int i = find(pg, a), j = find(pg, b);
+    if (i < 0 || j != i + 1)
+        fprintf(stderr, "# '%s' at %d, '%s' at %d\n", a, i, b, j);
+    return i >= 0 && j == i + 1;
+}
+
+/* A grid of four boxes, two by two, centred at c1 and c2, from y: a title
+ * of two words and a subtitle of three words and two, the second line
+ * going on in lower case. */
+static size_t
+boxes(psi_word *all, size_t n, double c1, double c2, double y)
+{
+    static const char *const t[4][7] = {
+        { "Stärka", "kraften", "–", "för", "ett", "näringsliv", "framåt" },
+        { "Bygga", "kompetens", "–", "för", "bättre", "lärande", "livet" },
+        { "Öka", "inkluderingen", "–", "för", "tillit", "och", "samhörighet" },
+        { "Knyta", "samman", "–", "för", "hållbar", "och", "tillgänglighet" },
+    };
+    for (int row = 0; row < 2; row++) {
+        double top = y + row * 120;
+        for (int col = 0; col < 2; col++) {
+            const char *const *b = t[row * 2 + col];
+            double c = col ? c2 : c1;
+            n = centred(all, n, b, 2, c, top);
+            n = centred(all, n, b + 2, 3, c, top + 15);
+            n = centred(all, n, b + 5, 2, c, top + 28);
+        }
+    }
+    return n;
+}
+
+static void
+test_introduction_over_boxes(void)
+{
+    /* A slide's left part: two columns of introduction, six lines each,
+     * then white, then a grid of boxes whose gutter lies over the
+     * introduction's but not in line with it; on the right, a column of
+     * prose at the top and a diagram's scattered words below it. */
+    static char names[200][12];
+    size_t nn = 0, n = 0;
+    psi_word all[300];
+    for (int i = 0; i < 6; i++) {
+        n = line(all, n, names, &nn, i == 5 ? "Aend" : "a", 6, 60, 100 + i * 13);
+        n = line(all, n, names, &nn, i == 0 ? "Bstart" : "b", 6, 360, 100 + i * 13);
+        n = line(all, n, names, &nn, "c", 6, 760, 100 + i * 13);
+    }
+    n = boxes(all, n, 186, 388, 300);
+    all[n++] = w("ENSKILD", 780, 330, 50);
+    all[n++] = w("SAMVERKAN", 960, 330, 60);
+    all[n++] = w("KORTSIKTIGT", 860, 440, 60);
+    psi_page pg = laid_out(all, n, 1100, 700);
+    /* the introduction's first column, then its second */
+    CHECK(follows(&pg, "Aend0 Aend1 Aend2 Aend3 Aend4 Aend5", "Bstart0 Bstart1 Bstart2 Bstart3 Bstart4 Bstart5"));
+    /* box by box: a box's title, its subtitle, then the next box */
+    CHECK(follows(&pg, "Stärka kraften", "– för ett"));
+    CHECK(follows(&pg, "näringsliv framåt", "Bygga kompetens"));
+    CHECK(follows(&pg, "lärande livet", "Öka inkluderingen"));
+    CHECK(follows(&pg, "och samhörighet", "Knyta samman"));
+    /* the diagram's words are no cells of the boxes' rows */
+    for (size_t i = 0; i < pg.nlines; i++)
+        if (strstr(pg.lines[i].text, "ENSKILD") || strstr(pg.lines[i].text, "KORTSIKTIGT"))
+            CHECK(!strstr(pg.lines[i].text, "Stärka") && !strstr(pg.lines[i].text, "Öka"));
+    page_release(&pg);
+}
+
+static void
+test_white_across_columns(void)
+{
+    /* Two columns of text with white across both at one height (a
+     * figure's room in each, set level): each column is still read whole,
+     * not the tops of both, then the bottoms. */
+    static char names[200][12];
+    size_t nn = 0, n = 0;
+    psi_word all[200];
+    for (int i = 0; i < 16; i++) {
+        double y = 100 + i * 13 + (i >= 8 ? 90 : 0);
+        char l[8], r[8]; /* "L12_" */
+        snprintf(l, sizeof l, "L%d_", i);
+        snprintf(r, sizeof r, "R%d_", i);
+        n = line(all, n, names, &nn, l, 5, 60, y);
+        n = line(all, n, names, &nn, r, 5, 320, y);
+    }
+    psi_page pg = laid_out(all, n, 595, 842);
+    CHECK(pg.columns == 2);
+    CHECK(follows(&pg, "L7_0 L7_1 L7_2 L7_3 L7_4", "L8_0 L8_1 L8_2 L8_3 L8_4"));
+    CHECK(follows(&pg, "L15_0 L15_1 L15_2 L15_3 L15_4", "R0_0 R0_1 R0_2 R0_3 R0_4"));
+    page_release(&pg);
+}
+
+static void
+test_centred_column_of_a_table(void)
+{
+    /* A table whose source column is centred ("SSB", "NVDB" and "MOTIV"
+     * under "Kilde", Vianova's page 29) but starts at one x in most rows, and
+     * whose comments wrap: its rows stay rows, the column read by where
+     * its cells start, not by their middle. */
+    psi_word all[60];
+    size_t n = 0;
+    static const char *const label[7] = { "Lengde", "Feltlengde", "Trafikk", "Rekkverk", "Lyspunkt", "Bruer", "Snø" };
+    static const char *const source[7] = { "SSB", "NVDB", "NVDB", "NVDB", "NVDB", "NVDB", "MOTIV" };
+    double y = 100;
+    for (int i = 0; i < 7; i++) {
+        all[n++] = w(label[i], 80, y, 60);
+        double width = i == 0 ? 20 : i == 6 ? 34 : 28; /* centred at 270 */
+        all[n++] = w(source[i], 270 - width / 2, y, width);
+        all[n++] = w("Ja", 320, y, 12);
+        all[n++] = w("Påvirkbar", 360, y, 45);
+        all[n++] = w("faktor,", 409, y, 30);
+        if (i == 2 || i == 3) {
+            all[n++] = w("noe", 443, y, 20);
+            y += 12;
+            all[n++] = w("kvalitet", 360, y, 40);
+            all[n++] = w("mht", 404, y, 20);
+        }
+        y += 16;
+    }
+    psi_page pg = laid_out(all, n, 595, 842);
+    int rows = 0;
+    for (size_t i = 0; i < pg.nlines; i++)
+        rows += strstr(pg.lines[i].text, "NVDB") && strstr(pg.lines[i].text, "Påvirkbar") != NULL;
+    CHECK(rows == 5);
+    page_release(&pg);
+}
+
+int
+main(void)
+{
+    test_introduction_over_boxes();
+    test_white_across_columns();
+    test_centred_column_of_a_table();
+    return tap_done();
+}
