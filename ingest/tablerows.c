@@ -251,9 +251,23 @@ by_cells(const wref *r, const rowinfo *rows, int a, int b, const double *x, int 
  * another start together, the other empty in the row before (a table's
  * cells start on one line: "Förlängda mötesspår i | 2020 | Ej beslutat"
  * under a label's second line); at a list's bullet; and at a capital in
- * the first column after a line that does not go on (label_goes_on()). */
+ * the first column after a line that does not go on (label_goes_on()),
+ * unless the row's cells started with its first line and the line before
+ * stood alone (a label's third line, a place name). */
 static bool
-new_group(const wref *r, const rowinfo *rows, int k, const double *x, int ne, double usual, double em)
+later_cells(const wref *r, const rowinfo *ri, const double *x, int ne)
+{
+    for (int c = 1; c <= ne; c++) {
+        size_t a, b;
+        part(r, ri, x, ne, c, &a, &b);
+        if (a < b)
+            return true;
+    }
+    return false;
+}
+
+static bool
+new_group(const wref *r, const rowinfo *rows, int g, int k, const double *x, int ne, double usual, double em)
 {
     double pitch = rows[k].y0 - rows[k - 1].y0;
     size_t s0, e0, s1, e1;
@@ -284,6 +298,15 @@ new_group(const wref *r, const rowinfo *rows, int k, const double *x, int ne, do
         if (a0 == b0 && a1 < b1)
             return true;
     }
+    /* a label's third line, under a second alone, in a row whose cells
+     * started with its first, is the label going on, a name too
+     * ("Uppgradering till | 2035 | Ej beslutat" / "hastighet 160 km/h" /
+     * "Uddevalla-Göteborg inkl.") */
+    size_t sg, eg;
+    part(r, &rows[g], x, ne, 0, &sg, &eg);
+    if (k - 1 > g && sg < eg && later_cells(r, &rows[g], x, ne) && !later_cells(r, &rows[k - 1], x, ne) &&
+        !later_cells(r, &rows[k], x, ne))
+        return false;
     return psi_starts_upper(r[s1].w->text) && !label_goes_on(r[e0 - 1].w->text);
 }
 
@@ -435,7 +458,7 @@ psi_table_pieces(const wref *r, const size_t *starts, int nrows, psi_piece *out)
         bool prose = false;
         for (int g = k; g < end;) {
             int h = g + 1;
-            while (h < end && !new_group(r, rows, h, x, nx, usual, em))
+            while (h < end && !new_group(r, rows, g, h, x, nx, usual, em))
                 h++;
             groups[ngroups++] = g;
             prose = prose || wraps(r, rows, g, h, x, nx);

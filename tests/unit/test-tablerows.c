@@ -584,11 +584,57 @@ test_boxes_out_of_reach(void)
     page_release(&pg);
 }
 
+static void
+test_label_goes_on_with_a_name(void)
+{
+    /* Målbild's p27: a measure's label over four lines whose third starts
+     * with a place name ("Uddevalla-Göteborg inkl.") after a line that
+     * does not go on ("hastighet 160 km/h"): the label goes on, for its
+     * row's cells started with its first line and the second stood alone. */
+    psi_word all[200];
+    used = 0;
+    size_t n = 0;
+    static const placed lines[] = {
+        { 79.1, 532.6, "Mötesstation Grohed" },
+        { 220.9, 532.6, "2017" },
+        { 270.5, 532.6, "Genomfört" },
+        { 79.1, 545.1, "Ny mötesstation byggs" },
+        { 220.9, 545.1, "2020" },
+        { 270.5, 545.1, "Ej beslutat" },
+        { 79.1, 558.1, "Partiellt dubbelspår" },
+        { 220.9, 558.1, "2035" },
+        { 270.5, 558.1, "Ej beslutat" },
+        { 337.4, 558.1, "Trafikverket har i en fördjupad" },
+        { 79.1, 570.6, "Göteborg-Stenungsund -" },
+        { 337.4, 570.6, "kapacitetsutredning tagit fram" },
+        { 79.1, 583.0, "Möjlighet att köra" },
+        { 337.4, 583.0, "förslag för partiella dubbelspår." },
+        { 79.1, 633.6, "Uppgradering till" },
+        { 220.9, 633.6, "2035" },
+        { 270.5, 633.6, "Ej beslutat" },
+        { 79.1, 646.0, "hastighet 160 km/h" },
+        { 79.1, 658.6, "Uddevalla-Göteborg inkl." },
+        { 79.1, 671.1, "kurvrätningar - Tåg kan" },
+        { 79.1, 683.6, "köra med högre" },
+    };
+    n = lines_of(all, n, lines, sizeof lines / sizeof lines[0], 11);
+    psi_page pg = laid_out(all, n, 595, 842);
+    CHECK(words_out(&pg) == n);
+    LINES_ARE(&pg, 14,
+              { 7, "Uppgradering till" },
+              { 8, "hastighet 160 km/h" },
+              { 9, "Uddevalla-Göteborg inkl." },
+              { 12, "2035" },
+              { 13, "Ej beslutat" });
+    page_release(&pg);
+}
+
 int
 main(void)
 {
     test_measures_by_cells();
     test_rows_without_space();
+    test_label_goes_on_with_a_name();
     test_figures_keep_rows();
     test_lists_and_prose_keep_rows();
     test_columns_of_prose();
