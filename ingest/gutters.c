@@ -6,6 +6,7 @@
  * across both). */
 #include "layout.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -133,12 +134,24 @@ gutter_holds(const wref *r, size_t n, const gutter *gi, double left0, double rig
     return lo >= 3 || (gi->cover == 0 && hi >= 5 && lo >= 1);
 }
 
+/* What psi_find_gutters counts per bin (an x of one point): rows over it,
+ * runs of consecutive rows over it, the first and last row over it, and
+ * the first and last row with words on both its sides, not over it. */
+typedef struct bins {
+    int *cov, *runs, *first, *last, *first_both, *last_both;
+} bins;
+
 /* Low coverage at bin b: almost no row, or one band of rows above or below
- * the columns (a slide's introduction across both). */
+ * the columns (a slide's introduction across both): one run of rows, or
+ * rows that all lie above the first row with words on both sides, or all
+ * below the last (a heading and an introduction across both, a line of
+ * the heading beside them on one side only: the RUS's page 32). */
 static inline bool
-low_cover(const int *cov, const int *runs, int b, int limit, int nrows)
+low_cover(const bins *bn, int b, int limit, int nrows)
 {
-    return cov[b] <= limit || (runs[b] == 1 && cov[b] <= nrows / 3);
+    int c = bn->cov[b];
+    return c <= limit ||
+           (c <= nrows / 3 && (bn->runs[b] == 1 || bn->last[b] < bn->first_both[b] || bn->first[b] > bn->last_both[b]));
 }
 
 int
@@ -147,36 +160,54 @@ psi_find_gutters(const wref *r, size_t n, int nrows, double width, double height
     if (!(width >= 50 && width <= 5000) || nrows < 6) /* a NaN width too */
         return 0;
     int nb = (int)width + 1;
-    int *cov = psi_calloc((size_t)nb, sizeof *cov);
-    int *last = psi_malloc((size_t)nb * sizeof *last);
-    int *runs = psi_calloc((size_t)nb, sizeof *runs); /* runs of consecutive rows over it */
-    for (int b = 0; b < nb; b++)
-        last[b] = -1;
+    bins bn;
+    bn.cov = psi_calloc((size_t)nb, sizeof(int));
+    bn.runs = psi_calloc((size_t)nb, sizeof(int)); /* runs of consecutive rows over it */
+    bn.first = psi_malloc((size_t)nb * sizeof(int));
+    bn.last = psi_malloc((size_t)nb * sizeof(int));
+    bn.first_both = psi_malloc((size_t)nb * sizeof(int));
+    bn.last_both = psi_malloc((size_t)nb * sizeof(int));
+    for (int b = 0; b < nb; b++) {
+        bn.first[b] = bn.last[b] = bn.last_both[b] = -1;
+        bn.first_both[b] = INT_MAX;
+    }
     double xmin = 1e9, xmax = -1e9;
-    for (size_t i = 0; i < n; i++) {
-        const psi_word *w = r[i].w;
-        xmin = fmin(xmin, w->x0);
-        xmax = fmax(xmax, w->x1);
-        /* headers, footers and page numbers near the edges do not count */
-        if (psi_word_at_edge(w, height))
-            continue;
-        /* a row covers the word spaces between its words too: a line of
-         * a band over a narrow gutter leaves no gap where a column's
-         * would be */
-        double x1 = w->x1;
-        for (size_t k = i + 1; k < n && r[k].row == r[i].row; k++)
-            if (r[k].w->x0 > w->x1 && psi_word_gap(w, r[k].w))
-                x1 = fmax(x1, r[k].w->x0);
-        for (size_t k = i; k-- > 0 && r[k].row == r[i].row;)
-            if (r[k].w->x0 > w->x1 && psi_word_gap(w, r[k].w))
-                x1 = fmax(x1, r[k].w->x0);
-        for (int b = (int)fmax(0, w->x0); b < (int)fmin(nb, x1); b++) {
-            if (last[b] != r[i].row) { /* count each row once per bin */
-                cov[b]++;
-                runs[b] += last[b] < 0 || last[b] != r[i].row - 1;
-                last[b] = r[i].row;
+    for (size_t i = 0; i < n;) {
+        size_t s = i;
+        double rx0 = 1e9, rx1 = -1e9; /* the row's words, but at the page's edges */
+        for (; i < n && r[i].row == r[s].row; i++) {
+            const psi_word *w = r[i].w;
+            xmin = fmin(xmin, w->x0);
+            xmax = fmax(xmax, w->x1);
+            /* headers, footers and page numbers near the edges do not count */
+            if (psi_word_at_edge(w, height))
+                continue;
+            rx0 = fmin(rx0, w->x0);
+            rx1 = fmax(rx1, w->x1);
+            /* a row covers the word spaces between its words too: a line of
+             * a band over a narrow gutter leaves no gap where a column's
+             * would be */
+            double x1 = w->x1;
+            for (size_t k = s; k < n && r[k].row == r[s].row; k++)
+                if (r[k].w->x0 > w->x1 && psi_word_gap(w, r[k].w))
+                    x1 = fmax(x1, r[k].w->x0);
+            int row = r[i].row;
+            for (int b = (int)fmax(0, w->x0); b < (int)fmin(nb, x1); b++) {
+                if (bn.last[b] != row) { /* count each row once per bin */
+                    bn.cov[b]++;
+                    bn.runs[b] += bn.last[b] < 0 || bn.last[b] != row - 1;
+                    if (bn.first[b] < 0)
+                        bn.first[b] = row;
+                    bn.last[b] = row;
+                }
             }
         }
+        for (int b = (int)fmax(0, rx0); b < (int)fmin(nb, rx1); b++)
+            if (bn.last[b] != r[s].row) {
+                if (bn.first_both[b] == INT_MAX)
+                    bn.first_both[b] = r[s].row;
+                bn.last_both[b] = r[s].row;
+            }
     }
     int limit = nrows / 25 > 1 ? nrows / 25 : 1;
     int ng = 0;
@@ -184,34 +215,37 @@ psi_find_gutters(const wref *r, size_t n, int nrows, double width, double height
     int end = (int)fmin(nb, xmax - 30);
     gutter cand[MAX_CANDIDATES];
     while (b < end && ng < MAX_CANDIDATES) {
-        if (!low_cover(cov, runs, b, limit, nrows)) {
+        if (!low_cover(&bn, b, limit, nrows)) {
             b++;
             continue;
         }
         /* within a run of low coverage, each stretch at its lowest
          * coverage is a candidate: a short column next to the gutter must
          * not widen it */
-        int s = b, least = cov[b];
-        while (b < end && low_cover(cov, runs, b, limit, nrows)) {
-            if (cov[b] < least)
-                least = cov[b];
+        int s = b, least = bn.cov[b];
+        while (b < end && low_cover(&bn, b, limit, nrows)) {
+            if (bn.cov[b] < least)
+                least = bn.cov[b];
             b++;
         }
         for (int k = s; k < b && ng < MAX_CANDIDATES;) {
-            if (cov[k] != least) {
+            if (bn.cov[k] != least) {
                 k++;
                 continue;
             }
             int k0 = k;
-            while (k < b && cov[k] == least)
+            while (k < b && bn.cov[k] == least)
                 k++;
             if (k - k0 >= 7)
                 cand[ng++] = (gutter){ k0, k, least, least > limit };
         }
     }
-    free(cov);
-    free(last);
-    free(runs);
+    free(bn.cov);
+    free(bn.runs);
+    free(bn.first);
+    free(bn.last);
+    free(bn.first_both);
+    free(bn.last_both);
     /* Keep a gutter only when both sides have prose (gutter_holds): tables
      * have gaps too, but their cells are short or numbers. */
     int kept = 0;

@@ -1,6 +1,7 @@
 /* test-blocks.c: parts of a page with columns of their own (ingest/layout.c's
- * blocks) and grids of boxes whose text is centred (ingest/tableedges.c),
- * on pages of words made here, in the style of the RUS's page 11. */
+ * blocks), bands of rows across a gutter above its columns (gutters.c),
+ * and grids of boxes whose text is centred (ingest/tableedges.c), on pages
+ * of words made here, in the style of the RUS's pages 11 and 32. */
 #include "pages.h"
 #include "tap.h"
 
@@ -169,11 +170,50 @@ test_centred_column_of_a_table(void)
     page_release(&pg);
 }
 
+static void
+test_band_with_a_gap(void)
+{
+    /* The RUS's page 32: a heading over two lines, the first across the
+     * gutter of the two columns under it, the second on the left only,
+     * then an introduction across the gutter, then the columns. The rows
+     * across lie above the columns, though not in one run: a band, and
+     * each column reads whole. */
+    static char names[300][12];
+    size_t nn = 0, n = 0;
+    psi_word all[300];
+    n = line(all, n, names, &nn, "H", 8, 60, 60);
+    n = line(all, n, names, &nn, "G", 3, 60, 80);
+    for (int i = 0; i < 4; i++)
+        n = line(all, n, names, &nn, i == 0 ? "I" : "i", 11, 60, 105 + i * 13);
+    for (int i = 0; i < 10; i++) {
+        char l[8], r[8];
+        snprintf(l, sizeof l, "L%d_", i);
+        snprintf(r, sizeof r, "R%d_", i);
+        n = line(all, n, names, &nn, l, 5, 60, 175 + i * 13);
+        n = line(all, n, names, &nn, r, 5, 320, 175 + i * 13);
+    }
+    psi_page pg = laid_out(all, n, 595, 842);
+    CHECK(follows(&pg, "L0_0 L0_1 L0_2 L0_3 L0_4", "L1_0 L1_1 L1_2 L1_3 L1_4"));
+    CHECK(follows(&pg, "L9_0 L9_1 L9_2 L9_3 L9_4", "R0_0 R0_1 R0_2 R0_3 R0_4"));
+    page_release(&pg);
+    /* ... and upside down: the rows across below the columns */
+    for (size_t i = 0; i < n; i++) {
+        double y0 = 500 - all[i].y1;
+        all[i].y1 = 500 - all[i].y0;
+        all[i].y0 = y0;
+    }
+    pg = laid_out(all, n, 595, 842);
+    CHECK(follows(&pg, "L9_0 L9_1 L9_2 L9_3 L9_4", "L8_0 L8_1 L8_2 L8_3 L8_4"));
+    CHECK(follows(&pg, "L0_0 L0_1 L0_2 L0_3 L0_4", "R9_0 R9_1 R9_2 R9_3 R9_4"));
+    page_release(&pg);
+}
+
 int
 main(void)
 {
     test_introduction_over_boxes();
     test_white_across_columns();
+    test_band_with_a_gap();
     test_centred_column_of_a_table();
     return tap_done();
 }
