@@ -340,6 +340,28 @@ for_or_so(const char *s, span sp)
     return word_is(s, sp, "för") || word_is(s, sp, "så");
 }
 
+/* Whether word j of w goes on a goal's predicate: a word in lower case,
+ * or a name after a preposition ("… att arbeta inom förskolor och skolor i
+ * Alingsås kommun", "… i Västra Götaland"), its second word after "Västra",
+ * "Norra", "Region" … A capitalised word otherwise starts the next goal or
+ * an inline heading ("… i Nederländerna Kommunal utveckling"). */
+static bool
+predicate_goes_on(const char *s, const span *w, size_t j)
+{
+    if (!starts_upper(s + w[j].s))
+        return true;
+    if (j < 1)
+        return false;
+    if (is_preposition(s + w[j - 1].s, w[j - 1].e - w[j - 1].s))
+        return true;
+    static const char *const firsts[] = { "Västra", "Östra", "Norra", "Södra", "Mellersta", "Stora",
+                                          "Lilla",  "Nya",   "Gamla", "Region", NULL };
+    bool first = false;
+    for (int i = 0; firsts[i] && j >= 2; i++)
+        first |= w[j - 1].e - w[j - 1].s == strlen(firsts[i]) && !strncmp(s + w[j - 1].s, firsts[i], strlen(firsts[i]));
+    return first && is_preposition(s + w[j - 2].s, w[j - 2].e - w[j - 2].s);
+}
+
 /* Whether the word at sp is "ska", as written. */
 static bool
 is_ska(const char *s, span sp)
@@ -350,7 +372,7 @@ is_ska(const char *s, span sp)
 /* Cuts a sentence holding several goals. Each goal has a "ska": its
  * subject starts at the last capitalised word before the "ska" that does
  * not follow a preposition, and its predicate ends before the first
- * capitalised word after it. Words between goals (inline headings such as
+ * capitalised word after it that is no name after a preposition. Words between goals (inline headings such as
  * "Delmål" or "Kommunikationer") belong to none. A sentence without "ska"
  * is one statement (a goal line). */
 static void
@@ -400,8 +422,7 @@ split_goals(const char *s, size_t n, psi_strlist *out)
         if (subj >= prev_end + 2 && word_is(s, w[subj - 1], "att") && for_or_so(s, w[subj - 2]))
             subj -= 2;
         size_t end = k + 1;
-        while (end < nw && !starts_upper(s + w[end].s) &&
-               !is_ska(s, w[end]))
+        while (end < nw && predicate_goes_on(s, w, end) && !is_ska(s, w[end]))
             end++;
         if (end < nw && is_ska(s, w[end])) {
             /* two "ska" with no capitalised subject between: the first goal
@@ -414,7 +435,7 @@ split_goals(const char *s, size_t n, psi_strlist *out)
                 open--;
             if (open > k + 3 && for_or_so(s, w[open - 2])) {
                 end++; /* past the second "ska", to its clause's end */
-                while (end < nw && !starts_upper(s + w[end].s) && !is_ska(s, w[end]))
+                while (end < nw && predicate_goes_on(s, w, end) && !is_ska(s, w[end]))
                     end++;
             } else {
                 end = open > k + 2 ? open - 1 : k + 1;

@@ -407,6 +407,27 @@ test_statement_split(void)
     for (size_t i = 0; i < v.n; i++)
         free(v.v[i]);
     free(v.v);
+    /* a name after a preposition goes on the predicate (BUN's p2, the
+     * cykelplan's goal): the goal is not cut before "Alingsås" */
+    static const struct {
+        const char *text, *goal;
+    } names[] = {
+        { "Budgeten innehåller satsningar som ska öka attraktiviteten i att arbeta inom skolor i Alingsås kommun.",
+          "Budgeten innehåller satsningar som ska öka attraktiviteten i att arbeta inom skolor i Alingsås kommun." },
+        { "Resorna ska öka i Västra Götaland till 2035.", "Resorna ska öka i Västra Götaland till 2035." },
+        { "Antalet resor ska öka i Alingsås Andelen elever ska öka", "Antalet resor ska öka i Alingsås" },
+        { "Resorna ska öka i Östra Göinge.", "Resorna ska öka i Östra Göinge." },
+        { "Fem personer ska flytta hit tack vare satsningarna i Nederländerna Kommunal utveckling",
+          "Fem personer ska flytta hit tack vare satsningarna i Nederländerna" },
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        psi_strlist g = { 0 };
+        psi_goal_statements(names[i].text, &g);
+        CHECK(g.n >= 1 && !strcmp(g.v[0], names[i].goal));
+        for (size_t k = 0; k < g.n; k++)
+            free(g.v[k]);
+        free(g.v);
+    }
     /* two "ska" with no capitalised subject between: the first goal keeps
      * its predicate, up to where the second clause opens */
     psi_strlist m = { 0 };
