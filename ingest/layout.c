@@ -318,16 +318,8 @@ unbanded(const gutter *g)
     return !g->band;
 }
 
-/* Reads the words r[0..n) of a page or of one column of it into lines at
- * out[*nout...], in reading order: bands between spanning lines, each band
- * column by column, top to bottom. A column of the page is read the same
- * way once more, for columns inside it: a sidebar beside a column's text,
- * under an introduction across both (the RUS's page 4). On the page, the
- * gutters no row crosses count first, else those no band of rows crosses;
- * the others are looked for again inside the columns (a heading across
- * the two columns of a slide's left part, beside a text of its own: the
- * RUS's page 11). Returns how many columns it read. */
-static int read_region(wref *r, size_t n, double width, double height, bool inner, psi_line *out, size_t *nout);
+static int read_region(wref *r, size_t n, double width, double height, bool inner, const gutter *pre, int npre,
+                       psi_line *out, size_t *nout);
 
 int
 psi_cmp_double(const void *a, const void *b)
@@ -353,7 +345,7 @@ block_end(const wref *r, size_t n, double em)
         double top = 1e9;
         while (i < n && r[i].row == r[s].row)
             top = fmin(top, r[i++].w->y0);
-        if (r[s].row != r[s - 1].row && top - bottom > BLOCK_GAP * em)
+        if (top - bottom > BLOCK_GAP * em)
             return s;
         for (size_t k = s; k < i; k++)
             bottom = fmax(bottom, r[k].w->y1);
@@ -365,6 +357,8 @@ typedef struct block {
     size_t s, e; /* words r[s..e) */
     int ng;      /* its gutters g[0..ng) */
     gutter g[MAX_GUTTERS];
+    bool found;  /* g are the gutters of these words (not of a block joined
+                  * to others, nor of a region that is one block) */
 } block;
 
 /* Whether blocks a and b have the same columns: as many gutters, each
@@ -405,30 +399,53 @@ read_blocks(wref *r, size_t n, double width, double height, bool inner, psi_line
             cap = cap ? 2 * cap : 8;
             b = psi_realloc(b, cap * sizeof *b);
         }
-        b[nb] = (block){ .s = s, .e = e };
-        b[nb].ng = e - s < n ? psi_find_gutters(r + s, e - s, assign_rows(r + s, e - s), width, height, b[nb].g) : 0;
-        if (nb && (same_columns(&b[nb - 1], &b[nb]) || (!inner && (!b[nb - 1].ng || !b[nb].ng))))
+        b[nb] = (block){ .s = s, .e = e, .found = e - s < n };
+        b[nb].ng = b[nb].found ? psi_find_gutters(r + s, e - s, assign_rows(r + s, e - s), width, height, b[nb].g) : 0;
+        if (nb && (same_columns(&b[nb - 1], &b[nb]) || (!inner && (!b[nb - 1].ng || !b[nb].ng)))) {
+            /* joined, with the columns of the part that has them (a
+             * running header over a page's first columns has none) */
+            if (!b[nb - 1].ng) {
+                memcpy(b[nb - 1].g, b[nb].g, sizeof b[nb].g);
+                b[nb - 1].ng = b[nb].ng;
+            }
             b[nb - 1].e = e;
+            b[nb - 1].found = false;
+        }
         else
             nb++;
         s = e;
     }
     int columns = 1;
     for (size_t i = 0; i < nb; i++) {
-        int c = read_region(r + b[i].s, b[i].e - b[i].s, width, height, inner, out, nout);
+        int c = read_region(r + b[i].s, b[i].e - b[i].s, width, height, inner, b[i].g, b[i].found ? b[i].ng : -1, out,
+                            nout);
         columns = c > columns ? c : columns;
     }
     free(b);
     return columns;
 }
 
+/* Reads the words r[0..n) of a page or of one column of it into lines at
+ * out[*nout...], in reading order: bands between spanning lines, each band
+ * column by column, top to bottom. A column of the page is read the same
+ * way once more, for columns inside it: a sidebar beside a column's text,
+ * under an introduction across both (the RUS's page 4). On the page, the
+ * gutters no row crosses count first, else those no band of rows crosses;
+ * the others are looked for again inside the columns (a heading across
+ * the two columns of a slide's left part, beside a text of its own: the
+ * RUS's page 11). pre[0..npre) are the region's gutters when the caller
+ * found them (a block's), else npre is -1. Returns how many columns it
+ * read. */
 static int
-read_region(wref *r, size_t n, double width, double height, bool inner, psi_line *out, size_t *nout)
+read_region(wref *r, size_t n, double width, double height, bool inner, const gutter *pre, int npre,
+            psi_line *out, size_t *nout)
 {
     qsort(r, n, sizeof *r, cmp_y_then_x);
     int nrows = assign_rows(r, n);
     gutter g[MAX_GUTTERS];
-    int ng = psi_find_gutters(r, n, nrows, width, height, g), clean = 0, open = 0;
+    int ng = npre >= 0 ? npre : psi_find_gutters(r, n, nrows, width, height, g), clean = 0, open = 0;
+    if (npre > 0)
+        memcpy(g, pre, (size_t)npre * sizeof *g);
     for (int k = 0; k < ng; k++) {
         clean += !g[k].band;
         open += g[k].cover == 0;

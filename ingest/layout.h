@@ -15,7 +15,7 @@
 typedef struct gutter {
     double x0, x1;
     int cover; /* rows crossing it */
-    bool band; /* ... all of them one run of rows: a band over the columns */
+    bool band; /* ... all of them a band over or under the columns (gutters.c) */
 } gutter;
 
 typedef struct wref {

@@ -13,6 +13,8 @@
 #define FIGURES_MERGE 13.0 /* ... and closer than this when numbers start there */
 #define CENTRE_SLACK 2.0   /* points: how far a centred cell's middle may stray */
 #define MAX_CLUSTERS 32    /* places where cells start (or are centred) tried as edges */
+#define CENTRED_WORDS 3    /* words of a centred column's longest line, at least: a box's
+                            * text, not a diagram's labels ("Rådgivning", "Knyta samman") */
 
 /* Whether row ri leaves no room for a cell's edge at x: a word crosses
  * it, or the words on its two sides are less than an em apart (the spaces
@@ -103,6 +105,7 @@ cmp_x(const void *a, const void *b)
 
 typedef struct cellpos {
     double x0, mid;
+    size_t words;
 } cellpos;
 
 static int
@@ -122,7 +125,8 @@ cmp_mid(const void *a, const void *b)
 /* Places where cells start, c[0..nc) sorted by x0, in clusters within
  * EDGE_SLACK, right of the region's left edge, into cl; and places where
  * they are centred, sorted by their middles, within CENTRE_SLACK, where
- * their starts differ (else they start at one x too). Returns how many. */
+ * their starts differ (else they start at one x too) and a line holds
+ * CENTRED_WORDS words. Returns how many. */
 static size_t
 clusters(cellpos *c, size_t nc, double left, cluster *cl)
 {
@@ -138,14 +142,15 @@ clusters(cellpos *c, size_t nc, double left, cluster *cl)
     }
     qsort(c, nc, sizeof *c, cmp_mid);
     for (size_t i = 0; i < nc;) {
-        size_t j = i;
+        size_t j = i, words = 0;
         double x0 = c[i].x0, x1 = c[i].x0;
         while (j < nc && c[j].mid - c[i].mid <= CENTRE_SLACK) {
             x0 = fmin(x0, c[j].x0);
             x1 = fmax(x1, c[j].x0);
+            words = c[j].words > words ? c[j].words : words;
             j++;
         }
-        if (j - i >= 3 && x1 - x0 > EDGE_SLACK && x0 > left + EDGE_SLACK)
+        if (j - i >= 3 && x1 - x0 > EDGE_SLACK && x0 > left + EDGE_SLACK && words >= CENTRED_WORDS)
             cl[ncl++] = (cluster){ x0, c[(i + j) / 2].mid, j - i };
         i = j;
     }
@@ -169,7 +174,7 @@ find_edges(const wref *r, const rowinfo *rows, int nrows, edge *e)
             left = fmin(left, r[i].w->x0);
         for (size_t i = rows[k].s; i < rows[k].e;) {
             size_t end = cell_end(r, &rows[k], i);
-            c[nc++] = (cellpos){ r[i].w->x0, middle(r, i, end) };
+            c[nc++] = (cellpos){ r[i].w->x0, middle(r, i, end), end - i };
             i = end;
         }
     }
@@ -189,17 +194,6 @@ find_edges(const wref *r, const rowinfo *rows, int nrows, edge *e)
             found[nf++] = cl[i];
     }
     free(cl);
-    /* a column whose cells start at one x is read by it, though they are
-     * centred too ("NVDB" and "SSB" under "Kilde") */
-    size_t kept = 0;
-    for (size_t i = 0; i < nf; i++) {
-        bool near = false;
-        for (size_t j = 0; j < nf && !isnan(found[i].centre); j++)
-            near |= isnan(found[j].centre) && fabs(found[j].x - found[i].x) < EDGE_MERGE;
-        if (!near)
-            found[kept++] = found[i];
-    }
-    nf = kept;
     qsort(found, nf, sizeof *found, cmp_x);
     /* a cell's lines indented a little are one column: the leftmost edge
      * holds them all; so are a column's figures set centred or flush right

@@ -242,18 +242,7 @@ by_cells(const wref *r, const rowinfo *rows, int a, int b, const double *x, int 
     return false;
 }
 
-/* Whether row k starts a new table row (a group of lines) after row k-1,
- * which takes text in the first column (a paragraph of a cell may follow
- * a space, as SN's p15's description of three paragraphs): a line further
- * down than the run's usual line pitch; at text in the
- * first column after a row without (unless it is less than a line down: a
- * heading's cells set between lines); at a row whose first column and
- * another start together, the other empty in the row before (a table's
- * cells start on one line: "Förlängda mötesspår i | 2020 | Ej beslutat"
- * under a label's second line); at a list's bullet; and at a capital in
- * the first column after a line that does not go on (label_goes_on()),
- * unless the row's cells started with its first line and the line before
- * stood alone (a label's third line, a place name). */
+/* Whether row ri has text in a column after the first. */
 static bool
 later_cells(const wref *r, const rowinfo *ri, const double *x, int ne)
 {
@@ -266,6 +255,18 @@ later_cells(const wref *r, const rowinfo *ri, const double *x, int ne)
     return false;
 }
 
+/* Whether row k starts a new table row (a group of lines) after row k-1,
+ * which takes text in the first column (a paragraph of a cell may follow
+ * a space, as SN's p15's description of three paragraphs): a line further
+ * down than the run's usual line pitch; at text in the
+ * first column after a row without (unless it is less than a line down: a
+ * heading's cells set between lines); at a row whose first column and
+ * another start together, the other empty in the row before (a table's
+ * cells start on one line: "Förlängda mötesspår i | 2020 | Ej beslutat"
+ * under a label's second line); at a list's bullet; and at a capital in
+ * the first column after a line that does not go on (label_goes_on()),
+ * unless it is the group's third line or later, alone (a label going on
+ * at a place name). g is the group's first row. */
 static bool
 new_group(const wref *r, const rowinfo *rows, int g, int k, const double *x, int ne, double usual, double em)
 {
@@ -298,14 +299,10 @@ new_group(const wref *r, const rowinfo *rows, int g, int k, const double *x, int
         if (a0 == b0 && a1 < b1)
             return true;
     }
-    /* a label's third line, under a second alone, in a row whose cells
-     * started with its first, is the label going on, a name too
-     * ("Uppgradering till | 2035 | Ej beslutat" / "hastighet 160 km/h" /
-     * "Uddevalla-Göteborg inkl.") */
-    size_t sg, eg;
-    part(r, &rows[g], x, ne, 0, &sg, &eg);
-    if (k - 1 > g && sg < eg && later_cells(r, &rows[g], x, ne) && !later_cells(r, &rows[k - 1], x, ne) &&
-        !later_cells(r, &rows[k], x, ne))
+    /* a label's line alone, past the row's second, is the label going
+     * on, a name too ("Uppgradering till | 2035 | Ej beslutat" /
+     * "hastighet 160 km/h" / "Uddevalla-Göteborg inkl.") */
+    if (k - 1 > g && !later_cells(r, &rows[k], x, ne))
         return false;
     return psi_starts_upper(r[s1].w->text) && !label_goes_on(r[e0 - 1].w->text);
 }

@@ -10,8 +10,8 @@
 
 #define WORD 40.0 /* a word's width here; words are 4 pt apart */
 
-/* A line of k words named PREFIX0.. (or the words t, when given) from x,
- * at y; returns the new count. */
+/* A line of k words named PREFIX0, PREFIX1 … from x, at y, their names
+ * kept in names[*nn…]; returns the new count. */
 static size_t
 line(psi_word *all, size_t n, char (*names)[12], size_t *nn, const char *prefix, int k, double x, double y)
 {
@@ -136,37 +136,27 @@ test_white_across_columns(void)
 }
 
 static void
-test_centred_column_of_a_table(void)
+test_centred_labels_keep_rows(void)
 {
-    /* A table whose source column is centred ("SSB", "NVDB" and "MOTIV"
-     * under "Kilde", Vianova's page 29) but starts at one x in most rows, and
-     * whose comments wrap: its rows stay rows, the column read by where
-     * its cells start, not by their middle. */
-    psi_word all[60];
+    /* A diagram's labels centred in a grid, a word or two a line (the
+     * RUS's page 5, a process chart's boxes): no table's column edge, for
+     * a box's text has a line of three words or more; the rows stay. */
+    psi_word all[40];
     size_t n = 0;
-    static const char *const label[7] = { "Lengde", "Feltlengde", "Trafikk", "Rekkverk", "Lyspunkt", "Bruer", "Snø" };
-    static const char *const source[7] = { "SSB", "NVDB", "NVDB", "NVDB", "NVDB", "NVDB", "MOTIV" };
-    double y = 100;
-    for (int i = 0; i < 7; i++) {
-        all[n++] = w(label[i], 80, y, 60);
-        double width = i == 0 ? 20 : i == 6 ? 34 : 28; /* centred at 270 */
-        all[n++] = w(source[i], 270 - width / 2, y, width);
-        all[n++] = w("Ja", 320, y, 12);
-        all[n++] = w("Påvirkbar", 360, y, 45);
-        all[n++] = w("faktor,", 409, y, 30);
-        if (i == 2 || i == 3) {
-            all[n++] = w("noe", 443, y, 20);
-            y += 12;
-            all[n++] = w("kvalitet", 360, y, 40);
-            all[n++] = w("mht", 404, y, 20);
+    static const char *const t[4][2] = {
+        { "Stärka", "innovation" }, { "Bygga", "kompetens" }, { "Öka", "inkludering" }, { "Knyta", "samman" }
+    };
+    for (int row = 0; row < 2; row++)
+        for (int col = 0; col < 2; col++) {
+            const char *const *b = t[row * 2 + col];
+            double c = col ? 400 : 200, top = 300 + row * 120;
+            for (int k = 0; k < 2; k++) { /* each word as wide as its letters */
+                double width = 7.0 * (double)strlen(b[k]);
+                all[n++] = w(b[k], c - width / 2, top + k * 15, width);
+            }
         }
-        y += 16;
-    }
     psi_page pg = laid_out(all, n, 595, 842);
-    int rows = 0;
-    for (size_t i = 0; i < pg.nlines; i++)
-        rows += strstr(pg.lines[i].text, "NVDB") && strstr(pg.lines[i].text, "Påvirkbar") != NULL;
-    CHECK(rows == 5);
+    CHECK(pg.nlines == 4 && !strcmp(pg.lines[0].text, "Stärka\tBygga"));
     page_release(&pg);
 }
 
@@ -208,12 +198,45 @@ test_band_with_a_gap(void)
     page_release(&pg);
 }
 
+static void
+test_blocks_under_a_header(void)
+{
+    /* A running header far above the text, two columns of introduction,
+     * white, then three columns: the header's part has no columns and
+     * joins the introduction's, which is read before the three columns,
+     * each column whole. */
+    static char names[400][12];
+    size_t nn = 0, n = 0;
+    psi_word all[400];
+    n = line(all, n, names, &nn, "H", 6, 60, 20);
+    for (int i = 0; i < 8; i++) {
+        char a[8], b[8];
+        snprintf(a, sizeof a, "A%d_", i);
+        snprintf(b, sizeof b, "B%d_", i);
+        n = line(all, n, names, &nn, a, 5, 60, 100 + i * 13);
+        n = line(all, n, names, &nn, b, 5, 320, 100 + i * 13);
+    }
+    for (int i = 0; i < 8; i++) {
+        char c[3][8];
+        for (int k = 0; k < 3; k++) {
+            snprintf(c[k], sizeof c[k], "%c%d_", 'C' + k, i);
+            n = line(all, n, names, &nn, c[k], 4, 60 + k * 210, 320 + i * 13);
+        }
+    }
+    psi_page pg = laid_out(all, n, 700, 842);
+    CHECK(follows(&pg, "A7_0 A7_1 A7_2 A7_3 A7_4", "B0_0 B0_1 B0_2 B0_3 B0_4"));
+    CHECK(follows(&pg, "B7_0 B7_1 B7_2 B7_3 B7_4", "C0_0 C0_1 C0_2 C0_3"));
+    CHECK(follows(&pg, "C7_0 C7_1 C7_2 C7_3", "D0_0 D0_1 D0_2 D0_3"));
+    page_release(&pg);
+}
+
 int
 main(void)
 {
     test_introduction_over_boxes();
     test_white_across_columns();
     test_band_with_a_gap();
-    test_centred_column_of_a_table();
+    test_blocks_under_a_header();
+    test_centred_labels_keep_rows();
     return tap_done();
 }
