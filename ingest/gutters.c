@@ -144,14 +144,16 @@ typedef struct bins {
 /* Low coverage at bin b: almost no row, or one band of rows above or below
  * the columns (a slide's introduction across both): one run of rows, or
  * rows that all lie above the first row with words on both sides, or all
- * below the last (a heading and an introduction across both, a line of
- * the heading beside them on one side only: the RUS's page 32). */
+ * below the last, when there are such rows (a heading and an introduction
+ * across both, a line of the heading beside them on one side only: the
+ * RUS's page 32). */
 static inline bool
 low_cover(const bins *bn, int b, int limit, int nrows)
 {
     int c = bn->cov[b];
     return c <= limit ||
-           (c <= nrows / 3 && (bn->runs[b] == 1 || bn->last[b] < bn->first_both[b] || bn->first[b] > bn->last_both[b]));
+           (c <= nrows / 3 && (bn->runs[b] == 1 || (bn->last_both[b] >= 0 && (bn->last[b] < bn->first_both[b] ||
+                                                                               bn->first[b] > bn->last_both[b]))));
 }
 
 int
