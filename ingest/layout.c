@@ -4,7 +4,9 @@
  * respect, full-width lines (headers, wide headings) split the page into
  * bands, and each band is read column by column, top to bottom; each
  * column is read the same way once more, for columns inside it (a box of
- * text beside a column's first lines: a two-level XY cut). Pure C and
+ * text beside a column's first lines: a two-level XY cut). Before that, a
+ * page or a column is cut where white runs across all of it, and parts
+ * whose columns differ are read one after the other (read_blocks). Pure C and
  * unit-testable with made-up boxes; it knows nothing of poppler. A gap
  * wider than two ems inside a line becomes a tab: the cells of a table. */
 #include "layout.h"
