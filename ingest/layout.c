@@ -123,13 +123,7 @@ letter_spacing(const wref *r, size_t count, bool *glue)
             size_t ng = 0;
             for (size_t k = i + 1; k < j && ng < 64; k++)
                 gaps[ng++] = r[k].w->x0 - r[k - 1].w->x1;
-            for (size_t a = 1; a < ng; a++) /* sort: the median is the usual gap */
-                for (size_t b = a; b > 0 && gaps[b] < gaps[b - 1]; b--) {
-                    double t = gaps[b];
-                    gaps[b] = gaps[b - 1];
-                    gaps[b - 1] = t;
-                }
-            double usual = gaps[ng / 2], em = psi_word_em(r[i].w);
+            double usual = psi_median(gaps, ng), em = psi_word_em(r[i].w);
             if (usual < 0.35 * em)
                 for (size_t k = i + 1; k < j; k++)
                     glue[k] = r[k].w->x0 - r[k - 1].w->x1 <= 2 * fmax(usual, 0.05 * em);
@@ -323,11 +317,20 @@ unbanded(const gutter *g)
 static int read_region(wref *r, size_t n, double width, double height, bool inner, const gutter *pre, int npre,
                        psi_line *out, size_t *nout);
 
-int
-psi_cmp_double(const void *a, const void *b)
+static int
+cmp_double(const void *a, const void *b)
 {
     double p = *(const double *)a, q = *(const double *)b;
     return p < q ? -1 : p > q;
+}
+
+double
+psi_median(double *v, size_t n)
+{
+    if (n == 0)
+        return 0;
+    qsort(v, n, sizeof *v, cmp_double);
+    return v[n / 2];
 }
 
 /* Where the first block of r[0..n) (sorted, in rows) ends: at the first
@@ -390,8 +393,7 @@ read_blocks(wref *r, size_t n, double width, double height, bool inner, psi_line
     double *em = psi_malloc(n * sizeof *em);
     for (size_t i = 0; i < n; i++)
         em[i] = psi_word_em(r[i].w);
-    qsort(em, n, sizeof *em, psi_cmp_double);
-    double usual = em[n / 2];
+    double usual = psi_median(em, n);
     free(em);
     block *b = NULL;
     size_t nb = 0, cap = 0;
@@ -427,8 +429,8 @@ read_blocks(wref *r, size_t n, double width, double height, bool inner, psi_line
     return columns;
 }
 
-/* Reads the words r[0..n) of a page or of one column of it into lines at
- * out[*nout...], in reading order: bands between spanning lines, each band
+/* Reads the words r[0..n) of a page or of one column of it (a block of
+ * read_blocks) into lines at out[*nout...], in reading order: bands between spanning lines, each band
  * column by column, top to bottom. A column of the page is read the same
  * way once more, for columns inside it: a sidebar beside a column's text,
  * under an introduction across both (the RUS's page 4). On the page, the
@@ -442,6 +444,8 @@ static int
 read_region(wref *r, size_t n, double width, double height, bool inner, const gutter *pre, int npre,
             psi_line *out, size_t *nout)
 {
+    /* sorted again: the order by baseline within half a point is no total
+     * order, and a block's words by it are not those of its page */
     qsort(r, n, sizeof *r, cmp_y_then_x);
     int nrows = assign_rows(r, n);
     gutter g[MAX_GUTTERS];

@@ -101,8 +101,8 @@ typedef struct edge {
  * how many. psi_table_edges_free frees the runs of e[0..ne). */
 int psi_table_edges(const wref *r, const rowinfo *rows, int nrows, edge *e);
 void psi_table_edges_free(edge *e, int ne);
-/* layout.c: qsort's comparison of doubles, ascending. */
-int psi_cmp_double(const void *a, const void *b);
+/* layout.c: the median of v[0..n), which it sorts; 0 when n is 0. */
+double psi_median(double *v, size_t n);
 
 /* tablerows.c: one output line of a region, words r[from..to): a whole
  * row (part PSI_PART_NONE), or a row's part in one cell of a table whose

@@ -446,8 +446,7 @@ psi_table_pieces(const wref *r, const size_t *starts, int nrows, psi_piece *out)
             pitches[ng++] = rows[j].y0 - rows[j - 1].y0;
         for (size_t i = rows[k].s; i < rows[end - 1].e; i++)
             em = fmax(em, psi_word_em(r[i].w));
-        qsort(pitches, ng, sizeof *pitches, psi_cmp_double);
-        double usual = ng ? pitches[ng / 2] : 0;
+        double usual = psi_median(pitches, ng);
         free(pitches);
         /* the table rows, and whether any wraps: then the table holds
          * prose */

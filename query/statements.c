@@ -251,12 +251,12 @@ ps_goal_statement_kind(const char *statement)
 static bool
 starts_upper(const char *s)
 {
-    uint32_t cp, cp2;
-    size_t l = psi_utf8_decode(s, strlen(s), &cp);
-    if (!l || !psi_cp_is_upper(cp))
+    uint32_t cp;
+    if (!psi_starts_upper(s))
         return false;
     /* "Antalet", not an acronym such as "RUS" */
-    return psi_utf8_decode(s + l, strlen(s + l), &cp2) && psi_cp_is_lower(cp2);
+    size_t l = psi_utf8_decode(s, strlen(s), &cp);
+    return psi_starts_lower(s + l);
 }
 
 /* Adds statement s[0..n) to l as an analyst reads it: without the bullet
@@ -340,6 +340,19 @@ for_or_so(const char *s, span sp)
     return word_is(s, sp, "för") || word_is(s, sp, "så");
 }
 
+/* Whether the word at sp opens a name of two words: "Västra Götaland",
+ * "Norra Bohuslän", "Region Halland". */
+static bool
+name_first(const char *s, span sp)
+{
+    static const char *const firsts[] = { "Västra", "Östra", "Norra", "Södra", "Mellersta", "Stora",
+                                          "Lilla",  "Nya",   "Gamla", "Region", NULL };
+    for (int i = 0; firsts[i]; i++)
+        if (sp.e - sp.s == strlen(firsts[i]) && !strncmp(s + sp.s, firsts[i], sp.e - sp.s))
+            return true;
+    return false;
+}
+
 /* Whether word j of w goes on a goal's predicate: a word in lower case,
  * or a name after a preposition ("… att arbeta inom förskolor och skolor i
  * Alingsås kommun", "… i Västra Götaland"), its second word after "Västra",
@@ -350,16 +363,9 @@ predicate_goes_on(const char *s, const span *w, size_t j)
 {
     if (!starts_upper(s + w[j].s))
         return true;
-    if (j < 1)
-        return false;
     if (is_preposition(s + w[j - 1].s, w[j - 1].e - w[j - 1].s))
         return true;
-    static const char *const firsts[] = { "Västra", "Östra", "Norra", "Södra", "Mellersta", "Stora",
-                                          "Lilla",  "Nya",   "Gamla", "Region", NULL };
-    bool first = false;
-    for (int i = 0; firsts[i] && j >= 2; i++)
-        first |= w[j - 1].e - w[j - 1].s == strlen(firsts[i]) && !strncmp(s + w[j - 1].s, firsts[i], strlen(firsts[i]));
-    return first && is_preposition(s + w[j - 2].s, w[j - 2].e - w[j - 2].s);
+    return j >= 2 && name_first(s, w[j - 1]) && is_preposition(s + w[j - 2].s, w[j - 2].e - w[j - 2].s);
 }
 
 /* Whether the word at sp is "ska", as written. */
@@ -404,10 +410,8 @@ split_goals(const char *s, size_t n, psi_strlist *out)
             if (starts_upper(s + w[j].s) &&
                 !(j > prev_end && is_preposition(s + w[j - 1].s, w[j - 1].e - w[j - 1].s))) {
                 subj = j;
-                /* a name of two words keeps its first: "Västra Götaland",
-                 * "Norra Bohuslän", "Region Halland" */
-                while (subj > prev_end && starts_upper(s + w[subj - 1].s) &&
-                       (s[w[subj - 1].e - 1] == 'a' || word_is(s, w[subj - 1], "region")))
+                /* a name of two words keeps its first: "Västra Götaland" */
+                while (subj > prev_end && name_first(s, w[subj - 1]))
                     subj--;
                 break;
             }

@@ -17,6 +17,16 @@ ok() { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "#   $l"; done; }
 skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
 
+# need_real DESC: ends the script with one skipped check DESC when the
+# shared real PDFs (../shared/realplans) are not on this machine
+need_real() {
+    if [ ! -f "$SHARED/realplans/MANIFEST.tsv" ]; then
+        skip "$1" "no $SHARED/realplans (the shared real PDFs are not on this machine)"
+        done_testing
+        exit 0
+    fi
+}
+
 # check DESC COMMAND...: passes when the command succeeds
 check() {
     d=$1; shift

@@ -6,11 +6,7 @@
 # the held-out files are in the totals too (tests/tools/detect-eval.py).
 . "$(dirname "$0")/lib.sh"
 
-if [ ! -f "$SHARED/realplans/MANIFEST.tsv" ]; then
-    skip "detection on real PDFs" "no $SHARED/realplans (the shared real PDFs are not on this machine)"
-    done_testing
-    exit 0
-fi
+need_real "detection on real PDFs"
 python3 "$TOP/tests/tools/detect-eval.py" "$PLANSOK" "$SHARED" --floors org=23,lan=23,year=24,kind=24,invented=0 \
     > "$TMP/eval" 2>&1
 rc=$?

@@ -9,11 +9,7 @@
 . "$(dirname "$0")/lib.sh"
 EVAL=${EVAL:-$(dirname "$PLANSOK")/eval-sections}
 
-if [ ! -f "$SHARED/realplans/MANIFEST.tsv" ]; then
-    skip "tagging on real PDFs" "no $SHARED/realplans (the shared real PDFs are not on this machine)"
-    done_testing
-    exit 0
-fi
+need_real "tagging on real PDFs"
 cd "$TOP"
 floor() { # file, kind, minimum precision, minimum recall
     line=$(grep "^$2 " "$TMP/$1")

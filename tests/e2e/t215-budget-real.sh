@@ -7,11 +7,7 @@
 # table prints them.
 . "$(dirname "$0")/lib.sh"
 
-if [ ! -f "$SHARED/realplans/MANIFEST.tsv" ]; then
-    skip "budget rows of real PDFs" "no $SHARED/realplans (the shared real PDFs are not on this machine)"
-    done_testing
-    exit 0
-fi
+need_real "budget rows of real PDFs"
 set -- $(grep -v '^#' "$TOP/tests/data/budget-real.tsv" | cut -f1 | sort -u | sed "s|^|$SHARED/realplans/|")
 run_ps 0 "ingest the three budget documents" ingest --db "$TMP/db" "$@"
 run_ps 0 "plansok budget --format json" budget --db "$TMP/db" --format json

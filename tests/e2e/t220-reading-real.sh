@@ -6,11 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 DUMP=${DUMP:-$(dirname "$PLANSOK")/dump-lines}
 
-if [ ! -f "$SHARED/realplans/MANIFEST.tsv" ]; then
-    skip "reading order of real PDFs" "no $SHARED/realplans (the shared real PDFs are not on this machine)"
-    done_testing
-    exit 0
-fi
+need_real "reading order of real PDFs"
 tab=$(printf '\t')
 grep -v '^#' "$TOP/tests/data/reading-real.tsv" > "$TMP/cases"
 while IFS="$tab" read -r file page kind a b why; do
