@@ -129,6 +129,13 @@ named_goal(const char *w)
     return false;
 }
 
+/* Whether w is a modal verb of a main clause. */
+static bool
+is_modal(const char *w)
+{
+    return !strcmp(w, "ska") || !strcmp(w, "skall") || !strcmp(w, "bör") || !strcmp(w, "vill");
+}
+
 /* Whether the words before word i open a clause of means or purpose:
  * "genom att", "för att", "så att", "syftar till att", "i syfte att" (but
  * "verka för att", "arbeta för att" is what one works for). */
@@ -150,8 +157,7 @@ means_or_purpose(const psi_words *w, size_t i, size_t back)
              * clause: "Genom att samverka ska vi öka tryggheten" */
             bool main_clause = false;
             for (size_t k = j + 2; k < i && !main_clause; k++)
-                main_clause = !strcmp(w->low[k], "ska") || !strcmp(w->low[k], "skall") || !strcmp(w->low[k], "bör") ||
-                              !strcmp(w->low[k], "vill");
+                main_clause = is_modal(w->low[k]);
             if (!worked && !main_clause)
                 return true;
         }
@@ -174,15 +180,51 @@ means_or_purpose(const psi_words *w, size_t i, size_t back)
  *   not what shall be ("Regionen verkar för att länet ska ha …" is); after
  *   "framgår att", "anges att" or "enligt skollagen" it is what a law or
  *   another document requires. */
+/* Whether the "ska" at word i opens a relative clause ("som ska") of a
+ * main clause that does something else than say what a thing is:
+ * "Budgeten innehåller satsningar som ska öka måluppfyllelsen" tells what
+ * the budget holds, while "Alingsås är en kommun som ska växa hållbart"
+ * and "Det är elevernas behov som ska styra" state what shall be. */
+static bool
+relative_ska(const psi_words *w, size_t i)
+{
+    static const char *const copulas[] = { "är", "var", "blir", "förblir", NULL };
+    if (i == 0 || strcmp(w->low[i - 1], "som"))
+        return false;
+    for (size_t j = 0; j + 1 < i; j++)
+        for (int k = 0; copulas[k]; k++)
+            if (!strcmp(w->low[j], copulas[k]))
+                return false;
+    return true;
+}
+
 static bool
 cue_in_passing(const char *c, const psi_words *w, size_t i)
 {
-    if (!strcmp(c, "öka") || !strcmp(c, "minska"))
+    if (!strcmp(c, "öka") || !strcmp(c, "minska")) {
+        /* an infinitive of a relative "ska" ("satsningar som ska öka
+         * måluppfyllelsen … och öka attraktiviteten") */
+        for (size_t j = i; j-- > 0 && i - j <= 12;)
+            if (is_modal(w->low[j])) {
+                if (relative_ska(w, j))
+                    return true;
+                break;
+            }
         return means_or_purpose(w, i, 5);
+    }
+    /* a present passive states a goal with its measure ("minskas med 20
+     * procent"); without one it tells what is done ("ökas de totala
+     * resurserna till verksamheterna genom att en grundresurs införs") */
+    if (!strcmp(c, "ökas") || !strcmp(c, "minskas")) {
+        for (size_t j = i + 1; j < w->n && j <= i + 4; j++)
+            if (isdigit((unsigned char)w->low[j][0]))
+                return false;
+        return true;
+    }
     if (!strcmp(c, "till 20xx"))
         return i > 0 && !strcmp(w->low[i - 1], "fram");
     if (!strcmp(c, "ska") || !strcmp(c, "skall")) {
-        if (means_or_purpose(w, i, 6))
+        if (means_or_purpose(w, i, 6) || relative_ska(w, i))
             return true;
         for (size_t j = i >= 6 ? i - 6 : 0; j + 1 < i; j++) {
             static const char *const required[] = { "framgår att", "anges att", "anger att", "föreskriver att", NULL };

@@ -90,6 +90,15 @@ test_statement_kinds(void)
         { "Det är elevernas behov som ska styra verksamheten.", PS_STATEMENT_GOAL },
         { "Alingsås är en kommun som ska växa hållbart.", PS_STATEMENT_GOAL },
         { "Energianvändningen i kommunens lokaler minskas med 20 procent.", PS_STATEMENT_GOAL },
+        /* ... but not a relative "ska" of what a thing holds, nor a present
+         * passive without its measure: what is done (BUN's 2026 follow-up, p2) */
+        { "Budgeten för 2026 innehåller satsningar som ska öka måluppfyllelsen, stärka kvaliteten och öka "
+          "attraktiviteten.",
+          PS_STATEMENT_NO_CUE },
+        { "För att utjämna skillnader ökas de totala resurserna genom att en grundresurs införs.",
+          PS_STATEMENT_NO_CUE },
+        { "Budgeten innehåller satsningar som ska göras under året.", PS_STATEMENT_NO_CUE },
+        { "Resurserna till förskolan ökas med 5 procent.", PS_STATEMENT_GOAL },
         /* a goal named by a compound: its purpose clause does not unmake it */
         { "Nämndens kompetensförsörjningsmål är att verksamheterna har rätt kompetens, för att alla barn ska "
           "erbjudas en likvärdig utbildning.",
