@@ -164,22 +164,6 @@ means_or_purpose(const psi_words *w, size_t i, size_t back)
     return false;
 }
 
-/* Whether goal cue c at word i says no goal here:
- * - "öka", "minska" in a clause of means or purpose ("Genom att öka
- *   cyklingens attraktivitet kommer fler att cykla", "för att minska
- *   utsläppen", "vilket gör det möjligt att fortsätta att öka
- *   lärartätheten", "syftar också till att minska"), unless a main
- *   clause's "ska", "bör", "vill" comes between ("Genom att samverka ska
- *   vi öka tryggheten"); as a goal line's first word or after "är att",
- *   "vill" they state a goal ("Öka andelen elever …", "Målet är att
- *   minska …", "Fortsätta att öka andelen förnybar energi");
- * - "fram till 2023" is until a year, not by it ("Efter en tydlig ökning fram
- *   till 2023 syns en nedgång");
- * - a "ska" in such a clause ("för att alla ska få kännedom", "så att fler
- *   ska kunna", "syftar till att flera ska välja") is why something is done,
- *   not what shall be ("Regionen verkar för att länet ska ha …" is); after
- *   "framgår att", "anges att" or "enligt skollagen" it is what a law or
- *   another document requires. */
 /* Whether the "ska" at word i opens a relative clause ("som ska") of a
  * main clause that does something else than say what a thing is:
  * "Budgeten innehåller satsningar som ska öka måluppfyllelsen" tells what
@@ -198,33 +182,87 @@ relative_ska(const psi_words *w, size_t i)
     return true;
 }
 
+/* Whether one of words (lower case) is among the n words before word i. */
+static bool
+word_before(const psi_words *w, size_t i, size_t n, const char *const *words)
+{
+    for (size_t j = i >= n ? i - n : 0; j < i; j++)
+        for (int k = 0; words[k]; k++)
+            if (!strcmp(w->low[j], words[k]))
+                return true;
+    return false;
+}
+
+/* Whether the "ska" at word i tells of something rather than says what
+ * shall be: in a relative clause of a thing held (relative_ska) or an
+ * indirect question ("beskriva hur tågtrafiken ska utvecklas", "vad som
+ * ska göras"). */
+static bool
+ska_tells_of(const psi_words *w, size_t i)
+{
+    static const char *const question[] = { "hur", "vad", NULL };
+    return relative_ska(w, i) || word_before(w, i, 6, question);
+}
+
+/* Whether goal cue c at word i says no goal here:
+ * - "öka", "minska", "uppnå" and "till 2035" in a clause of means or
+ *   purpose ("Genom att öka cyklingens attraktivitet kommer fler att
+ *   cykla", "för att minska utsläppen", "för att uppnå målet om
+ *   resandeökning", "för att kunna tredubbla resandet till 2035", "vilket
+ *   gör det möjligt att fortsätta att öka lärartätheten", "syftar också
+ *   till att minska"), unless a main clause's "ska", "bör", "vill" comes
+ *   between ("Genom att samverka ska vi öka tryggheten"); as a goal line's
+ *   first word or after "är att", "vill" they state a goal ("Öka andelen
+ *   elever …", "Målet är att minska …", "Fortsätta att öka andelen
+ *   förnybar energi");
+ * - "öka", "minska" as infinitives of a relative "ska" ("satsningar som
+ *   ska öka måluppfyllelsen … och öka attraktiviteten") and a "till 2035"
+ *   of an indirect question ("hur tågtrafiken ska utvecklas till 2035"),
+ *   see ska_tells_of;
+ * - a present passive "ökas", "minskas" states a goal with its measure
+ *   ("minskas med 20 procent"); without one it tells what is done ("ökas
+ *   de totala resurserna genom att en grundresurs införs");
+ * - "fram till 2023", "sträcker sig till 2037" is until a year, not by it,
+ *   and "inte till 2035" is what will not be;
+ * - "målet enligt" opens a goal only as the sentence's subject ("Målet
+ *   enligt Målbild tåg 2035 är …", not "i linje med målet enligt
+ *   målbilden");
+ * - a "ska" in such a clause ("för att alla ska få kännedom", "så att fler
+ *   ska kunna", "syftar till att flera ska välja") is why something is done,
+ *   not what shall be ("Regionen verkar för att länet ska ha …" is); in a
+ *   relative clause of a thing held or an indirect question ("beskriva hur
+ *   tågtrafiken ska utvecklas") it tells of something; after "framgår att",
+ *   "anges att" or "enligt skollagen" it is what a law or another document
+ *   requires. */
 static bool
 cue_in_passing(const char *c, const psi_words *w, size_t i)
 {
-    if (!strcmp(c, "öka") || !strcmp(c, "minska")) {
-        /* an infinitive of a relative "ska" ("satsningar som ska öka
-         * måluppfyllelsen … och öka attraktiviteten") */
+    bool verb = !strcmp(c, "öka") || !strcmp(c, "minska") || !strcmp(c, "uppnå") || !strcmp(c, "uppnås");
+    if (verb || !strcmp(c, "till 20xx")) {
+        /* the clause of a "ska" that tells of something */
         for (size_t j = i; j-- > 0 && i - j <= 12;)
             if (is_modal(w->low[j])) {
-                if (relative_ska(w, j))
+                if (ska_tells_of(w, j))
                     return true;
                 break;
             }
-        return means_or_purpose(w, i, 5);
     }
-    /* a present passive states a goal with its measure ("minskas med 20
-     * procent"); without one it tells what is done ("ökas de totala
-     * resurserna till verksamheterna genom att en grundresurs införs") */
+    if (verb)
+        return means_or_purpose(w, i, 5);
     if (!strcmp(c, "ökas") || !strcmp(c, "minskas")) {
         for (size_t j = i + 1; j < w->n && j <= i + 4; j++)
             if (isdigit((unsigned char)w->low[j][0]))
                 return false;
         return true;
     }
-    if (!strcmp(c, "till 20xx"))
-        return i > 0 && !strcmp(w->low[i - 1], "fram");
+    if (!strcmp(c, "till 20xx")) {
+        static const char *const until[] = { "fram", "sig", "inte", NULL };
+        return (i > 0 && word_before(w, i, 1, until)) || means_or_purpose(w, i, 8);
+    }
+    if (!strcmp(c, "målet enligt"))
+        return i > 0;
     if (!strcmp(c, "ska") || !strcmp(c, "skall")) {
-        if (means_or_purpose(w, i, 6) || relative_ska(w, i))
+        if (means_or_purpose(w, i, 6) || ska_tells_of(w, i))
             return true;
         for (size_t j = i >= 6 ? i - 6 : 0; j + 1 < i; j++) {
             static const char *const required[] = { "framgår att", "anges att", "anger att", "föreskriver att", NULL };
@@ -449,14 +487,19 @@ split_goals(const char *s, size_t n, psi_strlist *out)
             continue;
         size_t subj = k;
         for (size_t j = k; j-- > prev_end;) {
-            if (starts_upper(s + w[j].s) &&
-                !(j > prev_end && is_preposition(s + w[j - 1].s, w[j - 1].e - w[j - 1].s))) {
-                subj = j;
-                /* a name of two words keeps its first: "Västra Götaland" */
-                while (subj > prev_end && name_first(s, w[subj - 1]))
-                    subj--;
-                break;
+            if (!starts_upper(s + w[j].s))
+                continue;
+            /* a name of two words keeps its first: "Västra Götaland"; after a
+             * preposition it is no subject ("Tågtrafiken i Västra Götaland") */
+            size_t first = j;
+            while (first > prev_end && name_first(s, w[first - 1]))
+                first--;
+            if (first > prev_end && is_preposition(s + w[first - 1].s, w[first - 1].e - w[first - 1].s)) {
+                j = first;
+                continue;
             }
+            subj = first;
+            break;
         }
         if (subj == k) {
             subj = prev_end; /* no capitalised subject: from where the last goal ended */

@@ -99,6 +99,18 @@ test_statement_kinds(void)
           PS_STATEMENT_NO_CUE },
         { "Budgeten innehåller satsningar som ska göras under året.", PS_STATEMENT_NO_CUE },
         { "Resurserna till förskolan ökas med 5 procent.", PS_STATEMENT_GOAL },
+        /* a purpose, a span of years, what will not be and a goal named in
+         * passing (Målbild tåg 2035's evaluation, pp. 11-12, 35) */
+        { "Målbilden pekar ut ambitioner om ett utökat trafikutbud för att uppnå målet om resandeökning.",
+          PS_STATEMENT_NO_CUE },
+        { "I målbilden beskrivs satsningar, som ansågs nödvändiga för att kunna tredubbla resandet till 2035.",
+          PS_STATEMENT_NO_CUE },
+        { "Dessa planer är tolvåriga, där nästa plan sträcker sig till 2037.", PS_STATEMENT_NO_CUE },
+        { "Hastigheten kommer att uppgå till 250 km/h, dock inte till 2035.", PS_STATEMENT_NO_CUE },
+        { "Hastigheten är dock inte i linje med målet enligt målbilden.", PS_STATEMENT_NO_CUE },
+        { "Dokumentet beskriver hur tågtrafiken i Västra Götaland ska utvecklas till 2035.", PS_STATEMENT_NO_CUE },
+        { "Målet enligt Målbild tåg 2035 är en tredubbling av resandet.", PS_STATEMENT_GOAL },
+        { "Resandet ska tredubblas till 2035.", PS_STATEMENT_GOAL },
         /* a goal named by a compound: its purpose clause does not unmake it */
         { "Nämndens kompetensförsörjningsmål är att verksamheterna har rätt kompetens, för att alla barn ska "
           "erbjudas en likvärdig utbildning.",
@@ -412,7 +424,12 @@ test_statement_split(void)
     /* a name of two words stays whole */
     psi_strlist v = { 0 };
     psi_goal_statements("Tågtrafiken i Västra Götaland ska utvecklas till 2035.", &v);
-    CHECK(v.n == 1 && !strcmp(v.v[0], "Västra Götaland ska utvecklas till 2035."));
+    CHECK(v.n == 1 && !strcmp(v.v[0], "Tågtrafiken i Västra Götaland ska utvecklas till 2035."));
+    for (size_t i = 0; i < v.n; i++)
+        free(v.v[i]);
+    v.n = 0;
+    psi_goal_statements("Antalet resor ska öka Västra Götaland ska vara ledande.", &v);
+    CHECK(v.n == 2 && !strcmp(v.v[1], "Västra Götaland ska vara ledande."));
     for (size_t i = 0; i < v.n; i++)
         free(v.v[i]);
     free(v.v);
