@@ -174,6 +174,8 @@ typedef struct ps_passage {
     ps_section section;
     char *terms;        /* extra index words, one per line: P compound part,
                            J joined word, D word with å/ä/ö (ingest/terms.c) */
+    int contents;       /* 1: a table of contents, kept in the document but
+                           passed by in searches and counts */
 } ps_passage;
 
 /* One entry of a document's outline. */
@@ -537,6 +539,7 @@ typedef struct ps_hit {
     ps_mark *marks;
     size_t nmarks;
     char *text;         /* the whole passage */
+    int contents;       /* 1: a table of contents (ps_passage) */
 } ps_hit;
 
 typedef struct ps_hits {

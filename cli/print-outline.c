@@ -32,6 +32,7 @@ outline_json(FILE *f, const ps_outline *o)
             cli_json_item(sp);
             sprinter_map_integer(sp, "page", p->page + 1);
             sprinter_map_string(sp, "section", ps_section_name(p->section));
+            sprinter_map_bool(sp, "contents", p->contents);
             sprinter_map_string(sp, "heading", p->heading);
             sprinter_map_string(sp, "text", p->text);
             sp->end(sp);
@@ -70,7 +71,9 @@ outline_heading(FILE *f, const ps_heading *h, bool md)
 static void
 outline_passage(FILE *f, const ps_hit *p, bool md)
 {
-    fprintf(f, md ? "    - p. %d *%s*: " : "        p%-3d [%s] ", p->page + 1, ps_section_name(p->section));
+    /* a table of contents, which searches pass by, says so */
+    fprintf(f, md ? "    - p. %d *%s%s*: " : "        p%-3d [%s%s] ", p->page + 1, ps_section_name(p->section),
+            p->contents ? ", contents" : "");
     cli_escape(f, p->text[0] ? p->text : "(heading only)", md ? ESC_MD : ESC_PLAIN);
     fputc('\n', f);
 }

@@ -174,3 +174,10 @@ sprinter_map_integer(sprinter *sp, const char *key, long long v)
     sp->map_key(sp, key);
     sp->integer(sp, v);
 }
+
+void
+sprinter_map_bool(sprinter *sp, const char *key, bool v)
+{
+    sp->map_key(sp, key);
+    sp->boolean(sp, v);
+}

@@ -67,5 +67,6 @@ sprinter *sprinter_json_init(sprinter_json *js, FILE *f);
 /* Shorthands for a map member: map_key then the value. */
 void sprinter_map_string(sprinter *sp, const char *key, const char *s);
 void sprinter_map_integer(sprinter *sp, const char *key, long long v);
+void sprinter_map_bool(sprinter *sp, const char *key, bool v);
 
 #endif

@@ -75,6 +75,7 @@ const psi_field psi_passage_fields[] = {
     PSI_FIELD_STR(K_HEADING, ps_passage, heading),
     PSI_FIELD_STR(K_TEXT, ps_passage, text),
     PSI_FIELD_STR("terms", ps_passage, terms),
+    PSI_FIELD_INT_OPT("contents", ps_passage, contents, 0, 1),
     PSI_FIELD_END,
 };
 
@@ -130,5 +131,6 @@ const psi_field psi_hit_fields[] = {
     PSI_FIELD_INT(K_PERIOD_TO, ps_hit, period_to, YEAR_RANGE),
     PSI_FIELD_STR(K_HEADING, ps_hit, heading),
     PSI_FIELD_STR(K_TEXT, ps_hit, text),
+    PSI_FIELD_INT_OPT("contents", ps_hit, contents, 0, 1),
     PSI_FIELD_END,
 };

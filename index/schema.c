@@ -20,6 +20,7 @@ const psi_term_info psi_terms[PSI_TERM_COUNT] = {
     [PSI_TERM_SIG] = { "XS", "fingerprint", { NULL }, PSI_VOCAB_NONE, false },
     [PSI_TERM_TWIN_OF] = { "XW", "twin of", { NULL }, PSI_VOCAB_NONE, false },
     [PSI_TERM_UNIT] = { "XU", "unit", { "unit", "nämnd", NULL }, PSI_VOCAB_ORG, false },
+    [PSI_TERM_CONTENTS] = { "XC", "contents", { NULL }, PSI_VOCAB_NONE, false },
 };
 
 const char *const psi_doctype_names[3] = {

@@ -45,6 +45,7 @@ typedef enum psi_term {
     PSI_TERM_TWIN_OF, /* XW + docid counted instead: PDF records of twins,
                          to find a group's members */
     PSI_TERM_UNIT,    /* XU + folded unit         unit:, nämnd: */
+    PSI_TERM_CONTENTS, /* XC: a passage that is a table of contents */
     PSI_TERM_COUNT
 } psi_term;
 

@@ -168,6 +168,24 @@ expand(const Xapian::Query &q, const Xapian::Stem &stem, const Xapian::QueryPars
     }
 }
 
+/* Whether q holds a word (a stem, a compound part, a folded or raw word),
+ * not only filter terms ("year:2014 kind:plan"). */
+static bool
+has_words(const Xapian::Query &q)
+{
+    for (Xapian::TermIterator t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
+        const std::string &w = *t;
+        if (w.empty() || !(w[0] >= 'A' && w[0] <= 'Z'))
+            return true;
+        for (psi_term k : { PSI_TERM_STEM, PSI_TERM_PART, PSI_TERM_FOLDED }) {
+            const std::string p = psi_terms[k].prefix;
+            if (w.compare(0, p.size(), p) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
 /* The query as typed, quoted for a message. */
 static std::string
 quoted(const psi_store_query *q)
@@ -247,6 +265,10 @@ build_query(Xapian::Database &db, const psi_store_query *q, bool plain, std::str
         filter = Xapian::Query(Xapian::Query::OP_AND_NOT, filter, Xapian::Query(term(PSI_TERM_TWIN, "")));
     if (blank)
         return filter;
+    /* a table of contents names every topic of its document and discusses
+     * none: words pass it by (filters alone list every passage) */
+    if (type == PSI_DOCTYPE_PASSAGE && has_words(base))
+        filter = Xapian::Query(Xapian::Query::OP_AND_NOT, filter, Xapian::Query(term(PSI_TERM_CONTENTS, "")));
     return Xapian::Query(Xapian::Query::OP_FILTER, base, filter);
 }
 

@@ -239,6 +239,7 @@ passage_record(const ps_docinfo *info, const ps_passage *p)
     h.section = p->section;
     h.heading = p->heading;
     h.text = p->text;
+    h.contents = p->contents;
     return put_record(psi_hit_fields, &h);
 }
 
@@ -341,6 +342,8 @@ make_docs(const psi_store *st, const psi_store_doc *doc)
         d.add_boolean_term(type_term(PSI_DOCTYPE_PASSAGE));
         add_filters(d, info);
         d.add_boolean_term(vocab_term(PSI_TERM_SECTION, ps_section_name(p->section)));
+        if (p->contents)
+            d.add_boolean_term(term(PSI_TERM_CONTENTS, ""));
         d.add_value(PSI_SLOT_ORDER, Xapian::sortable_serialise((double)i));
         /* no unique term of its own: the document's D term finds (and
          * removes) every passage, and one posting list per passage

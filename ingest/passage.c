@@ -57,6 +57,74 @@ heading_kind(const builder *b)
     return -1;
 }
 
+/* Whether text opens with word (ASCII letters in either case, the rest as
+ * given) and a space or its end. */
+static bool
+opens_with(const char *text, size_t n, const char *word)
+{
+    size_t w = strlen(word);
+    if (n < w || (n > w && text[w] != ' ' && text[w] != '\n'))
+        return false;
+    for (size_t i = 0; i < w; i++)
+        if (text[i] != word[i] && ((unsigned char)text[i] | 0x20) != (unsigned char)word[i])
+            return false;
+    return true;
+}
+
+/* Entries of a table of contents in text: a leader of dots (four or more,
+ * spaced or not, or two "…") and a page number ending a title ("1. Inledning
+ * ........ 4"). */
+static int
+contents_entries(const char *t, size_t n)
+{
+    int entries = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i, dots = 0;
+        while (j < n) {
+            if (t[j] == '.')
+                dots++;
+            else if (j + 2 < n && !memcmp(t + j, "\xe2\x80\xa6", 3))
+                dots += 2, j += 2;
+            else if (t[j] != ' ' || !dots)
+                break;
+            j++;
+        }
+        if (dots < 4) {
+            i = j > i ? j : i + 1;
+            continue;
+        }
+        while (j < n && t[j] == ' ')
+            j++;
+        size_t d = j;
+        while (j < n && t[j] >= '0' && t[j] <= '9')
+            j++;
+        if (j > d && j - d <= 3 && (j == n || t[j] == ' ' || t[j] == '\n'))
+            entries++;
+        i = j;
+    }
+    return entries;
+}
+
+/* Whether a passage of kind other is a table of contents: opening with
+ * "Innehåll" or "Innehållsförteckning" (a heading read as text: "INNEHÅLL
+ * INLEDNING... 7"), or with two entries of title, dots and page, or one
+ * that is most of a short passage. A heading "Innehåll" over it is not
+ * enough: where a document has no other heading, it is over every page. It
+ * stays in the document (show --passages); searches and counts pass it by,
+ * since it names every topic of its document and discusses none. */
+static bool
+is_contents(const char *t, size_t n, int kind)
+{
+    static const char *const words[] = { "innehåll", "innehållsförteckning", NULL };
+    if (kind != PS_SECTION_OTHER)
+        return false;
+    for (int i = 0; words[i]; i++)
+        if (opens_with(t, n, words[i]))
+            return true;
+    int e = contents_entries(t, n);
+    return e >= 2 || (e == 1 && n < 200);
+}
+
 static void
 emit(builder *b, const char *text, size_t n)
 {
@@ -69,7 +137,9 @@ emit(builder *b, const char *text, size_t n)
     int kind = b->force_other ? PS_SECTION_OTHER : heading_kind(b);
     if (kind < 0 && b->tagger)
         kind = psi_tagger_sentences(b->tagger, t, NULL);
-    o->v[o->n++] = (ps_passage){ b->page, heading_path(b), t, kind < 0 ? PS_SECTION_OTHER : (ps_section)kind, NULL };
+    if (kind < 0)
+        kind = PS_SECTION_OTHER;
+    o->v[o->n++] = (ps_passage){ b->page, heading_path(b), t, (ps_section)kind, NULL, is_contents(t, n, kind) };
     b->heading_pending = false;
 }
 

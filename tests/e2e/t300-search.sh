@@ -33,6 +33,16 @@ run_ps 0 "EU-projekt keeps its hyphen in the index text" search --db "$TMP/db" -
 S --limit 10000 --format csv 'verksamhetsplan OR budget OR region OR kommunerna' > "$TMP/all.csv"
 check "no snippet contains running-header or footer text" sh -c "! grep -q 'REGIONFÖRBUNDET JÖNKÖPINGS LÄN [0-9]\|Storsthlm | Verksamhetsplan\|Kommunförbundet Norrbotten · Styrelsen\|Sida [0-9]' '$TMP/all.csv'"
 
+# A table of contents names every topic and discusses none: kept in the
+# document, passed by in searches and counts.
+S --format csv --limit 100 hemsjukvård > "$TMP/h.csv"
+check "hemsjukvård is found in Storsthlm's plan" grep -q "Storsthlm-Verksamhetsplan-och-budget-2018.pdf," "$TMP/h.csv"
+check "... but not on its table of contents (page 2)" sh -c "! grep -q 'Storsthlm-Verksamhetsplan-och-budget-2018.pdf,2,' '$TMP/h.csv'"
+run_ps 0 "show --passages of Storsthlm's plan" show --db "$TMP/db" --passages Storsthlm-Verksamhetsplan-och-budget-2018.pdf
+check "... marks its table of contents" grep -q "p2   \[other, contents\] Innehåll" "$TMP/out"
+run_ps 0 "... in JSON too" show --db "$TMP/db" --passages --format json Storsthlm-Verksamhetsplan-och-budget-2018.pdf
+check "... as contents: true" grep -q '"page":2,"section":"other","contents":true' "$TMP/out"
+
 run_ps 0 "matrix for kompetensförsörjning" matrix --db "$TMP/db" --format csv kompetensförsörjning
 mt=$(tail -n +2 "$TMP/out" | awk -F, '{s += $(NF-1)} END {print s}')
 st=$(tail -n +2 "$TMP/k.csv" | wc -l)

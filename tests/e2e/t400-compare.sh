@@ -317,7 +317,7 @@ sec = re.search(r'^## ' + cmd + r'\n(.*?)(?=^## |\Z)', text, re.S | re.M).group(
 rows = re.findall(r'^\| `([^`]+)` \| ([^|]+) \|', sec, re.M)
 assert rows, 'no fields documented'
 data = json.load(open(path, encoding='utf-8'))
-types = {'number': (int, float), 'string': str, 'array': list, 'object': dict}
+types = {'number': (int, float), 'string': str, 'array': list, 'object': dict, 'boolean': bool}
 def values(obj, parts):
     if not parts: yield obj; return
     p, rest = parts[0], parts[1:]
@@ -333,7 +333,7 @@ checked = 0
 for field, typ in rows:
     allowed = [t.strip() for t in typ.split(' or ')]
     for v in values(data, field.split('.')):
-        ok = any((a == 'null' and v is None) or (a in types and isinstance(v, types[a]) and not isinstance(v, bool)) for a in allowed)
+        ok = any((a == 'null' and v is None) or (a in types and isinstance(v, types[a]) and (a == 'boolean') == isinstance(v, bool)) for a in allowed)
         assert ok, f'{field}: {v!r} is not {typ}'
         checked += 1
 # and every field the output has is documented

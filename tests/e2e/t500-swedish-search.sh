@@ -64,7 +64,9 @@ a=$(tail -n +2 "$TMP/out" | wc -l)
 b=$(S --format csv --limit 100 kompetensförsörjning | tail -n +2 | wc -l)
 check "... finds what kompetensförsörjning finds ($a and $b passages)" test "$a" -ge "$b"
 run_ps 0 "malomrade finds målområde" search --db "$TMP/db" --limit 3 malomrade
-check "... marked in the snippet" grep -qi "\[målområde" "$TMP/out"
+check "... in a heading" grep -q "· MÅLOMRÅDE" "$TMP/out"
+run_ps 0 "aldreomsorg finds äldreomsorg" search --db "$TMP/db" --limit 3 aldreomsorg
+check "... marked in the snippet" grep -qi "\[äldreomsorg" "$TMP/out"
 run_ps 1 "typed with the letters, hår does not become har" search --db "$TMP/db" hår
 for q in e-hälsa ehälsa E-hälsa; do
     S --format csv --limit 100 "$q" | tail -n +2 | cut -d, -f9,10 | sort -u > "$TMP/h-$q"

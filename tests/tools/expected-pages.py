@@ -7,7 +7,8 @@ inflections, compounds, spellings). plansok is not involved.
     tests/tools/expected-pages.py corpus > tests/data/queries.tsv
 
 The queries and their patterns are in QUERIES below; a query with a filter
-keeps only the pages the filter allows (by file name)."""
+keeps only the pages the filter allows (by file name). A table of contents is
+passed by, as a reader does (without_contents)."""
 import re, subprocess, sys, os
 
 CORPUS = sys.argv[1] if len(sys.argv) > 1 else 'corpus'
@@ -80,10 +81,24 @@ QUERIES = [
     ('filter', 'Effektmål lan:jönköping year:2014', rf'effektmål{W}*', ('both', ('jönköping', 2014))),
 ]
 
+# A reader passes a table of contents by: from a line that opens with
+# "Innehåll" or "Innehållsförteckning" to the page's end, and every line of a
+# title, a leader of dots and a page number ("1. Inledning ........ 4"). It
+# names a document's topics and discusses none.
+CONTENTS = re.compile(r'^(?:innehåll|innehållsförteckning)\b', re.I | re.M)
+LEADER = re.compile(r'^.*(?:\.\s?){4,}\s*\d{1,3}\s*$', re.M)
+
+def without_contents(t):
+    m = CONTENTS.search(t)
+    if m:
+        t = t[:m.start()]
+    return LEADER.sub('', t)
+
 def page_texts(path):
     n = int(re.search(r'Pages:\s+(\d+)', subprocess.run(['pdfinfo', path], capture_output=True, text=True).stdout).group(1))
     for p in range(1, n + 1):
-        t = subprocess.run(['pdftotext', '-raw', '-f', str(p), '-l', str(p), path, '-'], capture_output=True, text=True).stdout
+        t = without_contents(subprocess.run(['pdftotext', '-raw', '-f', str(p), '-l', str(p), path, '-'],
+                                            capture_output=True, text=True).stdout)
         # a word broken at a line end counts whole ("kompe-\ntens" -> "kompetens")
         joined = re.sub(r'(\w)-\n(\w)', r'\1\2', t)
         yield p, t.replace('\n', ' ') + ' \n ' + joined.replace('\n', ' ')

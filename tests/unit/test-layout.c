@@ -391,6 +391,36 @@ test_bold_paragraph(void)
 }
 
 static void
+test_contents(void)
+{
+    /* A table of contents (title, leader of dots, page) is a passage marked
+     * contents, which searches pass by; text that speaks of "innehållet"
+     * or has dots of its own is not. */
+    psi_line toc[] = {
+        ln("Innehåll", 100, 16, true),
+        ln("1. Inledning och kompetensförsörjning ................................... 4", 130, 11, false),
+        ln("2. Ekonomi och budget . . . . . . . . . . . . . . . . . . . . . . . . . 12", 143.2, 11, false),
+        ln("Bilagor: ordlista, förkortningar och de styrdokument som planen bygger på", 156.4, 11, false),
+    };
+    psi_passages out = passages_on(toc, sizeof toc / sizeof toc[0]);
+    CHECK(out.n == 1 && out.v[0].contents == 1);
+    passages_release(&out);
+    psi_line body[] = {
+        ln("Innehållet i planen följs upp varje år av nämnden, som rapporterar till", 100, 11, false),
+        ln("fullmäktige... 4 gånger per år och i årsredovisningen. Kostnaderna ökar.", 113.2, 11, false),
+    };
+    out = passages_on(body, sizeof body / sizeof body[0]);
+    CHECK(out.n == 1 && out.v[0].contents == 0);
+    passages_release(&out);
+    psi_line opens[] = {
+        ln("INNEHÅLL INLEDNING... 7 Vår verksamhet 8 Mål och budget 12", 100, 11, false),
+    };
+    out = passages_on(opens, 1);
+    CHECK(out.n == 1 && out.v[0].contents == 1);
+    passages_release(&out);
+}
+
+static void
 test_large_lead(void)
 {
     /* A chapter of the RUS: its title, an introduction of five lines set
@@ -538,6 +568,7 @@ main(void)
     test_layout_slide();
     test_letter_spacing();
     test_bold_paragraph();
+    test_contents();
     test_large_lead();
     test_run_in_lead();
     test_sentence_over_page_end();
