@@ -57,8 +57,9 @@ heading_kind(const builder *b)
     return -1;
 }
 
-/* Whether text opens with word (ASCII letters in either case, the rest as
- * given) and a space or its end. */
+/* Whether text opens with word (lower case) in either case, then a space
+ * or its end. Upper and lower case differ by 0x20 in one byte, for ASCII
+ * letters and for the last byte of Å, Ä, Ö in UTF-8 ("INNEHÅLL"). */
 static bool
 opens_with(const char *text, size_t n, const char *word)
 {
