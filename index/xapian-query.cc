@@ -168,13 +168,15 @@ expand(const Xapian::Query &q, const Xapian::Stem &stem, const Xapian::QueryPars
     }
 }
 
-/* Whether q holds a word (a stem, a compound part, a folded or raw word),
- * not only filter terms ("year:2014 kind:plan"). */
+/* Whether q asks for a word (a stem, a compound part, a folded or raw
+ * word), not only for filter terms ("year:2014 kind:plan"); a word it
+ * leaves out ("year:2018 -budget") asks for nothing. */
 static bool
 has_words(const Xapian::Query &q)
 {
-    for (Xapian::TermIterator t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
-        const std::string &w = *t;
+    Xapian::Query::op t = q.get_type();
+    if (t == Xapian::Query::LEAF_TERM) {
+        const std::string w = *q.get_terms_begin();
         if (w.empty() || !(w[0] >= 'A' && w[0] <= 'Z'))
             return true;
         for (psi_term k : { PSI_TERM_STEM, PSI_TERM_PART, PSI_TERM_FOLDED }) {
@@ -182,7 +184,15 @@ has_words(const Xapian::Query &q)
             if (w.compare(0, p.size(), p) == 0)
                 return true;
         }
+        return false;
     }
+    /* AND_NOT's and FILTER's later parts only leave out or narrow */
+    size_t n = q.get_num_subqueries();
+    if (t == Xapian::Query::OP_AND_NOT || t == Xapian::Query::OP_FILTER)
+        n = n ? 1 : 0;
+    for (size_t i = 0; i < n; i++)
+        if (has_words(q.get_subquery(i)))
+            return true;
     return false;
 }
 

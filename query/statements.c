@@ -175,6 +175,11 @@ relative_ska(const psi_words *w, size_t i)
     static const char *const copulas[] = { "är", "var", "blir", "förblir", NULL };
     if (i == 0 || strcmp(w->low[i - 1], "som"))
         return false;
+    /* a clause with its measure is a target ("insatser som ska öka andelen
+     * behöriga lärare till 80 procent 2027") */
+    for (size_t j = i + 1; j < w->n && j <= i + 12; j++)
+        if (isdigit((unsigned char)w->low[j][0]))
+            return false;
     for (size_t j = 0; j + 1 < i; j++)
         for (int k = 0; copulas[k]; k++)
             if (!strcmp(w->low[j], copulas[k]))
@@ -195,13 +200,63 @@ word_before(const psi_words *w, size_t i, size_t n, const char *const *words)
 
 /* Whether the "ska" at word i tells of something rather than says what
  * shall be: in a relative clause of a thing held (relative_ska) or an
- * indirect question ("beskriva hur tågtrafiken ska utvecklas", "vad som
- * ska göras"). */
+ * indirect question ("beskriva hur tågtrafiken i Västra Götaland ska
+ * utvecklas", "vad som ska göras"; not "oavsett hur de bor, ska alla ha
+ * …", "Vi vet vad vi vill: resandet ska …"). */
 static bool
 ska_tells_of(const psi_words *w, size_t i)
 {
-    static const char *const question[] = { "hur", "vad", NULL };
-    return relative_ska(w, i) || word_before(w, i, 6, question);
+    if (relative_ska(w, i))
+        return true;
+    if (i >= 2 && !strcmp(w->low[i - 1], "som") && !strcmp(w->low[i - 2], "vad"))
+        return true;
+    for (size_t j = i >= 5 ? i - 5 : 0; j < i; j++)
+        if (!strcmp(w->low[j], "hur"))
+            return !(j > 0 && !strcmp(w->low[j - 1], "oavsett"));
+    return false;
+}
+
+/* Whether the words after the "ska" at word i are a main clause's subject
+ * after a fronted clause of purpose ("För att uppnå målen ska nämnden
+ * anställa …", "För att lyckas ska vi …"): a pronoun or a noun in its
+ * definite form, where the clause's own "ska" is followed by its verb ("för
+ * att alla ska få kännedom"). */
+static bool
+inverted_subject(const psi_words *w, size_t i)
+{
+    static const char *const pronouns[] = { "vi", "jag", "man", "de", "den", "det", "hon", "han", "alla", NULL };
+    static const char *const fronted[] = { "för", "genom", NULL };
+    if (i + 1 >= w->n || !word_before(w, 1, 1, fronted))
+        return false;
+    const char *x = w->low[i + 1];
+    size_t n = strlen(x);
+    for (int k = 0; pronouns[k]; k++)
+        if (!strcmp(x, pronouns[k]))
+            return true;
+    static const char *const definite[] = { "en", "et", "erna", "arna", "orna", NULL };
+    for (int k = 0; definite[k]; k++) {
+        size_t e = strlen(definite[k]);
+        if (n > e + 2 && !strcmp(x + n - e, definite[k]))
+            return true;
+    }
+    return false;
+}
+
+/* Whether a number or a share follows word i within six words: the
+ * measure of a goal ("minskas med 20 procent", "ökas med hälften"). */
+static bool
+measure_after(const psi_words *w, size_t i)
+{
+    static const char *const shares[] = { "procent", "hälften", "två", "tre", "fyra", "fem", "sex", "sju", "åtta",
+                                          "nio", "tio", NULL };
+    for (size_t j = i + 1; j < w->n && j <= i + 6; j++) {
+        if (isdigit((unsigned char)w->low[j][0]))
+            return true;
+        for (int k = 0; shares[k]; k++)
+            if (!strcmp(w->low[j], shares[k]))
+                return true;
+    }
+    return false;
 }
 
 /* Whether goal cue c at word i says no goal here:
@@ -249,20 +304,18 @@ cue_in_passing(const char *c, const psi_words *w, size_t i)
     }
     if (verb)
         return means_or_purpose(w, i, 5);
-    if (!strcmp(c, "ökas") || !strcmp(c, "minskas")) {
-        for (size_t j = i + 1; j < w->n && j <= i + 4; j++)
-            if (isdigit((unsigned char)w->low[j][0]))
-                return false;
-        return true;
-    }
+    if (!strcmp(c, "ökas") || !strcmp(c, "minskas"))
+        return !measure_after(w, i);
     if (!strcmp(c, "till 20xx")) {
         static const char *const until[] = { "fram", "sig", "inte", NULL };
         return (i > 0 && word_before(w, i, 1, until)) || means_or_purpose(w, i, 8);
     }
-    if (!strcmp(c, "målet enligt"))
-        return i > 0;
+    if (!strcmp(c, "målet enligt")) {
+        static const char *const preps[] = { "med", "i", "på", "mot", "till", "för", "om", "av", NULL };
+        return i > 0 && word_before(w, i, 1, preps);
+    }
     if (!strcmp(c, "ska") || !strcmp(c, "skall")) {
-        if (means_or_purpose(w, i, 6) || ska_tells_of(w, i))
+        if ((means_or_purpose(w, i, 6) && !inverted_subject(w, i)) || ska_tells_of(w, i))
             return true;
         for (size_t j = i >= 6 ? i - 6 : 0; j + 1 < i; j++) {
             static const char *const required[] = { "framgår att", "anges att", "anger att", "föreskriver att", NULL };
@@ -403,6 +456,23 @@ typedef struct span {
     size_t s, e;
 } span;
 
+/* Whether the word at sp, in either case ("I Västra Götaland ska …"), is a
+ * preposition that puts the name after it inside a phrase ("och" too: "…
+ * polisen och Länsstyrelsen, ska följa upp"). */
+static bool
+before_name(const char *s, span sp)
+{
+    char low[8];
+    size_t n = sp.e - sp.s;
+    if (n == 0 || n >= sizeof low)
+        return false;
+    memcpy(low, s + sp.s, n);
+    low[n] = '\0';
+    if (low[0] >= 'A' && low[0] <= 'Z')
+        low[0] |= 0x20;
+    return is_preposition(low, n);
+}
+
 /* Whether the word at sp is lower-case word, or it with a capital first
  * (ASCII) letter. */
 static bool
@@ -494,7 +564,10 @@ split_goals(const char *s, size_t n, psi_strlist *out)
             size_t first = j;
             while (first > prev_end && name_first(s, w[first - 1]))
                 first--;
-            if (first > prev_end && is_preposition(s + w[first - 1].s, w[first - 1].e - w[first - 1].s)) {
+            /* … but the "och" where the last goal ended opens this one's
+             * subject ("… ska byggas ut och Västra Götaland ska vara …") */
+            bool opens = any && first - 1 == prev_end && word_is(s, w[first - 1], "och");
+            if (first > prev_end && !opens && before_name(s, w[first - 1])) {
                 j = first;
                 continue;
             }
@@ -527,9 +600,19 @@ split_goals(const char *s, size_t n, psi_strlist *out)
                 while (end < nw && predicate_goes_on(s, w, end) && !is_ska(s, w[end]))
                     end++;
             } else {
-                end = open > k + 2 ? open - 1 : k + 1;
-                if (end > k + 1 && word_is(s, w[end - 1], "och"))
-                    end--;
+                /* "… ska byggas ut och Västra Götaland ska vara …": the
+                 * first goal ends before "och" and the next one's subject */
+                size_t och = 0;
+                for (size_t o = end - 1; o > k + 1 && !och; o--)
+                    if (word_is(s, w[o], "och") && starts_upper(s + w[o + 1].s))
+                        och = o;
+                if (och) {
+                    end = och;
+                } else {
+                    end = open > k + 2 ? open - 1 : k + 1;
+                    if (end > k + 1 && word_is(s, w[end - 1], "och"))
+                        end--;
+                }
             }
         }
         push_statement(out, s + w[subj].s, w[end - 1].e - w[subj].s);

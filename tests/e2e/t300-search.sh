@@ -38,6 +38,8 @@ check "no snippet contains running-header or footer text" sh -c "! grep -q 'REGI
 S --format csv --limit 100 hemsjukvård > "$TMP/h.csv"
 check "hemsjukvård is found in Storsthlm's plan" grep -q "Storsthlm-Verksamhetsplan-och-budget-2018.pdf," "$TMP/h.csv"
 check "... but not on its table of contents (page 2)" sh -c "! grep -q 'Storsthlm-Verksamhetsplan-och-budget-2018.pdf,2,' '$TMP/h.csv'"
+S --format csv --limit 500 'year:2018 -zzzqqq' > "$TMP/y.csv"
+check "filters and a word left out still list it" grep -q "Storsthlm-Verksamhetsplan-och-budget-2018.pdf,2," "$TMP/y.csv"
 run_ps 0 "show --passages of Storsthlm's plan" show --db "$TMP/db" --passages Storsthlm-Verksamhetsplan-och-budget-2018.pdf
 check "... marks its table of contents" grep -q "p2   \[other, contents\] Innehåll" "$TMP/out"
 run_ps 0 "... in JSON too" show --db "$TMP/db" --passages --format json Storsthlm-Verksamhetsplan-och-budget-2018.pdf

@@ -111,6 +111,20 @@ test_statement_kinds(void)
         { "Dokumentet beskriver hur tågtrafiken i Västra Götaland ska utvecklas till 2035.", PS_STATEMENT_NO_CUE },
         { "Målet enligt Målbild tåg 2035 är en tredubbling av resandet.", PS_STATEMENT_GOAL },
         { "Resandet ska tredubblas till 2035.", PS_STATEMENT_GOAL },
+        /* ... and what these must leave alone (a review's cases): a question
+         * word of another clause, a fronted purpose before the main clause's
+         * "ska", a measure in words, a goal named after its article, a
+         * relative clause with its target */
+        { "Alla invånare, oavsett hur de bor, ska ha tillgång till bredband 2025.", PS_STATEMENT_GOAL },
+        { "Oavsett vad som händer ska kommunen ha en ekonomi i balans.", PS_STATEMENT_GOAL },
+        { "Vi vet vad vi vill: resandet ska tredubblas till 2035.", PS_STATEMENT_GOAL },
+        { "För att uppnå målen ska nämnden anställa fler lärare.", PS_STATEMENT_GOAL },
+        { "För att alla ska få kännedom om planen hålls möten.", PS_STATEMENT_NO_CUE },
+        { "Sjukfrånvaron minskas till under fem procent.", PS_STATEMENT_GOAL },
+        { "Antalet resor ökas med hälften.", PS_STATEMENT_GOAL },
+        { "Det övergripande målet enligt Målbild tåg 2035 är en tredubbling av resandet.", PS_STATEMENT_GOAL },
+        { "Nämnden prioriterar insatser som ska öka andelen behöriga lärare till 80 procent 2027.",
+          PS_STATEMENT_GOAL },
         /* a goal named by a compound: its purpose clause does not unmake it */
         { "Nämndens kompetensförsörjningsmål är att verksamheterna har rätt kompetens, för att alla barn ska "
           "erbjudas en likvärdig utbildning.",
@@ -430,6 +444,19 @@ test_statement_split(void)
     v.n = 0;
     psi_goal_statements("Antalet resor ska öka Västra Götaland ska vara ledande.", &v);
     CHECK(v.n == 2 && !strcmp(v.v[1], "Västra Götaland ska vara ledande."));
+    for (size_t i = 0; i < v.n; i++)
+        free(v.v[i]);
+    v.n = 0;
+    /* a name after a capitalised preposition is no subject either; after
+     * "och" it is the next goal's */
+    psi_goal_statements("I Västra Götaland ska alla ha möjlighet att leva ett gott liv.", &v);
+    CHECK(v.n == 1 && !strcmp(v.v[0], "I Västra Götaland ska alla ha möjlighet att leva ett gott liv."));
+    for (size_t i = 0; i < v.n; i++)
+        free(v.v[i]);
+    v.n = 0;
+    psi_goal_statements("Kollektivtrafiken ska byggas ut och Västra Götaland ska vara en föregångare.", &v);
+    CHECK(v.n == 2 && !strcmp(v.v[0], "Kollektivtrafiken ska byggas ut") &&
+          !strcmp(v.v[1], "Västra Götaland ska vara en föregångare."));
     for (size_t i = 0; i < v.n; i++)
         free(v.v[i]);
     free(v.v);
