@@ -126,6 +126,24 @@ is_contents(const char *t, size_t n, int kind)
     return e >= 2 || (e == 1 && n < 200);
 }
 
+/* Whether a passage goes on with the table of contents before it: under
+ * the same headings, on its page or the next, titles without a sentence
+ * ("Stödjande processer Strategiskt kommunikationsarbete … Budget 2018",
+ * Storsthlm's p3 after its p2). */
+static bool
+goes_on_contents(const psi_passages *o, int page, const char *path, const char *t, size_t n, int kind)
+{
+    if (kind != PS_SECTION_OTHER || o->n == 0 || n > 1000)
+        return false;
+    const ps_passage *last = &o->v[o->n - 1];
+    if (!last->contents || page - last->page > 1 || strcmp(last->heading, path))
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (strchr(".?!:;", t[i]))
+            return false;
+    return true;
+}
+
 static void
 emit(builder *b, const char *text, size_t n)
 {
@@ -140,7 +158,9 @@ emit(builder *b, const char *text, size_t n)
         kind = psi_tagger_sentences(b->tagger, t, NULL);
     if (kind < 0)
         kind = PS_SECTION_OTHER;
-    o->v[o->n++] = (ps_passage){ b->page, heading_path(b), t, (ps_section)kind, NULL, is_contents(t, n, kind) };
+    char *path = heading_path(b);
+    int contents = is_contents(t, n, kind) || goes_on_contents(o, b->page, path, t, n, kind);
+    o->v[o->n++] = (ps_passage){ b->page, path, t, (ps_section)kind, NULL, contents };
     b->heading_pending = false;
 }
 

@@ -418,6 +418,24 @@ test_contents(void)
     out = passages_on(opens, 1);
     CHECK(out.n == 1 && out.v[0].contents == 1);
     passages_release(&out);
+    /* a table of contents that goes on to the next page with titles alone
+     * (Storsthlm's p3); the text after it is text */
+    psi_line c1[] = {
+        ln("INNEHÅLL Uppdrag, mål och arbetsformer MÅLOMRÅDE UTBILDNING", 100, 11, false),
+    };
+    psi_line c2[] = {
+        ln("Stödjande processer Strategiskt kommunikationsarbete", 100, 11, false),
+    };
+    psi_line c3[] = {
+        ln("Storsthlm driver regional utveckling. Syftet är att stärka kommunerna", 100, 11, false),
+    };
+    psi_page pg[3] = { a4(c1, 1), a4(c2, 1), a4(c3, 1) };
+    out = (psi_passages){ 0 };
+    psi_build_passages(pg, 3, NULL, NULL, &out, NULL);
+    CHECK(out.n == 3);
+    if (out.n == 3)
+        CHECK(out.v[0].contents == 1 && out.v[1].contents == 1 && out.v[2].contents == 0);
+    passages_release(&out);
 }
 
 static void
