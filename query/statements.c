@@ -114,12 +114,10 @@ cue_at(const char *cue, const psi_words *w, size_t i)
     return true;
 }
 
-/* Whether w is a compound naming a goal: "…mål", "…målet", "…målen",
- * "…målsättning", "…målsättningen". */
+/* Whether w ends in one of ends after at least three bytes of its own. */
 static bool
-named_goal(const char *w)
+ends_in(const char *w, const char *const *ends)
 {
-    static const char *const ends[] = { "mål", "målet", "målen", "målsättning", "målsättningen", NULL };
     size_t n = strlen(w);
     for (int i = 0; ends[i]; i++) {
         size_t e = strlen(ends[i]);
@@ -127,6 +125,15 @@ named_goal(const char *w)
             return true;
     }
     return false;
+}
+
+/* Whether w is a compound naming a goal: "…mål", "…målet", "…målen",
+ * "…målsättning", "…målsättningen". */
+static bool
+named_goal(const char *w)
+{
+    static const char *const ends[] = { "mål", "målet", "målen", "målsättning", "målsättningen", NULL };
+    return ends_in(w, ends);
 }
 
 /* Whether w is a modal verb of a main clause. */
@@ -228,18 +235,8 @@ inverted_subject(const psi_words *w, size_t i)
     static const char *const fronted[] = { "för", "genom", NULL };
     if (i + 1 >= w->n || !word_before(w, 1, 1, fronted))
         return false;
-    const char *x = w->low[i + 1];
-    size_t n = strlen(x);
-    for (int k = 0; pronouns[k]; k++)
-        if (!strcmp(x, pronouns[k]))
-            return true;
     static const char *const definite[] = { "en", "et", "erna", "arna", "orna", NULL };
-    for (int k = 0; definite[k]; k++) {
-        size_t e = strlen(definite[k]);
-        if (n > e + 2 && !strcmp(x + n - e, definite[k]))
-            return true;
-    }
-    return false;
+    return word_before(w, i + 2, 1, pronouns) || ends_in(w->low[i + 1], definite);
 }
 
 /* Whether a number or a share follows word i within six words: the
