@@ -57,19 +57,19 @@ heading_kind(const builder *b)
     return -1;
 }
 
-/* Whether text opens with word (lower case) in either case, then a space
- * or its end. Upper and lower case differ by 0x20 in one byte, for ASCII
- * letters and for the last byte of Å, Ä, Ö in UTF-8 ("INNEHÅLL"). */
+/* Whether text opens with word (lower case) in any case ("INNEHÅLL"),
+ * then a space or its end. */
 static bool
 opens_with(const char *text, size_t n, const char *word)
 {
     size_t w = strlen(word);
     if (n < w || (n > w && text[w] != ' ' && text[w] != '\n'))
         return false;
-    for (size_t i = 0; i < w; i++)
-        if (text[i] != word[i] && ((unsigned char)text[i] | 0x20) != (unsigned char)word[i])
-            return false;
-    return true;
+    psi_buf low = PSI_BUF_INIT;
+    psi_lower_append(&low, text, w);
+    bool same = !strcmp(psi_buf_str(&low), word);
+    psi_buf_release(&low);
+    return same;
 }
 
 /* Entries of a table of contents in text: a leader of dots (four or more,

@@ -276,9 +276,9 @@ measure_after(const psi_words *w, size_t i)
  *   de totala resurserna genom att en grundresurs införs");
  * - "fram till 2023", "sträcker sig till 2037" is until a year, not by it,
  *   and "inte till 2035" is what will not be;
- * - "målet enligt" opens a goal only as the sentence's subject ("Målet
- *   enligt Målbild tåg 2035 är …", not "i linje med målet enligt
- *   målbilden");
+ * - "målet enligt" after a preposition names a goal in passing ("i linje
+ *   med målet enligt målbilden"); as a subject it opens one ("Det
+ *   övergripande målet enligt Målbild tåg 2035 är …");
  * - a "ska" in such a clause ("för att alla ska få kännedom", "så att fler
  *   ska kunna", "syftar till att flera ska välja") is why something is done,
  *   not what shall be ("Regionen verkar för att länet ska ha …" is); in a
@@ -305,11 +305,11 @@ cue_in_passing(const char *c, const psi_words *w, size_t i)
         return !measure_after(w, i);
     if (!strcmp(c, "till 20xx")) {
         static const char *const until[] = { "fram", "sig", "inte", NULL };
-        return (i > 0 && word_before(w, i, 1, until)) || means_or_purpose(w, i, 8);
+        return word_before(w, i, 1, until) || means_or_purpose(w, i, 8);
     }
     if (!strcmp(c, "målet enligt")) {
         static const char *const preps[] = { "med", "i", "på", "mot", "till", "för", "om", "av", NULL };
-        return i > 0 && word_before(w, i, 1, preps);
+        return word_before(w, i, 1, preps);
     }
     if (!strcmp(c, "ska") || !strcmp(c, "skall")) {
         if ((means_or_purpose(w, i, 6) && !inverted_subject(w, i)) || ska_tells_of(w, i))
@@ -459,15 +459,11 @@ typedef struct span {
 static bool
 before_name(const char *s, span sp)
 {
-    char low[8];
-    size_t n = sp.e - sp.s;
-    if (n == 0 || n >= sizeof low)
-        return false;
-    memcpy(low, s + sp.s, n);
-    low[n] = '\0';
-    if (low[0] >= 'A' && low[0] <= 'Z')
-        low[0] |= 0x20;
-    return is_preposition(low, n);
+    psi_buf low = PSI_BUF_INIT;
+    psi_lower_append(&low, s + sp.s, sp.e - sp.s);
+    bool prep = is_preposition(psi_buf_str(&low), low.len);
+    psi_buf_release(&low);
+    return prep;
 }
 
 /* Whether the word at sp is lower-case word, or it with a capital first
