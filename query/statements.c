@@ -143,15 +143,12 @@ is_modal(const char *w)
     return !strcmp(w, "ska") || !strcmp(w, "skall") || !strcmp(w, "bör") || !strcmp(w, "vill");
 }
 
-/* Whether the words before word i open a clause of means or purpose:
- * "genom att", "för att", "så att", "syftar till att", "i syfte att" (but
- * "verka för att", "arbeta för att" is what one works for). */
+/* Whether one of openers, within back words before word i, opens a clause
+ * that word i lies in: no main clause's modal comes between, and the opener
+ * is not what one works for ("verka för att", "arbeta för att"). */
 static bool
-means_or_purpose(const psi_words *w, size_t i, size_t back)
+opened_by(const psi_words *w, size_t i, size_t back, const char *const *opener)
 {
-    static const char *const opener[] = { "genom att",       "för att",     "så att",
-                                          "syftar till att", "syftar också till att",
-                                          "syftar även till att", "syfte att", "möjligt att", NULL };
     static const char *const works[] = { "verka", "verkar", "verkat", "arbeta", "arbetar", "arbetat", NULL };
     for (size_t j = i >= back ? i - back : 0; j + 1 < i; j++)
         for (int b = 0; opener[b]; b++) {
@@ -169,6 +166,29 @@ means_or_purpose(const psi_words *w, size_t i, size_t back)
                 return true;
         }
     return false;
+}
+
+/* Whether the words before word i open a clause of means or purpose:
+ * "genom att", "för att", "så att", "syftar till att", "i syfte att". */
+static bool
+means_or_purpose(const psi_words *w, size_t i, size_t back)
+{
+    static const char *const opener[] = { "genom att",       "för att",     "så att",
+                                          "syftar till att", "syftar också till att",
+                                          "syftar även till att", "syfte att", "möjligt att", NULL };
+    return opened_by(w, i, back, opener);
+}
+
+/* Whether word i lies in a clause of what something leads to, whose subject
+ * may be long: "Det bidrar till att alla som bor och verkar i Västra
+ * Götaland ska ha möjlighet …" ("Vi ska bidra till att …" states a goal by
+ * its own "ska"). */
+static bool
+effect_of(const psi_words *w, size_t i)
+{
+    static const char *const opener[] = { "bidrar till att", "bidra till att", "bidrog till att",
+                                          "bidrar också till att", "leder till att", NULL };
+    return opened_by(w, i, 12, opener);
 }
 
 /* Whether the "ska" at word i opens a relative clause ("som ska") of a
@@ -299,6 +319,10 @@ cue_in_passing(const char *c, const psi_words *w, size_t i)
                 break;
             }
     }
+    /* "Det uppnås också genom att …" tells how, not what */
+    if (!strcmp(c, "uppnås") && i + 1 < w->n &&
+        (!strcmp(w->low[i + 1], "genom") || (i + 2 < w->n && !strcmp(w->low[i + 2], "genom"))))
+        return true;
     if (verb)
         return means_or_purpose(w, i, 5);
     if (!strcmp(c, "ökas") || !strcmp(c, "minskas"))
@@ -312,7 +336,7 @@ cue_in_passing(const char *c, const psi_words *w, size_t i)
         return word_before(w, i, 1, preps);
     }
     if (!strcmp(c, "ska") || !strcmp(c, "skall")) {
-        if ((means_or_purpose(w, i, 6) && !inverted_subject(w, i)) || ska_tells_of(w, i))
+        if ((means_or_purpose(w, i, 6) && !inverted_subject(w, i)) || effect_of(w, i) || ska_tells_of(w, i))
             return true;
         for (size_t j = i >= 6 ? i - 6 : 0; j + 1 < i; j++) {
             static const char *const required[] = { "framgår att", "anges att", "anger att", "föreskriver att", NULL };
@@ -327,6 +351,33 @@ cue_in_passing(const char *c, const psi_words *w, size_t i)
         }
     }
     return false;
+}
+
+/* Whether the statement speaks about a goal rather than states one: its
+ * subject is the goal ("Målet", "Målen", "Klimatmålet", after "Det
+ * övergripande" or "Detta") and its verb tells what the goal does or how it
+ * was set ("Målet pekar ut riktningen för Västra Götaland till 2030",
+ * "Målet är satt med utblick mot 2040", "Målen följs upp varje år"), where
+ * "Målet är att …", "Målet är 60 procent" and "Klimatmålet innebär att
+ * utsläppen ska minska …" state it. */
+static bool
+about_goal(const psi_words *w)
+{
+    static const char *const leads[] = { "det", "detta", "vårt", "övergripande", "långsiktiga", NULL };
+    static const char *const verbs[] = { "pekar", "handlar", "beskriver", "gäller", "omfattar", "bygger",
+                                         "följs",  "sattes",  "togs",      "antogs", "speglar", "utgår",
+                                         "har",    "kommer",  NULL };
+    static const char *const set[] = { "satt",      "fastställt", "fastställda", "antaget", "antagna", "beslutat",
+                                       "formulerat", "framtaget", "uppsatt",     NULL };
+    static const char *const goal[] = { "målet", "målen", NULL };
+    size_t i = 0;
+    while (i < w->n && i < 2 && word_before(w, i + 1, 1, leads))
+        i++;
+    if (i + 1 >= w->n || !(word_before(w, i + 1, 1, goal) || ends_in(w->low[i], goal)))
+        return false;
+    if (word_before(w, i + 2, 1, verbs))
+        return true;
+    return !strcmp(w->low[i + 1], "är") && i + 2 < w->n && word_before(w, i + 3, 1, set);
 }
 
 ps_statement_kind
@@ -352,6 +403,8 @@ psi_statement_kind(const char *s, const psi_words *w)
     for (int k = 0; fact_cues[k]; k++)
         if (cue_at(fact_cues[k], w, 0))
             return PS_STATEMENT_FACT;
+    if (about_goal(w))
+        return PS_STATEMENT_NO_CUE;
     psi_words head = *w; /* the words a cue may lie in */
     head.n -= cut;
     for (size_t i = 0; i < head.n; i++) {

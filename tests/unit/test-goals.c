@@ -131,6 +131,23 @@ test_statement_kinds(void)
           PS_STATEMENT_GOAL },
         { "Verksamhetsmålet är en budget i balans.", PS_STATEMENT_GOAL },
         { "Utsläppen ska minska med 70 procent senast år 2030 för att klimatmålen ska nås.", PS_STATEMENT_GOAL },
+        /* what a goal does or how it was set, how it is reached, what
+         * something leads to (the RUS p7, tuned documents) */
+        { "Målet pekar ut riktningen för Västra Götaland till 2030 med utblick mot 2045.", PS_STATEMENT_NO_CUE },
+        { "Det övergripande målet gäller hela regionen till 2030.", PS_STATEMENT_NO_CUE },
+        { "Målet är satt med utblick mot 2040 men kommer även att följas upp varje mandatperiod.",
+          PS_STATEMENT_NO_CUE },
+        { "Målen följs upp varje år till 2030.", PS_STATEMENT_NO_CUE },
+        { "Det uppnås också genom att infrastrukturen utvecklas.", PS_STATEMENT_NO_CUE },
+        { "Det bidrar till att alla som bor och verkar i Västra Götaland ska ha möjlighet att leva ett gott liv.",
+          PS_STATEMENT_NO_CUE },
+        /* ... while these state goals */
+        { "Målet är att alla ska ha möjlighet att leva ett gott liv.", PS_STATEMENT_GOAL },
+        { "Målet är 60 procent legitimerade förskollärare.", PS_STATEMENT_GOAL },
+        { "Klimatmålet innebär att utsläppen ska minska med 80 procent till år 2030.", PS_STATEMENT_GOAL },
+        { "Vi ska bidra till att alla ska ha möjlighet att leva ett gott liv.", PS_STATEMENT_GOAL },
+        { "Målbilden ska uppnås genom satsningar på nya spår.", PS_STATEMENT_GOAL },
+        { "Regionen arbetar för att länet ska bidra till att utsläppen minskar.", PS_STATEMENT_GOAL },
         /* goals named in passing, and lead-ins to a list of goals */
         { "Målen pekar ut riktningen för arbetet.", PS_STATEMENT_NO_CUE },
         { "Flertalet av målen har bäring på cykling.", PS_STATEMENT_NO_CUE },
