@@ -106,24 +106,74 @@ contents_entries(const char *t, size_t n)
     return entries;
 }
 
+/* Words that open a table of contents, in Swedish, Danish and Norwegian. */
+static const char *const contents_words[] = { "innehåll", "innehållsförteckning", "indhold", "indholdsfortegnelse",
+                                              "innhold", "innholdsfortegnelse", NULL };
+
+/* Whether the last heading of path is a table of contents' title. */
+static bool
+under_contents(const char *path)
+{
+    const char *last = path, *sep;
+    while ((sep = strstr(last, " > ")))
+        last = sep + 3;
+    for (int i = 0; contents_words[i]; i++)
+        if (opens_with(last, strlen(last), contents_words[i]) && strlen(last) == strlen(contents_words[i]))
+            return true;
+    return false;
+}
+
+/* Whether text is titles and page numbers without a sentence: three page
+ * numbers or more (numbers of at most three digits, not followed by '.'),
+ * rising, with at most twelve words to each (numbers too), and no '.', '?' or '!' after a
+ * letter ("1. Forord 3 2. Sammenfatning 4 3. Indledning og vision 11"; a
+ * paragraph of a law citing "6 § första stycket 3" is not). */
+static bool
+titles_and_pages(const char *t, size_t n)
+{
+    int pages = 0, words = 0, last = 0;
+    for (size_t i = 0; i < n; i++) {
+        if ((t[i] == '.' || t[i] == '?' || t[i] == '!') && i > 0 && !(t[i - 1] >= '0' && t[i - 1] <= '9'))
+            return false;
+        bool starts = i == 0 || t[i - 1] == ' ' || t[i - 1] == '\n';
+        if (starts && t[i] != ' ' && t[i] != '\n')
+            words++;
+        if (!starts || t[i] < '0' || t[i] > '9')
+            continue;
+        size_t j = i;
+        while (j < n && t[j] >= '0' && t[j] <= '9')
+            j++;
+        if (j - i <= 3 && (j == n || t[j] == ' ' || t[j] == '\n')) {
+            int page = atoi(t + i);
+            if (page < last)
+                return false;
+            last = page;
+            pages++;
+        }
+        i = j - 1;
+    }
+    return pages >= 3 && words <= 12 * pages;
+}
+
 /* Whether a passage of kind other is a table of contents: opening with
  * "Innehåll" or "Innehållsförteckning" (a heading read as text: "INNEHÅLL
  * INLEDNING... 7"), or with two entries of title, dots and page, or one
- * that is most of a short passage. A heading "Innehåll" over it is not
- * enough: where a document has no other heading, it is over every page. It
- * stays in the document (show --passages); searches and counts pass it by,
- * since it names every topic of its document and discusses none. */
+ * that is most of a short passage, or titles and page numbers without dots
+ * under a heading "Innehåll" ("Indhold": "1. Forord 3 2. Sammenfatning 4").
+ * A heading "Innehåll" over text is not enough: where a document has no
+ * other heading, it is over every page. It stays in the document (show
+ * --passages); searches and counts pass it by, since it names every topic
+ * of its document and discusses none. */
 static bool
-is_contents(const char *t, size_t n, int kind)
+is_contents(const char *t, size_t n, int kind, const char *path)
 {
-    static const char *const words[] = { "innehåll", "innehållsförteckning", NULL };
     if (kind != PS_SECTION_OTHER)
         return false;
-    for (int i = 0; words[i]; i++)
-        if (opens_with(t, n, words[i]))
+    for (int i = 0; contents_words[i]; i++)
+        if (opens_with(t, n, contents_words[i]))
             return true;
     int e = contents_entries(t, n);
-    return e >= 2 || (e == 1 && n < 200);
+    return e >= 2 || (e == 1 && n < 200) || (under_contents(path) && titles_and_pages(t, n));
 }
 
 /* Whether a passage goes on with the table of contents before it: under
@@ -159,7 +209,7 @@ emit(builder *b, const char *text, size_t n)
     if (kind < 0)
         kind = PS_SECTION_OTHER;
     char *path = heading_path(b);
-    int contents = is_contents(t, n, kind) || goes_on_contents(o, b->page, path, t, n, kind);
+    int contents = is_contents(t, n, kind, path) || goes_on_contents(o, b->page, path, t, n, kind);
     o->v[o->n++] = (ps_passage){ b->page, path, t, (ps_section)kind, NULL, contents };
     b->heading_pending = false;
 }

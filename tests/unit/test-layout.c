@@ -429,6 +429,35 @@ test_contents(void)
     psi_line c3[] = {
         ln("Storsthlm driver regional utveckling. Syftet är att stärka kommunerna", 100, 11, false),
     };
+    /* titles and page numbers without dots under a heading "Indhold" (KL's
+     * p2); under "Innehållsförteckning", text with sentences and figures is
+     * text (a bill whose only heading that is) */
+    psi_line dk[] = {
+        ln("Indhold", 100, 16, true),
+        ln("1. Forord 3 2. Sammenfatning 4 3. Indledning og vision 11 4. Kvalitet i det nære 15", 130, 11, false),
+    };
+    out = passages_on(dk, sizeof dk / sizeof dk[0]);
+    CHECK(out.n == 1 && out.v[0].contents == 1);
+    passages_release(&out);
+    psi_line prop[] = {
+        ln("Innehållsförteckning", 100, 16, true),
+        ln("Regeringen föreslår att 3 kap. 2 § ändras. Stödet är 12 procent av 40 miljoner för 6 år.", 130, 11,
+           false),
+    };
+    out = passages_on(prop, sizeof prop / sizeof prop[0]);
+    CHECK(out.n == 1 && out.v[0].contents == 0);
+    passages_release(&out);
+    psi_line law[] = {
+        ln("Innehållsförteckning", 100, 16, true),
+        ln("7 b § Den samordnare som enligt 6 § första stycket 3 har utsetts, ska se till att 1. samordna", 130, 11,
+           false),
+        ln("arbetet med att förebygga risker, 2. samordna tillämpningen av regler samt följa en plan, 3.", 143.2, 11,
+           false),
+        ln("samordna åtgärder för att 8", 156.4, 11, false),
+    };
+    out = passages_on(law, sizeof law / sizeof law[0]);
+    CHECK(out.n == 1 && out.v[0].contents == 0);
+    passages_release(&out);
     psi_page pg[3] = { a4(c1, 1), a4(c2, 1), a4(c3, 1) };
     out = (psi_passages){ 0 };
     psi_build_passages(pg, 3, NULL, NULL, &out, NULL);
