@@ -828,6 +828,9 @@ void psi_words_release(psi_words *w);
 void psi_goal_statements(const char *text, psi_strlist *out);
 /* What the statement s (with its words w) is taken for. */
 ps_statement_kind psi_statement_kind(const char *s, const psi_words *w);
+/* Whether heading (a heading path, parts joined by " > ") ends in a goal's
+ * title: "Mål", "Målet", "Mål 3:", "Verksamhetsmål 2027". */
+bool psi_heading_names_goal(const char *heading);
 /* How alike two statements are, 0..1: the larger of the share of their
  * distinct stems they have in common and the Dice coefficient of their
  * letter trigrams. */

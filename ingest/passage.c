@@ -266,13 +266,35 @@ flush_passage(builder *b)
     psi_buf_reset(&b->text);
 }
 
+/* Whether heading text, a sibling of the heading with nothing under it
+ * that sets a kind, is what that heading heads: a statement of eight words
+ * or more with no kind of its own ("Mål" / "I Alingsås finns goda
+ * förutsättningar för ett starkt, hållbart och inkluderande föreningsliv
+ * …", set bold over the text that explains it). */
+static bool
+heads_statement(const builder *b, int level, const char *text)
+{
+    if (!b->heading_pending || level != b->level || b->hk[level - 1] < 0 || !b->tagger)
+        return false;
+    bool intro;
+    if (psi_tagger_heading(b->tagger, text, &intro) >= 0)
+        return false;
+    int words = 0;
+    for (const char *c = text; *c; c++)
+        words += *c != ' ' && (c == text || c[-1] == ' ');
+    return words >= 8;
+}
+
 static void
 set_heading(builder *b, int level, const char *text)
 {
     flush_passage(b);
     /* a heading with nothing under it before a sibling or a parent still
-     * becomes a passage, so that its words are searchable */
-    if (b->heading_pending && level <= b->level)
+     * becomes a passage, so that its words are searchable; a statement
+     * after it is its text, and stays a heading over the text after it */
+    if (heads_statement(b, level, text))
+        emit(b, text, strlen(text));
+    else if (b->heading_pending && level <= b->level)
         emit(b, "", 0);
     for (int i = level - 1; i < MAX_LEVELS; i++) {
         free(b->path[i]);
@@ -357,8 +379,10 @@ is_heading(const psi_line *l, double body)
     if (l->size >= body * 1.12)
         return true;
     /* bold at body size: a heading is short; a line of a bold paragraph
-     * (an inriktning set in bold) runs on */
-    return l->bold && l->size >= body * 0.95 && l->text[n - 1] != '.' && n <= BOLD_HEADING_MAX;
+     * (an inriktning set in bold) runs on. Lengths are in characters: "…
+     * jämlikt och aktivt friluftsliv så att fler invånare" is 86 of them
+     * and 91 bytes. */
+    return l->bold && l->size >= body * 0.95 && l->text[n - 1] != '.' && psi_utf8_chars(l->text, n) <= BOLD_HEADING_MAX;
 }
 
 static bool
@@ -405,7 +429,7 @@ in_paragraph(const psi_page *pg, size_t i, double body)
         return false;
     size_t total = 0;
     for (size_t k = a; k <= z; k++)
-        total += strlen(ls[k].text) + 1;
+        total += psi_utf8_chars(ls[k].text, strlen(ls[k].text)) + 1;
     size_t n = strlen(ls[z].text);
     bool ends = n && ls[z].text[n - 1] == '.';
     return bold ? ends || total > 2 * BOLD_HEADING_MAX : ends && total > 2 * BOLD_HEADING_MAX;

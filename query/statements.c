@@ -419,6 +419,21 @@ psi_statement_kind(const char *s, const psi_words *w)
     return cut ? PS_STATEMENT_FRAGMENT : PS_STATEMENT_NO_CUE;
 }
 
+bool
+psi_heading_names_goal(const char *heading)
+{
+    const char *last = heading, *sep;
+    while ((sep = strstr(last, " > ")))
+        last = sep + 3;
+    psi_words w;
+    psi_words_of(last, &w);
+    static const char *const goal[] = { "mål", "målet", "målen", NULL };
+    bool named = w.n >= 1 && w.n <= 2 && (word_before(&w, 1, 1, goal) || named_goal(w.low[0])) &&
+                 (w.n == 1 || isdigit((unsigned char)w.low[1][0]));
+    psi_words_release(&w);
+    return named;
+}
+
 ps_statement_kind
 ps_goal_statement_kind(const char *statement)
 {

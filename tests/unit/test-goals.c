@@ -166,6 +166,33 @@ test_statement_kinds(void)
     }
 }
 
+static void
+test_goal_headings(void)
+{
+    /* a passage of one statement under a goal's title states the goal
+     * (query/goals.c); the title is the heading path's last part */
+    static const struct {
+        const char *heading;
+        bool goal;
+    } cases[] = {
+        { "Mål", true },
+        { "Friluftsliv för alla > Mål", true },
+        { "Program > MÅLET", true },
+        { "Mål 3", true },
+        { "Verksamhetsmål 2027", true },
+        { "Effektmål", true },
+        { "Mål och indikatorer", false },
+        { "Målgrupper", false },
+        { "Mål > Strategiska inriktningar", false },
+        { "Måluppfyllelse", false },
+        { "", false },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        printf("# heading '%s'\n", cases[i].heading);
+        CHECK(psi_heading_names_goal(cases[i].heading) == cases[i].goal);
+    }
+}
+
 /* ------------------------------------------------------------- pairing */
 
 static unsigned long long rnd_state;
@@ -550,6 +577,7 @@ main(void)
     setvbuf(stdout, NULL, _IOLBF, 0); /* a crash or the alarm keeps what was printed */
     test_statement_kinds();
     test_statement_split();
+    test_goal_headings();
     test_pairing_same_as_every_pair();
     test_pairing_4500();
     return tap_done();

@@ -468,6 +468,51 @@ test_contents(void)
 }
 
 static void
+test_goal_under_heading(void)
+{
+    /* A programme's goal area (Alingsås's idrott programme p8): "Mål" in
+     * bold at body size, the goal itself in bold over two lines (the first
+     * 86 characters and 91 bytes long), the text that explains it, then
+     * "Strategiska inriktningar". The goal is one heading, not a line of
+     * text and a heading, and it is also the text of "Mål", tagged mal; the
+     * explanation stays under the goal's heading. */
+    psi_line lines[] = {
+        ln("Friluftsliv för alla", 80, 28, true),
+        ln("Mål", 130, 11, true),
+        ln("Kommunen främjar ett tillgängligt, jämlikt och aktivt friluftsliv så att fler invånare", 153, 11, true),
+        ln("vistas i naturen regelbundet", 166.2, 11, true),
+        ln("Friluftsliv är en viktig del av ett hållbart och hälsosamt samhälle. Naturvistelse bidrar till", 193,
+           11, false),
+        ln("återhämtning och ökat välbefinnande i vardagen genom hela livet för alla invånare i kommunen.", 207.5,
+           11, false),
+        ln("Strategiska inriktningar", 236, 11, true),
+        ln("Säkerställa god och jämlik tillgång till natur- och friluftsområden i hela kommunen för alla.", 260,
+           11, false),
+    };
+    psi_tagger *t = NULL;
+    ps_error err = { 0 };
+    CHECK(psi_tagger_new(psi_default_rules, "sections.rules", &t, &err) == PS_OK);
+    psi_page pg = a4(lines, sizeof lines / sizeof lines[0]);
+    psi_passages out = { 0 };
+    psi_build_passages(&pg, 1, NULL, t, &out, NULL);
+    const char *goal = "Kommunen främjar ett tillgängligt, jämlikt och aktivt friluftsliv så att fler invånare "
+                       "vistas i naturen regelbundet";
+    CHECK(out.noutline == 4);
+    if (out.noutline == 4)
+        CHECK_STR(out.outline[2].text, goal);
+    CHECK(out.n == 3);
+    if (out.n == 3) {
+        CHECK_STR(out.v[0].heading, "Friluftsliv för alla > Mål");
+        CHECK_STR(out.v[0].text, goal);
+        CHECK(out.v[0].section == PS_SECTION_MAL);
+        CHECK(!strncmp(out.v[1].text, "Friluftsliv är en viktig", 24));
+        CHECK(out.v[1].section == PS_SECTION_OTHER);
+    }
+    passages_release(&out);
+    psi_tagger_free(t);
+}
+
+static void
 test_large_lead(void)
 {
     /* A chapter of the RUS: its title, an introduction of five lines set
@@ -616,6 +661,7 @@ main(void)
     test_letter_spacing();
     test_bold_paragraph();
     test_contents();
+    test_goal_under_heading();
     test_large_lead();
     test_run_in_lead();
     test_sentence_over_page_end();
