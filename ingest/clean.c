@@ -4,6 +4,7 @@
  * are masked), and joins lines with Swedish-aware dehyphenation. */
 #include "plansok-private.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -399,6 +400,12 @@ psi_join_line(psi_buf *b, const char *next, const psi_wordset *words)
     }
     const char *s = b->s;
     size_t n = b->len;
+    /* a span of years broken after its dash: "2026–" + "2027" */
+    if (n >= 4 && !memcmp(s + n - 3, "\xe2\x80\x93", 3) && isdigit((unsigned char)s[n - 4]) &&
+        isdigit((unsigned char)next[0])) {
+        add_untabbed(b, next);
+        return;
+    }
     /* a hyphen at the end of the text so far, right after a letter/digit */
     bool hyphen = psi_broken_end(s, n);
     if (!hyphen) {

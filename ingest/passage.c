@@ -543,6 +543,25 @@ continued(const psi_page *pages, int npages, int p, double body)
     return false;
 }
 
+/* Whether line l, a number alone ("2027"), is the last line of the heading
+ * in head, wrapped: set as it is and close under its last line prev
+ * ("1.1.Tekniska nämndens genomlysning 2026–" / "2027"). A line without a
+ * letter is no heading of its own (a page number). */
+static bool
+ends_heading(const psi_buf *head, double head_size, const psi_line *prev, const psi_line *l)
+{
+    if (!head->len || !prev || fabs(l->size - head_size) > 0.25 || l->bold != prev->bold || l->y0 <= prev->y0 ||
+        l->y0 - prev->y1 > head_size * 0.9)
+        return false;
+    size_t n = strlen(l->text);
+    if (n == 0 || n > 12)
+        return false;
+    for (size_t k = 0; k < n; k++)
+        if (!strchr("0123456789 -/", l->text[k]) && (unsigned char)l->text[k] < 0x80)
+            return false;
+    return true;
+}
+
 static int
 level_of(levels *lv, double size)
 {
@@ -631,7 +650,7 @@ psi_build_passages(const psi_page *pages, int npages, const psi_wordset *words, 
             const psi_line *l = i < pages[p].nlines ? &pages[p].lines[i] : NULL;
             if (l && !l->text)
                 continue;
-            bool heading = l && heading_at(&pages[p], i, body);
+            bool heading = l && (heading_at(&pages[p], i, body) || ends_heading(&head, head_size, prev, l));
             /* a heading ends when the next line is not the same heading */
             if (head.len && (!heading || fabs(l->size - head_size) > 0.25 ||
                              (prev && l->y0 - prev->y1 > head_size * 0.9))) {

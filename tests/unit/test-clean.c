@@ -30,6 +30,9 @@ test_dehyphenation(void)
         { "Ärendet gäller ÅTGÄR-", "der och mål", "Ärendet gäller ÅTGÄRder och mål" },
         { "stöd från ESF-", "rådet", "stöd från ESF-rådet" },
         { "ett tankstreck -", "här", "ett tankstreck - här" },
+        { "Tekniska nämndens genomlysning 2026–", "2027", "Tekniska nämndens genomlysning 2026–2027" },
+        { "perioden 2026 –", "2027", "perioden 2026 – 2027" },
+        { "ett tankstreck –", "här", "ett tankstreck – här" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *got = join2(cases[i][0], cases[i][1], NULL);

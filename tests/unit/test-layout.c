@@ -513,6 +513,36 @@ test_goal_under_heading(void)
 }
 
 static void
+test_heading_ends_in_number(void)
+{
+    /* A heading wrapped before its last year (TN's genomlysning p3): the
+     * number alone is its last line, not the text's first word. A number
+     * of the heading's size far under it is not. */
+    psi_line lines[] = {
+        ln("1.1.Tekniska nämndens genomlysning 2026–", 100, 20, true),
+        ln("2027", 124, 20, true),
+        ln("Enligt Alingsås styrmodell ska kommunens nämnder årligen ta fram en genomlysning av sin", 152, 11,
+           false),
+        ln("verksamhet, och nämnderna ska analysera hur dess verksamheter bidrar till målen för året.", 165.2, 11,
+           false),
+        ln("Avgifter", 200, 20, true),
+        ln("2028", 260, 20, true),
+        ln("Avgifterna för år 2028 räknas upp med index enligt kommunfullmäktiges beslut om taxor.", 300, 11,
+           false),
+    };
+    psi_passages out = passages_on(lines, sizeof lines / sizeof lines[0]);
+    CHECK(out.noutline >= 1);
+    if (out.noutline >= 1)
+        CHECK_STR(out.outline[0].text, "1.1.Tekniska nämndens genomlysning 2026–2027");
+    CHECK(out.n >= 2);
+    if (out.n >= 2) {
+        CHECK(!strncmp(out.v[0].text, "Enligt Alingsås", 15));
+        CHECK(!strncmp(out.v[1].text, "2028", 4));
+    }
+    passages_release(&out);
+}
+
+static void
 test_large_lead(void)
 {
     /* A chapter of the RUS: its title, an introduction of five lines set
@@ -662,6 +692,7 @@ main(void)
     test_bold_paragraph();
     test_contents();
     test_goal_under_heading();
+    test_heading_ends_in_number();
     test_large_lead();
     test_run_in_lead();
     test_sentence_over_page_end();
