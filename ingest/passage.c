@@ -23,6 +23,7 @@ typedef struct builder {
     bool force_other;         /* title and contents pages */
     int level;                /* level of the newest heading, 0: none */
     bool heading_pending;     /* newest heading has no passage yet */
+    int heading_page;         /* ... and the page it is on */
     psi_buf text;             /* passage text so far */
     psi_buf para;             /* current paragraph */
     int page;
@@ -285,6 +286,17 @@ heads_statement(const builder *b, int level, const char *text)
     return words >= 8;
 }
 
+/* The passage of a heading with nothing under it, cited at the heading's
+ * page (not the page of what comes next). */
+static void
+emit_heading_only(builder *b)
+{
+    int page = b->page;
+    b->page = b->heading_page;
+    emit(b, "", 0);
+    b->page = page;
+}
+
 static void
 set_heading(builder *b, int level, const char *text)
 {
@@ -295,7 +307,7 @@ set_heading(builder *b, int level, const char *text)
     if (heads_statement(b, level, text))
         emit(b, text, strlen(text));
     else if (b->heading_pending && level <= b->level)
-        emit(b, "", 0);
+        emit_heading_only(b);
     for (int i = level - 1; i < MAX_LEVELS; i++) {
         free(b->path[i]);
         b->path[i] = NULL;
@@ -305,6 +317,7 @@ set_heading(builder *b, int level, const char *text)
     b->hk[level - 1] = b->tagger ? psi_tagger_heading(b->tagger, text, &b->intro[level - 1]) : -1;
     b->level = level;
     b->heading_pending = true;
+    b->heading_page = b->page;
     psi_passages *o = b->out;
     if (o->noutline == o->outline_cap) {
         o->outline_cap = o->outline_cap ? o->outline_cap * 2 : 32;
@@ -725,7 +738,7 @@ psi_build_passages(const psi_page *pages, int npages, const psi_wordset *words, 
         flush_passage(&b);
     }
     if (b.heading_pending)
-        emit(&b, "", 0);
+        emit_heading_only(&b);
     for (int i = 0; i < MAX_LEVELS; i++)
         free(b.path[i]);
     psi_buf_release(&b.text);

@@ -540,6 +540,25 @@ test_heading_ends_in_number(void)
         CHECK(!strncmp(out.v[1].text, "2028", 4));
     }
     passages_release(&out);
+    /* a heading with nothing under it at a page's end is cited at its page */
+    psi_line p1[] = {
+        ln("Inledning", 100, 20, true),
+        ln("Budgeten för 2027 bygger på de ramar som kommunfullmäktige beslutade om i juni.", 130, 11, false),
+        ln("Underlag ramar 2027-2029", 700, 20, true),
+    };
+    psi_line p2[] = {
+        ln("Ram 2027", 100, 20, true),
+        ln("Ramarna för 2027 räknas upp med index enligt kommunfullmäktiges beslut om taxor.", 130, 11, false),
+    };
+    psi_page pg[2] = { a4(p1, 3), a4(p2, 2) };
+    out = (psi_passages){ 0 };
+    psi_build_passages(pg, 2, NULL, NULL, &out, NULL);
+    bool cited = false;
+    for (size_t i = 0; i < out.n; i++)
+        if (!strcmp(out.v[i].heading, "Underlag ramar 2027-2029") && !*out.v[i].text)
+            cited = out.v[i].page == 0;
+    CHECK(cited);
+    passages_release(&out);
 }
 
 static void
