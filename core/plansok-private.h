@@ -831,6 +831,13 @@ ps_statement_kind psi_statement_kind(const char *s, const psi_words *w);
 /* Whether heading (a heading path, parts joined by " > ") ends in a goal's
  * title: "Mål", "Målet", "Mål 3:", "Verksamhetsmål 2027". */
 bool psi_heading_names_goal(const char *heading);
+/* What statement s (with its words w) of a passage is taken for, where the
+ * passage holds nstatements statements under heading (a path): as
+ * psi_statement_kind, and a statement of five words or more without a goal
+ * cue, alone under a goal's title, is a goal ("Mål" / "I hela Alingsås
+ * kommun finns attraktiva … mötesplatser"). */
+ps_statement_kind psi_passage_statement_kind(const char *s, const psi_words *w, size_t nstatements,
+                                             const char *heading);
 /* How alike two statements are, 0..1: the larger of the share of their
  * distinct stems they have in common and the Dice coefficient of their
  * letter trigrams. */

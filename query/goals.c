@@ -144,18 +144,11 @@ collect_year(ps_index *ix, const ps_query_opts *scope, int y, const ps_hits *top
         yr->topic_passages += about;
         psi_strlist sl = { 0 };
         psi_goal_statements(p->text, &sl);
-        /* a passage of one statement under a heading "Mål" states the goal,
-         * with a goal cue or not ("I hela Alingsås kommun finns attraktiva,
-         * trygga och tillgängliga mötesplatser …") */
-        bool titled = sl.n == 1 && psi_heading_names_goal(p->heading);
         for (size_t k = 0; k < sl.n; k++) {
             psi_words w;
             psi_words_of(sl.v[k], &w);
             yr->statements++;
-            ps_statement_kind kind = psi_statement_kind(sl.v[k], &w);
-            if (titled && kind == PS_STATEMENT_NO_CUE && w.n >= 5)
-                kind = PS_STATEMENT_GOAL;
-            if (kind != PS_STATEMENT_GOAL) {
+            if (psi_passage_statement_kind(sl.v[k], &w, sl.n, p->heading) != PS_STATEMENT_GOAL) {
                 yr->not_goals++;
                 psi_words_release(&w);
                 free(sl.v[k]);

@@ -144,9 +144,12 @@ keep_goal_statements(ps_report *r, const topic *t, size_t limit)
          * Förskola"), every goal is about it */
         bool heading = topic_named(t, below_title(g->hits[i].heading));
         for (size_t k = 0; k < sl.n; k++) {
-            if (ps_goal_statement_kind(sl.v[k]) == PS_STATEMENT_GOAL &&
+            psi_words w;
+            psi_words_of(sl.v[k], &w);
+            if (psi_passage_statement_kind(sl.v[k], &w, sl.n, g->hits[i].heading) == PS_STATEMENT_GOAL &&
                 (!t->n || heading || topic_named(t, sl.v[k])))
                 add_line(&about, sl.v[k]);
+            psi_words_release(&w);
             free(sl.v[k]);
         }
         free(sl.v);

@@ -435,6 +435,15 @@ psi_heading_names_goal(const char *heading)
 }
 
 ps_statement_kind
+psi_passage_statement_kind(const char *s, const psi_words *w, size_t nstatements, const char *heading)
+{
+    ps_statement_kind k = psi_statement_kind(s, w);
+    if (k == PS_STATEMENT_NO_CUE && nstatements == 1 && w->n >= 5 && heading && psi_heading_names_goal(heading))
+        return PS_STATEMENT_GOAL;
+    return k;
+}
+
+ps_statement_kind
 ps_goal_statement_kind(const char *statement)
 {
     psi_words w;

@@ -45,4 +45,8 @@ run_ps 0 "goals of Alingsås kommun's idrott programme" goals --db "$TMP/idrott"
 check "... lists its four goals" sh -c "grep -qx '2027: 1 document, [0-9]* goal passages, 4 goals .*' '$TMP/out' && \
     grep -q 'I hela Alingsås kommun finns attraktiva, trygga och tillgängliga mötesplatser' '$TMP/out' && \
     grep -q 'så att fler invånare vistas i naturen regelbundet' '$TMP/out'"
+run_ps 0 "a report on friluftsliv over the idrott programme" report --db "$TMP/idrott" friluftsliv
+sed -n '/^## Mål om ämnet/,/^## Budget/p' "$TMP/out" > "$TMP/report-goals"
+check "... lists its goal about friluftsliv, as goals does" \
+    grep -q 'Kommunen främjar ett tillgängligt, jämlikt och aktivt friluftsliv' "$TMP/report-goals"
 done_testing
