@@ -7,6 +7,7 @@
  * PSI_PASSAGE_MAX bytes, at a paragraph or sentence boundary. */
 #include "plansok-private.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -556,23 +557,39 @@ continued(const psi_page *pages, int npages, int p, double body)
     return false;
 }
 
-/* Whether line l, a number alone ("2027"), is the last line of the heading
- * in head, wrapped: set as it is and close under its last line prev
- * ("1.1.Tekniska nämndens genomlysning 2026–" / "2027"). A line without a
- * letter is no heading of its own (a page number). */
+/* Whether line l, a year, a span of years or a date alone ("2027",
+ * "2026–2027", "2026 - 2027", "2018-03-28"), is the last line of the heading in head, wrapped: set as
+ * it is and close under its last line prev ("1.1.Tekniska nämndens
+ * genomlysning 2026–" / "2027"). A line without a letter is no heading of
+ * its own (a page number); a key figure under its label ("Antal
+ * invånare" / "41 602") is not a year. */
 static bool
 ends_heading(const psi_buf *head, double head_size, const psi_line *prev, const psi_line *l)
 {
     if (!head->len || !prev || fabs(l->size - head_size) > 0.25 || l->bold != prev->bold || l->y0 <= prev->y0 ||
-        l->y0 - prev->y1 > head_size * 0.9)
+        l->y0 - prev->y1 > head_size * 0.9 || l->part != PSI_PART_NONE || psi_bullet_len(l->text))
         return false;
-    size_t n = strlen(l->text);
-    if (n == 0 || n > 12)
-        return false;
-    for (size_t k = 0; k < n; k++)
-        if (!strchr("0123456789 -/", l->text[k]) && (unsigned char)l->text[k] < 0x80)
+    int years = 0;
+    for (const char *c = l->text; *c;) {
+        if (isdigit((unsigned char)*c)) {
+            size_t d = strspn(c, "0123456789");
+            if (d != 4 || (strncmp(c, "19", 2) && strncmp(c, "20", 2)))
+                return false;
+            years++;
+            c += d;
+            /* a date: "Kommunfullmäktige" / "2018-03-28" */
+            if (c[0] == '-' && isdigit((unsigned char)c[1]) && isdigit((unsigned char)c[2]) && c[3] == '-' &&
+                isdigit((unsigned char)c[4]) && isdigit((unsigned char)c[5]) && !isdigit((unsigned char)c[6]))
+                c += 6;
+        } else if (*c == ' ' || *c == '-' || *c == '/') {
+            c++;
+        } else if (!strncmp(c, "\xe2\x80\x93", 3)) {
+            c += 3;
+        } else {
             return false;
-    return true;
+        }
+    }
+    return years == 1 || years == 2;
 }
 
 static int

@@ -143,16 +143,28 @@ is_modal(const char *w)
     return !strcmp(w, "ska") || !strcmp(w, "skall") || !strcmp(w, "bör") || !strcmp(w, "vill");
 }
 
+/* Whether one of words (lower case) is among the n words before word i. */
+static bool
+word_before(const psi_words *w, size_t i, size_t n, const char *const *words)
+{
+    for (size_t j = i >= n ? i - n : 0; j < i; j++)
+        for (int k = 0; words[k]; k++)
+            if (!strcmp(w->low[j], words[k]))
+                return true;
+    return false;
+}
+
 /* Whether one of openers, within back words before word i, opens a clause
  * that word i lies in: no main clause's modal comes between, and the opener
- * is not what one works for ("verka för att", "arbeta för att"). */
+ * is not what one works for ("verka för att", "arbeta för att"); with
+ * subjects, the word before the opener is one of them. */
 static bool
-opened_by(const psi_words *w, size_t i, size_t back, const char *const *opener)
+opened_by(const psi_words *w, size_t i, size_t back, const char *const *opener, const char *const *subjects)
 {
     static const char *const works[] = { "verka", "verkar", "verkat", "arbeta", "arbetar", "arbetat", NULL };
     for (size_t j = i >= back ? i - back : 0; j + 1 < i; j++)
         for (int b = 0; opener[b]; b++) {
-            if (!cue_at(opener[b], w, j))
+            if (!cue_at(opener[b], w, j) || (subjects && !word_before(w, j, 1, subjects)))
                 continue;
             bool worked = false;
             for (int k = 0; works[k] && j > 0 && !worked; k++)
@@ -176,19 +188,25 @@ means_or_purpose(const psi_words *w, size_t i, size_t back)
     static const char *const opener[] = { "genom att",       "för att",     "så att",
                                           "syftar till att", "syftar också till att",
                                           "syftar även till att", "syfte att", "möjligt att", NULL };
-    return opened_by(w, i, back, opener);
+    return opened_by(w, i, back, opener, NULL);
 }
 
-/* Whether word i lies in a clause of what something leads to, whose subject
- * may be long: "Det bidrar till att alla som bor och verkar i Västra
- * Götaland ska ha möjlighet …" ("Vi ska bidra till att …" states a goal by
- * its own "ska"). */
+static bool measure_after(const psi_words *w, size_t i);
+
+/* Whether word i lies in a clause of what something said before leads to,
+ * whose subject may be long: "Det bidrar till att alla som bor och verkar i
+ * Västra Götaland ska ha möjlighet …" ("Det", "Detta", "Vilket" … before
+ * the verb). A clause with its measure is a target ("Det bidrar till att
+ * andelen ska öka till 80 procent"); "Kommunen bidrar till att fler
+ * invånare ska kunna vara fysiskt aktiva" and "Vi ska bidra till att …"
+ * state goals. */
 static bool
 effect_of(const psi_words *w, size_t i)
 {
-    static const char *const opener[] = { "bidrar till att", "bidra till att", "bidrog till att",
-                                          "bidrar också till att", "leder till att", NULL };
-    return opened_by(w, i, 12, opener);
+    static const char *const opener[] = { "bidrar till att", "bidrog till att", "bidrar också till att",
+                                          "leder till att", NULL };
+    static const char *const said[] = { "det", "detta", "här", "vilket", "dessa", "som", NULL };
+    return opened_by(w, i, 12, opener, said) && !measure_after(w, i);
 }
 
 /* Whether the "ska" at word i opens a relative clause ("som ska") of a
@@ -212,17 +230,6 @@ relative_ska(const psi_words *w, size_t i)
             if (!strcmp(w->low[j], copulas[k]))
                 return false;
     return true;
-}
-
-/* Whether one of words (lower case) is among the n words before word i. */
-static bool
-word_before(const psi_words *w, size_t i, size_t n, const char *const *words)
-{
-    for (size_t j = i >= n ? i - n : 0; j < i; j++)
-        for (int k = 0; words[k]; k++)
-            if (!strcmp(w->low[j], words[k]))
-                return true;
-    return false;
 }
 
 /* Whether the "ska" at word i tells of something rather than says what
@@ -324,7 +331,7 @@ cue_in_passing(const char *c, const psi_words *w, size_t i)
         (!strcmp(w->low[i + 1], "genom") || (i + 2 < w->n && !strcmp(w->low[i + 2], "genom"))))
         return true;
     if (verb)
-        return means_or_purpose(w, i, 5);
+        return means_or_purpose(w, i, 5) || effect_of(w, i);
     if (!strcmp(c, "ökas") || !strcmp(c, "minskas"))
         return !measure_after(w, i);
     if (!strcmp(c, "till 20xx")) {
@@ -355,68 +362,100 @@ cue_in_passing(const char *c, const psi_words *w, size_t i)
 
 /* Whether the statement speaks about a goal rather than states one: its
  * subject is the goal ("Målet", "Målen", "Klimatmålet", after "Det
- * övergripande" or "Detta") and its verb tells what the goal does or how it
+ * övergripande" or "Detta"), its verb tells what the goal does or how it
  * was set ("Målet pekar ut riktningen för Västra Götaland till 2030",
- * "Målet är satt med utblick mot 2040", "Målen följs upp varje år"), where
- * "Målet är att …", "Målet är 60 procent" and "Klimatmålet innebär att
- * utsläppen ska minska …" state it. */
+ * "Målet är satt med utblick mot 2040", "Målen följs upp varje år"), and
+ * nothing after the verb states it: no "ska", "öka", "minska", "uppnå", no
+ * number but a year, no "procent", no ':' ("Målet är satt till 50 procent
+ * 2030", "Målet handlar om att alla barn ska ha …", "Målet är satt:
+ * utsläppen ska vara noll 2045" state goals). */
 static bool
-about_goal(const psi_words *w)
+about_goal(const char *s, const psi_words *w)
 {
     static const char *const leads[] = { "det", "detta", "vårt", "övergripande", "långsiktiga", NULL };
     static const char *const verbs[] = { "pekar", "handlar", "beskriver", "gäller", "omfattar", "bygger",
                                          "följs",  "sattes",  "togs",      "antogs", "speglar", "utgår",
-                                         "har",    "kommer",  NULL };
+                                         NULL };
     static const char *const set[] = { "satt",      "fastställt", "fastställda", "antaget", "antagna", "beslutat",
                                        "formulerat", "framtaget", "uppsatt",     NULL };
     static const char *const goal[] = { "målet", "målen", NULL };
+    static const char *const states[] = { "ska", "skall", "öka", "minska", "uppnå", "procent", NULL };
     size_t i = 0;
     while (i < w->n && i < 2 && word_before(w, i + 1, 1, leads))
         i++;
     if (i + 1 >= w->n || !(word_before(w, i + 1, 1, goal) || ends_in(w->low[i], goal)))
         return false;
-    if (word_before(w, i + 2, 1, verbs))
-        return true;
-    return !strcmp(w->low[i + 1], "är") && i + 2 < w->n && word_before(w, i + 3, 1, set);
+    size_t v = i + 1; /* the verb */
+    if (!word_before(w, v + 1, 1, verbs)) {
+        if (strcmp(w->low[v], "är") || v + 1 >= w->n || !word_before(w, v + 2, 1, set))
+            return false;
+        v++;
+    }
+    if (strchr(s, ':'))
+        return false;
+    for (size_t j = v + 1; j < w->n; j++)
+        if (word_before(w, j + 1, 1, states) || (isdigit((unsigned char)w->low[j][0]) && !is_year(w->low[j])))
+            return false;
+    return true;
 }
 
-ps_statement_kind
-psi_statement_kind(const char *s, const psi_words *w)
+/* Whether s ends a lead-in to a list ("Per verksamhet finns följande mål:"). */
+static bool
+lead_in(const char *s)
 {
+    size_t n = strlen(s);
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    return n > 0 && (s[n - 1] == ':' || s[n - 1] == ';');
+}
+
+/* What statement s is taken for (psi_statement_kind); *plain says that it
+ * has no goal cue and is neither a lead-in nor about a goal. */
+static ps_statement_kind
+kind_of(const char *s, const psi_words *w, bool *plain)
+{
+    *plain = false;
     /* lower case first: a fragment of a sentence cut elsewhere (the next
      * clause of a listed goal has lost its "att" and starts with a capital:
      * push_statement) */
     if (psi_starts_lower(s))
         return PS_STATEMENT_FRAGMENT;
-    /* a lead-in to a list ("Per verksamhet finns följande mål:") is not a goal itself */
-    size_t n = strlen(s);
-    while (n > 0 && s[n - 1] == ' ')
-        n--;
-    if (n > 0 && (s[n - 1] == ':' || s[n - 1] == ';'))
+    /* a lead-in to a list is not a goal itself */
+    if (lead_in(s))
         return PS_STATEMENT_NO_CUE;
     /* a sentence cut off at a page or column end ends in a word that needs
      * more after it; with no goal cue before that word it states nothing
      * ("Enligt skollagens (2010:800) kapitel 1 ska"), with one it is a goal
      * however it ends ("Fem utländska personer ska ha flyttat till länet
      * som ett resultat av") */
+    size_t n = strlen(s);
     bool cut = w->n > 0 && n > 0 && !strchr(".!?", s[n - 1]) && psi_word_goes_on(w->low[w->n - 1]);
     for (int k = 0; fact_cues[k]; k++)
         if (cue_at(fact_cues[k], w, 0))
             return PS_STATEMENT_FACT;
-    if (about_goal(w))
+    if (about_goal(s, w))
         return PS_STATEMENT_NO_CUE;
-    psi_words head = *w; /* the words a cue may lie in */
+    psi_words head = *w; /* the words a cue may lie in; what follows it may
+                          * be read to the end ("Det uppnås genom") */
     head.n -= cut;
     for (size_t i = 0; i < head.n; i++) {
         for (int k = 0; goal_cues[k]; k++)
-            if (cue_at(goal_cues[k], &head, i) && !cue_in_passing(goal_cues[k], &head, i))
+            if (cue_at(goal_cues[k], &head, i) && !cue_in_passing(goal_cues[k], w, i))
                 return PS_STATEMENT_GOAL;
         /* a named goal: "Nämndens kompetensförsörjningsmål är att …",
          * "Verksamhetsmålet är …" */
         if (i + 1 < head.n && !strcmp(head.low[i + 1], "är") && named_goal(head.low[i]))
             return PS_STATEMENT_GOAL;
     }
+    *plain = !cut;
     return cut ? PS_STATEMENT_FRAGMENT : PS_STATEMENT_NO_CUE;
+}
+
+ps_statement_kind
+psi_statement_kind(const char *s, const psi_words *w)
+{
+    bool plain;
+    return kind_of(s, w, &plain);
 }
 
 bool
@@ -425,20 +464,40 @@ psi_heading_names_goal(const char *heading)
     const char *last = heading, *sep;
     while ((sep = strstr(last, " > ")))
         last = sep + 3;
-    psi_words w;
-    psi_words_of(last, &w);
-    static const char *const goal[] = { "mål", "målet", "målen", NULL };
-    bool named = w.n >= 1 && w.n <= 2 && (word_before(&w, 1, 1, goal) || named_goal(w.low[0])) &&
-                 (w.n == 1 || isdigit((unsigned char)w.low[1][0]));
-    psi_words_release(&w);
+    psi_buf low = PSI_BUF_INIT;
+    psi_lower_append(&low, last, strlen(last));
+    const char *h = psi_buf_str(&low);
+    /* the title's word: "mål", "målet", "målen" or a compound ("delmål") */
+    size_t n = strcspn(h, " :–-");
+    char word[64];
+    bool named = n > 0 && n < sizeof word;
+    if (named) {
+        memcpy(word, h, n);
+        word[n] = '\0';
+        named = !strcmp(word, "mål") || !strcmp(word, "målet") || !strcmp(word, "målen") || named_goal(word);
+    }
+    /* then nothing, or a number ("3", "2.1", "2026-2029") and nothing or a
+     * name after ':' or a dash ("Mål 3: Trygg kommun") */
+    const char *r = h + n;
+    while (named && *r == ' ')
+        r++;
+    if (named && isdigit((unsigned char)*r)) {
+        while (isdigit((unsigned char)*r) || *r == '.' || *r == '-' || *r == '/' || *r == ' ' ||
+               !strncmp(r, "\xe2\x80\x93", 3))
+            r += !strncmp(r, "\xe2\x80\x93", 3) ? 3 : 1;
+        named = !*r || *r == ':' || *r == '-' || !strncmp(r, "\xe2\x80\x93", 3);
+    } else if (named)
+        named = !*r || *r == ':';
+    psi_buf_release(&low);
     return named;
 }
 
 ps_statement_kind
 psi_passage_statement_kind(const char *s, const psi_words *w, size_t nstatements, const char *heading)
 {
-    ps_statement_kind k = psi_statement_kind(s, w);
-    if (k == PS_STATEMENT_NO_CUE && nstatements == 1 && w->n >= 5 && heading && psi_heading_names_goal(heading))
+    bool plain;
+    ps_statement_kind k = kind_of(s, w, &plain);
+    if (plain && nstatements == 1 && w->n >= 5 && heading && psi_heading_names_goal(heading))
         return PS_STATEMENT_GOAL;
     return k;
 }

@@ -141,7 +141,22 @@ test_statement_kinds(void)
         { "Det uppnås också genom att infrastrukturen utvecklas.", PS_STATEMENT_NO_CUE },
         { "Det bidrar till att alla som bor och verkar i Västra Götaland ska ha möjlighet att leva ett gott liv.",
           PS_STATEMENT_NO_CUE },
-        /* ... while these state goals */
+        { "Det bidrar till att öka attraktiviteten för hela regionen.", PS_STATEMENT_NO_CUE },
+        { "Det uppnås genom", PS_STATEMENT_FRAGMENT },
+        /* ... while these state goals (a review's cases: something after the
+         * verb states the goal; a subject of its own before "bidrar till
+         * att"; a measure) */
+        { "Målet är satt till 50 procent 2030.", PS_STATEMENT_GOAL },
+        { "Målet är fastställt till 80 procent senast 2030.", PS_STATEMENT_GOAL },
+        { "Målet gäller för perioden 2026-2030 och innebär att utsläppen ska minska med 40 procent.",
+          PS_STATEMENT_GOAL },
+        { "Målet omfattar att alla elever ska ha en gymnasieexamen 2030.", PS_STATEMENT_GOAL },
+        { "Målet handlar om att alla barn ska ha en trygg uppväxt.", PS_STATEMENT_GOAL },
+        { "Målet kommer att vara att andelen ska öka till 80 procent.", PS_STATEMENT_GOAL },
+        { "Det långsiktiga målet är satt: utsläppen ska vara noll 2045.", PS_STATEMENT_GOAL },
+        { "Kommunen bidrar till att fler invånare ska kunna vara fysiskt aktiva i vardagen.", PS_STATEMENT_GOAL },
+        { "Vi vill bidra till att fler ska välja kollektivtrafiken.", PS_STATEMENT_GOAL },
+        { "Det bidrar till att andelen ska öka till 80 procent.", PS_STATEMENT_GOAL },
         { "Målet är att alla ska ha möjlighet att leva ett gott liv.", PS_STATEMENT_GOAL },
         { "Målet är 60 procent legitimerade förskollärare.", PS_STATEMENT_GOAL },
         { "Klimatmålet innebär att utsläppen ska minska med 80 procent till år 2030.", PS_STATEMENT_GOAL },
@@ -181,6 +196,13 @@ test_goal_headings(void)
         { "Mål 3", true },
         { "Verksamhetsmål 2027", true },
         { "Effektmål", true },
+        { "Delmål 2.1", true },
+        { "Mål 2026-2029", true },
+        { "Mål 2026–2029", true },
+        { "Mål 3: Trygg kommun", true },
+        { "Mål:", true },
+        { "Mål – tågresandet ska tredubblas", false },
+        { "Mål för kommunen", false },
         { "Mål och indikatorer", false },
         { "Målgrupper", false },
         { "Mål > Strategiska inriktningar", false },
@@ -190,6 +212,27 @@ test_goal_headings(void)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         printf("# heading '%s'\n", cases[i].heading);
         CHECK(psi_heading_names_goal(cases[i].heading) == cases[i].goal);
+    }
+    /* under such a title, a statement alone without a cue is the goal; a
+     * lead-in, a statement about goals or one of two is not */
+    static const struct {
+        const char *text;
+        size_t of;
+        ps_statement_kind kind;
+    } under[] = {
+        { "I hela kommunen finns attraktiva mötesplatser för idrott", 1, PS_STATEMENT_GOAL },
+        { "I hela kommunen finns attraktiva mötesplatser för idrott", 2, PS_STATEMENT_NO_CUE },
+        { "Målen följs upp varje år till 2030.", 1, PS_STATEMENT_NO_CUE },
+        { "Per verksamhet finns följande mål:", 1, PS_STATEMENT_NO_CUE },
+        { "Idag har länet 28 procent av alla företag.", 1, PS_STATEMENT_FACT },
+        { "Goda villkor", 1, PS_STATEMENT_NO_CUE },
+    };
+    for (size_t i = 0; i < sizeof under / sizeof under[0]; i++) {
+        psi_words w;
+        psi_words_of(under[i].text, &w);
+        printf("# under 'Mål', one of %zu: '%s'\n", under[i].of, under[i].text);
+        CHECK(psi_passage_statement_kind(under[i].text, &w, under[i].of, "Program > Mål") == under[i].kind);
+        psi_words_release(&w);
     }
 }
 

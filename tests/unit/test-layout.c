@@ -527,6 +527,8 @@ test_heading_ends_in_number(void)
            false),
         ln("Avgifter", 200, 20, true),
         ln("2028", 260, 20, true),
+        ln("Antal invånare", 280, 20, true),
+        ln("41 602", 304, 20, true),
         ln("Avgifterna för år 2028 räknas upp med index enligt kommunfullmäktiges beslut om taxor.", 300, 11,
            false),
     };
@@ -539,6 +541,10 @@ test_heading_ends_in_number(void)
         CHECK(!strncmp(out.v[0].text, "Enligt Alingsås", 15));
         CHECK(!strncmp(out.v[1].text, "2028", 4));
     }
+    bool figure = false; /* a key figure under its label is no part of it */
+    for (size_t i = 0; i < out.noutline; i++)
+        figure |= strstr(out.outline[i].text, "41 602") != NULL;
+    CHECK(!figure);
     passages_release(&out);
     /* a heading with nothing under it at a page's end is cited at its page */
     psi_line p1[] = {
