@@ -1,8 +1,10 @@
 /* fuzz-text.c: libFuzzer harness for the text pipeline: character
  * cleaning, running-line keys, dehyphenating joins, extra index words,
- * section tagging, metadata detection, Swedish amounts and budget rows.
- * Built and run by 'make fuzz'. */
+ * section tagging, metadata detection, Swedish amounts, budget rows,
+ * passages and headings (sizes and weights from the input's bytes), and
+ * goal statements. Built and run by 'make fuzz'. */
 #include "plansok-private.h"
+#include "tests/unit/pages.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -90,6 +92,42 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (size_t i = 0; i < rows.n; i++)
         psi_budget_row_release(&rows.v[i]);
     free(rows.v);
+
+    /* passages and headings: each line's size, weight and gap from its
+     * first byte, so that headings, bold runs, wrapped years and titles
+     * come and go */
+    double y = 60;
+    for (size_t i = 0; i < nl; i++) {
+        unsigned char k = (unsigned char)(lines[i].text[0] ? lines[i].text[0] : i);
+        psi_line *l = &lines[i];
+        l->size = (k & 3) == 0 ? 20 : (k & 3) == 1 ? 14 : 11;
+        l->bold = (k & 4) != 0;
+        l->x0 = 80;
+        l->x1 = 80 + 4.5 * (double)strlen(l->text);
+        l->y0 = y;
+        l->y1 = y + l->size;
+        y += l->size + ((k & 8) ? 2 : 14);
+    }
+    psi_page two[2] = { pg, pg };
+    two[1].lines = lines + nl / 2;
+    two[1].nlines = nl - nl / 2;
+    two[0].nlines = nl / 2;
+    psi_passages ps = { 0 };
+    psi_build_passages(two, 2, words, tagger, &ps, NULL);
+    passages_release(&ps);
+
+    /* goal statements, under the input as a heading */
+    psi_strlist sl = { 0 };
+    psi_goal_statements(c, &sl);
+    for (size_t i = 0; i < sl.n; i++) {
+        psi_words gw;
+        psi_words_of(sl.v[i], &gw);
+        psi_passage_statement_kind(sl.v[i], &gw, sl.n, c);
+        psi_words_release(&gw);
+        free(sl.v[i]);
+    }
+    free(sl.v);
+    psi_heading_names_goal(c);
     for (size_t i = 0; i < nl; i++)
         free(lines[i].text);
     free(c);
