@@ -127,9 +127,9 @@ under_contents(const char *path)
 
 /* Whether text is titles and page numbers without a sentence: three page
  * numbers or more (numbers of at most three digits, not followed by '.'),
- * rising, with at most twelve words to each (numbers too), and no '.', '?' or '!' after a
- * letter ("1. Forord 3 2. Sammenfatning 4 3. Indledning og vision 11"; a
- * paragraph of a law citing "6 § första stycket 3" is not). */
+ * rising, with at most twelve words to each (numbers too), and no '.', '?'
+ * or '!' after a letter ("1. Forord 3 2. Sammenfatning 4 3. Indledning og
+ * vision 11"; a paragraph of a law citing "6 § första stycket 3" is not). */
 static bool
 titles_and_pages(const char *t, size_t n)
 {
@@ -558,11 +558,11 @@ continued(const psi_page *pages, int npages, int p, double body)
 }
 
 /* Whether line l, a year, a span of years or a date alone ("2027",
- * "2026–2027", "2026 - 2027", "2018-03-28"), is the last line of the heading in head, wrapped: set as
- * it is and close under its last line prev ("1.1.Tekniska nämndens
- * genomlysning 2026–" / "2027"). A line without a letter is no heading of
- * its own (a page number); a key figure under its label ("Antal
- * invånare" / "41 602") is not a year. */
+ * "2026–2027", "2026 - 2027", "2018-03-28"), is the last line of the
+ * heading in head, wrapped: set as it is and close under its last line prev
+ * ("1.1.Tekniska nämndens genomlysning 2026–" / "2027"). A line without a
+ * letter is no heading of its own (a page number); a key figure under its
+ * label ("Antal invånare" / "41 602") is not a year. */
 static bool
 ends_heading(const psi_buf *head, double head_size, const psi_line *prev, const psi_line *l)
 {

@@ -39,8 +39,8 @@ check "... says each year's documents have no goal passages" sh -c \
 # a programme's goals stated under a heading "Mål" in bold, without a goal
 # cue, are its goals (ingest: the statement is the text of "Mål"; goals: a
 # passage of one statement under a goal's title)
-"$PLANSOK" ingest -q --db "$TMP/idrott" "$SHARED/realplans/se_alingsas-kommun_2027-2030_program-idrott-rorelse-friluftsliv.pdf" \
-    >/dev/null 2>&1
+IDROTT="$SHARED/realplans/se_alingsas-kommun_2027-2030_program-idrott-rorelse-friluftsliv.pdf"
+"$PLANSOK" ingest -q --db "$TMP/idrott" "$IDROTT" >/dev/null 2>&1
 run_ps 0 "goals of Alingsås kommun's idrott programme" goals --db "$TMP/idrott" --org 1489
 check "... lists its four goals" sh -c "grep -qx '2027: 1 document, [0-9]* goal passages, 4 goals .*' '$TMP/out' && \
     grep -q 'I hela Alingsås kommun finns attraktiva, trygga och tillgängliga mötesplatser' '$TMP/out' && \
