@@ -829,15 +829,31 @@ void psi_goal_statements(const char *text, psi_strlist *out);
 /* What the statement s (with its words w) is taken for. */
 ps_statement_kind psi_statement_kind(const char *s, const psi_words *w);
 /* Whether heading (a heading path, parts joined by " > ") ends in a goal's
- * title: "Mål", "Målet", "Mål 3:", "Verksamhetsmål 2027". */
+ * title: "Mål", "Målet", "Mål 3: Trygg kommun", "Delmål 2.1",
+ * "Verksamhetsmål 2027". */
 bool psi_heading_names_goal(const char *heading);
-/* What statement s (with its words w) of a passage is taken for, where the
- * passage holds nstatements statements under heading (a path): as
- * psi_statement_kind, and a statement of five words or more without a goal
- * cue, alone under a goal's title, is a goal ("Mål" / "I hela Alingsås
- * kommun finns attraktiva … mötesplatser"). */
-ps_statement_kind psi_passage_statement_kind(const char *s, const psi_words *w, size_t nstatements,
-                                             const char *heading);
+/* A statement of a passage, with its words and what it is taken for. */
+typedef struct psi_statement {
+    char *text;
+    psi_words w;
+    ps_statement_kind kind;
+    bool heading; /* stated in the passage's heading ("Mål – …") */
+} psi_statement;
+typedef struct psi_statements {
+    psi_statement *v;
+    size_t n;
+} psi_statements;
+/* The statements of a passage's text under heading (a path, or NULL), each
+ * with its words and kind: first, with heading_too (the heading's first
+ * passage), a goal the heading states after a goal's title ("Mål –
+ * tågresandet ska tredubblas"), then the text's statements
+ * (psi_goal_statements), each as psi_statement_kind takes it, where one
+ * alone under a goal's title ("Mål" / "I hela Alingsås kommun finns
+ * attraktiva … mötesplatser") is a goal with a cue or not, unless it is a
+ * lead-in or about a goal. A caller may take a statement's text and words
+ * (leaving NULL and zeroes) before psi_statements_release. */
+void psi_passage_statements(const char *text, const char *heading, bool heading_too, psi_statements *out);
+void psi_statements_release(psi_statements *s);
 /* How alike two statements are, 0..1: the larger of the share of their
  * distinct stems they have in common and the Dice coefficient of their
  * letter trigrams. */

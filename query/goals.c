@@ -142,25 +142,25 @@ collect_year(ps_index *ix, const ps_query_opts *scope, int y, const ps_hits *top
         const ps_hit *p = &h->hits[i];
         bool about = !topic || (topic->n && bsearch(p, topic->hits, topic->n, sizeof *topic->hits, cmp_passage));
         yr->topic_passages += about;
-        psi_strlist sl = { 0 };
-        psi_goal_statements(p->text, &sl);
-        for (size_t k = 0; k < sl.n; k++) {
-            psi_words w;
-            psi_words_of(sl.v[k], &w);
+        /* a goal stated in a heading counts with its first passage */
+        bool first_under = i == 0 || strcmp(h->hits[i - 1].file, p->file) || strcmp(h->hits[i - 1].heading, p->heading);
+        psi_statements ss;
+        psi_passage_statements(p->text, p->heading, first_under, &ss);
+        for (size_t k = 0; k < ss.n; k++) {
             yr->statements++;
-            if (psi_passage_statement_kind(sl.v[k], &w, sl.n, p->heading) != PS_STATEMENT_GOAL) {
+            if (ss.v[k].kind != PS_STATEMENT_GOAL) {
                 yr->not_goals++;
-                psi_words_release(&w);
-                free(sl.v[k]);
                 continue;
             }
             if (n == cap) {
                 cap = cap ? cap * 2 : 64;
                 st = psi_realloc(st, cap * sizeof *st);
             }
-            st[n++] = (stated){ p, sl.v[k], w, about };
+            st[n++] = (stated){ p, ss.v[k].text, ss.v[k].w, about };
+            ss.v[k].text = NULL;
+            ss.v[k].w = (psi_words){ 0 };
         }
-        free(sl.v);
+        psi_statements_release(&ss);
     }
     /* a statement alike to an earlier goal of the year is that goal again */
     psi_goal_sig *sig = psi_malloc((n + 1) * sizeof *sig);

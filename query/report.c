@@ -137,22 +137,21 @@ keep_goal_statements(ps_report *r, const topic *t, size_t limit)
     ps_hits *g = r->goals;
     r->goal_statements = psi_calloc(g->n + 1, sizeof *r->goal_statements);
     for (size_t i = 0; i < g->n; i++) {
-        psi_strlist sl = { 0 };
-        psi_goal_statements(g->hits[i].text ? g->hits[i].text : "", &sl);
+        /* a goal stated in a heading counts with the first passage kept
+         * under it */
+        bool first_under = true;
+        for (size_t j = 0; j < kept && first_under; j++)
+            first_under = strcmp(g->hits[j].file, g->hits[i].file) || strcmp(g->hits[j].heading, g->hits[i].heading);
+        psi_statements ss;
+        psi_passage_statements(g->hits[i].text, g->hits[i].heading, first_under, &ss);
         psi_buf about = PSI_BUF_INIT;
         /* under a heading that names the topic ("Kompetensförsörjningsmål >
          * Förskola"), every goal is about it */
         bool heading = topic_named(t, below_title(g->hits[i].heading));
-        for (size_t k = 0; k < sl.n; k++) {
-            psi_words w;
-            psi_words_of(sl.v[k], &w);
-            if (psi_passage_statement_kind(sl.v[k], &w, sl.n, g->hits[i].heading) == PS_STATEMENT_GOAL &&
-                (!t->n || heading || topic_named(t, sl.v[k])))
-                add_line(&about, sl.v[k]);
-            psi_words_release(&w);
-            free(sl.v[k]);
-        }
-        free(sl.v);
+        for (size_t k = 0; k < ss.n; k++)
+            if (ss.v[k].kind == PS_STATEMENT_GOAL && (!t->n || heading || topic_named(t, ss.v[k].text)))
+                add_line(&about, ss.v[k].text);
+        psi_statements_release(&ss);
         if (!about.len || kept >= limit) {
             psi_hit_release(&g->hits[i]);
             psi_buf_release(&about);

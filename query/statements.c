@@ -458,48 +458,144 @@ psi_statement_kind(const char *s, const psi_words *w)
     return kind_of(s, w, &plain);
 }
 
-bool
-psi_heading_names_goal(const char *heading)
+/* A heading path's last part read as a goal's title: its word ("mål",
+ * "målet", "målen" or a compound, "delmål"), a number after it ("3", "2.1",
+ * "2026-2029"), and what follows a ':' or a dash ("Mål 3: Trygg kommun",
+ * "Mål – tågresandet ska tredubblas"), as an offset into the part. */
+typedef struct title {
+    const char *part; /* the heading's last part */
+    bool word;        /* it opens with a goal's word */
+    bool compound;    /* ... a compound ("Samhällsmål") */
+    bool number;      /* a number follows the word */
+    bool year;        /* ... a year ("Delmål 2028") */
+    char sep;         /* ':', '-' (a dash) or 0 (none: the part ends) */
+    size_t rest;      /* where the text after sep starts in part */
+    bool other;       /* something else follows: "Mål och indikatorer" */
+} title;
+
+static title
+title_of(const char *heading)
 {
+    title t = { 0 };
     const char *last = heading, *sep;
     while ((sep = strstr(last, " > ")))
         last = sep + 3;
+    t.part = last;
     psi_buf low = PSI_BUF_INIT;
     psi_lower_append(&low, last, strlen(last));
     const char *h = psi_buf_str(&low);
-    /* the title's word: "mål", "målet", "målen" or a compound ("delmål") */
     size_t n = strcspn(h, " :–-");
     char word[64];
-    bool named = n > 0 && n < sizeof word;
-    if (named) {
-        memcpy(word, h, n);
-        word[n] = '\0';
-        named = !strcmp(word, "mål") || !strcmp(word, "målet") || !strcmp(word, "målen") || named_goal(word);
+    if (low.len != strlen(last) || n == 0 || n >= sizeof word) {
+        psi_buf_release(&low);
+        return t;
     }
-    /* then nothing, or a number ("3", "2.1", "2026-2029") and nothing or a
-     * name after ':' or a dash ("Mål 3: Trygg kommun") */
+    memcpy(word, h, n);
+    word[n] = '\0';
+    t.word = !strcmp(word, "mål") || !strcmp(word, "målet") || !strcmp(word, "målen");
+    t.compound = !t.word && named_goal(word);
+    t.word |= t.compound;
     const char *r = h + n;
-    while (named && *r == ' ')
+    while (*r == ' ')
         r++;
-    if (named && isdigit((unsigned char)*r)) {
+    if (isdigit((unsigned char)*r)) {
+        t.number = true;
+        t.year = strspn(r, "0123456789") == 4;
         while (isdigit((unsigned char)*r) || *r == '.' || *r == '-' || *r == '/' || *r == ' ' ||
                !strncmp(r, "\xe2\x80\x93", 3))
             r += !strncmp(r, "\xe2\x80\x93", 3) ? 3 : 1;
-        named = !*r || *r == ':' || *r == '-' || !strncmp(r, "\xe2\x80\x93", 3);
-    } else if (named)
-        named = !*r || *r == ':';
+    }
+    if (*r == ':' || *r == '-' || !strncmp(r, "\xe2\x80\x93", 3)) {
+        t.sep = *r == ':' ? ':' : '-';
+        r += *r == ':' || *r == '-' ? 1 : 3;
+        while (*r == ' ')
+            r++;
+    } else
+        t.other = *r != '\0';
+    t.rest = (size_t)(r - h);
     psi_buf_release(&low);
-    return named;
+    return t;
 }
 
-ps_statement_kind
-psi_passage_statement_kind(const char *s, const psi_words *w, size_t nstatements, const char *heading)
+bool
+psi_heading_names_goal(const char *heading)
 {
-    bool plain;
-    ps_statement_kind k = kind_of(s, w, &plain);
-    if (plain && nstatements == 1 && w->n >= 5 && heading && psi_heading_names_goal(heading))
-        return PS_STATEMENT_GOAL;
-    return k;
+    /* "Mål", "Mål 3", "Mål 3: Trygg kommun", "Delmål 2.1", "Mål 2026-2029";
+     * not "Mål och indikatorer", nor "Mål – tågresandet ska tredubblas"
+     * (a goal stated in the heading, heading_goal) */
+    title t = title_of(heading);
+    return t.word && !t.other && (t.sep != '-' || t.number);
+}
+
+/* The goal a heading states after its title, with its first letter in upper
+ * case, or NULL: "Mål – tågresandet ska tredubblas", "Mål 1: Alla barn ska
+ * ha en trygg uppväxt", "Samhällsmål – framtida tillstånd: ökad tillgång
+ * till arbete …"; three words or more. Not a compound's numbered chapter
+ * ("Delmål 2028 – nödvändig konkretisering på vägen") nor a year's. */
+static char *
+heading_goal(const char *heading)
+{
+    title t = title_of(heading);
+    if (!t.word || !t.sep || t.year || (t.compound && t.number))
+        return NULL;
+    const char *x = t.part + t.rest;
+    psi_words w;
+    psi_words_of(x, &w);
+    size_t nw = w.n;
+    psi_words_release(&w);
+    if (nw < 3)
+        return NULL;
+    psi_buf b = PSI_BUF_INIT;
+    uint32_t cp;
+    size_t k = psi_utf8_decode(x, strlen(x), &cp);
+    if (k) {
+        char up[4];
+        psi_buf_add(&b, up, psi_utf8_encode(psi_cp_upper(cp), up));
+        psi_buf_adds(&b, x + k);
+    }
+    return psi_buf_detach(&b);
+}
+
+void
+psi_passage_statements(const char *text, const char *heading, bool heading_too, psi_statements *out)
+{
+    memset(out, 0, sizeof *out);
+    psi_strlist sl = { 0 };
+    char *goal = heading && heading_too ? heading_goal(heading) : NULL;
+    psi_goal_statements(text ? text : "", &sl);
+    out->v = psi_calloc(sl.n + 2, sizeof *out->v);
+    if (goal) {
+        psi_statement *g = &out->v[out->n++];
+        g->text = goal;
+        psi_words_of(goal, &g->w);
+        g->kind = PS_STATEMENT_GOAL;
+        g->heading = true;
+    }
+    /* a passage of one statement under a goal's title states the goal,
+     * with a cue or not ("Mål" / "I hela Alingsås kommun finns attraktiva
+     * … mötesplatser"), unless it is a lead-in or about a goal */
+    bool titled = sl.n == 1 && heading && psi_heading_names_goal(heading);
+    for (size_t k = 0; k < sl.n; k++) {
+        psi_statement *st = &out->v[out->n++];
+        st->text = sl.v[k];
+        psi_words_of(st->text, &st->w);
+        bool plain;
+        st->kind = kind_of(st->text, &st->w, &plain);
+        if (titled && plain && st->w.n >= 5)
+            st->kind = PS_STATEMENT_GOAL;
+    }
+    free(sl.v);
+}
+
+void
+psi_statements_release(psi_statements *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        free(s->v[i].text);
+        psi_words_release(&s->v[i].w);
+    }
+    free(s->v);
+    memset(s, 0, sizeof *s);
 }
 
 ps_statement_kind

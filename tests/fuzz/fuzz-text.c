@@ -117,16 +117,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     passages_release(&ps);
 
     /* goal statements, under the input as a heading */
-    psi_strlist sl = { 0 };
-    psi_goal_statements(c, &sl);
-    for (size_t i = 0; i < sl.n; i++) {
-        psi_words gw;
-        psi_words_of(sl.v[i], &gw);
-        psi_passage_statement_kind(sl.v[i], &gw, sl.n, c);
-        psi_words_release(&gw);
-        free(sl.v[i]);
-    }
-    free(sl.v);
+    psi_statements ss;
+    psi_passage_statements(c, c, true, &ss);
+    psi_statements_release(&ss);
     psi_heading_names_goal(c);
     for (size_t i = 0; i < nl; i++)
         free(lines[i].text);

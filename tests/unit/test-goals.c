@@ -217,22 +217,57 @@ test_goal_headings(void)
      * lead-in, a statement about goals or one of two is not */
     static const struct {
         const char *text;
-        size_t of;
-        ps_statement_kind kind;
+        size_t n;
+        ps_statement_kind kind; /* of the first statement */
     } under[] = {
         { "I hela kommunen finns attraktiva mötesplatser för idrott", 1, PS_STATEMENT_GOAL },
-        { "I hela kommunen finns attraktiva mötesplatser för idrott", 2, PS_STATEMENT_NO_CUE },
+        { "I hela kommunen finns attraktiva mötesplatser för idrott. Föreningarna finns i alla delar.", 2,
+          PS_STATEMENT_NO_CUE },
         { "Målen följs upp varje år till 2030.", 1, PS_STATEMENT_NO_CUE },
         { "Per verksamhet finns följande mål:", 1, PS_STATEMENT_NO_CUE },
         { "Idag har länet 28 procent av alla företag.", 1, PS_STATEMENT_FACT },
-        { "Goda villkor", 1, PS_STATEMENT_NO_CUE },
+        { "Goda villkor för alla", 1, PS_STATEMENT_NO_CUE },
     };
     for (size_t i = 0; i < sizeof under / sizeof under[0]; i++) {
-        psi_words w;
-        psi_words_of(under[i].text, &w);
-        printf("# under 'Mål', one of %zu: '%s'\n", under[i].of, under[i].text);
-        CHECK(psi_passage_statement_kind(under[i].text, &w, under[i].of, "Program > Mål") == under[i].kind);
-        psi_words_release(&w);
+        psi_statements ss;
+        psi_passage_statements(under[i].text, "Program > Mål", true, &ss);
+        printf("# under 'Mål': '%s'\n", under[i].text);
+        CHECK(ss.n == under[i].n);
+        if (ss.n == under[i].n)
+            CHECK(ss.v[0].kind == under[i].kind);
+        psi_statements_release(&ss);
+    }
+    /* a goal stated in the heading, after its title, comes first (with its
+     * first passage); a numbered chapter of a compound, a year's and a
+     * name of two words do not */
+    static const struct {
+        const char *heading;
+        const char *goal; /* NULL: none */
+    } stated[] = {
+        { "Målbild > Mål – tågresandet ska tredubblas", "Tågresandet ska tredubblas" },
+        { "Mål – öppna sju nya stationer (Västtågsutredningen)", "Öppna sju nya stationer (Västtågsutredningen)" },
+        { "Mål 1: Alla barn ska ha en trygg uppväxt", "Alla barn ska ha en trygg uppväxt" },
+        { "Samhällsmål – ökad tillgång till arbete", "Ökad tillgång till arbete" },
+        { "Mål – ökad tillgång", NULL },
+        { "Delmål 2028 – nödvändig konkretisering på vägen", NULL },
+        { "Mål 3: Trygg kommun", NULL },
+        { "Mål och indikatorer för arbetet", NULL },
+        { "Målgrupper – barn och unga i skolan", NULL },
+    };
+    for (size_t i = 0; i < sizeof stated / sizeof stated[0]; i++) {
+        psi_statements ss;
+        psi_passage_statements("Texten under rubriken.", stated[i].heading, true, &ss);
+        printf("# heading '%s'\n", stated[i].heading);
+        if (stated[i].goal) {
+            CHECK(ss.n == 2 && ss.v[0].heading && ss.v[0].kind == PS_STATEMENT_GOAL);
+            if (ss.n == 2)
+                CHECK_STR(ss.v[0].text, stated[i].goal);
+        } else
+            CHECK(ss.n == 1 && !ss.v[0].heading);
+        psi_statements_release(&ss);
+        psi_passage_statements("Texten under rubriken.", stated[i].heading, false, &ss);
+        CHECK(ss.n == 1); /* not the heading's first passage */
+        psi_statements_release(&ss);
     }
 }
 
