@@ -556,6 +556,20 @@ heading_goal(const char *heading)
     return psi_buf_detach(&b);
 }
 
+/* Whether the words of a hold two thirds or more of the stems of b. */
+static bool
+covers(const psi_words *a, const psi_words *b)
+{
+    size_t found = 0;
+    for (size_t i = 0; i < b->n; i++)
+        for (size_t j = 0; j < a->n; j++)
+            if (!strcmp(a->key[j], b->key[i])) {
+                found++;
+                break;
+            }
+    return b->n > 0 && 3 * found >= 2 * b->n;
+}
+
 void
 psi_passage_statements(const char *text, const char *heading, bool heading_too, psi_statements *out)
 {
@@ -583,8 +597,20 @@ psi_passage_statements(const char *text, const char *heading, bool heading_too, 
         st->kind = kind_of(st->text, &st->w, &plain);
         if (titled && plain && st->w.n >= 5)
             st->kind = PS_STATEMENT_GOAL;
+        /* the heading's goal stated in full in the text is that goal
+         * ("Mål – tågresandet ska tredubblas" / "Målet … är att
+         * tågtrafiken ska tredubblas från 10,5 miljoner resor …"): it
+         * counts once, as the text has it */
+        if (goal && st->kind == PS_STATEMENT_GOAL && out->v[0].kind == PS_STATEMENT_GOAL &&
+            covers(&st->w, &out->v[0].w))
+            out->v[0].kind = PS_STATEMENT_NO_CUE;
     }
     free(sl.v);
+    if (goal && out->v[0].kind != PS_STATEMENT_GOAL) {
+        free(out->v[0].text);
+        psi_words_release(&out->v[0].w);
+        memmove(out->v, out->v + 1, --out->n * sizeof *out->v);
+    }
 }
 
 void

@@ -49,11 +49,13 @@ run_ps 0 "a report on friluftsliv over the idrott programme" report --db "$TMP/i
 sed -n '/^## Mål om ämnet/,/^## Budget/p' "$TMP/out" > "$TMP/report-goals"
 check "... lists its goal about friluftsliv, as goals does" \
     grep -q 'Kommunen främjar ett tillgängligt, jämlikt och aktivt friluftsliv' "$TMP/report-goals"
-# goals stated in headings after a goal's title ("Mål – tågresandet ska
-# tredubblas"), once each though two passages lie under the heading
+# goals stated in headings after a goal's title ("Mål – öppna sju nya
+# stationer"); one the text states in full ("Mål – tågresandet ska
+# tredubblas" over "Målbild tåg 2035 är att tågtrafiken ska tredubblas …")
+# counts once, as the text has it
 MALBILD="$SHARED/realplans/se_vastra-gotalandsregionen_2025_utvardering-malbild-tag-2035.pdf"
 "$PLANSOK" ingest -q --db "$TMP/malbild" "$MALBILD" >/dev/null 2>&1
 run_ps 0 "goals of the train target's evaluation" goals --db "$TMP/malbild" --region 'västra götaland'
 check "... lists the goals its headings state, each once" sh -c \
-    "[ \$(grep -c 'Tågresandet ska tredubblas\$' '$TMP/out') -eq 1 ] && grep -q 'Öppna sju nya stationer' '$TMP/out'"
+    "[ \$(grep -c 'ska tredubblas' '$TMP/out') -eq 1 ] && grep -q 'Öppna sju nya stationer' '$TMP/out'"
 done_testing

@@ -254,6 +254,12 @@ test_goal_headings(void)
         { "Mål och indikatorer för arbetet", NULL },
         { "Målgrupper – barn och unga i skolan", NULL },
     };
+    /* ... unless the text states it in full: it counts once, as there */
+    psi_statements full;
+    psi_passage_statements("Målet är att tågtrafiken ska tredubblas från 10,5 miljoner resor till 2035.",
+                           "Mål – tågresandet ska tredubblas", true, &full);
+    CHECK(full.n == 1 && !full.v[0].heading && full.v[0].kind == PS_STATEMENT_GOAL);
+    psi_statements_release(&full);
     for (size_t i = 0; i < sizeof stated / sizeof stated[0]; i++) {
         psi_statements ss;
         psi_passage_statements("Texten under rubriken.", stated[i].heading, true, &ss);
