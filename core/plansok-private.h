@@ -837,22 +837,25 @@ typedef struct psi_statement {
     char *text;
     psi_words w;
     ps_statement_kind kind;
-    bool heading; /* stated in the passage's heading ("Mål – …") */
+    bool heading;   /* stated in the passages' heading ("Mål – …") */
+    size_t passage; /* of texts[] (psi_heading_statements) */
 } psi_statement;
 typedef struct psi_statements {
     psi_statement *v;
     size_t n;
 } psi_statements;
-/* The statements of a passage's text under heading (a path, or NULL), each
- * with its words and kind: first, with heading_too (the heading's first
- * passage), a goal the heading states after a goal's title ("Mål –
- * tågresandet ska tredubblas"), then the text's statements
- * (psi_goal_statements), each as psi_statement_kind takes it, where one
- * alone under a goal's title ("Mål" / "I hela Alingsås kommun finns
- * attraktiva … mötesplatser") is a goal with a cue or not, unless it is a
- * lead-in or about a goal. A caller may take a statement's text and words
- * (leaving NULL and zeroes) before psi_statements_release. */
-void psi_passage_statements(const char *text, const char *heading, bool heading_too, psi_statements *out);
+/* The statements of the passages under one heading of a document (a path,
+ * or NULL; texts, n of them, in page order), each with its words, its kind
+ * and its passage: first, with heading_too, a goal the heading states after
+ * a goal's title ("Mål – tågresandet ska tredubblas"; not a fact), unless a
+ * goal of these texts states it in full (half its content words); then
+ * each text's statements, as psi_statement_kind takes them, where one alone
+ * in its passage under a goal's title ("Mål" / "I hela Alingsås kommun
+ * finns attraktiva … mötesplatser") is a goal with a cue or not, unless it
+ * is a lead-in or about a goal. A caller may take a statement's text and
+ * words (leaving NULL and zeroes) before psi_statements_release. */
+void psi_heading_statements(const char *heading, const char *const *texts, size_t n, bool heading_too,
+                            psi_statements *out);
 void psi_statements_release(psi_statements *s);
 /* How alike two statements are, 0..1: the larger of the share of their
  * distinct stems they have in common and the Dice coefficient of their

@@ -41,6 +41,34 @@ cmp_hit_order(const void *a, const void *b)
     return strcmp(x->docid, y->docid);
 }
 
+/* A hit and where it was: passages of a page keep the order the index
+ * gave them (qsort need not be stable). */
+typedef struct placed {
+    ps_hit hit;
+    size_t at;
+} placed;
+
+static int
+cmp_placed(const void *a, const void *b)
+{
+    const placed *x = a, *y = b;
+    int c = cmp_hit_order(&x->hit, &y->hit);
+    return c ? c : (x->at > y->at) - (x->at < y->at);
+}
+
+/* Puts hits in document and page order. */
+static void
+sort_hits(ps_hits *h)
+{
+    placed *v = psi_malloc((h->n + 1) * sizeof *v);
+    for (size_t i = 0; i < h->n; i++)
+        v[i] = (placed){ h->hits[i], i };
+    qsort(v, h->n, sizeof *v, cmp_placed);
+    for (size_t i = 0; i < h->n; i++)
+        h->hits[i] = v[i].hit;
+    free(v);
+}
+
 /* One passage: its place, then its text. */
 static int
 cmp_passage(const void *a, const void *b)
@@ -134,19 +162,31 @@ collect_year(ps_index *ix, const ps_query_opts *scope, int y, const ps_hits *top
     ps_status s = psi_query_hits(ix, "", &q, 0, true, &h, err);
     if (s != PS_OK)
         return s;
-    qsort(h->hits, h->n, sizeof *h->hits, cmp_hit_order);
+    sort_hits(h);
     size_t first = g->ngoals, n = 0, cap = 0;
     stated *st = NULL;
     yr->passages = (unsigned)h->n;
     for (size_t i = 0; i < h->n; i++) {
         const ps_hit *p = &h->hits[i];
-        bool about = !topic || (topic->n && bsearch(p, topic->hits, topic->n, sizeof *topic->hits, cmp_passage));
-        yr->topic_passages += about;
-        /* a goal stated in a heading counts with its first passage */
-        bool first_under = i == 0 || strcmp(h->hits[i - 1].file, p->file) || strcmp(h->hits[i - 1].heading, p->heading);
+        yr->topic_passages += !topic || (topic->n && bsearch(p, topic->hits, topic->n, sizeof *topic->hits, cmp_passage));
+    }
+    /* the passages under one heading of a document together: a goal the
+     * heading states counts with the first of them, unless one states it
+     * in full */
+    for (size_t i = 0, j; i < h->n; i = j) {
+        for (j = i + 1; j < h->n && !strcmp(h->hits[j].file, h->hits[i].file) &&
+                        !strcmp(h->hits[j].heading, h->hits[i].heading);
+             j++)
+            ;
+        const char **texts = psi_malloc((j - i) * sizeof *texts);
+        for (size_t k = i; k < j; k++)
+            texts[k - i] = h->hits[k].text;
         psi_statements ss;
-        psi_passage_statements(p->text, p->heading, first_under, &ss);
+        psi_heading_statements(h->hits[i].heading, texts, j - i, true, &ss);
+        free(texts);
         for (size_t k = 0; k < ss.n; k++) {
+            const ps_hit *p = &h->hits[i + ss.v[k].passage];
+            bool about = !topic || (topic->n && bsearch(p, topic->hits, topic->n, sizeof *topic->hits, cmp_passage));
             yr->statements++;
             if (ss.v[k].kind != PS_STATEMENT_GOAL) {
                 yr->not_goals++;

@@ -137,13 +137,11 @@ keep_goal_statements(ps_report *r, const topic *t, size_t limit)
     ps_hits *g = r->goals;
     r->goal_statements = psi_calloc(g->n + 1, sizeof *r->goal_statements);
     for (size_t i = 0; i < g->n; i++) {
-        /* a goal stated in a heading counts with the first passage kept
-         * under it */
-        bool first_under = true;
-        for (size_t j = 0; j < kept && first_under; j++)
-            first_under = strcmp(g->hits[j].file, g->hits[i].file) || strcmp(g->hits[j].heading, g->hits[i].heading);
+        /* the goals each passage's text states (goals also reads goals
+         * from headings, "Mål – …": a report cites passages) */
+        const char *text = g->hits[i].text;
         psi_statements ss;
-        psi_passage_statements(g->hits[i].text, g->hits[i].heading, first_under, &ss);
+        psi_heading_statements(g->hits[i].heading, &text, 1, false, &ss);
         psi_buf about = PSI_BUF_INIT;
         /* under a heading that names the topic ("Kompetensförsörjningsmål >
          * Förskola"), every goal is about it */

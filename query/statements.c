@@ -458,10 +458,20 @@ psi_statement_kind(const char *s, const psi_words *w)
     return kind_of(s, w, &plain);
 }
 
+static bool
+fact_or_about(const char *s, const psi_words *w)
+{
+    for (int k = 0; fact_cues[k]; k++)
+        if (cue_at(fact_cues[k], w, 0))
+            return true;
+    return about_goal(s, w);
+}
+
 /* A heading path's last part read as a goal's title: its word ("mål",
  * "målet", "målen" or a compound, "delmål"), a number after it ("3", "2.1",
  * "2026-2029"), and what follows a ':' or a dash ("Mål 3: Trygg kommun",
- * "Mål – tågresandet ska tredubblas"), as an offset into the part. */
+ * "Mål 2 – Ökad trygghet", "Mål – tågresandet ska tredubblas"), as an
+ * offset into the part. Only the title's word is lower-cased. */
 typedef struct title {
     const char *part; /* the heading's last part */
     bool word;        /* it opens with a goal's word */
@@ -473,6 +483,15 @@ typedef struct title {
     bool other;       /* something else follows: "Mål och indikatorer" */
 } title;
 
+/* The length of a dash at s (-, en dash, em dash), or 0. */
+static size_t
+dash_at(const char *s)
+{
+    if (*s == '-')
+        return 1;
+    return !strncmp(s, "\xe2\x80\x93", 3) || !strncmp(s, "\xe2\x80\x94", 3) ? 3 : 0;
+}
+
 static title
 title_of(const char *heading)
 {
@@ -481,39 +500,49 @@ title_of(const char *heading)
     while ((sep = strstr(last, " > ")))
         last = sep + 3;
     t.part = last;
+    size_t n = strcspn(last, " :");
+    for (size_t k = 0; k < n; k++)
+        if (dash_at(last + k)) {
+            n = k;
+            break;
+        }
     psi_buf low = PSI_BUF_INIT;
-    psi_lower_append(&low, last, strlen(last));
-    const char *h = psi_buf_str(&low);
-    size_t n = strcspn(h, " :–-");
-    char word[64];
-    if (low.len != strlen(last) || n == 0 || n >= sizeof word) {
-        psi_buf_release(&low);
-        return t;
-    }
-    memcpy(word, h, n);
-    word[n] = '\0';
+    psi_lower_append(&low, last, n);
+    const char *word = psi_buf_str(&low);
     t.word = !strcmp(word, "mål") || !strcmp(word, "målet") || !strcmp(word, "målen");
     t.compound = !t.word && named_goal(word);
     t.word |= t.compound;
-    const char *r = h + n;
+    psi_buf_release(&low);
+    const char *r = last + n;
     while (*r == ' ')
         r++;
+    bool spaced = r > last + n; /* "Mål - …", not the hyphen of "Mål- och …" */
     if (isdigit((unsigned char)*r)) {
+        /* a number: digits, and more after '.', '/' or a dash between digits */
         t.number = true;
         t.year = strspn(r, "0123456789") == 4;
-        while (isdigit((unsigned char)*r) || *r == '.' || *r == '-' || *r == '/' || *r == ' ' ||
-               !strncmp(r, "\xe2\x80\x93", 3))
-            r += !strncmp(r, "\xe2\x80\x93", 3) ? 3 : 1;
+        for (;;) {
+            r += strspn(r, "0123456789");
+            size_t d = *r == '.' || *r == '/' ? 1 : dash_at(r);
+            if (!d || !isdigit((unsigned char)r[d]))
+                break;
+            r += d;
+        }
+        if (*r == '.' && (r[1] == ' ' || !r[1]))
+            r++; /* "Mål 3." */
+        spaced = *r == ' ';
+        while (*r == ' ')
+            r++;
     }
-    if (*r == ':' || *r == '-' || !strncmp(r, "\xe2\x80\x93", 3)) {
+    size_t d = *r == ':' ? 1 : *r == '-' && !spaced ? 0 : dash_at(r);
+    if (d) {
         t.sep = *r == ':' ? ':' : '-';
-        r += *r == ':' || *r == '-' ? 1 : 3;
+        r += d;
         while (*r == ' ')
             r++;
     } else
         t.other = *r != '\0';
-    t.rest = (size_t)(r - h);
-    psi_buf_release(&low);
+    t.rest = (size_t)(r - last);
     return t;
 }
 
@@ -527,11 +556,16 @@ psi_heading_names_goal(const char *heading)
     return t.word && !t.other && (t.sep != '-' || t.number);
 }
 
+/* Whether a statement of the heading's own is a goal: not a fact, nor a
+ * statement about a goal ("Mål – idag har länet 28 procent"). */
+static bool fact_or_about(const char *s, const psi_words *w);
+
 /* The goal a heading states after its title, with its first letter in upper
- * case, or NULL: "Mål – tågresandet ska tredubblas", "Mål 1: Alla barn ska
- * ha en trygg uppväxt", "Samhällsmål – framtida tillstånd: ökad tillgång
- * till arbete …"; three words or more. Not a compound's numbered chapter
- * ("Delmål 2028 – nödvändig konkretisering på vägen") nor a year's. */
+ * case, or NULL: "Mål – tågresandet ska tredubblas", "Mål 2 – Ökad
+ * trygghet i hela kommunen", "Samhällsmål – framtida tillstånd: ökad
+ * tillgång till arbete …"; three words or more, not a fact. Not a
+ * compound's numbered chapter nor a year's ("Delmål 2028 – nödvändig
+ * konkretisering på vägen", "Delmål 2.1 – fler i arbete"). */
 static char *
 heading_goal(const char *heading)
 {
@@ -541,9 +575,9 @@ heading_goal(const char *heading)
     const char *x = t.part + t.rest;
     psi_words w;
     psi_words_of(x, &w);
-    size_t nw = w.n;
+    bool ok = w.n >= 3 && !fact_or_about(x, &w);
     psi_words_release(&w);
-    if (nw < 3)
+    if (!ok)
         return NULL;
     psi_buf b = PSI_BUF_INIT;
     uint32_t cp;
@@ -556,56 +590,89 @@ heading_goal(const char *heading)
     return psi_buf_detach(&b);
 }
 
-/* Whether the words of a hold two thirds or more of the stems of b. */
+/* Whether goal a states goal b in full: b's content words (not "ska",
+ * "öka", "och", numbers …) are there in a, at least half of them, and b
+ * has one ("Tågresandet ska tredubblas" in "… att tågtrafiken ska
+ * tredubblas från 10,5 miljoner resor …"; "Resandet ska öka" is not in
+ * "Antalet cyklister ska öka med 20 procent"). */
 static bool
 covers(const psi_words *a, const psi_words *b)
 {
-    size_t found = 0;
-    for (size_t i = 0; i < b->n; i++)
+    static const char *const plain[] = { "ska",  "skall", "bör",  "att", "och",  "i",    "på",     "för",
+                                         "av",   "med",   "till", "en",  "ett",  "som",  "de",     "det",
+                                         "den",  "är",    "vara", "bli", "ha",   "öka",  "ökas",   "minska",
+                                         "minskas", "uppnå", "senast", "mål", "målet", "målen", "alla", "fler",
+                                         "mer",  "samt",  "eller", "inom", "från", "under", NULL };
+    size_t content = 0, found = 0;
+    for (size_t i = 0; i < b->n; i++) {
+        if (isdigit((unsigned char)b->low[i][0]) || word_before(b, i + 1, 1, plain))
+            continue;
+        content++;
         for (size_t j = 0; j < a->n; j++)
             if (!strcmp(a->key[j], b->key[i])) {
                 found++;
                 break;
             }
-    return b->n > 0 && 3 * found >= 2 * b->n;
+    }
+    return content > 0 && 2 * found >= content;
+}
+
+static void
+add_statement(psi_statements *out, char *text, size_t passage)
+{
+    psi_statement *st = &out->v[out->n++];
+    st->text = text;
+    psi_words_of(text, &st->w);
+    st->passage = passage;
 }
 
 void
-psi_passage_statements(const char *text, const char *heading, bool heading_too, psi_statements *out)
+psi_heading_statements(const char *heading, const char *const *texts, size_t n, bool heading_too,
+                       psi_statements *out)
 {
     memset(out, 0, sizeof *out);
-    psi_strlist sl = { 0 };
-    char *goal = heading && heading_too ? heading_goal(heading) : NULL;
-    psi_goal_statements(text ? text : "", &sl);
-    out->v = psi_calloc(sl.n + 2, sizeof *out->v);
-    if (goal) {
-        psi_statement *g = &out->v[out->n++];
-        g->text = goal;
-        psi_words_of(goal, &g->w);
-        g->kind = PS_STATEMENT_GOAL;
-        g->heading = true;
-    }
+    char *goal = heading ? heading_goal(heading) : NULL;
     /* a passage of one statement under a goal's title states the goal,
      * with a cue or not ("Mål" / "I hela Alingsås kommun finns attraktiva
-     * … mötesplatser"), unless it is a lead-in or about a goal */
-    bool titled = sl.n == 1 && heading && psi_heading_names_goal(heading);
-    for (size_t k = 0; k < sl.n; k++) {
-        psi_statement *st = &out->v[out->n++];
-        st->text = sl.v[k];
-        psi_words_of(st->text, &st->w);
-        bool plain;
-        st->kind = kind_of(st->text, &st->w, &plain);
-        if (titled && plain && st->w.n >= 5)
-            st->kind = PS_STATEMENT_GOAL;
-        /* the heading's goal stated in full in the text is that goal
-         * ("Mål – tågresandet ska tredubblas" / "Målet … är att
-         * tågtrafiken ska tredubblas från 10,5 miljoner resor …"): it
-         * counts once, as the text has it */
-        if (goal && st->kind == PS_STATEMENT_GOAL && out->v[0].kind == PS_STATEMENT_GOAL &&
-            covers(&st->w, &out->v[0].w))
-            out->v[0].kind = PS_STATEMENT_NO_CUE;
+     * … mötesplatser"), unless it is a lead-in or about a goal; under a
+     * title that states the goal itself, the heading's goal is it */
+    bool titled = heading && !goal && psi_heading_names_goal(heading);
+    if (!heading_too) {
+        free(goal);
+        goal = NULL;
     }
-    free(sl.v);
+    size_t cap = 8;
+    out->v = psi_calloc(cap, sizeof *out->v);
+    if (goal) {
+        add_statement(out, goal, 0);
+        out->v[0].kind = PS_STATEMENT_GOAL;
+        out->v[0].heading = true;
+    }
+    for (size_t p = 0; p < n; p++) {
+        psi_strlist sl = { 0 };
+        psi_goal_statements(texts[p] ? texts[p] : "", &sl);
+        if (out->n + sl.n + 1 > cap) {
+            cap = 2 * (out->n + sl.n + 1);
+            out->v = psi_realloc(out->v, cap * sizeof *out->v);
+        }
+        for (size_t k = 0; k < sl.n; k++) {
+            psi_statement *st = &out->v[out->n];
+            add_statement(out, sl.v[k], p);
+            st->heading = false;
+            bool plain;
+            st->kind = kind_of(st->text, &st->w, &plain);
+            if (titled && sl.n == 1 && plain && st->w.n >= 5)
+                st->kind = PS_STATEMENT_GOAL;
+            /* the heading's goal stated in full in the text ("Mål –
+             * tågresandet ska tredubblas" / "Målbild tåg 2035 är att
+             * tågtrafiken ska tredubblas från 10,5 miljoner resor …")
+             * counts once, as the text has it */
+            if (goal && st->kind == PS_STATEMENT_GOAL && out->v[0].kind == PS_STATEMENT_GOAL &&
+                covers(&st->w, &out->v[0].w))
+                out->v[0].kind = PS_STATEMENT_NO_CUE;
+        }
+        free(sl.v);
+    }
     if (goal && out->v[0].kind != PS_STATEMENT_GOAL) {
         free(out->v[0].text);
         psi_words_release(&out->v[0].w);

@@ -118,7 +118,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     /* goal statements, under the input as a heading */
     psi_statements ss;
-    psi_passage_statements(c, c, true, &ss);
+    const char *texts[2] = { c, c + strlen(c) / 2 };
+    psi_heading_statements(c, texts, 2, true, &ss);
     psi_statements_release(&ss);
     psi_heading_names_goal(c);
     for (size_t i = 0; i < nl; i++)

@@ -230,7 +230,8 @@ test_goal_headings(void)
     };
     for (size_t i = 0; i < sizeof under / sizeof under[0]; i++) {
         psi_statements ss;
-        psi_passage_statements(under[i].text, "Program > Mål", true, &ss);
+        const char *text = under[i].text;
+        psi_heading_statements("Program > Mål", &text, 1, true, &ss);
         printf("# under 'Mål': '%s'\n", under[i].text);
         CHECK(ss.n == under[i].n);
         if (ss.n == under[i].n)
@@ -247,6 +248,11 @@ test_goal_headings(void)
         { "Målbild > Mål – tågresandet ska tredubblas", "Tågresandet ska tredubblas" },
         { "Mål – öppna sju nya stationer (Västtågsutredningen)", "Öppna sju nya stationer (Västtågsutredningen)" },
         { "Mål 1: Alla barn ska ha en trygg uppväxt", "Alla barn ska ha en trygg uppväxt" },
+        { "Mål 2 – Ökad trygghet i hela kommunen", "Ökad trygghet i hela kommunen" },
+        { "Målet — en budget i balans 2027", "En budget i balans 2027" },
+        { "Mål – idag har länet 28 procent", NULL },
+        { "Mål- och resultatstyrning i kommunen", NULL },
+        { "Delmål 2.1 – fler i arbete i länet", NULL },
         { "Samhällsmål – ökad tillgång till arbete", "Ökad tillgång till arbete" },
         { "Mål – ökad tillgång", NULL },
         { "Delmål 2028 – nödvändig konkretisering på vägen", NULL },
@@ -255,14 +261,27 @@ test_goal_headings(void)
         { "Målgrupper – barn och unga i skolan", NULL },
     };
     /* ... unless the text states it in full: it counts once, as there */
+    /* ... unless a text under it states it in full, here the second
+     * passage: it counts once, as there; a goal that shares "ska öka" and
+     * nothing else does not state it */
+    static const char *const full_texts[] = { "Resandet har ökat de senaste åren.",
+                                              "Målet är att tågtrafiken ska tredubblas från 10,5 miljoner resor "
+                                              "till 2035." };
     psi_statements full;
-    psi_passage_statements("Målet är att tågtrafiken ska tredubblas från 10,5 miljoner resor till 2035.",
-                           "Mål – tågresandet ska tredubblas", true, &full);
-    CHECK(full.n == 1 && !full.v[0].heading && full.v[0].kind == PS_STATEMENT_GOAL);
+    psi_heading_statements("Mål – tågresandet ska tredubblas", full_texts, 2, true, &full);
+    CHECK(full.n == 2 && !full.v[0].heading && !full.v[1].heading && full.v[1].kind == PS_STATEMENT_GOAL &&
+          full.v[1].passage == 1);
+    psi_statements_release(&full);
+    const char *other = "Antalet cyklister ska öka med 20 procent till 2030.";
+    psi_heading_statements("Mål – resandet ska öka", &other, 1, true, &full);
+    CHECK(full.n == 2 && full.v[0].heading);
+    if (full.n == 2)
+        CHECK_STR(full.v[0].text, "Resandet ska öka");
     psi_statements_release(&full);
     for (size_t i = 0; i < sizeof stated / sizeof stated[0]; i++) {
         psi_statements ss;
-        psi_passage_statements("Texten under rubriken.", stated[i].heading, true, &ss);
+        const char *text = "Texten under rubriken.";
+        psi_heading_statements(stated[i].heading, &text, 1, true, &ss);
         printf("# heading '%s'\n", stated[i].heading);
         if (stated[i].goal) {
             CHECK(ss.n == 2 && ss.v[0].heading && ss.v[0].kind == PS_STATEMENT_GOAL);
@@ -271,7 +290,7 @@ test_goal_headings(void)
         } else
             CHECK(ss.n == 1 && !ss.v[0].heading);
         psi_statements_release(&ss);
-        psi_passage_statements("Texten under rubriken.", stated[i].heading, false, &ss);
+        psi_heading_statements(stated[i].heading, &text, 1, false, &ss);
         CHECK(ss.n == 1); /* not the heading's first passage */
         psi_statements_release(&ss);
     }
