@@ -573,6 +573,10 @@ heading_goal(const char *heading)
     if (!t.word || !t.sep || t.year || (t.compound && t.number))
         return NULL;
     const char *x = t.part + t.rest;
+    /* without a list's number: "Mål – 1. Öka antalet företag" */
+    const char *num = x + strspn(x, "0123456789");
+    if (num > x && (*num == '.' || *num == ')') && num[1] == ' ')
+        x = num + 2;
     psi_words w;
     psi_words_of(x, &w);
     bool ok = w.n >= 3 && !fact_or_about(x, &w);

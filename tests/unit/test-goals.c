@@ -251,6 +251,7 @@ test_goal_headings(void)
         { "Mål 2 – Ökad trygghet i hela kommunen", "Ökad trygghet i hela kommunen" },
         { "Målet — en budget i balans 2027", "En budget i balans 2027" },
         { "Mål – idag har länet 28 procent", NULL },
+        { "Mål – 1. öka antalet nya företag", "Öka antalet nya företag" },
         { "Mål- och resultatstyrning i kommunen", NULL },
         { "Delmål 2.1 – fler i arbete i länet", NULL },
         { "Samhällsmål – ökad tillgång till arbete", "Ökad tillgång till arbete" },
