@@ -122,7 +122,7 @@ $(B)/tests/%: tests/unit/%.c tests/tap.h $(B)/libplansok-cli.a $(B)/libplansok.a
 	$(Q)$(CXX) $(SANFLAGS) -o $@ $@.o $(B)/libplansok-cli.a $(B)/libplansok.a $(LIBS)
 
 # Evaluation and benchmark tools over the library.
-TOOLS := eval-sections eval-search bench-query dump-lines
+TOOLS := eval-sections eval-search bench-query dump-lines extract-dump
 $(TOOLS:%=$(B)/%): $(B)/%: tests/tools/%.c $(B)/libplansok.a | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@.o $<

@@ -32,6 +32,11 @@ extern "C" {
 
 #define PS_SCHEMA_VERSION 8 /* bump when the index layout changes */
 #define PS_FORMAT_VERSION 2 /* version field of JSON output (docs/FORMATS.md) */
+/* What ingest makes of a PDF: bump when its text, passages, section kinds,
+ * detected fields, budget rows or index words change, so that an index
+ * reads its documents again (ps_index_check_file: PS_FILE_STALE).
+ * tests/data/extract-fingerprint.tsv fails make check until it is bumped. */
+#define PS_EXTRACT_VERSION 1
 
 typedef enum ps_status {
     PS_OK = 0,
@@ -165,6 +170,8 @@ typedef struct ps_docinfo {
     char *twin_of;      /* docid of another rendering of the same document
                            that is counted instead of this one, or "" */
     char *sig;          /* text fingerprint (hex) that finds such twins */
+    char *reader;       /* what read it: ps_extractor_stamp(); "" when
+                           indexed by a plansok before there was one */
 } ps_docinfo;
 
 typedef struct ps_passage {
@@ -228,6 +235,10 @@ typedef struct ps_extractor ps_extractor;
 ps_status ps_extractor_new(const ps_extract_opts *opts, ps_extractor **out,
                            ps_error *err);
 void ps_extractor_free(ps_extractor *ex);
+/* What this extractor makes of a PDF, as a stamp an index keeps with each
+ * document: PS_EXTRACT_VERSION ("1"), and with a rules file the hash of
+ * its text ("1 rules 3fa0c2d1e4b5a697"). Owned by ex. */
+const char *ps_extractor_stamp(const ps_extractor *ex);
 
 /* Reads one PDF with poppler, cleans every page, detects organisation, län,
  * year and kind, cuts passages and tags their sections. Returns
@@ -405,14 +416,18 @@ typedef enum ps_file_state {
                            new ones may be indexed from another path too) */
     PS_FILE_MOVED,      /* its contents are indexed from a path that is gone
                            or holds other contents now */
-    PS_FILE_DUPLICATE   /* its contents are indexed from another path that
+    PS_FILE_DUPLICATE,  /* its contents are indexed from another path that
                            still holds them */
+    PS_FILE_STALE       /* indexed as it is from this path, but read by
+                           another version of ingest or other rules */
 } ps_file_state;
 
-/* Classifies path; *other receives the other indexed path for MOVED and
- * DUPLICATE (caller frees), else NULL. May record a new mtime. */
-ps_status ps_index_check_file(ps_index *ix, const char *path, ps_file_state *state, char **other,
-                              ps_error *err);
+/* Classifies path; reader is the stamp of the extractor that would read it
+ * (ps_extractor_stamp; NULL: any will do). *other receives the other
+ * indexed path for MOVED and DUPLICATE (caller frees), else NULL. May
+ * record a new mtime. */
+ps_status ps_index_check_file(ps_index *ix, const char *path, const char *reader, ps_file_state *state,
+                              char **other, ps_error *err);
 /* Removes the documents whose files are gone: stat() says there is no such
  * file (ENOENT, ENOTDIR). A file that cannot be stat'ed for another
  * reason (a directory without permission) may be there and stays, and so
@@ -596,6 +611,10 @@ ps_status ps_docs_list(ps_index *ix, ps_doclist **out, ps_error *err);
 ps_status ps_docs_query(ps_index *ix, const char *query, const ps_query_opts *o, ps_doclist **out,
                         ps_error *err);
 void ps_doclist_free(ps_doclist *l);
+/* Whether d was read by another version of ingest than this one (its
+ * reader is not of PS_EXTRACT_VERSION, with or without a rules file):
+ * ingest of its file reads it again. */
+int ps_docinfo_outdated(const ps_docinfo *d);
 
 typedef struct ps_budget {
     ps_budget_row *rows;

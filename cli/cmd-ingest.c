@@ -100,7 +100,7 @@ finish_file(ingest_run *r, size_t i, ps_doc *doc, ps_status st, ps_error *err)
             cli_note(r->show, "plansok: '%s': %d of %d pages left out: their text is not readable (a broken font?)",
                      r->files[i], d->garbled_pages, d->pages);
         r->batch.added += r->states[i] == PS_FILE_NEW;
-        r->batch.updated += r->states[i] == PS_FILE_CHANGED;
+        r->batch.updated += r->states[i] == PS_FILE_CHANGED || r->states[i] == PS_FILE_STALE;
         r->batch.moved += r->states[i] == PS_FILE_MOVED;
         r->batch.pages += (size_t)d->pages;
         r->batch.passages += (size_t)d->passages;
@@ -317,13 +317,18 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
         cli_note(false, "plansok: %s", ps_pool_shortfall(pool));
     if (pool)
         ps_pool_watch(pool, stop);
+    size_t stale = 0;
     for (size_t i = 0; i < files.n && going(&r); i++) {
         ps_file_state fs = PS_FILE_NEW;
         char *other = NULL;
         /* a file too large is not even hashed (an 8 GB sparse file took 28 s) */
         st = ps_file_check_limits(files.v[i], &lim, &err);
         if (st == PS_OK)
-            st = ps_index_check_file(ix, files.v[i], &fs, &other, &err);
+            st = ps_index_check_file(ix, files.v[i], ps_extractor_stamp(ex), &fs, &other, &err);
+        if (st == PS_OK && fs == PS_FILE_STALE && !stale++ && !quiet)
+            cli_note(show, "plansok: files indexed by another version of plansok or with other section rules "
+                           "are read again ('%s' is the first)",
+                     files.v[i]);
         if (st == PS_OK && (fs == PS_FILE_UNCHANGED || fs == PS_FILE_DUPLICATE)) {
             r.unchanged++;
             r.indexed[i] = fs == PS_FILE_UNCHANGED;

@@ -22,8 +22,10 @@ static const cli_command commands[] = {
       "Extract PDFs (files, or directories searched recursively) into the index.",
       "Each PDF is read page by page, cleaned (reading order, dehyphenation, running\n"
       "headers and footers removed), its organisation, län, year and kind detected,\n"
-      "and cut into passages. Re-ingesting a file replaces its passages. A file that\n"
-      "cannot be read is reported on one line and skipped; the exit code is then 3." },
+      "and cut into passages. Re-ingesting a file replaces its passages; a file left\n"
+      "as it was is read again only when another version of plansok or other\n"
+      "section rules (--rules) read it. A file that cannot be read is reported on\n"
+      "one line and skipped; the exit code is then 3." },
     { "search", cli_cmd_search, CLI_INDEX_READ, "QUERY...",
       "Rank passages across all documents, with organisation, län, year and page.",
       "Query language: words (Swedish inflections match), \"exact phrases\", AND (the\n"
@@ -79,7 +81,8 @@ static const cli_command commands[] = {
       "Reads every block of every table of each database of the index. A damaged\n"
       "index is named with its damaged table and what to do (delete the directory\n"
       "and ingest again); the exit status is then 4, and 0 when it is sound.\n"
-      "Ingest runs the same check before it writes." },
+      "Ingest runs the same check before it writes. It also says how many\n"
+      "documents an earlier version of plansok read (ingest reads them again)." },
 };
 
 int

@@ -294,8 +294,9 @@ typedef struct psi_field {
     size_t aux;          /* AMOUNTS: offsetof the present flags */
     const struct psi_field *sub; /* LIST, INCLUDE */
     size_t size;         /* LIST: sizeof an element */
-    bool optional;       /* INT: a record without the key reads as min
-                            (a field added after indexes were written) */
+    bool optional;       /* a field added after indexes were written: a
+                            record without the key reads as min (INT) or
+                            "" (STR) */
 } psi_field;
 
 #define PSI_FIELD_STR(k, T, m) { k, PSI_F_STR, offsetof(T, m), 0, 0, 0, 0, NULL, 0, false }
@@ -303,6 +304,7 @@ typedef struct psi_field {
 #define PSI_FIELD_INT(k, T, m, ...) { k, PSI_F_INT, offsetof(T, m), __VA_ARGS__, 0, 0, NULL, 0, false }
 /* a field records written before it lack: their value reads as lo */
 #define PSI_FIELD_INT_OPT(k, T, m, lo, hi) { k, PSI_F_INT, offsetof(T, m), lo, hi, 0, 0, NULL, 0, true }
+#define PSI_FIELD_STR_OPT(k, T, m) { k, PSI_F_STR, offsetof(T, m), 0, 0, 0, 0, NULL, 0, true }
 #define PSI_FIELD_LL(k, T, m) { k, PSI_F_LL, offsetof(T, m), 0, 0, 0, 0, NULL, 0, false }
 #define PSI_FIELD_STRV(k, T, m, n) { k, PSI_F_STRV, offsetof(T, m), 0, 0, offsetof(T, n), 0, NULL, 0, false }
 #define PSI_FIELD_AMOUNTS(k, T, m, n, p) { k, PSI_F_AMOUNTS, offsetof(T, m), 0, 0, offsetof(T, n), offsetof(T, p), NULL, 0, false }

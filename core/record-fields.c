@@ -55,6 +55,7 @@ const psi_field psi_docinfo_fields[] = {
     PSI_FIELD_STR("from_folder", ps_docinfo, from_folder),
     PSI_FIELD_STR("twin_of", ps_docinfo, twin_of),
     PSI_FIELD_STR("sig", ps_docinfo, sig),
+    PSI_FIELD_STR_OPT("reader", ps_docinfo, reader),
     PSI_FIELD_END,
 };
 

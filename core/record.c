@@ -351,7 +351,9 @@ psi_record_take(const char *rec, size_t len, const psi_field *fields, void *obj,
         const char *v;
         size_t n;
         if (!find(rec, len, f->key, &v, &n)) {
-            if (f->optional)
+            if (f->optional && f->type == PSI_F_STR)
+                *AT(obj, f->off, char *) = psi_strdup("");
+            else if (f->optional)
                 *AT(obj, f->off, int) = (int)f->min;
             else
                 st = psi_fail(err, PS_ERR_INTERNAL, "no '%s' field", f->key);

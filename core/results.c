@@ -27,6 +27,14 @@ ps_hits_free(ps_hits *h)
     free(h);
 }
 
+int
+ps_docinfo_outdated(const ps_docinfo *d)
+{
+    char *end;
+    long v = d->reader ? strtol(d->reader, &end, 10) : 0;
+    return !d->reader || end == d->reader || (*end && *end != ' ') || v != PS_EXTRACT_VERSION;
+}
+
 void
 psi_docinfo_release(ps_docinfo *d)
 {

@@ -1,6 +1,6 @@
 /* index.c: the ps_index handle and its write path in C: opening and
  * closing, adding a document, classifying a file against what is indexed
- * (new, unchanged, changed, moved, duplicate) and pruning documents whose
+ * (new, unchanged, stale, changed, moved, duplicate) and pruning documents whose
  * files are gone. The handle also carries the synonym groups queries use.
  * Xapian itself is behind the store shim (index/xapian-*.cc); the query
  * layer reaches the store through psi_index_store(). */
@@ -211,8 +211,17 @@ still_holds(const ps_docinfo *d)
     return psi_file_hash(d->path, hash, &ignored) == PS_OK && !strcmp(hash, d->docid);
 }
 
+/* Whether d was read as reader would read it (any reader will do when
+ * reader is NULL). */
+static bool
+read_alike(const ps_docinfo *d, const char *reader)
+{
+    return !reader || !strcmp(d->reader, reader);
+}
+
 ps_status
-ps_index_check_file(ps_index *ix, const char *path, ps_file_state *state, char **other, ps_error *err)
+ps_index_check_file(ps_index *ix, const char *path, const char *reader, ps_file_state *state, char **other,
+                    ps_error *err)
 {
     *state = PS_FILE_NEW;
     *other = NULL;
@@ -229,7 +238,7 @@ ps_index_check_file(ps_index *ix, const char *path, ps_file_state *state, char *
         return st;
     /* same path, size and mtime: unchanged without reading the file */
     if (by_path.docid && as_recorded(&by_path, &sb)) {
-        *state = PS_FILE_UNCHANGED;
+        *state = read_alike(&by_path, reader) ? PS_FILE_UNCHANGED : PS_FILE_STALE;
         psi_docinfo_release(&by_path);
         return PS_OK;
     }
@@ -242,8 +251,9 @@ ps_index_check_file(ps_index *ix, const char *path, ps_file_state *state, char *
         return st;
     }
     if (by_hash.docid && !strcmp(by_hash.path, abs)) {
-        *state = PS_FILE_UNCHANGED; /* touched: record the new mtime */
-        if (ix->writable)
+        /* touched: record the new mtime */
+        *state = read_alike(&by_hash, reader) ? PS_FILE_UNCHANGED : PS_FILE_STALE;
+        if (ix->writable && *state == PS_FILE_UNCHANGED)
             st = psi_store_touch(ix->store, hash, abs, &sb, err);
     } else if (by_path.docid) {
         /* this path indexed with other contents: its old document goes,

@@ -38,6 +38,7 @@ struct ps_extractor {
     psi_tagger *tagger;
     psi_wordset *wordlist; /* NULL when no word list is installed */
     psi_pdflib *pdflib;
+    char *stamp; /* ps_extractor_stamp */
 };
 
 ps_status
@@ -67,9 +68,15 @@ ps_extractor_new(const ps_extract_opts *opts, ps_extractor **out, ps_error *err)
             st = psi_slurp_settings(opts->rules_file, "rules file", RULES_MAX_MB, &text, err);
             if (st == PS_OK)
                 st = psi_tagger_new(text, opts->rules_file, &ex->tagger, err);
+            if (st == PS_OK) {
+                char hash[17];
+                psi_hash_hex(text, strlen(text), hash);
+                ex->stamp = psi_asprintf("%d rules %s", PS_EXTRACT_VERSION, hash);
+            }
             free(text);
         } else {
             st = psi_tagger_new(psi_default_rules, "sections.rules", &ex->tagger, err);
+            ex->stamp = psi_asprintf("%d", PS_EXTRACT_VERSION);
         }
     }
     if (st == PS_OK) {
@@ -100,7 +107,14 @@ ps_extractor_free(ps_extractor *ex)
     psi_wordset_free(ex->wordlist);
     psi_pdflib_free(ex->pdflib);
     free(ex->org_copy);
+    free(ex->stamp);
     free(ex);
+}
+
+const char *
+ps_extractor_stamp(const ps_extractor *ex)
+{
+    return ex->stamp;
 }
 
 #define FRONT_PAGES 3
@@ -338,6 +352,7 @@ ps_extractor_run(ps_extractor *ex, const char *path, ps_doc **out, ps_error *err
     info->from_folder = psi_strdup("");
     info->twin_of = psi_strdup("");
     info->sig = sig;
+    info->reader = psi_strdup(ex->stamp);
     psi_detected_release(&d);
     info->pages = pdf.npages;
     info->text_pages = text_pages;

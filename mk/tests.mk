@@ -7,7 +7,7 @@
 # Under ASan, new_delete_type_mismatch is off: libxapian 1.4's
 # Database::check deletes a table through a type 8 bytes smaller (inside
 # libxapian, on every check; docs/RELIABILITY.md, "A damaged index").
-check-nodeps: $(B)/plansok $(UNIT_BIN) $(B)/eval-sections $(B)/eval-search $(B)/dump-lines
+check-nodeps: $(B)/plansok $(UNIT_BIN) $(B)/eval-sections $(B)/eval-search $(B)/dump-lines $(B)/extract-dump
 	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  $(if $(SANFLAGS),ASAN_OPTIONS=new_delete_type_mismatch=0 PLANSOK_SAN=1) \
 	  PLANSOK=$(CURDIR)/$(B)/plansok UNIT_DIR=$(CURDIR)/$(B)/tests sh tests/run-tests.sh

@@ -6,7 +6,8 @@
  * analyst's settings and filters: a synonyms, rules or metadata file is
  * read bounded (/dev/zero is refused, not read for ever), a synonym form
  * with '"' stays one phrase (the query's later filters are not swallowed),
- * and a year filter is a year a plan can have. Run from the top directory
+ * and a year filter is a year a plan can have; a document read by
+ * another version of ingest is read again. Run from the top directory
  * (it reads tests/budget/). */
 #include "plansok-private.h"
 #include "tap.h"
@@ -37,9 +38,9 @@ test_not_regular(ps_index *ix)
     ps_file_state fs;
     char *other = NULL;
     ps_error e = PS_ERROR_INIT;
-    CHECK(ps_index_check_file(ix, fifo, &fs, &other, &e) == PS_ERR_IO); /* and returns: no hang */
+    CHECK(ps_index_check_file(ix, fifo, NULL, &fs, &other, &e) == PS_ERR_IO); /* and returns: no hang */
     CHECK_STR(e.msg, "not a regular file (a FIFO)");
-    CHECK(ps_index_check_file(ix, "/dev/zero", &fs, &other, &e) == PS_ERR_IO);
+    CHECK(ps_index_check_file(ix, "/dev/zero", NULL, &fs, &other, &e) == PS_ERR_IO);
     CHECK_STR(e.msg, "not a regular file (a character device)");
     char hash[17];
     CHECK(psi_file_hash(fifo, hash, &e) == PS_ERR_IO);
@@ -87,6 +88,65 @@ test_prune(ps_index *ix)
     CHECK(ps_index_prune(ix, keep, 1, &removed, &e) == PS_OK && removed == 0);
     CHECK(ps_index_prune(ix, NULL, 0, &removed, &e) == PS_OK && removed == 1);
     free(a);
+}
+
+/* A document read by another version of ingest (or other rules) is
+ * STALE to an extractor of this one, also after a touch, and UNCHANGED
+ * again once this one has read it; which readers are outdated. */
+static void
+test_reader(ps_index *ix)
+{
+    char *path = psi_asprintf("%s/reader.pdf", tmp);
+    CHECK(sh("cp '%s' '%s'", "tests/budget/budget-jonkoping-2015.pdf", path));
+    ps_extractor *ex = NULL;
+    ps_error e = PS_ERROR_INIT;
+    CHECK(ps_extractor_new(NULL, &ex, &e) == PS_OK);
+    if (!ex) {
+        free(path);
+        return;
+    }
+    const char *now = ps_extractor_stamp(ex);
+    char want[32];
+    snprintf(want, sizeof want, "%d", PS_EXTRACT_VERSION);
+    CHECK_STR(now, want);
+    ps_file_state fs;
+    char *other = NULL;
+    for (int round = 0; round < 2; round++) {
+        ps_doc *doc = NULL;
+        CHECK(ps_extractor_run(ex, path, &doc, &e) == PS_OK);
+        if (!doc)
+            break;
+        CHECK_STR(ps_doc_info(doc)->reader, now);
+        if (round == 0) { /* as an earlier plansok would have left it */
+            ps_docinfo *info = (ps_docinfo *)ps_doc_info(doc);
+            free(info->reader);
+            info->reader = psi_strdup("0");
+        }
+        CHECK(ps_index_add_doc(ix, doc, &e) == PS_OK);
+        ps_doc_free(doc);
+        CHECK(ps_index_check_file(ix, path, now, &fs, &other, &e) == PS_OK);
+        CHECK(fs == (round == 0 ? PS_FILE_STALE : PS_FILE_UNCHANGED));
+        CHECK(ps_index_check_file(ix, path, NULL, &fs, &other, &e) == PS_OK && fs == PS_FILE_UNCHANGED);
+        if (round == 0) {
+            CHECK(ps_index_check_file(ix, path, "0", &fs, &other, &e) == PS_OK && fs == PS_FILE_UNCHANGED);
+            CHECK(sh("touch -d '2001-01-01' '%s'%s", path, ""));
+            CHECK(ps_index_check_file(ix, path, now, &fs, &other, &e) == PS_OK && fs == PS_FILE_STALE);
+        }
+    }
+    ps_extractor_free(ex);
+    free(path);
+    static const struct {
+        const char *reader;
+        int outdated;
+    } readers[] = { { "", 1 }, { "0", 1 }, { "x", 1 }, { "1x", 1 }, { "999", 1 }, { NULL, 0 }, { NULL, 0 } };
+    char cur[32], cur_rules[64];
+    snprintf(cur, sizeof cur, "%d", PS_EXTRACT_VERSION);
+    snprintf(cur_rules, sizeof cur_rules, "%d rules 00ff00ff00ff00ff", PS_EXTRACT_VERSION);
+    for (size_t i = 0; i < sizeof readers / sizeof readers[0]; i++) {
+        ps_docinfo d = { 0 };
+        d.reader = (char *)(readers[i].reader ? readers[i].reader : i == 5 ? cur : cur_rules);
+        CHECK(ps_docinfo_outdated(&d) == readers[i].outdated);
+    }
 }
 
 /* Every line but "auto NAME" inside the directory is refused, by readers
@@ -227,6 +287,7 @@ main(void)
         test_prune(ix);
         test_bounded(ix);
         test_synonym_quotes(ix);
+        test_reader(ix);
         ps_index_close(ix);
     }
     test_stub();

@@ -87,6 +87,7 @@ sample_info(char *title)
     d.pages = 21;
     d.text_pages = 20;
     d.passages = 7;
+    d.reader = "1 rules 00ff00ff00ff00ff";
     return d;
 }
 
@@ -102,7 +103,7 @@ test_docinfo(void)
     size_t lines = 0;
     for (size_t i = 0; i < b.len; i++)
         lines += b.s[i] == '\n';
-    CHECK(lines == 25);
+    CHECK(lines == 26);
     ps_error err = PS_ERROR_INIT;
     CHECK(psi_record_take(b.s, b.len, psi_docinfo_fields, &back, &err) == PS_OK);
     CHECK_STR(back.title, title);
@@ -111,6 +112,7 @@ test_docinfo(void)
     CHECK(back.size == d.size && back.mtime == d.mtime && back.lan == 4 && back.year == 2014);
     CHECK(back.mtime_ns == 123456789);
     CHECK(back.kind == PS_KIND_VERKSAMHETSPLAN && back.pages == 21 && back.text_pages == 20 && back.passages == 7);
+    CHECK_STR(back.reader, d.reader);
     psi_docinfo_release(&back);
     CHECK(back.title == NULL && back.lan == 0);
 
@@ -132,6 +134,18 @@ test_docinfo(void)
     psi_buf_adds(&old, strchr(cut, '\n') + 1);
     CHECK(psi_record_take(old.s, old.len, psi_docinfo_fields, &back, &err) == PS_OK);
     CHECK(back.mtime_ns == -1 && back.mtime == d.mtime);
+    psi_docinfo_release(&back);
+    psi_buf_release(&old);
+
+    /* ... and before documents kept what read them: read by no reader
+     * (""), so that ingest reads the file again */
+    cut = strstr(b.s, "reader\t");
+    old = (psi_buf)PSI_BUF_INIT;
+    psi_buf_add(&old, b.s, (size_t)(cut - b.s));
+    psi_buf_adds(&old, strchr(cut, '\n') + 1);
+    CHECK(psi_record_take(old.s, old.len, psi_docinfo_fields, &back, &err) == PS_OK);
+    CHECK_STR(back.reader, "");
+    CHECK_STR(back.org, d.org);
     psi_docinfo_release(&back);
     psi_buf_release(&old);
 
