@@ -9,7 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* Creates the parents of dir (the default location may not exist yet);
+/* Creates the parents of dir (the default location, or a --db in a new folder);
  * failures show when the index opens. */
 static void
 make_parents(const char *dir)
@@ -59,8 +59,8 @@ cli_index(cli_ctx *ctx, ps_index **ix, ps_error *err)
     ps_status st = cli_index_dir(ctx, &dir, &def, err);
     if (st != PS_OK)
         return st;
-    if (write && def)
-        make_parents(def);
+    if (write) /* as git init makes the directories it needs */
+        make_parents(dir);
     ps_index_mode mode = (write ? PS_INDEX_WRITE : PS_INDEX_READ) | ctx->extra;
     st = ps_index_open(dir, mode, &ctx->ix, err);
     free(def);

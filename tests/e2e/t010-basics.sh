@@ -25,4 +25,9 @@ run_ps 2 "ingest without paths is a usage error" ingest --db "$TMP/db"
 run_ps 2 "ingest --year 12345 is a usage error" ingest --db "$TMP/db" --year 12345 "$TOP/tests/budget"
 check "... that names the year" grep -q "year 12345 is not a year a plan can have" "$TMP/err"
 check "... and makes no index" test ! -e "$TMP/db"
+# --db in folders that do not exist yet: ingest makes them, as git init does
+run_ps 0 "ingest --db into new folders" ingest -q --db "$TMP/new/plans/db" "$TOP/tests/budget"
+check "... makes them and the index" test -d "$TMP/new/plans/db"
+run_ps 4 "a reader does not make them" docs --db "$TMP/new2/db"
+check "... and says there is no index" sh -c "grep -q 'no index at' '$TMP/err' && test ! -e '$TMP/new2'"
 done_testing
