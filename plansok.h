@@ -36,7 +36,7 @@ extern "C" {
  * detected fields, budget rows or index words change, so that an index
  * reads its documents again (ps_index_check_file: PS_FILE_STALE).
  * tests/data/extract-fingerprint.tsv fails make check until it is bumped. */
-#define PS_EXTRACT_VERSION 1
+#define PS_EXTRACT_VERSION 2
 
 typedef enum ps_status {
     PS_OK = 0,

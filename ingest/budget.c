@@ -441,6 +441,10 @@ page_tables(const psi_page *pg, int page, psi_budget_rows *out)
                 continue;
             psi_tline_of(&pg->lines[i], &t);
             k = psi_tline_kind(&t);
+            /* a lone figure among a table's rows (a row's amount whose
+             * label stands elsewhere) is one of them, not the table's end */
+            if (k == PSI_L_PROSE && t.n == 1 && t.c[0].kind == PSI_C_AMOUNT && tb.nrows)
+                k = PSI_L_AMOUNTS;
         }
         if (k == PSI_L_ROW || k == PSI_L_AMOUNTS) {
             if (!tb.nrows && !tb.nheader) { /* a new table */

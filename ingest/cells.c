@@ -130,12 +130,19 @@ psi_unit_of(const char *s)
 
 /* ------------------------------------------------------------- cells */
 
-/* A year as a column heading: "2026", "2015-12-31" and nothing else. */
+/* A year as a column heading: "2026", "2015-12-31", or a year and month
+ * as monthly follow-ups write the months they count ("201711": Utfall to
+ * November 2017), and nothing else. */
 static bool
 is_year_cell(const char *s)
 {
     size_t y = psi_year_token(s);
-    return y && !s[y];
+    if (y && !s[y])
+        return true;
+    if (strlen(s) != 6 || strspn(s, "0123456789") != 6 || !((s[0] == '1' && s[1] == '9') || (s[0] == '2' && s[1] == '0')))
+        return false;
+    int month = (s[4] - '0') * 10 + (s[5] - '0');
+    return month >= 1 && month <= 12;
 }
 
 static psi_ckind

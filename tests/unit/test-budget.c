@@ -226,6 +226,46 @@ test_heading_words(void)
     release(&out, lines2, 3);
 }
 
+static void
+test_monthly_follow_up(void)
+{
+    /* a monthly follow-up (socialnämnden, November 2017): the months
+     * counted are a heading ("201711"), not a figure, and a lone figure
+     * among the rows (a row's amount whose label stands elsewhere) does
+     * not end the table */
+    static const double h0[] = { 101, 290, 350 }, h1[] = { 140, 320, 457 };
+    static const double y0[] = { 285, 345, 390, 430 }, y1[] = { 305, 370, 410, 457 };
+    static const double r0[] = { 101, 280, 340, 390, 430 }, r1[] = { 200, 320, 370, 410, 457 };
+    static const double z0[] = { 453 }, z1[] = { 457 };
+    psi_line lines[] = {
+        placed("Belopp i tkr\tBudget\tUtfall Prognos Avvikelse", h0, h1, 3),
+        placed("2017\t201711\thelår\thelår", y0, y1, 4),
+        placed("Verksamhetens intäkter\t218 033\t174 917\t189 333\t-28 700", r0, r1, 5),
+        placed("Övriga kostnader\t-74 768\t-63 317\t-71 028\t3 740", r0, r1, 5),
+        placed("0", z0, z1, 1),
+        placed("Årets resultat\t0\t-38 429\t-45 749\t-45 749", r0, r1, 5),
+    };
+    psi_budget_rows out = rows_of(lines, 6);
+    CHECK(out.n == 3 && out.v[0].ncols == 4);
+    if (out.n == 3 && out.v[0].ncols == 4) {
+        CHECK_STR(out.v[0].columns[0], "Budget 2017");
+        CHECK_STR(out.v[0].columns[1], "Utfall 201711");
+        CHECK_STR(out.v[0].columns[2], "Prognos helår");
+        CHECK_STR(out.v[0].columns[3], "Avvikelse helår");
+        CHECK_STR(out.v[2].label, "Årets resultat");
+        CHECK(out.v[2].amounts[1] == -38429 && out.v[2].amounts[3] == -45749);
+    }
+    release(&out, lines, 6);
+    /* six digits that are no year and month stay a figure: 201713, 123456 */
+    psi_line lines2[] = {
+        placed("Belopp i tkr\tBudget\tUtfall Prognos Avvikelse", h0, h1, 3),
+        placed("Summa\t201713\t123456\t1\t2", r0, r1, 5),
+    };
+    out = rows_of(lines2, 2);
+    CHECK(out.n == 1 && out.v[0].ncols == 4 && out.v[0].amounts[0] == 201713);
+    release(&out, lines2, 2);
+}
+
 int
 main(void)
 {
@@ -235,5 +275,6 @@ main(void)
     test_note_column();
     test_year_like_figures();
     test_heading_words();
+    test_monthly_follow_up();
     return tap_done();
 }
