@@ -33,9 +33,10 @@ extern "C" {
 #define PS_SCHEMA_VERSION 8 /* bump when the index layout changes */
 #define PS_FORMAT_VERSION 2 /* version field of JSON output (docs/FORMATS.md) */
 /* What ingest makes of a PDF: bump when its text, passages, section kinds,
- * detected fields, budget rows or index words change, so that an index
- * reads its documents again (ps_index_check_file: PS_FILE_STALE).
- * tests/data/extract-fingerprint.tsv fails make check until it is bumped. */
+ * detected fields, budget rows or the passages' extra index words change,
+ * so that an index reads its documents again (ps_index_check_file:
+ * PS_FILE_STALE). t105 (tests/data/extract-fingerprint.tsv) fails make
+ * check until it is bumped. */
 #define PS_EXTRACT_VERSION 2
 
 typedef enum ps_status {
@@ -236,8 +237,9 @@ ps_status ps_extractor_new(const ps_extract_opts *opts, ps_extractor **out,
                            ps_error *err);
 void ps_extractor_free(ps_extractor *ex);
 /* What this extractor makes of a PDF, as a stamp an index keeps with each
- * document: PS_EXTRACT_VERSION ("1"), and with a rules file the hash of
- * its text ("1 rules 3fa0c2d1e4b5a697"). Owned by ex. */
+ * document: PS_EXTRACT_VERSION, with a rules file the hash of its text,
+ * and the hash of the word list it loaded ("2 words 5c1e…", "2 rules
+ * 3fa0c2d1e4b5a697 words 5c1e…"). Owned by ex. */
 const char *ps_extractor_stamp(const ps_extractor *ex);
 
 /* Reads one PDF with poppler, cleans every page, detects organisation, län,
@@ -418,8 +420,9 @@ typedef enum ps_file_state {
                            or holds other contents now */
     PS_FILE_DUPLICATE,  /* its contents are indexed from another path that
                            still holds them */
-    PS_FILE_STALE       /* indexed as it is from this path, but read by
-                           another version of ingest or other rules */
+    PS_FILE_STALE       /* indexed as it is from this path, but read by an
+                           earlier version of ingest, or by this one with
+                           other rules or another word list */
 } ps_file_state;
 
 /* Classifies path; reader is the stamp of the extractor that would read it
@@ -611,10 +614,11 @@ ps_status ps_docs_list(ps_index *ix, ps_doclist **out, ps_error *err);
 ps_status ps_docs_query(ps_index *ix, const char *query, const ps_query_opts *o, ps_doclist **out,
                         ps_error *err);
 void ps_doclist_free(ps_doclist *l);
-/* Whether d was read by another version of ingest than this one (its
- * reader is not of PS_EXTRACT_VERSION, with or without a rules file):
- * ingest of its file reads it again. */
-int ps_docinfo_outdated(const ps_docinfo *d);
+/* The version of ingest that read d against this one (PS_EXTRACT_VERSION):
+ * below 0 an earlier one (ingest of its file reads it again; a record
+ * without a reader counts as version 0), 0 this one, above 0 a later one
+ * (ingest leaves it as it is). */
+int ps_docinfo_version_cmp(const ps_docinfo *d);
 
 typedef struct ps_budget {
     ps_budget_row *rows;

@@ -13,6 +13,7 @@
 /* What a run has indexed; the summary counts what was committed. */
 typedef struct counts {
     size_t pages, passages, added, updated, moved;
+    size_t reread; /* of the updated: files left as they were, read again */
 } counts;
 
 /* The state of one ingest run, shared by the loop and the collector. */
@@ -48,6 +49,7 @@ batch_written(ingest_run *r, bool written)
         r->committed.added += r->batch.added;
         r->committed.updated += r->batch.updated;
         r->committed.moved += r->batch.moved;
+        r->committed.reread += r->batch.reread;
         r->committed.pages += r->batch.pages;
         r->committed.passages += r->batch.passages;
     } else {
@@ -101,11 +103,19 @@ finish_file(ingest_run *r, size_t i, ps_doc *doc, ps_status st, ps_error *err)
                      r->files[i], d->garbled_pages, d->pages);
         r->batch.added += r->states[i] == PS_FILE_NEW;
         r->batch.updated += r->states[i] == PS_FILE_CHANGED || r->states[i] == PS_FILE_STALE;
+        r->batch.reread += r->states[i] == PS_FILE_STALE;
         r->batch.moved += r->states[i] == PS_FILE_MOVED;
         r->batch.pages += (size_t)d->pages;
         r->batch.passages += (size_t)d->passages;
         if (ps_index_uncommitted(r->ix) == 0) /* the batch went to disk with it */
             batch_written(r, true);
+    } else if ((cli_exit_code(st) == EXIT_SKIPPED || st == PS_ERR_IO) && r->states[i] == PS_FILE_STALE) {
+        /* the file as it was, which this version cannot read: what an
+         * earlier one made of it is better than nothing */
+        cli_note(r->show, "plansok: '%s' could not be read again (%s); what an earlier reading made of it stays",
+                 r->files[i], err->msg);
+        r->indexed[i] = true;
+        r->unchanged++;
     } else if (cli_exit_code(st) == EXIT_SKIPPED || st == PS_ERR_IO) {
         cli_note(r->show, "plansok: skipping '%s': %s", r->files[i], err->msg);
         r->skipped++;
@@ -326,8 +336,9 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
         if (st == PS_OK)
             st = ps_index_check_file(ix, files.v[i], ps_extractor_stamp(ex), &fs, &other, &err);
         if (st == PS_OK && fs == PS_FILE_STALE && !stale++ && !quiet)
-            cli_note(show, "plansok: files indexed by another version of plansok or with other section rules "
-                           "are read again ('%s' is the first)",
+            cli_note(show,
+                     "plansok: files that an earlier version of plansok, or other section rules or "
+                     "word list, indexed are read again ('%s' is the first)",
                      files.v[i]);
         if (st == PS_OK && (fs == PS_FILE_UNCHANGED || fs == PS_FILE_DUPLICATE)) {
             r.unchanged++;
@@ -419,6 +430,8 @@ cli_cmd_ingest(cli_ctx *ctx, int argc, char **argv)
             "plansok: ingested %zu document%s (%zu pages, %zu passages): %zu added, %zu updated, %zu moved, "
             "%zu unchanged, %zu removed",
             docs, docs == 1 ? "" : "s", c->pages, c->passages, c->added, c->updated, c->moved, r.unchanged, removed);
+    if (c->reread)
+        fprintf(stderr, "; %zu read again (an earlier version of plansok or other rules had read them)", c->reread);
     if (r.lost)
         fprintf(stderr, "; %zu not written to the index", r.lost);
     if (set)

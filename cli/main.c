@@ -23,7 +23,7 @@ static const cli_command commands[] = {
       "Each PDF is read page by page, cleaned (reading order, dehyphenation, running\n"
       "headers and footers removed), its organisation, län, year and kind detected,\n"
       "and cut into passages. Re-ingesting a file replaces its passages; a file left\n"
-      "as it was is read again only when another version of plansok or other\n"
+      "as it was is read again only when an earlier version of plansok or other\n"
       "section rules (--rules) read it. A file that cannot be read is reported on\n"
       "one line and skipped; the exit code is then 3." },
     { "search", cli_cmd_search, CLI_INDEX_READ, "QUERY...",

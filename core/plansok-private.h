@@ -259,6 +259,17 @@ size_t psi_register_scan(const char *text, size_t len, psi_body_match *out, size
 /* core/results.c: lifetimes of results more than one layer fills ---------- */
 
 void psi_docinfo_release(ps_docinfo *d);
+/* The version of ingest a reader stamp names (ps_extractor_stamp): its
+ * leading number; 0 for "" or what is not one. */
+long psi_reader_version(const char *reader);
+/* How a document's recorded reader compares with the reader now. */
+typedef enum psi_read_diff {
+    PSI_READ_ALIKE,     /* the same stamp */
+    PSI_READ_OLDER,     /* an earlier version of ingest */
+    PSI_READ_NEWER,     /* a later version */
+    PSI_READ_OTHERWISE  /* this version with other rules or word list */
+} psi_read_diff;
+psi_read_diff psi_reader_diff(const char *recorded, const char *now);
 void psi_budget_row_release(ps_budget_row *r);
 /* Frees what one hit holds (not the hit itself). */
 void psi_hit_release(ps_hit *h);

@@ -5,6 +5,7 @@
 #include "plansok-private.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 void
 psi_hit_release(ps_hit *x)
@@ -27,12 +28,30 @@ ps_hits_free(ps_hits *h)
     free(h);
 }
 
-int
-ps_docinfo_outdated(const ps_docinfo *d)
+long
+psi_reader_version(const char *reader)
 {
+    if (!reader || *reader < '0' || *reader > '9')
+        return 0;
     char *end;
-    long v = d->reader ? strtol(d->reader, &end, 10) : 0;
-    return !d->reader || end == d->reader || (*end && *end != ' ') || v != PS_EXTRACT_VERSION;
+    long v = strtol(reader, &end, 10);
+    return *end && *end != ' ' ? 0 : v;
+}
+
+psi_read_diff
+psi_reader_diff(const char *recorded, const char *now)
+{
+    long a = psi_reader_version(recorded), b = psi_reader_version(now);
+    if (a != b)
+        return a < b ? PSI_READ_OLDER : PSI_READ_NEWER;
+    return strcmp(recorded ? recorded : "", now) ? PSI_READ_OTHERWISE : PSI_READ_ALIKE;
+}
+
+int
+ps_docinfo_version_cmp(const ps_docinfo *d)
+{
+    long v = psi_reader_version(d->reader);
+    return v < PS_EXTRACT_VERSION ? -1 : v > PS_EXTRACT_VERSION;
 }
 
 void

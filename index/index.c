@@ -212,11 +212,15 @@ still_holds(const ps_docinfo *d)
 }
 
 /* Whether d was read as reader would read it (any reader will do when
- * reader is NULL). */
+ * reader is NULL). What a later version of ingest read is left as it is:
+ * an older plansok does not undo its work. */
 static bool
 read_alike(const ps_docinfo *d, const char *reader)
 {
-    return !reader || !strcmp(d->reader, reader);
+    if (!reader)
+        return true;
+    psi_read_diff diff = psi_reader_diff(d->reader, reader);
+    return diff == PSI_READ_ALIKE || diff == PSI_READ_NEWER;
 }
 
 ps_status

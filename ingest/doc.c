@@ -62,6 +62,9 @@ ps_extractor_new(const ps_extract_opts *opts, ps_extractor **out, ps_error *err)
     ps_status st = psi_pdflib_open(&ex->pdflib, err);
     if (st == PS_OK)
         st = psi_detector_new(&ex->detector, err);
+    /* the stamp: this version, and what else decides what it makes */
+    psi_buf stamp = PSI_BUF_INIT;
+    psi_buf_addf(&stamp, "%d", PS_EXTRACT_VERSION);
     if (st == PS_OK) {
         if (opts && opts->rules_file) {
             char *text = NULL;
@@ -71,12 +74,11 @@ ps_extractor_new(const ps_extract_opts *opts, ps_extractor **out, ps_error *err)
             if (st == PS_OK) {
                 char hash[17];
                 psi_hash_hex(text, strlen(text), hash);
-                ex->stamp = psi_asprintf("%d rules %s", PS_EXTRACT_VERSION, hash);
+                psi_buf_addf(&stamp, " rules %s", hash);
             }
             free(text);
         } else {
             st = psi_tagger_new(psi_default_rules, "sections.rules", &ex->tagger, err);
-            ex->stamp = psi_asprintf("%d", PS_EXTRACT_VERSION);
         }
     }
     if (st == PS_OK) {
@@ -86,9 +88,15 @@ ps_extractor_new(const ps_extract_opts *opts, ps_extractor **out, ps_error *err)
         if (!wl || !*wl)
             wl = "/usr/share/dict/swedish";
         ps_error ignored = PS_ERROR_INIT;
-        if (psi_wordlist_load(wl, &ex->wordlist, &ignored) != PS_OK && opts && opts->wordlist)
-            st = psi_fail(err, PS_ERR_IO, "%s", ignored.msg);
+        char hash[17];
+        if (psi_wordlist_load(wl, &ex->wordlist, &ignored) != PS_OK) {
+            if (opts && opts->wordlist)
+                st = psi_fail(err, PS_ERR_IO, "%s", ignored.msg);
+        } else {
+            psi_buf_addf(&stamp, " words %s", psi_file_hash(wl, hash, &ignored) == PS_OK ? hash : "unhashed");
+        }
     }
+    ex->stamp = psi_buf_detach(&stamp);
     if (st != PS_OK) {
         ps_extractor_free(ex);
         return st;

@@ -43,5 +43,16 @@ run_ps 0 "without --rules" ingest --db "$DB" "$TMP/pdf"
 check "... reads both again" grep -q ' 2 updated, 0 moved, 0 unchanged' "$TMP/err"
 check "... the built-in rules hold again" test "$(uppdrag)" -eq 0
 run_ps 0 "check" check --db "$DB"
-check "... says nothing of another version" sh -c "! grep -q 'another version' '$TMP/out'"
+check "... says nothing of another version" sh -c "! grep -q 'version' '$TMP/out'"
+
+# a file this version cannot read (here: over --max-pages) keeps what an
+# earlier reading made of it, and the run goes on
+run_ps 0 "other rules, and a limit one file is over" ingest --db "$DB" --rules "$TMP/own.rules" --max-pages 25 "$TMP/pdf"
+check "... the other is read again" grep -q ' 1 updated, 0 moved, 1 unchanged' "$TMP/err"
+check "... the summary says so" grep -q '; 1 read again (an earlier version of plansok or other rules had read them)' "$TMP/err"
+check "... and the one over it keeps its earlier reading" grep -q "'$TMP/pdf/$S' could not be read again (.*25.*); what an earlier reading made of it stays" "$TMP/err"
+run_ps 0 "docs --format json" docs --db "$DB" --format json
+check "... both documents are there, the year set by hand too" python3 -c "
+import json; ds=json.load(open('$TMP/out'))['documents']; d=[d for d in ds if d['file']=='$S'][0]
+assert len(ds)==2 and d['year']==2019, ds"
 done_testing
