@@ -31,7 +31,7 @@ extern "C" {
 #endif
 
 #define PS_SCHEMA_VERSION 8 /* bump when the index layout changes */
-#define PS_FORMAT_VERSION 2 /* version field of JSON output (docs/FORMATS.md) */
+#define PS_FORMAT_VERSION 3 /* version field of JSON output (docs/FORMATS.md) */
 /* What ingest makes of a PDF: bump when its text, passages, section kinds,
  * detected fields, budget rows or the passages' extra index words change,
  * so that an index reads its documents again (ps_index_check_file:
@@ -636,7 +636,13 @@ typedef enum ps_goal_change {
     PS_GOAL_KEPT,       /* the same words */
     PS_GOAL_REWORDED,   /* similar, with changed words */
     PS_GOAL_NEW,        /* only in the later year */
-    PS_GOAL_DROPPED     /* only in the earlier year */
+    PS_GOAL_DROPPED,    /* only in the earlier year */
+    PS_GOAL_UNFOLLOWED, /* only in the earlier year, whose organisation and
+                           unit have no document in the later year: not
+                           dropped, for nothing later could state it */
+    PS_GOAL_FIRST,      /* only in the later year, whose organisation and
+                           unit had no document in the earlier year */
+    PS_GOAL_CHANGE_COUNT
 } ps_goal_change;
 
 const char *ps_goal_change_name(ps_goal_change c); /* "kept", ... */
@@ -686,7 +692,7 @@ typedef struct ps_diff {
 } ps_diff;
 
 /* How one goal fared from one year to the next. from/to index goals[];
- * -1 when absent (new: from is -1; dropped: to is -1). */
+ * -1 when absent (new, first: from is -1; dropped, unfollowed: to is -1). */
 typedef struct ps_goal_link {
     int from_year, to_year;
     ps_goal_change change;
@@ -722,7 +728,7 @@ typedef struct ps_goals {
     size_t ngoals;
     ps_goal_link *links; /* year pair by year pair, in document order */
     size_t nlinks;
-    size_t counts[4];    /* links per ps_goal_change */
+    size_t counts[PS_GOAL_CHANGE_COUNT]; /* links per ps_goal_change */
 } ps_goals;
 
 /* Goal statements of a län or an organisation (scope->lan, scope->org;

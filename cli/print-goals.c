@@ -114,6 +114,8 @@ goals_json(FILE *f, const ps_goals *g, const char *query)
     sprinter_map_integer(sp, "reworded", (long long)g->counts[PS_GOAL_REWORDED]);
     sprinter_map_integer(sp, "new", (long long)g->counts[PS_GOAL_NEW]);
     sprinter_map_integer(sp, "dropped", (long long)g->counts[PS_GOAL_DROPPED]);
+    sprinter_map_integer(sp, "unfollowed", (long long)g->counts[PS_GOAL_UNFOLLOWED]);
+    sprinter_map_integer(sp, "first", (long long)g->counts[PS_GOAL_FIRST]);
     sp->end(sp);
     sp->end(sp);
 }
@@ -262,7 +264,7 @@ goal_text_row(FILE *f, const ps_goal_link *l, const ps_goal *a, const ps_goal *b
     if (b)
         cite(cb, sizeof cb, d, b, false);
     snprintf(where, sizeof where, "%s%s%s", ca, a && b ? " -> " : "", cb);
-    fprintf(f, "  %-9s %-13s ", ps_goal_change_name(l->change), where);
+    fprintf(f, "  %-10s %-13s ", ps_goal_change_name(l->change), where);
     if (l->change == PS_GOAL_REWORDED)
         goal_diff(f, l, false);
     else
@@ -418,9 +420,15 @@ goals_tables(FILE *f, const ps_goals *g, const char *query, bool md)
             fputs("- ", f);
         goal_year_line(f, &g->years[y], topic, md ? &words_sv : &words_en);
     }
-    if (!md && g->nlinks)
-        fprintf(f, "%zu kept, %zu reworded, %zu new, %zu dropped\n", g->counts[PS_GOAL_KEPT],
+    if (!md && g->nlinks) {
+        fprintf(f, "%zu kept, %zu reworded, %zu new, %zu dropped", g->counts[PS_GOAL_KEPT],
                 g->counts[PS_GOAL_REWORDED], g->counts[PS_GOAL_NEW], g->counts[PS_GOAL_DROPPED]);
+        size_t unf = g->counts[PS_GOAL_UNFOLLOWED], first = g->counts[PS_GOAL_FIRST];
+        if (unf || first)
+            fprintf(f, "; %zu unfollowed, %zu first (the other year has no document of their organisation and unit)",
+                    unf, first);
+        fputc('\n', f);
+    }
     if (d.numbered && (g->nlinks || (g->nyears == 1 && g->ngoals))) {
         fputs(md ? "\nDokument:\n\n" : "Documents:\n", f);
         for (size_t k = 0; k < d.n; k++) {

@@ -1,6 +1,7 @@
 /* goals.c: goal statements of a län or an organisation, year by year,
  * and how each fared from one plan to the next: kept, reworded (with a
- * word diff), new or dropped. Statements come from passages tagged mal
+ * word diff), new or dropped, or unfollowed and first when the other year
+ * has no document of its organisation and unit. Statements come from passages tagged mal
  * (statements.c says what a goal statement is and how alike two are); a
  * statement counts once a year: a scorecard and its detail pages state the
  * same goal twice. Pairs are chosen greedily, best first, and no goal is
@@ -23,6 +24,9 @@ ps_goal_change_name(ps_goal_change c)
     case PS_GOAL_REWORDED: return "reworded";
     case PS_GOAL_NEW: return "new";
     case PS_GOAL_DROPPED: return "dropped";
+    case PS_GOAL_UNFOLLOWED: return "unfollowed";
+    case PS_GOAL_FIRST: return "first";
+    case PS_GOAL_CHANGE_COUNT: break;
     }
     return "kept";
 }
@@ -84,11 +88,31 @@ typedef struct goal_set {
     psi_words *w;      /* each goal's psi_words */
     psi_goal_sig *sig; /* what comparing it reads (borrows from w) */
     bool *about;   /* stated in a passage that matches the topic */
+    char **who;    /* whose each goal is: who_of() its document */
     size_t *first; /* each year's first goal; first[nyears] is ngoals */
     size_t lcap;   /* of g->links */
+    psi_strlist *year_who; /* each year's documents' who_of() */
 } goal_set;
 
-/* The words of the goals, once they are compared. */
+/* Whose a document is, to tell whether a year has a document of the same
+ * organisation and unit: its register code (else its name) and unit. */
+static char *
+who_of(const char *org, const char *org_code, const char *unit)
+{
+    return psi_asprintf("%s\x1f%s", org_code && *org_code ? org_code : org ? org : "", unit ? unit : "");
+}
+
+/* Whether year y has a document whose who_of() is who. */
+static bool
+year_has(const goal_set *gs, int y, const char *who)
+{
+    for (size_t i = 0; i < gs->year_who[y].n; i++)
+        if (!strcmp(gs->year_who[y].v[i], who))
+            return true;
+    return false;
+}
+
+/* The words of the goals, and whose they are, once they are compared. */
 static void
 goal_set_drop_words(goal_set *gs)
 {
@@ -96,22 +120,32 @@ goal_set_drop_words(goal_set *gs)
         psi_goal_sig_release(&gs->sig[i]);
         psi_words_release(&gs->w[i]);
     }
+    for (size_t i = 0; gs->who && i < gs->g->ngoals; i++)
+        free(gs->who[i]);
     free(gs->w);
     free(gs->sig);
+    free(gs->who);
     gs->w = NULL;
     gs->sig = NULL;
+    gs->who = NULL;
 }
 
 static void
 goal_set_release(goal_set *gs)
 {
     goal_set_drop_words(gs);
+    for (int y = 0; gs->year_who && y < gs->g->nyears; y++) {
+        for (size_t i = 0; i < gs->year_who[y].n; i++)
+            free(gs->year_who[y].v[i]);
+        free(gs->year_who[y].v);
+    }
+    free(gs->year_who);
     free(gs->about);
     free(gs->first);
 }
 
 static void
-add_goal(goal_set *gs, ps_goal goal, psi_words w, psi_goal_sig sig, bool about)
+add_goal(goal_set *gs, ps_goal goal, psi_words w, psi_goal_sig sig, bool about, char *who)
 {
     ps_goals *g = gs->g;
     if (g->ngoals == gs->cap) {
@@ -120,10 +154,12 @@ add_goal(goal_set *gs, ps_goal goal, psi_words w, psi_goal_sig sig, bool about)
         gs->w = psi_realloc(gs->w, gs->cap * sizeof *gs->w);
         gs->sig = psi_realloc(gs->sig, gs->cap * sizeof *gs->sig);
         gs->about = psi_realloc(gs->about, gs->cap * sizeof *gs->about);
+        gs->who = psi_realloc(gs->who, gs->cap * sizeof *gs->who);
     }
     gs->w[g->ngoals] = w;
     gs->sig[g->ngoals] = sig;
     gs->about[g->ngoals] = about;
+    gs->who[g->ngoals] = who;
     g->goals[g->ngoals++] = goal;
 }
 
@@ -158,8 +194,20 @@ collect_year(ps_index *ix, const ps_query_opts *scope, int y, const ps_hits *top
     ps_query_opts q = *scope;
     q.year_from = q.year_to = yr->year;
     q.section = PS_SECTION_MAL;
+    /* whose documents the year has, goals or not */
+    q.section = -1;
+    ps_doclist *docs;
+    ps_status s = ps_docs_query(ix, NULL, &q, &docs, err);
+    if (s != PS_OK)
+        return s;
+    psi_strlist *yw = &gs->year_who[y];
+    yw->v = psi_malloc((docs->n + 1) * sizeof *yw->v);
+    for (size_t i = 0; i < docs->n; i++)
+        yw->v[yw->n++] = who_of(docs->docs[i].org, docs->docs[i].org_code, docs->docs[i].unit);
+    ps_doclist_free(docs);
+    q.section = PS_SECTION_MAL;
     ps_hits *h;
-    ps_status s = psi_query_hits(ix, "", &q, 0, true, &h, err);
+    s = psi_query_hits(ix, "", &q, 0, true, &h, err);
     if (s != PS_OK)
         return s;
     sort_hits(h);
@@ -214,7 +262,7 @@ collect_year(ps_index *ix, const ps_query_opts *scope, int y, const ps_hits *top
         if (rep[i] < 0) {
             goal_of[i] = g->ngoals;
             add_goal(gs, (ps_goal){ yr->year, psi_strdup(p->file), p->page, psi_strdup(p->heading), st[i].text, NULL, 0 },
-                     st[i].w, sig[i], st[i].about);
+                     st[i].w, sig[i], st[i].about, who_of(p->org, p->org_code, p->unit));
             continue;
         }
         size_t k = goal_of[rep[i]];
@@ -260,7 +308,8 @@ align_years(goal_set *gs, int ya, int yb)
     psi_goal_align(&gs->sig[a0], a1 - a0, &gs->sig[b0], b1 - b0, REWORD_MIN, match_a, score_a, match_b);
     for (size_t a = a0; a < a1; a++) {
         long b = match_a[a - a0] >= 0 ? (long)b0 + match_a[a - a0] : -1;
-        ps_goal_link l = { from_year, to_year, PS_GOAL_DROPPED, (long)a, -1, 0, NULL, 0 };
+        ps_goal_change gone = year_has(gs, yb, gs->who[a]) ? PS_GOAL_DROPPED : PS_GOAL_UNFOLLOWED;
+        ps_goal_link l = { from_year, to_year, gone, (long)a, -1, 0, NULL, 0 };
         if (b >= 0) {
             l.to = b;
             l.similarity = score_a[a - a0];
@@ -277,7 +326,9 @@ align_years(goal_set *gs, int ya, int yb)
     }
     for (size_t b = b0; b < b1; b++)
         if (match_b[b - b0] < 0)
-            add_link(gs, (ps_goal_link){ from_year, to_year, PS_GOAL_NEW, -1, (long)b, 0, NULL, 0 });
+            add_link(gs, (ps_goal_link){ from_year, to_year,
+                                         year_has(gs, ya, gs->who[b]) ? PS_GOAL_NEW : PS_GOAL_FIRST, -1, (long)b, 0,
+                                         NULL, 0 });
     free(match_a);
     free(match_b);
     free(score_a);
@@ -446,6 +497,7 @@ ps_goals_compare(ps_index *ix, const ps_query_opts *scope, const int *years, int
             qsort(topic->hits, topic->n, sizeof *topic->hits, cmp_passage);
     }
     gs.first = psi_calloc((size_t)g->nyears + 1, sizeof *gs.first);
+    gs.year_who = psi_calloc((size_t)g->nyears + 1, sizeof *gs.year_who);
     for (int y = 0; y < g->nyears && s == PS_OK; y++) {
         gs.first[y] = g->ngoals;
         s = collect_year(ix, scope, y, topic, &gs, err);

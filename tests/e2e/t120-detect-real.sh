@@ -58,4 +58,13 @@ MALBILD="$SHARED/realplans/se_vastra-gotalandsregionen_2025_utvardering-malbild-
 run_ps 0 "goals of the train target's evaluation" goals --db "$TMP/malbild" --region 'västra götaland'
 check "... lists the goals its headings state, each once" sh -c \
     "[ \$(grep -c 'ska tredubblas' '$TMP/out') -eq 1 ] && grep -q 'Öppna sju nya stationer' '$TMP/out'"
+# a kommun's nämnder publish in different years: barn- och ungdomsnämnden's
+# 2026 goals are not dropped by a 2027 programme of another organ, and the
+# programme's goals are no new goals of barn- och ungdomsnämnden
+"$PLANSOK" ingest -q --db "$TMP/organs" "$SHARED/realplans/se_alingsas-barn-och-ungdomsnamnden_2026_kompetensforsorjningsplan.pdf" \
+    "$SHARED/realplans/se_alingsas-kommun_2027-2030_program-idrott-rorelse-friluftsliv.pdf" >/dev/null 2>&1
+run_ps 0 "goals of Alingsås kommun, two organs' documents" goals --db "$TMP/organs" --org 1489 --format json
+check "... none dropped or new: unfollowed and first" python3 -c "
+import json; s=json.load(open('$TMP/out'))['summary']
+assert s['dropped'] == s['new'] == 0 and s['unfollowed'] >= 5 and s['first'] == 4, s"
 done_testing
