@@ -638,10 +638,10 @@ typedef enum ps_goal_change {
     PS_GOAL_NEW,        /* only in the later year */
     PS_GOAL_DROPPED,    /* only in the earlier year */
     PS_GOAL_UNFOLLOWED, /* only in the earlier year, whose organisation and
-                           unit have no document in the later year: not
-                           dropped, for nothing later could state it */
+                           unit have no goal passages in the later year:
+                           not dropped, for nothing later states their goals */
     PS_GOAL_FIRST,      /* only in the later year, whose organisation and
-                           unit had no document in the earlier year */
+                           unit had no goal passages in the earlier year */
     PS_GOAL_CHANGE_COUNT
 } ps_goal_change;
 

@@ -53,14 +53,15 @@ static const cli_command commands[] = {
       "self-contained page with the matrix as a heat map and passages per year as a\n"
       "bar chart (inline SVG, printable). Every passage is cited with file and page." },
     { "goals", cli_cmd_goals, CLI_INDEX_READ, "(--region LÄN | --org ORG) [QUERY...]",
-      "Compare a län's or an organisation's goals year by year: kept, reworded, new or dropped.",
+      "Compare a län's or an organisation's goals year by year: kept, reworded, new, dropped.",
       "Goal statements are the sentences of passages tagged mal. Each is paired with\n"
       "the most similar goal of the next year (Swedish stems or letter trigrams, so\n"
       "spelling drift still pairs), never twice; reworded goals show the changed words\n"
-      "as [-old-]{+new+}. A goal is dropped only when a later document of its\n"
-      "organisation and unit has no goal like it; without one it is unfollowed, and\n"
-      "a goal whose organisation and unit had no earlier document is first, not new.\n"
-      "A QUERY limits the goals to passages about a topic." },
+      "as [-old-]{+new+}. A goal is dropped only when the year it is compared with\n"
+      "has goals of its organisation and unit, none like it; without them it is\n"
+      "unfollowed, and a goal whose organisation and unit had no goals in the year\n"
+      "before it is first, not new (--unit follows one nämnd from its own document\n"
+      "to its next). A QUERY limits the goals to passages about a topic." },
     { "budget", cli_cmd_budget, CLI_INDEX_READ, "",
       "List budget table rows (label, amounts per column, unit) from the documents.",
       "Rows come from tables on pages tagged as budget: a header of column headings\n"

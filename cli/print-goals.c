@@ -425,10 +425,14 @@ goals_tables(FILE *f, const ps_goals *g, const char *query, bool md)
                 g->counts[PS_GOAL_REWORDED], g->counts[PS_GOAL_NEW], g->counts[PS_GOAL_DROPPED]);
         size_t unf = g->counts[PS_GOAL_UNFOLLOWED], first = g->counts[PS_GOAL_FIRST];
         if (unf || first)
-            fprintf(f, "; %zu unfollowed, %zu first (the other year has no document of their organisation and unit)",
+            fprintf(f, "; %zu unfollowed, %zu first (the other year has no goals of their organisation and unit)",
                     unf, first);
         fputc('\n', f);
     }
+    if (md && (g->counts[PS_GOAL_UNFOLLOWED] || g->counts[PS_GOAL_FIRST]))
+        fputs("\n*unfollowed* och *first*: året det jämförs med har inga mål från samma organisation och nämnd "
+              "(inte *dropped* eller *new*).\n",
+              f);
     if (d.numbered && (g->nlinks || (g->nyears == 1 && g->ngoals))) {
         fputs(md ? "\nDokument:\n\n" : "Documents:\n", f);
         for (size_t k = 0; k < d.n; k++) {

@@ -88,26 +88,72 @@ typedef struct goal_set {
     psi_words *w;      /* each goal's psi_words */
     psi_goal_sig *sig; /* what comparing it reads (borrows from w) */
     bool *about;   /* stated in a passage that matches the topic */
-    char **who;    /* whose each goal is: who_of() its document */
+    char **who;    /* whose each goal is: the who_of() of the documents
+                      stating it, joined by RS; NULL when none is known */
     size_t *first; /* each year's first goal; first[nyears] is ngoals */
     size_t lcap;   /* of g->links */
-    psi_strlist *year_who; /* each year's documents' who_of() */
+    psi_strlist *year_who; /* who_of() the documents with goal passages of each year */
 } goal_set;
 
-/* Whose a document is, to tell whether a year has a document of the same
- * organisation and unit: its register code (else its name) and unit. */
+/* Whose a passage's document is: its organisation (the register's code,
+ * else its name) and unit, folded as the org: and unit: filters fold them;
+ * NULL when its organisation is unknown. */
 static char *
-who_of(const char *org, const char *org_code, const char *unit)
+who_of(const ps_hit *p)
 {
-    return psi_asprintf("%s\x1f%s", org_code && *org_code ? org_code : org ? org : "", unit ? unit : "");
+    char *org = p->org_code && *p->org_code ? psi_strdup(p->org_code)
+                : p->org && *p->org         ? psi_vocab_term(PSI_VOCAB_ORG, p->org)
+                                            : NULL;
+    if (!org || !*org) {
+        free(org);
+        return NULL;
+    }
+    char *unit = p->unit && *p->unit ? psi_vocab_term(PSI_VOCAB_ORG, p->unit) : NULL;
+    char *who = psi_asprintf("%s\x1f%s", org, unit ? unit : "");
+    free(org);
+    free(unit);
+    return who;
 }
 
-/* Whether year y has a document whose who_of() is who. */
+/* Whether list (keys joined by RS) holds key. */
+static bool
+holds_key(const char *list, const char *key)
+{
+    size_t n = strlen(key);
+    for (const char *p = list; p; p = strchr(p, '\x1e'), p = p ? p + 1 : NULL)
+        if (!strncmp(p, key, n) && (p[n] == '\x1e' || !p[n]))
+            return true;
+    return false;
+}
+
+/* Adds key (taken; may be NULL) to the RS-joined list *who. */
+static void
+add_who(char **who, char *key)
+{
+    if (!key || (*who && holds_key(*who, key))) {
+        free(key);
+        return;
+    }
+    if (!*who) {
+        *who = key;
+        return;
+    }
+    char *both = psi_asprintf("%s\x1e%s", *who, key);
+    free(*who);
+    free(key);
+    *who = both;
+}
+
+/* Whether year y has goal passages of an organisation and unit of who (a
+ * goal whose organisation is unknown is judged against the whole year,
+ * which has goals). */
 static bool
 year_has(const goal_set *gs, int y, const char *who)
 {
+    if (!who)
+        return true;
     for (size_t i = 0; i < gs->year_who[y].n; i++)
-        if (!strcmp(gs->year_who[y].v[i], who))
+        if (holds_key(who, gs->year_who[y].v[i]))
             return true;
     return false;
 }
@@ -194,23 +240,24 @@ collect_year(ps_index *ix, const ps_query_opts *scope, int y, const ps_hits *top
     ps_query_opts q = *scope;
     q.year_from = q.year_to = yr->year;
     q.section = PS_SECTION_MAL;
-    /* whose documents the year has, goals or not */
-    q.section = -1;
-    ps_doclist *docs;
-    ps_status s = ps_docs_query(ix, NULL, &q, &docs, err);
-    if (s != PS_OK)
-        return s;
-    psi_strlist *yw = &gs->year_who[y];
-    yw->v = psi_malloc((docs->n + 1) * sizeof *yw->v);
-    for (size_t i = 0; i < docs->n; i++)
-        yw->v[yw->n++] = who_of(docs->docs[i].org, docs->docs[i].org_code, docs->docs[i].unit);
-    ps_doclist_free(docs);
-    q.section = PS_SECTION_MAL;
     ps_hits *h;
-    s = psi_query_hits(ix, "", &q, 0, true, &h, err);
+    ps_status s = psi_query_hits(ix, "", &q, 0, true, &h, err);
     if (s != PS_OK)
         return s;
     sort_hits(h);
+    /* whose goal passages the year has */
+    psi_strlist *yw = &gs->year_who[y];
+    yw->v = psi_malloc((h->n + 1) * sizeof *yw->v);
+    for (size_t i = 0; i < h->n; i++) {
+        char *who = who_of(&h->hits[i]);
+        bool seen = !who;
+        for (size_t k = 0; !seen && k < yw->n; k++)
+            seen = !strcmp(yw->v[k], who);
+        if (seen)
+            free(who);
+        else
+            yw->v[yw->n++] = who;
+    }
     size_t first = g->ngoals, n = 0, cap = 0;
     stated *st = NULL;
     yr->passages = (unsigned)h->n;
@@ -262,11 +309,12 @@ collect_year(ps_index *ix, const ps_query_opts *scope, int y, const ps_hits *top
         if (rep[i] < 0) {
             goal_of[i] = g->ngoals;
             add_goal(gs, (ps_goal){ yr->year, psi_strdup(p->file), p->page, psi_strdup(p->heading), st[i].text, NULL, 0 },
-                     st[i].w, sig[i], st[i].about, who_of(p->org, p->org_code, p->unit));
+                     st[i].w, sig[i], st[i].about, who_of(p));
             continue;
         }
         size_t k = goal_of[rep[i]];
         add_place(&g->goals[k], p->file, p->page);
+        add_who(&gs->who[k], who_of(p)); /* stated by another organ too */
         gs->about[k] |= st[i].about;
         yr->repeats++;
         psi_goal_sig_release(&sig[i]);

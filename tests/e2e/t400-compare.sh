@@ -83,8 +83,41 @@ want = dict(kept=sa['kept'], reworded=sa['reworded'], new=0, dropped=0, unfollow
 sys.exit(0 if su == want and sa['dropped'] > 0 else print(su, want) or 1)
 PY
 run_ps 0 "... as text" goals --db "$TMP/units" --region jönköping --years 2013,2014
-check "... says what unfollowed and first mean" grep -q '^[0-9]* kept, [0-9]* reworded, 0 new, 0 dropped; [0-9]* unfollowed, [0-9]* first (the other year has no document of their organisation and unit)$' "$TMP/out"
+check "... says what unfollowed and first mean" grep -q '^[0-9]* kept, [0-9]* reworded, 0 new, 0 dropped; [0-9]* unfollowed, [0-9]* first (the other year has no goals of their organisation and unit)$' "$TMP/out"
 check "... and lists them" sh -c "grep -q '^  unfollowed p18 ' '$TMP/out' && grep -q '^  first      p' '$TMP/out'"
+run_ps 0 "... as Markdown" goals --db "$TMP/units" --region jönköping --years 2013,2014 --format md
+check "... says what they mean, in Swedish" grep -q '^\*unfollowed\* och \*first\*: året det jämförs med har inga mål från samma organisation och nämnd' "$TMP/out"
+# a unit is the same unit in any case ("Regionstyrelsen", "regionstyrelsen")
+run_ps 0 "set --unit Regionstyrelsen on the 2014 plan" set --db "$TMP/units" rfjl_vp_budget_2014.pdf --unit Regionstyrelsen
+run_ps 0 "goals of one unit in two cases" goals --db "$TMP/units" --region jönköping --years 2013,2014 --format json
+check "... dropped and new as before" python3 - "$TMP/goals.json" "$TMP/out" <<'PY'
+import json, sys
+a, u = (json.load(open(p)) for p in sys.argv[1:])
+sys.exit(0 if u['summary'] == dict(a['summary'], unfollowed=0, first=0) else print(u['summary']) or 1)
+PY
+# a goal that documents of two organs state counts for both: the 2014 plan
+# moved to 2013 under another unit, and a 2014 plan of the first unit: a
+# goal both 2013 plans state is dropped, not unfollowed
+"$PLANSOK" ingest -q --db "$TMP/organs" "$CORPUS/vp2013_webb.pdf" "$CORPUS/rfjl_vp_budget_2014.pdf" "$CORPUS/kfvn-vp-2013.pdf" 2>/dev/null
+"$PLANSOK" set --db "$TMP/organs" rfjl_vp_budget_2014.pdf --year 2013 --unit kulturnämnden >/dev/null 2>&1
+"$PLANSOK" set --db "$TMP/organs" kfvn-vp-2013.pdf --org "Regionförbundet Jönköpings län" --unit regionstyrelsen --region jönköping --year 2014 >/dev/null 2>&1
+run_ps 0 "goals of two organs' plans of one year" goals --db "$TMP/organs" --region jönköping --years 2013,2014 --format json
+check "... a goal stated by both is dropped, one stated by the other organ alone unfollowed" python3 - "$TMP/out" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1])); g = d['goals']
+files = lambda x: {x['file']} | {a['file'] for a in x['also']}
+gone = [(l['change'], files(g[l['from']])) for l in d['links'] if l['to'] is None]
+both = [c for c, f in gone if f == {'vp2013_webb.pdf', 'rfjl_vp_budget_2014.pdf'}]
+other = [c for c, f in gone if f == {'rfjl_vp_budget_2014.pdf'}]
+ok = both and set(both) == {'dropped'} and other and set(other) == {'unfollowed'}
+sys.exit(0 if ok else print(both[:3], other[:3]) or 1)
+PY
+# a document whose organisation is not known is compared with the whole year
+"$PLANSOK" ingest -q --db "$TMP/unknown" "$CORPUS/vp2013_webb.pdf" "$CORPUS/kfvn-vp-2013.pdf" 2>/dev/null
+"$PLANSOK" set --db "$TMP/unknown" kfvn-vp-2013.pdf --region jönköping --year 2014 >/dev/null 2>&1
+run_ps 0 "goals of a plan of an unknown organisation" goals --db "$TMP/unknown" --region jönköping --years 2013,2014 --format json
+check "... are new, not first" python3 -c "
+import json; s=json.load(open('$TMP/out'))['summary']; assert s['new'] > 0 and s['first'] == 0, s"
 run_ps 0 "goals text output" goals $DB --region jönköping
 check "... marks the changed words" grep -q '\[-Lönesummeutvecklingen-\] {+Lönesummautvecklingen+}' "$TMP/out"
 check "... says what each year gave, a year without goal passages too" sh -c "grep -q '^2013: 1 document, [0-9]* goal passages, [0-9]* goals' '$TMP/out' && grep -qx '2015: 1 document, no goal passages' '$TMP/out'"
