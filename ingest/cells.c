@@ -139,8 +139,12 @@ is_year_cell(const char *s)
     size_t y = psi_year_token(s);
     if (y && !s[y])
         return true;
-    if (strlen(s) != 6 || strspn(s, "0123456789") != 6 ||
-        !((s[0] == '1' && s[1] == '9') || (s[0] == '2' && s[1] == '0')))
+    char year[5];
+    if (strlen(s) != 6 || strspn(s, "0123456789") != 6)
+        return false;
+    memcpy(year, s, 4);
+    year[4] = '\0';
+    if (psi_year_token(year) != 4)
         return false;
     int month = (s[4] - '0') * 10 + (s[5] - '0');
     return month >= 1 && month <= 12;
