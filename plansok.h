@@ -31,7 +31,7 @@ extern "C" {
 #endif
 
 #define PS_SCHEMA_VERSION 8 /* bump when the index layout changes */
-#define PS_FORMAT_VERSION 3 /* version field of JSON output (docs/FORMATS.md) */
+#define PS_FORMAT_VERSION 4 /* version field of JSON output (docs/FORMATS.md) */
 /* What ingest makes of a PDF: bump when its text, passages, section kinds,
  * detected fields, budget rows or the passages' extra index words change,
  * so that an index reads its documents again (ps_index_check_file:
@@ -642,6 +642,10 @@ typedef enum ps_goal_change {
                            not dropped, for nothing later states their goals */
     PS_GOAL_FIRST,      /* only in the later year, whose organisation and
                            unit had no goal passages in the earlier year */
+    PS_GOAL_IN_FORCE,   /* only in one year, stated by a document for a
+                           period that covers the other year too (a plan
+                           for 2026–2031): not dropped or new, it holds in
+                           both */
     PS_GOAL_CHANGE_COUNT
 } ps_goal_change;
 
@@ -664,6 +668,9 @@ typedef struct ps_goal {
     ps_goal_place *also; /* the same goal stated again that year (same or
                             nearly the same words), in document order */
     size_t nalso;
+    int period_from, period_to; /* the period of the documents stating it
+                           (2026, 2031: a plan for 2026–2031), the widest
+                           when several do; 0 when none gives one */
 } ps_goal;
 
 /* What a statement is taken for (ps_goal_statement_kind). */
@@ -692,7 +699,8 @@ typedef struct ps_diff {
 } ps_diff;
 
 /* How one goal fared from one year to the next. from/to index goals[];
- * -1 when absent (new, first: from is -1; dropped, unfollowed: to is -1). */
+ * -1 when absent (new, first: from is -1; dropped, unfollowed: to is -1;
+ * in force: either). */
 typedef struct ps_goal_link {
     int from_year, to_year;
     ps_goal_change change;

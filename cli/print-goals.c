@@ -1,6 +1,6 @@
 /* print-goals.c: "plansok goals" results: how each goal statement of a län
  * or an organisation fared from one year to the next (kept, reworded with
- * its changed words marked, new, dropped), or one year's goals listed, as
+ * its changed words marked, new, dropped, unfollowed, first, in force), or one year's goals listed, as
  * text, JSON, CSV or Markdown tables, with the library's counts of each change and what each year
  * gave (documents, goal passages, goals). Pairs nothing and counts
  * nothing. */
@@ -24,7 +24,7 @@ string_or_null(sprinter *sp, const char *key, const char *s)
     sp->null(sp);
 }
 
-/* A link's goal id, null when there is none. */
+/* A link's goal id or a goal's last year, null when there is none. */
 static void
 goal_id(sprinter *sp, const char *key, long id)
 {
@@ -73,6 +73,8 @@ goals_json(FILE *f, const ps_goals *g, const char *query)
         sprinter_map_integer(sp, "page", x->page + 1);
         sprinter_map_string(sp, "heading", x->heading);
         sprinter_map_string(sp, "text", x->text);
+        goal_id(sp, "period_from", x->period_from > 0 ? x->period_from : -1);
+        goal_id(sp, "period_to", x->period_to > 0 ? x->period_to : -1);
         sp->map_key(sp, "also");
         sp->begin_list(sp);
         for (size_t k = 0; k < x->nalso; k++) {
@@ -116,6 +118,7 @@ goals_json(FILE *f, const ps_goals *g, const char *query)
     sprinter_map_integer(sp, "dropped", (long long)g->counts[PS_GOAL_DROPPED]);
     sprinter_map_integer(sp, "unfollowed", (long long)g->counts[PS_GOAL_UNFOLLOWED]);
     sprinter_map_integer(sp, "first", (long long)g->counts[PS_GOAL_FIRST]);
+    sprinter_map_integer(sp, "in_force", (long long)g->counts[PS_GOAL_IN_FORCE]);
     sp->end(sp);
     sp->end(sp);
 }
@@ -233,6 +236,13 @@ cite(char *buf, size_t size, const doc_list *d, const ps_goal *x, bool md)
         snprintf(buf, size, n ? "%zu:p%d" : "p%.0zu%d", n, x->page + 1);
 }
 
+/* An in-force goal's period: " (stated for 2026–2031)". */
+static void
+period(FILE *f, const ps_goal *x, const char *lead)
+{
+    fprintf(f, "%s%d–%d)", lead, x->period_from, x->period_to);
+}
+
 static void
 goal_md_row(FILE *f, const ps_goal_link *l, const ps_goal *a, const ps_goal *b, const doc_list *d)
 {
@@ -242,6 +252,8 @@ goal_md_row(FILE *f, const ps_goal_link *l, const ps_goal *a, const ps_goal *b, 
         cli_escape(f, a->text, ESC_MD);
         cite(c, sizeof c, d, a, true);
         fputs(c, f);
+        if (l->change == PS_GOAL_IN_FORCE)
+            period(f, a, " (gäller ");
     }
     fputs(" | ", f);
     if (b && l->change == PS_GOAL_REWORDED)
@@ -251,6 +263,8 @@ goal_md_row(FILE *f, const ps_goal_link *l, const ps_goal *a, const ps_goal *b, 
     if (b) {
         cite(c, sizeof c, d, b, true);
         fputs(c, f);
+        if (l->change == PS_GOAL_IN_FORCE)
+            period(f, b, " (gäller ");
     }
     fputs(" |\n", f);
 }
@@ -269,6 +283,8 @@ goal_text_row(FILE *f, const ps_goal_link *l, const ps_goal *a, const ps_goal *b
         goal_diff(f, l, false);
     else
         cli_escape(f, (b ? b : a)->text, ESC_PLAIN);
+    if (l->change == PS_GOAL_IN_FORCE)
+        period(f, b ? b : a, " (stated for ");
     fputc('\n', f);
 }
 
@@ -427,11 +443,18 @@ goals_tables(FILE *f, const ps_goals *g, const char *query, bool md)
         if (unf || first)
             fprintf(f, "; %zu unfollowed, %zu first (the other year has no goals of their organisation and unit)",
                     unf, first);
+        if (g->counts[PS_GOAL_IN_FORCE])
+            fprintf(f, "; %zu in force (stated for a period that covers both years)",
+                    g->counts[PS_GOAL_IN_FORCE]);
         fputc('\n', f);
     }
     if (md && (g->counts[PS_GOAL_UNFOLLOWED] || g->counts[PS_GOAL_FIRST]))
         fputs("\n*unfollowed* och *first*: året det jämförs med har inga mål från samma organisation och nämnd "
               "(inte *dropped* eller *new*).\n",
+              f);
+    if (md && g->counts[PS_GOAL_IN_FORCE])
+        fputs("\n*in force*: målet står bara det ena året, men dokumentet som anger det gäller för en period som "
+              "omfattar båda åren (inte *dropped* eller *new*).\n",
               f);
     if (d.numbered && (g->nlinks || (g->nyears == 1 && g->ngoals))) {
         fputs(md ? "\nDokument:\n\n" : "Documents:\n", f);

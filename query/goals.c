@@ -1,7 +1,8 @@
 /* goals.c: goal statements of a län or an organisation, year by year,
  * and how each fared from one plan to the next: kept, reworded (with a
  * word diff), new or dropped, or unfollowed and first when the other year
- * has no document of its organisation and unit. Statements come from passages tagged mal
+ * has no document of its organisation and unit, or in force when the
+ * document stating it is for a period that covers the other year too. Statements come from passages tagged mal
  * (statements.c says what a goal statement is and how alike two are); a
  * statement counts once a year: a scorecard and its detail pages state the
  * same goal twice. Pairs are chosen greedily, best first, and no goal is
@@ -26,6 +27,7 @@ ps_goal_change_name(ps_goal_change c)
     case PS_GOAL_DROPPED: return "dropped";
     case PS_GOAL_UNFOLLOWED: return "unfollowed";
     case PS_GOAL_FIRST: return "first";
+    case PS_GOAL_IN_FORCE: return "in force";
     case PS_GOAL_CHANGE_COUNT: break;
     }
     return "kept";
@@ -222,6 +224,23 @@ add_place(ps_goal *x, const char *file, int page)
     x->also[x->nalso++] = (ps_goal_place){ psi_strdup(file), page };
 }
 
+/* Widens goal x's period to hold the period of p's document. */
+static void
+widen_period(ps_goal *x, const ps_hit *p)
+{
+    if (p->period_from > 0 && (!x->period_from || p->period_from < x->period_from))
+        x->period_from = p->period_from;
+    if (p->period_to > x->period_to)
+        x->period_to = p->period_to;
+}
+
+/* Whether goal x is stated for a period that covers year y. */
+static bool
+holds_in(const ps_goal *x, int y)
+{
+    return x->period_from > 0 && x->period_from <= y && x->period_to >= y;
+}
+
 /* A goal statement of a year, before its repeats are known. */
 typedef struct stated {
     const ps_hit *hit;
@@ -308,13 +327,16 @@ collect_year(ps_index *ix, const ps_query_opts *scope, int y, const ps_hits *top
         const ps_hit *p = st[i].hit;
         if (rep[i] < 0) {
             goal_of[i] = g->ngoals;
-            add_goal(gs, (ps_goal){ yr->year, psi_strdup(p->file), p->page, psi_strdup(p->heading), st[i].text, NULL, 0 },
+            add_goal(gs,
+                     (ps_goal){ yr->year, psi_strdup(p->file), p->page, psi_strdup(p->heading), st[i].text, NULL, 0,
+                                p->period_from, p->period_to },
                      st[i].w, sig[i], st[i].about, who_of(p));
             continue;
         }
         size_t k = goal_of[rep[i]];
         add_place(&g->goals[k], p->file, p->page);
         add_who(&gs->who[k], who_of(p)); /* stated by another organ too */
+        widen_period(&g->goals[k], p); /* ... or for a longer period */
         gs->about[k] |= st[i].about;
         yr->repeats++;
         psi_goal_sig_release(&sig[i]);
@@ -356,7 +378,9 @@ align_years(goal_set *gs, int ya, int yb)
     psi_goal_align(&gs->sig[a0], a1 - a0, &gs->sig[b0], b1 - b0, REWORD_MIN, match_a, score_a, match_b);
     for (size_t a = a0; a < a1; a++) {
         long b = match_a[a - a0] >= 0 ? (long)b0 + match_a[a - a0] : -1;
-        ps_goal_change gone = year_has(gs, yb, gs->who[a]) ? PS_GOAL_DROPPED : PS_GOAL_UNFOLLOWED;
+        ps_goal_change gone = holds_in(&g->goals[a], to_year)  ? PS_GOAL_IN_FORCE
+                              : year_has(gs, yb, gs->who[a]) ? PS_GOAL_DROPPED
+                                                             : PS_GOAL_UNFOLLOWED;
         ps_goal_link l = { from_year, to_year, gone, (long)a, -1, 0, NULL, 0 };
         if (b >= 0) {
             l.to = b;
@@ -375,8 +399,10 @@ align_years(goal_set *gs, int ya, int yb)
     for (size_t b = b0; b < b1; b++)
         if (match_b[b - b0] < 0)
             add_link(gs, (ps_goal_link){ from_year, to_year,
-                                         year_has(gs, ya, gs->who[b]) ? PS_GOAL_NEW : PS_GOAL_FIRST, -1, (long)b, 0,
-                                         NULL, 0 });
+                                         holds_in(&g->goals[b], from_year) ? PS_GOAL_IN_FORCE
+                                         : year_has(gs, ya, gs->who[b])    ? PS_GOAL_NEW
+                                                                           : PS_GOAL_FIRST,
+                                         -1, (long)b, 0, NULL, 0 });
     free(match_a);
     free(match_b);
     free(score_a);

@@ -79,7 +79,7 @@ check "... dropped and new become unfollowed and first, kept and reworded stay" 
 import json, sys
 a, u = (json.load(open(p)) for p in sys.argv[1:])
 sa, su = a['summary'], u['summary']
-want = dict(kept=sa['kept'], reworded=sa['reworded'], new=0, dropped=0, unfollowed=sa['dropped'], first=sa['new'])
+want = dict(kept=sa['kept'], reworded=sa['reworded'], new=0, dropped=0, unfollowed=sa['dropped'], first=sa['new'], in_force=0)
 sys.exit(0 if su == want and sa['dropped'] > 0 else print(su, want) or 1)
 PY
 run_ps 0 "... as text" goals --db "$TMP/units" --region jönköping --years 2013,2014
@@ -118,6 +118,39 @@ PY
 run_ps 0 "goals of a plan of an unknown organisation" goals --db "$TMP/unknown" --region jönköping --years 2013,2014 --format json
 check "... are new, not first" python3 -c "
 import json; s=json.load(open('$TMP/out'))['summary']; assert s['new'] > 0 and s['first'] == 0, s"
+# a goal stated in one year only, by a document for a period that covers the
+# other year too, is in force, not dropped or new: a plan for 2026-2028 and
+# one for 2027 of the same kommun; a strategy for 2026-2030 set to 2027
+python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/plan-a.pdf" "Verksamhetsplan 2026-2028 for kommunen" "Mal" \
+    "Sjukfranvaron bland alla medarbetare ska minska med 10 procent till 2028." \
+    "Andelen som cyklar till skolan ska vara minst 20 procent till 2028."
+python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/plan-b.pdf" "Verksamhetsplan 2027 for kommunen" "Mal" \
+    "Sjukfranvaron bland alla medarbetare ska minska med 10 procent till 2028." \
+    "Antalet bibliotekslan ska oka med 5 procent till 2028."
+python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/plan-c.pdf" "Strategi 2026-2030 for kommunen" "Mal" \
+    "Antalet elever per larare ska vara hogst 12 till 2030." \
+    "Korttidsfranvaron ska minska med 5 procent till 2030."
+"$PLANSOK" ingest -q --db "$TMP/periods" --region uppsala --org "Uppsala kommun" \
+    "$TMP/plan-a.pdf" "$TMP/plan-b.pdf" "$TMP/plan-c.pdf" 2>/dev/null
+"$PLANSOK" set --db "$TMP/periods" plan-c.pdf --year 2027 >/dev/null 2>&1
+run_ps 0 "goals of plans for periods" goals --db "$TMP/periods" --org "Uppsala kommun" --format json
+check "... a goal the later year lacks, of a plan that runs through it, is in force; so is a later goal of a strategy that held already" python3 - "$TMP/out" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1])); g = d['goals']
+ch = {(g[l['from'] if l['from'] is not None else l['to']]['text'][:12], l['change']) for l in d['links']}
+want = {('Sjukfranvaro', 'kept'), ('Andelen som ', 'in force'), ('Antalet bibl', 'new'),
+        ('Antalet elev', 'in force'), ('Korttidsfran', 'in force')}
+per = {x['text'][:12]: (x['period_from'], x['period_to']) for x in g}
+ok = ch == want and d['summary']['in_force'] == 3 and d['summary']['dropped'] == 0 \
+     and per['Andelen som '] == (2026, 2028) and per['Antalet bibl'] == (None, None)
+sys.exit(0 if ok else print(sorted(ch), d['summary'], per) or 1)
+PY
+run_ps 0 "... as text" goals --db "$TMP/periods" --org "Uppsala kommun"
+check "... with each one's period and what in force means" sh -c \
+    "grep -q '^  in force   1:p1          Andelen som cyklar .* (stated for 2026–2028)\$' '$TMP/out' && grep -q '^1 kept, 0 reworded, 1 new, 0 dropped; 3 in force (stated for a period that covers both years)\$' '$TMP/out'"
+run_ps 0 "... as Markdown" goals --db "$TMP/periods" --org "Uppsala kommun" --format md
+check "... says it in Swedish, the period beside the goal" sh -c \
+    "grep -q '^| in force | Andelen som cyklar .* (dok. 1, s. 1) (gäller 2026–2028) |  |\$' '$TMP/out' && grep -q '^\*in force\*: målet står bara det ena året' '$TMP/out'"
 run_ps 0 "goals text output" goals $DB --region jönköping
 check "... marks the changed words" grep -q '\[-Lönesummeutvecklingen-\] {+Lönesummautvecklingen+}' "$TMP/out"
 check "... says what each year gave, a year without goal passages too" sh -c "grep -q '^2013: 1 document, [0-9]* goal passages, [0-9]* goals' '$TMP/out' && grep -qx '2015: 1 document, no goal passages' '$TMP/out'"
