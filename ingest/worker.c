@@ -131,8 +131,9 @@ test_worker_failure(const char *path, int done, int data_fd)
     }
     if (!strcmp(how, "crash") || !strcmp(how, "crash-worn"))
         raise(SIGSEGV);
-    if (!strcmp(how, "slow")) { /* long, but within a 6 s deadline */
-        struct timespec ts = { 4, 0 };
+    if (!strcmp(how, "slow")) { /* long, but within a 10 s deadline with room for
+                                   64 workers starting under a sanitizer */
+        struct timespec ts = { 6, 0 };
         while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
             ;
         return;
