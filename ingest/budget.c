@@ -109,12 +109,11 @@ spans_columns(const column *c, size_t n, const psi_tcell *x)
     return over;
 }
 
+/* A heading's next line: "Förvaltnings-" + "ledning" is one word. */
 static void
 add_name(column *c, const char *text)
 {
-    if (c->name.len)
-        psi_buf_addc(&c->name, ' ');
-    psi_buf_adds(&c->name, text);
+    psi_join_line(&c->name, text, NULL);
 }
 
 /* The headings of a header cell: a cell of several ("Budget 2015 Budget
@@ -145,44 +144,134 @@ heading_parts(const char *s, char **parts, size_t max)
     return np;
 }
 
-/* A header cell over as many columns as it has words, the words set close
- * ("kompensation förändringar förändringar", the second lines of three
- * headings): each word names the column under it, its place reckoned from
- * its characters' share of the cell. A heading over two columns in more
- * or fewer words than that is left whole. Returns whether it named them. */
+#define CELL_WORDS 48
+
+/* The page's words inside header cell x of line l, left to right; 0 when
+ * they are not the cell's text (words joined or cut by layout.c). */
+static size_t
+cell_words(const psi_page *pg, const psi_line *l, const psi_tcell *x, const psi_word **w)
+{
+    size_t n = 0, chars = 0;
+    for (size_t i = 0; pg && l && i < pg->nwords; i++) {
+        const psi_word *a = &pg->words[i];
+        double cx = (a->x0 + a->x1) / 2, cy = (a->y0 + a->y1) / 2;
+        if (!a->text || cx < x->x0 - 0.5 || cx > x->x1 + 0.5 || cy < l->y0 || cy > l->y1)
+            continue;
+        if (n == CELL_WORDS)
+            return 0;
+        size_t k = n++;
+        for (; k > 0 && w[k - 1]->x0 > a->x0; k--)
+            w[k] = w[k - 1];
+        w[k] = a;
+        chars += strlen(a->text);
+    }
+    size_t cell = 0;
+    for (const char *q = x->text; *q; q++)
+        cell += *q != ' ';
+    return chars == cell ? n : 0;
+}
+
+/* The column whose heading a run of words at [x0, x1] is: the one whose
+ * right edge or middle it is nearest (headings are set flush right or
+ * centred over their figures). */
+static size_t
+column_of_heading(const column *c, size_t n, double x0, double x1)
+{
+    size_t best = 0;
+    double d = 1e18;
+    for (size_t k = 0; k < n; k++) {
+        double e = fmin(fabs(c[k].x1 - x1), fabs((c[k].x0 + c[k].x1) / 2 - (x0 + x1) / 2));
+        if (e < d) {
+            d = e;
+            best = k;
+        }
+    }
+    return best;
+}
+
+/* A header cell over several columns whose headings are set close
+ * ("funktionsstöd Stöd o service familjeomsorg", the third lines of three
+ * headings; "kompensation förändringar förändringar"): the widest gaps
+ * between its words part it into as many headings as it lies over, and
+ * each names the column under it, left to right, a column at most once.
+ * Where the words lie is the page's (pg), else reckoned from their
+ * characters' share of the cell. Anything else is left whole. Returns
+ * whether it named them. */
 static bool
-name_by_words(column *c, size_t ncols, const psi_tcell *x)
+name_by_words(column *c, size_t ncols, const psi_tcell *x, const psi_page *pg, const psi_line *l)
 {
     size_t over = spans_columns(c, ncols, x);
     if (over < 2 || over > 16 || x->kind != PSI_C_TEXT)
         return false;
-    const char *s = x->text;
-    size_t len = strlen(s), start[16], end[16], nw = 0;
-    for (size_t k = 0; k < len; k++)
-        if (s[k] != ' ' && (k == 0 || s[k - 1] == ' ')) {
-            if (nw == over)
-                return false;
-            start[nw] = k;
-            end[nw] = k;
-            while (end[nw] < len && s[end[nw]] != ' ')
-                end[nw]++;
-            nw++;
+    const psi_word *pw[CELL_WORDS];
+    size_t nw = cell_words(pg, l, x, pw);
+    double wx0[CELL_WORDS], wx1[CELL_WORDS], em = 0;
+    const char *wt[CELL_WORDS];
+    size_t wl[CELL_WORDS];
+    if (nw) {
+        for (size_t i = 0; i < nw; i++) {
+            double e = pw[i]->size > 0.05 ? pw[i]->size : pw[i]->y1 - pw[i]->y0;
+            em = fmax(em, e);
+            wx0[i] = pw[i]->x0;
+            wx1[i] = pw[i]->x1;
+            wt[i] = pw[i]->text;
+            wl[i] = strlen(pw[i]->text);
         }
-    if (nw != over)
+    } else { /* one word a heading, placed by its characters */
+        pg = NULL;
+        const char *s = x->text;
+        size_t len = strlen(s);
+        double per = (x->x1 - x->x0) / (double)(psi_utf8_chars(s, len) ? psi_utf8_chars(s, len) : 1);
+        for (size_t k = 0; k < len; k++)
+            if (s[k] != ' ' && (k == 0 || s[k - 1] == ' ')) {
+                if (nw == over)
+                    return false;
+                size_t e = k;
+                while (e < len && s[e] != ' ')
+                    e++;
+                wx0[nw] = x->x0 + per * (double)psi_utf8_chars(s, k);
+                wx1[nw] = x->x0 + per * (double)psi_utf8_chars(s, e);
+                wt[nw] = s + k;
+                wl[nw++] = e - k;
+            }
+    }
+    if (nw < over)
         return false;
-    double per = (x->x1 - x->x0) / (double)psi_utf8_chars(s, len);
-    long col[16];
+    /* cut at the over - 1 widest gaps, each wider than a word space (half
+     * an em) */
+    bool cut[CELL_WORDS] = { false };
+    for (size_t m = 0; m + 1 < over; m++) {
+        size_t best = 0;
+        double widest = -1e18;
+        for (size_t i = 0; i + 1 < nw; i++)
+            if (!cut[i] && wx0[i + 1] - wx1[i] > widest) {
+                widest = wx0[i + 1] - wx1[i];
+                best = i;
+            }
+        if (pg && widest <= 0.5 * em)
+            return false;
+        cut[best] = true;
+    }
+    size_t col[16], from[16], to[16], ng = 0;
     for (size_t i = 0; i < nw; i++) {
-        double x0 = x->x0 + per * (double)psi_utf8_chars(s, start[i]);
-        double x1 = x->x0 + per * (double)psi_utf8_chars(s, end[i]);
-        col[i] = column_at(c, ncols, x0, x1, true);
-        if (col[i] < 0 || (i > 0 && col[i] <= col[i - 1])) /* two words to one column */
+        if (i == 0 || cut[i - 1])
+            from[ng++] = i;
+        to[ng - 1] = i;
+    }
+    for (size_t g = 0; g < ng; g++) {
+        col[g] = column_of_heading(c, ncols, wx0[from[g]], wx1[to[g]]);
+        if (g > 0 && col[g] <= col[g - 1]) /* two headings to one column */
             return false;
     }
-    for (size_t i = 0; i < nw; i++) {
-        char *w = psi_strndup(s + start[i], end[i] - start[i]);
-        add_name(&c[col[i]], w);
-        free(w);
+    for (size_t g = 0; g < ng; g++) {
+        psi_buf h = PSI_BUF_INIT;
+        for (size_t i = from[g]; i <= to[g]; i++) {
+            if (h.len)
+                psi_buf_addc(&h, ' ');
+            psi_buf_add(&h, wt[i], wl[i]);
+        }
+        add_name(&c[col[g]], psi_buf_str(&h));
+        psi_buf_release(&h);
     }
     return true;
 }
@@ -242,7 +331,7 @@ names_table(const char *s)
 }
 
 static void
-emit_table(table *tb, int page, psi_budget_rows *out)
+emit_table(table *tb, const psi_page *pg, int page, psi_budget_rows *out)
 {
     bool placed = true;
     for (size_t r = 0; r < tb->nrows; r++)
@@ -264,15 +353,19 @@ emit_table(table *tb, int page, psi_budget_rows *out)
         /* a line of one cell beside the columns, across them, starting over
          * the labels or set much larger than the rows is the table's
          * title, not a heading */
-        if (t->n == 1 && (spans_columns(c, ncols, &t->c[0]) != 1 || (ncols && t->c[0].x0 < c[0].x0 - row_size) ||
-                          (t->l && t->l->size > 1.4 * row_size))) {
+        bool over_labels = ncols && t->c[0].x0 < c[0].x0 - row_size, large = t->l && t->l->size > 1.4 * row_size;
+        /* ... unless it is headings of the columns set close, a word
+         * space or more apart ("2026   budget 2026") */
+        if (t->n == 1 && !over_labels && !large && pg && name_by_words(c, ncols, &t->c[0], pg, t->l))
+            continue;
+        if (t->n == 1 && (spans_columns(c, ncols, &t->c[0]) != 1 || over_labels || large)) {
             /* "Driftsprognos", "Budget 2027", "Ramar 2027 - 2029", "Ram 2027"; a lone year under a title is not one */
             if (!above || psi_has_letter(t->c[0].text))
                 above = t->c[0].text;
             continue;
         }
         for (size_t i = 0; i < t->n; i++) {
-            if (name_by_words(c, ncols, &t->c[i]))
+            if (name_by_words(c, ncols, &t->c[i], pg, t->l))
                 continue;
             char *parts[16];
             size_t np = heading_parts(t->c[i].text, parts, 16);
@@ -487,7 +580,7 @@ page_tables(const psi_page *pg, int page, psi_budget_rows *out)
         }
         /* anything else ends a table */
         if (tb.nrows)
-            emit_table(&tb, page, out);
+            emit_table(&tb, pg, page, out);
         table_reset(&tb);
         free(wrap);
         wrap = NULL;

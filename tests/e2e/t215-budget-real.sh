@@ -57,4 +57,28 @@ u = {r['unit'] for r in rows if r['file'] == 'se_alingsas-kommun_2026_fordjupad-
 ok &= u == {'mnkr'}
 sys.exit(0 if ok else 1)
 PY
+
+# headings of several lines whose words run together over columns, read
+# off the page images: socialnämnden's 2017 follow-up p1 (the second table,
+# headings of up to four lines) and tekniska nämndens fördjupade
+# månadsuppföljning p5 ("2026" / "budget 2026" under "Prognos helår" and
+# "Avv. prognos/"; "Budget 2026" and "Prognos" that the PDF's text runs
+# together, 9.8 pt apart) and p10
+run_ps 0 "ingest two follow-ups with headings of several lines" ingest --db "$TMP/db2" \
+    "$SHARED/realplans/se_alingsas-socialnamnden_2017_manadsuppfoljning.pdf" \
+    "$SHARED/realplans/se_alingsas-tekniska-namnden_2026_fordjupad-manadsuppfoljning.pdf"
+run_ps 0 "plansok budget --format json" budget --db "$TMP/db2" --format json
+check "... each column is named by its own heading's words" python3 - "$TMP/out" <<'PY'
+import json, sys
+rows = json.load(open(sys.argv[1], encoding='utf-8'))['rows']
+def cols(f, page):
+    return [r['columns'] for r in rows if r['file'] == f and r['page'] == page]
+sn = cols('se_alingsas-socialnamnden_2017_manadsuppfoljning.pdf', 1)
+want_sn = ['Förvaltningsledning', 'AFF Avd för funktionsstöd exkl EKB', 'ASS Arbetsmarkn Stöd o service exkl EKB',
+           'IFO Individ o familjeomsorg exkl EKB', 'EKB - Ensamkommande', 'Summa']
+tn = ['Budget 2026', 'Prognos helår 2026', 'Avv. prognos/ budget 2026']
+got = (want_sn in sn, cols('se_alingsas-tekniska-namnden_2026_fordjupad-manadsuppfoljning.pdf', 5)[:1] == [tn],
+       cols('se_alingsas-tekniska-namnden_2026_fordjupad-manadsuppfoljning.pdf', 10)[:1] == [tn])
+sys.exit(0 if all(got) else print('#', got, sn[-1:]) or 1)
+PY
 done_testing

@@ -226,6 +226,118 @@ test_heading_words(void)
     release(&out, lines2, 3);
 }
 
+/* A word of a page, as pdf.c gives it. */
+typedef struct tword {
+    const char *text;
+    double x0, x1, y;
+} tword;
+
+/* The rows psi_budget_extract reads from one page of these lines and of
+ * these words (each 7.3 pt high from its y), where the words of headings
+ * lie. */
+static psi_budget_rows
+rows_with_words(psi_line *lines, size_t n, const tword *tw, size_t nw)
+{
+    psi_page pg = { 0 };
+    pg.lines = lines;
+    pg.nlines = n;
+    pg.words = psi_calloc(nw + 1, sizeof *pg.words);
+    pg.nwords = nw;
+    for (size_t i = 0; i < nw; i++)
+        pg.words[i] = (psi_word){ (char *)tw[i].text, tw[i].x0, tw[i].y, tw[i].x1, tw[i].y + 7.3, 7.3f, false };
+    bool on = true;
+    psi_budget_rows out = { 0 };
+    psi_budget_extract(&pg, 1, &on, &out);
+    free(pg.words);
+    return out;
+}
+
+/* A line of lines[] at y, 8 pt high. */
+static void
+at_y(psi_line *l, double y)
+{
+    l->y0 = y;
+    l->y1 = y + 8;
+    l->size = 7.3;
+}
+
+static void
+test_heading_lines_by_words(void)
+{
+    /* socialnämnden's 2017 follow-up, p1's second table: headings of up
+     * to four lines, flush right over their figures, whose lines run
+     * together into cells over several columns ("funktionsstöd Stöd o
+     * service familjeomsorg"): the words part where they stand apart */
+    static const tword w[] = {
+        { "AFF", 292, 308, 556 }, { "ASS", 345, 363, 556 }, { "IFO", 405, 418, 556 },
+        { "Avd", 282.7, 296.1, 566 }, { "för", 298.4, 308.0, 566 }, { "Arbetsmarkn", 318.1, 363.1, 566 },
+        { "Individ", 387.3, 411.5, 566 }, { "o", 413.7, 418.2, 566 }, { "EKB", 444.1, 459.0, 566 },
+        { "-", 461.0, 463.4, 566 },
+        { "Förvaltnings-", 206.7, 253.0, 576 }, { "funktionsstöd", 261.3, 307.9, 576 },
+        { "Stöd", 312.5, 328.8, 576 }, { "o", 331.0, 335.5, 576 }, { "service", 337.8, 362.7, 576 },
+        { "familjeomsorg", 367.0, 418.2, 576 }, { "Ensam-", 437.4, 463.4, 576 },
+    };
+    static const double a0[] = { 292, 345, 405 }, a1[] = { 308, 363, 418 };
+    static const double b0[] = { 282.7, 387.3, 444.1 }, b1[] = { 363.1, 418.2, 463.4 };
+    static const double c0[] = { 206.7, 261.3, 437.4 }, c1[] = { 253.0, 418.2, 463.4 };
+    static const double d0[] = { 100.9, 225.8, 275.9, 331.0, 386.2, 423.3, 480.1 },
+                        d1[] = { 138.3, 252.8, 308.2, 363.3, 418.5, 462.8, 507.3 };
+    static const double r0[] = { 100.9, 232.6, 304, 358, 397, 441, 483 },
+                        r1[] = { 184.8, 253.0, 308, 363, 418, 463, 507 };
+    psi_line lines[] = {
+        placed("AFF\tASS\tIFO", a0, a1, 3),
+        placed("Avd för Arbetsmarkn\tIndivid o\tEKB -", b0, b1, 3),
+        placed("Förvaltnings-\tfunktionsstöd Stöd o service familjeomsorg\tEnsam-", c0, c1, 3),
+        placed("Belopp i tkr\tledning\texkl EKB\texkl EKB\texkl EKB\tkommande\tSumma", d0, d1, 7),
+        placed("Verksamhetens intäkter\t-9 500\t0\t0\t-2 980\t-16 220\t-28 700", r0, r1, 7),
+        placed("Personalkostnader\t-2 190\t-5 000\t0\t1 315\t4 990\t-885", r0, r1, 7),
+    };
+    for (size_t i = 0; i < 6; i++)
+        at_y(&lines[i], 555 + 10 * (double)i);
+    psi_budget_rows out = rows_with_words(lines, 6, w, sizeof w / sizeof *w);
+    CHECK(out.n == 2 && out.v[0].ncols == 6);
+    if (out.n == 2 && out.v[0].ncols == 6) {
+        CHECK_STR(out.v[0].columns[0], "Förvaltningsledning");
+        CHECK_STR(out.v[0].columns[1], "AFF Avd för funktionsstöd exkl EKB");
+        CHECK_STR(out.v[0].columns[2], "ASS Arbetsmarkn Stöd o service exkl EKB");
+        CHECK_STR(out.v[0].columns[3], "IFO Individ o familjeomsorg exkl EKB");
+        CHECK_STR(out.v[0].columns[4], "EKB - Ensamkommande");
+        CHECK_STR(out.v[0].columns[5], "Summa");
+        CHECK(out.v[1].amounts[1] == -5000 && out.v[1].amounts[5] == -885);
+    }
+    release(&out, lines, 6);
+
+    /* a header line of one cell over two columns, its headings two ems
+     * apart ("2026   budget 2026", tekniska nämnden's follow-up) names
+     * both; a title across them, its words a word space apart, does not */
+    static const tword v[] = {
+        { "Prognos", 475, 510, 545 }, { "2026", 512.5, 540, 545 },
+        { "2026", 465.3, 485.5, 565 }, { "budget", 503.3, 533.4, 565 }, { "2026", 535.9, 555.9, 565 },
+    };
+    static const double t0[] = { 475 }, t1[] = { 540 };
+    static const double e0[] = { 80.1, 361.4, 425, 495.7 }, e1[] = { 120, 415.0, 485.4, 555.8 };
+    static const double f0[] = { 465.3 }, f1[] = { 555.9 };
+    static const double g0[] = { 80.1, 380, 460, 530 }, g1[] = { 160, 415, 485, 556 };
+    psi_line lines2[] = {
+        placed("Prognos 2026", t0, t1, 1),
+        placed("Belopp i tkr\tBudget 2026\tPrognos helår\tAvv. prognos/", e0, e1, 4),
+        placed("2026 budget 2026", f0, f1, 1),
+        placed("Verksamhetens intäkter\t84 664\t85 994\t1 330", g0, g1, 4),
+        placed("Personalkostnader\t-23 720\t-24 643\t-923", g0, g1, 4),
+    };
+    for (size_t i = 0; i < 5; i++)
+        at_y(&lines2[i], 545 + 10 * (double)i);
+    out = rows_with_words(lines2, 5, v, sizeof v / sizeof *v);
+    CHECK(out.n == 2 && out.v[0].ncols == 3);
+    if (out.n == 2 && out.v[0].ncols == 3) {
+        CHECK_STR(out.v[0].columns[0], "Budget 2026");
+        CHECK_STR(out.v[0].columns[1], "Prognos helår 2026");
+        CHECK_STR(out.v[0].columns[2], "Avv. prognos/ budget 2026");
+        CHECK(out.v[1].amounts[2] == -923);
+    }
+    release(&out, lines2, 5);
+}
+
 static void
 test_monthly_follow_up(void)
 {
@@ -276,5 +388,6 @@ main(void)
     test_year_like_figures();
     test_heading_words();
     test_monthly_follow_up();
+    test_heading_lines_by_words();
     return tap_done();
 }
