@@ -173,6 +173,23 @@ write_matrix(const report_out *o, const ps_report *r)
     fputs(o->html ? "</section>\n" : "\n", o->f);
 }
 
+/* Whose a passage is: its organisation and unit; with lan, its län too
+ * when the organisation is not known ("okänd organisation (Jönköpings
+ * län)"). */
+static void
+write_who(const report_out *o, const ps_hit *h, bool lan)
+{
+    text(o, org_name(h->org));
+    if (h->org && *h->org && h->unit && *h->unit) {
+        fputs(", ", o->f);
+        text(o, h->unit);
+    } else if (lan && !(h->org && *h->org)) {
+        fputs(" (", o->f);
+        text(o, cli_lan_label(h->lan));
+        fputc(')', o->f);
+    }
+}
+
 /* The best passage of every län and year that has one. */
 static void
 write_best(const report_out *o, const ps_report *r)
@@ -188,7 +205,7 @@ write_best(const report_out *o, const ps_report *r)
         fputs(o->html ? "<h3>" : "\n### ", f);
         text(o, cli_lan_label(x->lan));
         fprintf(f, o->html ? " %d</h3>\n<p class=\"cite\">" : " %d\n\n", x->year);
-        text(o, org_name(b->org));
+        write_who(o, b, false); /* under its län's heading */
         fputs(", ", f);
         text(o, b->file);
         fprintf(f, o->html ? ", s. %d · %s · " : ", s. %d (%s; ", b->page + 1, ps_section_name(b->section));
@@ -214,12 +231,13 @@ static const passage_style html_row = { "<tr><td>", "</td><td class=\"num\">", "
 static const passage_style html_cite = { "<p class=\"cite\">", " ", ", ", ", s. ", "</p><blockquote>",
                                          "</blockquote>\n" };
 
-/* Where a passage is: län, year, file and page, up to what follows. */
+/* Where a passage is: organisation, year, file and page, up to what
+ * follows. */
 static void
 cite(const report_out *o, const ps_hit *h, const passage_style *st)
 {
     fputs(st->open, o->f);
-    text(o, cli_lan_label(h->lan));
+    write_who(o, h, true);
     fprintf(o->f, "%s%d%s", st->before_year, h->year, st->before_file);
     text(o, h->file);
     fprintf(o->f, "%s%d%s", st->before_page, h->page + 1, st->before_snippet);
@@ -242,7 +260,7 @@ write_goals(const report_out *o, const ps_report *r)
     if (!g->n)
         fprintf(f, o->html ? "<p>Inga målformuleringar om ämnet.</p>\n" : "Inga målformuleringar om ämnet.\n");
     else if (o->html)
-        fprintf(f, "<table><tr><th>Län</th><th>År</th><th>Dokument</th><th>Sida</th><th>Mål</th></tr>\n");
+        fprintf(f, "<table><tr><th>Organisation</th><th>År</th><th>Dokument</th><th>Sida</th><th>Mål</th></tr>\n");
     for (size_t i = 0; i < g->n; i++) {
         /* where, then the goals the passage states, one per line */
         const passage_style *st = o->html ? &html_row : &md_item;

@@ -339,6 +339,11 @@ run_ps 0 "report on näringsliv" report $DB näringsliv
 sed -n '/^## Mål om ämnet/,/^## Budget/p' "$TMP/out" | grep '^- ' > "$TMP/goals.md"
 check "... lists goal statements, each naming the topic and stating a goal" sh -c \
     "test -s '$TMP/goals.md' && ! grep -iv 'näringsliv' '$TMP/goals.md' && ! grep -v ' ska ' '$TMP/goals.md'"
+check "... each cited by its organisation and unit, year, file and page" sh -c \
+    "! grep -v '^- Regionförbundet Jönköpings län, regionstyrelsen 2013, vp2013_webb.pdf s\. [0-9]*: ' '$TMP/goals.md'"
+run_ps 0 "report on näringsliv in HTML" report $DB --format html näringsliv
+check "... its goals table names each goal's organisation" sh -c \
+    "grep -q '<th>Organisation</th><th>År</th>' '$TMP/out' && grep -q '<tr><td>Regionförbundet Jönköpings län, regionstyrelsen</td><td class=\"num\">2013</td>' '$TMP/out'"
 # a goal names the topic by a word that starts with it, inflected ("arbete"
 # in "Arbetet"), not inside another word ("medarbetare"); a filter's value is
 # no topic word (pdfwrite.py writes ASCII only)
