@@ -1,6 +1,7 @@
 /* cmd-goals.c: "plansok goals": the goal statements of a län or of one
  * organisation year by year, each shown as kept, reworded (changed words
- * marked), new or dropped, unfollowed or first. Parse, call, print. */
+ * marked), new or dropped, unfollowed or first, or in force. Parse, call,
+ * print. */
 #include "cli.h"
 
 #include <stdlib.h>

@@ -61,9 +61,10 @@ static const cli_command commands[] = {
       "has goals of its organisation and unit, none like it; without them it is\n"
       "unfollowed, and a goal whose organisation and unit had no goals in the year\n"
       "before it is first, not new (--unit follows one nämnd from its own document\n"
-      "to its next). A goal stated in one year only, by a plan for a period that\n"
-      "covers both years (2026-2031), is in force. A QUERY limits the goals to\n"
-      "passages about a topic." },
+      "to its next). A goal stated in one year only, by a plan, budget or strategy\n"
+      "for a period that covers both years (2026-2031), is in_force unless the\n"
+      "other year has one of the same organisation and kind in its place. A QUERY\n"
+      "limits the goals to passages about a topic." },
     { "budget", cli_cmd_budget, CLI_INDEX_READ, "",
       "List budget table rows (label, amounts per column, unit) from the documents.",
       "Rows come from tables on pages tagged as budget: a header of column headings\n"

@@ -1,6 +1,6 @@
 /* print-goals.c: "plansok goals" results: how each goal statement of a län
  * or an organisation fared from one year to the next (kept, reworded with
- * its changed words marked, new, dropped, unfollowed, first, in force), or one year's goals listed, as
+ * its changed words marked, new, dropped, unfollowed, first, in_force), or one year's goals listed, as
  * text, JSON, CSV or Markdown tables, with the library's counts of each change and what each year
  * gave (documents, goal passages, goals). Pairs nothing and counts
  * nothing. */
@@ -24,7 +24,8 @@ string_or_null(sprinter *sp, const char *key, const char *s)
     sp->null(sp);
 }
 
-/* A link's goal id or a goal's last year, null when there is none. */
+/* A link's goal id or a year of a goal's period, null when there is
+ * none (below 0). */
 static void
 goal_id(sprinter *sp, const char *key, long id)
 {
@@ -139,25 +140,39 @@ goal_csv(FILE *f, const ps_goal *x)
     cli_escape(f, x ? x->text : "", ESC_CSV);
 }
 
+/* ",2026–2031": a goal's period, or an empty field */
+static void
+period_csv(FILE *f, const ps_goal *x)
+{
+    if (x && x->period_from)
+        fprintf(f, ",%d–%d", x->period_from, x->period_to);
+    else
+        fputc(',', f);
+}
+
 static void
 goals_csv(FILE *f, const ps_goals *g)
 {
     if (g->nyears == 1) { /* one year's goals, listed */
-        fprintf(f, "year,file,page,text\n");
+        fprintf(f, "year,file,page,text,period\n");
         for (size_t i = 0; i < g->ngoals; i++) {
             fprintf(f, "%d,", g->goals[i].year);
             goal_csv(f, &g->goals[i]);
+            period_csv(f, &g->goals[i]);
             fputc('\n', f);
         }
         return;
     }
-    fprintf(f, "from_year,to_year,change,similarity,from_file,from_page,from_text,to_file,to_page,to_text\n");
+    fprintf(f, "from_year,to_year,change,similarity,from_file,from_page,from_text,to_file,to_page,to_text,"
+               "from_period,to_period\n");
     for (size_t i = 0; i < g->nlinks; i++) {
         const ps_goal_link *l = &g->links[i];
         fprintf(f, "%d,%d,%s,%.3f,", l->from_year, l->to_year, ps_goal_change_name(l->change), l->similarity);
         goal_csv(f, goal_at(g, l->from));
         fputc(',', f);
         goal_csv(f, goal_at(g, l->to));
+        period_csv(f, goal_at(g, l->from));
+        period_csv(f, goal_at(g, l->to));
         fputc('\n', f);
     }
 }
@@ -236,11 +251,11 @@ cite(char *buf, size_t size, const doc_list *d, const ps_goal *x, bool md)
         snprintf(buf, size, n ? "%zu:p%d" : "p%.0zu%d", n, x->page + 1);
 }
 
-/* An in-force goal's period: " (stated for 2026–2031)". */
+/* An in-force goal's year and period: " (stated in 2026 for 2026–2031)". */
 static void
-period(FILE *f, const ps_goal *x, const char *lead)
+period(FILE *f, const ps_goal *x, const char *in, const char *for_)
 {
-    fprintf(f, "%s%d–%d)", lead, x->period_from, x->period_to);
+    fprintf(f, " (%s %d %s %d–%d)", in, x->year, for_, x->period_from, x->period_to);
 }
 
 static void
@@ -253,7 +268,7 @@ goal_md_row(FILE *f, const ps_goal_link *l, const ps_goal *a, const ps_goal *b, 
         cite(c, sizeof c, d, a, true);
         fputs(c, f);
         if (l->change == PS_GOAL_IN_FORCE)
-            period(f, a, " (gäller ");
+            period(f, a, "angivet", "för");
     }
     fputs(" | ", f);
     if (b && l->change == PS_GOAL_REWORDED)
@@ -264,7 +279,7 @@ goal_md_row(FILE *f, const ps_goal_link *l, const ps_goal *a, const ps_goal *b, 
         cite(c, sizeof c, d, b, true);
         fputs(c, f);
         if (l->change == PS_GOAL_IN_FORCE)
-            period(f, b, " (gäller ");
+            period(f, b, "angivet", "för");
     }
     fputs(" |\n", f);
 }
@@ -284,7 +299,7 @@ goal_text_row(FILE *f, const ps_goal_link *l, const ps_goal *a, const ps_goal *b
     else
         cli_escape(f, (b ? b : a)->text, ESC_PLAIN);
     if (l->change == PS_GOAL_IN_FORCE)
-        period(f, b ? b : a, " (stated for ");
+        period(f, b ? b : a, "stated in", "for");
     fputc('\n', f);
 }
 
@@ -444,7 +459,7 @@ goals_tables(FILE *f, const ps_goals *g, const char *query, bool md)
             fprintf(f, "; %zu unfollowed, %zu first (the other year has no goals of their organisation and unit)",
                     unf, first);
         if (g->counts[PS_GOAL_IN_FORCE])
-            fprintf(f, "; %zu in force (stated for a period that covers both years)",
+            fprintf(f, "; %zu in force (stated for a period that covers both years, by a plan nothing replaces)",
                     g->counts[PS_GOAL_IN_FORCE]);
         fputc('\n', f);
     }
@@ -453,8 +468,9 @@ goals_tables(FILE *f, const ps_goals *g, const char *query, bool md)
               "(inte *dropped* eller *new*).\n",
               f);
     if (md && g->counts[PS_GOAL_IN_FORCE])
-        fputs("\n*in force*: målet står bara det ena året, men dokumentet som anger det gäller för en period som "
-              "omfattar båda åren (inte *dropped* eller *new*).\n",
+        fputs("\n*in_force*: målet står bara det ena året, men i en plan, budget eller strategi för en period som "
+              "omfattar båda åren, och ingen senare eller tidigare sådan från samma organisation och nämnd "
+              "ersätter den (inte *dropped*, *unfollowed*, *new* eller *first*).\n",
               f);
     if (d.numbered && (g->nlinks || (g->nyears == 1 && g->ngoals))) {
         fputs(md ? "\nDokument:\n\n" : "Documents:\n", f);

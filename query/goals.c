@@ -27,7 +27,7 @@ ps_goal_change_name(ps_goal_change c)
     case PS_GOAL_DROPPED: return "dropped";
     case PS_GOAL_UNFOLLOWED: return "unfollowed";
     case PS_GOAL_FIRST: return "first";
-    case PS_GOAL_IN_FORCE: return "in force";
+    case PS_GOAL_IN_FORCE: return "in_force";
     case PS_GOAL_CHANGE_COUNT: break;
     }
     return "kept";
@@ -93,9 +93,23 @@ typedef struct goal_set {
     char **who;    /* whose each goal is: the who_of() of the documents
                       stating it, joined by RS; NULL when none is known */
     size_t *first; /* each year's first goal; first[nyears] is ngoals */
+    ps_kind *kind; /* the kind of the document that first states each goal */
     size_t lcap;   /* of g->links */
-    psi_strlist *year_who; /* who_of() the documents with goal passages of each year */
+    struct year_docs *year_docs; /* the documents with goal passages of each year */
 } goal_set;
+
+/* A document with goal passages: whose it is (who_of(), NULL when its
+ * organisation is unknown), its kind and its period (0 when none). */
+typedef struct goal_doc {
+    char *who;
+    ps_kind kind;
+    int period_from, period_to;
+} goal_doc;
+
+struct year_docs {
+    goal_doc *v;
+    size_t n;
+};
 
 /* Whose a passage's document is: its organisation (the register's code,
  * else its name) and unit, folded as the org: and unit: filters fold them;
@@ -154,10 +168,43 @@ year_has(const goal_set *gs, int y, const char *who)
 {
     if (!who)
         return true;
-    for (size_t i = 0; i < gs->year_who[y].n; i++)
-        if (holds_key(who, gs->year_who[y].v[i]))
+    for (size_t i = 0; i < gs->year_docs[y].n; i++)
+        if (gs->year_docs[y].v[i].who && holds_key(who, gs->year_docs[y].v[i].who))
             return true;
     return false;
+}
+
+/* Whether documents of kind k look ahead: their period is when their
+ * goals hold (a report's or a follow-up's is what it looks back on). */
+static bool
+looks_ahead(ps_kind k)
+{
+    return k == PS_KIND_PLAN || k == PS_KIND_VERKSAMHETSPLAN || k == PS_KIND_BUDGET || k == PS_KIND_STRATEGI;
+}
+
+/* Whether goal i, stated only in its own year, still holds in year y (an
+ * index into years[]): a plan, budget or strategy states it for a period
+ * that covers y, and y has no document that takes its place, which would
+ * state it again if it still held: one of the same organisation and unit
+ * and kind that is a verksamhetsplan or budget (a new one each year), or
+ * is for a period that overlaps it (a plan revised, or rolled on:
+ * "Cykelplan 2026–2028", then "2027–2029"). */
+static bool
+in_force(const goal_set *gs, size_t i, int y)
+{
+    const ps_goal *x = &gs->g->goals[i];
+    int year = gs->g->years[y].year;
+    if (!looks_ahead(gs->kind[i]) || !x->period_from || x->period_from > year || x->period_to < year)
+        return false;
+    for (size_t k = 0; k < gs->year_docs[y].n; k++) {
+        const goal_doc *d = &gs->year_docs[y].v[k];
+        bool same = !gs->who[i] || (d->who && holds_key(gs->who[i], d->who));
+        bool yearly = d->kind == PS_KIND_VERKSAMHETSPLAN || d->kind == PS_KIND_BUDGET;
+        if (same && d->kind == gs->kind[i] &&
+            (yearly || (d->period_from && d->period_from <= x->period_to && d->period_to >= x->period_from)))
+            return false;
+    }
+    return true;
 }
 
 /* The words of the goals, and whose they are, once they are compared. */
@@ -173,27 +220,29 @@ goal_set_drop_words(goal_set *gs)
     free(gs->w);
     free(gs->sig);
     free(gs->who);
+    free(gs->kind);
     gs->w = NULL;
     gs->sig = NULL;
     gs->who = NULL;
+    gs->kind = NULL;
 }
 
 static void
 goal_set_release(goal_set *gs)
 {
     goal_set_drop_words(gs);
-    for (int y = 0; gs->year_who && y < gs->g->nyears; y++) {
-        for (size_t i = 0; i < gs->year_who[y].n; i++)
-            free(gs->year_who[y].v[i]);
-        free(gs->year_who[y].v);
+    for (int y = 0; gs->year_docs && y < gs->g->nyears; y++) {
+        for (size_t i = 0; i < gs->year_docs[y].n; i++)
+            free(gs->year_docs[y].v[i].who);
+        free(gs->year_docs[y].v);
     }
-    free(gs->year_who);
+    free(gs->year_docs);
     free(gs->about);
     free(gs->first);
 }
 
 static void
-add_goal(goal_set *gs, ps_goal goal, psi_words w, psi_goal_sig sig, bool about, char *who)
+add_goal(goal_set *gs, ps_goal goal, psi_words w, psi_goal_sig sig, bool about, char *who, ps_kind kind)
 {
     ps_goals *g = gs->g;
     if (g->ngoals == gs->cap) {
@@ -203,7 +252,9 @@ add_goal(goal_set *gs, ps_goal goal, psi_words w, psi_goal_sig sig, bool about, 
         gs->sig = psi_realloc(gs->sig, gs->cap * sizeof *gs->sig);
         gs->about = psi_realloc(gs->about, gs->cap * sizeof *gs->about);
         gs->who = psi_realloc(gs->who, gs->cap * sizeof *gs->who);
+        gs->kind = psi_realloc(gs->kind, gs->cap * sizeof *gs->kind);
     }
+    gs->kind[g->ngoals] = kind;
     gs->w[g->ngoals] = w;
     gs->sig[g->ngoals] = sig;
     gs->about[g->ngoals] = about;
@@ -224,21 +275,22 @@ add_place(ps_goal *x, const char *file, int page)
     x->also[x->nalso++] = (ps_goal_place){ psi_strdup(file), page };
 }
 
-/* Widens goal x's period to hold the period of p's document. */
+/* Widens goal x's period (of a document of kind k) to hold the period of
+ * p's document, another of that kind stating it, when the two overlap. */
 static void
-widen_period(ps_goal *x, const ps_hit *p)
+widen_period(ps_goal *x, ps_kind k, const ps_hit *p)
 {
-    if (p->period_from > 0 && (!x->period_from || p->period_from < x->period_from))
+    if (!p->period_from || p->kind != k)
+        return;
+    if (!x->period_from) {
         x->period_from = p->period_from;
-    if (p->period_to > x->period_to)
         x->period_to = p->period_to;
-}
-
-/* Whether goal x is stated for a period that covers year y. */
-static bool
-holds_in(const ps_goal *x, int y)
-{
-    return x->period_from > 0 && x->period_from <= y && x->period_to >= y;
+    } else if (p->period_from <= x->period_to && p->period_to >= x->period_from) {
+        if (p->period_from < x->period_from)
+            x->period_from = p->period_from;
+        if (p->period_to > x->period_to)
+            x->period_to = p->period_to;
+    }
 }
 
 /* A goal statement of a year, before its repeats are known. */
@@ -264,18 +316,21 @@ collect_year(ps_index *ix, const ps_query_opts *scope, int y, const ps_hits *top
     if (s != PS_OK)
         return s;
     sort_hits(h);
-    /* whose goal passages the year has */
-    psi_strlist *yw = &gs->year_who[y];
-    yw->v = psi_malloc((h->n + 1) * sizeof *yw->v);
+    /* whose goal passages the year has, of what kind and period */
+    struct year_docs *yd = &gs->year_docs[y];
+    yd->v = psi_malloc((h->n + 1) * sizeof *yd->v);
     for (size_t i = 0; i < h->n; i++) {
-        char *who = who_of(&h->hits[i]);
-        bool seen = !who;
-        for (size_t k = 0; !seen && k < yw->n; k++)
-            seen = !strcmp(yw->v[k], who);
+        const ps_hit *p = &h->hits[i];
+        goal_doc d = { who_of(p), p->kind, p->period_from, p->period_to };
+        bool seen = false;
+        for (size_t k = 0; !seen && k < yd->n; k++)
+            seen = ((!d.who && !yd->v[k].who) || (d.who && yd->v[k].who && !strcmp(yd->v[k].who, d.who))) &&
+                   yd->v[k].kind == d.kind && yd->v[k].period_from == d.period_from &&
+                   yd->v[k].period_to == d.period_to;
         if (seen)
-            free(who);
+            free(d.who);
         else
-            yw->v[yw->n++] = who;
+            yd->v[yd->n++] = d;
     }
     size_t first = g->ngoals, n = 0, cap = 0;
     stated *st = NULL;
@@ -330,13 +385,13 @@ collect_year(ps_index *ix, const ps_query_opts *scope, int y, const ps_hits *top
             add_goal(gs,
                      (ps_goal){ yr->year, psi_strdup(p->file), p->page, psi_strdup(p->heading), st[i].text, NULL, 0,
                                 p->period_from, p->period_to },
-                     st[i].w, sig[i], st[i].about, who_of(p));
+                     st[i].w, sig[i], st[i].about, who_of(p), p->kind);
             continue;
         }
         size_t k = goal_of[rep[i]];
         add_place(&g->goals[k], p->file, p->page);
         add_who(&gs->who[k], who_of(p)); /* stated by another organ too */
-        widen_period(&g->goals[k], p); /* ... or for a longer period */
+        widen_period(&g->goals[k], gs->kind[k], p); /* ... or for a longer period */
         gs->about[k] |= st[i].about;
         yr->repeats++;
         psi_goal_sig_release(&sig[i]);
@@ -378,7 +433,7 @@ align_years(goal_set *gs, int ya, int yb)
     psi_goal_align(&gs->sig[a0], a1 - a0, &gs->sig[b0], b1 - b0, REWORD_MIN, match_a, score_a, match_b);
     for (size_t a = a0; a < a1; a++) {
         long b = match_a[a - a0] >= 0 ? (long)b0 + match_a[a - a0] : -1;
-        ps_goal_change gone = holds_in(&g->goals[a], to_year)  ? PS_GOAL_IN_FORCE
+        ps_goal_change gone = in_force(gs, a, yb)              ? PS_GOAL_IN_FORCE
                               : year_has(gs, yb, gs->who[a]) ? PS_GOAL_DROPPED
                                                              : PS_GOAL_UNFOLLOWED;
         ps_goal_link l = { from_year, to_year, gone, (long)a, -1, 0, NULL, 0 };
@@ -399,7 +454,7 @@ align_years(goal_set *gs, int ya, int yb)
     for (size_t b = b0; b < b1; b++)
         if (match_b[b - b0] < 0)
             add_link(gs, (ps_goal_link){ from_year, to_year,
-                                         holds_in(&g->goals[b], from_year) ? PS_GOAL_IN_FORCE
+                                         in_force(gs, b, ya)               ? PS_GOAL_IN_FORCE
                                          : year_has(gs, ya, gs->who[b])    ? PS_GOAL_NEW
                                                                            : PS_GOAL_FIRST,
                                          -1, (long)b, 0, NULL, 0 });
@@ -571,7 +626,7 @@ ps_goals_compare(ps_index *ix, const ps_query_opts *scope, const int *years, int
             qsort(topic->hits, topic->n, sizeof *topic->hits, cmp_passage);
     }
     gs.first = psi_calloc((size_t)g->nyears + 1, sizeof *gs.first);
-    gs.year_who = psi_calloc((size_t)g->nyears + 1, sizeof *gs.year_who);
+    gs.year_docs = psi_calloc((size_t)g->nyears + 1, sizeof *gs.year_docs);
     for (int y = 0; y < g->nyears && s == PS_OK; y++) {
         gs.first[y] = g->ngoals;
         s = collect_year(ix, scope, y, topic, &gs, err);

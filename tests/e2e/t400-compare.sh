@@ -118,10 +118,11 @@ PY
 run_ps 0 "goals of a plan of an unknown organisation" goals --db "$TMP/unknown" --region jönköping --years 2013,2014 --format json
 check "... are new, not first" python3 -c "
 import json; s=json.load(open('$TMP/out'))['summary']; assert s['new'] > 0 and s['first'] == 0, s"
-# a goal stated in one year only, by a document for a period that covers the
-# other year too, is in force, not dropped or new: a plan for 2026-2028 and
-# one for 2027 of the same kommun; a strategy for 2026-2030 set to 2027
-python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/plan-a.pdf" "Verksamhetsplan 2026-2028 for kommunen" "Mal" \
+# a goal stated in one year only, by a plan for a period that covers the
+# other year too, is in force, not dropped or new: a cykelplan for
+# 2026-2028 and a verksamhetsplan for 2027 of the same kommun; a strategy
+# for 2026-2030 set to 2027
+python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/plan-a.pdf" "Cykelplan 2026-2028 for kommunen" "Mal" \
     "Sjukfranvaron bland alla medarbetare ska minska med 10 procent till 2028." \
     "Andelen som cyklar till skolan ska vara minst 20 procent till 2028."
 python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/plan-b.pdf" "Verksamhetsplan 2027 for kommunen" "Mal" \
@@ -138,19 +139,43 @@ check "... a goal the later year lacks, of a plan that runs through it, is in fo
 import json, sys
 d = json.load(open(sys.argv[1])); g = d['goals']
 ch = {(g[l['from'] if l['from'] is not None else l['to']]['text'][:12], l['change']) for l in d['links']}
-want = {('Sjukfranvaro', 'kept'), ('Andelen som ', 'in force'), ('Antalet bibl', 'new'),
-        ('Antalet elev', 'in force'), ('Korttidsfran', 'in force')}
+want = {('Sjukfranvaro', 'kept'), ('Andelen som ', 'in_force'), ('Antalet bibl', 'new'),
+        ('Antalet elev', 'in_force'), ('Korttidsfran', 'in_force')}
 per = {x['text'][:12]: (x['period_from'], x['period_to']) for x in g}
 ok = ch == want and d['summary']['in_force'] == 3 and d['summary']['dropped'] == 0 \
      and per['Andelen som '] == (2026, 2028) and per['Antalet bibl'] == (None, None)
 sys.exit(0 if ok else print(sorted(ch), d['summary'], per) or 1)
 PY
 run_ps 0 "... as text" goals --db "$TMP/periods" --org "Uppsala kommun"
-check "... with each one's period and what in force means" sh -c \
-    "grep -q '^  in force   1:p1          Andelen som cyklar .* (stated for 2026–2028)\$' '$TMP/out' && grep -q '^1 kept, 0 reworded, 1 new, 0 dropped; 3 in force (stated for a period that covers both years)\$' '$TMP/out'"
+check "... with the year and period that state each one, and what in force means" sh -c \
+    "grep -q '^  in_force   1:p1          Andelen som cyklar .* (stated in 2026 for 2026–2028)\$' '$TMP/out' && grep -q '^  in_force   3:p1          Korttidsfranvaron .* (stated in 2027 for 2026–2030)\$' '$TMP/out' && grep -q '^1 kept, 0 reworded, 1 new, 0 dropped; 3 in force (stated for a period that covers both years, by a plan nothing replaces)\$' '$TMP/out'"
 run_ps 0 "... as Markdown" goals --db "$TMP/periods" --org "Uppsala kommun" --format md
-check "... says it in Swedish, the period beside the goal" sh -c \
-    "grep -q '^| in force | Andelen som cyklar .* (dok. 1, s. 1) (gäller 2026–2028) |  |\$' '$TMP/out' && grep -q '^\*in force\*: målet står bara det ena året' '$TMP/out'"
+check "... says it in Swedish, the year and period beside the goal" sh -c \
+    "grep -q '^| in_force | Andelen som cyklar .* (dok. 1, s. 1) (angivet 2026 för 2026–2028) |  |\$' '$TMP/out' && grep -q '^\*in_force\*: målet står bara det ena året' '$TMP/out'"
+run_ps 0 "... as CSV" goals --db "$TMP/periods" --org "Uppsala kommun" --format csv
+check "... with each goal's period" sh -c \
+    "head -1 '$TMP/out' | grep -q ',to_text,from_period,to_period\$' && grep -q '^2026,2027,in_force,0.000,plan-a.pdf,1,Andelen som cyklar .*,,,,2026–2028,\$' '$TMP/out'"
+# ... but not when the other year has a plan of the same kommun and kind
+# for an overlapping period (the plan rolled on: 2027-2029), nor for a
+# follow-up's period, which is what it looks back on
+python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/plan-d.pdf" "Cykelplan 2027-2029 for kommunen" "Mal" \
+    "Sjukfranvaron bland alla medarbetare ska minska med 10 procent till 2028." \
+    "Antalet cykelbanor ska vara minst 40 till 2029."
+python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/plan-e.pdf" "Uppfoljning 2026-2027 for kommunen" "Mal" \
+    "Antalet elever per larare ska vara hogst 12 till 2027." \
+    "Korttidsfranvaron ska minska med 5 procent till 2027."
+"$PLANSOK" ingest -q --db "$TMP/rolled" --region uppsala --org "Uppsala kommun" \
+    "$TMP/plan-a.pdf" "$TMP/plan-d.pdf" "$TMP/plan-e.pdf" 2>/dev/null
+"$PLANSOK" set --db "$TMP/rolled" plan-e.pdf --year 2026 --kind uppföljning >/dev/null 2>&1
+run_ps 0 "goals of a plan rolled on, and of a follow-up" goals --db "$TMP/rolled" --org "Uppsala kommun" --format json
+check "... the goal the new plan leaves out is dropped, its new goal new, and the follow-up's goals dropped" python3 - "$TMP/out" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1])); g = d['goals']
+ch = {(g[l['from'] if l['from'] is not None else l['to']]['text'][:12], l['change']) for l in d['links']}
+want = {('Sjukfranvaro', 'kept'), ('Andelen som ', 'dropped'), ('Antalet cyke', 'new'),
+        ('Antalet elev', 'dropped'), ('Korttidsfran', 'dropped')}
+sys.exit(0 if ch == want and d['summary']['in_force'] == 0 else print(sorted(ch), d['summary']) or 1)
+PY
 run_ps 0 "goals text output" goals $DB --region jönköping
 check "... marks the changed words" grep -q '\[-Lönesummeutvecklingen-\] {+Lönesummautvecklingen+}' "$TMP/out"
 check "... says what each year gave, a year without goal passages too" sh -c "grep -q '^2013: 1 document, [0-9]* goal passages, [0-9]* goals' '$TMP/out' && grep -qx '2015: 1 document, no goal passages' '$TMP/out'"
@@ -204,8 +229,8 @@ run_ps 0 "goals --org of an organisation with one year" goals --db "$TMP/db-org"
 check "... lists that year's goals with their pages" sh -c \
     "grep -q '^Goals of Region Jönköpings län in 20[0-9][0-9]\$' '$TMP/out' && grep -Eq '^  p[0-9]+ +[A-ZÅÄÖ]' '$TMP/out'"
 run_ps 0 "goals --years of one year, as CSV" goals --db "$TMP/db" --region jönköping --years 2013 --format csv
-check "... a goal a line with its year, file and page" sh -c \
-    "head -1 '$TMP/out' | grep -qx 'year,file,page,text' && sed -n 2p '$TMP/out' | grep -q '^2013,vp2013_webb.pdf,[0-9]*,'"
+check "... a goal a line with its year, file, page and period" sh -c \
+    "head -1 '$TMP/out' | grep -qx 'year,file,page,text,period' && sed -n 2p '$TMP/out' | grep -q '^2013,vp2013_webb.pdf,[0-9]*,'"
 run_ps 1 "goals of one year without goals" goals --db "$TMP/db-org" --org 1489 --years 2013
 check "... says why" sh -c "grep -q '^Goals of Alingsås kommun in 2013' '$TMP/out' && grep -qx '2013: no documents' '$TMP/out'"
 run_ps 1 "goals --org of an organisation without documents in the years asked" goals --db "$TMP/db-org" --org 1489 --years 2013,2014
