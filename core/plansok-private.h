@@ -617,8 +617,11 @@ typedef struct psi_budget_rows {
 } psi_budget_rows;
 
 /* Finds table rows (a label and amounts in tab-separated cells, under a
- * header of column headings with years) on the pages marked in pages_on. */
-void psi_budget_extract(const psi_page *pages, int npages, const bool *pages_on, psi_budget_rows *out);
+ * header of column headings with years) on the pages marked in pages_on;
+ * words (the document's, may be NULL) join a heading's lines as
+ * psi_join_line does. */
+void psi_budget_extract(const psi_page *pages, int npages, const bool *pages_on, const psi_wordset *words,
+                        psi_budget_rows *out);
 
 /* ingest/cells.c: the cells of a table line (for budget.c) ---------------- */
 

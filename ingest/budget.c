@@ -109,11 +109,12 @@ spans_columns(const column *c, size_t n, const psi_tcell *x)
     return over;
 }
 
-/* A heading's next line: "Förvaltnings-" + "ledning" is one word. */
+/* A heading's next line: "Förvaltnings-" + "ledning" is one word, as the
+ * document's words (may be NULL) say, as in its text. */
 static void
-add_name(column *c, const char *text)
+add_name(column *c, const char *text, const psi_wordset *words)
 {
-    psi_join_line(&c->name, text, NULL);
+    psi_join_line(&c->name, text, words);
 }
 
 /* The headings of a header cell: a cell of several ("Budget 2015 Budget
@@ -195,10 +196,11 @@ column_of_heading(const column *c, size_t n, double x0, double x1)
  * between its words part it into as many headings as it lies over, and
  * each names the column under it, left to right, a column at most once.
  * Where the words lie is the page's (pg), else reckoned from their
- * characters' share of the cell. Anything else is left whole. Returns
- * whether it named them. */
+ * characters' share of the cell, unless placed_only. Anything else is
+ * left whole. Returns whether it named them. */
 static bool
-name_by_words(column *c, size_t ncols, const psi_tcell *x, const psi_page *pg, const psi_line *l)
+name_by_words(column *c, size_t ncols, const psi_tcell *x, const psi_page *pg, const psi_line *l, bool placed_only,
+              const psi_wordset *words)
 {
     size_t over = spans_columns(c, ncols, x);
     if (over < 2 || over > 16 || x->kind != PSI_C_TEXT)
@@ -218,6 +220,8 @@ name_by_words(column *c, size_t ncols, const psi_tcell *x, const psi_page *pg, c
             wl[i] = strlen(pw[i]->text);
         }
     } else { /* one word a heading, placed by its characters */
+        if (placed_only)
+            return false;
         pg = NULL;
         const char *s = x->text;
         size_t len = strlen(s);
@@ -270,7 +274,7 @@ name_by_words(column *c, size_t ncols, const psi_tcell *x, const psi_page *pg, c
                 psi_buf_addc(&h, ' ');
             psi_buf_add(&h, wt[i], wl[i]);
         }
-        add_name(&c[col[g]], psi_buf_str(&h));
+        add_name(&c[col[g]], psi_buf_str(&h), words);
         psi_buf_release(&h);
     }
     return true;
@@ -331,7 +335,7 @@ names_table(const char *s)
 }
 
 static void
-emit_table(table *tb, const psi_page *pg, int page, psi_budget_rows *out)
+emit_table(table *tb, const psi_page *pg, int page, const psi_wordset *words, psi_budget_rows *out)
 {
     bool placed = true;
     for (size_t r = 0; r < tb->nrows; r++)
@@ -356,7 +360,7 @@ emit_table(table *tb, const psi_page *pg, int page, psi_budget_rows *out)
         bool over_labels = ncols && t->c[0].x0 < c[0].x0 - row_size, large = t->l && t->l->size > 1.4 * row_size;
         /* ... unless it is headings of the columns set close, a word
          * space or more apart ("2026   budget 2026") */
-        if (t->n == 1 && !over_labels && !large && pg && name_by_words(c, ncols, &t->c[0], pg, t->l))
+        if (t->n == 1 && !over_labels && !large && name_by_words(c, ncols, &t->c[0], pg, t->l, true, words))
             continue;
         if (t->n == 1 && (spans_columns(c, ncols, &t->c[0]) != 1 || over_labels || large)) {
             /* "Driftsprognos", "Budget 2027", "Ramar 2027 - 2029", "Ram 2027"; a lone year under a title is not one */
@@ -365,7 +369,7 @@ emit_table(table *tb, const psi_page *pg, int page, psi_budget_rows *out)
             continue;
         }
         for (size_t i = 0; i < t->n; i++) {
-            if (name_by_words(c, ncols, &t->c[i], pg, t->l))
+            if (name_by_words(c, ncols, &t->c[i], pg, t->l, false, words))
                 continue;
             char *parts[16];
             size_t np = heading_parts(t->c[i].text, parts, 16);
@@ -374,7 +378,7 @@ emit_table(table *tb, const psi_page *pg, int page, psi_budget_rows *out)
                 double x0 = t->c[i].x0 + w * (double)k, x1 = x0 + w;
                 long col = column_at(c, ncols, x0, x1, true);
                 if (col >= 0)
-                    add_name(&c[col], parts[k]);
+                    add_name(&c[col], parts[k], words);
                 else {
                     if (stub.len)
                         psi_buf_addc(&stub, ' ');
@@ -394,7 +398,7 @@ emit_table(table *tb, const psi_page *pg, int page, psi_budget_rows *out)
         for (const char *q = above; *q && !year; q++)
             year = (q == above || q[-1] == ' ') && psi_year_token(q) && !q[psi_year_token(q)];
         if (year) {
-            add_name(&c[0], above);
+            add_name(&c[0], above, words);
             named = true;
         }
     }
@@ -519,7 +523,7 @@ ends_in_year(const char *s)
 #define PENDING_MAX 8 /* lines of a header over its table, at most */
 
 static void
-page_tables(const psi_page *pg, int page, psi_budget_rows *out)
+page_tables(const psi_page *pg, int page, const psi_wordset *words, psi_budget_rows *out)
 {
     table tb = { 0 };
     psi_tline pending[PENDING_MAX]; /* header lines not yet under a table */
@@ -580,7 +584,7 @@ page_tables(const psi_page *pg, int page, psi_budget_rows *out)
         }
         /* anything else ends a table */
         if (tb.nrows)
-            emit_table(&tb, pg, page, out);
+            emit_table(&tb, pg, page, words, out);
         table_reset(&tb);
         free(wrap);
         wrap = NULL;
@@ -612,9 +616,10 @@ page_tables(const psi_page *pg, int page, psi_budget_rows *out)
 }
 
 void
-psi_budget_extract(const psi_page *pages, int npages, const bool *pages_on, psi_budget_rows *out)
+psi_budget_extract(const psi_page *pages, int npages, const bool *pages_on, const psi_wordset *words,
+                   psi_budget_rows *out)
 {
     for (int p = 0; p < npages; p++)
         if (pages_on[p])
-            page_tables(&pages[p], p, out);
+            page_tables(&pages[p], p, words, out);
 }

@@ -296,15 +296,15 @@ ps_extractor_run(ps_extractor *ex, const char *path, ps_doc **out, ps_error *err
         psi_passage_terms(p->text, ex->wordlist, words, &t);
         p->terms = psi_buf_detach(&t);
     }
-    psi_wordset_free(words);
 
     /* budget tables on the pages that have budget passages */
     bool *budget_pages = psi_calloc((size_t)pdf.npages + 1, sizeof *budget_pages);
     for (size_t i = 0; i < doc->passages.n; i++)
         if (doc->passages.v[i].section == PS_SECTION_BUDGET)
             budget_pages[doc->passages.v[i].page] = true;
-    psi_budget_extract(pdf.pages, pdf.npages, budget_pages, &doc->budget);
+    psi_budget_extract(pdf.pages, pdf.npages, budget_pages, words, &doc->budget);
     free(budget_pages);
+    psi_wordset_free(words);
 
     /* detection */
     psi_buf front = PSI_BUF_INIT, body = PSI_BUF_INIT;

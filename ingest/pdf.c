@@ -150,13 +150,6 @@ is_digit(uint32_t c)
     return c >= '0' && c <= '9';
 }
 
-/* A Latin letter (å, ä, ö, é, ø ... too). */
-static bool
-is_letter(uint32_t c)
-{
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
-}
-
 /* Whether character b is too far from a, the one before it in the text,
  * to be in the same word: a gap wider than 1.2 of its height (a word
  * space is a fifth of it; the columns of a signature block that the text
@@ -174,7 +167,7 @@ far_apart(const PopplerRectangle *a, const PopplerRectangle *b, uint32_t ca, uin
         return false;
     double ax1 = MAX(a->x1, a->x2), bx0 = MIN(b->x1, b->x2);
     double amid = (a->y1 + a->y2) / 2, bmid = (b->y1 + b->y2) / 2;
-    double wide = (is_digit(ca) && is_letter(cb)) || (is_letter(ca) && is_digit(cb)) ? 0.8 : 1.2;
+    double wide = (is_digit(ca) && psi_cp_is_letter(cb)) || (psi_cp_is_letter(ca) && is_digit(cb)) ? 0.8 : 1.2;
     return bx0 - ax1 > wide * h || bx0 - ax1 < -2 * h || fabs(amid - bmid) > 0.6 * h;
 }
 

@@ -88,7 +88,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     pg.nlines = nl;
     bool on = true;
     psi_budget_rows rows = { 0 };
-    psi_budget_extract(&pg, 1, &on, &rows);
+    psi_budget_extract(&pg, 1, &on, NULL, &rows);
     for (size_t i = 0; i < rows.n; i++)
         psi_budget_row_release(&rows.v[i]);
     free(rows.v);

@@ -55,7 +55,7 @@ test_rows(void)
     pg.nlines = sizeof lines / sizeof lines[0];
     bool on = true;
     psi_budget_rows out = { 0 };
-    psi_budget_extract(&pg, 1, &on, &out);
+    psi_budget_extract(&pg, 1, &on, NULL, &out);
     CHECK(out.n == 2);
     if (out.n == 2) {
         ps_budget_row *r = &out.v[0];
@@ -78,7 +78,7 @@ test_rows(void)
     /* pages not marked as budget pages give nothing */
     on = false;
     psi_budget_rows none = { 0 };
-    psi_budget_extract(&pg, 1, &on, &none);
+    psi_budget_extract(&pg, 1, &on, NULL, &none);
     CHECK(none.n == 0);
 }
 
@@ -123,7 +123,7 @@ rows_of(psi_line *lines, size_t n)
     pg.nlines = n;
     bool on = true;
     psi_budget_rows out = { 0 };
-    psi_budget_extract(&pg, 1, &on, &out);
+    psi_budget_extract(&pg, 1, &on, NULL, &out);
     return out;
 }
 
@@ -247,7 +247,7 @@ rows_with_words(psi_line *lines, size_t n, const tword *tw, size_t nw)
         pg.words[i] = (psi_word){ (char *)tw[i].text, tw[i].x0, tw[i].y, tw[i].x1, tw[i].y + 7.3, 7.3f, false };
     bool on = true;
     psi_budget_rows out = { 0 };
-    psi_budget_extract(&pg, 1, &on, &out);
+    psi_budget_extract(&pg, 1, &on, NULL, &out);
     free(pg.words);
     return out;
 }
@@ -336,6 +336,23 @@ test_heading_lines_by_words(void)
         CHECK(out.v[1].amounts[2] == -923);
     }
     release(&out, lines2, 5);
+    /* ... and without the page's words (where they lie unknown) a title
+     * over two columns stays the table's title, its words no headings */
+    static const double u0[] = { 430 }, u1[] = { 545 };
+    static const double m0[] = { 80.1, 460, 530 }, m1[] = { 120, 485, 556 };
+    psi_line lines3[] = {
+        placed("Budget 2027", u0, u1, 1),
+        placed("tkr\tJan\tFeb", m0, m1, 3),
+        placed("Personalkostnader\t-23 720\t-24 643\t-923", g0, g1, 4),
+    };
+    out = rows_of(lines3, 3);
+    CHECK(out.n == 1 && out.v[0].ncols == 3);
+    if (out.n == 1 && out.v[0].ncols == 3) {
+        CHECK_STR(out.v[0].table, "Budget 2027");
+        CHECK_STR(out.v[0].columns[1], "Jan");
+        CHECK_STR(out.v[0].columns[2], "Feb");
+    }
+    release(&out, lines3, 3);
 }
 
 static void
