@@ -176,6 +176,24 @@ want = {('Sjukfranvaro', 'kept'), ('Andelen som ', 'dropped'), ('Antalet cyke', 
         ('Antalet elev', 'dropped'), ('Korttidsfran', 'dropped')}
 sys.exit(0 if ch == want and d['summary']['in_force'] == 0 else print(sorted(ch), d['summary']) or 1)
 PY
+# a goal stated by two plans of a year takes the period of both when they
+# overlap (2026-2027 and 2027-2029: 2026-2029), not across a gap (2030-2031)
+python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/plan-f.pdf" "Cykelplan 2026-2027 for kommunen" "Mal" \
+    "Andelen som cyklar till skolan ska vara minst 20 procent till 2028."
+python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/plan-g.pdf" "Cykelplan 2027-2029 for kommunen" "Mal" \
+    "Andelen som cyklar till skolan ska vara minst 20 procent till 2028."
+python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/plan-h.pdf" "Cykelplan 2030-2031 for kommunen" "Mal" \
+    "Andelen som cyklar till skolan ska vara minst 20 procent till 2028."
+"$PLANSOK" ingest -q --db "$TMP/widen" --region uppsala --org "Uppsala kommun" "$TMP/plan-f.pdf" "$TMP/plan-g.pdf" 2>/dev/null
+"$PLANSOK" set --db "$TMP/widen" plan-g.pdf --year 2026 >/dev/null 2>&1
+run_ps 0 "a goal stated by two plans of a year" goals --db "$TMP/widen" --org "Uppsala kommun" --years 2026 --format json
+check "... is for the period of both when they overlap" python3 -c "
+import json; g=json.load(open('$TMP/out'))['goals']; assert len(g) == 1 and (g[0]['period_from'], g[0]['period_to']) == (2026, 2029), g"
+"$PLANSOK" ingest -q --db "$TMP/gap" --region uppsala --org "Uppsala kommun" "$TMP/plan-f.pdf" "$TMP/plan-h.pdf" 2>/dev/null
+"$PLANSOK" set --db "$TMP/gap" plan-h.pdf --year 2026 >/dev/null 2>&1
+run_ps 0 "... and by two plans whose periods lie apart" goals --db "$TMP/gap" --org "Uppsala kommun" --years 2026 --format json
+check "... is for the first one's, not the years between" python3 -c "
+import json; g=json.load(open('$TMP/out'))['goals']; assert len(g) == 1 and (g[0]['period_from'], g[0]['period_to']) == (2026, 2027), g"
 run_ps 0 "goals text output" goals $DB --region jönköping
 check "... marks the changed words" grep -q '\[-Lönesummeutvecklingen-\] {+Lönesummautvecklingen+}' "$TMP/out"
 check "... says what each year gave, a year without goal passages too" sh -c "grep -q '^2013: 1 document, [0-9]* goal passages, [0-9]* goals' '$TMP/out' && grep -qx '2015: 1 document, no goal passages' '$TMP/out'"
