@@ -634,6 +634,7 @@ typedef struct psi_tcell {
     double x0, x1; /* where it lies; made up from its place when unknown */
     psi_ckind kind;
     double v;
+    const char *unit; /* an amount's own unit ("2,1 mnkr": "mnkr"), else NULL */
 } psi_tcell;
 
 /* A line's cells. */
@@ -646,7 +647,8 @@ typedef struct psi_tline {
 
 /* What a line is to a table. */
 typedef enum psi_lkind {
-    PSI_L_ROW,     /* a label, then amounts */
+    PSI_L_ROW,     /* a label (one cell of words, or up to three: "Alla |
+                      Restriktivitet vid tjänstetillsättningar"), then amounts */
     PSI_L_AMOUNTS, /* amounts alone: a label wrapped around them */
     PSI_L_HEADER,  /* short cells of headings and years, no amounts */
     PSI_L_LABEL,   /* one short cell of words: a caption, or part of a label */
@@ -654,10 +656,13 @@ typedef enum psi_lkind {
 } psi_lkind;
 
 /* The cells of l; a cell of an amount and words after it ("90 362 Alingsås")
- * is two cells. Release with psi_tline_release. */
+ * is two cells, unless the words are its unit ("2,1 mnkr"). Release with
+ * psi_tline_release. */
 void psi_tline_of(const psi_line *l, psi_tline *out);
 void psi_tline_release(psi_tline *t);
 psi_lkind psi_tline_kind(const psi_tline *t);
+/* How many cells of words (with a letter) open t: its label's. */
+size_t psi_tline_lead(const psi_tline *t);
 bool psi_has_letter(const char *s);
 /* Length of a year or date token at s ("2015", "2015-12-31"), or 0. */
 size_t psi_year_token(const char *s);

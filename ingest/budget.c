@@ -3,314 +3,14 @@
  * amounts, under its header lines; columns are where the amounts stand and
  * each heading names the column under it (docs/TAGGING.md, "Budget
  * figures"). Pure C. */
-#include "plansok-private.h"
+#include "table.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* ------------------------------------------------------------- tables */
-
-typedef struct column {
-    double x0, x1;
-    psi_buf name;
-} column;
-
-typedef struct table {
-    psi_tline *header;   /* header lines, top down */
-    size_t nheader;
-    char *caption;   /* the line above: "Ram 2027", "Resultatbudget samt eget kapital" */
-    psi_tline *rows;     /* PSI_L_ROW and PSI_L_AMOUNTS lines, with labels made whole */
-    char **labels;
-    size_t nrows;
-} table;
-
-/* Amount cells at the same right edge (figures set flush right) or over
- * the same stretch (figures centred) are one column; a column's extent is
- * that of its cells. */
-static column *
-columns_of(const table *tb, size_t *ncols)
-{
-    column *c = NULL;
-    *ncols = 0;
-    for (size_t r = 0; r < tb->nrows; r++) {
-        const psi_tline *t = &tb->rows[r];
-        double tol = t->l && t->l->size > 0 ? t->l->size * 0.8 : 8;
-        for (size_t i = 0; i < t->n; i++) {
-            if (t->c[i].kind != PSI_C_AMOUNT && t->c[i].kind != PSI_C_EMPTY)
-                continue;
-            if (i == 0 && t->c[i].kind == PSI_C_EMPTY)
-                continue;
-            size_t k = 0;
-            for (; k < *ncols; k++) {
-                double o = fmin(c[k].x1, t->c[i].x1) - fmax(c[k].x0, t->c[i].x0);
-                double narrow = fmin(c[k].x1 - c[k].x0, t->c[i].x1 - t->c[i].x0);
-                if (fabs(c[k].x1 - t->c[i].x1) <= tol || (narrow > 0 && o >= 0.5 * narrow))
-                    break;
-            }
-            if (k == *ncols) {
-                if (t->c[i].kind == PSI_C_EMPTY) /* a dash places no column */
-                    continue;
-                c = psi_realloc(c, (*ncols + 1) * sizeof *c);
-                c[(*ncols)++] = (column){ t->c[i].x0, t->c[i].x1, PSI_BUF_INIT };
-            } else if (t->c[i].kind == PSI_C_AMOUNT) {
-                c[k].x0 = fmin(c[k].x0, t->c[i].x0);
-                c[k].x1 = fmax(c[k].x1, t->c[i].x1);
-            }
-        }
-    }
-    /* left to right */
-    for (size_t i = 1; i < *ncols; i++)
-        for (size_t k = i; k > 0 && c[k].x1 < c[k - 1].x1; k--) {
-            column tmp = c[k];
-            c[k] = c[k - 1];
-            c[k - 1] = tmp;
-        }
-    return c;
-}
-
-/* The column a cell at [x0, x1] belongs to: the one it overlaps most, else
- * the nearest right edge; -1 left of every column. */
-static long
-column_at(const column *c, size_t n, double x0, double x1, bool header)
-{
-    long best = -1;
-    double most = 0;
-    for (size_t k = 0; k < n; k++) {
-        double o = fmin(x1, c[k].x1) - fmax(x0, c[k].x0);
-        if (o > most) {
-            most = o;
-            best = (long)k;
-        }
-    }
-    if (best >= 0 || !n)
-        return best;
-    /* a heading over the labels, unless it ends within a few points of
-     * the first column's figures (set flush right, they start further in) */
-    if (header && x1 < c[0].x0 - 12)
-        return -1;
-    double d = 1e18;
-    for (size_t k = 0; k < n; k++)
-        if (fabs(c[k].x1 - x1) < d) {
-            d = fabs(c[k].x1 - x1);
-            best = (long)k;
-        }
-    return best;
-}
-
-/* How many columns the cell lies over: 0 left of them all, 2 or more for
- * a title across the table. */
-static size_t
-spans_columns(const column *c, size_t n, const psi_tcell *x)
-{
-    size_t over = 0;
-    for (size_t k = 0; k < n; k++)
-        over += fmin(x->x1, c[k].x1) - fmax(x->x0, c[k].x0) > 0;
-    return over;
-}
-
-/* A heading's next line: "Förvaltnings-" + "ledning" is one word, as the
- * document's words (may be NULL) say, as in its text. */
-static void
-add_name(column *c, const char *text, const psi_wordset *words)
-{
-    psi_join_line(&c->name, text, words);
-}
-
-/* The headings of a header cell: a cell of several ("Budget 2015 Budget
- * 2014") is cut after each year. Returns the count; parts[] are owned by
- * the caller. */
-static size_t
-heading_parts(const char *s, char **parts, size_t max)
-{
-    size_t len = strlen(s), n = 0, cut[16];
-    for (size_t k = 0; k <= len && n < 15; k++) {
-        size_t y = k < len && (k == 0 || s[k - 1] == ' ') ? psi_year_token(s + k) : 0;
-        if (y && (k + y == len || s[k + y] == ' ')) {
-            cut[n++] = k + y;
-            k += y;
-        }
-    }
-    if (n < 2 || cut[n - 1] != len) {
-        parts[0] = psi_strdup(s);
-        return 1;
-    }
-    size_t start = 0, np = 0;
-    for (size_t k = 0; k < n && np < max; k++) {
-        while (start < cut[k] && s[start] == ' ')
-            start++;
-        parts[np++] = psi_strndup(s + start, cut[k] - start);
-        start = cut[k];
-    }
-    return np;
-}
-
-#define CELL_WORDS 48
-
-/* The page's words inside header cell x of line l, left to right; 0 when
- * they are not the cell's text (words joined or cut by layout.c). */
-static size_t
-cell_words(const psi_page *pg, const psi_line *l, const psi_tcell *x, const psi_word **w)
-{
-    size_t n = 0, chars = 0;
-    for (size_t i = 0; pg && l && i < pg->nwords; i++) {
-        const psi_word *a = &pg->words[i];
-        double cx = (a->x0 + a->x1) / 2, cy = (a->y0 + a->y1) / 2;
-        if (!a->text || cx < x->x0 - 0.5 || cx > x->x1 + 0.5 || cy < l->y0 || cy > l->y1)
-            continue;
-        if (n == CELL_WORDS)
-            return 0;
-        size_t k = n++;
-        for (; k > 0 && w[k - 1]->x0 > a->x0; k--)
-            w[k] = w[k - 1];
-        w[k] = a;
-        chars += strlen(a->text);
-    }
-    size_t cell = 0;
-    for (const char *q = x->text; *q; q++)
-        cell += *q != ' ';
-    return chars == cell ? n : 0;
-}
-
-/* The column whose heading a run of words at [x0, x1] is: the one whose
- * right edge or middle it is nearest (headings are set flush right or
- * centred over their figures). */
-static size_t
-column_of_heading(const column *c, size_t n, double x0, double x1)
-{
-    size_t best = 0;
-    double d = 1e18;
-    for (size_t k = 0; k < n; k++) {
-        double e = fmin(fabs(c[k].x1 - x1), fabs((c[k].x0 + c[k].x1) / 2 - (x0 + x1) / 2));
-        if (e < d) {
-            d = e;
-            best = k;
-        }
-    }
-    return best;
-}
-
-/* A header cell over several columns whose headings are set close
- * ("funktionsstöd Stöd o service familjeomsorg", the third lines of three
- * headings; "kompensation förändringar förändringar"): the widest gaps
- * between its words part it into as many headings as it lies over, and
- * each names the column under it, left to right, a column at most once.
- * Where the words lie is the page's (pg), else reckoned from their
- * characters' share of the cell, unless placed_only. Anything else is
- * left whole. Returns whether it named them. */
-static bool
-name_by_words(column *c, size_t ncols, const psi_tcell *x, const psi_page *pg, const psi_line *l, bool placed_only,
-              const psi_wordset *words)
-{
-    size_t over = spans_columns(c, ncols, x);
-    if (over < 2 || over > 16 || x->kind != PSI_C_TEXT)
-        return false;
-    const psi_word *pw[CELL_WORDS];
-    size_t nw = cell_words(pg, l, x, pw);
-    double wx0[CELL_WORDS], wx1[CELL_WORDS], em = 0;
-    const char *wt[CELL_WORDS];
-    size_t wl[CELL_WORDS];
-    if (nw) {
-        for (size_t i = 0; i < nw; i++) {
-            double e = pw[i]->size > 0.05 ? pw[i]->size : pw[i]->y1 - pw[i]->y0;
-            em = fmax(em, e);
-            wx0[i] = pw[i]->x0;
-            wx1[i] = pw[i]->x1;
-            wt[i] = pw[i]->text;
-            wl[i] = strlen(pw[i]->text);
-        }
-    } else { /* one word a heading, placed by its characters */
-        if (placed_only)
-            return false;
-        pg = NULL;
-        const char *s = x->text;
-        size_t len = strlen(s);
-        double per = (x->x1 - x->x0) / (double)(psi_utf8_chars(s, len) ? psi_utf8_chars(s, len) : 1);
-        for (size_t k = 0; k < len; k++)
-            if (s[k] != ' ' && (k == 0 || s[k - 1] == ' ')) {
-                if (nw == over)
-                    return false;
-                size_t e = k;
-                while (e < len && s[e] != ' ')
-                    e++;
-                wx0[nw] = x->x0 + per * (double)psi_utf8_chars(s, k);
-                wx1[nw] = x->x0 + per * (double)psi_utf8_chars(s, e);
-                wt[nw] = s + k;
-                wl[nw++] = e - k;
-            }
-    }
-    if (nw < over)
-        return false;
-    /* cut at the over - 1 widest gaps, each wider than a word space (half
-     * an em) */
-    bool cut[CELL_WORDS] = { false };
-    for (size_t m = 0; m + 1 < over; m++) {
-        size_t best = 0;
-        double widest = -1e18;
-        for (size_t i = 0; i + 1 < nw; i++)
-            if (!cut[i] && wx0[i + 1] - wx1[i] > widest) {
-                widest = wx0[i + 1] - wx1[i];
-                best = i;
-            }
-        if (pg && widest <= 0.5 * em)
-            return false;
-        cut[best] = true;
-    }
-    size_t col[16], from[16], to[16], ng = 0;
-    for (size_t i = 0; i < nw; i++) {
-        if (i == 0 || cut[i - 1])
-            from[ng++] = i;
-        to[ng - 1] = i;
-    }
-    for (size_t g = 0; g < ng; g++) {
-        col[g] = column_of_heading(c, ncols, wx0[from[g]], wx1[to[g]]);
-        if (g > 0 && col[g] <= col[g - 1]) /* two headings to one column */
-            return false;
-    }
-    for (size_t g = 0; g < ng; g++) {
-        psi_buf h = PSI_BUF_INIT;
-        for (size_t i = from[g]; i <= to[g]; i++) {
-            if (h.len)
-                psi_buf_addc(&h, ' ');
-            psi_buf_add(&h, wt[i], wl[i]);
-        }
-        add_name(&c[col[g]], psi_buf_str(&h), words);
-        psi_buf_release(&h);
-    }
-    return true;
-}
-
-/* Without the places of cells (text from elsewhere than layout.c), the
- * header line with most headings names the columns in order, and a row's
- * n-th amount cell is in the n-th column. */
-static column *
-columns_by_order(const table *tb, size_t *ncols, psi_buf *stub)
-{
-    column *c = NULL;
-    *ncols = 0;
-    size_t best = 0, most = 0;
-    for (size_t h = 0; h < tb->nheader; h++)
-        if (tb->header[h].n > most) {
-            most = tb->header[h].n;
-            best = h;
-        }
-    if (!tb->nheader)
-        return NULL;
-    const psi_tline *t = &tb->header[best];
-    psi_buf_adds(stub, t->c[0].text);
-    for (size_t i = 1; i < t->n; i++) {
-        char *parts[16];
-        size_t np = heading_parts(t->c[i].text, parts, 16);
-        for (size_t k = 0; k < np; k++) {
-            c = psi_realloc(c, (*ncols + 1) * sizeof *c);
-            c[*ncols] = (column){ 100.0 * (double)(*ncols + 1), 100.0 * (double)(*ncols + 1) + 90, PSI_BUF_INIT };
-            psi_buf_adds(&c[(*ncols)++].name, parts[k]);
-            free(parts[k]);
-        }
-    }
-    return c;
-}
-
+/* Whether a heading over the labels names the table ("Resultatbudget
+ * (tkr)"), not only its unit ("Miljoner kronor", "(tkr)", "NÄMND"). */
 static bool
 names_table(const char *s)
 {
@@ -334,74 +34,34 @@ names_table(const char *s)
     return named;
 }
 
-static void
-emit_table(table *tb, const psi_page *pg, int page, const psi_wordset *words, psi_budget_rows *out)
+/* The unit the amounts of the table's rows give themselves, when all that
+ * give one give the same ("2,1 mnkr", "0,5 mnkr"), else NULL. */
+static const char *
+cells_unit(const psi_table *tb)
 {
-    bool placed = true;
+    const char *unit = NULL;
     for (size_t r = 0; r < tb->nrows; r++)
-        placed &= tb->rows[r].placed;
-    for (size_t h = 0; h < tb->nheader; h++)
-        placed &= tb->header[h].placed;
+        for (size_t i = 0; i < tb->rows[r].n; i++) {
+            const char *u = tb->rows[r].c[i].unit;
+            if (u && unit && strcmp(u, unit))
+                return NULL;
+            if (u)
+                unit = u;
+        }
+    return unit;
+}
+
+static void
+emit_table(psi_table *tb, const psi_page *pg, int page, const psi_wordset *words, psi_budget_rows *out)
+{
     size_t ncols;
+    bool placed;
     psi_buf stub = PSI_BUF_INIT; /* headings over the labels: "Miljoner kronor", "(tkr)" */
-    column *c = placed ? columns_of(tb, &ncols) : columns_by_order(tb, &ncols, &stub);
-    const char *above = tb->caption; /* a line of words over the labels */
-    double row_size = 0;
-    for (size_t r = 0; r < tb->nrows; r++)
-        if (tb->rows[r].l && tb->rows[r].l->size > row_size)
-            row_size = tb->rows[r].l->size;
-    if (row_size <= 0)
-        row_size = 1e9;
-    for (size_t h = 0; placed && h < tb->nheader; h++) {
-        const psi_tline *t = &tb->header[h];
-        /* a line of one cell beside the columns, across them, starting over
-         * the labels or set much larger than the rows is the table's
-         * title, not a heading */
-        bool over_labels = ncols && t->c[0].x0 < c[0].x0 - row_size, large = t->l && t->l->size > 1.4 * row_size;
-        /* ... unless it is headings of the columns set close, a word
-         * space or more apart ("2026   budget 2026") */
-        if (t->n == 1 && !over_labels && !large && name_by_words(c, ncols, &t->c[0], pg, t->l, true, words))
-            continue;
-        if (t->n == 1 && (spans_columns(c, ncols, &t->c[0]) != 1 || over_labels || large)) {
-            /* "Driftsprognos", "Budget 2027", "Ramar 2027 - 2029", "Ram 2027"; a lone year under a title is not one */
-            if (!above || psi_has_letter(t->c[0].text))
-                above = t->c[0].text;
-            continue;
-        }
-        for (size_t i = 0; i < t->n; i++) {
-            if (name_by_words(c, ncols, &t->c[i], pg, t->l, false, words))
-                continue;
-            char *parts[16];
-            size_t np = heading_parts(t->c[i].text, parts, 16);
-            for (size_t k = 0; k < np; k++) {
-                double w = (t->c[i].x1 - t->c[i].x0) / (double)np;
-                double x0 = t->c[i].x0 + w * (double)k, x1 = x0 + w;
-                long col = column_at(c, ncols, x0, x1, true);
-                if (col >= 0)
-                    add_name(&c[col], parts[k], words);
-                else {
-                    if (stub.len)
-                        psi_buf_addc(&stub, ' ');
-                    psi_buf_adds(&stub, parts[k]);
-                }
-                free(parts[k]);
-            }
-        }
-    }
-    /* a table under a caption with a year and no headings of its own: its
-     * first column is the caption's ("Budget 2027") */
+    const char *above;
+    psi_column *c = psi_table_columns(tb, pg, words, &ncols, &placed, &stub, &above);
     bool named = false;
     for (size_t k = 0; k < ncols; k++)
         named |= c[k].name.len > 0;
-    if (!named && ncols >= 1 && above) {
-        bool year = false;
-        for (const char *q = above; *q && !year; q++)
-            year = (q == above || q[-1] == ' ') && psi_year_token(q) && !q[psi_year_token(q)];
-        if (year) {
-            add_name(&c[0], above, words);
-            named = true;
-        }
-    }
     if (named && ncols > 0) {
         /* the table's name: the heading over its labels when it names
          * something ("Resultatbudget (tkr)", not "(tkr)", "NÄMND" or
@@ -413,6 +73,13 @@ emit_table(table *tb, const psi_page *pg, int page, const psi_wordset *words, ps
         if (!*unit) {
             free(unit);
             unit = psi_unit_of(caption);
+        }
+        if (!*unit) { /* the figures' own, when they agree ("2,1 mnkr") */
+            const char *own = cells_unit(tb);
+            if (own) {
+                free(unit);
+                unit = psi_strdup(own);
+            }
         }
         /* a column of note references ("Not": 1, 2, 6,7) holds no amounts */
         size_t nkeep = 0;
@@ -428,11 +95,14 @@ emit_table(table *tb, const psi_page *pg, int page, const psi_wordset *words, ps
             size_t i = 0;
             const char *label = tb->labels[r];
             while (i < t->n) {
-                if (i > 0) {
-                    label = t->c[i].text;
+                if (i == 0 && psi_tline_lead(t) > 1) {
+                    i = psi_tline_lead(t); /* the label's cells */
+                } else {
+                    if (i > 0)
+                        label = t->c[i].text;
+                    if (t->c[i].kind == PSI_C_TEXT)
+                        i++;
                 }
-                if (t->c[i].kind == PSI_C_TEXT)
-                    i++;
                 double *amounts = psi_calloc(nkeep + 1, sizeof *amounts);
                 unsigned char *present = psi_calloc(nkeep + 1, 1);
                 size_t namount = 0;
@@ -440,7 +110,7 @@ emit_table(table *tb, const psi_page *pg, int page, const psi_wordset *words, ps
                     /* in a row, a figure that looks like a year is a figure ("2099") */
                     if (t->c[i].kind != PSI_C_AMOUNT && t->c[i].kind != PSI_C_YEAR)
                         continue;
-                    long col = placed ? column_at(c, ncols, t->c[i].x0, t->c[i].x1, false)
+                    long col = placed ? psi_column_at(c, ncols, t->c[i].x0, t->c[i].x1, false)
                                       : (long)i - 1 < (long)ncols ? (long)i - 1 : -1;
                     col = col >= 0 ? keep[col] : -1;
                     if (col >= 0 && !present[col]) {
@@ -477,14 +147,12 @@ emit_table(table *tb, const psi_page *pg, int page, const psi_wordset *words, ps
         free(unit);
         free(keep);
     }
-    for (size_t k = 0; k < ncols; k++)
-        psi_buf_release(&c[k].name);
-    free(c);
+    psi_columns_free(c, ncols);
     psi_buf_release(&stub);
 }
 
 static void
-table_reset(table *tb)
+table_reset(psi_table *tb)
 {
     for (size_t i = 0; i < tb->nheader; i++)
         psi_tline_release(&tb->header[i]);
@@ -500,7 +168,7 @@ table_reset(table *tb)
 }
 
 static void
-push_row(table *tb, psi_tline *t, char *label)
+push_row(psi_table *tb, psi_tline *t, char *label)
 {
     tb->rows = psi_realloc(tb->rows, (tb->nrows + 1) * sizeof *tb->rows);
     tb->labels = psi_realloc(tb->labels, (tb->nrows + 1) * sizeof *tb->labels);
@@ -515,6 +183,46 @@ ends_in_year(const char *s)
     return n >= 4 && (n == 4 || s[n - 5] == ' ' || s[n - 5] == '-') && psi_year_token(s + n - 4) == 4;
 }
 
+/* Whether line above, one cell of words, is the middle cell of row t
+ * wrapped over the line: it starts right of t's first cell and ends left
+ * of its figures, and lies close above it. */
+static bool
+middle_of(const psi_tline *t, const psi_tline *above)
+{
+    if (!t->placed || !above->placed || t->n < 2 || above->c[0].kind != PSI_C_TEXT || !t->l || !above->l)
+        return false;
+    size_t first_amount = 1;
+    while (first_amount < t->n && t->c[first_amount].kind == PSI_C_TEXT)
+        first_amount++;
+    double right = first_amount < t->n ? t->c[first_amount].x0 : 1e18;
+    double h = t->l->y1 - t->l->y0;
+    return above->c[0].x0 > t->c[0].x1 && above->c[0].x1 < right && above->l->y0 < t->l->y0 &&
+           t->l->y0 - above->l->y1 < h;
+}
+
+/* A row's label: its cells of words joined ("Alla: Restriktivitet vid
+ * tjänstetillsättningar"), with its middle cell's text wrapped above it
+ * (middle, may be NULL) after the first. */
+static char *
+row_label(const psi_tline *t, const char *middle)
+{
+    psi_buf b = PSI_BUF_INIT;
+    size_t lead = psi_tline_lead(t);
+    psi_buf_adds(&b, t->c[0].text);
+    if (lead < 2 && !middle)
+        return psi_buf_detach(&b);
+    psi_buf_adds(&b, ":");
+    if (middle) {
+        psi_buf_addc(&b, ' ');
+        psi_buf_adds(&b, middle);
+    }
+    for (size_t i = 1; i < lead; i++) {
+        psi_buf_addc(&b, ' ');
+        psi_buf_adds(&b, t->c[i].text);
+    }
+    return psi_buf_detach(&b);
+}
+
 /* A page's tables: header lines (headings and years, over one line or
  * several), then rows of a label and amounts until a sentence or the next
  * header. Columns are where the amounts stand, and each heading names the
@@ -525,11 +233,13 @@ ends_in_year(const char *s)
 static void
 page_tables(const psi_page *pg, int page, const psi_wordset *words, psi_budget_rows *out)
 {
-    table tb = { 0 };
+    psi_table tb = { 0 };
     psi_tline pending[PENDING_MAX]; /* header lines not yet under a table */
     size_t npending = 0;
     char *caption = NULL; /* the last short line of words */
     char *wrap = NULL;    /* a label line that may go with amounts below it */
+    double wrap_x0 = 0, wrap_y1 = 0; /* ... where it starts and ends */
+    double mid_x0 = -1;   /* where the last row's middle text starts, or -1 */
     for (size_t i = 0; i <= pg->nlines; i++) {
         psi_tline t = { 0 };
         psi_lkind k = PSI_L_PROSE;
@@ -544,6 +254,22 @@ page_tables(const psi_page *pg, int page, const psi_wordset *words, psi_budget_r
                 k = PSI_L_AMOUNTS;
         }
         if (k == PSI_L_ROW || k == PSI_L_AMOUNTS) {
+            /* a row's middle cell wrapped over lines around its figures
+             * ("Alla | Alla externa köp av vård prövas mot lösningar i /
+             * 2,1 mnkr / egen regi"): the line of words right above, that
+             * starts right of its first cell, is part of its label, not
+             * the next table's caption */
+            const psi_tline *above = npending ? &pending[npending - 1] : NULL;
+            if (k == PSI_L_ROW && !tb.nrows && !wrap && above && above->n == 1 && middle_of(&t, above)) {
+                wrap = psi_strdup(above->c[0].text);
+                wrap_x0 = above->c[0].x0;
+                wrap_y1 = above->l ? above->l->y1 : 0;
+                psi_tline_release(&pending[--npending]);
+                if (caption && !strcmp(caption, wrap)) {
+                    free(caption);
+                    caption = NULL;
+                }
+            }
             if (!tb.nrows && !tb.nheader) { /* a new table */
                 tb.header = psi_malloc((npending + 1) * sizeof *tb.header);
                 for (size_t h = 0; h < npending; h++)
@@ -556,9 +282,14 @@ page_tables(const psi_page *pg, int page, const psi_wordset *words, psi_budget_r
                 tb.caption = caption && !in_header ? psi_strdup(caption) : NULL;
             }
             char *label = NULL;
-            if (k == PSI_L_ROW)
-                label = psi_strdup(t.c[0].text);
-            else if (wrap)
+            mid_x0 = -1;
+            if (k == PSI_L_ROW) {
+                label = row_label(&t, wrap && wrap_x0 > t.c[0].x1 && (!t.l || t.l->y0 - wrap_y1 < t.l->y1 - t.l->y0)
+                                          ? wrap
+                                          : NULL);
+                if (wrap && wrap_x0 > t.c[0].x1)
+                    mid_x0 = wrap_x0;
+            } else if (wrap)
                 label = psi_strdup(wrap);
             free(wrap);
             wrap = NULL;
@@ -570,14 +301,18 @@ page_tables(const psi_page *pg, int page, const psi_wordset *words, psi_budget_r
         if (k == PSI_L_LABEL && tb.nrows && !ends_in_year(t.c[0].text)) {
             const char *s = t.c[0].text;
             char **last = &tb.labels[tb.nrows - 1];
-            if (*last && psi_starts_lower(s) && tb.rows[tb.nrows - 1].c[0].kind != PSI_C_TEXT) {
-                /* the end of a label wrapped around its amounts */
+            bool in_middle = mid_x0 >= 0 && fabs(t.c[0].x0 - mid_x0) < 2;
+            if (*last && psi_starts_lower(s) && (tb.rows[tb.nrows - 1].c[0].kind != PSI_C_TEXT || in_middle)) {
+                /* the end of a label wrapped around its amounts, or of
+                 * its middle cell */
                 char *joined = psi_asprintf("%s %s", *last, s);
                 free(*last);
                 *last = joined;
             } else {
                 free(wrap);
                 wrap = psi_strdup(s);
+                wrap_x0 = t.c[0].x0;
+                wrap_y1 = t.l ? t.l->y1 : 0;
             }
             psi_tline_release(&t);
             continue;

@@ -164,10 +164,27 @@ kind_of(const char *text, double *v)
     return PSI_C_TEXT;
 }
 
+/* The unit a cell's words after its amount are, alone ("mnkr", "Tkr"),
+ * or NULL. */
+static const char *
+unit_word(const char *s)
+{
+    static const char *const words[] = { "mnkr", "mkr", "tkr", "kr", NULL };
+    static const char *const as[] = { "mnkr", "mnkr", "tkr", "kr" };
+    char *f = psi_fold_ascii(s);
+    const char *unit = NULL;
+    for (size_t i = 0; words[i] && !unit; i++)
+        if (!strcmp(f, words[i]) || (!strncmp(f, words[i], strlen(words[i])) && !strcmp(f + strlen(words[i]), ".")))
+            unit = as[i];
+    free(f);
+    return unit;
+}
+
 /* The cells of a line at tabs, with their places from layout.c; a line
  * without them gets made-up places, one slot per cell. A cell of an amount
  * and words after it ("90 362 Alingsås": a breakdown beside the table) is
- * two cells, unless it is the first ("1 Kommunstyrelsen": a numbered label). */
+ * two cells, unless it is the first ("1 Kommunstyrelsen": a numbered label)
+ * or the words are its unit ("2,1 mnkr": one amount, in mnkr). */
 void
 psi_tline_of(const psi_line *l, psi_tline *out)
 {
@@ -192,10 +209,17 @@ psi_tline_of(const psi_line *l, psi_tline *out)
         double v;
         if (i > 0 && k > 0 && k < len && text[k - 1] == ' ' && psi_has_letter(text + k)) {
             char *num = psi_strndup(text, k - 1);
+            const char *unit = unit_word(text + k);
+            if (ps_parse_amount(num, &v) && !is_year_cell(num) && unit) {
+                out->c[out->n++] = (psi_tcell){ num, x0, x1, PSI_C_AMOUNT, v, unit };
+                free(text);
+                p = t ? t + 1 : p + len;
+                continue;
+            }
             if (ps_parse_amount(num, &v) && !is_year_cell(num)) {
                 double xm = x0 + (x1 - x0) * (double)(k - 1) / (double)len;
-                out->c[out->n++] = (psi_tcell){ num, x0, xm, PSI_C_AMOUNT, v };
-                out->c[out->n++] = (psi_tcell){ psi_strdup(text + k), xm, x1, PSI_C_TEXT, 0 };
+                out->c[out->n++] = (psi_tcell){ num, x0, xm, PSI_C_AMOUNT, v, NULL };
+                out->c[out->n++] = (psi_tcell){ psi_strdup(text + k), xm, x1, PSI_C_TEXT, 0, NULL };
                 free(text);
                 p = t ? t + 1 : p + len;
                 continue;
@@ -203,7 +227,7 @@ psi_tline_of(const psi_line *l, psi_tline *out)
             free(num);
         }
         psi_ckind kd = kind_of(text, &v);
-        out->c[out->n++] = (psi_tcell){ text, x0, x1, kd, kd == PSI_C_AMOUNT || kd == PSI_C_YEAR ? v : 0 };
+        out->c[out->n++] = (psi_tcell){ text, x0, x1, kd, kd == PSI_C_AMOUNT || kd == PSI_C_YEAR ? v : 0, NULL };
         p = t ? t + 1 : p + len;
     }
 }
@@ -217,6 +241,15 @@ psi_tline_release(psi_tline *t)
 }
 
 #define LABEL_MAX 60
+
+size_t
+psi_tline_lead(const psi_tline *t)
+{
+    size_t n = 0;
+    while (n < t->n && t->c[n].kind == PSI_C_TEXT && psi_has_letter(t->c[n].text))
+        n++;
+    return n;
+}
 
 psi_lkind
 psi_tline_kind(const psi_tline *t)
@@ -236,6 +269,12 @@ psi_tline_kind(const psi_tline *t)
                    : t->c[0].kind == PSI_C_YEAR ? PSI_L_HEADER : PSI_L_PROSE;
     if (t->c[0].kind == PSI_C_TEXT && psi_has_letter(s) && amounts + empties > 0 && amounts + empties + years == t->n - 1 &&
         amounts > 0)
+        return PSI_L_ROW;
+    /* a label of two or three cells of words ("Alla | Restriktivitet vid
+     * tjänstetillsättningar | 1,5 mnkr": what, then which measure), then
+     * amounts */
+    size_t lead = psi_tline_lead(t);
+    if (lead >= 2 && lead <= 3 && amounts > 0 && amounts + empties + years == t->n - lead)
         return PSI_L_ROW;
     /* a row whose breakdown beside it adds a label: "Medlemsbidrag 2027 | 90 362 | Alingsås | 69 994" */
     if (t->c[0].kind == PSI_C_TEXT && psi_has_letter(s) && amounts > 0 && t->c[1].kind == PSI_C_AMOUNT)

@@ -81,4 +81,15 @@ got = (want_sn in sn, cols('se_alingsas-tekniska-namnden_2026_fordjupad-manadsup
        cols('se_alingsas-tekniska-namnden_2026_fordjupad-manadsuppfoljning.pdf', 10)[:1] == [tn])
 sys.exit(0 if all(got) else print('#', got, sn[-1:]) or 1)
 PY
+check "... and an action plan's rows are what, which measure and its effect, in mnkr (socialnämnden 2017 p4)" python3 - "$TMP/out" <<'PY'
+import json, sys
+rows = [r for r in json.load(open(sys.argv[1], encoding='utf-8'))['rows']
+        if r['file'] == 'se_alingsas-socialnamnden_2017_manadsuppfoljning.pdf' and r['page'] == 4]
+got = [(r['label'], r['amounts'], r['unit'], r['columns']) for r in rows]
+want = [('Alla: Alla externa köp av vård prövas mot lösningar i egen regi', [2.1], 'mnkr', ['Bedömd effekt 2017']),
+        ('Alla: Inköpsstopp under året vad gäller material, kurser, konferenser', [1.0], 'mnkr', ['Bedömd effekt 2017']),
+        ('Alla: Restriktivitet vid tjänstetillsättningar', [1.5], 'mnkr', ['Bedömd effekt 2017']),
+        ('EKB: Avslutade platser och nerförhandlade priser', [0.5], 'mnkr', ['Bedömd effekt 2017'])]
+sys.exit(0 if got == want else print('#', got) or 1)
+PY
 done_testing

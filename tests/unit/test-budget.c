@@ -356,6 +356,44 @@ test_heading_lines_by_words(void)
 }
 
 static void
+test_action_plan(void)
+{
+    /* socialnämnden's 2017 follow-up p4, "Handlingsplan 2": what
+     * (Verksamhet), which measure (Åtgärd) and its effect, in mnkr written
+     * in each cell; a measure wrapped over three lines has its figure on
+     * the middle one */
+    static const double h0[] = { 466 }, h1[] = { 510 }, i0[] = { 111.8 }, i1[] = { 226.4 };
+    static const double j0[] = { 453.1 }, j1[] = { 510 };
+    static const double w0[] = { 191 }, w1[] = { 419.7 }, v0[] = { 191 }, v1[] = { 236.9 };
+    static const double r0[] = { 133.8, 460 }, r1[] = { 150, 494.4 };
+    static const double s0[] = { 133.8, 191, 460 }, s1[] = { 150, 380, 494.4 };
+    psi_line lines[] = {
+        placed("Bedömd", h0, h1, 1),
+        placed("Verksamhet Åtgärd", i0, i1, 1),
+        placed("effekt 2017", j0, j1, 1),
+        placed("Alla externa köp av vård prövas mot lösningar i", w0, w1, 1),
+        placed("Alla\t2,1 mnkr", r0, r1, 2),
+        placed("egen regi", v0, v1, 1),
+        placed("Alla\tRestriktivitet vid tjänstetillsättningar\t1,5 mnkr", s0, s1, 3),
+        placed("EKB\tAvslutade platser och nerförhandlade priser\t0,5 mnkr", s0, s1, 3),
+    };
+    static const double y[] = { 297.8, 304.1, 310.5, 333.6, 339.9, 346.2, 405.7, 435.1 };
+    for (size_t i = 0; i < 8; i++)
+        at_y(&lines[i], y[i]);
+    psi_budget_rows out = rows_of(lines, 8);
+    CHECK(out.n == 3 && out.v[0].ncols == 1);
+    if (out.n == 3 && out.v[0].ncols == 1) {
+        CHECK_STR(out.v[0].label, "Alla: Alla externa köp av vård prövas mot lösningar i egen regi");
+        CHECK_STR(out.v[1].label, "Alla: Restriktivitet vid tjänstetillsättningar");
+        CHECK_STR(out.v[2].label, "EKB: Avslutade platser och nerförhandlade priser");
+        CHECK_STR(out.v[0].columns[0], "Bedömd effekt 2017");
+        CHECK_STR(out.v[0].unit, "mnkr");
+        CHECK(fabs(out.v[0].amounts[0] - 2.1) < 1e-9 && fabs(out.v[2].amounts[0] - 0.5) < 1e-9);
+    }
+    release(&out, lines, 8);
+}
+
+static void
 test_monthly_follow_up(void)
 {
     /* a monthly follow-up (socialnämnden, November 2017): the months
@@ -406,5 +444,6 @@ main(void)
     test_heading_words();
     test_monthly_follow_up();
     test_heading_lines_by_words();
+    test_action_plan();
     return tap_done();
 }
