@@ -642,10 +642,10 @@ typedef enum ps_goal_change {
                            not dropped, for nothing later states their goals */
     PS_GOAL_FIRST,      /* only in the later year, whose organisation and
                            unit had no goal passages in the earlier year */
-    PS_GOAL_IN_FORCE,   /* only in one year, stated by a document for a
-                           period that covers the other year too (a plan
-                           for 2026–2031): not dropped or new, it holds in
-                           both */
+    PS_GOAL_IN_FORCE,   /* only in one year, stated by a plan, budget or
+                           strategy for a period that covers the other year
+                           too (a plan for 2026–2031), and nothing there
+                           takes its place (docs/CLI.md): it holds in both */
     PS_GOAL_CHANGE_COUNT
 } ps_goal_change;
 
@@ -668,9 +668,10 @@ typedef struct ps_goal {
     ps_goal_place *also; /* the same goal stated again that year (same or
                             nearly the same words), in document order */
     size_t nalso;
-    int period_from, period_to; /* the period of the documents stating it
-                           (2026, 2031: a plan for 2026–2031), the widest
-                           when several do; 0 when none gives one */
+    int period_from, period_to; /* the period of the document stating it
+                           (2026, 2031: a plan for 2026–2031), widened by
+                           others of its kind stating it for overlapping
+                           periods; 0 when none gives one */
 } ps_goal;
 
 /* What a statement is taken for (ps_goal_statement_kind). */

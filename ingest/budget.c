@@ -1,8 +1,7 @@
 /* budget.c: budget table rows from the lines of budget pages (cells.c
  * reads the cells of each line). A table is a run of rows, a label and
- * amounts, under its header lines; columns are where the amounts stand and
- * each heading names the column under it (docs/TAGGING.md, "Budget
- * figures"). Pure C. */
+ * amounts, under its header lines; columns.c finds its columns and the
+ * headings that name them (docs/TAGGING.md, "Budget figures"). Pure C. */
 #include "table.h"
 
 #include <math.h>

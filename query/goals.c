@@ -1,8 +1,9 @@
 /* goals.c: goal statements of a län or an organisation, year by year,
  * and how each fared from one plan to the next: kept, reworded (with a
  * word diff), new or dropped, or unfollowed and first when the other year
- * has no document of its organisation and unit, or in force when the
- * document stating it is for a period that covers the other year too. Statements come from passages tagged mal
+ * has no document of its organisation and unit, or in force when a plan,
+ * budget or strategy states it for a period that covers the other year
+ * too and nothing there takes its place. Statements come from passages tagged mal
  * (statements.c says what a goal statement is and how alike two are); a
  * statement counts once a year: a scorecard and its detail pages state the
  * same goal twice. Pairs are chosen greedily, best first, and no goal is
@@ -94,6 +95,7 @@ typedef struct goal_set {
                       stating it, joined by RS; NULL when none is known */
     size_t *first; /* each year's first goal; first[nyears] is ngoals */
     ps_kind *kind; /* the kind of the document that first states each goal */
+    char **series; /* ... and its series (series_of()) */
     size_t lcap;   /* of g->links */
     struct year_docs *year_docs; /* the documents with goal passages of each year */
 } goal_set;
@@ -102,6 +104,7 @@ typedef struct goal_set {
  * organisation is unknown), its kind and its period (0 when none). */
 typedef struct goal_doc {
     char *who;
+    char *series;
     ps_kind kind;
     int period_from, period_to;
 } goal_doc;
@@ -174,6 +177,24 @@ year_has(const goal_set *gs, int y, const char *who)
     return false;
 }
 
+/* A document's series: the letters of its file's name, years and other
+ * figures left out ("cykelplan_2026-2028.pdf" and "cykelplan_2027-2029.pdf"
+ * are one series, a lokalförsörjningsplan another). */
+static char *
+series_of(const char *file)
+{
+    const char *base = strrchr(file, '/');
+    char *f = psi_fold_ascii(base ? base + 1 : file);
+    size_t n = 0, len = strlen(f);
+    if (len > 4 && !strcmp(f + len - 4, ".pdf"))
+        f[len - 4] = '\0';
+    for (char *q = f; *q; q++)
+        if (*q >= 'a' && *q <= 'z')
+            f[n++] = *q;
+    f[n] = '\0';
+    return f;
+}
+
 /* Whether documents of kind k look ahead: their period is when their
  * goals hold (a report's or a follow-up's is what it looks back on). */
 static bool
@@ -185,10 +206,11 @@ looks_ahead(ps_kind k)
 /* Whether goal i, stated only in its own year, still holds in year y (an
  * index into years[]): a plan, budget or strategy states it for a period
  * that covers y, and y has no document that takes its place, which would
- * state it again if it still held: one of the same organisation and unit
- * and kind that is a verksamhetsplan or budget (a new one each year), or
- * is for a period that overlaps it (a plan revised, or rolled on:
- * "Cykelplan 2026–2028", then "2027–2029"). */
+ * state it again if it still held: one of the same (known) organisation
+ * and unit and kind that is a verksamhetsplan or budget (a new one each
+ * year), or is of the same series for a period that overlaps it (a plan
+ * revised, or rolled on: "Cykelplan 2026–2028", then "2027–2029"; not
+ * another nämnd's plan, nor a cykelplan in place of a lokalförsörjningsplan). */
 static bool
 in_force(const goal_set *gs, size_t i, int y)
 {
@@ -198,10 +220,11 @@ in_force(const goal_set *gs, size_t i, int y)
         return false;
     for (size_t k = 0; k < gs->year_docs[y].n; k++) {
         const goal_doc *d = &gs->year_docs[y].v[k];
-        bool same = !gs->who[i] || (d->who && holds_key(gs->who[i], d->who));
+        bool same = gs->who[i] && d->who && holds_key(gs->who[i], d->who);
         bool yearly = d->kind == PS_KIND_VERKSAMHETSPLAN || d->kind == PS_KIND_BUDGET;
-        if (same && d->kind == gs->kind[i] &&
-            (yearly || (d->period_from && d->period_from <= x->period_to && d->period_to >= x->period_from)))
+        bool revised = !strcmp(d->series, gs->series[i]) && d->period_from && d->period_from <= x->period_to &&
+                       d->period_to >= x->period_from;
+        if (same && d->kind == gs->kind[i] && (yearly || revised))
             return false;
     }
     return true;
@@ -221,6 +244,10 @@ goal_set_drop_words(goal_set *gs)
     free(gs->sig);
     free(gs->who);
     free(gs->kind);
+    for (size_t i = 0; gs->series && i < gs->g->ngoals; i++)
+        free(gs->series[i]);
+    free(gs->series);
+    gs->series = NULL;
     gs->w = NULL;
     gs->sig = NULL;
     gs->who = NULL;
@@ -232,8 +259,10 @@ goal_set_release(goal_set *gs)
 {
     goal_set_drop_words(gs);
     for (int y = 0; gs->year_docs && y < gs->g->nyears; y++) {
-        for (size_t i = 0; i < gs->year_docs[y].n; i++)
+        for (size_t i = 0; i < gs->year_docs[y].n; i++) {
             free(gs->year_docs[y].v[i].who);
+            free(gs->year_docs[y].v[i].series);
+        }
         free(gs->year_docs[y].v);
     }
     free(gs->year_docs);
@@ -253,8 +282,10 @@ add_goal(goal_set *gs, ps_goal goal, psi_words w, psi_goal_sig sig, bool about, 
         gs->about = psi_realloc(gs->about, gs->cap * sizeof *gs->about);
         gs->who = psi_realloc(gs->who, gs->cap * sizeof *gs->who);
         gs->kind = psi_realloc(gs->kind, gs->cap * sizeof *gs->kind);
+        gs->series = psi_realloc(gs->series, gs->cap * sizeof *gs->series);
     }
     gs->kind[g->ngoals] = kind;
+    gs->series[g->ngoals] = series_of(goal.file);
     gs->w[g->ngoals] = w;
     gs->sig[g->ngoals] = sig;
     gs->about[g->ngoals] = about;
@@ -321,16 +352,18 @@ collect_year(ps_index *ix, const ps_query_opts *scope, int y, const ps_hits *top
     yd->v = psi_malloc((h->n + 1) * sizeof *yd->v);
     for (size_t i = 0; i < h->n; i++) {
         const ps_hit *p = &h->hits[i];
-        goal_doc d = { who_of(p), p->kind, p->period_from, p->period_to };
+        goal_doc d = { who_of(p), series_of(p->file), p->kind, p->period_from, p->period_to };
         bool seen = false;
         for (size_t k = 0; !seen && k < yd->n; k++)
             seen = ((!d.who && !yd->v[k].who) || (d.who && yd->v[k].who && !strcmp(yd->v[k].who, d.who))) &&
-                   yd->v[k].kind == d.kind && yd->v[k].period_from == d.period_from &&
-                   yd->v[k].period_to == d.period_to;
-        if (seen)
+                   !strcmp(yd->v[k].series, d.series) && yd->v[k].kind == d.kind &&
+                   yd->v[k].period_from == d.period_from && yd->v[k].period_to == d.period_to;
+        if (seen) {
             free(d.who);
-        else
+            free(d.series);
+        } else {
             yd->v[yd->n++] = d;
+        }
     }
     size_t first = g->ngoals, n = 0, cap = 0;
     stated *st = NULL;

@@ -122,7 +122,7 @@ import json; s=json.load(open('$TMP/out'))['summary']; assert s['new'] > 0 and s
 # other year too, is in force, not dropped or new: a cykelplan for
 # 2026-2028 and a verksamhetsplan for 2027 of the same kommun; a strategy
 # for 2026-2030 set to 2027
-python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/plan-a.pdf" "Cykelplan 2026-2028 for kommunen" "Mal" \
+python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/cykelplan-2026-2028.pdf" "Cykelplan 2026-2028 for kommunen" "Mal" \
     "Sjukfranvaron bland alla medarbetare ska minska med 10 procent till 2028." \
     "Andelen som cyklar till skolan ska vara minst 20 procent till 2028."
 python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/plan-b.pdf" "Verksamhetsplan 2027 for kommunen" "Mal" \
@@ -132,7 +132,7 @@ python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/plan-c.pdf" "Strategi 2026-2030 for
     "Antalet elever per larare ska vara hogst 12 till 2030." \
     "Korttidsfranvaron ska minska med 5 procent till 2030."
 "$PLANSOK" ingest -q --db "$TMP/periods" --region uppsala --org "Uppsala kommun" \
-    "$TMP/plan-a.pdf" "$TMP/plan-b.pdf" "$TMP/plan-c.pdf" 2>/dev/null
+    "$TMP/cykelplan-2026-2028.pdf" "$TMP/plan-b.pdf" "$TMP/plan-c.pdf" 2>/dev/null
 "$PLANSOK" set --db "$TMP/periods" plan-c.pdf --year 2027 >/dev/null 2>&1
 run_ps 0 "goals of plans for periods" goals --db "$TMP/periods" --org "Uppsala kommun" --format json
 check "... a goal the later year lacks, of a plan that runs through it, is in force; so is a later goal of a strategy that held already" python3 - "$TMP/out" <<'PY'
@@ -154,18 +154,18 @@ check "... says it in Swedish, the year and period beside the goal" sh -c \
     "grep -q '^| in_force | Andelen som cyklar .* (dok. 1, s. 1) (angivet 2026 för 2026–2028) |  |\$' '$TMP/out' && grep -q '^\*in_force\*: målet står bara det ena året' '$TMP/out'"
 run_ps 0 "... as CSV" goals --db "$TMP/periods" --org "Uppsala kommun" --format csv
 check "... with each goal's period" sh -c \
-    "head -1 '$TMP/out' | grep -q ',to_text,from_period,to_period\$' && grep -q '^2026,2027,in_force,0.000,plan-a.pdf,1,Andelen som cyklar .*,,,,2026–2028,\$' '$TMP/out'"
+    "head -1 '$TMP/out' | grep -q ',to_text,from_period,to_period\$' && grep -q '^2026,2027,in_force,0.000,cykelplan-2026-2028.pdf,1,Andelen som cyklar .*,,,,2026–2028,\$' '$TMP/out'"
 # ... but not when the other year has a plan of the same kommun and kind
 # for an overlapping period (the plan rolled on: 2027-2029), nor for a
 # follow-up's period, which is what it looks back on
-python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/plan-d.pdf" "Cykelplan 2027-2029 for kommunen" "Mal" \
+python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/cykelplan-2027-2029.pdf" "Cykelplan 2027-2029 for kommunen" "Mal" \
     "Sjukfranvaron bland alla medarbetare ska minska med 10 procent till 2028." \
     "Antalet cykelbanor ska vara minst 40 till 2029."
 python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/plan-e.pdf" "Uppfoljning 2026-2027 for kommunen" "Mal" \
     "Antalet elever per larare ska vara hogst 12 till 2027." \
     "Korttidsfranvaron ska minska med 5 procent till 2027."
 "$PLANSOK" ingest -q --db "$TMP/rolled" --region uppsala --org "Uppsala kommun" \
-    "$TMP/plan-a.pdf" "$TMP/plan-d.pdf" "$TMP/plan-e.pdf" 2>/dev/null
+    "$TMP/cykelplan-2026-2028.pdf" "$TMP/cykelplan-2027-2029.pdf" "$TMP/plan-e.pdf" 2>/dev/null
 "$PLANSOK" set --db "$TMP/rolled" plan-e.pdf --year 2026 --kind uppföljning >/dev/null 2>&1
 run_ps 0 "goals of a plan rolled on, and of a follow-up" goals --db "$TMP/rolled" --org "Uppsala kommun" --format json
 check "... the goal the new plan leaves out is dropped, its new goal new, and the follow-up's goals dropped" python3 - "$TMP/out" <<'PY'
@@ -175,6 +175,24 @@ ch = {(g[l['from'] if l['from'] is not None else l['to']]['text'][:12], l['chang
 want = {('Sjukfranvaro', 'kept'), ('Andelen som ', 'dropped'), ('Antalet cyke', 'new'),
         ('Antalet elev', 'dropped'), ('Korttidsfran', 'dropped')}
 sys.exit(0 if ch == want and d['summary']['in_force'] == 0 else print(sorted(ch), d['summary']) or 1)
+PY
+# ... nor when the later plan is another series (a cykelplan is no
+# lokalförsörjningsplan's successor), while a verksamhetsplan for 2026-2028
+# is replaced by the next year's verksamhetsplan, period or not
+python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/lokalplan-2026-2031.pdf" "Lokalforsorjningsplan 2026-2031 for kommunen" "Mal" \
+    "Andelen lokaler med god ventilation ska vara minst 90 procent till 2031."
+python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/vp-2026-2028.pdf" "Verksamhetsplan 2026-2028 for kommunen" "Mal" \
+    "Sjukfranvaron bland alla medarbetare ska minska med 10 procent till 2028." \
+    "Andelen som cyklar till skolan ska vara minst 20 procent till 2028."
+"$PLANSOK" ingest -q --db "$TMP/series" --region uppsala --org "Uppsala kommun" \
+    "$TMP/lokalplan-2026-2031.pdf" "$TMP/vp-2026-2028.pdf" "$TMP/cykelplan-2027-2029.pdf" "$TMP/plan-b.pdf" 2>/dev/null
+run_ps 0 "goals of plans of two series and of two verksamhetsplaner" goals --db "$TMP/series" --org "Uppsala kommun" --format json
+check "... the lokalförsörjningsplan's goal is in force, the verksamhetsplan's left-out goal dropped" python3 - "$TMP/out" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1])); g = d['goals']
+ch = {(g[l['from'] if l['from'] is not None else l['to']]['text'][:12], l['change']) for l in d['links']}
+ok = ('Andelen loka', 'in_force') in ch and ('Andelen som ', 'dropped') in ch
+sys.exit(0 if ok else print(sorted(ch)) or 1)
 PY
 # a goal stated by two plans of a year takes the period of both when they
 # overlap (2026-2027 and 2027-2029: 2026-2029), not across a gap (2030-2031)
