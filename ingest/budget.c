@@ -33,19 +33,21 @@ names_table(const char *s)
     return named;
 }
 
-/* The unit the amounts of the table's rows give themselves, when all that
- * give one give the same ("2,1 mnkr", "0,5 mnkr"), else NULL. */
+/* The unit the amounts of the table's rows give themselves, when every
+ * one gives the same ("2,1 mnkr", "0,5 mnkr"), else NULL: a bare figure
+ * among them is not known to be in it. */
 static const char *
 cells_unit(const psi_table *tb)
 {
     const char *unit = NULL;
     for (size_t r = 0; r < tb->nrows; r++)
         for (size_t i = 0; i < tb->rows[r].n; i++) {
-            const char *u = tb->rows[r].c[i].unit;
-            if (u && unit && strcmp(u, unit))
+            const psi_tcell *c = &tb->rows[r].c[i];
+            if (c->kind != PSI_C_AMOUNT)
+                continue;
+            if (!c->unit || (unit && strcmp(c->unit, unit)))
                 return NULL;
-            if (u)
-                unit = u;
+            unit = c->unit;
         }
     return unit;
 }
@@ -91,11 +93,11 @@ emit_table(psi_table *tb, const psi_page *pg, int page, const psi_wordset *words
         for (size_t r = 0; r < tb->nrows; r++) {
             const psi_tline *t = &tb->rows[r];
             /* a row, and the breakdowns beside it: a label cell after amounts starts a row of its own */
-            size_t i = 0;
+            size_t i = 0, lead = psi_tline_lead(t), skip = lead > 1 ? lead : 1; /* cells before the first amount */
             const char *label = tb->labels[r];
             while (i < t->n) {
-                if (i == 0 && psi_tline_lead(t) > 1) {
-                    i = psi_tline_lead(t); /* the label's cells */
+                if (i == 0 && lead > 1) {
+                    i = lead; /* the label's cells */
                 } else {
                     if (i > 0)
                         label = t->c[i].text;
@@ -110,7 +112,7 @@ emit_table(psi_table *tb, const psi_page *pg, int page, const psi_wordset *words
                     if (t->c[i].kind != PSI_C_AMOUNT && t->c[i].kind != PSI_C_YEAR)
                         continue;
                     long col = placed ? psi_column_at(c, ncols, t->c[i].x0, t->c[i].x1, false)
-                                      : (long)i - 1 < (long)ncols ? (long)i - 1 : -1;
+                                      : (long)(i - skip) < (long)ncols ? (long)(i - skip) : -1;
                     col = col >= 0 ? keep[col] : -1;
                     if (col >= 0 && !present[col]) {
                         amounts[col] = t->c[i].v;
@@ -182,21 +184,22 @@ ends_in_year(const char *s)
     return n >= 4 && (n == 4 || s[n - 5] == ' ' || s[n - 5] == '-') && psi_year_token(s + n - 4) == 4;
 }
 
-/* Whether line above, one cell of words, is the middle cell of row t
- * wrapped over the line: it starts right of t's first cell and ends left
- * of its figures, and lies close above it. */
+/* Whether line above, of words, is the middle cell of row t wrapped
+ * around the row's figures: it starts right of t's first cell, ends left
+ * of its figures and lies close above it, and the line below goes on with
+ * it in lower case from where it starts ("Alla externa köp av vård prövas
+ * mot lösningar i" / "Alla | 2,1 mnkr" / "egen regi"). A title over the
+ * table has no such line under its row. */
 static bool
-middle_of(const psi_tline *t, const psi_tline *above)
+middle_of(const psi_tline *t, const psi_line *above, const psi_line *below)
 {
-    if (!t->placed || !above->placed || t->n < 2 || above->c[0].kind != PSI_C_TEXT || !t->l || !above->l)
+    if (!t->placed || t->n < 2 || !t->l || !above || !below || !below->text || !psi_starts_lower(below->text))
         return false;
-    size_t first_amount = 1;
-    while (first_amount < t->n && t->c[first_amount].kind == PSI_C_TEXT)
-        first_amount++;
+    size_t first_amount = psi_tline_lead(t);
     double right = first_amount < t->n ? t->c[first_amount].x0 : 1e18;
     double h = t->l->y1 - t->l->y0;
-    return above->c[0].x0 > t->c[0].x1 && above->c[0].x1 < right && above->l->y0 < t->l->y0 &&
-           t->l->y0 - above->l->y1 < h;
+    return above->x0 > t->c[0].x1 && above->x1 < right && above->y0 < t->l->y0 && t->l->y0 - above->y1 < h &&
+           fabs(below->x0 - above->x0) < 2 && below->y0 > t->l->y0;
 }
 
 /* A row's label: its cells of words joined ("Alla: Restriktivitet vid
@@ -237,7 +240,7 @@ page_tables(const psi_page *pg, int page, const psi_wordset *words, psi_budget_r
     size_t npending = 0;
     char *caption = NULL; /* the last short line of words */
     char *wrap = NULL;    /* a label line that may go with amounts below it */
-    double wrap_x0 = 0, wrap_y1 = 0; /* ... where it starts and ends */
+    const psi_line *wrap_line = NULL; /* ... the line it is */
     double mid_x0 = -1;   /* where the last row's middle text starts, or -1 */
     for (size_t i = 0; i <= pg->nlines; i++) {
         psi_tline t = { 0 };
@@ -259,15 +262,14 @@ page_tables(const psi_page *pg, int page, const psi_wordset *words, psi_budget_r
              * starts right of its first cell, is part of its label, not
              * the next table's caption */
             const psi_tline *above = npending ? &pending[npending - 1] : NULL;
-            if (k == PSI_L_ROW && !tb.nrows && !wrap && above && above->n == 1 && middle_of(&t, above)) {
+            const psi_line *below = i + 1 < pg->nlines ? &pg->lines[i + 1] : NULL;
+            if (k == PSI_L_ROW && !tb.nrows && !wrap && above && above->n == 1 && above->placed &&
+                above->c[0].kind == PSI_C_TEXT && middle_of(&t, above->l, below)) {
                 wrap = psi_strdup(above->c[0].text);
-                wrap_x0 = above->c[0].x0;
-                wrap_y1 = above->l ? above->l->y1 : 0;
+                wrap_line = above->l;
                 psi_tline_release(&pending[--npending]);
-                if (caption && !strcmp(caption, wrap)) {
-                    free(caption);
-                    caption = NULL;
-                }
+                free(caption); /* it was the caption */
+                caption = NULL;
             }
             if (!tb.nrows && !tb.nheader) { /* a new table */
                 tb.header = psi_malloc((npending + 1) * sizeof *tb.header);
@@ -283,11 +285,10 @@ page_tables(const psi_page *pg, int page, const psi_wordset *words, psi_budget_r
             char *label = NULL;
             mid_x0 = -1;
             if (k == PSI_L_ROW) {
-                label = row_label(&t, wrap && wrap_x0 > t.c[0].x1 && (!t.l || t.l->y0 - wrap_y1 < t.l->y1 - t.l->y0)
-                                          ? wrap
-                                          : NULL);
-                if (wrap && wrap_x0 > t.c[0].x1)
-                    mid_x0 = wrap_x0;
+                bool middle = wrap && middle_of(&t, wrap_line, below);
+                label = row_label(&t, middle ? wrap : NULL);
+                if (middle)
+                    mid_x0 = wrap_line->x0;
             } else if (wrap)
                 label = psi_strdup(wrap);
             free(wrap);
@@ -310,8 +311,7 @@ page_tables(const psi_page *pg, int page, const psi_wordset *words, psi_budget_r
             } else {
                 free(wrap);
                 wrap = psi_strdup(s);
-                wrap_x0 = t.c[0].x0;
-                wrap_y1 = t.l ? t.l->y1 : 0;
+                wrap_line = t.l;
             }
             psi_tline_release(&t);
             continue;

@@ -65,11 +65,12 @@ ps_parse_amount(const char *text, double *out)
     return 1;
 }
 
-/* A cell meaning "no amount". */
+/* A cell meaning "no amount": a dash, "i.u." (no figure reported), "**". */
 static bool
 is_empty_cell(const char *c)
 {
-    return !*c || !strcmp(c, "-") || !strcmp(c, "\xE2\x80\x93") || !strcmp(c, "\xE2\x88\x92");
+    return !*c || !strcmp(c, "-") || !strcmp(c, "\xE2\x80\x93") || !strcmp(c, "\xE2\x88\x92") || !strcmp(c, "i.u") ||
+           !strcmp(c, "i.u.") || !strcmp(c, "**");
 }
 
 bool
@@ -242,12 +243,38 @@ psi_tline_release(psi_tline *t)
 
 #define LABEL_MAX 60
 
+/* Whether s holds a word of two letters or more and no address
+ * ("postmottak@…", "www.…"): words a label is made of, not a letter of a
+ * figure's lettering or a letterhead. */
+static bool
+label_words(const char *s)
+{
+    if (strchr(s, '@') || strstr(s, "www."))
+        return false;
+    size_t run = 0, n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t l = psi_utf8_decode(s + i, n - i, &cp);
+        if (!l)
+            return false;
+        run = psi_cp_is_letter(cp) ? run + 1 : 0;
+        if (run >= 2)
+            return true;
+        i += l;
+    }
+    return false;
+}
+
 size_t
 psi_tline_lead(const psi_tline *t)
 {
     size_t n = 0;
     while (n < t->n && t->c[n].kind == PSI_C_TEXT && psi_has_letter(t->c[n].text))
         n++;
+    /* a label of several cells is one of words */
+    for (size_t i = 0; n > 1 && i < n; i++)
+        if (!label_words(t->c[i].text))
+            return 1;
     return n;
 }
 

@@ -111,6 +111,8 @@ placed(const char *t, const double *x0, const double *x1, size_t n)
     l.ncells = n;
     for (size_t i = 0; i < n; i++)
         l.cells[i] = (psi_cell){ x0[i], x1[i] };
+    l.x0 = x0[0];
+    l.x1 = x1[n - 1];
     return l;
 }
 
@@ -391,6 +393,58 @@ test_action_plan(void)
         CHECK(fabs(out.v[0].amounts[0] - 2.1) < 1e-9 && fabs(out.v[2].amounts[0] - 0.5) < 1e-9);
     }
     release(&out, lines, 8);
+
+    /* a caption over the figures right above a table's first row is its
+     * caption, not the row's middle cell: no line goes on under it */
+    static const double c0[] = { 200 }, c1[] = { 300 }, k0[] = { 100, 460 }, k1[] = { 180, 494 };
+    psi_line lines2[] = {
+        placed("Budget 2027", c0, c1, 1),
+        placed("Socialnämnden\t274 077", k0, k1, 2),
+        placed("Tekniska nämnden\t88 604", k0, k1, 2),
+    };
+    for (size_t i = 0; i < 3; i++)
+        at_y(&lines2[i], 300 + 7 * (double)i);
+    out = rows_of(lines2, 3);
+    CHECK(out.n == 2);
+    if (out.n == 2) {
+        CHECK_STR(out.v[0].label, "Socialnämnden");
+        CHECK_STR(out.v[0].table, "Budget 2027");
+    }
+    release(&out, lines2, 3);
+
+    /* a letterhead and a figure's letters are no label of several cells;
+     * "i.u." is no figure; a bare figure among figures in mnkr leaves the
+     * table without a unit */
+    static const double q0[] = { 100, 250, 460 }, q1[] = { 200, 400, 494 };
+    psi_line lines3[] = {
+        placed("Bedömd effekt 2027", j0, j1, 1),
+        placed("Antal besök\ti.u.\t2,5 mnkr", q0, q1, 3),
+        placed("Lokaler\tHyra\t300", q0, q1, 3),
+        placed("postmottak@sd.dep.no\twww.sd.dep.no\t22 240", q0, q1, 3),
+        placed("g\tf BEHOV HT\t12", q0, q1, 3),
+    };
+    out = rows_of(lines3, 5);
+    bool letter = false, unit = false;
+    for (size_t i = 0; i < out.n; i++) {
+        letter |= strchr(out.v[i].label, '@') || !strncmp(out.v[i].label, "g:", 2);
+        unit |= out.v[i].unit && *out.v[i].unit;
+    }
+    CHECK(!letter && !unit);
+    bool besok = false;
+    for (size_t i = 0; i < out.n; i++)
+        besok |= !strcmp(out.v[i].label, "Antal besök") && out.v[i].amounts[0] == 2.5;
+    CHECK(besok);
+    release(&out, lines3, 5);
+
+    /* without the cells' places (text from elsewhere), a row's figures
+     * after a label of two cells are in order from the first column */
+    psi_line lines4[] = {
+        { .text = (char *)"Verksamhet\tBedömd effekt 2017", .size = 10 },
+        { .text = (char *)"Alla\tRestriktivitet vid tjänstetillsättningar\t1,5 mnkr", .size = 10 },
+    };
+    out = rows_of(lines4, 2);
+    CHECK(out.n == 1 && out.v[0].ncols == 1 && out.v[0].present[0] && out.v[0].amounts[0] == 1.5);
+    release(&out, lines4, 2);
 }
 
 static void
