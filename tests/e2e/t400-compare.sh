@@ -118,6 +118,13 @@ PY
 run_ps 0 "goals of a plan of an unknown organisation" goals --db "$TMP/unknown" --region jönköping --years 2013,2014 --format json
 check "... are new, not first" python3 -c "
 import json; s=json.load(open('$TMP/out'))['summary']; assert s['new'] > 0 and s['first'] == 0, s"
+# goal_changes(path): a goals JSON file, its goals, and each link as the
+# first 12 characters of its goal's text with its change
+cat > "$TMP/changes.py" <<'PY'
+def goal_changes(path):
+    d = json.load(open(path)); g = d['goals']
+    return d, g, {(g[l['from'] if l['from'] is not None else l['to']]['text'][:12], l['change']) for l in d['links']}
+PY
 # a goal stated in one year only, by a plan for a period that covers the
 # other year too, is in force, not dropped or new: a cykelplan for
 # 2026-2028 and a verksamhetsplan for 2027 of the same kommun; a strategy
@@ -135,10 +142,10 @@ python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/plan-c.pdf" "Strategi 2026-2030 for
     "$TMP/cykelplan-2026-2028.pdf" "$TMP/plan-b.pdf" "$TMP/plan-c.pdf" 2>/dev/null
 "$PLANSOK" set --db "$TMP/periods" plan-c.pdf --year 2027 >/dev/null 2>&1
 run_ps 0 "goals of plans for periods" goals --db "$TMP/periods" --org "Uppsala kommun" --format json
-check "... a goal the later year lacks, of a plan that runs through it, is in force; so is a later goal of a strategy that held already" python3 - "$TMP/out" <<'PY'
+check "... a goal the later year lacks, of a plan that runs through it, is in force; so is a later goal of a strategy that held already" python3 - "$TMP/out" "$TMP/changes.py" <<'PY'
 import json, sys
-d = json.load(open(sys.argv[1])); g = d['goals']
-ch = {(g[l['from'] if l['from'] is not None else l['to']]['text'][:12], l['change']) for l in d['links']}
+exec(open(sys.argv[2]).read())
+d, g, ch = goal_changes(sys.argv[1])
 want = {('Sjukfranvaro', 'kept'), ('Andelen som ', 'in_force'), ('Antalet bibl', 'new'),
         ('Antalet elev', 'in_force'), ('Korttidsfran', 'in_force')}
 per = {x['text'][:12]: (x['period_from'], x['period_to']) for x in g}
@@ -168,10 +175,10 @@ python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/plan-e.pdf" "Uppfoljning 2026-2027 
     "$TMP/cykelplan-2026-2028.pdf" "$TMP/cykelplan-2027-2029.pdf" "$TMP/plan-e.pdf" 2>/dev/null
 "$PLANSOK" set --db "$TMP/rolled" plan-e.pdf --year 2026 --kind uppföljning >/dev/null 2>&1
 run_ps 0 "goals of a plan rolled on, and of a follow-up" goals --db "$TMP/rolled" --org "Uppsala kommun" --format json
-check "... the goal the new plan leaves out is dropped, its new goal new, and the follow-up's goals dropped" python3 - "$TMP/out" <<'PY'
+check "... the goal the new plan leaves out is dropped, its new goal new, and the follow-up's goals dropped" python3 - "$TMP/out" "$TMP/changes.py" <<'PY'
 import json, sys
-d = json.load(open(sys.argv[1])); g = d['goals']
-ch = {(g[l['from'] if l['from'] is not None else l['to']]['text'][:12], l['change']) for l in d['links']}
+exec(open(sys.argv[2]).read())
+d, g, ch = goal_changes(sys.argv[1])
 want = {('Sjukfranvaro', 'kept'), ('Andelen som ', 'dropped'), ('Antalet cyke', 'new'),
         ('Antalet elev', 'dropped'), ('Korttidsfran', 'dropped')}
 sys.exit(0 if ch == want and d['summary']['in_force'] == 0 else print(sorted(ch), d['summary']) or 1)
@@ -187,10 +194,10 @@ python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/vp-2026-2028.pdf" "Verksamhetsplan 
 "$PLANSOK" ingest -q --db "$TMP/series" --region uppsala --org "Uppsala kommun" \
     "$TMP/lokalplan-2026-2031.pdf" "$TMP/vp-2026-2028.pdf" "$TMP/cykelplan-2027-2029.pdf" "$TMP/plan-b.pdf" 2>/dev/null
 run_ps 0 "goals of plans of two series and of two verksamhetsplaner" goals --db "$TMP/series" --org "Uppsala kommun" --format json
-check "... the lokalförsörjningsplan's goal is in force, the verksamhetsplan's left-out goal dropped" python3 - "$TMP/out" <<'PY'
+check "... the lokalförsörjningsplan's goal is in force, the verksamhetsplan's left-out goal dropped" python3 - "$TMP/out" "$TMP/changes.py" <<'PY'
 import json, sys
-d = json.load(open(sys.argv[1])); g = d['goals']
-ch = {(g[l['from'] if l['from'] is not None else l['to']]['text'][:12], l['change']) for l in d['links']}
+exec(open(sys.argv[2]).read())
+d, g, ch = goal_changes(sys.argv[1])
 ok = ('Andelen loka', 'in_force') in ch and ('Andelen som ', 'dropped') in ch
 sys.exit(0 if ok else print(sorted(ch)) or 1)
 PY
