@@ -109,7 +109,7 @@ static const psi_field failure_fields[] = {
 
 /* Test hook (tests/e2e/t600-robustness.sh): PLANSOK_TEST_WORKER=crash,
  * hang, spin, slow, oom, oom-quiet or oom-glib makes the worker fail (or,
- * for slow, take 4 s) that way, and huge makes it begin an answer of a
+ * for slow, take 6 s, or N s for slow:N) that way, and huge makes it begin an answer of a
  * terabyte and hang (t670-limits.sh), for files whose name holds
  * PLANSOK_TEST_WORKER_MATCH; crash-worn crashes only a worker that has
  * already read another PDF (done > 0). With PLANSOK_TEST_WORKER_TRACE set
@@ -131,9 +131,8 @@ test_worker_failure(const char *path, int done, int data_fd)
     }
     if (!strcmp(how, "crash") || !strcmp(how, "crash-worn"))
         raise(SIGSEGV);
-    if (!strcmp(how, "slow")) { /* long, but within a 10 s deadline with room for
-                                   64 workers starting under a sanitizer */
-        struct timespec ts = { 6, 0 };
+    if (!strncmp(how, "slow", 4)) { /* "slow" sleeps 6 s, "slow:N" N s */
+        struct timespec ts = { how[4] == ':' ? atoi(how + 5) : 6, 0 };
         while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
             ;
         return;
