@@ -37,7 +37,7 @@ extern "C" {
  * so that an index reads its documents again (ps_index_check_file:
  * PS_FILE_STALE). t105 (tests/data/extract-fingerprint.tsv) fails make
  * check until it is bumped. */
-#define PS_EXTRACT_VERSION 4
+#define PS_EXTRACT_VERSION 5
 
 typedef enum ps_status {
     PS_OK = 0,

@@ -59,15 +59,18 @@ emit_table(psi_table *tb, const psi_page *pg, int page, const psi_wordset *words
     bool placed;
     psi_buf stub = PSI_BUF_INIT; /* headings over the labels: "Miljoner kronor", "(tkr)" */
     const char *above;
-    psi_column *c = psi_table_columns(tb, pg, words, &ncols, &placed, &stub, &above);
+    bool side;
+    psi_column *c = psi_table_columns(tb, pg, words, &ncols, &placed, &stub, &side, &above);
     bool named = false;
     for (size_t k = 0; k < ncols; k++)
         named |= c[k].name.len > 0;
     if (named && ncols > 0) {
         /* the table's name: the heading over its labels when it names
          * something ("Resultatbudget (tkr)", not "(tkr)", "NÄMND" or
-         * "Miljoner kronor"), else the line above the table */
-        const char *caption = names_table(psi_buf_str(&stub)) ? psi_buf_str(&stub)
+         * "Miljoner kronor") and is not the headings of the label's cells
+         * ("Verksamhet | Åtgärd" under "Handlingsplan 2"), else the line
+         * above the table */
+        const char *caption = names_table(psi_buf_str(&stub)) && !(side && above) ? psi_buf_str(&stub)
                               : above                          ? above
                                                                : psi_buf_str(&stub);
         char *unit = psi_unit_of(psi_buf_str(&stub));

@@ -157,6 +157,31 @@ cell_words(const psi_page *pg, const psi_line *l, const psi_tcell *x, const psi_
     return chars == cell ? n : 0;
 }
 
+/* Whether header cell x of line l is the headings of the label's cells
+ * side by side ("Verksamhet      Åtgärd" over "Alla | Restriktivitet vid
+ * tjänstetillsättningar | 1,5"): its page words are more than an em apart
+ * somewhere, a word starts each side (not a numbered title: "1   Verksamhetens
+ * intäkter"), and the right side starts where a later cell of a row's label
+ * does (not a justified line's wide spaces). */
+static bool
+side_by_side(const psi_table *tb, const psi_page *pg, const psi_line *l, const psi_tcell *x)
+{
+    const psi_word *w[CELL_WORDS];
+    size_t n = cell_words(pg, l, x, w);
+    if (!n || !psi_has_letter(w[0]->text) || (unsigned char)w[0]->text[0] <= '9')
+        return false;
+    for (size_t i = 0; i + 1 < n; i++) {
+        double em = w[i]->size > 0.05 ? w[i]->size : w[i]->y1 - w[i]->y0;
+        if (w[i + 1]->x0 - w[i]->x1 <= em || !psi_has_letter(w[i + 1]->text))
+            continue;
+        for (size_t r = 0; r < tb->nrows; r++)
+            for (size_t k = 1; k < tb->rows[r].n && tb->rows[r].c[k].kind == PSI_C_TEXT; k++)
+                if (fabs(tb->rows[r].c[k].x0 - w[i + 1]->x0) < em / 2)
+                    return true;
+    }
+    return false;
+}
+
 /* The column whose heading a run of words at [x0, x1] is: the one whose
  * right edge or middle it is nearest (headings are set flush right or
  * centred over their figures). */
@@ -298,9 +323,10 @@ columns_by_order(const psi_table *tb, size_t *ncols, psi_buf *stub)
 
 psi_column *
 psi_table_columns(const psi_table *tb, const psi_page *pg, const psi_wordset *words, size_t *ncols, bool *placed,
-                  psi_buf *stub, const char **above)
+                  psi_buf *stub, bool *stub_side, const char **above)
 {
     *placed = true;
+    *stub_side = false;
     for (size_t r = 0; r < tb->nrows; r++)
         *placed &= tb->rows[r].placed;
     for (size_t h = 0; h < tb->nheader; h++)
@@ -323,12 +349,21 @@ psi_table_columns(const psi_table *tb, const psi_page *pg, const psi_wordset *wo
          * space or more apart ("2026   budget 2026") */
         if (t->n == 1 && !over_labels && !large && name_by_words(c, *ncols, &t->c[0], pg, t->l, true, words))
             continue;
+        if (t->n == 1 && over_labels && !large && side_by_side(tb, pg, t->l, &t->c[0])) {
+            /* the headings of the label's cells ("Verksamhet      Åtgärd") */
+            if (stub->len)
+                psi_buf_addc(stub, ' ');
+            psi_buf_adds(stub, t->c[0].text);
+            *stub_side = true;
+            continue;
+        }
         if (t->n == 1 && (spans_columns(c, *ncols, &t->c[0]) != 1 || over_labels || large)) {
             /* "Driftsprognos", "Budget 2027", "Ramar 2027 - 2029", "Ram 2027"; a lone year under a title is not one */
             if (!*above || psi_has_letter(t->c[0].text))
                 *above = t->c[0].text;
             continue;
         }
+        size_t nstub = 0; /* this line's headings over the labels */
         for (size_t i = 0; i < t->n; i++) {
             if (name_by_words(c, *ncols, &t->c[i], pg, t->l, false, words))
                 continue;
@@ -344,10 +379,12 @@ psi_table_columns(const psi_table *tb, const psi_page *pg, const psi_wordset *wo
                     if (stub->len)
                         psi_buf_addc(stub, ' ');
                     psi_buf_adds(stub, parts[k]);
+                    nstub++;
                 }
                 free(parts[k]);
             }
         }
+        *stub_side |= nstub > 1;
     }
     /* a table under a caption with a year and no headings of its own: its
      * first column is the caption's ("Budget 2027") */

@@ -25,11 +25,13 @@ typedef struct psi_table {
  * else one per heading in order. Where a heading's words lie comes from
  * pg's words (may be NULL); words (the document's, may be NULL) join a
  * heading's lines. stub receives the headings over the labels ("(tkr)",
- * "Belopp i tkr"); *above is the table's title: a header line that is
- * one ("Driftsprognos"), else tb->caption. *ncols is the count; release
- * with psi_columns_free. */
+ * "Belopp i tkr"), and *stub_side whether two of them stand side by side
+ * on one line, the headings of the label's cells ("Verksamhet | Åtgärd");
+ * *above is the table's title: a header line that is one
+ * ("Driftsprognos"), else tb->caption. *ncols is the count; release with
+ * psi_columns_free. */
 psi_column *psi_table_columns(const psi_table *tb, const psi_page *pg, const psi_wordset *words, size_t *ncols,
-                              bool *placed, psi_buf *stub, const char **above);
+                              bool *placed, psi_buf *stub, bool *stub_side, const char **above);
 void psi_columns_free(psi_column *c, size_t n);
 /* The column a cell at [x0, x1] belongs to: the one it overlaps most, else
  * the nearest right edge; -1 left of every column (for a heading, also

@@ -394,6 +394,36 @@ test_action_plan(void)
     }
     release(&out, lines, 8);
 
+    /* under its caption "Handlingsplan 2", the line "Verksamhet      Åtgärd"
+     * is the headings of the label's two cells (its words far apart, the
+     * second where the rows' measures start), not the table's name; set as
+     * a title (a word space apart) it is the name */
+    static const double t0[] = { 99.2 }, t1[] = { 184.2 };
+    psi_line lines1[] = {
+        placed("Handlingsplan 2", t0, t1, 1),
+        placed("Bedömd", h0, h1, 1),
+        placed("Verksamhet Åtgärd", i0, i1, 1),
+        placed("effekt 2017", j0, j1, 1),
+        placed("Alla\tRestriktivitet vid tjänstetillsättningar\t1,5 mnkr", s0, s1, 3),
+        placed("EKB\tAvslutade platser och nerförhandlade priser\t0,5 mnkr", s0, s1, 3),
+    };
+    static const double y1[] = { 270.6, 297.8, 304.1, 310.5, 405.7, 435.1 };
+    for (size_t i = 0; i < 6; i++)
+        at_y(&lines1[i], y1[i]);
+    const tword apart[] = { { "Verksamhet", 111.8, 174.2, 304.1 }, { "Åtgärd", 191, 226.4, 304.1 } };
+    const tword close[] = { { "Verksamhet", 111.8, 174.2, 304.1 }, { "Åtgärd", 176, 211.4, 304.1 } };
+    for (int k = 0; k < 2; k++) {
+        out = rows_with_words(lines1, 6, k ? close : apart, 2);
+        CHECK(out.n == 2);
+        if (out.n == 2) {
+            CHECK_STR(out.v[0].table, k ? "Verksamhet Åtgärd" : "Handlingsplan 2");
+            CHECK_STR(out.v[0].label, "Alla: Restriktivitet vid tjänstetillsättningar");
+        }
+        release(&out, lines1, 0);
+    }
+    out = (psi_budget_rows){ 0 };
+    release(&out, lines1, 6);
+
     /* a caption over the figures right above a table's first row is its
      * caption, not the row's middle cell: no line goes on under it */
     static const double c0[] = { 200 }, c1[] = { 300 }, k0[] = { 100, 460 }, k1[] = { 180, 494 };
