@@ -311,8 +311,9 @@ measure_after(const psi_words *w, size_t i)
  *   not what shall be ("Regionen verkar för att länet ska ha …" is); in a
  *   relative clause of a thing held or an indirect question ("beskriva hur
  *   tågtrafiken ska utvecklas") it tells of something; after "framgår att",
- *   "anges att" or "enligt skollagen" it is what a law or another document
- *   requires. */
+ *   "anges att", "angav att" or "enligt skollagen" it (and a "bör") is what
+ *   a law or another document requires or advises ("regeringen angav att
+ *   de transportpolitiska målen bör vara en utgångspunkt"). */
 static bool
 cue_in_passing(const char *c, const psi_words *w, size_t i)
 {
@@ -342,11 +343,13 @@ cue_in_passing(const char *c, const psi_words *w, size_t i)
         static const char *const preps[] = { "med", "i", "på", "mot", "till", "för", "om", "av", NULL };
         return word_before(w, i, 1, preps);
     }
-    if (!strcmp(c, "ska") || !strcmp(c, "skall")) {
-        if ((means_or_purpose(w, i, 6) && !inverted_subject(w, i)) || effect_of(w, i) || ska_tells_of(w, i))
+    if (!strcmp(c, "ska") || !strcmp(c, "skall") || !strcmp(c, "bör")) {
+        if (strcmp(c, "bör") &&
+            ((means_or_purpose(w, i, 6) && !inverted_subject(w, i)) || effect_of(w, i) || ska_tells_of(w, i)))
             return true;
         for (size_t j = i >= 6 ? i - 6 : 0; j + 1 < i; j++) {
-            static const char *const required[] = { "framgår att", "anges att", "anger att", "föreskriver att", NULL };
+            static const char *const required[] = { "framgår att", "anges att", "anger att", "angav att",
+                                                    "angavs att", "föreskriver att", NULL };
             for (int b = 0; required[b]; b++)
                 if (cue_at(required[b], w, j))
                     return true;

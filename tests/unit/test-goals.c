@@ -68,6 +68,11 @@ test_statement_kinds(void)
         { "Det första målet syftar till att flera ska välja cykeln vilket bidrar till hälsa.", PS_STATEMENT_NO_CUE },
         { "Av läroplanerna framgår att alla elever ska ha tillgång till skolbibliotek.", PS_STATEMENT_NO_CUE },
         { "Enligt skollagen ska en elev placeras vid den skola vårdnadshavaren önskar.", PS_STATEMENT_NO_CUE },
+        { "Regeringen angav att de transportpolitiska målen bör vara en utgångspunkt för regionala mål.",
+          PS_STATEMENT_NO_CUE },
+        { "Enligt skollagen bör eleven få stöd.", PS_STATEMENT_NO_CUE },
+        { "Nämnden bör öka andelen behöriga lärare.", PS_STATEMENT_GOAL },
+        { "Medarbetarna bör ha en högskoleutbildning.", PS_STATEMENT_GOAL },
         { "Biblioteket ska arbeta med att nå grupper som i dag är underrepresenterade.", PS_STATEMENT_GOAL },
         /* "öka" after "är att" or "vill" states a goal; "verka för att … ska" too */
         { "Nämndens mål är att öka andelen behöriga lärare.", PS_STATEMENT_GOAL },
