@@ -251,7 +251,9 @@ cite(char *buf, size_t size, const doc_list *d, const ps_goal *x, bool md)
         snprintf(buf, size, n ? "%zu:p%d" : "p%.0zu%d", n, x->page + 1);
 }
 
-/* An in-force goal's year and period: " (stated in 2026 for 2026–2031)". */
+/* An in-force goal's year and period: " (stated in 2026 for 2026–2031)",
+ * also where an earlier year's plan holds it in force in the link's
+ * earlier year (l->from_year 2027) */
 static void
 period(FILE *f, const ps_goal *x, const char *in, const char *for_)
 {
@@ -267,7 +269,7 @@ goal_md_row(FILE *f, const ps_goal_link *l, const ps_goal *a, const ps_goal *b, 
         cli_escape(f, a->text, ESC_MD);
         cite(c, sizeof c, d, a, true);
         fputs(c, f);
-        if (l->change == PS_GOAL_IN_FORCE)
+        if (l->change == PS_GOAL_IN_FORCE || a->year != l->from_year)
             period(f, a, "angivet", "för");
     }
     fputs(" | ", f);
@@ -300,6 +302,8 @@ goal_text_row(FILE *f, const ps_goal_link *l, const ps_goal *a, const ps_goal *b
         cli_escape(f, (b ? b : a)->text, ESC_PLAIN);
     if (l->change == PS_GOAL_IN_FORCE)
         period(f, b ? b : a, "stated in", "for");
+    else if (a && a->year != l->from_year) /* in force since: "kept" from a 2026 plan in 2027 -> 2028 */
+        period(f, a, "stated in", "for");
     fputc('\n', f);
 }
 

@@ -145,6 +145,19 @@ holds_key(const char *list, const char *key)
     return false;
 }
 
+/* Whether two RS-joined lists share a key. */
+static bool
+shares_key(const char *a, const char *b)
+{
+    bool shared = false;
+    for (const char *p = b; p && !shared; p = strchr(p, '\x1e'), p = p ? p + 1 : NULL) {
+        char *key = psi_strndup(p, strcspn(p, "\x1e"));
+        shared = holds_key(a, key);
+        free(key);
+    }
+    return shared;
+}
+
 /* Adds key (taken; may be NULL) to the RS-joined list *who. */
 static void
 add_who(char **who, char *key)
@@ -453,7 +466,11 @@ add_link(goal_set *gs, ps_goal_link l)
     g->links[g->nlinks++] = l;
 }
 
-/* Links from the goals of year ya to those of year yb. */
+/* Links from the goals of year ya to those of year yb. The goals of ya
+ * are its own and those an earlier year's plan holds in force in it (its
+ * links into ya say so): a goal of a lokalförsörjningsplan 2026–2031 that
+ * 2027 does not state is still compared with 2028's, kept or reworded
+ * there, or dropped when a plan of its series leaves it out. */
 static void
 align_years(goal_set *gs, int ya, int yb)
 {
@@ -461,21 +478,35 @@ align_years(goal_set *gs, int ya, int yb)
     psi_words *w = gs->w;
     size_t a0 = gs->first[ya], a1 = gs->first[ya + 1], b0 = gs->first[yb], b1 = gs->first[yb + 1];
     int from_year = g->years[ya].year, to_year = g->years[yb].year;
-    long *match_a = psi_malloc((a1 - a0 + 1) * sizeof *match_a), *match_b = psi_malloc((b1 - b0 + 1) * sizeof *match_b);
-    double *score_a = psi_malloc((a1 - a0 + 1) * sizeof *score_a);
-    psi_goal_align(&gs->sig[a0], a1 - a0, &gs->sig[b0], b1 - b0, REWORD_MIN, match_a, score_a, match_b);
-    for (size_t a = a0; a < a1; a++) {
-        long b = match_a[a - a0] >= 0 ? (long)b0 + match_a[a - a0] : -1;
+    size_t na = a1 - a0, nlinks = g->nlinks;
+    for (size_t i = 0; i < nlinks; i++)
+        na += g->links[i].to_year == from_year && g->links[i].change == PS_GOAL_IN_FORCE && g->links[i].to < 0;
+    size_t *from = psi_malloc((na + 1) * sizeof *from); /* the goals of ya, own first */
+    psi_goal_sig *sig = psi_malloc((na + 1) * sizeof *sig);
+    na = 0;
+    for (size_t a = a0; a < a1; a++)
+        from[na++] = a;
+    for (size_t i = 0; i < nlinks; i++)
+        if (g->links[i].to_year == from_year && g->links[i].change == PS_GOAL_IN_FORCE && g->links[i].to < 0)
+            from[na++] = (size_t)g->links[i].from;
+    for (size_t k = 0; k < na; k++)
+        sig[k] = gs->sig[from[k]];
+    long *match_a = psi_malloc((na + 1) * sizeof *match_a), *match_b = psi_malloc((b1 - b0 + 1) * sizeof *match_b);
+    double *score_a = psi_malloc((na + 1) * sizeof *score_a);
+    psi_goal_align(sig, na, &gs->sig[b0], b1 - b0, REWORD_MIN, match_a, score_a, match_b);
+    for (size_t k = 0; k < na; k++) {
+        size_t a = from[k];
+        long b = match_a[k] >= 0 ? (long)b0 + match_a[k] : -1;
         ps_goal_change gone = in_force(gs, a, yb)              ? PS_GOAL_IN_FORCE
                               : year_has(gs, yb, gs->who[a]) ? PS_GOAL_DROPPED
                                                              : PS_GOAL_UNFOLLOWED;
         ps_goal_link l = { from_year, to_year, gone, (long)a, -1, 0, NULL, 0 };
         if (b >= 0) {
             l.to = b;
-            l.similarity = score_a[a - a0];
+            l.similarity = score_a[k];
             bool same = w[a].n == w[b].n;
-            for (size_t k = 0; same && k < w[a].n; k++)
-                same = !strcmp(w[a].w[k], w[b].w[k]);
+            for (size_t j = 0; same && j < w[a].n; j++)
+                same = !strcmp(w[a].w[j], w[b].w[j]);
             l.change = same ? PS_GOAL_KEPT : PS_GOAL_REWORDED;
             if (!same)
                 l.diff = psi_word_diff(&w[a], &w[b], &l.ndiff);
@@ -484,16 +515,24 @@ align_years(goal_set *gs, int ya, int yb)
         }
         add_link(gs, l);
     }
-    for (size_t b = b0; b < b1; b++)
-        if (match_b[b - b0] < 0)
-            add_link(gs, (ps_goal_link){ from_year, to_year,
-                                         in_force(gs, b, ya)               ? PS_GOAL_IN_FORCE
-                                         : year_has(gs, ya, gs->who[b])    ? PS_GOAL_NEW
-                                                                           : PS_GOAL_FIRST,
-                                         -1, (long)b, 0, NULL, 0 });
+    for (size_t b = b0; b < b1; b++) {
+        if (match_b[b - b0] >= 0)
+            continue;
+        /* ya had goals of its organisation and unit: its own or in force */
+        bool had = year_has(gs, ya, gs->who[b]);
+        for (size_t k = a1 - a0; k < na && !had; k++)
+            had = gs->who[b] && gs->who[from[k]] && shares_key(gs->who[from[k]], gs->who[b]);
+        add_link(gs, (ps_goal_link){ from_year, to_year,
+                                     in_force(gs, b, ya) ? PS_GOAL_IN_FORCE
+                                     : had               ? PS_GOAL_NEW
+                                                         : PS_GOAL_FIRST,
+                                     -1, (long)b, 0, NULL, 0 });
+    }
     free(match_a);
     free(match_b);
     free(score_a);
+    free(from);
+    free(sig);
 }
 
 static void

@@ -201,6 +201,36 @@ d, g, ch = goal_changes(sys.argv[1])
 ok = ('Andelen loka', 'in_force') in ch and ('Andelen som ', 'dropped') in ch
 sys.exit(0 if ok else print(sorted(ch)) or 1)
 PY
+# a goal in force in a year is compared with the next year's goals as that
+# year's: the lokalförsörjningsplan 2026-2031's goals, not stated in 2027,
+# meet the plan 2028-2033 of its series, which keeps one and leaves the
+# other out; a new goal of the kommun's in 2028 is new, not first
+python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/lokalplan-2028-2033.pdf" "Lokalforsorjningsplan 2028-2033 for kommunen" "Mal" \
+    "Andelen lokaler med god ventilation ska vara minst 90 procent till 2031." \
+    "Antalet nya forskoleplatser ska vara minst 200 till 2033."
+mkdir -p "$TMP/rev"
+python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/rev/lokalplan-2026-2031.pdf" "Lokalforsorjningsplan 2026-2031 for kommunen" "Mal" \
+    "Andelen lokaler med god ventilation ska vara minst 90 procent till 2031." \
+    "Energianvandningen i fastigheterna ska minska med 15 procent."
+"$PLANSOK" ingest -q --db "$TMP/carried" --region uppsala --org "Uppsala kommun" \
+    "$TMP/rev/lokalplan-2026-2031.pdf" "$TMP/plan-b.pdf" "$TMP/lokalplan-2028-2033.pdf" 2>/dev/null
+run_ps 0 "goals of a plan in force through a year, then revised" goals --db "$TMP/carried" --org "Uppsala kommun" --format json
+check "... meet the revision: kept, or dropped when it leaves them out" python3 - "$TMP/out" "$TMP/changes.py" <<'PY'
+import json, sys
+exec(open(sys.argv[2]).read())
+d, g, ch = goal_changes(sys.argv[1])
+links = {(l['from_year'], l['to_year'], g[l['from'] if l['from'] is not None else l['to']]['text'][:12], l['change'])
+         for l in d['links']}
+want = {(2026, 2027, 'Andelen loka', 'in_force'), (2026, 2027, 'Energianvand', 'in_force'),
+        (2026, 2027, 'Sjukfranvaro', 'new'), (2026, 2027, 'Antalet bibl', 'new'),
+        (2027, 2028, 'Andelen loka', 'kept'), (2027, 2028, 'Energianvand', 'dropped'),
+        (2027, 2028, 'Sjukfranvaro', 'dropped'), (2027, 2028, 'Antalet bibl', 'dropped'),
+        (2027, 2028, 'Antalet nya ', 'new')}
+sys.exit(0 if links == want else print(sorted(links)) or 1)
+PY
+run_ps 0 "... as text" goals --db "$TMP/carried" --org "Uppsala kommun"
+check "... which says the year and period that stated them" sh -c \
+    "grep -q '^  kept       p1 -> p1      Andelen lokaler .* (stated in 2026 for 2026–2031)\$' '$TMP/out' && grep -q '^  dropped    p1            Energianvandningen .* (stated in 2026 for 2026–2031)\$' '$TMP/out'"
 # a goal stated by two plans of a year takes the period of both when they
 # overlap (2026-2027 and 2027-2029: 2026-2029), not across a gap (2030-2031)
 python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/plan-f.pdf" "Cykelplan 2026-2027 for kommunen" "Mal" \
