@@ -450,6 +450,12 @@ bool psi_wordset_has_lower(const psi_wordset *ws, const char *word, size_t n);
 void psi_wordset_add(psi_wordset *ws, const char *word);
 void psi_wordset_free(psi_wordset *ws);
 
+/* Joins two words that poppler split inside one on the pages' lines
+ * ("Verksam hetens"): adjacent on a line less than 0.15 em apart, the
+ * second in lower case and nowhere else a word of its own, and the two
+ * whole among the document's words ("Verksamhetens"). */
+void psi_join_split_words(psi_page *pages, int npages, const psi_wordset *words);
+
 /* Joins line `next` onto buffer b, which holds the text so far. A hyphen
  * ending b is removed ("kompetens-" + "försörjning"), kept with a space
  * ("hälso- och") or kept without one ("EU-projekt", "e-hälsa"); words may

@@ -469,3 +469,92 @@ psi_join_line(psi_buf *b, const char *next, const psi_wordset *words)
     }
     add_untabbed(b, next);
 }
+
+/* ------------------------------------------------------ split words */
+
+/* Whether the last character of s is a letter. */
+static bool
+ends_in_letter(const char *s)
+{
+    size_t n = strlen(s), i = n;
+    if (n == 0)
+        return false;
+    while (--i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        ;
+    uint32_t cp;
+    return psi_utf8_decode(s + i, n - i, &cp) && psi_cp_is_letter(cp);
+}
+
+/* How many times word w[0..n) (lower case) stands alone on the lines of
+ * the pages, up to 2. */
+static int
+word_count(const psi_page *pages, int npages, const char *w, size_t n)
+{
+    int count = 0;
+    for (int p = 0; p < npages && count < 2; p++)
+        for (size_t k = 0; k < pages[p].nlines && count < 2; k++)
+            for (const char *t = pages[p].lines[k].text; t && *t && count < 2;) {
+                while (*t == ' ' || *t == '\t')
+                    t++;
+                const char *e = t + strcspn(t, " \t");
+                const char *s = t, *f = e;
+                while (s < f && is_word_punct(*s))
+                    s++;
+                while (f > s && is_word_punct(f[-1]))
+                    f--;
+                if (f > s) {
+                    psi_buf low = PSI_BUF_INIT;
+                    psi_lower_append(&low, s, (size_t)(f - s));
+                    count += low.len == n && !memcmp(low.s, w, n);
+                    psi_buf_release(&low);
+                }
+                t = e;
+            }
+    return count;
+}
+
+void
+psi_join_split_words(psi_page *pages, int npages, const psi_wordset *words)
+{
+    for (int p = 0; p < npages; p++) {
+        psi_page *pg = &pages[p];
+        for (size_t i = 0; words && i + 1 < pg->nwords; i++) {
+            const psi_word *a = &pg->words[i], *b = &pg->words[i + 1];
+            double em = a->size > 0.05 ? a->size : a->y1 - a->y0;
+            if (!a->text || !b->text || em <= 0 || fabs(a->y0 - b->y0) > 0.2 * em || fabs(a->y1 - b->y1) > 0.2 * em ||
+                b->x0 - a->x1 > 0.15 * em || b->x0 < a->x1 - 0.1 * em || !psi_starts_lower(b->text) ||
+                !ends_in_letter(a->text))
+                continue;
+            /* the two halves whole elsewhere in the document, the second
+             * nowhere alone but here ("hetens"; not "av", "snø") */
+            psi_buf w = PSI_BUF_INIT;
+            psi_lower_append(&w, a->text, strlen(a->text));
+            size_t half = w.len;
+            psi_lower_append(&w, b->text, strlen(b->text));
+            size_t n = w.len;
+            while (n > half && is_word_punct(w.s[n - 1]))
+                n--;
+            bool whole = n > half && psi_wordset_has_lower(words, w.s, n) &&
+                         word_count(pages, npages, w.s + half, n - half) < 2;
+            psi_buf_release(&w);
+            if (!whole)
+                continue;
+            /* "Verksam hetens" on a's line is one word */
+            psi_buf pair = PSI_BUF_INIT;
+            psi_buf_adds(&pair, a->text);
+            psi_buf_addc(&pair, ' ');
+            psi_buf_adds(&pair, b->text);
+            for (size_t k = 0; k < pg->nlines; k++) {
+                psi_line *l = &pg->lines[k];
+                char *at;
+                if (!l->text || (a->y0 + a->y1) / 2 < l->y0 || (a->y0 + a->y1) / 2 > l->y1 ||
+                    !(at = strstr(l->text, psi_buf_str(&pair))))
+                    continue;
+                size_t space = (size_t)(at - l->text) + strlen(a->text);
+                memmove(l->text + space, l->text + space + 1, strlen(l->text + space + 1) + 1);
+                break;
+            }
+            psi_buf_release(&pair);
+        }
+    }
+}

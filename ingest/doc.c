@@ -284,6 +284,7 @@ ps_extractor_run(ps_extractor *ex, const char *path, ps_doc **out, ps_error *err
         for (size_t i = 0; i < pdf.pages[p].nlines; i++)
             if (pdf.pages[p].lines[i].text)
                 psi_wordset_add_text(words, pdf.pages[p].lines[i].text);
+    psi_join_split_words(pdf.pages, pdf.npages, words);
 
     ps_doc *doc = psi_calloc(1, sizeof *doc);
     doc->npages = pdf.npages;

@@ -174,6 +174,43 @@ test_strip_running_cells(void)
     }
 }
 
+/* socialnämnden's 2017 follow-up p1: "Verksam" and "hetens" 0.9 pt apart
+ * at 8.2 pt, the word whole on other lines; not "av" (a word of its own
+ * elsewhere), not words a word space apart, not a capital second word */
+static void
+test_split_words(void)
+{
+    psi_page pg = { 0 };
+    pg.lines = psi_calloc(3, sizeof(psi_line));
+    pg.nlines = 3;
+    pg.lines[0] = mkline("Verksamhetens kostnader av året\t-604 582", 100);
+    pg.lines[1] = mkline("Verksam hetens nettokostnader\t-386 549", 200);
+    pg.lines[2] = mkline("Lengdebruer av andra lengdebrueravandra Brue Avgift brueavgift", 300);
+    static const struct { const char *t; double x0, x1, y; } w[] = {
+        { "Verksam", 101.5, 138.7, 201 }, { "hetens", 139.6, 168.1, 201 }, { "nettokostnader", 170.3, 230, 201 },
+        { "Lengdebruer", 60, 100, 301 },  { "av", 100.8, 110, 301 },        { "andra", 111, 130, 301 },
+        { "Brue", 200, 220, 301 },        { "Avgift", 220.5, 250, 301 },
+    };
+    size_t nw = sizeof w / sizeof *w;
+    pg.words = psi_calloc(nw, sizeof *pg.words);
+    pg.nwords = nw;
+    for (size_t i = 0; i < nw; i++)
+        pg.words[i] = (psi_word){ (char *)w[i].t, w[i].x0, w[i].y, w[i].x1, w[i].y + 8.2, 8.2f, false };
+    psi_wordset *ws = psi_wordset_new();
+    for (size_t i = 0; i < 3; i++)
+        psi_wordset_add_text(ws, pg.lines[i].text);
+    psi_wordset_add_text(ws, "lengdebruerav");
+    psi_join_split_words(&pg, 1, ws);
+    CHECK_STR(pg.lines[1].text, "Verksamhetens nettokostnader\t-386 549");
+    CHECK_STR(pg.lines[2].text, "Lengdebruer av andra lengdebrueravandra Brue Avgift brueavgift");
+    CHECK_STR(pg.lines[0].text, "Verksamhetens kostnader av året\t-604 582");
+    psi_wordset_free(ws);
+    for (size_t i = 0; i < 3; i++)
+        free(pg.lines[i].text);
+    free(pg.lines);
+    free(pg.words);
+}
+
 int
 main(void)
 {
@@ -182,5 +219,6 @@ main(void)
     test_running_key();
     test_strip_running();
     test_strip_running_cells();
+    test_split_words();
     return tap_done();
 }
