@@ -119,11 +119,15 @@ void cli_print_help(FILE *f, const cli_ctx *ctx, const cli_opt *opts);
 
 /* Query filters shared by search, matrix, compare, report and budget. */
 typedef struct cli_filters {
-    const char *region, *year, *years, *kind, *section;
+    const char *region, *year, *years, *kind, *section, *org, *unit;
 } cli_filters;
 #define CLI_FILTER_DOC_OPTS(f) \
     { .name = "region", .letter = 'r', .opt_string = &(f)->region, .arg = "LÄN", \
       .help = "only this län (e.g. jönköping, \"Norrbottens län\")" }, \
+    { .name = "org", .opt_string = &(f)->org, .arg = "ORG", \
+      .help = "only this organisation: a name, or a register name or code (\"Alingsås kommun\", 1489, VGR)" }, \
+    { .name = "unit", .opt_string = &(f)->unit, .arg = "UNIT", \
+      .help = "only this unit of it, as docs shows it (\"socialnämnden\")" }, \
     { .name = "year", .letter = 'y', .opt_string = &(f)->year, .arg = "Y", .help = "only documents of year Y" }, \
     { .name = "years", .opt_string = &(f)->years, .arg = "A..B", .help = "only documents of years A to B" }, \
     { .name = "kind", .letter = 'k', .opt_string = &(f)->kind, .arg = "KIND", \

@@ -112,6 +112,10 @@ cli_apply_filters(const cli_filters *f, ps_query_opts *q)
             return false;
         }
     }
+    if (f->org && *f->org)
+        q->org = f->org;
+    if (f->unit && *f->unit)
+        q->unit = f->unit;
     if (f->kind) {
         q->kind = ps_kind_parse(f->kind);
         if (q->kind < 0) {

@@ -12,6 +12,8 @@ ps_budget_list(ps_index *ix, const ps_query_opts *o, ps_budget **out, ps_error *
         f.year_from = o->year_from;
         f.year_to = o->year_to;
         f.kind = o->kind;
+        f.org = o->org;
+        f.unit = o->unit;
     }
     psi_store_query q;
     ps_status st = psi_query_prepare(ix, "", &f, &q, err);
