@@ -38,7 +38,8 @@ ps_docs_query(ps_index *ix, const char *query, const ps_query_opts *o, ps_doclis
     *out = NULL;
     ps_query_opts none = PS_QUERY_OPTS_INIT;
     bool blank = !query || !query[strspn(query, " \t\n")];
-    if (blank && (!o || (o->lan == none.lan && !o->year_from && !o->year_to && o->kind < 0 && o->section < 0)))
+    if (blank && (!o || (o->lan == none.lan && !o->year_from && !o->year_to && o->kind < 0 && o->section < 0 &&
+                         !(o->org && *o->org) && !(o->unit && *o->unit))))
         return ps_docs_list(ix, out, err);
     ps_hits *h;
     ps_status st = psi_query_hits(ix, blank ? "" : query, o, 0, false, &h, err);

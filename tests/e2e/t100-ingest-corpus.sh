@@ -34,6 +34,10 @@ while IFS="$(printf '\t')" read -r verdict file detail; do
     fi
 done < "$TMP/cmp"
 check "five documents compared" test "$(wc -l < "$TMP/cmp")" -eq 5
+run_ps 0 "docs --org lists that organisation's documents" docs --db "$TMP/db" --format csv --org F-rfjl
+check "... the two of Regionförbundet Jönköpings län" sh -c "test \"\$(tail -n +2 '$TMP/out' | cut -d, -f1 | sort | tr '\n' ' ')\" = 'rfjl_vp_budget_2014.pdf vp2013_webb.pdf '"
+run_ps 0 "docs --unit too" docs --db "$TMP/db" --format csv --org Storsthlm --unit regionstyrelsen
+check "... none of Storsthlm's is regionstyrelsen's" test "$(tail -n +2 "$TMP/out" | wc -l)" -eq 0
 
 # Re-ingesting replaces: same passage count, same document count.
 "$PLANSOK" docs --db "$TMP/db" --format json > "$TMP/before.json"
