@@ -425,7 +425,26 @@ psi_join_line(psi_buf *b, const char *next, const psi_wordset *words)
 
     for (int i = 0; conjunctions[i]; i++) {
         if (strlen(conjunctions[i]) == nw && strncmp(next, conjunctions[i], nw) == 0) {
-            psi_buf_addc(b, ' '); /* "hälso- och" */
+            /* ... unless it is the end of a word ("samt", "men", "till")
+             * and the document writes the two whole: "kommungemen-" +
+             * "samt" is "kommungemensamt", "plattfor-" + "men"
+             * "plattformen". Not "och", "eller": poppler joins some lines
+             * itself ("hälsooch"), so the document's "whole" words lie */
+            bool whole = false;
+            const char *c = conjunctions[i];
+            if (!strcmp(c, "samt") || !strcmp(c, "men") || !strcmp(c, "till")) {
+                psi_buf joined = PSI_BUF_INIT;
+                psi_buf_add(&joined, frag, fraglen);
+                psi_buf_add(&joined, next, nwcore);
+                whole = psi_wordset_has(words, joined.s, joined.len);
+                psi_buf_release(&joined);
+            }
+            if (whole) {
+                b->len--;
+                b->s[b->len] = '\0';
+            } else {
+                psi_buf_addc(b, ' '); /* "hälso- och" */
+            }
             add_untabbed(b, next);
             return;
         }
@@ -444,9 +463,10 @@ psi_join_line(psi_buf *b, const char *next, const psi_wordset *words)
         } else if (psi_wordset_has(words, joined.s, joined.len)) {
             keep = false;
         } else {
-            /* "EU-projekt", "e-hälsa", "2014-års": the part before the
-             * hyphen is a short acronym, has a digit or is one letter */
-            size_t chars = psi_utf8_chars(frag, fraglen);
+            /* "EU-projekt", "IoT-plattform", "e-hälsa", "2014-års": the
+             * part before the hyphen is a short acronym (capitals, or two
+             * among five letters), has a digit or is one letter */
+            size_t chars = psi_utf8_chars(frag, fraglen), capitals = 0;
             bool upper = chars >= 2;
             bool digit = false;
             for (size_t i = 0; i < fraglen;) {
@@ -455,10 +475,11 @@ psi_join_line(psi_buf *b, const char *next, const psi_wordset *words)
                 if (l == 0)
                     break;
                 upper &= psi_cp_is_upper(cp);
+                capitals += psi_cp_is_upper(cp);
                 digit |= cp_is_digit(cp);
                 i += l;
             }
-            keep = (upper && chars <= 4) || digit || chars == 1;
+            keep = (upper && chars <= 4) || (capitals >= 2 && !upper && chars <= 5) || digit || chars == 1;
         }
         psi_buf_release(&hy);
         psi_buf_release(&joined);

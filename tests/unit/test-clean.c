@@ -29,6 +29,8 @@ test_dehyphenation(void)
         { "ett ord", "på nästa rad", "ett ord på nästa rad" },
         { "Ärendet gäller ÅTGÄR-", "der och mål", "Ärendet gäller ÅTGÄRder och mål" },
         { "stöd från ESF-", "rådet", "stöd från ESF-rådet" },
+        { "en gemensam IoT-", "plattform", "en gemensam IoT-plattform" },
+        { "Brandvatten-", "plattform", "Brandvattenplattform" },
         { "ett tankstreck -", "här", "ett tankstreck - här" },
         { "Tekniska nämndens genomlysning 2026–", "2027", "Tekniska nämndens genomlysning 2026–2027" },
         { "perioden 2026 –", "2027", "perioden 2026 – 2027" },
@@ -47,6 +49,14 @@ test_dehyphenation(void)
     free(got);
     got = join2("gemensam vuxen-", "utbildning", ws);
     CHECK_STR(got, "gemensam vuxenutbildning");
+    free(got);
+    /* ... before a conjunction too: "kommungemen-" + "samt" seen whole */
+    psi_wordset_add_text(ws, "ett kommungemensamt arbete");
+    got = join2("ett kommungemen-", "samt system", ws);
+    CHECK_STR(got, "ett kommungemensamt system");
+    free(got);
+    got = join2("barn-", "samt unga", ws);
+    CHECK_STR(got, "barn- samt unga");
     free(got);
     CHECK(psi_wordset_has(ws, "VUXENUTBILDNING", 15));
     CHECK(!psi_wordset_has(ws, "vuxen", 5));
