@@ -592,6 +592,28 @@ ends_heading(const psi_buf *head, double head_size, const psi_line *prev, const 
     return years == 1 || years == 2;
 }
 
+/* The length of the item number a protocol sets above an item's title
+ * ("§ 112" of "§ 112 2026.272 KS"), when line i of pg is one and the next
+ * line with text, close under it, is a heading; else 0. */
+static size_t
+item_number(const psi_page *pg, size_t i, double body)
+{
+    const psi_line *l = &pg->lines[i];
+    const char *t = l->text;
+    if (strncmp(t, "\xc2\xa7", 2) || strlen(t) > 60)
+        return 0;
+    size_t n = 2 + strspn(t + 2, " ");
+    size_t d = strspn(t + n, "0123456789");
+    if (!d || (t[n + d] && t[n + d] != ' '))
+        return 0;
+    size_t j = i + 1;
+    while (j < pg->nlines && !pg->lines[j].text)
+        j++;
+    if (j == pg->nlines || pg->lines[j].y0 - l->y1 > 2.5 * l->size || !heading_at(pg, j, body))
+        return 0;
+    return n + d;
+}
+
 static int
 level_of(levels *lv, double size)
 {
@@ -641,6 +663,8 @@ psi_build_passages(const psi_page *pages, int npages, const psi_wordset *words, 
     qsort(lv.size, (size_t)lv.n, sizeof lv.size[0], cmp_desc);
 
     char *carry = NULL; /* a sentence or a hyphenated word cut by a page end */
+    char *item = NULL;  /* a protocol's "§ 112 2026.272 KS" over the next heading */
+    size_t item_len = 0; /* ... "§ 112" */
     for (int p = 0; p < npages; p++) {
         b.page = p;
         psi_buf pt = PSI_BUF_INIT;
@@ -690,12 +714,30 @@ psi_build_passages(const psi_page *pages, int npages, const psi_wordset *words, 
                 psi_buf_adds(&pt, head.s);
                 psi_buf_addc(&pt, '\n');
                 psi_buf_reset(&head);
+                if (item) { /* the item's number and case under its title, a
+                               * passage of its own of no kind */
+                    b.force_other = true;
+                    emit(&b, item, strlen(item));
+                    b.force_other = false;
+                    psi_buf_adds(&pt, item);
+                    psi_buf_addc(&pt, '\n');
+                    free(item);
+                    item = NULL;
+                }
             }
             if (!l)
                 break;
+            if (!heading && !head.len && !item && (item_len = item_number(&pages[p], i, body))) {
+                end_paragraph(&b);
+                item = psi_strdup(l->text);
+                continue;
+            }
             if (heading) {
-                if (!head.len)
+                if (!head.len) {
                     end_paragraph(&b);
+                    if (item) /* "§ 112 Budget 2027 och ramar 2028-2029 för AVRF" */
+                        psi_buf_add(&head, item, item_len);
+                }
                 psi_join_line(&head, l->text, words);
                 head_size = l->size;
                 prev = l;
@@ -724,6 +766,11 @@ psi_build_passages(const psi_page *pages, int npages, const psi_wordset *words, 
             prev = l;
         }
         psi_buf_release(&head);
+        if (item) { /* (never left: its heading is on its page) */
+            psi_join_line(&b.para, item, words);
+            free(item);
+            item = NULL;
+        }
         /* the page ends: a sentence it cuts off, that the next page goes on
          * with in lower case, is read whole on the page where it ends ("…
          * stödinsatser som stärker både måluppfyllelse och" / "skolnärvaro.

@@ -107,15 +107,22 @@ psi_tagger_new(const char *text, const char *source, psi_tagger **out, ps_error 
 }
 
 /* A heading without its number: "2. Kompetensförsörjningsmål",
- * "3.1.1 Legitimation", "3.1.Samordnad", "4) Åtgärder" -> the words, so that rules anchored
- * at the start see them. A year is no number of a heading ("2027 Budget"
- * is left as it is). */
+ * "3.1.1 Legitimation", "3.1.Samordnad", "4) Åtgärder", a protocol's
+ * "§ 112 Budget 2027" -> the words, so that rules anchored at the start
+ * see them. A year is no number of a heading ("2027 Budget" is left as it
+ * is). */
 static const char *
 unnumbered(const char *h)
 {
     const char *p = h;
     while (*p == ' ')
         p++;
+    if (!strncmp(p, "\xc2\xa7", 2)) { /* "§ 112 " */
+        const char *q = p + 2 + strspn(p + 2, " ");
+        size_t d = strspn(q, "0123456789");
+        if (d && q[d] == ' ' && q[d + 1 + strspn(q + d + 1, " ")])
+            return q + d + 1 + strspn(q + d + 1, " ");
+    }
     const char *d = p;
     while ((*p >= '0' && *p <= '9') || (*p == '.' && p > d))
         p++;

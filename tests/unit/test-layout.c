@@ -704,6 +704,36 @@ test_sentence_over_page_end(void)
     passages_release(&out2);
 }
 
+/* A protocol's item number over its title ("§ 112 2026.272 KS" / "Budget
+ * 2027 och ramar …", socialnämnden's and kommunstyrelsen's minutes) numbers
+ * the title and is a passage of its own under it, not the end of the item
+ * before; a "§" line in running text stays text. */
+static void
+test_item_number(void)
+{
+    psi_line lines[] = {
+        ln("Information och överläggningar", 80, 13, true),
+        ln("Redogörelse för samrådet.", 100, 10, false),
+        ln("§ 112 2026.272 KS", 130, 10, false),
+        ln("Budget 2027 och ramar 2028-2029", 145, 13, true),
+        ln("Direktionen beslutade att godkänna budget 2027.", 170, 10, false),
+        ln("§ 10 i förbundsordningen gäller.", 190, 10, false),
+        ln("Mer text om beslutet.", 203, 10, false),
+    };
+    psi_passages out = passages_on(lines, sizeof lines / sizeof *lines);
+    CHECK(out.n == 3);
+    if (out.n == 3) {
+        CHECK_STR(out.v[0].text, "Redogörelse för samrådet.");
+        CHECK_STR(out.v[1].heading, "§ 112 Budget 2027 och ramar 2028-2029");
+        CHECK_STR(out.v[1].text, "§ 112 2026.272 KS");
+        CHECK(out.v[1].section == PS_SECTION_OTHER);
+        CHECK_STR(out.v[2].heading, "§ 112 Budget 2027 och ramar 2028-2029");
+        CHECK_STR(out.v[2].text, "Direktionen beslutade att godkänna budget 2027.\n§ 10 i förbundsordningen gäller. "
+                                 "Mer text om beslutet.");
+    }
+    passages_release(&out);
+}
+
 int
 main(void)
 {
@@ -722,5 +752,6 @@ main(void)
     test_run_in_lead();
     test_sentence_over_page_end();
     test_loose_lines();
+    test_item_number();
     return tap_done();
 }

@@ -24,6 +24,7 @@ static const kase headings[] = {
     { "5. Finansiering av brandvattensystem", -1 },
     { "Innehållsförteckning", PS_SECTION_OTHER },
     { "Till 36 §", PS_SECTION_OTHER },
+    { "§ 112 Budget 2027 och ramar 2028-2029 för AVRF", PS_SECTION_BUDGET },
     /* background is neither goals nor actions (the guideline for real documents) */
     { "Bakgrund", PS_SECTION_OTHER },
     { "Regionförbundets verksamhet", -1 },
