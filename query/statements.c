@@ -722,13 +722,15 @@ starts_upper(const char *s)
 }
 
 /* Adds statement s[0..n) to l as an analyst reads it: without the bullet
- * of its list item ("• I varje barngrupp ska …"), and a listed goal's
+ * of its list item ("• I varje barngrupp ska …") or a comma at its end, and a listed goal's
  * next clause without its "att", from a capital ("att fler blanketter ska
  * vara digitaliserade" -> "Fler blanketter ska vara digitaliserade"). */
 static void
 push_statement(psi_strlist *l, const char *s, size_t n)
 {
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\n'))
+    /* a clause cut from the next one at its comma ends without it
+     * ("… vid utgången av 2026," / "att fler blanketter …") */
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == ','))
         n--;
     for (;;) {
         while (n && (*s == ' ' || *s == '\n')) {

@@ -635,13 +635,13 @@ test_statement_split(void)
         free(g.v);
     }
     /* two "ska" with no capitalised subject between: the first goal keeps
-     * its predicate, up to where the second clause opens */
+     * its predicate, up to where the second clause opens, without the comma */
     psi_strlist m = { 0 };
     psi_goal_statements("Målet är att manuella arbetsmoment ska vara ersatta av digitala lösningar vid utgången "
                         "av 2026, att fler blanketter ska vara digitaliserade.",
                         &m);
     CHECK(m.n >= 1 && !strcmp(m.v[0], "Målet är att manuella arbetsmoment ska vara ersatta av digitala lösningar "
-                                      "vid utgången av 2026,"));
+                                      "vid utgången av 2026"));
     /* ... and the next clause is a goal of its own, unless it is a purpose */
     psi_strlist u = { 0 };
     psi_goal_statements("Lokalerna ska vara ändamålsenliga och anpassade så att syftet med utbildningen ska kunna "
