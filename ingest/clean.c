@@ -506,15 +506,16 @@ ends_in_letter(const char *s)
     return psi_utf8_decode(s + i, n - i, &cp) && psi_cp_is_letter(cp);
 }
 
-/* How many times word w[0..n) (lower case) stands alone on the lines of
- * the pages, up to 2. */
-static int
-word_count(const psi_page *pages, int npages, const char *w, size_t n)
+/* The words (lower case) that stand alone twice or more on the lines of
+ * the pages. */
+static psi_wordset *
+repeated_words(const psi_page *pages, int npages)
 {
-    int count = 0;
-    for (int p = 0; p < npages && count < 2; p++)
-        for (size_t k = 0; k < pages[p].nlines && count < 2; k++)
-            for (const char *t = pages[p].lines[k].text; t && *t && count < 2;) {
+    psi_wordset *once = psi_wordset_new(), *twice = psi_wordset_new();
+    psi_buf low = PSI_BUF_INIT;
+    for (int p = 0; p < npages; p++)
+        for (size_t k = 0; k < pages[p].nlines; k++)
+            for (const char *t = pages[p].lines[k].text; t && *t;) {
                 while (*t == ' ' || *t == '\t')
                     t++;
                 const char *e = t + strcspn(t, " \t");
@@ -524,19 +525,38 @@ word_count(const psi_page *pages, int npages, const char *w, size_t n)
                 while (f > s && is_word_punct(f[-1]))
                     f--;
                 if (f > s) {
-                    psi_buf low = PSI_BUF_INIT;
+                    psi_buf_reset(&low);
                     psi_lower_append(&low, s, (size_t)(f - s));
-                    count += low.len == n && !memcmp(low.s, w, n);
-                    psi_buf_release(&low);
+                    if (!psi_wordset_has_lower(once, low.s, low.len))
+                        psi_wordset_add(once, low.s);
+                    else if (!psi_wordset_has_lower(twice, low.s, low.len))
+                        psi_wordset_add(twice, low.s);
                 }
                 t = e;
             }
-    return count;
+    psi_buf_release(&low);
+    psi_wordset_free(once);
+    return twice;
+}
+
+/* Where the words a and b stand as "a b" on line l, whole words, or NULL. */
+static char *
+pair_at(const psi_line *l, const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b);
+    for (char *at = strstr(l->text, a); at; at = strstr(at + 1, a)) {
+        const char *e = at + na + 1 + nb;
+        if ((at == l->text || at[-1] == ' ' || at[-1] == '\t') && at[na] == ' ' && !strncmp(at + na + 1, b, nb) &&
+            (!*e || *e == ' ' || *e == '\t'))
+            return at;
+    }
+    return NULL;
 }
 
 void
 psi_join_split_words(psi_page *pages, int npages, const psi_wordset *words)
 {
+    psi_wordset *repeated = NULL; /* made at the first candidate */
     for (int p = 0; p < npages; p++) {
         psi_page *pg = &pages[p];
         for (size_t i = 0; words && i + 1 < pg->nwords; i++) {
@@ -555,27 +575,26 @@ psi_join_split_words(psi_page *pages, int npages, const psi_wordset *words)
             size_t n = w.len;
             while (n > half && is_word_punct(w.s[n - 1]))
                 n--;
-            bool whole = n > half && psi_wordset_has_lower(words, w.s, n) &&
-                         word_count(pages, npages, w.s + half, n - half) < 2;
+            bool whole = n > half && psi_wordset_has_lower(words, w.s, n);
+            if (whole && !repeated)
+                repeated = repeated_words(pages, npages);
+            whole = whole && !psi_wordset_has_lower(repeated, w.s + half, n - half);
             psi_buf_release(&w);
             if (!whole)
                 continue;
-            /* "Verksam hetens" on a's line is one word */
-            psi_buf pair = PSI_BUF_INIT;
-            psi_buf_adds(&pair, a->text);
-            psi_buf_addc(&pair, ' ');
-            psi_buf_adds(&pair, b->text);
+            /* "Verksam hetens" on a's line, where a stands, is one word */
+            double ax = (a->x0 + a->x1) / 2, ay = (a->y0 + a->y1) / 2;
             for (size_t k = 0; k < pg->nlines; k++) {
                 psi_line *l = &pg->lines[k];
                 char *at;
-                if (!l->text || (a->y0 + a->y1) / 2 < l->y0 || (a->y0 + a->y1) / 2 > l->y1 ||
-                    !(at = strstr(l->text, psi_buf_str(&pair))))
+                if (!l->text || ay < l->y0 || ay > l->y1 || ax < l->x0 - 1 || ax > l->x1 + 1 ||
+                    !(at = pair_at(l, a->text, b->text)))
                     continue;
                 size_t space = (size_t)(at - l->text) + strlen(a->text);
                 memmove(l->text + space, l->text + space + 1, strlen(l->text + space + 1) + 1);
                 break;
             }
-            psi_buf_release(&pair);
         }
     }
+    psi_wordset_free(repeated);
 }

@@ -6,6 +6,7 @@
  * "Budget figures"). budget.c reads the rows. Pure C. */
 #include "table.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,7 +169,7 @@ side_by_side(const psi_table *tb, const psi_page *pg, const psi_line *l, const p
 {
     const psi_word *w[CELL_WORDS];
     size_t n = cell_words(pg, l, x, w);
-    if (!n || !psi_has_letter(w[0]->text) || (unsigned char)w[0]->text[0] <= '9')
+    if (!n || !psi_has_letter(w[0]->text) || isdigit((unsigned char)w[0]->text[0]))
         return false;
     for (size_t i = 0; i + 1 < n; i++) {
         double em = w[i]->size > 0.05 ? w[i]->size : w[i]->y1 - w[i]->y0;
@@ -363,7 +364,6 @@ psi_table_columns(const psi_table *tb, const psi_page *pg, const psi_wordset *wo
                 *above = t->c[0].text;
             continue;
         }
-        size_t nstub = 0; /* this line's headings over the labels */
         for (size_t i = 0; i < t->n; i++) {
             if (name_by_words(c, *ncols, &t->c[i], pg, t->l, false, words))
                 continue;
@@ -379,12 +379,10 @@ psi_table_columns(const psi_table *tb, const psi_page *pg, const psi_wordset *wo
                     if (stub->len)
                         psi_buf_addc(stub, ' ');
                     psi_buf_adds(stub, parts[k]);
-                    nstub++;
                 }
                 free(parts[k]);
             }
         }
-        *stub_side |= nstub > 1;
     }
     /* a table under a caption with a year and no headings of its own: its
      * first column is the caption's ("Budget 2027") */

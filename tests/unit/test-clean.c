@@ -186,20 +186,24 @@ test_strip_running_cells(void)
 
 /* socialnämnden's 2017 follow-up p1: "Verksam" and "hetens" 0.9 pt apart
  * at 8.2 pt, the word whole on other lines; not "av" (a word of its own
- * elsewhere), not words a word space apart, not a capital second word */
+ * elsewhere), not words 2.5 pt apart, not a capital second word, and only
+ * the pair where it stands */
 static void
 test_split_words(void)
 {
     psi_page pg = { 0 };
-    pg.lines = psi_calloc(3, sizeof(psi_line));
-    pg.nlines = 3;
+    pg.lines = psi_calloc(4, sizeof(psi_line));
+    pg.nlines = 4;
     pg.lines[0] = mkline("Verksamhetens kostnader av året\t-604 582", 100);
-    pg.lines[1] = mkline("Verksam hetens nettokostnader\t-386 549", 200);
+    pg.lines[1] = mkline("Verksam hetensplan och Verksam hetens nettokostnader\t-386 549", 200);
     pg.lines[2] = mkline("Lengdebruer av andra lengdebrueravandra Brue Avgift brueavgift", 300);
+    pg.lines[3] = mkline("Brand vatten och brandvatten", 400);
     static const struct { const char *t; double x0, x1, y; } w[] = {
-        { "Verksam", 101.5, 138.7, 201 }, { "hetens", 139.6, 168.1, 201 }, { "nettokostnader", 170.3, 230, 201 },
+        { "Verksam", 60, 97.2, 201 },     { "hetensplan", 99.5, 140, 201 }, { "och", 142.3, 155, 201 },
+        { "Verksam", 157.3, 194.5, 201 }, { "hetens", 195.4, 223.9, 201 },  { "nettokostnader", 226, 285, 201 },
         { "Lengdebruer", 60, 100, 301 },  { "av", 100.8, 110, 301 },        { "andra", 111, 130, 301 },
-        { "Brue", 200, 220, 301 },        { "Avgift", 220.5, 250, 301 },
+        { "Brue", 200, 220, 301 },        { "Avgift", 220.5, 250, 301 },    { "Brand", 60, 82, 401 },
+        { "vatten", 84.5, 110, 401 },
     };
     size_t nw = sizeof w / sizeof *w;
     pg.words = psi_calloc(nw, sizeof *pg.words);
@@ -207,15 +211,18 @@ test_split_words(void)
     for (size_t i = 0; i < nw; i++)
         pg.words[i] = (psi_word){ (char *)w[i].t, w[i].x0, w[i].y, w[i].x1, w[i].y + 8.2, 8.2f, false };
     psi_wordset *ws = psi_wordset_new();
-    for (size_t i = 0; i < 3; i++)
+    for (size_t i = 0; i < 4; i++)
         psi_wordset_add_text(ws, pg.lines[i].text);
     psi_wordset_add_text(ws, "lengdebruerav");
     psi_join_split_words(&pg, 1, ws);
-    CHECK_STR(pg.lines[1].text, "Verksamhetens nettokostnader\t-386 549");
+    /* the pair set close, whole words: not "Verksam hetensplan" */
+    CHECK_STR(pg.lines[1].text, "Verksam hetensplan och Verksamhetens nettokostnader\t-386 549");
+    /* "Brand" and "vatten" 2.5 pt apart are two words, "brandvatten" or not */
+    CHECK_STR(pg.lines[3].text, "Brand vatten och brandvatten");
     CHECK_STR(pg.lines[2].text, "Lengdebruer av andra lengdebrueravandra Brue Avgift brueavgift");
     CHECK_STR(pg.lines[0].text, "Verksamhetens kostnader av året\t-604 582");
     psi_wordset_free(ws);
-    for (size_t i = 0; i < 3; i++)
+    for (size_t i = 0; i < 4; i++)
         free(pg.lines[i].text);
     free(pg.lines);
     free(pg.words);
