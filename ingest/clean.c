@@ -295,28 +295,39 @@ is_word_punct(char c)
     return strchr(".,;:!?()[]\"'/", c) != NULL;
 }
 
+/* The next word of text at *p, without punctuation around it, as
+ * [*s, *e); moves *p past it. False at the end of the text. */
+static bool
+next_word(const char **p, const char **s, const char **e)
+{
+    const char *q = *p;
+    while (*q == ' ' || *q == '\n' || *q == '\t')
+        q++;
+    if (!*q)
+        return false;
+    const char *a = q;
+    while (*q && *q != ' ' && *q != '\n' && *q != '\t')
+        q++;
+    const char *b = q;
+    while (a < b && is_word_punct(*a))
+        a++;
+    while (b > a && is_word_punct(b[-1]))
+        b--;
+    *p = q, *s = a, *e = b;
+    return true;
+}
+
 void
 psi_wordset_add_text(psi_wordset *ws, const char *text)
 {
-    const char *p = text;
-    while (*p) {
-        while (*p == ' ' || *p == '\n' || *p == '\t')
-            p++;
-        const char *s = p;
-        while (*p && *p != ' ' && *p != '\n' && *p != '\t')
-            p++;
-        const char *e = p;
-        while (s < e && is_word_punct(*s))
-            s++;
-        while (e > s && is_word_punct(e[-1]))
-            e--;
+    const char *p = text, *s, *e;
+    while (next_word(&p, &s, &e))
         /* a word ending in a hyphen is a line-end fragment, not evidence */
         if (e > s && e[-1] != '-') {
             psi_buf b = PSI_BUF_INIT;
             psi_lower_append(&b, s, (size_t)(e - s));
             ws_insert(ws, psi_buf_detach(&b));
         }
-    }
 }
 
 void
@@ -514,16 +525,9 @@ repeated_words(const psi_page *pages, int npages)
     psi_wordset *once = psi_wordset_new(), *twice = psi_wordset_new();
     psi_buf low = PSI_BUF_INIT;
     for (int p = 0; p < npages; p++)
-        for (size_t k = 0; k < pages[p].nlines; k++)
-            for (const char *t = pages[p].lines[k].text; t && *t;) {
-                while (*t == ' ' || *t == '\t')
-                    t++;
-                const char *e = t + strcspn(t, " \t");
-                const char *s = t, *f = e;
-                while (s < f && is_word_punct(*s))
-                    s++;
-                while (f > s && is_word_punct(f[-1]))
-                    f--;
+        for (size_t k = 0; k < pages[p].nlines; k++) {
+            const char *t = pages[p].lines[k].text, *s, *f;
+            while (t && next_word(&t, &s, &f))
                 if (f > s) {
                     psi_buf_reset(&low);
                     psi_lower_append(&low, s, (size_t)(f - s));
@@ -532,8 +536,7 @@ repeated_words(const psi_page *pages, int npages)
                     else if (!psi_wordset_has_lower(twice, low.s, low.len))
                         psi_wordset_add(twice, low.s);
                 }
-                t = e;
-            }
+        }
     psi_buf_release(&low);
     psi_wordset_free(once);
     return twice;
