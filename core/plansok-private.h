@@ -641,6 +641,7 @@ typedef struct psi_tcell {
     psi_ckind kind;
     double v;
     const char *unit; /* an amount's own unit ("2,1 mnkr": "mnkr"), else NULL */
+    int of_year;      /* the year an amount is of, noted beside it ("20 (2024)"), else 0 */
 } psi_tcell;
 
 /* A line's cells. */

@@ -5,6 +5,7 @@
 #include "table.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,6 +51,19 @@ cells_unit(const psi_table *tb)
             unit = c->unit;
         }
     return unit;
+}
+
+/* A column's heading for an amount of year y, noted beside it: "Alingsås
+ * 2025 (2024)" for "20 (2024)" under "Alingsås 2025"; the heading as it is
+ * when it names that year already, or without a note. */
+static char *
+column_of_year(const char *name, int y)
+{
+    char year[8];
+    snprintf(year, sizeof year, "%d", y);
+    if (!y || strstr(name, year))
+        return psi_strdup(name);
+    return *name ? psi_asprintf("%s (%d)", name, y) : psi_asprintf("(%d)", y);
 }
 
 static void
@@ -109,6 +123,7 @@ emit_table(psi_table *tb, const psi_page *pg, int page, const psi_wordset *words
                 }
                 double *amounts = psi_calloc(nkeep + 1, sizeof *amounts);
                 unsigned char *present = psi_calloc(nkeep + 1, 1);
+                int *of_year = psi_calloc(nkeep + 1, sizeof *of_year);
                 size_t namount = 0;
                 for (; i < t->n && t->c[i].kind != PSI_C_TEXT; i++) {
                     /* in a row, a figure that looks like a year is a figure ("2099") */
@@ -120,12 +135,14 @@ emit_table(psi_table *tb, const psi_page *pg, int page, const psi_wordset *words
                     if (col >= 0 && !present[col]) {
                         amounts[col] = t->c[i].v;
                         present[col] = 1;
+                        of_year[col] = t->c[i].of_year;
                         namount++;
                     }
                 }
                 if (!namount || !label || !*label) {
                     free(amounts);
                     free(present);
+                    free(of_year);
                     continue;
                 }
                 if (out->n == out->cap) {
@@ -142,7 +159,8 @@ emit_table(psi_table *tb, const psi_page *pg, int page, const psi_wordset *words
                 row->columns = psi_malloc((nkeep ? nkeep : 1) * sizeof *row->columns);
                 for (size_t k = 0; k < ncols; k++)
                     if (keep[k] >= 0)
-                        row->columns[keep[k]] = psi_strdup(psi_buf_str(&c[k].name));
+                        row->columns[keep[k]] = column_of_year(psi_buf_str(&c[k].name), of_year[keep[k]]);
+                free(of_year);
                 row->amounts = amounts;
                 row->present = present;
                 row->lan = -1;
@@ -245,6 +263,7 @@ page_tables(const psi_page *pg, int page, const psi_wordset *words, psi_budget_r
     char *wrap = NULL;    /* a label line that may go with amounts below it */
     const psi_line *wrap_line = NULL; /* ... the line it is */
     double mid_x0 = -1;   /* where the last row's middle text starts, or -1 */
+    const psi_line *under_line = NULL; /* the last line of the last row's label wrapped under it */
     for (size_t i = 0; i <= pg->nlines; i++) {
         psi_tline t = { 0 };
         psi_lkind k = PSI_L_PROSE;
@@ -287,6 +306,7 @@ page_tables(const psi_page *pg, int page, const psi_wordset *words, psi_budget_r
             }
             char *label = NULL;
             mid_x0 = -1;
+            under_line = NULL;
             if (k == PSI_L_ROW) {
                 bool middle = wrap && middle_of(&t, wrap_line, below);
                 label = row_label(&t, middle ? wrap : NULL);
@@ -304,13 +324,23 @@ page_tables(const psi_page *pg, int page, const psi_wordset *words, psi_budget_r
         if (k == PSI_L_LABEL && tb.nrows && !ends_in_year(t.c[0].text)) {
             const char *s = t.c[0].text;
             char **last = &tb.labels[tb.nrows - 1];
+            const psi_tline *row = &tb.rows[tb.nrows - 1];
             bool in_middle = mid_x0 >= 0 && fabs(t.c[0].x0 - mid_x0) < 2;
-            if (*last && psi_starts_lower(s) && (tb.rows[tb.nrows - 1].c[0].kind != PSI_C_TEXT || in_middle)) {
+            /* ... or of a label wrapped under its row, from where it starts
+             * ("Antal barn och unga 0–20 år som har varit | 20 | 21 | 27" /
+             * "placerade på HVB någon gång under året") */
+            const psi_line *above = under_line ? under_line : row->l;
+            bool under = row->c[0].kind == PSI_C_TEXT && above && t.l && fabs(t.c[0].x0 - row->c[0].x0) < 2 &&
+                         t.l->y0 > above->y0 && t.l->y0 - above->y1 < 0.8 * t.l->size;
+            if (*last && psi_starts_lower(s) && (row->c[0].kind != PSI_C_TEXT || in_middle || under)) {
                 /* the end of a label wrapped around its amounts, or of
                  * its middle cell */
-                char *joined = psi_asprintf("%s %s", *last, s);
+                psi_buf joined = PSI_BUF_INIT;
+                psi_buf_adds(&joined, *last);
+                psi_join_line(&joined, s, words);
                 free(*last);
-                *last = joined;
+                *last = psi_buf_detach(&joined);
+                under_line = under ? t.l : NULL;
             } else {
                 free(wrap);
                 wrap = psi_strdup(s);

@@ -203,6 +203,20 @@ psi_tline_of(const psi_line *l, psi_tline *out)
         size_t len = t ? (size_t)(t - p) : strlen(p);
         double x0 = placed ? l->cells[i].x0 : 100.0 * (double)i, x1 = placed ? l->cells[i].x1 : 100.0 * (double)i + 90;
         char *text = psi_strndup(p, len);
+        /* an amount and the year it is of, where a table's column holds
+         * another year's figures: "20 (2024)" under "Alingsås 2025" */
+        const char *paren = i > 0 && len > 7 && text[len - 1] == ')' ? strstr(text, " (") : NULL;
+        if (paren && paren + 7 == text + len && psi_year_token(paren + 2) == 4) {
+            char *num = psi_strndup(text, (size_t)(paren - text));
+            double v;
+            if (ps_parse_amount(num, &v) && !is_year_cell(num)) {
+                out->c[out->n++] = (psi_tcell){ num, x0, x1, PSI_C_AMOUNT, v, NULL, atoi(paren + 2) };
+                free(text);
+                p = t ? t + 1 : p + len;
+                continue;
+            }
+            free(num);
+        }
         /* an amount, then words */
         size_t k = 0;
         while (k < len && (text[k] == '-' || text[k] == ' ' || (text[k] >= '0' && text[k] <= '9') || text[k] == ','))
@@ -212,15 +226,15 @@ psi_tline_of(const psi_line *l, psi_tline *out)
             char *num = psi_strndup(text, k - 1);
             const char *unit = unit_word(text + k);
             if (ps_parse_amount(num, &v) && !is_year_cell(num) && unit) {
-                out->c[out->n++] = (psi_tcell){ num, x0, x1, PSI_C_AMOUNT, v, unit };
+                out->c[out->n++] = (psi_tcell){ num, x0, x1, PSI_C_AMOUNT, v, unit, 0 };
                 free(text);
                 p = t ? t + 1 : p + len;
                 continue;
             }
             if (ps_parse_amount(num, &v) && !is_year_cell(num)) {
                 double xm = x0 + (x1 - x0) * (double)(k - 1) / (double)len;
-                out->c[out->n++] = (psi_tcell){ num, x0, xm, PSI_C_AMOUNT, v, NULL };
-                out->c[out->n++] = (psi_tcell){ psi_strdup(text + k), xm, x1, PSI_C_TEXT, 0, NULL };
+                out->c[out->n++] = (psi_tcell){ num, x0, xm, PSI_C_AMOUNT, v, NULL, 0 };
+                out->c[out->n++] = (psi_tcell){ psi_strdup(text + k), xm, x1, PSI_C_TEXT, 0, NULL, 0 };
                 free(text);
                 p = t ? t + 1 : p + len;
                 continue;
@@ -228,7 +242,7 @@ psi_tline_of(const psi_line *l, psi_tline *out)
             free(num);
         }
         psi_ckind kd = kind_of(text, &v);
-        out->c[out->n++] = (psi_tcell){ text, x0, x1, kd, kd == PSI_C_AMOUNT || kd == PSI_C_YEAR ? v : 0, NULL };
+        out->c[out->n++] = (psi_tcell){ text, x0, x1, kd, kd == PSI_C_AMOUNT || kd == PSI_C_YEAR ? v : 0, NULL, 0 };
         p = t ? t + 1 : p + len;
     }
 }

@@ -517,6 +517,40 @@ test_monthly_follow_up(void)
     release(&out, lines2, 2);
 }
 
+/* socialnämnden's genomlysning p5, a table of key figures: a figure with
+ * the year it is of beside it ("20 (2024)" under "Alingsås 2025") is that
+ * figure, its year noted in its column's heading; a label wrapped under
+ * its row, from where it starts, is whole ("pla-" / "cerade …"). */
+static void
+test_key_figures(void)
+{
+    static const double h0[] = { 295.4, 373.8, 450 }, h1[] = { 341.3, 420, 505 };
+    static const double r0[] = { 85.1, 290, 370, 450 }, r1[] = { 250, 340, 420, 497 };
+    static const double l0[] = { 85.1 }, l1[] = { 250 };
+    psi_line lines[] = {
+        placed("Alingsås 2025\tLiknande 2024\tKommun 2024", h0, h1, 3),
+        placed("Kostnad HVB för barn och unga kr/inv.\t3 187\t3 481\t3 992", r0, r1, 4),
+        placed("Antal barn och unga 0–20 år som har varit pla-\t79 (2024)\t59 (2024)\t68 (2024)", r0, r1, 4),
+        placed("cerade på familjehem någon gång under året", l0, l1, 1),
+        placed("Kostnad öppna insatser, kr/inv\t769\t850 (2024)\t761 (2024)", r0, r1, 4),
+    };
+    static const double y[] = { 480, 512, 534, 544.5, 567 };
+    for (size_t i = 0; i < 5; i++)
+        at_y(&lines[i], y[i]);
+    psi_budget_rows out = rows_of(lines, 5);
+    CHECK(out.n == 3 && out.v[0].ncols == 3);
+    if (out.n == 3 && out.v[0].ncols == 3) {
+        CHECK_STR(out.v[1].label, "Antal barn och unga 0–20 år som har varit placerade på familjehem någon gång under året");
+        CHECK(out.v[1].amounts[0] == 79 && out.v[1].amounts[1] == 59 && out.v[1].amounts[2] == 68);
+        CHECK_STR(out.v[1].columns[0], "Alingsås 2025 (2024)");
+        CHECK_STR(out.v[1].columns[1], "Liknande 2024");
+        CHECK_STR(out.v[0].columns[0], "Alingsås 2025");
+        CHECK(out.v[2].amounts[0] == 769 && out.v[2].amounts[1] == 850);
+        CHECK_STR(out.v[2].columns[0], "Alingsås 2025");
+    }
+    release(&out, lines, 5);
+}
+
 int
 main(void)
 {
@@ -529,5 +563,6 @@ main(void)
     test_monthly_follow_up();
     test_heading_lines_by_words();
     test_action_plan();
+    test_key_figures();
     return tap_done();
 }
