@@ -152,8 +152,14 @@ emit_line(psi_line *out, size_t *n, wref *r, size_t count)
         /* ... and so is a gap of more than a word space between two
          * amounts ("-86 822   -90 753": a thousands space is a fifth of an
          * em, the cells' gap more than one) */
-        bool amounts = i > 0 && psi_is_number(r[i - 1].w->text, strlen(r[i - 1].w->text)) && psi_is_number(w->text, strlen(w->text));
-        bool cell = i == 0 || psi_cell_gap(r[i - 1].w, w) || (amounts && gap > psi_word_em(w) * 0.6);
+        bool number = psi_is_number(w->text, strlen(w->text));
+        bool amounts = i > 0 && psi_is_number(r[i - 1].w->text, strlen(r[i - 1].w->text)) && number;
+        /* ... and between a label and its first figure, a gap of one and a
+         * half em: no justified line spaces its words so wide
+         * ("kommunala       74,2", 1.9 em) */
+        bool first_figure = i > 0 && number && !amounts && psi_has_letter(r[i - 1].w->text) &&
+                            gap > psi_word_em(w) * 1.5;
+        bool cell = i == 0 || psi_cell_gap(r[i - 1].w, w) || (amounts && gap > psi_word_em(w) * 0.6) || first_figure;
         if (cell)
             cells[ncells++] = (psi_cell){ w->x0, w->x1 };
         else

@@ -319,6 +319,24 @@ test_letter_spacing(void)
     free(t);
 }
 
+/* A label and its first figure 1.7 em apart are two cells (KUN's
+ * genomlysning p6: "kommunala       74,2 | 73,6"); a word and a number 1.2
+ * em apart in a wide-spaced line are one ("inom    4 år"). */
+static void
+test_first_figure(void)
+{
+    static const char *const row[] = { "kommunala", "74,2", "73,6" };
+    double x[] = { 60, 122, 190 }, wd[] = { 45, 18, 18 };
+    char *t = line_of(row, x, wd, 3);
+    CHECK_STR(t, "kommunala\t74,2\t73,6");
+    free(t);
+    static const char *const prose[] = { "inom", "4", "år" };
+    double x2[] = { 60, 92, 102 }, wd2[] = { 20, 5, 10 };
+    t = line_of(prose, x2, wd2, 3);
+    CHECK_STR(t, "inom 4 år");
+    free(t);
+}
+
 /* A line as layout.c makes it, for passage.c. */
 static psi_line
 ln(const char *text, double y, double size, bool bold)
@@ -753,5 +771,6 @@ main(void)
     test_sentence_over_page_end();
     test_loose_lines();
     test_item_number();
+    test_first_figure();
     return tap_done();
 }
