@@ -5,6 +5,7 @@
 #include "print.h"
 #include "escape.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define LABEL_WIDTH 34  /* characters of the label column in text */
@@ -117,8 +118,32 @@ budget_table_head(FILE *f, const ps_budget_row *r, bool md, bool after)
     fputc('\n', f);
 }
 
+/* The year a figure of column col is of when its heading is the table's
+ * heading head with that year noted ("Alingsås 2025 (2024)" under
+ * "Alingsås 2025": the figure is 2024's), else 0. */
+static int
+noted_year(const char *col, const char *head)
+{
+    size_t n = strlen(head), m = strlen(col);
+    if (m != n + 7 || strncmp(col, head, n) || col[n] != ' ' || col[n + 1] != '(' || col[m - 1] != ')')
+        return 0;
+    for (size_t i = n + 2; i < m - 1; i++)
+        if (col[i] < '0' || col[i] > '9')
+            return 0;
+    return atoi(col + n + 2);
+}
+
+/* Whether two headings are one column's, a year noted or not. */
+static bool
+same_column(const char *a, const char *b)
+{
+    return !strcmp(a, b) || noted_year(a, b) || noted_year(b, a);
+}
+
+/* A row under its table's head row: a figure of another year than its
+ * column's shows it ("20 (2024)"). */
 static void
-budget_row(FILE *f, const ps_budget_row *r, bool md)
+budget_row(FILE *f, const ps_budget_row *r, const ps_budget_row *head, bool md)
 {
     char num[64];
     if (md) {
@@ -134,6 +159,9 @@ budget_row(FILE *f, const ps_budget_row *r, bool md)
             cli_format_amount(r->amounts[k], num, sizeof num);
         else
             snprintf(num, sizeof num, "–");
+        int y = r->present[k] ? noted_year(r->columns[k], head->columns[k]) : 0;
+        if (y)
+            snprintf(num + strlen(num), sizeof num - strlen(num), " (%d)", y);
         if (md) {
             fprintf(f, " %s |", num);
         } else {
@@ -155,7 +183,7 @@ starts_table(const ps_budget *b, size_t i)
         return true;
     /* two tables of one caption on a page: their columns differ */
     for (size_t k = 0; k < r->ncols; k++)
-        if (strcmp(r->columns[k], prev->columns[k]))
+        if (!same_column(r->columns[k], prev->columns[k]))
             return true;
     return false;
 }
@@ -163,10 +191,21 @@ starts_table(const ps_budget *b, size_t i)
 static void
 budget_tables(FILE *f, const ps_budget *b, bool md)
 {
+    const ps_budget_row *head = NULL; /* the row whose headings the table shows */
     for (size_t i = 0; i < b->n; i++) {
-        if (starts_table(b, i))
-            budget_table_head(f, &b->rows[i], md, i > 0);
-        budget_row(f, &b->rows[i], md);
+        if (starts_table(b, i) || !head) {
+            head = &b->rows[i];
+            /* its headings without a row's noted year, when another row has them */
+            for (size_t j = i + 1; j < b->n && !starts_table(b, j); j++) {
+                bool plain = true;
+                for (size_t k = 0; k < head->ncols && plain; k++)
+                    plain = !noted_year(head->columns[k], b->rows[j].columns[k]);
+                if (!plain)
+                    head = &b->rows[j];
+            }
+            budget_table_head(f, head, md, i > 0);
+        }
+        budget_row(f, &b->rows[i], head, md);
     }
     if (!md)
         fprintf(f, "\n%zu budget rows\n", b->n);

@@ -92,4 +92,22 @@ want = [('Alla: Alla externa köp av vård prövas mot lösningar i egen regi', 
         ('EKB: Avslutade platser och nerförhandlade priser', [0.5], 'mnkr', ['Bedömd effekt 2017'])]
 sys.exit(0 if got == want else print('#', got) or 1)
 PY
+# key figures whose Alingsås column holds the year before's for some rows
+# ("20 (2024)" under "Alingsås 2025"; socialnämnden's genomlysning p5)
+run_ps 0 "ingest a genomlysning's key figures" ingest --db "$TMP/db3" \
+    "$SHARED/realplans/se_alingsas-socialnamnden_2026-2027_genomlysning.pdf"
+run_ps 0 "plansok budget --format csv" budget --db "$TMP/db3" --format csv
+check "... each figure under its column, the year it is of noted, each label whole" python3 - "$TMP/out" <<'PY'
+import csv, sys
+rows = [(r['label'], r['column'], float(r['amount'])) for r in csv.DictReader(open(sys.argv[1], encoding='utf-8'))
+        if r['page'] == '5']
+want = [('Antal barn och unga 0–20 år som har varit placerade på HVB någon gång under året', 'Alingsås 2025 (2024)', 20),
+        ('Antal barn och unga 0–20 år som har varit placerade på HVB någon gång under året', 'Liknande kommuner 2024', 21),
+        ('Antal barn och unga 0–20 år som har varit placerade på familjehem någon gång under året', 'Kommungenomsnitt 2024', 68),
+        ('Kostnad öppna insatser barn och unga, kr/inv', 'Liknande kommuner 2024', 850)]
+sys.exit(0 if all(w in rows for w in want) else print('#', rows) or 1)
+PY
+run_ps 0 "plansok budget as text" budget --db "$TMP/db3"
+check "... shows them in one table, the year beside the figure" sh -c \
+    "grep -c 'Alingsås 2025 Liknande kommuner 2024 Kommungenomsnitt 2024' '$TMP/out' | grep -qx 1 && grep -q 'på HVB någon gång under året *20 (2024) *21 *27\$' '$TMP/out'"
 done_testing
