@@ -776,7 +776,8 @@ static bool
 is_preposition(const char *w, size_t n)
 {
     static const char *const preps[] = { "i", "för", "av", "med", "till", "på", "inom", "från", "vid", "mot",
-                                         "om", "under", "och", "hos", NULL };
+                                         "om", "under", "och", "hos", "enligt", "efter", "genom", "utan",
+                                         NULL };
     for (int i = 0; preps[i]; i++)
         if (strlen(preps[i]) == n && !strncmp(w, preps[i], n))
             return true;

@@ -595,6 +595,12 @@ test_statement_split(void)
     for (size_t i = 0; i < v.n; i++)
         free(v.v[i]);
     v.n = 0;
+    /* ... and so does the goal of a name after "enligt" (Målbild tåg 2035 p10) */
+    psi_goal_statements("Målet enligt Målbild tåg 2035 är att tågtrafiken ska tredubblas till 2035.", &v);
+    CHECK(v.n == 1 && !strcmp(v.v[0], "Målet enligt Målbild tåg 2035 är att tågtrafiken ska tredubblas till 2035."));
+    for (size_t i = 0; i < v.n; i++)
+        free(v.v[i]);
+    v.n = 0;
     psi_goal_statements("Antalet resor ska öka Västra Götaland ska vara ledande.", &v);
     CHECK(v.n == 2 && !strcmp(v.v[1], "Västra Götaland ska vara ledande."));
     for (size_t i = 0; i < v.n; i++)
