@@ -77,7 +77,7 @@ budget_csv(FILE *f, const ps_budget *b)
 
 /* The caption and column headings of a source table. */
 static void
-budget_table_head(FILE *f, const ps_budget_row *r, bool md, bool after)
+budget_table_head(FILE *f, const ps_budget_row *r, char *const *head, bool md, bool after)
 {
     if (md) {
         fputs(after ? "\n**" : "**", f);
@@ -91,7 +91,7 @@ budget_table_head(FILE *f, const ps_budget_row *r, bool md, bool after)
         fputs("\n\n| Post |", f);
         for (size_t k = 0; k < r->ncols; k++) {
             fputc(' ', f);
-            cli_escape(f, r->columns[k], ESC_MD);
+            cli_escape(f, head[k], ESC_MD);
             fputs(" |", f);
         }
         fprintf(f, "\n|---|");
@@ -112,38 +112,54 @@ budget_table_head(FILE *f, const ps_budget_row *r, bool md, bool after)
         fprintf(f, "\n  %-*s", LABEL_WIDTH, "");
         for (size_t k = 0; k < r->ncols; k++) {
             fputc(' ', f);
-            cli_pad_left(f, r->columns[k], AMOUNT_WIDTH);
+            cli_pad_left(f, head[k], AMOUNT_WIDTH);
         }
     }
     fputc('\n', f);
 }
 
-/* The year a figure of column col is of when its heading is the table's
- * heading head with that year noted ("Alingsås 2025 (2024)" under
- * "Alingsås 2025": the figure is 2024's), else 0. */
-static int
-noted_year(const char *col, const char *head)
+/* The length of heading col without a year noted after it ("Alingsås
+ * 2025 (2024)": that of "Alingsås 2025"; "(2024)" alone: 0), and that
+ * year in *year (0 when none). */
+static size_t
+base_len(const char *col, int *year)
 {
-    size_t n = strlen(head), m = strlen(col);
-    if (m != n + 7 || strncmp(col, head, n) || col[n] != ' ' || col[n + 1] != '(' || col[m - 1] != ')')
-        return 0;
-    for (size_t i = n + 2; i < m - 1; i++)
+    size_t m = strlen(col);
+    *year = 0;
+    if (m < 6 || col[m - 1] != ')' || col[m - 6] != '(')
+        return m;
+    for (size_t i = m - 5; i < m - 1; i++)
         if (col[i] < '0' || col[i] > '9')
-            return 0;
-    return atoi(col + n + 2);
+            return m;
+    if (m > 6 && col[m - 7] != ' ')
+        return m;
+    *year = atoi(col + m - 5);
+    return m > 6 ? m - 7 : 0;
 }
 
 /* Whether two headings are one column's, a year noted or not. */
 static bool
 same_column(const char *a, const char *b)
 {
-    return !strcmp(a, b) || noted_year(a, b) || noted_year(b, a);
+    int ya, yb;
+    size_t na = base_len(a, &ya), nb = base_len(b, &yb);
+    return na == nb && !strncmp(a, b, na);
 }
 
-/* A row under its table's head row: a figure of another year than its
- * column's shows it ("20 (2024)"). */
+/* The year a figure of column col is of when it differs from its table's
+ * heading head by that year noted ("Alingsås 2025 (2024)" under "Alingsås
+ * 2025": the figure is 2024's), else 0. */
+static int
+noted_year(const char *col, const char *head)
+{
+    int y, yh;
+    size_t n = base_len(col, &y);
+    base_len(head, &yh);
+    return y && !yh && n == strlen(head) && !strncmp(col, head, n) ? y : 0;
+}
+
 static void
-budget_row(FILE *f, const ps_budget_row *r, const ps_budget_row *head, bool md)
+budget_row(FILE *f, const ps_budget_row *r, char *const *head, bool md)
 {
     char num[64];
     if (md) {
@@ -159,7 +175,7 @@ budget_row(FILE *f, const ps_budget_row *r, const ps_budget_row *head, bool md)
             cli_format_amount(r->amounts[k], num, sizeof num);
         else
             snprintf(num, sizeof num, "–");
-        int y = r->present[k] ? noted_year(r->columns[k], head->columns[k]) : 0;
+        int y = r->present[k] ? noted_year(r->columns[k], head[k]) : 0;
         if (y)
             snprintf(num + strlen(num), sizeof num - strlen(num), " (%d)", y);
         if (md) {
@@ -188,25 +204,50 @@ starts_table(const ps_budget *b, size_t i)
     return false;
 }
 
+/* The headings a table shows, from its rows i..: each column's heading,
+ * without a year noted after it when its rows differ in it ("Alingsås
+ * 2025" when a row has "Alingsås 2025 (2024)"; that row's figure shows
+ * its year). Free with free_headings. */
+static char **
+table_headings(const ps_budget *b, size_t i)
+{
+    const ps_budget_row *r = &b->rows[i];
+    char **head = malloc((r->ncols ? r->ncols : 1) * sizeof *head);
+    for (size_t k = 0; k < r->ncols; k++) {
+        /* a heading all its rows share is the table's, a year in it or not
+         * ("Bokslut (2025)") */
+        bool shared = true;
+        for (size_t j = i + 1; j < b->n && !starts_table(b, j) && shared; j++)
+            shared = !strcmp(b->rows[j].columns[k], r->columns[k]);
+        int y;
+        head[k] = strndup(r->columns[k], shared ? strlen(r->columns[k]) : base_len(r->columns[k], &y));
+    }
+    return head;
+}
+
+static void
+free_headings(char **head, size_t n)
+{
+    for (size_t k = 0; head && k < n; k++)
+        free(head[k]);
+    free(head);
+}
+
 static void
 budget_tables(FILE *f, const ps_budget *b, bool md)
 {
-    const ps_budget_row *head = NULL; /* the row whose headings the table shows */
+    char **head = NULL; /* the headings the table shows */
+    size_t nhead = 0;
     for (size_t i = 0; i < b->n; i++) {
-        if (starts_table(b, i) || !head) {
-            head = &b->rows[i];
-            /* its headings without a row's noted year, when another row has them */
-            for (size_t j = i + 1; j < b->n && !starts_table(b, j); j++) {
-                bool plain = true;
-                for (size_t k = 0; k < head->ncols && plain; k++)
-                    plain = !noted_year(head->columns[k], b->rows[j].columns[k]);
-                if (!plain)
-                    head = &b->rows[j];
-            }
-            budget_table_head(f, head, md, i > 0);
+        if (starts_table(b, i)) {
+            free_headings(head, nhead);
+            head = table_headings(b, i);
+            nhead = b->rows[i].ncols;
+            budget_table_head(f, &b->rows[i], head, md, i > 0);
         }
         budget_row(f, &b->rows[i], head, md);
     }
+    free_headings(head, nhead);
     if (!md)
         fprintf(f, "\n%zu budget rows\n", b->n);
 }

@@ -53,6 +53,22 @@ cells_unit(const psi_table *tb)
     return unit;
 }
 
+/* The letters of s's first word ("placerade": 9; "l BEHOV": 1). */
+static size_t
+first_word_letters(const char *s)
+{
+    size_t n = 0;
+    for (size_t i = 0; s[i] && s[i] != ' ';) {
+        uint32_t cp;
+        size_t k = psi_utf8_decode(s + i, strlen(s + i), &cp);
+        if (!k)
+            break;
+        n += psi_cp_is_letter(cp);
+        i += k;
+    }
+    return n;
+}
+
 /* A column's heading for an amount of year y, noted beside it: "Alingsås
  * 2025 (2024)" for "20 (2024)" under "Alingsås 2025"; the heading as it is
  * when it names that year already, or without a note. */
@@ -331,7 +347,7 @@ page_tables(const psi_page *pg, int page, const psi_wordset *words, psi_budget_r
              * "placerade på HVB någon gång under året") */
             const psi_line *above = under_line ? under_line : row->l;
             bool under = row->c[0].kind == PSI_C_TEXT && above && t.l && fabs(t.c[0].x0 - row->c[0].x0) < 2 &&
-                         t.l->y0 > above->y0 && t.l->y0 - above->y1 < 0.8 * t.l->size;
+                         t.l->y0 > above->y0 && t.l->y0 - above->y1 < 0.8 * t.l->size && first_word_letters(s) >= 2;
             if (*last && psi_starts_lower(s) && (row->c[0].kind != PSI_C_TEXT || in_middle || under)) {
                 /* the end of a label wrapped around its amounts, or of
                  * its middle cell */

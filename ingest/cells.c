@@ -210,6 +210,8 @@ psi_tline_of(const psi_line *l, psi_tline *out)
             char *num = psi_strndup(text, (size_t)(paren - text));
             double v;
             if (ps_parse_amount(num, &v) && !is_year_cell(num)) {
+                /* its place with its note: figures are set flush right,
+                 * the note's right edge where the column's figures end */
                 out->c[out->n++] = (psi_tcell){ num, x0, x1, PSI_C_AMOUNT, v, NULL, atoi(paren + 2) };
                 free(text);
                 p = t ? t + 1 : p + len;

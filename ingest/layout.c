@@ -145,6 +145,14 @@ emit_line(psi_line *out, size_t *n, wref *r, size_t count)
     psi_cell *cells = psi_malloc((count ? count : 1) * sizeof *cells);
     bool *glue = psi_calloc(count + 1, sizeof *glue);
     letter_spacing(r, count, glue);
+    /* the line's usual word space, to tell a label's first figure from a
+     * wide-spaced line's next word */
+    double gaps[64], usual = 0;
+    size_t ng = 0;
+    for (size_t i = 1; i < count && ng < 64; i++)
+        gaps[ng++] = r[i].w->x0 - r[i - 1].w->x1;
+    if (ng)
+        usual = psi_median(gaps, ng);
     for (size_t i = 0; i < count; i++) {
         const psi_word *w = r[i].w;
         /* a wide gap is a table column: a tab keeps the cells apart */
@@ -155,10 +163,11 @@ emit_line(psi_line *out, size_t *n, wref *r, size_t count)
         bool number = psi_is_number(w->text, strlen(w->text));
         bool amounts = i > 0 && psi_is_number(r[i - 1].w->text, strlen(r[i - 1].w->text)) && number;
         /* ... and between a label and its first figure, a gap of one and a
-         * half em: no justified line spaces its words so wide
-         * ("kommunala       74,2", 1.9 em) */
+         * half em and three of the line's word spaces ("kommunala   74,2":
+         * 1.9 em where the label's words are 0.6 em apart; not "inom 3
+         * år," on a line justified to 1.75 em spaces) */
         bool first_figure = i > 0 && number && !amounts && psi_has_letter(r[i - 1].w->text) &&
-                            gap > psi_word_em(w) * 1.5;
+                            gap > psi_word_em(w) * 1.5 && gap > 3 * usual;
         bool cell = i == 0 || psi_cell_gap(r[i - 1].w, w) || (amounts && gap > psi_word_em(w) * 0.6) || first_figure;
         if (cell)
             cells[ncells++] = (psi_cell){ w->x0, w->x1 };

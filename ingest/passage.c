@@ -593,8 +593,10 @@ ends_heading(const psi_buf *head, double head_size, const psi_line *prev, const 
 }
 
 /* The length of the item number a protocol sets above an item's title
- * ("§ 112" of "§ 112 2026.272 KS"), when line i of pg is one and the next
- * line with text, close under it, is a heading; else 0. */
+ * ("§ 112" of "§ 112 2026.272 KS"), when line i of pg is one, alone or
+ * with the case's number ("2026.272 KS", "Dnr …"; not "§ 36 i den lydelse
+ * …", a paragraph's last line), and the next line with text, close under
+ * it, is a heading not numbered so itself; else 0. */
 static size_t
 item_number(const psi_page *pg, size_t i, double body)
 {
@@ -606,10 +608,17 @@ item_number(const psi_page *pg, size_t i, double body)
     size_t d = strspn(t + n, "0123456789");
     if (!d || (t[n + d] && t[n + d] != ' '))
         return 0;
+    const char *rest = t + n + d + strspn(t + n + d, " ");
+    size_t year = strspn(rest, "0123456789");
+    bool case_number = (year == 4 && rest[4] == '.' && isdigit((unsigned char)rest[5])) ||
+                       !strncmp(rest, "Dnr", 3) || !strncmp(rest, "dnr", 3);
+    if (*rest && !case_number)
+        return 0;
     size_t j = i + 1;
     while (j < pg->nlines && !pg->lines[j].text)
         j++;
-    if (j == pg->nlines || pg->lines[j].y0 - l->y1 > 2.5 * l->size || !heading_at(pg, j, body))
+    if (j == pg->nlines || pg->lines[j].y0 <= l->y0 || pg->lines[j].y0 - l->y1 > 2.5 * l->size ||
+        !strncmp(pg->lines[j].text, "\xc2\xa7", 2) || !heading_at(pg, j, body))
         return 0;
     return n + d;
 }

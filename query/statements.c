@@ -776,8 +776,7 @@ static bool
 is_preposition(const char *w, size_t n)
 {
     static const char *const preps[] = { "i", "för", "av", "med", "till", "på", "inom", "från", "vid", "mot",
-                                         "om", "under", "och", "hos", "enligt", "efter", "genom", "utan",
-                                         NULL };
+                                         "om", "under", "och", "hos", "enligt", "efter", "genom", NULL };
     for (int i = 0; preps[i]; i++)
         if (strlen(preps[i]) == n && !strncmp(w, preps[i], n))
             return true;

@@ -595,6 +595,13 @@ test_statement_split(void)
     for (size_t i = 0; i < v.n; i++)
         free(v.v[i]);
     v.n = 0;
+    /* "utan" opens the next goal's subject: it is no preposition here */
+    psi_goal_statements("Kostnaderna ska inte öka, utan Regionen ska effektivisera verksamheten.", &v);
+    CHECK(v.n == 2 && !strncmp(v.v[0], "Kostnaderna ska inte öka", strlen("Kostnaderna ska inte öka")) &&
+          !strcmp(v.v[1], "Regionen ska effektivisera verksamheten."));
+    for (size_t i = 0; i < v.n; i++)
+        free(v.v[i]);
+    v.n = 0;
     /* ... and so does the goal of a name after "enligt" (Målbild tåg 2035 p10) */
     psi_goal_statements("Målet enligt Målbild tåg 2035 är att tågtrafiken ska tredubblas till 2035.", &v);
     CHECK(v.n == 1 && !strcmp(v.v[0], "Målet enligt Målbild tåg 2035 är att tågtrafiken ska tredubblas till 2035."));

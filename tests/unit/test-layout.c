@@ -321,19 +321,27 @@ test_letter_spacing(void)
 
 /* A label and its first figure 1.7 em apart are two cells (KUN's
  * genomlysning p6: "kommunala       74,2 | 73,6"); a word and a number 1.2
- * em apart in a wide-spaced line are one ("inom    4 år"). */
+ * em apart are one ("inom    4 år"), and so are they on a line whose
+ * every word stands 1.75 em apart. */
 static void
 test_first_figure(void)
 {
-    static const char *const row[] = { "kommunala", "74,2", "73,6" };
-    double x[] = { 60, 122, 190 }, wd[] = { 45, 18, 18 };
-    char *t = line_of(row, x, wd, 3);
-    CHECK_STR(t, "kommunala\t74,2\t73,6");
+    static const char *const row[] = { "Gymnasieelever", "med", "examen", "inom", "4", "år,", "kommunala", "74,2", "73,6" };
+    double x[] = { 60, 127, 148, 180, 205, 215, 232, 294, 362 }, wd[] = { 62, 16, 27, 20, 5, 12, 45, 18, 18 };
+    char *t = line_of(row, x, wd, 9);
+    CHECK_STR(t, "Gymnasieelever med examen inom 4 år, kommunala\t74,2\t73,6");
     free(t);
     static const char *const prose[] = { "inom", "4", "år" };
     double x2[] = { 60, 92, 102 }, wd2[] = { 20, 5, 10 };
     t = line_of(prose, x2, wd2, 3);
     CHECK_STR(t, "inom 4 år");
+    free(t);
+    /* a line justified to 1.75 em spaces keeps its figure (KUN p7: "till
+     * universitet och högskola inom 3 år,") */
+    static const char *const wide[] = { "högskola", "inom", "3", "år," };
+    double x3[] = { 60, 117.5, 157.5, 180 }, wd3[] = { 40, 22.5, 5, 12 };
+    t = line_of(wide, x3, wd3, 4);
+    CHECK_STR(t, "högskola inom 3 år,");
     free(t);
 }
 
@@ -748,6 +756,22 @@ test_item_number(void)
         CHECK_STR(out.v[2].heading, "§ 112 Budget 2027 och ramar 2028-2029");
         CHECK_STR(out.v[2].text, "Direktionen beslutade att godkänna budget 2027.\n§ 10 i förbundsordningen gäller. "
                                  "Mer text om beslutet.");
+    }
+    passages_release(&out);
+    /* a paragraph's last line that starts with a § is no item number, even
+     * right above a heading */
+    psi_line text[] = {
+        ln("Information", 80, 13, true),
+        ln("Beslutet fattades enligt kommunallagen 6 kap.", 100, 10, false),
+        ln("§ 36 i den lydelse som gällde då.", 113, 10, false),
+        ln("Beslut", 128, 13, true),
+        ln("Kommunstyrelsen beslutar att lägga informationen till handlingarna.", 150, 10, false),
+    };
+    out = passages_on(text, sizeof text / sizeof *text);
+    CHECK(out.n == 2);
+    if (out.n == 2) {
+        CHECK_STR(out.v[0].text, "Beslutet fattades enligt kommunallagen 6 kap. § 36 i den lydelse som gällde då.");
+        CHECK_STR(out.v[1].heading, "Beslut");
     }
     passages_release(&out);
 }
