@@ -118,31 +118,32 @@ budget_table_head(FILE *f, const ps_budget_row *r, char *const *head, bool md, b
     fputc('\n', f);
 }
 
-/* The length of heading col without a year noted after it ("Alingsås
- * 2025 (2024)": that of "Alingsås 2025"; "(2024)" alone: 0), and that
- * year in *year (0 when none). */
-static size_t
-base_len(const char *col, int *year)
+/* The year noted after heading col ("Alingsås 2025 (2024)": 2024;
+ * "(2024)" alone too), else 0; *base (may be NULL) is the length of the
+ * heading without it. */
+static int
+noted(const char *col, size_t *base)
 {
     size_t m = strlen(col);
-    *year = 0;
-    if (m < 6 || col[m - 1] != ')' || col[m - 6] != '(')
-        return m;
+    if (base)
+        *base = m;
+    if (m < 6 || col[m - 1] != ')' || col[m - 6] != '(' || (m > 6 && col[m - 7] != ' '))
+        return 0;
     for (size_t i = m - 5; i < m - 1; i++)
         if (col[i] < '0' || col[i] > '9')
-            return m;
-    if (m > 6 && col[m - 7] != ' ')
-        return m;
-    *year = atoi(col + m - 5);
-    return m > 6 ? m - 7 : 0;
+            return 0;
+    if (base)
+        *base = m > 6 ? m - 7 : 0;
+    return atoi(col + m - 5);
 }
 
 /* Whether two headings are one column's, a year noted or not. */
 static bool
 same_column(const char *a, const char *b)
 {
-    int ya, yb;
-    size_t na = base_len(a, &ya), nb = base_len(b, &yb);
+    size_t na, nb;
+    noted(a, &na);
+    noted(b, &nb);
     return na == nb && !strncmp(a, b, na);
 }
 
@@ -152,10 +153,9 @@ same_column(const char *a, const char *b)
 static int
 noted_year(const char *col, const char *head)
 {
-    int y, yh;
-    size_t n = base_len(col, &y);
-    base_len(head, &yh);
-    return y && !yh && n == strlen(head) && !strncmp(col, head, n) ? y : 0;
+    size_t n;
+    int y = noted(col, &n);
+    return y && !noted(head, NULL) && n == strlen(head) && !strncmp(col, head, n) ? y : 0;
 }
 
 static void
@@ -219,8 +219,9 @@ table_headings(const ps_budget *b, size_t i)
         bool shared = true;
         for (size_t j = i + 1; j < b->n && !starts_table(b, j) && shared; j++)
             shared = !strcmp(b->rows[j].columns[k], r->columns[k]);
-        int y;
-        head[k] = strndup(r->columns[k], shared ? strlen(r->columns[k]) : base_len(r->columns[k], &y));
+        size_t n;
+        noted(r->columns[k], &n);
+        head[k] = strndup(r->columns[k], shared ? strlen(r->columns[k]) : n);
     }
     return head;
 }

@@ -434,44 +434,43 @@ psi_join_line(psi_buf *b, const char *next, const psi_wordset *words)
     while (nwcore > 0 && is_word_punct(next[nwcore - 1]))
         nwcore--;
 
+    /* the two halves written whole in the document ("kompetensförsörjning") */
+    psi_buf joined = PSI_BUF_INIT;
+    psi_buf_add(&joined, frag, fraglen);
+    psi_buf_add(&joined, next, nwcore);
+    bool whole = psi_wordset_has(words, joined.s, joined.len);
+    psi_buf_release(&joined);
+
+    bool word_end = false; /* a conjunction that ends the word here */
     for (int i = 0; conjunctions[i]; i++) {
-        if (strlen(conjunctions[i]) == nw && strncmp(next, conjunctions[i], nw) == 0) {
-            /* ... unless it is the end of a word ("samt", "men", "till")
-             * and the document writes the two whole: "kommungemen-" +
-             * "samt" is "kommungemensamt", "plattfor-" + "men"
-             * "plattformen". Not "och", "eller": poppler joins some lines
-             * itself ("hälsooch"), so the document's "whole" words lie */
-            bool whole = false;
-            const char *c = conjunctions[i];
-            if (!strcmp(c, "samt") || !strcmp(c, "men") || !strcmp(c, "till")) {
-                psi_buf joined = PSI_BUF_INIT;
-                psi_buf_add(&joined, frag, fraglen);
-                psi_buf_add(&joined, next, nwcore);
-                whole = psi_wordset_has(words, joined.s, joined.len);
-                psi_buf_release(&joined);
-            }
-            if (whole) {
-                b->len--;
-                b->s[b->len] = '\0';
-            } else {
-                psi_buf_addc(b, ' '); /* "hälso- och" */
-            }
+        const char *c = conjunctions[i];
+        if (strlen(c) != nw || strncmp(next, c, nw))
+            continue;
+        /* ... unless it is the end of a word ("samt", "men", "till") and
+         * the document writes the two whole: "kommungemen-" + "samt" is
+         * "kommungemensamt", "plattfor-" + "men" "plattformen". Not "och",
+         * "eller": poppler joins some lines itself ("hälsooch"), so the
+         * document's "whole" words lie */
+        if (!whole || (strcmp(c, "samt") && strcmp(c, "men") && strcmp(c, "till"))) {
+            psi_buf_addc(b, ' '); /* "hälso- och" */
             add_untabbed(b, next);
             return;
         }
+        word_end = true;
+        break;
     }
     bool keep;
-    if (!psi_starts_lower(next)) {
+    if (word_end) {
+        keep = false;
+    } else if (!psi_starts_lower(next)) {
         keep = true; /* "Jönköping-" + "Linköping", "EU-" + "2020" */
     } else {
-        psi_buf hy = PSI_BUF_INIT, joined = PSI_BUF_INIT;
+        psi_buf hy = PSI_BUF_INIT;
         psi_buf_add(&hy, frag, fraglen + 1);
         psi_buf_add(&hy, next, nwcore);
-        psi_buf_add(&joined, frag, fraglen);
-        psi_buf_add(&joined, next, nwcore);
         if (psi_wordset_has(words, hy.s, hy.len)) {
             keep = true;
-        } else if (psi_wordset_has(words, joined.s, joined.len)) {
+        } else if (whole) {
             keep = false;
         } else {
             /* "EU-projekt", "IoT-plattform", "e-hälsa", "2014-års": the
@@ -493,7 +492,6 @@ psi_join_line(psi_buf *b, const char *next, const psi_wordset *words)
             keep = (upper && chars <= 4) || (capitals >= 2 && !upper && chars <= 5) || digit || chars == 1;
         }
         psi_buf_release(&hy);
-        psi_buf_release(&joined);
     }
     if (!keep) {
         b->len--; /* drop the hyphen */

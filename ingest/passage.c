@@ -672,7 +672,8 @@ psi_build_passages(const psi_page *pages, int npages, const psi_wordset *words, 
     qsort(lv.size, (size_t)lv.n, sizeof lv.size[0], cmp_desc);
 
     char *carry = NULL; /* a sentence or a hyphenated word cut by a page end */
-    char *item = NULL;  /* a protocol's "§ 112 2026.272 KS" over the next heading */
+    char *item = NULL;  /* a protocol's "§ 112 2026.272 KS" over the next heading (on
+                         * its page: item_number), emitted when that heading ends */
     size_t item_len = 0; /* ... "§ 112" */
     for (int p = 0; p < npages; p++) {
         b.page = p;
@@ -775,11 +776,6 @@ psi_build_passages(const psi_page *pages, int npages, const psi_wordset *words, 
             prev = l;
         }
         psi_buf_release(&head);
-        if (item) { /* (never left: its heading is on its page) */
-            psi_join_line(&b.para, item, words);
-            free(item);
-            item = NULL;
-        }
         /* the page ends: a sentence it cuts off, that the next page goes on
          * with in lower case, is read whole on the page where it ends ("…
          * stödinsatser som stärker både måluppfyllelse och" / "skolnärvaro.

@@ -25,8 +25,8 @@ typedef struct psi_table {
  * else one per heading in order. Where a heading's words lie comes from
  * pg's words (may be NULL); words (the document's, may be NULL) join a
  * heading's lines. stub receives the headings over the labels ("(tkr)",
- * "Belopp i tkr"), and *stub_side whether two of them stand side by side
- * on one line, the headings of the label's cells ("Verksamhet | Åtgärd");
+ * "Belopp i tkr"), and *stub_side whether a line of them is the headings
+ * of the label's cells, side by side ("Verksamhet      Åtgärd");
  * *above is the table's title: a header line that is one
  * ("Driftsprognos"), else tb->caption. *ncols is the count; release with
  * psi_columns_free. */

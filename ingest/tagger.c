@@ -120,8 +120,9 @@ unnumbered(const char *h)
     if (!strncmp(p, "\xc2\xa7", 2)) { /* "§ 112 " */
         const char *q = p + 2 + strspn(p + 2, " ");
         size_t d = strspn(q, "0123456789");
-        if (d && q[d] == ' ' && q[d + 1 + strspn(q + d + 1, " ")])
-            return q + d + 1 + strspn(q + d + 1, " ");
+        const char *words = q + d + strspn(q + d, " ");
+        if (d && q[d] == ' ' && *words)
+            return words;
     }
     const char *d = p;
     while ((*p >= '0' && *p <= '9') || (*p == '.' && p > d))

@@ -466,6 +466,13 @@ add_link(goal_set *gs, ps_goal_link l)
     g->links[g->nlinks++] = l;
 }
 
+/* Whether link l carries its earlier goal, in force, into year y. */
+static bool
+carries_into(const ps_goal_link *l, int y)
+{
+    return l->to_year == y && l->change == PS_GOAL_IN_FORCE && l->to < 0;
+}
+
 /* Links from the goals of year ya to those of year yb. The goals of ya
  * are its own and those an earlier year's plan holds in force in it (its
  * links into ya say so): a goal of a lokalförsörjningsplan 2026–2031 that
@@ -480,14 +487,14 @@ align_years(goal_set *gs, int ya, int yb)
     int from_year = g->years[ya].year, to_year = g->years[yb].year;
     size_t na = a1 - a0, nlinks = g->nlinks;
     for (size_t i = 0; i < nlinks; i++)
-        na += g->links[i].to_year == from_year && g->links[i].change == PS_GOAL_IN_FORCE && g->links[i].to < 0;
+        na += carries_into(&g->links[i], from_year);
     size_t *from = psi_malloc((na + 1) * sizeof *from); /* the goals of ya, own first */
     psi_goal_sig *sig = psi_malloc((na + 1) * sizeof *sig);
     na = 0;
     for (size_t a = a0; a < a1; a++)
         from[na++] = a;
     for (size_t i = 0; i < nlinks; i++)
-        if (g->links[i].to_year == from_year && g->links[i].change == PS_GOAL_IN_FORCE && g->links[i].to < 0)
+        if (carries_into(&g->links[i], from_year))
             from[na++] = (size_t)g->links[i].from;
     for (size_t k = 0; k < na; k++)
         sig[k] = gs->sig[from[k]];
