@@ -37,7 +37,7 @@ extern "C" {
  * so that an index reads its documents again (ps_index_check_file:
  * PS_FILE_STALE). t105 (tests/data/extract-fingerprint.tsv) fails make
  * check until it is bumped. */
-#define PS_EXTRACT_VERSION 5
+#define PS_EXTRACT_VERSION 6
 
 typedef enum ps_status {
     PS_OK = 0,
@@ -194,6 +194,19 @@ typedef struct ps_heading {
     char *text;
 } ps_heading;
 
+/* What a budget row is in its table (ingest/budgetsum.c): a row to add, or
+ * one computed from others, to leave out when adding. */
+typedef enum ps_budget_role {
+    PS_ROW_ITEM,     /* an amount of its own */
+    PS_ROW_TOTAL,    /* a sum or result of other rows: "Summa …", "Totalt",
+                        "Verksamhetens kostnader" when its figures are the
+                        sum of the rows it heads or closes, "Årets resultat" */
+    PS_ROW_OF_WHICH, /* "varav …": a part of the row above, already in it */
+} ps_budget_role;
+
+/* "item", "total" or "of_which". */
+const char *ps_budget_role_name(ps_budget_role r);
+
 /* One row of a budget table: a label and its amounts per column. */
 typedef struct ps_budget_row {
     int page;           /* 0-based physical page */
@@ -204,6 +217,11 @@ typedef struct ps_budget_row {
     char **columns;     /* headings, e.g. "Budget 2015", "Utfall 2013" */
     double *amounts;    /* in the table's unit; -500 for "−500" */
     unsigned char *present; /* 0 where the cell is empty */
+    ps_budget_role role;
+    int level;          /* how far it is set in: 1 + the level of a row above
+                           it that holds it (a total over its parts, the row
+                           of a "varav"); a part above its total has the
+                           total's level; else 0 */
     /* set when rows come from the index (ps_budget_list) */
     char *docid, *file, *org;
     int lan, year;

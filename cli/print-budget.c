@@ -10,6 +10,7 @@
 
 #define LABEL_WIDTH 34  /* characters of the label column in text */
 #define AMOUNT_WIDTH 14 /* characters of an amount column in text */
+#define MAX_INDENT 4    /* levels a part is set in under its total, at most */
 
 static void
 budget_json(FILE *f, const ps_budget *b)
@@ -28,6 +29,8 @@ budget_json(FILE *f, const ps_budget *b)
         sprinter_map_string(sp, "table", r->table);
         sprinter_map_string(sp, "unit", r->unit);
         sprinter_map_string(sp, "label", r->label);
+        sprinter_map_string(sp, "role", ps_budget_role_name(r->role));
+        sprinter_map_integer(sp, "level", r->level);
         sp->map_key(sp, "columns");
         sp->begin_list(sp);
         for (size_t k = 0; k < r->ncols; k++)
@@ -51,7 +54,7 @@ budget_json(FILE *f, const ps_budget *b)
 static void
 budget_csv(FILE *f, const ps_budget *b)
 {
-    fprintf(f, "organisation,lan,year,file,page,table,unit,label,column,amount\n");
+    fprintf(f, "organisation,lan,year,file,page,table,unit,label,column,amount,role,level\n");
     for (size_t i = 0; i < b->n; i++) {
         const ps_budget_row *r = &b->rows[i];
         for (size_t k = 0; k < r->ncols; k++) {
@@ -70,7 +73,7 @@ budget_csv(FILE *f, const ps_budget *b)
             cli_escape(f, r->label, ESC_CSV);
             fputc(',', f);
             cli_escape(f, r->columns[k], ESC_CSV);
-            fprintf(f, ",%.10g\n", r->amounts[k]);
+            fprintf(f, ",%.10g,%s,%d\n", r->amounts[k], ps_budget_role_name(r->role), r->level);
         }
     }
 }
@@ -162,13 +165,17 @@ static void
 budget_row(FILE *f, const ps_budget_row *r, char *const *head, bool md)
 {
     char num[64];
+    int in = r->level < MAX_INDENT ? r->level : MAX_INDENT; /* parts set in under their total */
     if (md) {
         fputs("| ", f);
+        for (int k = 0; k < in; k++)
+            fputs("\u00a0\u00a0", f); /* no-break spaces, which Markdown keeps */
+        fputs(r->role == PS_ROW_TOTAL ? "**" : "", f);
         cli_escape(f, r->label, ESC_MD);
-        fputs(" |", f);
+        fputs(r->role == PS_ROW_TOTAL ? "** |" : " |", f);
     } else {
-        fputs("  ", f);
-        cli_pad_right(f, r->label, LABEL_WIDTH);
+        fprintf(f, "  %*s", 2 * in, "");
+        cli_pad_right(f, r->label, LABEL_WIDTH - 2 * in);
     }
     for (size_t k = 0; k < r->ncols; k++) {
         if (r->present[k])

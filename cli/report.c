@@ -293,6 +293,8 @@ budget_row(const report_out *o, const ps_budget_row *b)
     fputs(o->html ? ": <b>" : ": **", f);
     text(o, b->label);
     fputs(o->html ? "</b>" : "**", f);
+    /* a total or a part of the row above: not to add to the rest */
+    fputs(b->role == PS_ROW_TOTAL ? " (summa)" : b->role == PS_ROW_OF_WHICH ? " (varav)" : "", f);
     for (size_t k = 0; k < b->ncols; k++) {
         if (!b->present[k])
             continue;

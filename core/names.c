@@ -171,6 +171,17 @@ ps_section_name(ps_section s)
     return "other";
 }
 
+const char *
+ps_budget_role_name(ps_budget_role r)
+{
+    switch (r) {
+    case PS_ROW_TOTAL: return "total";
+    case PS_ROW_OF_WHICH: return "of_which";
+    case PS_ROW_ITEM: break;
+    }
+    return "item";
+}
+
 int
 ps_section_parse(const char *name)
 {

@@ -629,6 +629,16 @@ typedef struct psi_budget_rows {
 void psi_budget_extract(const psi_page *pages, int npages, const bool *pages_on, const psi_wordset *words,
                         psi_budget_rows *out);
 
+/* ingest/budgetsum.c: the totals of a table's rows ------------------------ */
+
+/* Sets the role and level of a table's rows row[0..n), top down; indent[i]
+ * is row i's label's left edge (NAN when unknown). */
+void psi_budget_sums(ps_budget_row **row, const double *indent, size_t n);
+/* Whether a label names a total ("Summa …", "Totalt", "Årets resultat"),
+ * or a part of the row above ("varav …", "- därav …"). */
+bool psi_budget_label_total(const char *label);
+bool psi_budget_label_of_which(const char *label);
+
 /* ingest/cells.c: the cells of a table line (for budget.c) ---------------- */
 
 /* A cell's text and place (made up from its index when the line has no

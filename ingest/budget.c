@@ -82,6 +82,34 @@ column_of_year(const char *name, int y)
     return *name ? psi_asprintf("%s (%d)", name, y) : psi_asprintf("(%d)", y);
 }
 
+/* Where a row of a table was: which side of its line (0: the label's;
+ * 1: the first breakdown beside it …) and its label's left edge. */
+typedef struct row_place {
+    size_t side;
+    double indent;
+} row_place;
+
+/* The totals of a table's rows v[0..n), each side of its lines apart. */
+static void
+table_sums(ps_budget_row *v, const row_place *at, size_t n)
+{
+    ps_budget_row **rows = psi_malloc((n ? n : 1) * sizeof *rows);
+    double *indent = psi_malloc((n ? n : 1) * sizeof *indent);
+    for (size_t side = 0;; side++) {
+        size_t k = 0;
+        for (size_t i = 0; i < n; i++)
+            if (at[i].side == side) {
+                rows[k] = &v[i];
+                indent[k++] = at[i].indent;
+            }
+        if (!k)
+            break;
+        psi_budget_sums(rows, indent, k);
+    }
+    free(rows);
+    free(indent);
+}
+
 static void
 emit_table(psi_table *tb, const psi_page *pg, int page, const psi_wordset *words, psi_budget_rows *out)
 {
@@ -123,17 +151,24 @@ emit_table(psi_table *tb, const psi_page *pg, int page, const psi_wordset *words
             keep[k] = strcmp(f, "not") && strcmp(f, "noter") ? (long)nkeep++ : -1;
             free(f);
         }
+        size_t first = out->n;  /* the table's rows are out->v[first..] */
+        row_place *place = NULL; /* each emitted row's */
+        size_t nplace = 0, cplace = 0;
         for (size_t r = 0; r < tb->nrows; r++) {
             const psi_tline *t = &tb->rows[r];
             /* a row, and the breakdowns beside it: a label cell after amounts starts a row of its own */
             size_t i = 0, lead = psi_tline_lead(t), skip = lead > 1 ? lead : 1; /* cells before the first amount */
             const char *label = tb->labels[r];
+            row_place at = { 0, t->placed && t->n ? t->c[0].x0 : NAN };
             while (i < t->n) {
                 if (i == 0 && lead > 1) {
                     i = lead; /* the label's cells */
                 } else {
-                    if (i > 0)
+                    if (i > 0) {
                         label = t->c[i].text;
+                        at.side++;
+                        at.indent = t->placed ? t->c[i].x0 : NAN;
+                    }
                     if (t->c[i].kind == PSI_C_TEXT)
                         i++;
                 }
@@ -180,8 +215,15 @@ emit_table(psi_table *tb, const psi_page *pg, int page, const psi_wordset *words
                 row->amounts = amounts;
                 row->present = present;
                 row->lan = -1;
+                if (nplace == cplace) {
+                    cplace = cplace ? cplace * 2 : 32;
+                    place = psi_realloc(place, cplace * sizeof *place);
+                }
+                place[nplace++] = at;
             }
         }
+        table_sums(out->v + first, place, nplace);
+        free(place);
         free(unit);
         free(keep);
     }

@@ -92,6 +92,39 @@ want = [('Alla: Alla externa köp av vård prövas mot lösningar i egen regi', 
         ('EKB: Avslutade platser och nerförhandlade priser', [0.5], 'mnkr', ['Bedömd effekt 2017'])]
 sys.exit(0 if got == want else print('#', got) or 1)
 PY
+# totals: adding a table's item rows counts nothing twice. Investments
+# (TN p3) are groups over parts set in under them, and their total; the
+# result budgets (SN 2017 p1, TN p2) close costs, net cost and result
+# under their parts. Each table's last total is the sum of its item rows.
+check "... totals are marked, parts set in under their group, and the item rows add up to each table's total" \
+    python3 - "$TMP/out" <<'PY'
+import json, sys
+rows = json.load(open(sys.argv[1], encoding='utf-8'))['rows']
+sn, tn = 'se_alingsas-socialnamnden_2017_manadsuppfoljning.pdf', 'se_alingsas-tekniska-namnden_2026_fordjupad-manadsuppfoljning.pdf'
+def table(f, page, first):
+    t = [r for r in rows if r['file'] == f and r['page'] == page]
+    return t[:next((i for i, r in enumerate(t[1:], 1) if r['columns'] != t[0]['columns']), len(t))] if first else t
+bad = []
+for f, page, last in ((tn, 3, 'Totala utgifter'), (tn, 2, 'Årets resultat'), (sn, 1, 'Årets resultat')):
+    t = table(f, page, True)
+    if not t or t[-1]['label'] != last or t[-1]['role'] != 'total':
+        bad.append((f, page, 'last row', t[-1:] and t[-1]['label']))
+        continue
+    for c in range(len(t[-1]['amounts'])):
+        s = sum(r['amounts'][c] or 0 for r in t if r['role'] == 'item')
+        if abs(s - (t[-1]['amounts'][c] or 0)) > 0.5:
+            bad.append((f, page, c, s, t[-1]['amounts'][c]))
+inv = table(tn, 3, True)
+groups = [r['label'] for r in inv if r['role'] == 'total' and r['level'] == 0]
+bad += [] if groups == ['Expansionsinvestering', 'Imageinvestering', 'Reinvestering', 'Anpassningsinvestering',
+                         'Totala utgifter'] else [groups]
+bad += [] if sum(r['level'] == 1 and r['role'] == 'item' for r in inv) == 25 else ['parts set in']
+res = [r['label'] for r in table(sn, 1, True) if r['role'] == 'total']
+bad += [] if res == ['Verksamhetens kostnader', 'Verksamhetens nettokostnader', 'Årets resultat'] else [res]
+varav = [(r['label'], r['role'], r['level']) for r in rows if r['file'] == tn and r['page'] == 4]
+bad += [] if ('- varav exploatering', 'of_which', 1) in varav else [varav]
+sys.exit(0 if not bad else print('#', bad) or 1)
+PY
 # key figures whose Alingsås column holds the year before's for some rows
 # ("20 (2024)" under "Alingsås 2025"; socialnämnden's genomlysning p5)
 run_ps 0 "ingest a genomlysning's key figures" ingest --db "$TMP/db3" \

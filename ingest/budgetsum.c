@@ -1,0 +1,238 @@
+/* budgetsum.c: which rows of a budget table are totals of other rows, so
+ * that a reader adding a column does not count money twice. A row is a
+ * total when its figures are, in every column, the sum of
+ *  - the rows set in under it ("Expansionsinvestering" over "Parkmiljö",
+ *    "Lekplatser" …, TN's investments), or
+ *  - the rows just above it that no total holds yet ("Verksamhetens
+ *    kostnader" under the cost rows; "Verksamhetens nettokostnader" as
+ *    the income and that total), or
+ * when its label says so ("Summa …", "Totalt …", "Årets resultat"): such a
+ * row takes the rows above it that add up to it when some do, and is only
+ * a row of its own when a later total takes it in ("Årets resultat" in a
+ * balance sheet's equity). "varav …" rows are parts of the row above.
+ * Figures are printed rounded, so a sum may be a step or two of the last
+ * digit off. Pure C. */
+#include "plansok-private.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_PARTS 60    /* rows a total above its parts may hold */
+#define INDENT_PT 3.0   /* a part set in under its total, at least */
+
+typedef struct sums {
+    ps_budget_row **row;
+    const double *indent; /* the label's left edge, NAN when unknown */
+    size_t n;
+    long *parent;         /* the total (or row of a "varav") it is part of, -1 */
+    bool *named;          /* a total by its label */
+    bool *closed;         /* a total with its parts found */
+    double tol;           /* half a step of the last printed digit */
+} sums;
+
+/* The words of a label, folded to ASCII, after any leading "-", "+" or
+ * bullet: "- Varav 2023" is "varav 2023". */
+static char *
+folded_words(const char *label)
+{
+    char *f = psi_fold_ascii(label);
+    size_t i = 0;
+    while (f[i] && !(f[i] >= 'a' && f[i] <= 'z') && !(f[i] >= '0' && f[i] <= '9'))
+        i++;
+    memmove(f, f + i, strlen(f + i) + 1);
+    return f;
+}
+
+static bool
+starts_word(const char *s, const char *w)
+{
+    size_t n = strlen(w);
+    return !strncmp(s, w, n) && !(s[n] >= 'a' && s[n] <= 'z');
+}
+
+static bool
+has_word(const char *s, const char *w)
+{
+    for (const char *p = s; (p = strstr(p, w)); p++)
+        if ((p == s || !(p[-1] >= 'a' && p[-1] <= 'z')) && starts_word(p, w))
+            return true;
+    return false;
+}
+
+bool
+psi_budget_label_of_which(const char *label)
+{
+    char *f = folded_words(label);
+    bool r = starts_word(f, "varav") || starts_word(f, "darav");
+    free(f);
+    return r;
+}
+
+bool
+psi_budget_label_total(const char *label)
+{
+    static const char *const first[] = { "summa", "delsumma", "s:a", "sum", "total", "totalt", "totala",
+                                         "arets resultat", "periodens resultat", "budgeterat resultat",
+                                         "resultat fore", "resultat efter", NULL };
+    char *f = folded_words(label);
+    /* "Resultat" alone, not "Resultat vid avslut …" (a key figure) */
+    bool r = has_word(f, "totalt") || has_word(f, "totala") || !strcmp(f, "resultat");
+    for (size_t i = 0; first[i] && !r; i++)
+        r = starts_word(f, first[i]);
+    free(f);
+    return r;
+}
+
+/* Whether row t's figures are the sum of the k rows part[0..k): in every
+ * column within the rounding of k figures, with need of t's figures other
+ * than zero (0: a total of zeros may be). */
+static bool
+adds_up(const sums *s, size_t t, const size_t *part, size_t k, int need)
+{
+    const ps_budget_row *r = s->row[t];
+    double tol = s->tol * (k < 2 ? 1 : k < 4 ? (double)k : 4) + 1e-9;
+    int nonzero = 0;
+    for (size_t c = 0; c < r->ncols; c++) {
+        double sum = 0;
+        bool any = false;
+        for (size_t j = 0; j < k; j++) {
+            const ps_budget_row *p = s->row[part[j]];
+            if (c < p->ncols && p->present[c]) {
+                sum += p->amounts[c];
+                any = true;
+            }
+        }
+        if (r->present[c]) {
+            if (fabs(sum - r->amounts[c]) > tol || (r->amounts[c] != 0 && !any))
+                return false;
+            nonzero += r->amounts[c] != 0;
+        } else if (any && fabs(sum) > tol) {
+            return false;
+        }
+    }
+    return nonzero >= need;
+}
+
+/* Half a step of the table's last printed digit: 0.05 when a figure has
+ * one decimal ("5,3"), 0.5 for whole numbers. */
+static double
+half_step(ps_budget_row **row, size_t n)
+{
+    int dec = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t c = 0; c < row[i]->ncols; c++) {
+            if (!row[i]->present[c])
+                continue;
+            double v = fabs(row[i]->amounts[c]);
+            int d = 0;
+            while (d < 3 && fabs(v * pow(10, d) - nearbyint(v * pow(10, d))) > 1e-6 * pow(10, d))
+                d++;
+            if (d > dec)
+                dec = d;
+        }
+    return 0.5 * pow(10, -dec);
+}
+
+/* The rows set in under row i, up to the first that is not: the parts of
+ * a total over them. Returns their count (0 when the next row is not set
+ * in, or a place is unknown); "varav" rows among them are left out. */
+static size_t
+rows_under(const sums *s, size_t i, size_t *part)
+{
+    size_t k = 0;
+    if (isnan(s->indent[i]))
+        return 0;
+    for (size_t j = i + 1; j < s->n && k < MAX_PARTS; j++) {
+        if (isnan(s->indent[j]) || s->indent[j] < s->indent[i] + INDENT_PT)
+            break;
+        if (!psi_budget_label_of_which(s->row[j]->label))
+            part[k++] = j;
+    }
+    return k;
+}
+
+/* Row i as a total of the rows above it no total holds (entries
+ * top[0..ntop)): the count it takes from the end, or 0. A named total
+ * first tries all the rows since the last total with parts. */
+static size_t
+closes(const sums *s, size_t i, const size_t *top, size_t ntop)
+{
+    if (s->named[i]) {
+        size_t run = 0;
+        while (run < ntop && !s->closed[top[ntop - 1 - run]])
+            run++;
+        if (run > 1 && adds_up(s, i, top + ntop - run, run, 0))
+            return run;
+    }
+    for (size_t k = 1; k <= ntop && k <= MAX_PARTS; k++) {
+        if (k == 1 && !s->named[i])
+            continue;
+        if (adds_up(s, i, top + ntop - k, k, s->named[i] ? 0 : k >= 3 ? 1 : 2))
+            return k;
+    }
+    return 0;
+}
+
+/* How far row i is set in: one more than a row above it that holds it (a
+ * total over its parts, the row of a "varav"), as far as a total under it
+ * that holds it (parts above their total stand where it stands). */
+static int
+level_of(const sums *s, size_t i, int depth)
+{
+    long p = s->parent[i];
+    if (p < 0 || depth > 63)
+        return 0;
+    return (p < (long)i ? 1 : 0) + level_of(s, (size_t)p, depth + 1);
+}
+
+void
+psi_budget_sums(ps_budget_row **row, const double *indent, size_t n)
+{
+    if (!n)
+        return;
+    sums s = { row, indent, n, psi_malloc(n * sizeof(long)), psi_calloc(n, 1), psi_calloc(n, 1),
+               half_step(row, n) };
+    size_t *top = psi_malloc(n * sizeof *top), ntop = 0; /* rows no total holds yet */
+    size_t *part = psi_malloc(n * sizeof *part);
+    for (size_t i = 0; i < n; i++) {
+        s.parent[i] = -1;
+        row[i]->role = PS_ROW_ITEM;
+        s.named[i] = psi_budget_label_total(row[i]->label);
+    }
+    long last = -1; /* the last row not a "varav" */
+    for (size_t i = 0; i < n; i++) {
+        if (psi_budget_label_of_which(row[i]->label)) {
+            row[i]->role = PS_ROW_OF_WHICH;
+            s.parent[i] = last;
+            continue;
+        }
+        last = (long)i;
+        if (s.parent[i] >= 0)
+            continue; /* a part of a total above it */
+        size_t k = rows_under(&s, i, part);
+        if (k && adds_up(&s, i, part, k, k >= 2 ? 1 : 2)) {
+            for (size_t j = 0; j < k; j++)
+                s.parent[part[j]] = (long)i;
+            s.closed[i] = true;
+        } else if ((k = closes(&s, i, top, ntop))) {
+            for (size_t j = ntop - k; j < ntop; j++)
+                s.parent[top[j]] = (long)i;
+            ntop -= k;
+            s.closed[i] = true;
+        }
+        top[ntop++] = i;
+    }
+    for (size_t i = 0; i < n; i++) {
+        /* a total by its label alone that a later total holds is a row of
+         * its own ("Årets resultat" among the equity's rows) */
+        if (row[i]->role != PS_ROW_OF_WHICH && (s.closed[i] || (s.named[i] && s.parent[i] < 0)))
+            row[i]->role = PS_ROW_TOTAL;
+        row[i]->level = level_of(&s, i, 0);
+    }
+    free(top);
+    free(part);
+    free(s.parent);
+    free(s.named);
+    free(s.closed);
+}

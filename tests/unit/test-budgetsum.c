@@ -1,0 +1,182 @@
+/* test-budgetsum.c: which rows of a budget table are totals, parts set in
+ * under them and "varav" rows (ingest/budgetsum.c). Each case is a table
+ * as real documents set it: a label, its left edge, its figures, and the
+ * role and level the row should get. */
+#include "plansok-private.h"
+#include "tap.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NOPE NAN /* an empty cell */
+#define T PS_ROW_TOTAL
+#define I PS_ROW_ITEM
+#define V PS_ROW_OF_WHICH
+
+typedef struct row {
+    const char *label;
+    double indent; /* NAN: the place is unknown */
+    double a[3];
+    ps_budget_role role;
+    int level;
+} row;
+
+typedef struct table {
+    const char *name;
+    size_t ncols;
+    row rows[16];
+} table;
+
+static const table tables[] = {
+    /* TN's investments (fördjupad månadsuppföljning p3): groups over parts
+     * set in under them, a group of one part, and the total of the groups */
+    { "groups over their parts", 3,
+      { { "Expansionsinvestering", 50, { 34950, 34680, 270 }, T, 0 },
+        { "Parkmiljö", 60, { 5625, 5625, 0 }, I, 1 },
+        { "Lekplatser", 60, { 0, 0, 0 }, I, 1 },
+        { "Gator och vägar", 60, { 29325, 29055, 270 }, I, 1 },
+        { "Imageinvestering", 50, { 1500, 900, 600 }, T, 0 },
+        { "Gator och vägar", 60, { 1500, 900, 600 }, I, 1 },
+        { "Totala utgifter", 50, { 36450, 35580, 870 }, T, 0 },
+        { NULL, 0, { 0 }, I, 0 } } },
+    /* SN 2017 p1: costs and their total, net cost, result; "–" empty */
+    { "totals under their parts", 3,
+      { { "Verksamhetens intäkter", 50, { 218033, 174917, 189333 }, I, 0 },
+        { "Personalkostnader", 50, { -401063, -366742, -401948 }, I, 0 },
+        { "Lokalhyror", 50, { -31176, -31974, -33566 }, I, 0 },
+        { "Köp av tjänster", 50, { -97575, -105640, -115080 }, I, 0 },
+        { "Övriga kostnader", 50, { -74768, -63317, -71028 }, I, 0 },
+        { "Verksamhetens kostnader", 50, { -604582, -567673, -621622 }, T, 0 },
+        { "Verksamhetens nettokostnader", 50, { -386549, -392756, -432289 }, T, 0 },
+        { "Kommunbidrag", 50, { 386549, 354336, 386549 }, I, 0 },
+        { "Finansnetto", 50, { NOPE, -9, -9 }, I, 0 },
+        { "Årets resultat", 50, { 0, -38429, -45749 }, T, 0 },
+        { NULL, 0, { 0 }, I, 0 } } },
+    /* a balance sheet: "Årets resultat" among the equity's rows is one */
+    { "a named total inside a later total", 2,
+      { { "Eget kapital", 50, { 26781, 30731 }, I, 0 },
+        { "Andelskapital, medlemmar", 50, { 3212, 3212 }, I, 0 },
+        { "Årets resultat", 50, { 315, -3950 }, I, 0 },
+        { "Summa eget kapital", 50, { 30308, 29993 }, T, 0 },
+        { "Kortfristiga skulder", 50, { 53450, 34264 }, I, 0 },
+        { "Summa skulder", 50, { 53450, 34264 }, T, 0 },
+        { "SUMMA EGET KAPITAL OCH SKULDER", 50, { 83758, 64258 }, T, 0 },
+        { NULL, 0, { 0 }, I, 0 } } },
+    /* "varav" is a part of the row above, not a row to add */
+    { "varav", 3,
+      { { "Gång- och cykelvägar", 50, { 8000, 8000, 0 }, I, 0 },
+        { "- varav exploatering", 50, { 6000, 6000, 0 }, V, 1 },
+        { "Kollektivtrafikåtgärder", 50, { 250, 250, 0 }, I, 0 },
+        { "Totala inkomster", 50, { 8250, 8250, 0 }, T, 0 },
+        { NULL, 0, { 0 }, I, 0 } } },
+    /* rounded figures: the parts' sum is a step off */
+    { "rounding", 3,
+      { { "Vård- och omsorgsnämnden", NOPE, { 0, 0, 2 }, I, 0 },
+        { "Socialnämnden", NOPE, { 0, 0, -3 }, I, 0 },
+        { "Kultur- och utbildningsnämnden", NOPE, { 0, 0, 0.6 }, I, 0 },
+        { "Barn- och ungdomsnämnden", NOPE, { 0, 5, 6 }, I, 0 },
+        { "Överförmyndarnämnden", NOPE, { 0, 0.3, 1.1 }, I, 0 },
+        { "Skattefinansierad verksamhet", NOPE, { 0, 5.3, 6.8 }, T, 0 },
+        { "Finansieringen", NOPE, { 146.3, 225.2, 134.9 }, I, 0 },
+        { "Kommunen", NOPE, { 146.3, 230.5, 141.7 }, T, 0 },
+        { NULL, 0, { 0 }, I, 0 } } },
+    /* not totals: figures that do not add up, one row equal to the one
+     * above without a name that says so, a key figure named "Resultat vid
+     * …", rows set in that do not add up to the row over them */
+    { "no totals", 2,
+      { { "Nettokostnad bibliotek, kr/invånare", 50, { 470, 520 }, I, 0 },
+        { "Nettokostnad fritidsgårdar kr/invånare", 50, { 140, 261 }, I, 0 },
+        { "Nettokostnad kulturskola", 50, { 330, 259 }, I, 0 },
+        { "Resultat vid avslut i kommunens arbetsmarknadsverksamhet", 50, { 23, 62 }, I, 0 },
+        { "Avslut till arbete", 50, { 23, 62 }, I, 0 },
+        { "Insamling", 50, { 900, 1000 }, I, 0 },
+        { "Kärl", 60, { 500, 500 }, I, 0 },
+        { "Containrar", 60, { 300, 400 }, I, 0 },
+        { NULL, 0, { 0 }, I, 0 } } },
+    /* a single column: three parts and their total with no name */
+    { "one column", 1,
+      { { "Medlemsbidrag 2026", NOPE, { 86759 }, I, 0 },
+        { "Uppräkning med PKV 3,0%", NOPE, { 2603 }, I, 0 },
+        { "Ledningssystem", NOPE, { 1000 }, I, 0 },
+        { "Medlemsbidrag 2027", NOPE, { 90362 }, T, 0 },
+        { "Alla externa köp av vård", NOPE, { 2.1 }, I, 0 },
+        { "Inköpsstopp", NOPE, { 1 }, I, 0 },
+        { "Restriktivitet vid tjänstetillsättningar", NOPE, { 3.1 }, I, 0 },
+        { NULL, 0, { 0 }, I, 0 } } },
+};
+
+static void
+test_table(const table *t)
+{
+    size_t n = 0;
+    while (t->rows[n].label)
+        n++;
+    ps_budget_row *v = calloc(n, sizeof *v);
+    ps_budget_row **p = calloc(n, sizeof *p);
+    double *indent = calloc(n, sizeof *indent);
+    for (size_t i = 0; i < n; i++) {
+        v[i].label = (char *)t->rows[i].label;
+        v[i].ncols = t->ncols;
+        v[i].amounts = calloc(t->ncols, sizeof(double));
+        v[i].present = calloc(t->ncols, 1);
+        for (size_t c = 0; c < t->ncols; c++) {
+            v[i].present[c] = !isnan(t->rows[i].a[c]);
+            v[i].amounts[c] = v[i].present[c] ? t->rows[i].a[c] : 0;
+        }
+        v[i].role = 99;
+        v[i].level = 99;
+        p[i] = &v[i];
+        indent[i] = t->rows[i].indent;
+    }
+    psi_budget_sums(p, indent, n);
+    for (size_t i = 0; i < n; i++) {
+        printf("# %s: %s\n", t->name, t->rows[i].label);
+        CHECK(v[i].role == t->rows[i].role);
+        CHECK(v[i].level == t->rows[i].level);
+        free(v[i].amounts);
+        free(v[i].present);
+    }
+    free(v);
+    free(p);
+    free(indent);
+}
+
+static void
+test_labels(void)
+{
+    static const struct {
+        const char *label;
+        bool total, of_which;
+    } cases[] = {
+        { "Summa verksamhetens intäkter", true, false },
+        { "SUMMA TILLGÅNGAR", true, false },
+        { "Totalt kommunen", true, false },
+        { "Verksamhetens totala kostnader", true, false },
+        { "Årets resultat enligt resultaträkningen", true, false },
+        { "Resultat", true, false },
+        { "Resultat före extraord. poster", true, false },
+        { "Resultat vid avslut", false, false },
+        { "Totalkostnad per elev", false, false },
+        { "Nettokostnad bibliotek", false, false },
+        { "Summering av året", false, false },
+        { "Sum alle fylker", true, false },
+        { "- Varav 2023", false, true },
+        { "därav statsbidrag", false, true },
+        { "Varavdelning", false, false },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        printf("# '%s'\n", cases[i].label);
+        CHECK(psi_budget_label_total(cases[i].label) == cases[i].total);
+        CHECK(psi_budget_label_of_which(cases[i].label) == cases[i].of_which);
+    }
+}
+
+int
+main(void)
+{
+    for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
+        test_table(&tables[i]);
+    test_labels();
+    return tap_done();
+}
