@@ -86,10 +86,23 @@ psi_budget_label_total(const char *label)
 
 /* Whether row t's figures are the sum of the k rows part[0..k): in every
  * column within the rounding of k figures, with need of t's figures other
- * than zero (0: a total of zeros may be). */
+ * than zero (0: a total of zeros may be); unless t's label names a total
+ * or its parts are set in under it (bare), two of the parts must have a
+ * figure other than zero (a row is not the sum of one row like it and
+ * rows of zeros). */
 static bool
-adds_up(const sums *s, size_t t, const size_t *part, size_t k, int need)
+adds_up(const sums *s, size_t t, const size_t *part, size_t k, int need, bool bare)
 {
+    size_t nonzero_parts = 0;
+    for (size_t j = 0; j < k; j++) {
+        const ps_budget_row *p = s->row[part[j]];
+        bool nz = false;
+        for (size_t c = 0; c < p->ncols; c++)
+            nz |= p->present[c] && p->amounts[c] != 0;
+        nonzero_parts += nz;
+    }
+    if (bare && !s->named[t] && nonzero_parts < 2)
+        return false;
     const ps_budget_row *r = s->row[t];
     double tol = s->tol * (k < 2 ? 1 : k < 4 ? (double)k : 4) + 1e-9;
     int nonzero = 0;
@@ -152,6 +165,31 @@ rows_under(const sums *s, size_t i, size_t *part)
     return k;
 }
 
+/* The rows after row i set as far in as it, each with the rows set in
+ * under it, up to one set less far in: a total over rows of its own
+ * level ("Expansionsinvestering" over "… - VA" and "… - Exploatering",
+ * each a group of its own). Returns the fewest of them, two or more, that
+ * add up to row i, or 0. */
+static size_t
+heads(const sums *s, size_t i, size_t *part)
+{
+    size_t k = 0;
+    if (isnan(s->indent[i]))
+        return 0;
+    for (size_t j = i + 1; j < s->n && k < MAX_PARTS; j++) {
+        if (isnan(s->indent[j]) || s->indent[j] < s->indent[i] - INDENT_PT)
+            break;
+        if (s->indent[j] >= s->indent[i] + INDENT_PT || psi_budget_label_of_which(s->row[j]->label))
+            continue;
+        if (s->named[j])
+            break; /* "Summa …" closes rows above it */
+        part[k++] = j;
+        if (k >= 2 && adds_up(s, i, part, k, k >= 3 ? 1 : 2, true))
+            return k;
+    }
+    return 0;
+}
+
 /* Row i as a total of the rows above it no total holds (entries
  * top[0..ntop)): the count it takes from the end, or 0. A named total
  * first tries all the rows since the last total with parts. */
@@ -162,13 +200,13 @@ closes(const sums *s, size_t i, const size_t *top, size_t ntop)
         size_t run = 0;
         while (run < ntop && !s->closed[top[ntop - 1 - run]])
             run++;
-        if (run > 1 && adds_up(s, i, top + ntop - run, run, 0))
+        if (run > 1 && adds_up(s, i, top + ntop - run, run, 0, true))
             return run;
     }
     for (size_t k = 1; k <= ntop && k <= MAX_PARTS; k++) {
         if (k == 1 && !s->named[i])
             continue;
-        if (adds_up(s, i, top + ntop - k, k, s->named[i] ? 0 : k >= 3 ? 1 : 2))
+        if (adds_up(s, i, top + ntop - k, k, s->named[i] ? 0 : k >= 3 ? 1 : 2, true))
             return k;
     }
     return 0;
@@ -208,20 +246,20 @@ psi_budget_sums(ps_budget_row **row, const double *indent, size_t n)
             continue;
         }
         last = (long)i;
-        if (s.parent[i] >= 0)
-            continue; /* a part of a total above it */
+        bool held = s.parent[i] >= 0; /* a part of a total above it */
         size_t k = rows_under(&s, i, part);
-        if (k && adds_up(&s, i, part, k, k >= 2 ? 1 : 2)) {
+        if ((k && adds_up(&s, i, part, k, k >= 2 ? 1 : 2, false)) || (!held && (k = heads(&s, i, part)))) {
             for (size_t j = 0; j < k; j++)
                 s.parent[part[j]] = (long)i;
             s.closed[i] = true;
-        } else if ((k = closes(&s, i, top, ntop))) {
+        } else if (!held && (k = closes(&s, i, top, ntop))) {
             for (size_t j = ntop - k; j < ntop; j++)
                 s.parent[top[j]] = (long)i;
             ntop -= k;
             s.closed[i] = true;
         }
-        top[ntop++] = i;
+        if (!held)
+            top[ntop++] = i;
     }
     for (size_t i = 0; i < n; i++) {
         /* a total by its label alone that a later total holds is a row of

@@ -40,6 +40,19 @@ static const table tables[] = {
         { "Gator och vägar", 60, { 1500, 900, 600 }, I, 1 },
         { "Totala utgifter", 50, { 36450, 35580, 870 }, T, 0 },
         { NULL, 0, { 0 }, I, 0 } } },
+    /* TN's VA investments (p10): a total over groups as far in as it,
+     * each over its parts, and a group of none */
+    { "a total over groups", 3,
+      { { "Expansionsinvestering", 50, { 101260, 43234, 58026 }, T, 0 },
+        { "Expansionsinvestering - VA", 50, { 59910, 27240, 32670 }, T, 1 },
+        { "Vattenverk", 60, { 10500, 4500, 6000 }, I, 2 },
+        { "Ledningsnät", 60, { 49410, 22740, 26670 }, I, 2 },
+        { "Expansionsinvestering - Exploatering", 50, { 41350, 15994, 25356 }, I, 1 },
+        { "Imageinvestering", 50, { 0, 0, 0 }, I, 0 },
+        { "Reinvestering", 50, { 1700, 3600, -1900 }, T, 0 },
+        { "Vattenverk", 60, { 1700, 3600, -1900 }, I, 1 },
+        { "Totala utgifter", 50, { 102960, 46834, 56126 }, T, 0 },
+        { NULL, 0, { 0 }, I, 0 } } },
     /* SN 2017 p1: costs and their total, net cost, result; "–" empty */
     { "totals under their parts", 3,
       { { "Verksamhetens intäkter", 50, { 218033, 174917, 189333 }, I, 0 },
@@ -82,14 +95,18 @@ static const table tables[] = {
         { "Kommunen", NOPE, { 146.3, 230.5, 141.7 }, T, 0 },
         { NULL, 0, { 0 }, I, 0 } } },
     /* not totals: figures that do not add up, one row equal to the one
-     * above without a name that says so, a key figure named "Resultat vid
+     * above without a name that says so, a row equal to the sum of rows
+     * of zeros and one like it (Tolkförmedling p21, "UB …"), a key figure named "Resultat vid
      * …", rows set in that do not add up to the row over them */
     { "no totals", 2,
       { { "Nettokostnad bibliotek, kr/invånare", 50, { 470, 520 }, I, 0 },
         { "Nettokostnad fritidsgårdar kr/invånare", 50, { 140, 261 }, I, 0 },
-        { "Nettokostnad kulturskola", 50, { 330, 259 }, I, 0 },
+        { "Nettokostnad kulturskola", 50, { 335, 259 }, I, 0 },
         { "Resultat vid avslut i kommunens arbetsmarknadsverksamhet", 50, { 23, 62 }, I, 0 },
         { "Avslut till arbete", 50, { 23, 62 }, I, 0 },
+        { "UB att återställa inom tre år", 50, { -215, -215 }, I, 0 },
+        { "UB Synnerliga skäl", 50, { 0, 0 }, I, 0 },
+        { "UB ej återställda negativa resultat", 50, { -215, -215 }, I, 0 },
         { "Insamling", 50, { 900, 1000 }, I, 0 },
         { "Kärl", 60, { 500, 500 }, I, 0 },
         { "Containrar", 60, { 300, 400 }, I, 0 },
