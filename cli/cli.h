@@ -127,7 +127,7 @@ typedef struct cli_filters {
     { .name = "org", .opt_string = &(f)->org, .arg = "ORG", \
       .help = "only this organisation: a name, or a register name or code (\"Alingsås kommun\", 1489, VGR)" }, \
     { .name = "unit", .opt_string = &(f)->unit, .arg = "UNIT", \
-      .help = "only this unit of it, as docs shows it (\"socialnämnden\")" }, \
+      .help = "only this unit of it, as docs shows it, or its name's start (\"socialnämnden\", \"tekniska\")" }, \
     { .name = "year", .letter = 'y', .opt_string = &(f)->year, .arg = "Y", .help = "only documents of year Y" }, \
     { .name = "years", .opt_string = &(f)->years, .arg = "A..B", .help = "only documents of years A to B" }, \
     { .name = "kind", .letter = 'k', .opt_string = &(f)->kind, .arg = "KIND", \

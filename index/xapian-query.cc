@@ -28,7 +28,9 @@ filter_query(psi_term t, const std::string &field, const std::string &value)
     char *v = psi_vocab_term(psi_terms[t].vocab, value.c_str());
     if (!v)
         throw Xapian::QueryParserError("unknown " + field + " '" + value + "'");
-    Xapian::Query q(term(t, v));
+    /* unit: names the start of a unit as well ("unit:tekniska" finds
+     * "tekniska nämnden", "unit:social" socialnämnden) */
+    Xapian::Query q = t == PSI_TERM_UNIT ? Xapian::Query(Xapian::Query::OP_WILDCARD, term(t, v)) : Xapian::Query(term(t, v));
     free(v);
     /* org: also finds a register body by any of its names or its code
      * ("org:nacka", "org:0182", "org:VGR") */

@@ -49,5 +49,8 @@ check "... to that organisation's document only" sh -c "test \"\$(tail -n +2 '$T
 run_ps 0 "--org with --unit" budget --db "$TMP/db" --format csv --org "Regionförbundet Jönköpings län" --unit regionstyrelsen
 check "... keeps the unit's rows" sh -c "test \$(tail -n +2 '$TMP/out' | cut -d, -f4 | sort -u) = budget-jonkoping-2015.pdf"
 run_ps 1 "... and another unit has none" budget --db "$TMP/db" --org "Regionförbundet Jönköpings län" --unit socialnämnden
+run_ps 0 "--unit names the start of a unit too" budget --db "$TMP/db" --format csv --unit Region
+check "... and finds the unit's rows" sh -c "test \$(tail -n +2 '$TMP/out' | cut -d, -f4 | sort -u) = budget-jonkoping-2015.pdf"
+run_ps 1 "... but not the middle of its name" budget --db "$TMP/db" --unit styrelsen
 run_ps 1 "no budget rows for a län without documents" budget --db "$TMP/db" --region gotland
 done_testing
