@@ -738,8 +738,10 @@ typedef struct ps_goal_year {
                                 them without one) */
     unsigned statements;     /* sentences of those passages */
     unsigned not_goals;      /* left out: not goals (ps_statement_kind) */
+    unsigned named;          /* goals named outright in passages not tagged
+                                mal ("Målet är att …" under "Bakgrund") */
     unsigned repeats;        /* left out: a goal already stated that year */
-    unsigned goals;          /* goals: statements - not_goals - repeats */
+    unsigned goals;          /* goals: statements + named - not_goals - repeats */
 } ps_goal_year;
 
 typedef struct ps_goals {

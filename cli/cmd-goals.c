@@ -78,7 +78,7 @@ cli_cmd_goals(cli_ctx *ctx, int argc, char **argv)
     int rc = EXIT_OK;
     if (st == PS_OK) {
         cli_print_goals(stdout, g, query, (cli_format)format);
-        rc = g->nlinks || (g->nyears == 1 && g->ngoals) ? EXIT_OK : EXIT_NO_MATCH;
+        rc = g->nlinks || g->ngoals ? EXIT_OK : EXIT_NO_MATCH;
     }
     ps_goals_free(g);
     free(query);

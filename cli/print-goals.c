@@ -59,6 +59,7 @@ goals_json(FILE *f, const ps_goals *g, const char *query)
         sprinter_map_integer(sp, "topic_passages", x->topic_passages);
         sprinter_map_integer(sp, "statements", x->statements);
         sprinter_map_integer(sp, "not_goals", x->not_goals);
+        sprinter_map_integer(sp, "named_elsewhere", x->named);
         sprinter_map_integer(sp, "repeats", x->repeats);
         sprinter_map_integer(sp, "goals", x->goals);
         sp->end(sp);
@@ -328,7 +329,7 @@ goal_list_row(FILE *f, const ps_goal *x, const doc_list *d, bool md)
  * its headings). Counts: none, one, many. */
 typedef struct year_words {
     const char *docs[3], *passages[3], *goals[3];
-    const char *statements[3], *repeats[3], *not_goals[3];
+    const char *statements[3], *repeats[3], *not_goals[3], *named[3];
     const char *about, *none_about, *of;
 } year_words;
 
@@ -336,6 +337,7 @@ static const year_words words_en = {
     { "no documents", "document", "documents" }, { "no goal passages", "goal passage", "goal passages" },
     { "no goals", "goal", "goals" },             { "", "statement", "statements" },
     { "", "repeat", "repeats" },                 { "", "non-goal", "non-goals" },
+    { "", "named in another passage", "named in other passages" },
     "about the topic",                           "none about the topic",
     "of",
 };
@@ -343,6 +345,7 @@ static const year_words words_sv = {
     { "inga dokument", "dokument", "dokument" }, { "inga målavsnitt", "målavsnitt", "målavsnitt" },
     { "inga mål", "mål", "mål" },                { "", "mening", "meningar" },
     { "", "upprepning", "upprepningar" },        { "", "inte mål", "inte mål" },
+    { "", "uttalat i ett annat avsnitt", "uttalade i andra avsnitt" },
     "om ämnet",                                  "inga om ämnet",
     "av",
 };
@@ -367,15 +370,18 @@ goal_year_line(FILE *f, const ps_goal_year *y, bool topic, const year_words *w)
         fputs(", ", f);
         count_of(f, y->passages, w->passages);
     }
-    if (y->docs && y->passages) {
+    if (y->docs && (y->passages || y->named)) {
         if (topic && y->topic_passages)
             fprintf(f, " (%u %s)", y->topic_passages, w->about);
-        else if (topic)
+        else if (topic && y->passages)
             fprintf(f, " (%s)", w->none_about);
         fputs(", ", f);
         count_of(f, y->goals, w->goals);
-        if (y->repeats || y->not_goals) {
-            fprintf(f, " (%s ", w->of);
+        bool split = y->repeats || y->not_goals;
+        if (split || y->named)
+            fputs(" (", f);
+        if (split) {
+            fprintf(f, "%s ", w->of);
             count_of(f, y->statements, w->statements);
             fputs(":", f);
             if (y->repeats) {
@@ -388,8 +394,13 @@ goal_year_line(FILE *f, const ps_goal_year *y, bool topic, const year_words *w)
                 fputc(' ', f);
                 count_of(f, y->not_goals, w->not_goals);
             }
-            fputc(')', f);
         }
+        if (y->named) {
+            fputs(split ? "; " : "", f);
+            count_of(f, y->named, w->named);
+        }
+        if (split || y->named)
+            fputc(')', f);
     }
     fputc('\n', f);
 }
@@ -402,6 +413,21 @@ about(FILE *f, const char *query, const char *lead, cli_escaping e)
         fputs(lead, f);
         cli_escape(f, query, e);
     }
+}
+
+/* "Goals of NAME in YEAR", and that year's goals. */
+static void
+year_goals(FILE *f, const ps_goals *g, int y, const doc_list *d, const char *query, bool md)
+{
+    cli_escaping e = md ? ESC_MD : ESC_PLAIN;
+    fputs(md ? "### Mål för " : "Goals of ", f);
+    cli_escape(f, g->name, e);
+    fprintf(f, md ? " %d" : " in %d", g->years[y].year);
+    about(f, query, md ? " om: " : ", about: ", e);
+    fputs(md ? "\n\n" : "\n", f);
+    for (size_t i = 0; i < g->ngoals; i++)
+        if (g->goals[i].year == g->years[y].year)
+            goal_list_row(f, &g->goals[i], d, md);
 }
 
 /* Text and Markdown: a heading for each pair of years and a line per link
@@ -433,13 +459,7 @@ goals_tables(FILE *f, const ps_goals *g, const char *query, bool md)
         (md ? goal_md_row : goal_text_row)(f, l, goal_at(g, l->from), goal_at(g, l->to), &d);
     }
     if (g->nyears == 1) { /* one year's goals, listed */
-        fputs(md ? "### Mål för " : "Goals of ", f);
-        cli_escape(f, g->name, e);
-        fprintf(f, md ? " %d" : " in %d", g->years[0].year);
-        about(f, query, md ? " om: " : ", about: ", e);
-        fputs(md ? "\n\n" : "\n", f);
-        for (size_t i = 0; i < g->ngoals; i++)
-            goal_list_row(f, &g->goals[i], &d, md);
+        year_goals(f, g, 0, &d, query, md);
         if (!g->ngoals)
             fputs(md ? "Inga mål.\n" : "  (none)\n", f);
     } else if (!g->nlinks) {
@@ -448,6 +468,18 @@ goals_tables(FILE *f, const ps_goals *g, const char *query, bool md)
         fputs(md ? "\n\nInga mål att jämföra" : " to compare", f);
         about(f, query, md ? " om: " : ", about: ", e);
         fputs(md ? ".\n" : "\n", f);
+    }
+    /* a year's goals with no other year's to compare them with */
+    for (int y = 0; g->nyears > 1 && y < g->nyears; y++) {
+        bool listed = false, compared = false;
+        for (size_t i = 0; i < g->ngoals; i++)
+            listed |= g->goals[i].year == g->years[y].year;
+        for (size_t i = 0; i < g->nlinks; i++)
+            compared |= g->links[i].from_year == g->years[y].year || g->links[i].to_year == g->years[y].year;
+        if (listed && !compared) {
+            fputc('\n', f);
+            year_goals(f, g, y, &d, query, md);
+        }
     }
     fputc('\n', f);
     for (int y = 0; y < g->nyears; y++) {
@@ -476,7 +508,7 @@ goals_tables(FILE *f, const ps_goals *g, const char *query, bool md)
               "omfattar båda åren, och ingen senare eller tidigare sådan från samma organisation och nämnd "
               "ersätter den (inte *dropped*, *unfollowed*, *new* eller *first*).\n",
               f);
-    if (d.numbered && (g->nlinks || (g->nyears == 1 && g->ngoals))) {
+    if (d.numbered && (g->nlinks || g->ngoals)) {
         fputs(md ? "\nDokument:\n\n" : "Documents:\n", f);
         for (size_t k = 0; k < d.n; k++) {
             fprintf(f, md ? "%zu. " : "  %zu: ", k + 1);

@@ -866,6 +866,12 @@ void psi_words_release(psi_words *w);
 void psi_goal_statements(const char *text, psi_strlist *out);
 /* What the statement s (with its words w) is taken for. */
 ps_statement_kind psi_statement_kind(const char *s, const psi_words *w);
+/* Whether statement s (its words w) names a goal outright, wherever it
+ * stands: "Målet är att …", "Det långsiktiga målet är att …", "Det
+ * finansiella målet för … är ett positivt resultat …", "har ett
+ * övergripande mål – att bli …"; not a goal reached or named in a clause
+ * ("tills målet är uppnått"), a fact, a fragment or a lead-in. */
+bool psi_statement_names_goal(const char *s, const psi_words *w);
 /* Whether heading (a heading path, parts joined by " > ") ends in a goal's
  * title: "Mål", "Målet", "Mål 3: Trygg kommun", "Delmål 2.1",
  * "Verksamhetsmål 2027". */

@@ -337,6 +337,56 @@ widen_period(ps_goal *x, ps_kind k, const ps_hit *p)
     }
 }
 
+/* Whose goal passages (those of h marked in stating) a year has, of what
+ * kind and period, each once. */
+static void
+year_documents(struct year_docs *yd, const ps_hits *h, const bool *stating)
+{
+    yd->v = psi_malloc((h->n + 1) * sizeof *yd->v);
+    for (size_t i = 0; i < h->n; i++) {
+        const ps_hit *p = &h->hits[i];
+        if (!stating[i])
+            continue;
+        goal_doc d = { who_of(p), series_of(p->file), p->kind, p->period_from, p->period_to };
+        bool seen = false;
+        for (size_t k = 0; !seen && k < yd->n; k++)
+            seen = ((!d.who && !yd->v[k].who) || (d.who && yd->v[k].who && !strcmp(yd->v[k].who, d.who))) &&
+                   !strcmp(yd->v[k].series, d.series) && yd->v[k].kind == d.kind &&
+                   yd->v[k].period_from == d.period_from && yd->v[k].period_to == d.period_to;
+        if (seen) {
+            free(d.who);
+            free(d.series);
+        } else {
+            yd->v[yd->n++] = d;
+        }
+    }
+}
+
+/* Appends to h the passages of scope q's documents, not tagged mal, that
+ * speak of a goal ("mål", "målet", "målsättningen", compounds): a goal
+ * named outright there ("Målet är att …" under "Bakgrund") is a goal too. */
+static ps_status
+add_named_goal_passages(ps_index *ix, const ps_query_opts *q, ps_hits *h, ps_error *err)
+{
+    ps_query_opts all = *q;
+    all.section = -1;
+    ps_hits *named;
+    ps_status s = psi_query_hits(ix, "mål OR målet OR målen OR målsättning OR målsättningen", &all, 0, true, &named, err);
+    if (s != PS_OK)
+        return s;
+    h->hits = psi_realloc(h->hits, (h->n + named->n + 1) * sizeof *h->hits);
+    size_t kept = 0;
+    for (size_t i = 0; i < named->n; i++) {
+        if (named->hits[i].section == PS_SECTION_MAL)
+            named->hits[kept++] = named->hits[i]; /* h has it: released with named */
+        else
+            h->hits[h->n++] = named->hits[i]; /* h owns it now */
+    }
+    named->n = kept;
+    ps_hits_free(named);
+    return PS_OK;
+}
+
 /* A goal statement of a year, before its repeats are known. */
 typedef struct stated {
     const ps_hit *hit;
@@ -359,53 +409,53 @@ collect_year(ps_index *ix, const ps_query_opts *scope, int y, const ps_hits *top
     ps_status s = psi_query_hits(ix, "", &q, 0, true, &h, err);
     if (s != PS_OK)
         return s;
-    sort_hits(h);
-    /* whose goal passages the year has, of what kind and period */
-    struct year_docs *yd = &gs->year_docs[y];
-    yd->v = psi_malloc((h->n + 1) * sizeof *yd->v);
-    for (size_t i = 0; i < h->n; i++) {
-        const ps_hit *p = &h->hits[i];
-        goal_doc d = { who_of(p), series_of(p->file), p->kind, p->period_from, p->period_to };
-        bool seen = false;
-        for (size_t k = 0; !seen && k < yd->n; k++)
-            seen = ((!d.who && !yd->v[k].who) || (d.who && yd->v[k].who && !strcmp(yd->v[k].who, d.who))) &&
-                   !strcmp(yd->v[k].series, d.series) && yd->v[k].kind == d.kind &&
-                   yd->v[k].period_from == d.period_from && yd->v[k].period_to == d.period_to;
-        if (seen) {
-            free(d.who);
-            free(d.series);
-        } else {
-            yd->v[yd->n++] = d;
-        }
-    }
-    size_t first = g->ngoals, n = 0, cap = 0;
-    stated *st = NULL;
     yr->passages = (unsigned)h->n;
     for (size_t i = 0; i < h->n; i++) {
         const ps_hit *p = &h->hits[i];
         yr->topic_passages += !topic || (topic->n && bsearch(p, topic->hits, topic->n, sizeof *topic->hits, cmp_passage));
     }
+    s = add_named_goal_passages(ix, &q, h, err);
+    if (s != PS_OK) {
+        ps_hits_free(h);
+        return s;
+    }
+    sort_hits(h);
+    bool *stating = psi_calloc(h->n + 1, sizeof *stating); /* a passage with goals: mal, or one naming a goal */
+    size_t first = g->ngoals, n = 0, cap = 0;
+    stated *st = NULL;
     /* the passages under one heading of a document together: a goal the
      * heading states counts with the first of them, unless one states it
-     * in full */
+     * in full; passages not tagged mal give only the goals they name
+     * outright */
     for (size_t i = 0, j; i < h->n; i = j) {
+        bool mal = h->hits[i].section == PS_SECTION_MAL;
         for (j = i + 1; j < h->n && !strcmp(h->hits[j].file, h->hits[i].file) &&
-                        !strcmp(h->hits[j].heading, h->hits[i].heading);
+                        !strcmp(h->hits[j].heading, h->hits[i].heading) &&
+                        (h->hits[j].section == PS_SECTION_MAL) == mal;
              j++)
             ;
         const char **texts = psi_malloc((j - i) * sizeof *texts);
-        for (size_t k = i; k < j; k++)
+        for (size_t k = i; k < j; k++) {
             texts[k - i] = h->hits[k].text;
+            stating[k] = mal;
+        }
         psi_statements ss;
-        psi_heading_statements(h->hits[i].heading, texts, j - i, true, &ss);
+        psi_heading_statements(h->hits[i].heading, texts, j - i, mal, &ss);
         free(texts);
         for (size_t k = 0; k < ss.n; k++) {
             const ps_hit *p = &h->hits[i + ss.v[k].passage];
             bool about = !topic || (topic->n && bsearch(p, topic->hits, topic->n, sizeof *topic->hits, cmp_passage));
-            yr->statements++;
-            if (ss.v[k].kind != PS_STATEMENT_GOAL) {
-                yr->not_goals++;
-                continue;
+            if (!mal) {
+                if (!psi_statement_names_goal(ss.v[k].text, &ss.v[k].w))
+                    continue;
+                stating[i + ss.v[k].passage] = true;
+                yr->named++;
+            } else {
+                yr->statements++;
+                if (ss.v[k].kind != PS_STATEMENT_GOAL) {
+                    yr->not_goals++;
+                    continue;
+                }
             }
             if (n == cap) {
                 cap = cap ? cap * 2 : 64;
@@ -449,6 +499,8 @@ collect_year(ps_index *ix, const ps_query_opts *scope, int y, const ps_hits *top
     free(goal_of);
     free(st);
     yr->goals = (unsigned)(g->ngoals - first);
+    year_documents(&gs->year_docs[y], h, stating);
+    free(stating);
     ps_hits_free(h);
     return PS_OK;
 }
@@ -587,11 +639,19 @@ keep_goals(ps_goals *g, const bool *keep)
 }
 
 /* Keeps the links with a goal about the topic, and the goals they link;
- * with one year, the goals about the topic (a year's goals listed). */
+ * of a year compared with no other (one year, or the only year with
+ * goals), the goals about the topic (a year's goals listed). */
 static void
 keep_linked(goal_set *gs)
 {
     ps_goals *g = gs->g;
+    bool *linked = psi_calloc(g->ngoals + 1, sizeof *linked); /* compared with another year's */
+    for (size_t i = 0; i < g->nlinks; i++) {
+        if (g->links[i].from >= 0)
+            linked[g->links[i].from] = true;
+        if (g->links[i].to >= 0)
+            linked[g->links[i].to] = true;
+    }
     size_t kept = 0;
     for (size_t i = 0; i < g->nlinks; i++) {
         ps_goal_link *l = &g->links[i];
@@ -603,7 +663,8 @@ keep_linked(goal_set *gs)
     g->nlinks = kept;
     bool *keep = psi_calloc(g->ngoals + 1, sizeof *keep);
     for (size_t i = 0; i < g->ngoals; i++)
-        keep[i] = g->nyears == 1 && gs->about[i];
+        keep[i] = !linked[i] && gs->about[i]; /* a year with no other to compare it with: listed */
+    free(linked);
     for (size_t i = 0; i < g->nlinks; i++) {
         if (g->links[i].from >= 0)
             keep[g->links[i].from] = true;
@@ -699,7 +760,7 @@ ps_goals_compare(ps_index *ix, const ps_query_opts *scope, const int *years, int
         ps_query_opts q = *scope;
         q.year_from = g->years[0].year;
         q.year_to = g->years[g->nyears - 1].year;
-        q.section = PS_SECTION_MAL;
+        q.section = -1; /* goals are named outright in other passages too */
         s = psi_query_hits(ix, query, &q, 0, true, &topic, err);
         if (s == PS_OK)
             qsort(topic->hits, topic->n, sizeof *topic->hits, cmp_passage);

@@ -126,7 +126,8 @@ below_title(const char *heading)
 
 /* Keeps the goal passages that state a goal about the topic (the goal
  * names it, or the passage's heading below the title does), each with those goal
- * statements. A passage tagged mal may hold only background
+ * statements; other passages give the goals they name outright ("Målet
+ * är att …"). A passage tagged mal may hold only background
  * ("Målen pekar ut riktningen …"), or goals of other things beside a
  * sentence that names the topic: it states no goal about the topic. At
  * most limit stay. */
@@ -146,8 +147,10 @@ keep_goal_statements(ps_report *r, const topic *t, size_t limit)
         /* under a heading that names the topic ("Kompetensförsörjningsmål >
          * Förskola"), every goal is about it */
         bool heading = topic_named(t, below_title(g->hits[i].heading));
+        bool mal = g->hits[i].section == PS_SECTION_MAL;
         for (size_t k = 0; k < ss.n; k++)
-            if (ss.v[k].kind == PS_STATEMENT_GOAL && (!t->n || heading || topic_named(t, ss.v[k].text)))
+            if ((mal ? ss.v[k].kind == PS_STATEMENT_GOAL : psi_statement_names_goal(ss.v[k].text, &ss.v[k].w)) &&
+                (!t->n || heading || topic_named(t, ss.v[k].text)))
                 add_line(&about, ss.v[k].text);
         psi_statements_release(&ss);
         if (!about.len || kept >= limit) {
@@ -159,6 +162,30 @@ keep_goal_statements(ps_report *r, const topic *t, size_t limit)
         g->hits[kept++] = g->hits[i];
     }
     g->n = kept;
+}
+
+/* Appends to h (passages tagged mal) the best passages of other sections
+ * about the query, where goals may be named outright. */
+static ps_status
+add_other_passages(ps_index *ix, const char *query, const ps_query_opts *o, ps_hits *h, ps_error *err)
+{
+    ps_query_opts q = *o;
+    q.limit = 50;
+    ps_hits *more;
+    ps_status st = ps_search(ix, query, &q, &more, err);
+    if (st != PS_OK)
+        return st;
+    h->hits = psi_realloc(h->hits, (h->n + more->n + 1) * sizeof *h->hits);
+    size_t kept = 0;
+    for (size_t i = 0; i < more->n; i++) {
+        if (more->hits[i].section == PS_SECTION_MAL)
+            more->hits[kept++] = more->hits[i]; /* h has it */
+        else
+            h->hits[h->n++] = more->hits[i];
+    }
+    more->n = kept;
+    ps_hits_free(more);
+    return PS_OK;
 }
 
 ps_status
@@ -181,6 +208,8 @@ ps_report_run(ps_index *ix, const char *query, const ps_query_opts *o, size_t go
         g.section = PS_SECTION_MAL;
         g.limit = 3 * (goals ? goals : 15); /* some state no goal */
         st = ps_search(ix, query, &g, &r->goals, err);
+        if (st == PS_OK) /* then goals named outright in other passages */
+            st = add_other_passages(ix, query, o, r->goals, err);
         if (st == PS_OK)
             keep_goal_statements(r, &t, goals ? goals : 15);
     }

@@ -133,6 +133,11 @@ static bool
 named_goal(const char *w)
 {
     static const char *const ends[] = { "mål", "målet", "målen", "målsättning", "målsättningen", NULL };
+    /* a language, a court's cases: no goals ("Lärare i modersmål är …") */
+    static const char *const not_goals[] = { "modersmål", "modersmålet", "tvistemål", "brottmål", "brottmålen", NULL };
+    for (int i = 0; not_goals[i]; i++)
+        if (!strcmp(w, not_goals[i]))
+            return false;
     return ends_in(w, ends);
 }
 
@@ -454,6 +459,54 @@ kind_of(const char *s, const psi_words *w, bool *plain)
     return cut ? PS_STATEMENT_FRAGMENT : PS_STATEMENT_NO_CUE;
 }
 
+bool
+psi_statement_names_goal(const char *s, const psi_words *w)
+{
+    static const char *const goal[] = { "mål", "målet", "målen", "målsättning", "målsättningen", NULL };
+    static const char *const subordinate[] = { "tills", "när", "då", "om", "innan", "sedan", "hur", "att", NULL };
+    static const char *const has[] = { "som", "övergripande", "långsiktigt", "ett", "vårt", NULL };
+    static const char *const reached[] = { "uppnått", "uppnådd", "uppnådda", "nått", "uppfyllt", "uppfyllda",
+                                           "satt",    "fastställt", "antaget", NULL };
+    static const char *const towards[] = { "uppnå", "uppnås", "nå", "nås", "mot", "bidrar", "bidra", NULL };
+    static const char *const would[] = { "skulle", "kunde", "kan", NULL }; /* a goal one might have */
+    bool plain;
+    ps_statement_kind k = kind_of(s, w, &plain);
+    if (k == PS_STATEMENT_FRAGMENT || k == PS_STATEMENT_FACT || lead_in(s))
+        return false;
+    for (size_t i = 0; i < w->n; i++) {
+        if (!(word_before(w, i + 1, 1, goal) || named_goal(w->low[i])) || word_before(w, i, 1, subordinate))
+            continue;
+        /* a goal worked towards ("bidrar till att uppnå det övergripande
+         * målet"), the aim of a text ("målet med rapporten är att …"), one
+         * proposed ("Nätverket skulle också ha som mål att …") */
+        if (word_before(w, i, 3, towards) || (i + 1 < w->n && !strcmp(w->low[i + 1], "med")) ||
+            word_before(w, i, 5, would))
+            continue;
+        /* "har som mål att …", "ett övergripande mål – att bli …" */
+        if (i + 1 < w->n && !strcmp(w->low[i + 1], "att") && word_before(w, i, 1, has))
+            return true;
+        /* "Målet är att …", "Det finansiella målet för … 2027 är ett
+         * positivt resultat på 1 procent …": what the goal is, a clause
+         * or a figure; not "målet är uppnått", "Strategins mål är
+         * utgångspunkt för …" */
+        for (size_t j = i + 1; j < w->n && j <= i + 9; j++) {
+            if (is_modal(w->low[j]))
+                break;
+            if (strcmp(w->low[j], "är"))
+                continue;
+            if (j + 1 >= w->n || word_before(w, j + 2, 1, reached))
+                break;
+            if (!strcmp(w->low[j + 1], "att"))
+                return true;
+            for (size_t m = j + 1; m < w->n; m++)
+                if (isdigit((unsigned char)w->low[m][0]) && !is_year(w->low[m]))
+                    return true;
+            break;
+        }
+    }
+    return false;
+}
+
 ps_statement_kind
 psi_statement_kind(const char *s, const psi_words *w)
 {
@@ -733,7 +786,9 @@ push_statement(psi_strlist *l, const char *s, size_t n)
     while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == ','))
         n--;
     for (;;) {
-        while (n && (*s == ' ' || *s == '\n')) {
+        /* "|" parts a table row's cells in a passage: the cell's text is
+         * the statement */
+        while (n && (*s == ' ' || *s == '\n' || *s == '|')) {
             s++;
             n--;
         }

@@ -29,13 +29,29 @@ check "a signature block's columns stay apart" grep -q "KOMMUNFÖRBUNDET SKÅNE 
 check "Danish and Norwegian files name no Swedish body" sh -c "! grep -E '^pdfs	(dk|no)_.*INVENTED' '$TMP/eval'"
 # one nämnd's goals over the years, by the unit detected: the socialnämnd's
 # two follow-ups (2017, 2026) are budget follow-ups without goals, and the
-# output says so
+# output says so; its 2026 genomlysning has no goal passages but names two
+# goals outright ("ett övergripande mål – att bli …", "målsättningen är att
+# …"), listed, as no other year has goals to compare them with
 SN="$SHARED/realplans/se_alingsas-socialnamnden"
 "$PLANSOK" ingest -q --db "$TMP/sn" "$SN"_2017_manadsuppfoljning.pdf "$SN"_2026_manadsuppfoljning.pdf \
     "$SN"_2026-2027_genomlysning.pdf "$SHARED/realplans/se_alingsas-kommun_2026_cykelplan.pdf" >/dev/null 2>&1
-run_ps 1 "goals of Alingsås kommun's socialnämnd" goals --db "$TMP/sn" --org 1489 --unit socialnämnden
-check "... says each year's documents have no goal passages" sh -c \
-    "grep -qx '2017: 1 document, no goal passages' '$TMP/out' && grep -qx '2026: 2 documents, no goal passages' '$TMP/out'"
+run_ps 0 "goals of Alingsås kommun's socialnämnd" goals --db "$TMP/sn" --org 1489 --unit socialnämnden
+check "... says each year's documents have no goal passages, and which goals 2026 names outright" sh -c \
+    "grep -qx '2017: 1 document, no goal passages' '$TMP/out' && \
+     grep -qx '2026: 2 documents, no goal passages, 2 goals (2 named in other passages)' '$TMP/out' && \
+     grep -qx 'Goals of Alingsås kommun, socialnämnden in 2026' '$TMP/out' && \
+     grep -q '^  p3 *Av den anledningen har Alingsås ett övergripande mål – att bli Sveriges mest effektiva kommun.' '$TMP/out' && \
+     grep -q '^  p14 *Åtgärden kan ha' '$TMP/out'"
+run_ps 0 "a report on 'effektiva' over them" report --db "$TMP/sn" effektiva
+check "... lists the goal named outright, as goals does" sh -c "sed -n '/^## Mål om ämnet/,/^## Budget/p' '$TMP/out' | \
+    grep -q 'genomlysning.pdf s. 3: Av den anledningen har Alingsås ett övergripande mål – att bli Sveriges mest effektiva kommun.'"
+# a handlingsplan states its goals as "Målet är att …" in passages about
+# actions: they are its goals, and "tills målet är uppnått" is none
+"$PLANSOK" ingest -q --db "$TMP/kfsk" "$SHARED/realplans/se_kommunforbundet-skane_2011-2012_handlingsplan-aldreomradet.pdf" >/dev/null 2>&1
+run_ps 0 "goals of Skåne's handlingsplan" goals --db "$TMP/kfsk" --region skåne
+check "... are the goals it names outright" sh -c \
+    "grep -q '^  p3 *Målet är att samtliga kommuner och stadsdelar ska registrera' '$TMP/out' && \
+     grep -qx '2011: 1 document, no goal passages, [0-9]* goals ([0-9]* named in other passages)' '$TMP/out'"
 # a programme's goals stated under a heading "Mål" in bold, without a goal
 # cue, are its goals (ingest: the statement is the text of "Mål"; goals: a
 # passage of one statement under a goal's title)

@@ -186,6 +186,52 @@ test_statement_kinds(void)
     }
 }
 
+/* Goals named outright, which count wherever they stand (a passage not
+ * tagged mal): real sentences of ../shared/realplans, and their near misses. */
+static void
+test_named_goals(void)
+{
+    static const struct {
+        const char *text;
+        bool named;
+    } cases[] = {
+        { "Målet är att samtliga kommuner och stadsdelar ska registrera, riskbedöma och åtgärda.", true },
+        { "Vård och omsorg om äldre ska utgöra en pilotverksamhet, men det långsiktiga målet är att socialtjänsten "
+          "ska baseras på evidensbaserad praktik.", true },
+        { "Det finansiella målet för god ekonomisk hushållning 2027 är ett positivt resultat på 1 procent av "
+          "omsättningen.", true },
+        { "Av den anledningen har Alingsås ett övergripande mål – att bli Sveriges mest effektiva kommun.", true },
+        { "Kommunens målsättning för lokalförsörjningen är att kommunen ska ha rätt typ av lokaler.", true },
+        { "Lagkravet och nämndens långsiktiga mål är att 100 procent av undervisningen ska ske av behöriga lärare.",
+          true },
+        { "Regionen har som mål att halvera utsläppen till 2030.", true },
+        /* not named outright */
+        { "Huvudmannens strategi är därför att alla nyrekryteringar ska avse behöriga lärare tills målet är uppnått.",
+          false },
+        { "Lärare i modersmål är undantagna från legitimationskravet.", false },
+        { "Därefter följer en analys som visar hur nämnden bidrar till att uppnå det övergripande målet – att bli "
+          "Sveriges mest effektiva kommun.", false },
+        { "I rapporten redovisas fakta, och målet med rapporten är att skapa debatt.", false },
+        { "Målet är satt med utblick mot 2040.", false },
+        { "Målen pekar ut riktningen för arbetet.", false },
+        { "Kommunens mål för cykling är att;", false },
+        { "Idag är målet att fler ska cykla.", false },
+        { "målet är att fler ska cykla", false },
+        { "Personalen ska utbildas under året.", false },
+        { "Strategins formulerade mål är utgångspunkt för effektmål, insatser och aktiviteter.", false },
+        { "Mål och delstrategier i RUS är styrande för verksamheten.", false },
+        { "Nätverket skulle också ha som mål att anordna en större konferens per år.", false },
+        { "FoUrum arbetar efter fyra övergripande strategiska mål som är kvalitativa inriktningsmål.", false },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        psi_words w;
+        psi_words_of(cases[i].text, &w);
+        printf("# '%s'\n", cases[i].text);
+        CHECK(psi_statement_names_goal(cases[i].text, &w) == cases[i].named);
+        psi_words_release(&w);
+    }
+}
+
 static void
 test_goal_headings(void)
 {
@@ -603,6 +649,9 @@ test_statement_split(void)
           { "Målet enligt Målbild tåg 2035 är att tågtrafiken ska tredubblas till 2035.", NULL } },
         { "Antalet resor ska öka Västra Götaland ska vara ledande.",
           { "Antalet resor ska öka", "Västra Götaland ska vara ledande." } },
+        /* a table row's cell: its text, without the "|" that parts cells */
+        { "| Åtgärden kan ha olika effekter men målsättningen är att minska externa köp.",
+          { "Åtgärden kan ha olika effekter men målsättningen är att minska externa köp.", NULL } },
         { "I Västra Götaland ska alla ha möjlighet att leva ett gott liv.",
           { "I Västra Götaland ska alla ha möjlighet att leva ett gott liv.", NULL } },
         { "Kollektivtrafiken ska byggas ut och Västra Götaland ska vara en föregångare.",
@@ -692,6 +741,7 @@ main(void)
     setvbuf(stdout, NULL, _IOLBF, 0); /* a crash or the alarm keeps what was printed */
     test_statement_kinds();
     test_statement_split();
+    test_named_goals();
     test_goal_headings();
     test_pairing_same_as_every_pair();
     test_pairing_4500();
