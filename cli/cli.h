@@ -185,7 +185,7 @@ char *cli_join(int n, char **argv);
 extern const cli_keyword cli_format_keywords[];
 #define CLI_FORMAT_OPT(fmt) \
     { .name = "format", .letter = 'f', .opt_keyword = (fmt), .keywords = cli_format_keywords, .arg = "FMT", \
-      .help = "text, json, csv or md" }
+      .help = "text, json, csv, csv-sv (for Excel set to Swedish: ';', decimal comma) or md" }
 
 /* One line on stderr, after clearing a progress line when clear is set;
  * the control bytes a file name may hold are made harmless (ESC_PLAIN). */

@@ -26,7 +26,10 @@ cli_cmd_budget(cli_ctx *ctx, int argc, char **argv)
         st = ps_budget_list(ix, &q, &b, &err);
     int rc;
     if (st == PS_OK) {
-        cli_print_budget(stdout, b, (cli_format)format);
+        cli_output co;
+        FILE *out = cli_print_begin(&co, stdout, format);
+        cli_print_budget(out, b, co.fmt);
+        cli_print_end(&co);
         rc = b->n ? EXIT_OK : EXIT_NO_MATCH;
     } else {
         rc = cli_report(st, &err);

@@ -23,7 +23,10 @@ cli_cmd_compare(cli_ctx *ctx, int argc, char **argv)
     ps_compare *cmp = NULL;
     ps_status st = ps_compare_run(q.ix, q.text, &q.opts, &cmp, &err);
     if (st == PS_OK) {
-        cli_print_compare(stdout, cmp, (cli_format)format);
+        cli_output co;
+        FILE *out = cli_print_begin(&co, stdout, format);
+        cli_print_compare(out, cmp, co.fmt);
+        cli_print_end(&co);
         rc = cmp->ncells ? EXIT_OK : EXIT_NO_MATCH;
     } else {
         rc = cli_report(st, &err);

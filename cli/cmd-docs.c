@@ -30,8 +30,12 @@ cli_cmd_docs(cli_ctx *ctx, int argc, char **argv)
     if (st == PS_OK)
         st = ps_docs_query(ix, query, &qo, &l, &err);
     free(query);
-    if (st == PS_OK)
-        cli_print_docs(stdout, l, (cli_format)format);
+    if (st == PS_OK) {
+        cli_output co;
+        FILE *out = cli_print_begin(&co, stdout, format);
+        cli_print_docs(out, l, co.fmt);
+        cli_print_end(&co);
+    }
     ps_doclist_free(l);
     return cli_report(st, &err);
 }

@@ -77,7 +77,10 @@ cli_cmd_goals(cli_ctx *ctx, int argc, char **argv)
         st = ps_goals_compare(ix, &scope, ny ? years : NULL, ny, query, &g, &err);
     int rc = EXIT_OK;
     if (st == PS_OK) {
-        cli_print_goals(stdout, g, query, (cli_format)format);
+        cli_output co;
+        FILE *out = cli_print_begin(&co, stdout, format);
+        cli_print_goals(out, g, query, co.fmt);
+        cli_print_end(&co);
         rc = g->nlinks || g->ngoals ? EXIT_OK : EXIT_NO_MATCH;
     }
     ps_goals_free(g);

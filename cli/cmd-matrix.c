@@ -22,7 +22,10 @@ cli_cmd_matrix(cli_ctx *ctx, int argc, char **argv)
     ps_matrix *m = NULL;
     ps_status st = ps_matrix_run(q.ix, q.text, &q.opts, &m, &err);
     if (st == PS_OK) {
-        cli_print_matrix(stdout, m, (cli_format)format);
+        cli_output co;
+        FILE *out = cli_print_begin(&co, stdout, format);
+        cli_print_matrix(out, m, co.fmt);
+        cli_print_end(&co);
         rc = m->total_passages ? EXIT_OK : EXIT_NO_MATCH;
     } else {
         rc = cli_report(st, &err);

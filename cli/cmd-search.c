@@ -27,7 +27,10 @@ cli_cmd_search(cli_ctx *ctx, int argc, char **argv)
     ps_hits *hits = NULL;
     ps_status st = ps_search(q.ix, q.text, &q.opts, &hits, &err);
     if (st == PS_OK) {
-        cli_print_hits(stdout, hits, (cli_format)format, format == FMT_TEXT && isatty(STDOUT_FILENO));
+        cli_output co;
+        FILE *out = cli_print_begin(&co, stdout, format);
+        cli_print_hits(out, hits, co.fmt, format == FMT_TEXT && isatty(STDOUT_FILENO));
+        cli_print_end(&co);
         rc = hits->n ? EXIT_OK : EXIT_NO_MATCH;
         if (!hits->n && hits->suggestion && *hits->suggestion) {
             fputs("plansok: no matches; did you mean: ", stderr);

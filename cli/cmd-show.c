@@ -27,8 +27,12 @@ cli_cmd_show(cli_ctx *ctx, int argc, char **argv)
     ps_status st = cli_index(ctx, &ix, &err);
     if (st == PS_OK)
         st = ps_doc_show(ix, argv[1], passages, &o, &err);
-    if (st == PS_OK)
-        cli_print_outline(stdout, o, (cli_format)format);
+    if (st == PS_OK) {
+        cli_output co;
+        FILE *out = cli_print_begin(&co, stdout, format);
+        cli_print_outline(out, o, co.fmt);
+        cli_print_end(&co);
+    }
     ps_outline_free(o);
     return cli_report(st, &err);
 }

@@ -265,6 +265,7 @@ cli_print_budget(FILE *f, const ps_budget *b, cli_format fmt)
 {
     switch (fmt) {
     case FMT_JSON: budget_json(f, b); break;
+    case FMT_CSV_SV: /* cli_print_begin made it csv */
     case FMT_CSV: budget_csv(f, b); break;
     case FMT_MD: budget_tables(f, b, true); break;
     case FMT_TEXT:

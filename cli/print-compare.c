@@ -189,6 +189,7 @@ cli_print_compare(FILE *f, const ps_compare *c, cli_format fmt)
 {
     switch (fmt) {
     case FMT_JSON: compare_json(f, c); break;
+    case FMT_CSV_SV: /* cli_print_begin made it csv */
     case FMT_CSV: compare_csv(f, c); break;
     case FMT_MD: compare_tables(f, c, true); break;
     case FMT_TEXT:

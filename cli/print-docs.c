@@ -101,6 +101,7 @@ cli_print_docs(FILE *f, const ps_doclist *l, cli_format fmt)
 {
     switch (fmt) {
     case FMT_JSON: docs_json(f, l); break;
+    case FMT_CSV_SV: /* cli_print_begin made it csv */
     case FMT_CSV: docs_table(f, l, false); break;
     case FMT_MD: docs_table(f, l, true); break;
     case FMT_TEXT:

@@ -524,6 +524,7 @@ cli_print_goals(FILE *f, const ps_goals *g, const char *query, cli_format fmt)
 {
     switch (fmt) {
     case FMT_JSON: goals_json(f, g, query); break;
+    case FMT_CSV_SV: /* cli_print_begin made it csv */
     case FMT_CSV: goals_csv(f, g); break;
     case FMT_MD: goals_tables(f, g, query, true); break;
     case FMT_TEXT:

@@ -114,6 +114,7 @@ cli_print_hits(FILE *f, const ps_hits *h, cli_format fmt, bool color)
 {
     switch (fmt) {
     case FMT_JSON: hits_json(f, h); break;
+    case FMT_CSV_SV: /* cli_print_begin made it csv */
     case FMT_CSV: hits_csv(f, h); break;
     case FMT_MD: hits_md(f, h); break;
     case FMT_TEXT:

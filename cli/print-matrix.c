@@ -109,6 +109,7 @@ cli_print_matrix(FILE *f, const ps_matrix *m, cli_format fmt)
 {
     switch (fmt) {
     case FMT_JSON: matrix_json(f, m); break;
+    case FMT_CSV_SV: /* cli_print_begin made it csv */
     case FMT_CSV: matrix_csv(f, m); break;
     case FMT_MD: matrix_table(f, m, true); break;
     case FMT_TEXT:

@@ -113,6 +113,7 @@ cli_print_outline(FILE *f, const ps_outline *o, cli_format fmt)
 {
     switch (fmt) {
     case FMT_JSON: outline_json(f, o); break;
+    case FMT_CSV_SV: /* cli_print_begin made it csv */
     case FMT_CSV: outline_csv(f, o); break;
     case FMT_MD: outline_tree(f, o, true); break;
     case FMT_TEXT:

@@ -7,7 +7,8 @@
 #include <string.h>
 
 const cli_keyword cli_format_keywords[] = {
-    { "text", FMT_TEXT }, { "json", FMT_JSON }, { "csv", FMT_CSV }, { "md", FMT_MD }, { NULL, 0 },
+    { "text", FMT_TEXT }, { "json", FMT_JSON }, { "csv", FMT_CSV }, { "csv-sv", FMT_CSV_SV }, { "md", FMT_MD },
+    { NULL, 0 },
 };
 
 const char *

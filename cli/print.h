@@ -15,8 +15,26 @@
 #include <stdio.h>
 
 /* Output formats. Every printer takes text, json, csv and md; only the
- * report takes md and html, and the other printers write text for html. */
-typedef enum cli_format { FMT_TEXT, FMT_JSON, FMT_CSV, FMT_MD, FMT_HTML } cli_format;
+ * report takes md and html, and the other printers write text for html.
+ * csv-sv is csv as Excel set to Swedish reads it (csv-sv.c): a command
+ * prints it through cli_print_begin and cli_print_end, and no printer
+ * sees it. */
+typedef enum cli_format { FMT_TEXT, FMT_JSON, FMT_CSV, FMT_MD, FMT_HTML, FMT_CSV_SV } cli_format;
+
+/* Where a command prints its result in format fmt: cli_print_begin
+ * returns dst, or for csv-sv a buffer that cli_print_end writes to dst in
+ * the Swedish dialect; o->fmt is the format to print in (csv for
+ * csv-sv). */
+typedef struct cli_output {
+    FILE *dst, *buf;
+    char *text;
+    size_t len;
+    cli_format fmt;
+} cli_output;
+FILE *cli_print_begin(cli_output *o, FILE *dst, int fmt);
+void cli_print_end(cli_output *o);
+/* Writes CSV text csv[0..n) to f as csv-sv. */
+void cli_csv_swedish(FILE *f, const char *csv, size_t n);
 
 void cli_print_hits(FILE *f, const ps_hits *h, cli_format fmt, bool color);
 void cli_print_matrix(FILE *f, const ps_matrix *m, cli_format fmt);

@@ -52,5 +52,25 @@ run_ps 1 "... and another unit has none" budget --db "$TMP/db" --org "Regionför
 run_ps 0 "--unit names the start of a unit too" budget --db "$TMP/db" --format csv --unit Region
 check "... and finds the unit's rows" sh -c "test \$(tail -n +2 '$TMP/out' | cut -d, -f4 | sort -u) = budget-jonkoping-2015.pdf"
 run_ps 1 "... but not the middle of its name" budget --db "$TMP/db" --unit styrelsen
+# csv-sv: the same CSV as Excel set to Swedish opens it (BOM, ';', decimal
+# comma, CRLF), field for field
+run_ps 0 "--format csv-sv" budget --db "$TMP/db" --format csv-sv
+check "... is the CSV with a BOM, ';', decimal commas and CRLF, field for field" python3 - "$TMP/got.csv" "$TMP/out" <<'PY'
+import csv, io, sys
+plain = list(csv.reader(open(sys.argv[1], encoding='utf-8', newline='')))
+raw = open(sys.argv[2], 'rb').read()
+assert raw.startswith(b'\xef\xbb\xbf') and raw.count(b'\r\n') == len(plain) and raw.count(b'\n') == len(plain), 'BOM, CRLF'
+sv = list(csv.reader(io.StringIO(raw[3:].decode('utf-8'), newline=''), delimiter=';'))
+assert len(sv) == len(plain) > 10 and sv[0] == plain[0], (len(sv), len(plain))
+decimals = 0
+for a, b in zip(plain, sv):
+    assert len(a) == len(b), (a, b)
+    for x, y in zip(a, b):
+        num = x.replace('-', '', 1).replace('.', '', 1).isdigit()
+        want = x.replace('.', ',') if num else ("'" + x if x[:1] in '=+-@' else x)
+        assert y == want, (x, y)
+        decimals += num and '.' in x
+assert decimals > 0
+PY
 run_ps 1 "no budget rows for a län without documents" budget --db "$TMP/db" --region gotland
 done_testing

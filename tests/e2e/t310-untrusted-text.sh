@@ -78,4 +78,17 @@ assert b'\x1b' not in raw and b'\xc2\x9b' not in raw, 'a control raw in JSON'
 PY
 run_ps 0 "docs --format csv" docs $DB --format csv
 check "... is valid UTF-8 without control characters" utf8_clean "$TMP/out"
+# csv-sv is for Excel, which runs a field starting with '=', '+', '-' or '@'
+# as a formula: an organisation set to one stays text there
+run_ps 0 "an organisation set to a formula" set $DB latin --org '=HYPERLINK("http://x";"klicka")'
+run_ps 0 "docs --format csv-sv" docs $DB --format csv-sv
+check "... has the formula as text: quoted, after an apostrophe" python3 - "$TMP/out" <<'PY'
+import csv, io, sys
+rows = list(csv.reader(io.StringIO(open(sys.argv[1], 'rb').read()[3:].decode('utf-8'), newline=''), delimiter=';'))
+orgs = [r[rows[0].index('organisation')] for r in rows[1:]]
+assert '\'=HYPERLINK("http://x";"klicka")' in orgs, orgs
+assert not any(o[:1] in '=+-@' for o in orgs), orgs
+PY
+tail -c +4 "$TMP/out" | tr -d '\r' >"$TMP/sv"
+check "... is valid UTF-8 without control characters (but its CRLF)" utf8_clean "$TMP/sv"
 done_testing
