@@ -304,6 +304,34 @@ row_label(const psi_tline *t, const char *middle)
     return psi_buf_detach(&b);
 }
 
+/* Whether s is a percentage: "36%", "147 %", "−0,9 %". */
+static bool
+percent_cell(const char *s)
+{
+    size_t n = strlen(s);
+    while (n && s[n - 1] == ' ')
+        n--;
+    if (n < 2 || s[n - 1] != '%')
+        return false;
+    char *fig = psi_strndup(s, n - 1);
+    double v;
+    bool r = ps_parse_amount(fig, &v);
+    free(fig);
+    return r;
+}
+
+/* Whether t is a label and percentages only. */
+static bool
+percent_row(const psi_tline *t)
+{
+    if (t->n < 2 || t->c[0].kind != PSI_C_TEXT || !psi_has_letter(t->c[0].text))
+        return false;
+    for (size_t i = 1; i < t->n; i++)
+        if (!percent_cell(t->c[i].text))
+            return false;
+    return true;
+}
+
 /* A page's tables: header lines (headings and years, over one line or
  * several), then rows of a label and amounts until a sentence or the next
  * header. Columns are where the amounts stand, and each heading names the
@@ -334,6 +362,13 @@ page_tables(const psi_page *pg, int page, const psi_wordset *words, psi_budget_r
              * label stands elsewhere) is one of them, not the table's end */
             if (k == PSI_L_PROSE && t.n == 1 && t.c[0].kind == PSI_C_AMOUNT && tb.nrows)
                 k = PSI_L_AMOUNTS;
+            /* a row of percentages among a table's rows ("Soliditet (%) |
+             * 36% | 47% …" under "Förbundet (tkr)") is no amounts and no
+             * header either: the table goes on under it */
+            if (tb.nrows && percent_row(&t)) {
+                psi_tline_release(&t);
+                continue;
+            }
         }
         if (k == PSI_L_ROW || k == PSI_L_AMOUNTS) {
             /* a row's middle cell wrapped over lines around its figures

@@ -165,6 +165,31 @@ test_note_column(void)
 }
 
 static void
+test_percent_rows(void)
+{
+    /* rows of percentages among a table's rows (Tolkförmedling's p5:
+     * "Soliditet (%) | 36% | 47%") are left out, and the table goes on
+     * under them with its columns */
+    static const double x0[] = { 60, 250, 330 }, x1[] = { 200, 290, 370 };
+    psi_line lines[] = {
+        placed("Förbundet (tkr)\t2025\t2024", x0, x1, 3),
+        placed("Årets resultat\t315\t-3 950", x0, x1, 3),
+        placed("Soliditet (%)\t36%\t47 %", x0, x1, 3),
+        placed("Likviditet (%)\t147%\t171%", x0, x1, 3),
+        placed("Nettoinvesteringar\t0\t7 035", x0, x1, 3),
+    };
+    psi_budget_rows out = rows_of(lines, 5);
+    CHECK(out.n == 2);
+    if (out.n == 2) {
+        CHECK_STR(out.v[1].label, "Nettoinvesteringar");
+        CHECK_STR(out.v[1].columns[0], "2025");
+        CHECK_STR(out.v[1].table, "Förbundet (tkr)");
+        CHECK(out.v[1].amounts[1] == 7035);
+    }
+    release(&out, lines, 5);
+}
+
+static void
 test_year_like_figures(void)
 {
     /* a figure that looks like a year is a figure in a row ("2099" places),
@@ -558,6 +583,7 @@ main(void)
     test_rows();
     test_units();
     test_note_column();
+    test_percent_rows();
     test_year_like_figures();
     test_heading_words();
     test_monthly_follow_up();
