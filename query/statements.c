@@ -782,9 +782,22 @@ static void
 push_statement(psi_strlist *l, const char *s, size_t n)
 {
     /* a clause cut from the next one at its comma ends without it
-     * ("… vid utgången av 2026," / "att fler blanketter …") */
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == ','))
-        n--;
+     * ("… vid utgången av 2026," / "att fler blanketter …"), and without
+     * the conjunction that led on to it ("Kostnaderna ska inte öka, utan"
+     * / "Regionen ska …"; "… särskilt stöd, samt" / "att arbetet ska …") */
+    static const char *const leads_on[] = { "utan", "samt", "och", "men", "eller", NULL };
+    for (bool again = true; again;) {
+        while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == ','))
+            n--;
+        again = false;
+        for (int k = 0; leads_on[k] && !again; k++) {
+            size_t w = strlen(leads_on[k]);
+            if (n > w + 1 && !memcmp(s + n - w, leads_on[k], w) && (s[n - w - 1] == ' ' || s[n - w - 1] == '\n')) {
+                n -= w;
+                again = true;
+            }
+        }
+    }
     for (;;) {
         /* "|" parts a table row's cells in a passage: the cell's text is
          * the statement */
