@@ -742,6 +742,9 @@ typedef struct ps_goal_year {
                                 mal ("Målet är att …" under "Bakgrund") */
     unsigned repeats;        /* left out: a goal already stated that year */
     unsigned goals;          /* goals: statements + named - not_goals - repeats */
+    unsigned listed;         /* of those, about the topic and compared with
+                                no other year's (one year, or the only one
+                                with goals): listed as they are */
 } ps_goal_year;
 
 typedef struct ps_goals {

@@ -60,6 +60,7 @@ goals_json(FILE *f, const ps_goals *g, const char *query)
         sprinter_map_integer(sp, "statements", x->statements);
         sprinter_map_integer(sp, "not_goals", x->not_goals);
         sprinter_map_integer(sp, "named_elsewhere", x->named);
+        sprinter_map_integer(sp, "listed", x->listed);
         sprinter_map_integer(sp, "repeats", x->repeats);
         sprinter_map_integer(sp, "goals", x->goals);
         sp->end(sp);
@@ -470,17 +471,11 @@ goals_tables(FILE *f, const ps_goals *g, const char *query, bool md)
         fputs(md ? ".\n" : "\n", f);
     }
     /* a year's goals with no other year's to compare them with */
-    for (int y = 0; g->nyears > 1 && y < g->nyears; y++) {
-        bool listed = false, compared = false;
-        for (size_t i = 0; i < g->ngoals; i++)
-            listed |= g->goals[i].year == g->years[y].year;
-        for (size_t i = 0; i < g->nlinks; i++)
-            compared |= g->links[i].from_year == g->years[y].year || g->links[i].to_year == g->years[y].year;
-        if (listed && !compared) {
+    for (int y = 0; g->nyears > 1 && y < g->nyears; y++)
+        if (g->years[y].listed) {
             fputc('\n', f);
             year_goals(f, g, y, &d, query, md);
         }
-    }
     fputc('\n', f);
     for (int y = 0; y < g->nyears; y++) {
         if (md)

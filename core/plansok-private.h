@@ -273,6 +273,9 @@ psi_read_diff psi_reader_diff(const char *recorded, const char *now);
 void psi_budget_row_release(ps_budget_row *r);
 /* Frees what one hit holds (not the hit itself). */
 void psi_hit_release(ps_hit *h);
+/* Moves from's hits, but those of section skip_section (-1: none), to the
+ * end of to, and frees from with what is left in it. */
+void psi_hits_append(ps_hits *to, ps_hits *from, int skip_section);
 
 /* core/record.c: the one record codec, for the worker pipe and the index -- */
 
@@ -872,6 +875,8 @@ ps_statement_kind psi_statement_kind(const char *s, const psi_words *w);
  * övergripande mål – att bli …"; not a goal reached or named in a clause
  * ("tills målet är uppnått"), a fact, a fragment or a lead-in. */
 bool psi_statement_names_goal(const char *s, const psi_words *w);
+/* A query for the words of a goal ("mål OR målet OR …"), to free. */
+char *psi_goal_words_query(void);
 /* Whether heading (a heading path, parts joined by " > ") ends in a goal's
  * title: "Mål", "Målet", "Mål 3: Trygg kommun", "Delmål 2.1",
  * "Verksamhetsmål 2027". */

@@ -28,6 +28,21 @@ ps_hits_free(ps_hits *h)
     free(h);
 }
 
+void
+psi_hits_append(ps_hits *to, ps_hits *from, int skip_section)
+{
+    to->hits = psi_realloc(to->hits, (to->n + from->n + 1) * sizeof *to->hits);
+    size_t kept = 0; /* those of skip_section stay in from, and go with it */
+    for (size_t i = 0; i < from->n; i++) {
+        if ((int)from->hits[i].section == skip_section)
+            from->hits[kept++] = from->hits[i];
+        else
+            to->hits[to->n++] = from->hits[i];
+    }
+    from->n = kept;
+    ps_hits_free(from);
+}
+
 long
 psi_reader_version(const char *reader)
 {

@@ -23,14 +23,19 @@ vocab_term(psi_term t, const char *value)
  * typed filters: FilterField (lan:, org: ... in a query) and the option
  * filters of build_query (ps_query_opts.org) both call it. */
 static Xapian::Query
-filter_query(psi_term t, const std::string &field, const std::string &value)
+filter_query(const Xapian::Database &db, psi_term t, const std::string &field, const std::string &value)
 {
     char *v = psi_vocab_term(psi_terms[t].vocab, value.c_str());
-    if (!v)
-        throw Xapian::QueryParserError("unknown " + field + " '" + value + "'");
-    /* unit: names the start of a unit as well ("unit:tekniska" finds
-     * "tekniska nämnden", "unit:social" socialnämnden) */
-    Xapian::Query q = t == PSI_TERM_UNIT ? Xapian::Query(Xapian::Query::OP_WILDCARD, term(t, v)) : Xapian::Query(term(t, v));
+    if (!v || !*v) {
+        free(v);
+        throw Xapian::QueryParserError((v ? "empty " : "unknown ") + field + " '" + value + "'");
+    }
+    /* unit: a unit's name, or the start of one when no unit has that
+     * name ("unit:tekniska" finds "tekniska nämnden", "unit:social"
+     * socialnämnden; "unit:kommunstyrelsen" is not its arbetsutskott) */
+    std::string exact = term(t, v);
+    Xapian::Query q = t == PSI_TERM_UNIT && !db.term_exists(exact) ? Xapian::Query(Xapian::Query::OP_WILDCARD, exact)
+                                                                    : Xapian::Query(exact);
     free(v);
     /* org: also finds a register body by any of its names or its code
      * ("org:nacka", "org:0182", "org:VGR") */
@@ -43,12 +48,13 @@ filter_query(psi_term t, const std::string &field, const std::string &value)
 
 /* A filter typed in a query ("lan:jönköping"). */
 class FilterField : public Xapian::FieldProcessor {
+    const Xapian::Database &db;
     psi_term t;
     std::string field;
 
   public:
-    FilterField(psi_term which, const char *name) : t(which), field(name) {}
-    Xapian::Query operator()(const std::string &value) override { return filter_query(t, field, value); }
+    FilterField(const Xapian::Database &d, psi_term which, const char *name) : db(d), t(which), field(name) {}
+    Xapian::Query operator()(const std::string &value) override { return filter_query(db, t, field, value); }
 };
 
 class YearField : public Xapian::FieldProcessor {
@@ -223,7 +229,7 @@ build_query(Xapian::Database &db, const psi_store_query *q, bool plain, std::str
                 if (psi_terms[t].range)
                     fp = new YearField();
                 else
-                    fp = new FilterField((psi_term)t, psi_terms[t].name);
+                    fp = new FilterField(db, (psi_term)t, psi_terms[t].name);
                 qp.add_boolean_prefix(psi_terms[t].fields[k], fp->release());
             }
         unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
@@ -257,9 +263,9 @@ build_query(Xapian::Database &db, const psi_store_query *q, bool plain, std::str
     if (q->kind >= 0)
         narrow(Xapian::Query(vocab_term(PSI_TERM_KIND, ps_kind_name((ps_kind)q->kind))));
     if (q->org && *q->org)
-        narrow(filter_query(PSI_TERM_ORG, "org", q->org));
+        narrow(filter_query(db, PSI_TERM_ORG, "org", q->org));
     if (q->unit && *q->unit)
-        narrow(filter_query(PSI_TERM_UNIT, "unit", q->unit));
+        narrow(filter_query(db, PSI_TERM_UNIT, "unit", q->unit));
     if (q->year_from > 0 || q->year_to > 0) {
         int a = q->year_from > 0 ? q->year_from : 0, b = q->year_to > 0 ? q->year_to : 9999;
         if (a > 0 && b - a <= 50) { /* the year terms: faster than reading values */

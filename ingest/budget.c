@@ -95,19 +95,34 @@ table_sums(ps_budget_row *v, const row_place *at, size_t n)
 {
     ps_budget_row **rows = psi_malloc((n ? n : 1) * sizeof *rows);
     double *indent = psi_malloc((n ? n : 1) * sizeof *indent);
-    for (size_t side = 0;; side++) {
+    size_t sides = 0;
+    for (size_t i = 0; i < n; i++)
+        if (at[i].side + 1 > sides)
+            sides = at[i].side + 1;
+    for (size_t side = 0; side < sides; side++) {
         size_t k = 0;
         for (size_t i = 0; i < n; i++)
             if (at[i].side == side) {
                 rows[k] = &v[i];
                 indent[k++] = at[i].indent;
             }
-        if (!k)
-            break;
         psi_budget_sums(rows, indent, k);
     }
     free(rows);
     free(indent);
+}
+
+/* A new row at the end of out, zeroed. */
+static ps_budget_row *
+new_row(psi_budget_rows *out)
+{
+    if (out->n == out->cap) {
+        out->cap = out->cap ? out->cap * 2 : 32;
+        out->v = psi_realloc(out->v, out->cap * sizeof *out->v);
+    }
+    ps_budget_row *row = &out->v[out->n++];
+    memset(row, 0, sizeof *row);
+    return row;
 }
 
 static void
@@ -151,15 +166,18 @@ emit_table(psi_table *tb, const psi_page *pg, int page, const psi_wordset *words
             keep[k] = strcmp(f, "not") && strcmp(f, "noter") ? (long)nkeep++ : -1;
             free(f);
         }
-        size_t first = out->n;  /* the table's rows are out->v[first..] */
-        row_place *place = NULL; /* each emitted row's */
-        size_t nplace = 0, cplace = 0;
+        size_t first = out->n, most = 1; /* the table's rows are out->v[first..], at most one per cell */
+        for (size_t r = 0; r < tb->nrows; r++)
+            most += tb->rows[r].n;
+        row_place *place = psi_malloc(most * sizeof *place); /* each emitted row's */
+        size_t nplace = 0;
         for (size_t r = 0; r < tb->nrows; r++) {
             const psi_tline *t = &tb->rows[r];
             /* a row, and the breakdowns beside it: a label cell after amounts starts a row of its own */
             size_t i = 0, lead = psi_tline_lead(t), skip = lead > 1 ? lead : 1; /* cells before the first amount */
             const char *label = tb->labels[r];
-            row_place at = { 0, t->placed && t->n ? t->c[0].x0 : NAN };
+            /* (a label wrapped around its figures has no place of its own here) */
+            row_place at = { 0, t->placed && t->n && t->c[0].kind == PSI_C_TEXT ? t->c[0].x0 : NAN };
             while (i < t->n) {
                 if (i == 0 && lead > 1) {
                     i = lead; /* the label's cells */
@@ -196,12 +214,7 @@ emit_table(psi_table *tb, const psi_page *pg, int page, const psi_wordset *words
                     free(of_year);
                     continue;
                 }
-                if (out->n == out->cap) {
-                    out->cap = out->cap ? out->cap * 2 : 32;
-                    out->v = psi_realloc(out->v, out->cap * sizeof *out->v);
-                }
-                ps_budget_row *row = &out->v[out->n++];
-                memset(row, 0, sizeof *row);
+                ps_budget_row *row = new_row(out);
                 row->page = page;
                 row->table = psi_strdup(caption);
                 row->unit = psi_strdup(unit);
@@ -215,10 +228,6 @@ emit_table(psi_table *tb, const psi_page *pg, int page, const psi_wordset *words
                 row->amounts = amounts;
                 row->present = present;
                 row->lan = -1;
-                if (nplace == cplace) {
-                    cplace = cplace ? cplace * 2 : 32;
-                    place = psi_realloc(place, cplace * sizeof *place);
-                }
                 place[nplace++] = at;
             }
         }

@@ -20,6 +20,7 @@
 
 #define MAX_PARTS 60    /* rows a total above its parts may hold */
 #define INDENT_PT 3.0   /* a part set in under its total, at least */
+#define SMALL_STEPS 20  /* a figure of fewer steps of the last digit is small */
 
 typedef struct sums {
     ps_budget_row **row;
@@ -69,6 +70,21 @@ psi_budget_label_of_which(const char *label)
     return r;
 }
 
+/* Whether a label names a ratio or a count per something, never a total
+ * of the rows: "Andel av totala kostnader", "Årets resultat i procent av
+ * skatteintäkter", "Totalt antal årsarbetare", "Nettokostnad, kr/inv". */
+static bool
+ratio_label(const char *label, const char *folded)
+{
+    static const char *const words[] = { "andel", "procent", "antal", "per", "snitt", "genomsnitt", NULL };
+    if (strchr(label, '%') || strstr(folded, "kr/") || strstr(folded, "/inv"))
+        return true;
+    for (size_t i = 0; words[i]; i++)
+        if (has_word(folded, words[i]))
+            return true;
+    return false;
+}
+
 bool
 psi_budget_label_total(const char *label)
 {
@@ -80,6 +96,7 @@ psi_budget_label_total(const char *label)
     bool r = has_word(f, "totalt") || has_word(f, "totala") || !strcmp(f, "resultat");
     for (size_t i = 0; first[i] && !r; i++)
         r = starts_word(f, first[i]);
+    r = r && !ratio_label(label, f);
     free(f);
     return r;
 }
@@ -117,10 +134,14 @@ adds_up(const sums *s, size_t t, const size_t *part, size_t k, int need, bool ba
             }
         }
         if (r->present[c]) {
-            if (fabs(sum - r->amounts[c]) > tol || (r->amounts[c] != 0 && !any))
+            if (!(fabs(sum - r->amounts[c]) <= tol) || (r->amounts[c] != 0 && !any))
+                return false; /* (a sum of figures too large to hold is NaN: no total) */
+            /* without a name or parts set in, a figure of a few steps may
+             * be the sum of others by chance (10 + 5 − 3 = 12 mnkr) */
+            if (bare && !s->named[t] && r->amounts[c] != 0 && fabs(r->amounts[c]) < SMALL_STEPS * 2 * s->tol)
                 return false;
             nonzero += r->amounts[c] != 0;
-        } else if (any && fabs(sum) > tol) {
+        } else if (any && !(fabs(sum) <= tol)) {
             return false;
         }
     }
@@ -148,18 +169,20 @@ half_step(ps_budget_row **row, size_t n)
 }
 
 /* The rows set in under row i, up to the first that is not: the parts of
- * a total over them. Returns their count (0 when the next row is not set
- * in, or a place is unknown); "varav" rows among them are left out. */
+ * a total over them, those set in as far as the first (rows set in
+ * further are parts of those). Returns their count (0 when the next row
+ * is not set in, or a place is unknown); "varav" rows are left out. */
 static size_t
 rows_under(const sums *s, size_t i, size_t *part)
 {
     size_t k = 0;
-    if (isnan(s->indent[i]))
+    if (isnan(s->indent[i]) || i + 1 >= s->n || isnan(s->indent[i + 1]))
         return 0;
+    double level = s->indent[i + 1]; /* where the parts start */
     for (size_t j = i + 1; j < s->n && k < MAX_PARTS; j++) {
         if (isnan(s->indent[j]) || s->indent[j] < s->indent[i] + INDENT_PT)
             break;
-        if (!psi_budget_label_of_which(s->row[j]->label))
+        if (s->indent[j] < level + INDENT_PT && !psi_budget_label_of_which(s->row[j]->label))
             part[k++] = j;
     }
     return k;

@@ -371,20 +371,12 @@ add_named_goal_passages(ps_index *ix, const ps_query_opts *q, ps_hits *h, ps_err
     ps_query_opts all = *q;
     all.section = -1;
     ps_hits *named;
-    ps_status s = psi_query_hits(ix, "mål OR målet OR målen OR målsättning OR målsättningen", &all, 0, true, &named, err);
-    if (s != PS_OK)
-        return s;
-    h->hits = psi_realloc(h->hits, (h->n + named->n + 1) * sizeof *h->hits);
-    size_t kept = 0;
-    for (size_t i = 0; i < named->n; i++) {
-        if (named->hits[i].section == PS_SECTION_MAL)
-            named->hits[kept++] = named->hits[i]; /* h has it: released with named */
-        else
-            h->hits[h->n++] = named->hits[i]; /* h owns it now */
-    }
-    named->n = kept;
-    ps_hits_free(named);
-    return PS_OK;
+    char *words = psi_goal_words_query();
+    ps_status s = psi_query_hits(ix, words, &all, 0, true, &named, err);
+    free(words);
+    if (s == PS_OK)
+        psi_hits_append(h, named, PS_SECTION_MAL);
+    return s;
 }
 
 /* A goal statement of a year, before its repeats are known. */
@@ -662,8 +654,11 @@ keep_linked(goal_set *gs)
     }
     g->nlinks = kept;
     bool *keep = psi_calloc(g->ngoals + 1, sizeof *keep);
-    for (size_t i = 0; i < g->ngoals; i++)
+    for (size_t i = 0; i < g->ngoals; i++) {
         keep[i] = !linked[i] && gs->about[i]; /* a year with no other to compare it with: listed */
+        for (int y = 0; keep[i] && y < g->nyears; y++)
+            g->years[y].listed += g->years[y].year == g->goals[i].year;
+    }
     free(linked);
     for (size_t i = 0; i < g->nlinks; i++) {
         if (g->links[i].from >= 0)

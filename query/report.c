@@ -173,19 +173,9 @@ add_other_passages(ps_index *ix, const char *query, const ps_query_opts *o, ps_h
     q.limit = 50;
     ps_hits *more;
     ps_status st = ps_search(ix, query, &q, &more, err);
-    if (st != PS_OK)
-        return st;
-    h->hits = psi_realloc(h->hits, (h->n + more->n + 1) * sizeof *h->hits);
-    size_t kept = 0;
-    for (size_t i = 0; i < more->n; i++) {
-        if (more->hits[i].section == PS_SECTION_MAL)
-            more->hits[kept++] = more->hits[i]; /* h has it */
-        else
-            h->hits[h->n++] = more->hits[i];
-    }
-    more->n = kept;
-    ps_hits_free(more);
-    return PS_OK;
+    if (st == PS_OK)
+        psi_hits_append(h, more, PS_SECTION_MAL);
+    return st;
 }
 
 ps_status

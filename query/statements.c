@@ -127,12 +127,26 @@ ends_in(const char *w, const char *const *ends)
     return false;
 }
 
+/* The words for a goal, alone or ending a compound. */
+static const char *const goal_words[] = { "mål", "målet", "målen", "målsättning", "målsättningen", NULL };
+
+char *
+psi_goal_words_query(void)
+{
+    psi_buf q = PSI_BUF_INIT;
+    for (int i = 0; goal_words[i]; i++) {
+        psi_buf_adds(&q, i ? " OR " : "");
+        psi_buf_adds(&q, goal_words[i]);
+    }
+    return psi_buf_detach(&q);
+}
+
 /* Whether w is a compound naming a goal: "…mål", "…målet", "…målen",
  * "…målsättning", "…målsättningen". */
 static bool
 named_goal(const char *w)
 {
-    static const char *const ends[] = { "mål", "målet", "målen", "målsättning", "målsättningen", NULL };
+    static const char *const *const ends = goal_words;
     /* a language, a court's cases: no goals ("Lärare i modersmål är …") */
     static const char *const not_goals[] = { "modersmål", "modersmålet", "tvistemål", "brottmål", "brottmålen", NULL };
     for (int i = 0; not_goals[i]; i++)
@@ -462,13 +476,15 @@ kind_of(const char *s, const psi_words *w, bool *plain)
 bool
 psi_statement_names_goal(const char *s, const psi_words *w)
 {
-    static const char *const goal[] = { "mål", "målet", "målen", "målsättning", "målsättningen", NULL };
+    static const char *const *const goal = goal_words;
     static const char *const subordinate[] = { "tills", "när", "då", "om", "innan", "sedan", "hur", "att", NULL };
     static const char *const has[] = { "som", "övergripande", "långsiktigt", "ett", "vårt", NULL };
     static const char *const reached[] = { "uppnått", "uppnådd", "uppnådda", "nått", "uppfyllt", "uppfyllda",
                                            "satt",    "fastställt", "antaget", NULL };
     static const char *const towards[] = { "uppnå", "uppnås", "nå", "nås", "mot", "bidrar", "bidra", NULL };
     static const char *const would[] = { "skulle", "kunde", "kan", NULL }; /* a goal one might have */
+    static const char *const others[] = { "nationella", "nationellt", "globala", "internationella", "regeringens",
+                                          "riksdagens", "eu", "agenda", NULL }; /* another body's goal */
     bool plain;
     ps_statement_kind k = kind_of(s, w, &plain);
     if (k == PS_STATEMENT_FRAGMENT || k == PS_STATEMENT_FACT || lead_in(s))
@@ -479,8 +495,10 @@ psi_statement_names_goal(const char *s, const psi_words *w)
         /* a goal worked towards ("bidrar till att uppnå det övergripande
          * målet"), the aim of a text ("målet med rapporten är att …"), one
          * proposed ("Nätverket skulle också ha som mål att …") */
-        if (word_before(w, i, 3, towards) || (i + 1 < w->n && !strcmp(w->low[i + 1], "med")) ||
-            word_before(w, i, 5, would))
+        static const char *const purpose[] = { "för", NULL };
+        if (word_before(w, i, 8, towards) || (i + 1 < w->n && !strcmp(w->low[i + 1], "med")) ||
+            word_before(w, i, 5, would) || word_before(w, i, 3, purpose) || word_before(w, i, 3, others) ||
+            (i > 0 && !strncmp(w->low[i], "nation", 6)))
             continue;
         /* "har som mål att …", "ett övergripande mål – att bli …" */
         if (i + 1 < w->n && !strcmp(w->low[i + 1], "att") && word_before(w, i, 1, has))
@@ -494,11 +512,13 @@ psi_statement_names_goal(const char *s, const psi_words *w)
                 break;
             if (strcmp(w->low[j], "är"))
                 continue;
-            if (j + 1 >= w->n || word_before(w, j + 2, 1, reached))
+            /* "Målet är (delvis, inte, till stor del) uppfyllt" follows a
+             * goal up */
+            if (j + 1 >= w->n || word_before(w, j + 5 < w->n ? j + 5 : w->n, 4, reached))
                 break;
             if (!strcmp(w->low[j + 1], "att"))
                 return true;
-            for (size_t m = j + 1; m < w->n; m++)
+            for (size_t m = j + 1; m < w->n && m <= j + 7; m++)
                 if (isdigit((unsigned char)w->low[m][0]) && !is_year(w->low[m]))
                     return true;
             break;

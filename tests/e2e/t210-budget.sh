@@ -52,6 +52,8 @@ run_ps 1 "... and another unit has none" budget --db "$TMP/db" --org "Regionför
 run_ps 0 "--unit names the start of a unit too" budget --db "$TMP/db" --format csv --unit Region
 check "... and finds the unit's rows" sh -c "test \$(tail -n +2 '$TMP/out' | cut -d, -f4 | sort -u) = budget-jonkoping-2015.pdf"
 run_ps 1 "... but not the middle of its name" budget --db "$TMP/db" --unit styrelsen
+run_ps 2 "an empty unit in a query is a bad query, not every unit" search --db "$TMP/db" 'unit:"" budget'
+check "... and says so" grep -q "empty unit ''" "$TMP/err"
 # csv-sv: the same CSV as Excel set to Swedish opens it (BOM, ';', decimal
 # comma, CRLF), field for field
 run_ps 0 "--format csv-sv" budget --db "$TMP/db" --format csv-sv

@@ -53,6 +53,23 @@ static const table tables[] = {
         { "Vattenverk", 60, { 1700, 3600, -1900 }, I, 1 },
         { "Totala utgifter", 50, { 102960, 46834, 56126 }, T, 0 },
         { NULL, 0, { 0 }, I, 0 } } },
+    /* three levels set in: the top row's parts are the groups, not the
+     * groups' parts too */
+    { "three levels set in", 2,
+      { { "Investeringar", 40, { 3000, 2000 }, T, 0 },
+        { "Expansion", 50, { 1000, 500 }, T, 1 },
+        { "Parkmiljö", 60, { 400, 200 }, I, 2 },
+        { "Gator", 60, { 600, 300 }, I, 2 },
+        { "Reinvestering", 50, { 2000, 1500 }, T, 1 },
+        { "Broar", 60, { 2000, 1500 }, I, 2 },
+        { NULL, 0, { 0 }, I, 0 } } },
+    /* small whole figures add up by chance: mnkr deviations per nämnd */
+    { "small figures", 2,
+      { { "Socialnämnden", 50, { 10, 1 }, I, 0 },
+        { "Barn- och ungdomsnämnden", 50, { 5, 2 }, I, 0 },
+        { "Kultur- och utbildningsnämnden", 50, { -3, 3 }, I, 0 },
+        { "Tekniska nämnden", 50, { 12, 6 }, I, 0 },
+        { NULL, 0, { 0 }, I, 0 } } },
     /* SN 2017 p1: costs and their total, net cost, result; "–" empty */
     { "totals under their parts", 3,
       { { "Verksamhetens intäkter", 50, { 218033, 174917, 189333 }, I, 0 },
@@ -181,6 +198,10 @@ test_labels(void)
         { "- Varav 2023", false, true },
         { "därav statsbidrag", false, true },
         { "Varavdelning", false, false },
+        { "Andel av totala kostnader", false, false },
+        { "Årets resultat i procent av skatteintäkter", false, false },
+        { "Totalt antal årsarbetare", false, false },
+        { "Totala kostnader, kr/inv", false, false },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         printf("# '%s'\n", cases[i].label);

@@ -221,6 +221,11 @@ test_named_goals(void)
         { "Strategins formulerade mål är utgångspunkt för effektmål, insatser och aktiviteter.", false },
         { "Mål och delstrategier i RUS är styrande för verksamheten.", false },
         { "Nätverket skulle också ha som mål att anordna en större konferens per år.", false },
+        { "Målet är delvis uppfyllt eftersom 3 av 10 skolor har rutiner.", false },
+        { "Målet är inte uppnått 2024 eftersom resultatet blev 0,5 procent.", false },
+        { "Insatserna ska bidra till Agenda 2030:s övergripande mål att ingen ska lämnas utanför.", false },
+        { "Arbetet sker för det övergripande målet att ingen ska lämnas utanför.", false },
+        { "Det nationella branschmålet för kollektivtrafiken är att fyra av tio resor ska ske med den.", false },
         { "FoUrum arbetar efter fyra övergripande strategiska mål som är kvalitativa inriktningsmål.", false },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
