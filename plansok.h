@@ -644,8 +644,11 @@ typedef struct ps_budget {
 } ps_budget;
 
 /* Budget rows of the indexed documents that pass the filters (lan, years,
- * kind; limit and section are ignored), by län, year, file and page. */
-ps_status ps_budget_list(ps_index *ix, const ps_query_opts *o, ps_budget **out, ps_error *err);
+ * kind, org, unit; limit and section are ignored), by län, year, file and
+ * page; with a query (NULL or "" for none), the rows whose label or table
+ * names its topic ("investeringar" keeps "Investeringsprognos"'s rows and
+ * "Expansionsinvestering"). */
+ps_status ps_budget_list(ps_index *ix, const char *query, const ps_query_opts *o, ps_budget **out, ps_error *err);
 void ps_budget_free(ps_budget *b);
 
 /* ------------------------------------------------------------------ goals */

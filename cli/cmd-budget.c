@@ -1,6 +1,9 @@
-/* cmd-budget.c: "plansok budget": the rows of budget tables found in the
- * indexed documents, filtered by län, year and kind. Parse, call, print. */
+/* cmd-budget.c: "plansok budget [QUERY]": the rows of budget tables found
+ * in the indexed documents, filtered by län, year, kind, organisation and
+ * unit, and by a topic their label or table names. Parse, call, print. */
 #include "cli.h"
+
+#include <stdlib.h>
 
 int
 cli_cmd_budget(cli_ctx *ctx, int argc, char **argv)
@@ -12,18 +15,20 @@ cli_cmd_budget(cli_ctx *ctx, int argc, char **argv)
         CLI_FORMAT_OPT(&format),
         { 0 },
     };
-    int rc0 = cli_parse_no_operands(ctx, argc, argv, opts);
-    if (rc0 >= 0)
-        return rc0;
+    int n = cli_parse(ctx, argc, argv, opts);
+    if (n < 0)
+        return cli_parse_exit(n);
     ps_query_opts q = PS_QUERY_OPTS_INIT;
     if (!cli_apply_filters(&flt, &q))
         return EXIT_USAGE;
+    char *query = n ? cli_join(n, argv) : NULL;
     ps_error err = PS_ERROR_INIT;
     ps_index *ix = NULL;
     ps_budget *b = NULL;
     ps_status st = cli_index(ctx, &ix, &err);
     if (st == PS_OK)
-        st = ps_budget_list(ix, &q, &b, &err);
+        st = ps_budget_list(ix, query, &q, &b, &err);
+    free(query);
     int rc;
     if (st == PS_OK) {
         cli_output co;

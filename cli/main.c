@@ -65,11 +65,13 @@ static const cli_command commands[] = {
       "for a period that covers both years (2026-2031), is in_force unless the\n"
       "other year has one of the same organisation and kind in its place. A QUERY\n"
       "limits the goals to passages about a topic." },
-    { "budget", cli_cmd_budget, CLI_INDEX_READ, "",
+    { "budget", cli_cmd_budget, CLI_INDEX_READ, "[QUERY]",
       "List budget table rows (label, amounts per column, unit) from the documents.",
       "Rows come from tables on pages tagged as budget: a header of column headings\n"
       "with years (Budget 2018, Utfall 2016) and rows of a label with amounts in Swedish\n"
-      "format (12 345, 1 234,5, -500). CSV gives one line per amount." },
+      "format (12 345, 1 234,5, -500). CSV gives one line per amount, and each row's\n"
+      "role: item, total (a sum of other rows: leave it out when adding) or of_which.\n"
+      "A QUERY keeps the rows whose label or table names its topic (investeringar)." },
     { "set", cli_cmd_set, CLI_INDEX_WRITE, "DOC [--org NAME] [--unit NAME] [--region LÄN] [--year Y] [--kind KIND]",
       "Correct a document's organisation, unit, län, year or kind by hand.",
       "DOC is a file name (or a unique part of it), a path or a document id, as\n"

@@ -838,6 +838,23 @@ const psi_synonyms *psi_index_synonyms(const ps_index *ix);
 
 /* query/: the query layer's own entry points ------------------------------ */
 
+/* query/topic.c: the words of a topic, as a query names them: its words of four letters
+ * or more that are not a filter's value ("org:alingsås"), not left out
+ * ("-cykel", "NOT cykel") and not an operator; each as its Swedish stem and
+ * in the form the stemmer keeps apart, as search widens a word: "cykel" ->
+ * "cykl" (as in "cyklingens"), "cyklar" -> "cykel", "målet" -> "mål". */
+typedef struct psi_topic {
+    char **stem;
+    size_t n;
+} psi_topic;
+void psi_topic_of(const char *query, psi_topic *t);
+void psi_topic_release(psi_topic *t);
+/* Whether text names the topic: a word of it starts with a topic stem
+ * ("arbete" names "arbetet", not "medarbetare"), or, for a stem of six
+ * letters or more, holds it inside a compound ("avgift" in
+ * "Medlemsavgifter"). */
+bool psi_topic_named(const psi_topic *t, const char *text);
+
 /* prepare.c: what the store runs for a query typed by an analyst and the
  * option filters (release with psi_query_release, also after a failure). */
 ps_status psi_query_prepare(ps_index *ix, const char *query, const ps_query_opts *o, psi_store_query *out,

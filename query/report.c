@@ -7,105 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The words of a topic, as a query names them: its words of four letters
- * or more that are not a filter's value ("org:alingsås"), not left out
- * ("-cykel", "NOT cykel") and not an operator; each as its Swedish stem and
- * in the form the stemmer keeps apart, as search widens a word: "cykel" ->
- * "cykl" (as in "cyklingens"), "cyklar" -> "cykel", "målet" -> "mål". */
-typedef struct topic {
-    char **stem;
-    size_t n;
-} topic;
-
-static void
-topic_add(topic *t, const char *stem)
-{
-    t->stem = psi_realloc(t->stem, (t->n + 1) * sizeof *t->stem);
-    t->stem[t->n++] = psi_strdup(stem);
-}
-
-static void
-topic_of(const char *query, topic *t)
-{
-    memset(t, 0, sizeof *t);
-    size_t n = strlen(query);
-    bool drop_next = false;
-    for (size_t i = 0; i < n;) {
-        while (i < n && (query[i] == ' ' || query[i] == '\t' || query[i] == '\n'))
-            i++;
-        size_t b = i;
-        while (i < n && query[i] != ' ' && query[i] != '\t' && query[i] != '\n')
-            i++;
-        if (i == b)
-            break;
-        char *tok = psi_strndup(query + b, i - b);
-        bool skip = drop_next || tok[0] == '-' || strchr(tok, ':');
-        drop_next = !strcmp(tok, "NOT");
-        if (!skip && strcmp(tok, "AND") && strcmp(tok, "OR") && strcmp(tok, "NOT")) {
-            psi_words w;
-            psi_words_of(tok, &w);
-            for (size_t k = 0; k < w.n; k++) {
-                if (psi_utf8_chars(w.low[k], strlen(w.low[k])) < 4)
-                    continue;
-                topic_add(t, w.key[k]);
-                char *forms[3]; /* the forms the stemmer keeps apart, as search takes them */
-                for (size_t f = 0, nf = psi_stem_forms(w.low[k], forms); f < nf; f++) {
-                    topic_add(t, forms[f]);
-                    free(forms[f]);
-                }
-            }
-            psi_words_release(&w);
-        }
-        free(tok);
-    }
-}
-
-static void
-topic_release(topic *t)
-{
-    for (size_t k = 0; k < t->n; k++)
-        free(t->stem[k]);
-    free(t->stem);
-}
-
-/* Whether text names the topic: a word of it starts with a topic stem
- * ("arbete" names "arbetet", not "medarbetare"), or, for a stem of six
- * letters or more, holds it inside a compound ("avgift" in "Medlemsavgifter",
- * "kompetensförsörjning" in "kompetensförsörjningsmål"). */
-static bool
-topic_named(const topic *t, const char *text)
-{
-    if (!text || !t->n)
-        return false;
-    psi_words w;
-    psi_words_of(text, &w);
-    bool found = false;
-    for (size_t i = 0; i < w.n && !found; i++)
-        for (size_t k = 0; k < t->n && !found; k++) {
-            const char *s = t->stem[k];
-            size_t m = strlen(s);
-            found = !strncmp(w.low[i], s, m) || !strncmp(w.key[i], s, m) ||
-                    (psi_utf8_chars(s, m) >= 6 && strstr(w.low[i], s));
-        }
-    psi_words_release(&w);
-    return found;
-}
-
-/* Keeps the rows whose label or table names the topic. */
-static void
-keep_topic_rows(ps_budget *b, const topic *t)
-{
-    size_t kept = 0;
-    for (size_t i = 0; i < b->n; i++) {
-        ps_budget_row *r = &b->rows[i];
-        if (topic_named(t, r->label) || topic_named(t, r->table))
-            b->rows[kept++] = *r;
-        else
-            psi_budget_row_release(r);
-    }
-    b->n = kept;
-}
-
 static void
 add_line(psi_buf *b, const char *line)
 {
@@ -132,7 +33,7 @@ below_title(const char *heading)
  * sentence that names the topic: it states no goal about the topic. At
  * most limit stay. */
 static void
-keep_goal_statements(ps_report *r, const topic *t, size_t limit)
+keep_goal_statements(ps_report *r, const psi_topic *t, size_t limit)
 {
     size_t kept = 0;
     ps_hits *g = r->goals;
@@ -146,11 +47,11 @@ keep_goal_statements(ps_report *r, const topic *t, size_t limit)
         psi_buf about = PSI_BUF_INIT;
         /* under a heading that names the topic ("Kompetensförsörjningsmål >
          * Förskola"), every goal is about it */
-        bool heading = topic_named(t, below_title(g->hits[i].heading));
+        bool heading = psi_topic_named(t, below_title(g->hits[i].heading));
         bool mal = g->hits[i].section == PS_SECTION_MAL;
         for (size_t k = 0; k < ss.n; k++)
             if ((mal ? ss.v[k].kind == PS_STATEMENT_GOAL : psi_statement_names_goal(ss.v[k].text, &ss.v[k].w)) &&
-                (!t->n || heading || topic_named(t, ss.v[k].text)))
+                (!t->n || heading || psi_topic_named(t, ss.v[k].text)))
                 add_line(&about, ss.v[k].text);
         psi_statements_release(&ss);
         if (!about.len || kept >= limit) {
@@ -188,8 +89,8 @@ ps_report_run(ps_index *ix, const char *query, const ps_query_opts *o, size_t go
         o = &def;
     ps_report *r = psi_calloc(1, sizeof *r);
     r->query = psi_strdup(query);
-    topic t;
-    topic_of(query, &t);
+    psi_topic t;
+    psi_topic_of(query, &t);
     ps_status st = ps_matrix_run(ix, query, o, &r->matrix, err);
     if (st == PS_OK)
         st = ps_compare_run(ix, query, o, &r->compare, err);
@@ -210,14 +111,13 @@ ps_report_run(ps_index *ix, const char *query, const ps_query_opts *o, size_t go
         st = ps_search(ix, query, &b, &r->budget_passages, err);
     }
     if (st == PS_OK)
-        st = ps_budget_list(ix, o, &r->budget, err);
+        st = ps_budget_list(ix, query, o, &r->budget, err);
     if (st != PS_OK) {
-        topic_release(&t);
+        psi_topic_release(&t);
         ps_report_free(r);
         return st;
     }
-    keep_topic_rows(r->budget, &t);
-    topic_release(&t);
+    psi_topic_release(&t);
     *out = r;
     return PS_OK;
 }

@@ -74,5 +74,13 @@ for a, b in zip(plain, sv):
         decimals += num and '.' in x
 assert decimals > 0
 PY
+run_ps 0 "a topic keeps the rows that name it" budget --db "$TMP/db" --format csv medlemsavgifter
+check "... in its label or its table, and no other" python3 - "$TMP/out" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding='utf-8')))
+bad = [r for r in rows if 'medlemsavgift' not in (r['label'] + r['table']).lower()]
+sys.exit(0 if rows and not bad and any('medlemsavgift' not in r['label'].lower() for r in rows) else print('#', bad[:2]) or 1)
+PY
+run_ps 1 "... and says when none does" budget --db "$TMP/db" cykelbanor
 run_ps 1 "no budget rows for a län without documents" budget --db "$TMP/db" --region gotland
 done_testing

@@ -125,6 +125,20 @@ varav = [(r['label'], r['role'], r['level']) for r in rows if r['file'] == tn an
 bad += [] if ('- varav exploatering', 'of_which', 1) in varav else [varav]
 sys.exit(0 if not bad else print('#', bad) or 1)
 PY
+# a topic keeps the rows that name it, and the parts set in under a total
+# that does (TN p3's four investment groups and their parts), nothing else
+run_ps 0 "budget investeringar" budget --db "$TMP/db2" --format json investeringar
+check "... keeps the investment groups with their parts, and no other row" python3 - "$TMP/out" <<'PY'
+import json, sys
+rows = [r for r in json.load(open(sys.argv[1], encoding='utf-8'))['rows'] if r['page'] == 3]
+labels = [r['label'] for r in rows]
+ok = labels[:9] == ['Expansionsinvestering', 'Parkmiljö', 'Lekplatser', 'Stadsmiljöåtgärder', 'Gator och vägar',
+                    'Cykel- och gångbanor', 'Tillgänglighet', 'Maskiner och inventarier', 'Imageinvestering']
+ok &= len(rows) == 29 and 'Totala utgifter' not in labels
+allrows = json.load(open(sys.argv[1], encoding='utf-8'))['rows']
+ok &= not any(r['label'] == 'Personalkostnader' for r in allrows)
+sys.exit(0 if ok else print('#', labels) or 1)
+PY
 # key figures whose Alingsås column holds the year before's for some rows
 # ("20 (2024)" under "Alingsås 2025"; socialnämnden's genomlysning p5)
 run_ps 0 "ingest a genomlysning's key figures" ingest --db "$TMP/db3" \
