@@ -40,7 +40,7 @@ budget_json(FILE *f, const ps_budget *b)
         sp->begin_list(sp);
         for (size_t k = 0; k < r->ncols; k++) {
             if (r->present[k])
-                sp->number(sp, "%.10g", r->amounts[k]);
+                sp->number(sp, "%.15g", r->amounts[k]);
             else
                 sp->null(sp);
         }
@@ -73,7 +73,7 @@ budget_csv(FILE *f, const ps_budget *b)
             cli_escape(f, r->label, ESC_CSV);
             fputc(',', f);
             cli_escape(f, r->columns[k], ESC_CSV);
-            fprintf(f, ",%.10g,%s,%d\n", r->amounts[k], ps_budget_role_name(r->role), r->level);
+            fprintf(f, ",%.15g,%s,%d\n", r->amounts[k], ps_budget_role_name(r->role), r->level);
         }
     }
 }

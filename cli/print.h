@@ -17,8 +17,8 @@
 /* Output formats. Every printer takes text, json, csv and md; only the
  * report takes md and html, and the other printers write text for html.
  * csv-sv is csv as Excel set to Swedish reads it (csv-sv.c): a command
- * prints it through cli_print_begin and cli_print_end, and no printer
- * sees it. */
+ * prints it through cli_print_begin and cli_print_end, which hand the
+ * printer csv (a printer writes csv for it too, if it is ever given it). */
 typedef enum cli_format { FMT_TEXT, FMT_JSON, FMT_CSV, FMT_MD, FMT_HTML, FMT_CSV_SV } cli_format;
 
 /* Where a command prints its result in format fmt: cli_print_begin

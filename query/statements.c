@@ -473,6 +473,22 @@ kind_of(const char *s, const psi_words *w, bool *plain)
     return cut ? PS_STATEMENT_FRAGMENT : PS_STATEMENT_NO_CUE;
 }
 
+/* Whether one of words is among the n words before word i, in its clause:
+ * not before an "och", "men" or "samt" that starts another ("Regionen
+ * vill nå fler och det långsiktiga målet är …"). */
+static bool
+in_clause_before(const psi_words *w, size_t i, size_t n, const char *const *words)
+{
+    static const char *const joins[] = { "och", "men", "samt", NULL };
+    for (size_t j = i; j-- > 0 && i - j <= n;) {
+        if (word_before(w, j + 1, 1, joins))
+            return false;
+        if (word_before(w, j + 1, 1, words))
+            return true;
+    }
+    return false;
+}
+
 bool
 psi_statement_names_goal(const char *s, const psi_words *w)
 {
@@ -496,9 +512,9 @@ psi_statement_names_goal(const char *s, const psi_words *w)
          * målet"), the aim of a text ("målet med rapporten är att …"), one
          * proposed ("Nätverket skulle också ha som mål att …") */
         static const char *const purpose[] = { "för", NULL };
-        if (word_before(w, i, 8, towards) || (i + 1 < w->n && !strcmp(w->low[i + 1], "med")) ||
+        if (in_clause_before(w, i, 8, towards) || (i + 1 < w->n && !strcmp(w->low[i + 1], "med")) ||
             word_before(w, i, 5, would) || word_before(w, i, 3, purpose) || word_before(w, i, 3, others) ||
-            (i > 0 && !strncmp(w->low[i], "nation", 6)))
+            !strncmp(w->low[i], "nation", 6))
             continue;
         /* "har som mål att …", "ett övergripande mål – att bli …" */
         if (i + 1 < w->n && !strcmp(w->low[i + 1], "att") && word_before(w, i, 1, has))
@@ -512,12 +528,12 @@ psi_statement_names_goal(const char *s, const psi_words *w)
                 break;
             if (strcmp(w->low[j], "är"))
                 continue;
+            if (j + 1 < w->n && !strcmp(w->low[j + 1], "att")) /* "… är att ha nått …" states one */
+                return true;
             /* "Målet är (delvis, inte, till stor del) uppfyllt" follows a
              * goal up */
             if (j + 1 >= w->n || word_before(w, j + 5 < w->n ? j + 5 : w->n, 4, reached))
                 break;
-            if (!strcmp(w->low[j + 1], "att"))
-                return true;
             for (size_t m = j + 1; m < w->n && m <= j + 7; m++)
                 if (isdigit((unsigned char)w->low[m][0]) && !is_year(w->low[m]))
                     return true;

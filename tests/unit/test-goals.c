@@ -205,6 +205,8 @@ test_named_goals(void)
         { "Lagkravet och nämndens långsiktiga mål är att 100 procent av undervisningen ska ske av behöriga lärare.",
           true },
         { "Regionen har som mål att halvera utsläppen till 2030.", true },
+        { "Målet är att ha nått klimatneutralitet senast 2045.", true },
+        { "Regionen vill nå fler och det långsiktiga målet är att alla ska ha bredband.", true },
         /* not named outright */
         { "Huvudmannens strategi är därför att alla nyrekryteringar ska avse behöriga lärare tills målet är uppnått.",
           false },
@@ -226,6 +228,7 @@ test_named_goals(void)
         { "Insatserna ska bidra till Agenda 2030:s övergripande mål att ingen ska lämnas utanför.", false },
         { "Arbetet sker för det övergripande målet att ingen ska lämnas utanför.", false },
         { "Det nationella branschmålet för kollektivtrafiken är att fyra av tio resor ska ske med den.", false },
+        { "Nationalmålet är att fyra av tio resor ska ske med kollektivtrafik.", false },
         { "FoUrum arbetar efter fyra övergripande strategiska mål som är kvalitativa inriktningsmål.", false },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
