@@ -672,9 +672,33 @@ keep_linked(goal_set *gs)
 
 /* ----------------------------------------------------------------- scope */
 
+/* The unit the scope's --unit names, as its documents write it: "tekniska
+ * nämnden" for "tekniska" (a unit's start) when its documents have that
+ * one unit; else as typed. Free it. */
+static char *
+unit_name(ps_index *ix, const ps_query_opts *scope)
+{
+    ps_query_opts q = *scope;
+    q.year_from = q.year_to = 0;
+    q.section = -1;
+    ps_doclist *l = NULL;
+    ps_error err = PS_ERROR_INIT; /* a failure names the unit as typed */
+    const char *one = NULL;
+    bool several = false;
+    if (ps_docs_query(ix, NULL, &q, &l, &err) == PS_OK)
+        for (size_t i = 0; i < l->n && !several; i++)
+            if (l->docs[i].unit && *l->docs[i].unit) {
+                several = one && strcmp(one, l->docs[i].unit);
+                one = one ? one : l->docs[i].unit;
+            }
+    char *r = psi_strdup(one && !several ? one : scope->unit);
+    ps_doclist_free(l);
+    return r;
+}
+
 /* g->lan, g->org and g->name from the scope; PS_ERR_USAGE without either. */
 static ps_status
-name_scope(ps_goals *g, const ps_query_opts *scope, ps_error *err)
+name_scope(ps_index *ix, ps_goals *g, const ps_query_opts *scope, ps_error *err)
 {
     g->lan = scope->lan >= 0 && scope->lan < PS_LAN_COUNT ? scope->lan : -1;
     if (scope->org && *scope->org) { /* as org: reads it: a register body's name */
@@ -686,14 +710,16 @@ name_scope(ps_goals *g, const ps_query_opts *scope, ps_error *err)
     if (g->lan < 0 && !g->org)
         return psi_fail(err, PS_ERR_USAGE, "goals need a län or an organisation");
     const char *who = g->org ? g->org : ps_lan_name(g->lan);
-    if (g->org && g->lan >= 0 && scope->unit && *scope->unit)
-        g->name = psi_asprintf("%s, %s, %s", g->org, scope->unit, ps_lan_name(g->lan));
+    char *unit = scope->unit && *scope->unit ? unit_name(ix, scope) : NULL;
+    if (g->org && g->lan >= 0 && unit)
+        g->name = psi_asprintf("%s, %s, %s", g->org, unit, ps_lan_name(g->lan));
     else if (g->org && g->lan >= 0)
         g->name = psi_asprintf("%s, %s", g->org, ps_lan_name(g->lan));
-    else if (scope->unit && *scope->unit)
-        g->name = psi_asprintf("%s, %s", who, scope->unit);
+    else if (unit)
+        g->name = psi_asprintf("%s, %s", who, unit);
     else
         g->name = psi_strdup(who);
+    free(unit);
     return PS_OK;
 }
 
@@ -748,7 +774,7 @@ ps_goals_compare(ps_index *ix, const ps_query_opts *scope, const int *years, int
     ps_goals *g = psi_calloc(1, sizeof *g);
     goal_set gs = { .g = g };
     ps_hits *topic = NULL;
-    ps_status s = name_scope(g, scope, err);
+    ps_status s = name_scope(ix, g, scope, err);
     if (s == PS_OK)
         s = scope_years(ix, scope, years, nyears, g, err);
     if (s == PS_OK && query && query[strspn(query, " \t\n")]) {

@@ -312,6 +312,8 @@ check "... names it as the register does and says why" sh -c "grep -q '^No goals
 run_ps 0 "goals --org --unit" goals --db "$TMP/db-org" --org F-rfjl --unit regionstyrelsen --years 2013,2014
 check "... names the unit and follows its plans" sh -c \
     "grep -q '^Goals of Regionförbundet Jönköpings län, regionstyrelsen: 2013 -> 2014' '$TMP/out' && grep -qx '2013: 1 document, [0-9]* goal passages, [0-9]* goals (of [0-9]* statements: [0-9]* repeats, [0-9]* non-goals\\(; [0-9]* named in other passages\\)\\{0,1\\})' '$TMP/out'"
+run_ps 0 "goals --unit with the start of a unit's name" goals --db "$TMP/db-org" --org F-rfjl --unit region --years 2013,2014
+check "... names the unit as its documents do" grep -q '^Goals of Regionförbundet Jönköpings län, regionstyrelsen: 2013 -> 2014' "$TMP/out"
 run_ps 1 "goals --unit of a unit without documents" goals --db "$TMP/db-org" --org F-rfjl --unit socialnämnden --years 2013,2014
 check "... says why" sh -c "grep -q '^No goals of Regionförbundet Jönköpings län, socialnämnden to compare' '$TMP/out' && grep -qx '2013: no documents' '$TMP/out'"
 run_ps 2 "goals --unit of a unit no document has" goals --db "$TMP/db-org" --org F-rfjl --unit nosuch
