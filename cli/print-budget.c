@@ -1,6 +1,7 @@
 /* print-budget.c: "plansok budget" results: budget table rows as text or
- * Markdown (a table per source table, Swedish number format), JSON (null
- * for an empty cell) and long CSV (one line per amount, for pivot tables).
+ * Markdown or HTML (a table per source table, Swedish number format; HTML
+ * for a report), JSON (null for an empty cell) and long CSV (one line per
+ * amount, for pivot tables).
  * The rows come from ps_budget_list in their order. */
 #include "print.h"
 #include "escape.h"
@@ -78,15 +79,35 @@ budget_csv(FILE *f, const ps_budget *b)
     }
 }
 
-/* The caption and column headings of a source table. */
+/* The caption and column headings of a source table (in HTML, the
+ * table's start). */
 static void
-budget_table_head(FILE *f, const ps_budget_row *r, char *const *head, bool md, bool after)
+budget_table_head(FILE *f, const ps_budget_row *r, char *const *head, cli_format fmt, bool after)
 {
-    if (md) {
+    if (fmt == FMT_HTML) {
+        fputs("<p class=\"cite\">", f);
+        cli_escape(f, cli_org_label(r->org), ESC_HTML);
+        fprintf(f, " %d, ", r->year);
+        cli_escape(f, r->file, ESC_HTML);
+        fprintf(f, ", s. %d</p>\n<table><caption>", r->page + 1);
+        cli_escape(f, r->table, ESC_HTML);
+        if (r->unit[0] && !strstr(r->table, r->unit)) { /* not "Resultatbudget (tkr) (tkr)" */
+            fputs(" (", f);
+            cli_escape(f, r->unit, ESC_HTML);
+            fputc(')', f);
+        }
+        fputs("</caption>\n<tr><th>Post</th>", f);
+        for (size_t k = 0; k < r->ncols; k++) {
+            fputs("<th>", f);
+            cli_escape(f, head[k], ESC_HTML);
+            fputs("</th>", f);
+        }
+        fputs("</tr>", f);
+    } else if (fmt == FMT_MD) {
         fputs(after ? "\n**" : "**", f);
         cli_escape(f, r->table, ESC_MD);
         fputs("** (", f);
-        cli_escape(f, r->org, ESC_MD);
+        cli_escape(f, cli_org_label(r->org), ESC_MD);
         fprintf(f, ", %d), ", r->year);
         cli_escape(f, r->file, ESC_MD);
         fprintf(f, " s. %d%s", r->page + 1, r->unit[0] ? ", " : "");
@@ -161,18 +182,29 @@ noted_year(const char *col, const char *head)
     return y && !noted(head, NULL) && n == strlen(head) && !strncmp(col, head, n) ? y : 0;
 }
 
+/* A row: its label, set in as far as its level (Markdown and HTML: a
+ * total in bold), and its amounts. */
 static void
-budget_row(FILE *f, const ps_budget_row *r, char *const *head, bool md)
+budget_row(FILE *f, const ps_budget_row *r, char *const *head, cli_format fmt)
 {
     char num[64];
     int in = r->level < MAX_INDENT ? r->level : MAX_INDENT; /* parts set in under their total */
-    if (md) {
+    bool total = r->role == PS_ROW_TOTAL;
+    if (fmt == FMT_HTML) {
+        if (in)
+            fprintf(f, "<tr><td style=\"padding-left:%.1fem\">", 0.5 + 1.5 * in);
+        else
+            fputs("<tr><td>", f);
+        fputs(total ? "<b>" : "", f);
+        cli_escape(f, r->label, ESC_HTML);
+        fputs(total ? "</b></td>" : "</td>", f);
+    } else if (fmt == FMT_MD) {
         fputs("| ", f);
         for (int k = 0; k < in; k++)
             fputs("\u00a0\u00a0", f); /* no-break spaces, which Markdown keeps */
-        fputs(r->role == PS_ROW_TOTAL ? "**" : "", f);
+        fputs(total ? "**" : "", f);
         cli_escape(f, r->label, ESC_MD);
-        fputs(r->role == PS_ROW_TOTAL ? "** |" : " |", f);
+        fputs(total ? "** |" : " |", f);
     } else {
         fprintf(f, "  %*s", 2 * in, "");
         cli_pad_right(f, r->label, LABEL_WIDTH - 2 * in);
@@ -185,14 +217,16 @@ budget_row(FILE *f, const ps_budget_row *r, char *const *head, bool md)
         int y = r->present[k] ? noted_year(r->columns[k], head[k]) : 0;
         if (y)
             snprintf(num + strlen(num), sizeof num - strlen(num), " (%d)", y);
-        if (md) {
+        if (fmt == FMT_HTML) {
+            fprintf(f, "<td class=\"num\">%s</td>", num); /* digits, spaces, signs: nothing to escape */
+        } else if (fmt == FMT_MD) {
             fprintf(f, " %s |", num);
         } else {
             fputc(' ', f);
             cli_pad_left(f, num, AMOUNT_WIDTH);
         }
     }
-    fputc('\n', f);
+    fputs(fmt == FMT_HTML ? "</tr>\n" : "\n", f);
 }
 
 /* A row starts a new source table when its document, page or caption
@@ -242,21 +276,25 @@ free_headings(char **head, size_t n)
 }
 
 static void
-budget_tables(FILE *f, const ps_budget *b, bool md)
+budget_tables(FILE *f, const ps_budget *b, cli_format fmt)
 {
     char **head = NULL; /* the headings the table shows */
     size_t nhead = 0;
     for (size_t i = 0; i < b->n; i++) {
         if (starts_table(b, i)) {
             free_headings(head, nhead);
+            if (i && fmt == FMT_HTML)
+                fputs("</table>\n", f);
             head = table_headings(b, i);
             nhead = b->rows[i].ncols;
-            budget_table_head(f, &b->rows[i], head, md, i > 0);
+            budget_table_head(f, &b->rows[i], head, fmt, i > 0);
         }
-        budget_row(f, &b->rows[i], head, md);
+        budget_row(f, &b->rows[i], head, fmt);
     }
     free_headings(head, nhead);
-    if (!md)
+    if (fmt == FMT_HTML && b->n)
+        fputs("</table>\n", f);
+    if (fmt == FMT_TEXT)
         fprintf(f, "\n%zu budget rows\n", b->n);
 }
 
@@ -267,8 +305,8 @@ cli_print_budget(FILE *f, const ps_budget *b, cli_format fmt)
     case FMT_JSON: budget_json(f, b); break;
     case FMT_CSV_SV: /* cli_print_begin made it csv */
     case FMT_CSV: budget_csv(f, b); break;
-    case FMT_MD: budget_tables(f, b, true); break;
-    case FMT_TEXT:
-    case FMT_HTML: budget_tables(f, b, false); break;
+    case FMT_MD:
+    case FMT_HTML: /* tables, for a report */
+    case FMT_TEXT: budget_tables(f, b, fmt); break;
     }
 }

@@ -5,7 +5,8 @@
  * SVG bar chart, laid out to print. The data comes from ps_report_run
  * (matrix with its totals, compare, goal and budget passages, the budget
  * rows that name the topic); this file only writes it, section by section,
- * each section in both formats, all text through escape.c. */
+ * each section in both formats, all text through escape.c; the budget rows
+ * are print-budget.c's tables. */
 #include "print.h"
 #include "escape.h"
 
@@ -128,7 +129,7 @@ static const char style[] =
     "table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #bbb;padding:.25em .5em;"
     "vertical-align:top}th{background:#eef}\n"
     "td.num{text-align:right}.cite{color:#555;font-size:.9em}mark{background:#fde68a}\n"
-    "td:nth-child(3){overflow-wrap:anywhere;font-size:.9em;max-width:14em}\n"
+    "table.goals td:nth-child(3){overflow-wrap:anywhere;font-size:.9em;max-width:14em}\n"
     "svg text.axis{font-size:12px;fill:#222}svg text.cell{font-size:11px;fill:#111}"
     "svg text.cell.dark{fill:#fff}\n"
     "@media print{body{margin:0;max-width:none}h2{break-after:avoid}section{break-inside:avoid-page}"
@@ -260,7 +261,7 @@ write_goals(const report_out *o, const ps_report *r)
     if (!g->n)
         fprintf(f, o->html ? "<p>Inga målformuleringar om ämnet.</p>\n" : "Inga målformuleringar om ämnet.\n");
     else if (o->html)
-        fprintf(f, "<table><tr><th>Organisation</th><th>År</th><th>Dokument</th><th>Sida</th><th>Mål</th></tr>\n");
+        fprintf(f, "<table class=\"goals\"><tr><th>Organisation</th><th>År</th><th>Dokument</th><th>Sida</th><th>Mål</th></tr>\n");
     for (size_t i = 0; i < g->n; i++) {
         /* where, then the goals the passage states, one per line */
         const passage_style *st = o->html ? &html_row : &md_item;
@@ -278,38 +279,6 @@ write_goals(const report_out *o, const ps_report *r)
         fprintf(f, "</table>\n");
 }
 
-/* A budget row: where it is, its label and its amounts. */
-static void
-budget_row(const report_out *o, const ps_budget_row *b)
-{
-    FILE *f = o->f;
-    char num[64];
-    fputs(o->html ? "<p>" : "- ", f);
-    text(o, org_name(b->org));
-    fprintf(f, " %d, ", b->year);
-    text(o, b->file);
-    fprintf(f, " s. %d, ", b->page + 1);
-    text(o, b->table);
-    fputs(o->html ? ": <b>" : ": **", f);
-    text(o, b->label);
-    fputs(o->html ? "</b>" : "**", f);
-    /* a total or a part of the row above: not to add to the rest */
-    fputs(b->role == PS_ROW_TOTAL ? " (summa)" : b->role == PS_ROW_OF_WHICH ? " (varav)" : "", f);
-    for (size_t k = 0; k < b->ncols; k++) {
-        if (!b->present[k])
-            continue;
-        cli_format_amount(b->amounts[k], num, sizeof num);
-        fputs(" · ", f);
-        text(o, b->columns[k]);
-        fprintf(f, " %s", num);
-        if (b->unit && *b->unit) {
-            fputc(' ', f);
-            text(o, b->unit);
-        }
-    }
-    fputs(o->html ? "</p>\n" : "\n", f);
-}
-
 static void
 write_budget(const report_out *o, const ps_report *r)
 {
@@ -317,10 +286,12 @@ write_budget(const report_out *o, const ps_report *r)
     fprintf(f, o->html ? "</section>\n<section><h2>Budget</h2>\n" : "\n## Budget\n\n");
     /* the figures first: rows of budget tables that name the topic, then
      * the budget passages about it */
-    if (r->budget->n)
+    if (r->budget->n) {
+        /* a table per source table, as 'budget' prints them; totals in
+         * bold, their parts set in */
         fprintf(f, o->html ? "<h3>Budgetrader</h3>\n" : "### Budgetrader\n\n");
-    for (size_t i = 0; i < r->budget->n; i++)
-        budget_row(o, &r->budget->rows[i]);
+        cli_print_budget(f, r->budget, o->html ? FMT_HTML : FMT_MD);
+    }
     if (r->budget_passages->n)
         fprintf(f, o->html ? "<h3>Budgetavsnitt</h3>\n" : "%s### Budgetavsnitt\n\n", r->budget->n ? "\n" : "");
     for (size_t i = 0; i < r->budget_passages->n; i++)

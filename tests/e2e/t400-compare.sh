@@ -403,7 +403,7 @@ check "... where '>' is escaped once" sh -c "grep -q 'Styrkort för 2014 &gt; ' 
 # lower-cased bytes, so Ö did not match ö)
 for q in Övriga övriga; do
     run_ps 0 "report '$q' lists the 'Övriga intäkter' budget row" report $DB "$q"
-    check "... it does" grep -q '\*\*Övriga intäkter\*\*' "$TMP/out"
+    check "... it does, in its table" grep -q '^| Övriga intäkter | 4 215,5 |' "$TMP/out"
 done
 run_ps 0 "report in Markdown" report $DB kompetensförsörjning
 cp "$TMP/out" "$TMP/report.md"
@@ -469,7 +469,14 @@ goals_of
 check "... takes no goal for the filter's value" sh -c \
     "grep -q 'Arbetet med rekrytering' '$TMP/goals-section' && ! grep -q 'Verksamhetsplanen ska antas' '$TMP/goals-section'"
 run_ps 0 "report on budget figures names the rows" report $DB medlemsavgifter
-check "... with Swedish amounts" grep -q "Medlemsavgifter\*\* · Budget 2015 38 450 tkr" "$TMP/out"
+check "... in a table under its caption, with Swedish amounts" sh -c \
+    "grep -q '^\*\*Resultatbudget (tkr)\*\* (Regionförbundet Jönköpings län, 2015), budget-jonkoping-2015.pdf s. 1, tkr' '$TMP/out' && \
+     grep -q '^| Post | Budget 2015 | Budget 2014 | Utfall 2013 |' '$TMP/out' && grep -q '^| Medlemsavgifter | 38 450 | 37 512 | 36 620 |' '$TMP/out'"
+run_ps 0 "... and in HTML" report $DB --format html medlemsavgifter
+check "... an HTML table under its caption" sh -c \
+    "grep -q '<table><caption>Resultatbudget (tkr)</caption>' '$TMP/out' && \
+     grep -q '<tr><th>Post</th><th>Budget 2015</th><th>Budget 2014</th><th>Utfall 2013</th></tr>' '$TMP/out' && \
+     grep -q '<tr><td>Medlemsavgifter</td><td class=\"num\">38 450</td>' '$TMP/out'"
 
 CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
 if [ -n "$CHROMIUM" ]; then
