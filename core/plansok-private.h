@@ -892,6 +892,12 @@ ps_statement_kind psi_statement_kind(const char *s, const psi_words *w);
  * övergripande mål – att bli …"; not a goal reached or named in a clause
  * ("tills målet är uppnått"), a fact, a fragment or a lead-in. */
 bool psi_statement_names_goal(const char *s, const psi_words *w);
+/* The same for statement s of passage p, not tagged mal, as a goal of p's
+ * organisation: never in minutes, notices or an official's report, which
+ * name other bodies' goals and motions' (the räddningstjänstförbund's "Det
+ * finansiella målet … är …" in kommunstyrelsen's minutes); theirs count
+ * only from passages tagged mal. */
+bool psi_hit_names_goal(const ps_hit *p, const char *s, const psi_words *w);
 /* A query for the words of a goal ("mål OR målet OR …"), to free. */
 char *psi_goal_words_query(void);
 /* Whether heading (a heading path, parts joined by " > ") ends in a goal's

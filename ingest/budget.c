@@ -10,11 +10,12 @@
 #include <string.h>
 
 /* Whether a heading over the labels names the table ("Resultatbudget
- * (tkr)"), not only its unit ("Miljoner kronor", "(tkr)", "NÄMND"). */
+ * (tkr)"), not only its unit ("Miljoner kronor", "(tkr)", "NÄMND",
+ * "Belopp i tkr"). */
 static bool
 names_table(const char *s)
 {
-    static const char *const units[] = { "kronor", "miljoner", "tusen" };
+    static const char *const units[] = { "kronor", "miljoner", "tusen", "belopp", "beloppen" };
     char *f = psi_fold_ascii(s);
     bool named = false;
     for (char *p = f; *p && !named;) {
@@ -25,7 +26,7 @@ names_table(const char *s)
             e++;
         size_t n = (size_t)(e - p);
         bool unit = false;
-        for (size_t u = 0; u < 3; u++)
+        for (size_t u = 0; u < sizeof units / sizeof *units; u++)
             unit |= n == strlen(units[u]) && !strncmp(p, units[u], n);
         named = n >= 6 && !unit;
         p = e;

@@ -90,7 +90,9 @@ psi_budget_label_total(const char *label)
 {
     static const char *const first[] = { "summa", "delsumma", "s:a", "sum", "total", "totalt", "totala",
                                          "arets resultat", "periodens resultat", "budgeterat resultat",
-                                         "resultat fore", "resultat efter", NULL };
+                                         "resultat fore", "resultat efter", "arets balanskravsresultat",
+                                         /* a cash-flow statement's subtotals */
+                                         "medel fran", "kassaflode fran", "arets kassaflode", NULL };
     char *f = folded_words(label);
     /* "Resultat" alone, not "Resultat vid avslut …" (a key figure) */
     bool r = has_word(f, "totalt") || has_word(f, "totala") || !strcmp(f, "resultat");

@@ -438,7 +438,7 @@ collect_year(ps_index *ix, const ps_query_opts *scope, int y, const ps_hits *top
             const ps_hit *p = &h->hits[i + ss.v[k].passage];
             bool about = !topic || (topic->n && bsearch(p, topic->hits, topic->n, sizeof *topic->hits, cmp_passage));
             if (!mal) {
-                if (!psi_statement_names_goal(ss.v[k].text, &ss.v[k].w))
+                if (!psi_hit_names_goal(p, ss.v[k].text, &ss.v[k].w))
                     continue;
                 stating[i + ss.v[k].passage] = true;
                 yr->named++;

@@ -50,7 +50,7 @@ keep_goal_statements(ps_report *r, const psi_topic *t, size_t limit)
         bool heading = psi_topic_named(t, below_title(g->hits[i].heading));
         bool mal = g->hits[i].section == PS_SECTION_MAL;
         for (size_t k = 0; k < ss.n; k++)
-            if ((mal ? ss.v[k].kind == PS_STATEMENT_GOAL : psi_statement_names_goal(ss.v[k].text, &ss.v[k].w)) &&
+            if ((mal ? ss.v[k].kind == PS_STATEMENT_GOAL : psi_hit_names_goal(&g->hits[i], ss.v[k].text, &ss.v[k].w)) &&
                 (!t->n || heading || psi_topic_named(t, ss.v[k].text)))
                 add_line(&about, ss.v[k].text);
         psi_statements_release(&ss);

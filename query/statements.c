@@ -543,6 +543,14 @@ psi_statement_names_goal(const char *s, const psi_words *w)
     return false;
 }
 
+bool
+psi_hit_names_goal(const ps_hit *p, const char *s, const psi_words *w)
+{
+    if (p->kind == PS_KIND_PROTOKOLL || p->kind == PS_KIND_KALLELSE || p->kind == PS_KIND_TJANSTESKRIVELSE)
+        return false;
+    return psi_statement_names_goal(s, w);
+}
+
 ps_statement_kind
 psi_statement_kind(const char *s, const psi_words *w)
 {

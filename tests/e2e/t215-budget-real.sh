@@ -126,18 +126,27 @@ bad += [] if ('- varav exploatering', 'of_which', 1) in varav else [varav]
 sys.exit(0 if not bad else print('#', bad) or 1)
 PY
 # a topic keeps the rows that name it, and the parts set in under a total
-# that does (TN p3's four investment groups and their parts), nothing else
-run_ps 0 "budget investeringar" budget --db "$TMP/db2" --format json investeringar
-check "... keeps the investment groups with their parts, and no other row" python3 - "$TMP/out" <<'PY'
+# that does: "reinvestering" keeps TN p3's reinvestment group with its
+# eleven parts, not the other groups' parts of the same names; a table
+# whose caption names it stays whole ("Investeringar" over "Belopp i tkr",
+# which names only the unit)
+run_ps 0 "budget reinvestering" budget --db "$TMP/db2" --format json reinvestering
+check "... keeps the reinvestment group with its parts, and no other row" python3 - "$TMP/out" <<'PY'
 import json, sys
 rows = [r for r in json.load(open(sys.argv[1], encoding='utf-8'))['rows'] if r['page'] == 3]
-labels = [r['label'] for r in rows]
-ok = labels[:9] == ['Expansionsinvestering', 'Parkmiljö', 'Lekplatser', 'Stadsmiljöåtgärder', 'Gator och vägar',
-                    'Cykel- och gångbanor', 'Tillgänglighet', 'Maskiner och inventarier', 'Imageinvestering']
-ok &= len(rows) == 29 and 'Totala utgifter' not in labels
-allrows = json.load(open(sys.argv[1], encoding='utf-8'))['rows']
-ok &= not any(r['label'] == 'Personalkostnader' for r in allrows)
-sys.exit(0 if ok else print('#', labels) or 1)
+got = [(r['label'], r['amounts'][0]) for r in rows]
+want = [('Reinvestering', 30505), ('Parkmiljö', 7853), ('Naturmark', 568), ('Lekplatser', 4500),
+        ('Stadsmiljöåtgärder', 380), ('Gator och vägar', 1675), ('Cykel- och gångbanor', 1050),
+        ('Trafiksäkerhet', 400), ('Maskiner och inventarier', 6779), ('Beläggning', 7000),
+        ('Digitalisering', 300), ('Broar', 0)]
+sys.exit(0 if got == want else print('#', got) or 1)
+PY
+run_ps 0 "budget investeringar" budget --db "$TMP/db2" --format json investeringar
+check "... keeps the investment tables whole, named by the heading over them" python3 - "$TMP/out" <<'PY'
+import json, sys
+rows = [r for r in json.load(open(sys.argv[1], encoding='utf-8'))['rows'] if r['page'] == 3]
+ok = len(rows) == 30 and rows[-1]['label'] == 'Totala utgifter' and {r['table'] for r in rows} == {'Investeringar'}
+sys.exit(0 if ok else print('#', [(r['label'], r['table']) for r in rows][:3]) or 1)
 PY
 # key figures whose Alingsås column holds the year before's for some rows
 # ("20 (2024)" under "Alingsås 2025"; socialnämnden's genomlysning p5)

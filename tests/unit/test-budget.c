@@ -190,6 +190,27 @@ test_percent_rows(void)
 }
 
 static void
+test_unit_caption(void)
+{
+    /* "Belopp i tkr" over the labels names only the unit: the heading
+     * over the table names it (TN's "Investeringar", "Drift") */
+    static const double x0[] = { 60, 250, 330 }, x1[] = { 200, 290, 370 };
+    static const double t0[] = { 60 }, t1[] = { 160 };
+    psi_line lines[] = {
+        placed("Investeringar", t0, t1, 1),
+        placed("Belopp i tkr\tBudget 2026\tPrognos 2026", x0, x1, 3),
+        placed("Reinvestering\t30 505\t30 150", x0, x1, 3),
+    };
+    psi_budget_rows out = rows_of(lines, 3);
+    CHECK(out.n == 1);
+    if (out.n == 1) {
+        CHECK_STR(out.v[0].table, "Investeringar");
+        CHECK_STR(out.v[0].unit, "tkr");
+    }
+    release(&out, lines, 3);
+}
+
+static void
 test_year_like_figures(void)
 {
     /* a figure that looks like a year is a figure in a row ("2099" places),
@@ -584,6 +605,7 @@ main(void)
     test_units();
     test_note_column();
     test_percent_rows();
+    test_unit_caption();
     test_year_like_figures();
     test_heading_words();
     test_monthly_follow_up();

@@ -100,6 +100,17 @@ static const table tables[] = {
         { "Kollektivtrafikåtgärder", 50, { 250, 250, 0 }, I, 0 },
         { "Totala inkomster", 50, { 8250, 8250, 0 }, T, 0 },
         { NULL, 0, { 0 }, I, 0 } } },
+    /* a cash-flow statement's subtotals of one row, by their names */
+    { "cash flow", 2,
+      { { "Inbetalningar", 50, { 20000, 1000 }, I, 0 },
+        { "Utbetalningar", 50, { -3643, -4358 }, I, 0 },
+        { "Medel från den löpande verksamheten", 50, { 16357, -3358 }, T, 0 },
+        { "Bruttoinvestering i anläggningstillgångar", 50, { 0, 0 }, I, 0 },
+        { "Medel från investeringsverksamheten", 50, { 0, 0 }, T, 0 },
+        { "Andelskapital", 50, { 0, 77 }, I, 0 },
+        { "Kassaflöde från finansieringsverksamheten", 50, { 0, 77 }, T, 0 },
+        { "ÅRETS KASSAFLÖDE", 50, { 16357, -3281 }, T, 0 },
+        { NULL, 0, { 0 }, I, 0 } } },
     /* rounded figures: the parts' sum is a step off */
     { "rounding", 3,
       { { "Vård- och omsorgsnämnden", NOPE, { 0, 0, 2 }, I, 0 },

@@ -238,6 +238,16 @@ test_named_goals(void)
         CHECK(psi_statement_names_goal(cases[i].text, &w) == cases[i].named);
         psi_words_release(&w);
     }
+    /* minutes name other bodies' goals: not their organisation's */
+    const char *quoted = "Det finansiella målet för 2027 är ett positivt resultat på 1 procent av omsättningen.";
+    psi_words w;
+    psi_words_of(quoted, &w);
+    ps_hit plan = { 0 }, minutes = { 0 };
+    plan.kind = PS_KIND_BUDGET;
+    minutes.kind = PS_KIND_PROTOKOLL;
+    CHECK(psi_hit_names_goal(&plan, quoted, &w));
+    CHECK(!psi_hit_names_goal(&minutes, quoted, &w));
+    psi_words_release(&w);
 }
 
 static void
