@@ -224,6 +224,7 @@ typedef struct ps_budget_row {
                            total's level; else 0 */
     /* set when rows come from the index (ps_budget_list) */
     char *docid, *file, *org;
+    char *org_unit;     /* the unit of its document ("tekniska nämnden"), or "" */
     int lan, year;
 } ps_budget_row;
 

@@ -23,6 +23,7 @@ budget_json(FILE *f, const ps_budget *b)
         const ps_budget_row *r = &b->rows[i];
         cli_json_item(sp);
         sprinter_map_string(sp, "organisation", r->org);
+        sprinter_map_string(sp, "org_unit", r->org_unit ? r->org_unit : "");
         sprinter_map_string(sp, "lan", cli_lan_field(r->lan));
         sprinter_map_integer(sp, "year", r->year);
         sprinter_map_string(sp, "file", r->file);
@@ -55,7 +56,7 @@ budget_json(FILE *f, const ps_budget *b)
 static void
 budget_csv(FILE *f, const ps_budget *b)
 {
-    fprintf(f, "organisation,lan,year,file,page,table,unit,label,column,amount,role,level\n");
+    fprintf(f, "organisation,lan,year,file,page,table,unit,label,column,amount,role,level,org_unit\n");
     for (size_t i = 0; i < b->n; i++) {
         const ps_budget_row *r = &b->rows[i];
         for (size_t k = 0; k < r->ncols; k++) {
@@ -74,8 +75,22 @@ budget_csv(FILE *f, const ps_budget *b)
             cli_escape(f, r->label, ESC_CSV);
             fputc(',', f);
             cli_escape(f, r->columns[k], ESC_CSV);
-            fprintf(f, ",%.15g,%s,%d\n", r->amounts[k], ps_budget_role_name(r->role), r->level);
+            fprintf(f, ",%.15g,%s,%d,", r->amounts[k], ps_budget_role_name(r->role), r->level);
+            cli_escape(f, r->org_unit ? r->org_unit : "", ESC_CSV);
+            fputc('\n', f);
         }
+    }
+}
+
+/* "Alingsås kommun, tekniska nämnden": a row's organisation and the unit
+ * of its document. */
+static void
+org_and_unit(FILE *f, const ps_budget_row *r, cli_escaping e)
+{
+    cli_escape(f, cli_org_label(r->org), e);
+    if (r->org_unit && *r->org_unit) {
+        fputs(", ", f);
+        cli_escape(f, r->org_unit, e);
     }
 }
 
@@ -86,7 +101,7 @@ budget_table_head(FILE *f, const ps_budget_row *r, char *const *head, cli_format
 {
     if (fmt == FMT_HTML) {
         fputs("<p class=\"cite\">", f);
-        cli_escape(f, cli_org_label(r->org), ESC_HTML);
+        org_and_unit(f, r, ESC_HTML);
         fprintf(f, " %d, ", r->year);
         cli_escape(f, r->file, ESC_HTML);
         fprintf(f, ", s. %d</p>\n<table><caption>", r->page + 1);
@@ -107,7 +122,7 @@ budget_table_head(FILE *f, const ps_budget_row *r, char *const *head, cli_format
         fputs(after ? "\n**" : "**", f);
         cli_escape(f, r->table, ESC_MD);
         fputs("** (", f);
-        cli_escape(f, cli_org_label(r->org), ESC_MD);
+        org_and_unit(f, r, ESC_MD);
         fprintf(f, ", %d), ", r->year);
         cli_escape(f, r->file, ESC_MD);
         fprintf(f, " s. %d%s", r->page + 1, r->unit[0] ? ", " : "");
@@ -123,7 +138,7 @@ budget_table_head(FILE *f, const ps_budget_row *r, char *const *head, cli_format
             fprintf(f, "---:|");
     } else {
         fputs(after ? "\n" : "", f);
-        cli_escape(f, cli_org_label(r->org), ESC_PLAIN);
+        org_and_unit(f, r, ESC_PLAIN);
         fprintf(f, " · %s · %d · ", cli_lan_label(r->lan), r->year);
         cli_escape(f, r->file, ESC_PLAIN);
         fprintf(f, ", page %d\n  ", r->page + 1);

@@ -104,6 +104,7 @@ const psi_field psi_budget_row_fields[] = {
     PSI_FIELD_STR(K_DOCID, ps_budget_row, docid),
     PSI_FIELD_STR(K_FILE, ps_budget_row, file),
     PSI_FIELD_STR(K_ORG, ps_budget_row, org),
+    PSI_FIELD_STR_OPT("org_unit", ps_budget_row, org_unit),
     PSI_FIELD_INT(K_LAN, ps_budget_row, lan, LAN_RANGE),
     PSI_FIELD_INT(K_YEAR, ps_budget_row, year, YEAR_RANGE),
     { "*", PSI_F_INCLUDE, 0, 0, 0, 0, 0, psi_budget_cell_fields, 0, false },

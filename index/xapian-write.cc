@@ -250,6 +250,7 @@ budget_record(const ps_docinfo *info, const ps_budget_row *row)
     r.docid = info->docid;
     r.file = info->file;
     r.org = info->org;
+    r.org_unit = info->unit ? info->unit : (char *)"";
     r.lan = info->lan;
     r.year = info->year;
     return put_record(psi_budget_row_fields, &r);
@@ -453,6 +454,7 @@ relabel(Xapian::Document &d, const ps_docinfo *info)
     } else if (budget) {
         rewrite<ps_budget_row>(d, psi_budget_row_fields, [info](ps_budget_row &r) {
             r.org = info->org;
+            r.org_unit = info->unit ? info->unit : (char *)"";
             r.lan = info->lan;
             r.year = info->year;
         });
