@@ -487,7 +487,8 @@ goals_tables(FILE *f, const ps_goals *g, const char *query, bool md)
                 g->counts[PS_GOAL_REWORDED], g->counts[PS_GOAL_NEW], g->counts[PS_GOAL_DROPPED]);
         size_t unf = g->counts[PS_GOAL_UNFOLLOWED], first = g->counts[PS_GOAL_FIRST];
         if (unf || first)
-            fprintf(f, "; %zu unfollowed, %zu first (the other year has no goals of their organisation and unit)",
+            fprintf(f, "; %zu unfollowed, %zu first (the other year has no goals of their organisation and unit in "
+                    "a document that would state them)",
                     unf, first);
         if (g->counts[PS_GOAL_IN_FORCE])
             fprintf(f, "; %zu in force (stated for a period that covers both years, by a plan nothing replaces)",
@@ -495,7 +496,8 @@ goals_tables(FILE *f, const ps_goals *g, const char *query, bool md)
         fputc('\n', f);
     }
     if (md && (g->counts[PS_GOAL_UNFOLLOWED] || g->counts[PS_GOAL_FIRST]))
-        fputs("\n*unfollowed* och *first*: året det jämförs med har inga mål från samma organisation och nämnd "
+        fputs("\n*unfollowed* och *first*: året det jämförs med har inga mål från samma organisation och nämnd, "
+              "i ett dokument som skulle ange målet (av samma serie, eller en verksamhetsplan eller budget) "
               "(inte *dropped* eller *new*).\n",
               f);
     if (md && g->counts[PS_GOAL_IN_FORCE])

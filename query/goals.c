@@ -176,17 +176,36 @@ add_who(char **who, char *key)
     *who = both;
 }
 
-/* Whether year y has goal passages of an organisation and unit of who (a
- * goal whose organisation is unknown is judged against the whole year,
- * which has goals). */
+/* Whether documents of kind k state an organisation's (or unit's) goals
+ * at large, year by year: a verksamhetsplan, budget, strategy, annual
+ * report or follow-up. A thematic plan, a report or minutes state the
+ * goals of their subject ("Cykelplan", "Biblioteksplan", an evaluation). */
 static bool
-year_has(const goal_set *gs, int y, const char *who)
+at_large(ps_kind k)
 {
+    return k == PS_KIND_VERKSAMHETSPLAN || k == PS_KIND_BUDGET || k == PS_KIND_STRATEGI ||
+           k == PS_KIND_ARSREDOVISNING || k == PS_KIND_UPPFOLJNING;
+}
+
+/* Whether year y has goal passages of an organisation and unit of goal
+ * i's, in a document that would state the goal if it still held: of its
+ * series ("cykelplan" again), or, for a goal of a document at large, one
+ * at large too (a goal of the 2026 cykelplan is not dropped by the 2027
+ * biblioteksplan of the same kommun and unit; it is unfollowed). A goal
+ * whose organisation is unknown is judged against the whole year, which
+ * has goals. */
+static bool
+year_has(const goal_set *gs, int y, size_t i)
+{
+    const char *who = gs->who[i];
     if (!who)
         return true;
-    for (size_t i = 0; i < gs->year_docs[y].n; i++)
-        if (gs->year_docs[y].v[i].who && holds_key(who, gs->year_docs[y].v[i].who))
+    for (size_t k = 0; k < gs->year_docs[y].n; k++) {
+        const goal_doc *d = &gs->year_docs[y].v[k];
+        if (d->who && holds_key(who, d->who) &&
+            (!strcmp(d->series, gs->series[i]) || (at_large(d->kind) && at_large(gs->kind[i]))))
             return true;
+    }
     return false;
 }
 
@@ -549,7 +568,7 @@ align_years(goal_set *gs, int ya, int yb)
         size_t a = from[k];
         long b = match_a[k] >= 0 ? (long)b0 + match_a[k] : -1;
         ps_goal_change gone = in_force(gs, a, yb)              ? PS_GOAL_IN_FORCE
-                              : year_has(gs, yb, gs->who[a]) ? PS_GOAL_DROPPED
+                              : year_has(gs, yb, (size_t)a) ? PS_GOAL_DROPPED
                                                              : PS_GOAL_UNFOLLOWED;
         ps_goal_link l = { from_year, to_year, gone, (long)a, -1, 0, NULL, 0 };
         if (b >= 0) {
@@ -570,7 +589,7 @@ align_years(goal_set *gs, int ya, int yb)
         if (match_b[b - b0] >= 0)
             continue;
         /* ya had goals of its organisation and unit: its own or in force */
-        bool had = year_has(gs, ya, gs->who[b]);
+        bool had = year_has(gs, ya, (size_t)b);
         for (size_t k = a1 - a0; k < na && !had; k++)
             had = gs->who[b] && gs->who[from[k]] && shares_key(gs->who[from[k]], gs->who[b]);
         add_link(gs, (ps_goal_link){ from_year, to_year,
