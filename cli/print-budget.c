@@ -87,7 +87,8 @@ budget_csv(FILE *f, const ps_budget *b)
 static void
 org_and_unit(FILE *f, const ps_budget_row *r, cli_escaping e)
 {
-    cli_escape(f, cli_org_label(r->org), e);
+    /* Markdown and HTML are for reports, in Swedish */
+    cli_escape(f, r->org[0] ? r->org : e == ESC_PLAIN ? cli_org_label(r->org) : "okänd organisation", e);
     if (r->org_unit && *r->org_unit) {
         fputs(", ", f);
         cli_escape(f, r->org_unit, e);
@@ -210,16 +211,18 @@ budget_row(FILE *f, const ps_budget_row *r, char *const *head, cli_format fmt)
             fprintf(f, "<tr><td style=\"padding-left:%.1fem\">", 0.5 + 1.5 * in);
         else
             fputs("<tr><td>", f);
-        fputs(total ? "<b>" : "", f);
+        bool part = r->role == PS_ROW_OF_WHICH; /* "varav": in italics */
+        fputs(total ? "<b>" : part ? "<i>" : "", f);
         cli_escape(f, r->label, ESC_HTML);
-        fputs(total ? "</b></td>" : "</td>", f);
+        fputs(total ? "</b></td>" : part ? "</i></td>" : "</td>", f);
     } else if (fmt == FMT_MD) {
         fputs("| ", f);
         for (int k = 0; k < in; k++)
             fputs("\u00a0\u00a0", f); /* no-break spaces, which Markdown keeps */
-        fputs(total ? "**" : "", f);
+        const char *mark = total ? "**" : r->role == PS_ROW_OF_WHICH ? "*" : ""; /* a "varav" in italics */
+        fputs(mark, f);
         cli_escape(f, r->label, ESC_MD);
-        fputs(total ? "** |" : " |", f);
+        fprintf(f, "%s |", mark);
     } else {
         fprintf(f, "  %*s", 2 * in, "");
         cli_pad_right(f, r->label, LABEL_WIDTH - 2 * in);

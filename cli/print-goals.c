@@ -497,7 +497,8 @@ goals_tables(FILE *f, const ps_goals *g, const char *query, bool md)
     }
     if (md && (g->counts[PS_GOAL_UNFOLLOWED] || g->counts[PS_GOAL_FIRST]))
         fputs("\n*unfollowed* och *first*: året det jämförs med har inga mål från samma organisation och nämnd, "
-              "i ett dokument som skulle ange målet (av samma serie, eller en verksamhetsplan eller budget) "
+              "i ett dokument som skulle ange målet (av samma serie, eller en verksamhetsplan, budget, strategi, "
+              "årsredovisning eller uppföljning) "
               "(inte *dropped* eller *new*).\n",
               f);
     if (md && g->counts[PS_GOAL_IN_FORCE])

@@ -261,7 +261,8 @@ write_goals(const report_out *o, const ps_report *r)
     if (!g->n)
         fprintf(f, o->html ? "<p>Inga målformuleringar om ämnet.</p>\n" : "Inga målformuleringar om ämnet.\n");
     else if (o->html)
-        fprintf(f, "<table class=\"goals\"><tr><th>Organisation</th><th>År</th><th>Dokument</th><th>Sida</th><th>Mål</th></tr>\n");
+        fprintf(f, "<table class=\"goals\"><tr><th>Organisation</th><th>År</th><th>Dokument</th><th>Sida</th>"
+                   "<th>Mål</th></tr>\n");
     for (size_t i = 0; i < g->n; i++) {
         /* where, then the goals the passage states, one per line */
         const passage_style *st = o->html ? &html_row : &md_item;

@@ -91,11 +91,13 @@ psi_budget_label_total(const char *label)
     static const char *const first[] = { "summa", "delsumma", "s:a", "sum", "total", "totalt", "totala",
                                          "arets resultat", "periodens resultat", "budgeterat resultat",
                                          "resultat fore", "resultat efter", "arets balanskravsresultat",
-                                         /* a cash-flow statement's subtotals */
-                                         "medel fran", "kassaflode fran", "arets kassaflode", NULL };
+                                         "arets kassaflode", NULL };
     char *f = folded_words(label);
     /* "Resultat" alone, not "Resultat vid avslut …" (a key figure) */
     bool r = has_word(f, "totalt") || has_word(f, "totala") || !strcmp(f, "resultat");
+    /* a cash-flow statement's subtotals, "Medel från den löpande
+     * verksamheten", not "Medel från Migrationsverket" (a grant) */
+    r = r || ((starts_word(f, "medel fran") || starts_word(f, "kassaflode fran")) && strstr(f, "verksamhet"));
     for (size_t i = 0; first[i] && !r; i++)
         r = starts_word(f, first[i]);
     r = r && !ratio_label(label, f);

@@ -187,13 +187,20 @@ at_large(ps_kind k)
            k == PS_KIND_ARSREDOVISNING || k == PS_KIND_UPPFOLJNING;
 }
 
-/* Whether year y has goal passages of an organisation and unit of goal
- * i's, in a document that would state the goal if it still held: of its
+/* Whether a document of series and kind would state goal i if it still
+ * held, and year y has goal passages of an organisation and unit of goal
+ * i's in such a document: of its
  * series ("cykelplan" again), or, for a goal of a document at large, one
  * at large too (a goal of the 2026 cykelplan is not dropped by the 2027
  * biblioteksplan of the same kommun and unit; it is unfollowed). A goal
  * whose organisation is unknown is judged against the whole year, which
  * has goals. */
+static bool
+would_state(const char *series, ps_kind kind, const goal_set *gs, size_t i)
+{
+    return !strcmp(series, gs->series[i]) || (at_large(kind) && at_large(gs->kind[i]));
+}
+
 static bool
 year_has(const goal_set *gs, int y, size_t i)
 {
@@ -202,8 +209,7 @@ year_has(const goal_set *gs, int y, size_t i)
         return true;
     for (size_t k = 0; k < gs->year_docs[y].n; k++) {
         const goal_doc *d = &gs->year_docs[y].v[k];
-        if (d->who && holds_key(who, d->who) &&
-            (!strcmp(d->series, gs->series[i]) || (at_large(d->kind) && at_large(gs->kind[i]))))
+        if (d->who && holds_key(who, d->who) && would_state(d->series, d->kind, gs, i))
             return true;
     }
     return false;
@@ -568,7 +574,7 @@ align_years(goal_set *gs, int ya, int yb)
         size_t a = from[k];
         long b = match_a[k] >= 0 ? (long)b0 + match_a[k] : -1;
         ps_goal_change gone = in_force(gs, a, yb)              ? PS_GOAL_IN_FORCE
-                              : year_has(gs, yb, (size_t)a) ? PS_GOAL_DROPPED
+                              : year_has(gs, yb, a) ? PS_GOAL_DROPPED
                                                              : PS_GOAL_UNFOLLOWED;
         ps_goal_link l = { from_year, to_year, gone, (long)a, -1, 0, NULL, 0 };
         if (b >= 0) {
@@ -588,10 +594,12 @@ align_years(goal_set *gs, int ya, int yb)
     for (size_t b = b0; b < b1; b++) {
         if (match_b[b - b0] >= 0)
             continue;
-        /* ya had goals of its organisation and unit: its own or in force */
-        bool had = year_has(gs, ya, (size_t)b);
+        /* ya had goals of its organisation and unit in a document that
+         * would state it: its own or in force */
+        bool had = year_has(gs, ya, b);
         for (size_t k = a1 - a0; k < na && !had; k++)
-            had = gs->who[b] && gs->who[from[k]] && shares_key(gs->who[from[k]], gs->who[b]);
+            had = gs->who[b] && gs->who[from[k]] && shares_key(gs->who[from[k]], gs->who[b]) &&
+                  would_state(gs->series[from[k]], gs->kind[from[k]], gs, b);
         add_link(gs, (ps_goal_link){ from_year, to_year,
                                      in_force(gs, b, ya) ? PS_GOAL_IN_FORCE
                                      : had               ? PS_GOAL_NEW

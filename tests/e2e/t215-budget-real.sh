@@ -146,6 +146,7 @@ check "... keeps the investment tables whole, named by the heading over them" py
 import json, sys
 rows = [r for r in json.load(open(sys.argv[1], encoding='utf-8'))['rows'] if r['page'] == 3]
 ok = len(rows) == 30 and rows[-1]['label'] == 'Totala utgifter' and {r['table'] for r in rows} == {'Investeringar'}
+ok &= not any(r['label'] == 'Personalkostnader' for r in json.load(open(sys.argv[1], encoding='utf-8'))['rows'])
 sys.exit(0 if ok else print('#', [(r['label'], r['table']) for r in rows][:3]) or 1)
 PY
 # key figures whose Alingsås column holds the year before's for some rows

@@ -223,6 +223,24 @@ d, g, ch = goal_changes(sys.argv[1])
 want = {('Andelen som ', 'unfollowed'), ('Antalet cyke', 'unfollowed'), ('Antalet bibl', 'first'), ('Antalet beso', 'first')}
 sys.exit(0 if ch == want else print(sorted(ch)) or 1)
 PY
+# ... and a goal carried in force into the next year makes no later goal of
+# another subject new: the cykelplan 2026-2028's goals, in force in 2027,
+# meet an idrottsplan 2028 whose goals are first
+python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/idrottsplan-2028.pdf" "Idrottsplan 2028 for kommunen" "Mal" \
+    "Simhallen ska vara oppen alla dagar till 2028." \
+    "Antalet foreningar ska vara minst 30 till 2029."
+"$PLANSOK" ingest -q --db "$TMP/carried2" --region uppsala --org "Uppsala kommun" \
+    "$TMP/cykelplan-2026-2028.pdf" "$TMP/biblioteksplan-2027.pdf" "$TMP/idrottsplan-2028.pdf" 2>/dev/null
+"$PLANSOK" set --db "$TMP/carried2" biblioteksplan-2027.pdf --year 2027 --kind plan >/dev/null 2>&1
+"$PLANSOK" set --db "$TMP/carried2" idrottsplan-2028.pdf --year 2028 --kind plan >/dev/null 2>&1
+run_ps 0 "goals of a plan in force, then plans of other subjects" goals --db "$TMP/carried2" --org "Uppsala kommun" --format json
+check "... whose goals are first, not new" python3 - "$TMP/out" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+g = d['goals']
+later = {g[l['to']]['text'][:8]: l['change'] for l in d['links'] if l['to_year'] == 2028 and l['to'] is not None}
+sys.exit(0 if later.get('Simhalle') == 'first' and later.get('Antalet ') in ('first', 'reworded') else print(later) or 1)
+PY
 # a goal in force in a year is compared with the next year's goals as that
 # year's: the lokalförsörjningsplan 2026-2031's goals, not stated in 2027,
 # meet the plan 2028-2033 of its series, which keeps one and leaves the

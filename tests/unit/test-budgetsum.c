@@ -206,6 +206,8 @@ test_labels(void)
         { "Nettokostnad bibliotek", false, false },
         { "Summering av året", false, false },
         { "Sum alle fylker", true, false },
+        { "Medel från den löpande verksamheten", true, false },
+        { "Medel från Migrationsverket", false, false },
         { "- Varav 2023", false, true },
         { "därav statsbidrag", false, true },
         { "Varavdelning", false, false },
