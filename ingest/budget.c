@@ -152,6 +152,13 @@ emit_table(psi_table *tb, const psi_page *pg, int page, const psi_wordset *words
             free(unit);
             unit = psi_unit_of(caption);
         }
+        /* a line of its own over the table, "(tkr)" over a balance
+         * sheet whose headings name it ("TILLGÅNGAR") */
+        for (size_t h = 0; !*unit && h < tb->nheader; h++)
+            if (tb->header[h].n == 1 && tb->header[h].c[0].kind == PSI_C_TEXT) {
+                free(unit);
+                unit = psi_unit_of(tb->header[h].c[0].text);
+            }
         if (!*unit) { /* the figures' own, when they agree ("2,1 mnkr") */
             const char *own = cells_unit(tb);
             if (own) {

@@ -208,6 +208,20 @@ test_unit_caption(void)
         CHECK_STR(out.v[0].unit, "tkr");
     }
     release(&out, lines, 3);
+    /* "(tkr)" on a line of its own over a balance sheet whose headings
+     * name it (Tolkförmedling p28) gives the unit */
+    psi_line sheet[] = {
+        placed("(tkr)", t0, t1, 1),
+        placed("TILLGÅNGAR\tBokslut 2025\tBokslut 2024", x0, x1, 3),
+        placed("Fordringar\t47 669\t42 839", x0, x1, 3),
+    };
+    out = rows_of(sheet, 3);
+    CHECK(out.n == 1);
+    if (out.n == 1) {
+        CHECK_STR(out.v[0].table, "TILLGÅNGAR");
+        CHECK_STR(out.v[0].unit, "tkr");
+    }
+    release(&out, sheet, 3);
 }
 
 static void
