@@ -188,19 +188,19 @@ at_large(ps_kind k)
 }
 
 /* Whether a document of series and kind would state goal i if it still
- * held, and year y has goal passages of an organisation and unit of goal
- * i's in such a document: of its
- * series ("cykelplan" again), or, for a goal of a document at large, one
- * at large too (a goal of the 2026 cykelplan is not dropped by the 2027
- * biblioteksplan of the same kommun and unit; it is unfollowed). A goal
- * whose organisation is unknown is judged against the whole year, which
- * has goals. */
+ * held: one of its series ("cykelplan" again), or, for a goal of a
+ * document at large, one at large too (the 2027 biblioteksplan would not
+ * state the 2026 cykelplan's goals). */
 static bool
 would_state(const char *series, ps_kind kind, const goal_set *gs, size_t i)
 {
     return !strcmp(series, gs->series[i]) || (at_large(kind) && at_large(gs->kind[i]));
 }
 
+/* Whether year y has goal passages of goal i's organisation and unit in a
+ * document that would state it: else the goal is unfollowed there, not
+ * dropped. A goal whose organisation is unknown is judged against the
+ * whole year, which has goals. */
 static bool
 year_has(const goal_set *gs, int y, size_t i)
 {
@@ -573,9 +573,9 @@ align_years(goal_set *gs, int ya, int yb)
     for (size_t k = 0; k < na; k++) {
         size_t a = from[k];
         long b = match_a[k] >= 0 ? (long)b0 + match_a[k] : -1;
-        ps_goal_change gone = in_force(gs, a, yb)              ? PS_GOAL_IN_FORCE
+        ps_goal_change gone = in_force(gs, a, yb)   ? PS_GOAL_IN_FORCE
                               : year_has(gs, yb, a) ? PS_GOAL_DROPPED
-                                                             : PS_GOAL_UNFOLLOWED;
+                                                    : PS_GOAL_UNFOLLOWED;
         ps_goal_link l = { from_year, to_year, gone, (long)a, -1, 0, NULL, 0 };
         if (b >= 0) {
             l.to = b;
