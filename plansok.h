@@ -37,7 +37,7 @@ extern "C" {
  * so that an index reads its documents again (ps_index_check_file:
  * PS_FILE_STALE). t105 (tests/data/extract-fingerprint.tsv) fails make
  * check until it is bumped. */
-#define PS_EXTRACT_VERSION 6
+#define PS_EXTRACT_VERSION 7
 
 typedef enum ps_status {
     PS_OK = 0,
@@ -207,6 +207,21 @@ typedef enum ps_budget_role {
 /* "item", "total" or "of_which". */
 const char *ps_budget_role_name(ps_budget_role r);
 
+/* What a column of a budget table is (ingest/budgetsum.c): amounts of
+ * their own, or computed from the columns before it, to leave out when
+ * adding a row across its columns. */
+typedef enum ps_column_role {
+    PS_COL_ITEM,       /* "Budget 2026", "IFO", "Ram inkl PKV" */
+    PS_COL_TOTAL,      /* the sum of the item columns before it: "Summa"
+                          after a nämnd's units, "Ram inkl förändringar"
+                          after the frame and its changes */
+    PS_COL_DIFFERENCE, /* one column less another before it: "Avvikelse",
+                          "Avv. prognos/budget" */
+} ps_column_role;
+
+/* "item", "total" or "difference". */
+const char *ps_column_role_name(ps_column_role r);
+
 /* One row of a budget table: a label and its amounts per column. */
 typedef struct ps_budget_row {
     int page;           /* 0-based physical page */
@@ -222,11 +237,17 @@ typedef struct ps_budget_row {
                            it that holds it (a total over its parts, the row
                            of a "varav"); a part above its total has the
                            total's level; else 0 */
+    char *column_roles; /* a letter per column: 'i' item, 't' total, 'd'
+                           difference; "" or NULL when not known (items);
+                           read it with ps_budget_column_role */
     /* set when rows come from the index (ps_budget_list) */
     char *docid, *file, *org;
     char *org_unit;     /* the unit of its document ("tekniska nämnden"), or "" */
     int lan, year;
 } ps_budget_row;
+
+/* The role of row r's column k (PS_COL_ITEM when not known). */
+ps_column_role ps_budget_column_role(const ps_budget_row *r, size_t k);
 
 /* Parses a Swedish amount: "12 345", "1 234,5", "-500", "−500", "–500".
  * Returns 1 and sets *out, or 0 when the text is not an amount. */

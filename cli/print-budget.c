@@ -38,6 +38,11 @@ budget_json(FILE *f, const ps_budget *b)
         for (size_t k = 0; k < r->ncols; k++)
             sp->string(sp, r->columns[k]);
         sp->end(sp);
+        sp->map_key(sp, "column_roles");
+        sp->begin_list(sp);
+        for (size_t k = 0; k < r->ncols; k++)
+            sp->string(sp, ps_column_role_name(ps_budget_column_role(r, k)));
+        sp->end(sp);
         sp->map_key(sp, "amounts");
         sp->begin_list(sp);
         for (size_t k = 0; k < r->ncols; k++) {
@@ -56,7 +61,7 @@ budget_json(FILE *f, const ps_budget *b)
 static void
 budget_csv(FILE *f, const ps_budget *b)
 {
-    fprintf(f, "organisation,lan,year,file,page,table,unit,label,column,amount,role,level,org_unit\n");
+    fprintf(f, "organisation,lan,year,file,page,table,unit,label,column,amount,role,level,org_unit,column_role\n");
     for (size_t i = 0; i < b->n; i++) {
         const ps_budget_row *r = &b->rows[i];
         for (size_t k = 0; k < r->ncols; k++) {
@@ -77,7 +82,7 @@ budget_csv(FILE *f, const ps_budget *b)
             cli_escape(f, r->columns[k], ESC_CSV);
             fprintf(f, ",%.15g,%s,%d,", r->amounts[k], ps_budget_role_name(r->role), r->level);
             cli_escape(f, r->org_unit ? r->org_unit : "", ESC_CSV);
-            fputc('\n', f);
+            fprintf(f, ",%s\n", ps_column_role_name(ps_budget_column_role(r, k)));
         }
     }
 }
@@ -199,7 +204,8 @@ noted_year(const char *col, const char *head)
 }
 
 /* A row: its label, set in as far as its level (Markdown and HTML: a
- * total in bold), and its amounts. */
+ * total in bold), and its amounts (Markdown and HTML: a total column's in
+ * bold). */
 static void
 budget_row(FILE *f, const ps_budget_row *r, char *const *head, cli_format fmt)
 {
@@ -235,10 +241,12 @@ budget_row(FILE *f, const ps_budget_row *r, char *const *head, cli_format fmt)
         int y = r->present[k] ? noted_year(r->columns[k], head[k]) : 0;
         if (y)
             snprintf(num + strlen(num), sizeof num - strlen(num), " (%d)", y);
+        bool sum = ps_budget_column_role(r, k) == PS_COL_TOTAL;
         if (fmt == FMT_HTML) {
-            fprintf(f, "<td class=\"num\">%s</td>", num); /* digits, spaces, signs: nothing to escape */
+            /* digits, spaces, signs: nothing to escape */
+            fprintf(f, sum ? "<td class=\"num\"><b>%s</b></td>" : "<td class=\"num\">%s</td>", num);
         } else if (fmt == FMT_MD) {
-            fprintf(f, " %s |", num);
+            fprintf(f, sum ? " **%s** |" : " %s |", num);
         } else {
             fputc(' ', f);
             cli_pad_left(f, num, AMOUNT_WIDTH);

@@ -182,6 +182,17 @@ ps_budget_role_name(ps_budget_role r)
     return "item";
 }
 
+const char *
+ps_column_role_name(ps_column_role r)
+{
+    switch (r) {
+    case PS_COL_TOTAL: return "total";
+    case PS_COL_DIFFERENCE: return "difference";
+    case PS_COL_ITEM: break;
+    }
+    return "item";
+}
+
 int
 ps_section_parse(const char *name)
 {

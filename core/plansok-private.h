@@ -637,6 +637,10 @@ void psi_budget_extract(const psi_page *pages, int npages, const bool *pages_on,
 /* Sets the role and level of a table's rows row[0..n), top down; indent[i]
  * is row i's label's left edge (NAN when unknown). */
 void psi_budget_sums(ps_budget_row **row, const double *indent, size_t n);
+/* Sets column_roles of rows row[0..n), one table's (side's) rows: which
+ * columns are the sum of the columns before them or the difference of
+ * two; NULL when all are items. */
+void psi_budget_column_sums(ps_budget_row **row, size_t n);
 /* Whether a label names a total ("Summa …", "Totalt", "Årets resultat"),
  * or a part of the row above ("varav …", "- därav …"). */
 bool psi_budget_label_total(const char *label);

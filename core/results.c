@@ -92,6 +92,14 @@ psi_budget_row_release(ps_budget_row *r)
     psi_record_release(psi_budget_row_fields, r);
 }
 
+ps_column_role
+ps_budget_column_role(const ps_budget_row *r, size_t k)
+{
+    if (!r->column_roles || k >= strlen(r->column_roles))
+        return PS_COL_ITEM;
+    return r->column_roles[k] == 't' ? PS_COL_TOTAL : r->column_roles[k] == 'd' ? PS_COL_DIFFERENCE : PS_COL_ITEM;
+}
+
 void
 ps_budget_free(ps_budget *b)
 {

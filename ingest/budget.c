@@ -108,6 +108,7 @@ table_sums(ps_budget_row *v, const row_place *at, size_t n)
                 indent[k++] = at[i].indent;
             }
         psi_budget_sums(rows, indent, k);
+        psi_budget_column_sums(rows, k);
     }
     free(rows);
     free(indent);

@@ -301,3 +301,130 @@ psi_budget_sums(ps_budget_row **row, const double *indent, size_t n)
     free(s.named);
     free(s.closed);
 }
+
+/* ---------------------------------------------------------------- columns */
+
+/* Whether a column's heading names a sum of the columns before it:
+ * "Summa", "S:a", "Totalt"; not "Total budget 2026" (a budget of its own
+ * that may be set beside its parts' budgets) nor "Totalt antal". */
+static bool
+column_named_total(const char *heading)
+{
+    char *f = folded_words(heading);
+    bool r = (starts_word(f, "summa") || starts_word(f, "s:a") || !strcmp(f, "sum") || !strcmp(f, "total") ||
+              !strcmp(f, "totalt")) && !ratio_label(heading, f);
+    free(f);
+    return r;
+}
+
+/* Whether it names one column less another: "Avvikelse helår", "Avv.
+ * prognos/ budget 2026", "Differens"; not "Ram förändringar" (changes
+ * added to the frame). */
+static bool
+column_named_difference(const char *heading)
+{
+    char *f = folded_words(heading);
+    bool r = starts_word(f, "avvikelse") || starts_word(f, "avv") || starts_word(f, "differens") ||
+             starts_word(f, "diff");
+    free(f);
+    return r;
+}
+
+typedef struct cols {
+    ps_budget_row **row;
+    size_t n, ncols;
+    const char *role; /* the roles found so far, left to right */
+    double tol;
+} cols;
+
+/* Whether column j is, in every row that has it, the sum of the item
+ * columns before it (two or more), in two rows or more from two parts
+ * other than zero, with a figure of 20 steps or more. */
+static bool
+column_adds_up(const cols *t, size_t j)
+{
+    size_t k = 0;
+    for (size_t c = 0; c < j; c++)
+        k += t->role[c] == 'i';
+    if (k < 2)
+        return false;
+    double tol = t->tol * (k < 4 ? (double)k : 4) + 1e-9;
+    size_t telling = 0;
+    bool big = false;
+    for (size_t i = 0; i < t->n; i++) {
+        const ps_budget_row *r = t->row[i];
+        if (r->ncols != t->ncols || !r->present[j])
+            continue;
+        double sum = 0;
+        size_t nonzero = 0;
+        for (size_t c = 0; c < j; c++)
+            if (t->role[c] == 'i' && r->present[c]) {
+                sum += r->amounts[c];
+                nonzero += r->amounts[c] != 0;
+            }
+        if (!(fabs(sum - r->amounts[j]) <= tol))
+            return false;
+        telling += nonzero >= 2;
+        big |= fabs(r->amounts[j]) >= SMALL_STEPS * 2 * t->tol;
+    }
+    return telling >= 2 && big;
+}
+
+/* Whether column j is, in every row that has it, column b less column a
+ * (or a less b), in two rows or more where all three are other than
+ * zero, with a figure of 20 steps or more. */
+static bool
+column_differs(const cols *t, size_t j, size_t a, size_t b, double sign)
+{
+    size_t telling = 0;
+    bool big = false;
+    for (size_t i = 0; i < t->n; i++) {
+        const ps_budget_row *r = t->row[i];
+        if (r->ncols != t->ncols || !r->present[j])
+            continue;
+        if (!r->present[a] || !r->present[b])
+            return false;
+        double d = sign * (r->amounts[b] - r->amounts[a]);
+        if (!(fabs(d - r->amounts[j]) <= 2 * t->tol + 1e-9))
+            return false;
+        telling += r->amounts[j] != 0 && r->amounts[a] != 0 && r->amounts[b] != 0;
+        big |= fabs(r->amounts[j]) >= SMALL_STEPS * 2 * t->tol;
+    }
+    return telling >= 2 && big;
+}
+
+void
+psi_budget_column_sums(ps_budget_row **row, size_t n)
+{
+    if (!n || row[0]->ncols < 2)
+        return;
+    size_t ncols = row[0]->ncols;
+    char *role = psi_malloc(ncols + 1);
+    memset(role, 'i', ncols);
+    role[ncols] = 0;
+    cols t = { row, n, ncols, role, half_step(row, n) };
+    bool any = false;
+    for (size_t j = 1; j < ncols; j++) {
+        const char *heading = row[0]->columns[j] ? row[0]->columns[j] : "";
+        if (column_named_total(heading) || column_adds_up(&t, j)) {
+            role[j] = 't';
+        } else if (column_named_difference(heading)) {
+            role[j] = 'd';
+        } else {
+            /* the nearest two columns first: "Budget | Prognos | Avv." */
+            for (size_t b = j - 1; b >= 1 && role[j] == 'i'; b--)
+                for (size_t a = b; a-- > 0 && role[j] == 'i';)
+                    if (role[a] != 'd' && role[b] != 'd' &&
+                        (column_differs(&t, j, a, b, 1) || column_differs(&t, j, a, b, -1)))
+                        role[j] = 'd';
+        }
+        any |= role[j] != 'i';
+    }
+    for (size_t i = 0; i < n; i++) {
+        free(row[i]->column_roles);
+        row[i]->column_roles = NULL;
+        if (any && row[i]->ncols == ncols)
+            row[i]->column_roles = psi_strdup(role);
+    }
+    free(role);
+}

@@ -125,6 +125,36 @@ varav = [(r['label'], r['role'], r['level']) for r in rows if r['file'] == tn an
 bad += [] if ('- varav exploatering', 'of_which', 1) in varav else [varav]
 sys.exit(0 if not bad else print('#', bad) or 1)
 PY
+# columns computed from others: the frame slides' "Ram inkl förändringar"
+# (the frame, its compensation and changes) and "… och statsbidrag" (that
+# and the grants), by their figures; TN's "Avv. prognos/ budget", the
+# forecast less the budget; SN 2017's "Summa" of its units. Adding a row's
+# item columns then gives each total column.
+check "... columns that are totals or differences of others are marked, and add up" \
+    python3 - "$TMP/out" "$TMP/got.json" <<'PY'
+import json, sys
+rows = [r for a in sys.argv[1:] for r in json.load(open(a, encoding='utf-8'))['rows']]
+frame, sn, tn = ('se_alingsas-kommun_2027_budgetramar.pdf', 'se_alingsas-socialnamnden_2017_manadsuppfoljning.pdf',
+                 'se_alingsas-tekniska-namnden_2026_fordjupad-manadsuppfoljning.pdf')
+bad = []
+def roles(f, page):
+    return {tuple(r['column_roles']) for r in rows if r['file'] == f and r['page'] == page and len(r['columns']) > 1}
+want = {(frame, 2): {('item', 'item', 'item', 'total', 'item', 'total')},
+        (tn, 2): {('item', 'item', 'difference')}}
+for (f, page), w in want.items():
+    if roles(f, page) != w:
+        bad.append((f, page, roles(f, page)))
+sn1 = [r for r in rows if r['file'] == sn and r['page'] == 1 and 'Summa' in r['columns']]
+if len(sn1) < 8 or any(r['column_roles'][r['columns'].index('Summa')] != 'total' for r in sn1):
+    bad.append(('SN 2017 Summa', len(sn1)))
+for r in rows:
+    if r['file'] != frame or r['page'] != 2:
+        continue
+    items = [a for a, k in zip(r['amounts'], r['column_roles']) if k == 'item']
+    if abs(sum(items) - r['amounts'][-1]) > 2:
+        bad.append((r['label'], items, r['amounts'][-1]))
+sys.exit(0 if not bad else print('#', bad) or 1)
+PY
 # a topic keeps the rows that name it, and the parts set in under a total
 # that does: "reinvestering" keeps TN p3's reinvestment group with its
 # eleven parts, not the other groups' parts of the same names; a table

@@ -223,9 +223,109 @@ test_labels(void)
     }
 }
 
+/* Column roles: each case is a table's headings, its rows' figures and
+ * the roles its columns should get, a letter each ('i' item, 't' total,
+ * 'd' difference). */
+typedef struct coltable {
+    const char *name;
+    size_t ncols;
+    const char *head[6];
+    double a[10][6]; /* rows; a row of NANs in the first cell ends them */
+    const char *roles;
+} coltable;
+
+static const coltable coltables[] = {
+    /* the frame budget slides (budgetramar p2): each "Ram inkl …" the sum
+     * of the columns before it, a step of rounding off */
+    { "running totals", 6,
+      { "Ram inkl PKV", "Resurs kompensation", "Ram förändringar", "Ram inkl förändringar", "Statsbidrag",
+        "Ram inkl förändringar och statsbidrag" },
+      { { 1049382, 8936, -935, 1057382, 0, 1057382 },
+        { 274077, -427, -50, 273600, 9192, 282792 },
+        { 405665, 3964, -170, 409459, 1554, 411013 },
+        { 18394, 0, 0, 18394, 0, 18394 },
+        { NAN } },
+      "iiitit" },
+    /* SN 2017 p1: a "Summa" column by its name, though its "Resultat" is
+     * printed 9 tkr off its parts */
+    { "a Summa column", 4,
+      { "IFO", "EKB", "AFF", "Summa" },
+      { { -9500, -2980, -16220, -28700 }, { -12295, -9390, -18555, -40249 }, { NAN } },
+      "iiit" },
+    /* TN p2: the deviation of the forecast from the budget, by its
+     * figures alone (the heading says nothing) */
+    { "a difference by its figures", 3,
+      { "Budget 2026", "Prognos helår 2026", "Kolumn" },
+      { { 5134, 5290, 156 }, { 11191, 6415, -4776 }, { 16326, 11704, -4622 }, { NAN } },
+      "iid" },
+    /* Vianova p25: one column less the next, the other way round */
+    { "a difference the other way", 3,
+      { "Forenklet modell", "MOTIV-beregninger", "Differanse" },
+      { { 1531468, 1524549, 6919 }, { 1169194, 1172564, -3370 }, { 244000, 244000, 0 }, { NAN } },
+      "iid" },
+    /* "Avvikelse" is a difference by its name */
+    { "a named deviation", 3,
+      { "Budget", "Utfall", "Avvikelse helår" },
+      { { 100, 90, 7 }, { NAN } },
+      "iid" },
+    /* years side by side: a sum in one row is chance */
+    { "years", 3,
+      { "2023", "2024", "2025" },
+      { { 1000, 2000, 3000 }, { 1100, 2100, 3300 }, { NAN } },
+      "iii" },
+    /* small figures add up by chance */
+    { "small figures", 3,
+      { "A", "B", "C" },
+      { { 1, 2, 3 }, { 2, 3, 5 }, { 4, 1, 5 }, { NAN } },
+      "iii" },
+    /* one row that adds up from two parts is not enough */
+    { "one telling row", 3,
+      { "Ram", "Förändring", "Ny ram" },
+      { { 1000, 500, 1500 }, { 2000, 0, 2000 }, { NAN } },
+      "iii" },
+    /* "Total budget" is not a sum by its name alone: its figures are not its parts' */
+    { "a total budget", 3,
+      { "Drift", "Investering", "Total budget" },
+      { { 1000, 500, 1700 }, { 2000, 300, 2600 }, { NAN } },
+      "iii" },
+};
+
+static void
+test_columns(const coltable *t)
+{
+    size_t n = 0;
+    while (!isnan(t->a[n][0]))
+        n++;
+    ps_budget_row *v = calloc(n, sizeof *v);
+    ps_budget_row **p = calloc(n, sizeof *p);
+    for (size_t i = 0; i < n; i++) {
+        v[i].label = "rad";
+        v[i].ncols = t->ncols;
+        v[i].columns = (char **)t->head;
+        v[i].amounts = (double *)t->a[i];
+        v[i].present = malloc(t->ncols);
+        memset(v[i].present, 1, t->ncols);
+        p[i] = &v[i];
+    }
+    psi_budget_column_sums(p, n);
+    printf("# columns, %s: %s\n", t->name, v[0].column_roles ? v[0].column_roles : "(none)");
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = 0; k < t->ncols; k++) {
+            ps_column_role want = t->roles[k] == 't' ? PS_COL_TOTAL : t->roles[k] == 'd' ? PS_COL_DIFFERENCE : PS_COL_ITEM;
+            CHECK(ps_budget_column_role(&v[i], k) == want);
+        }
+        free(v[i].present);
+        free(v[i].column_roles);
+    }
+    free(v);
+    free(p);
+}
+
 int
 main(void)
 {
+    for (size_t i = 0; i < sizeof coltables / sizeof coltables[0]; i++)
+        test_columns(&coltables[i]);
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
         test_table(&tables[i]);
     test_labels();
