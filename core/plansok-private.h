@@ -957,11 +957,15 @@ double psi_goal_sig_similarity(const psi_goal_sig *a, const psi_goal_sig *b);
  * earlier statement that is not itself a repeat and is at least min alike
  * (i repeats it), or -1 (i is a goal of its own). */
 void psi_goal_repeats(const psi_goal_sig *s, size_t n, double min, long *rep);
+/* Whether goal i of a may be paired with goal j of b, score alike (ctx
+ * the caller's): goals of documents that would state each other. */
+typedef bool psi_goal_may_pair(const void *ctx, size_t i, size_t j, double score);
 /* Pairs goals a[0..na) with b[0..nb): the most alike pair first, each goal
- * once, only pairs at least min alike. match_a[i] is i's partner in b or
- * -1, score_a[i] their similarity; match_b[j] is j's partner in a or -1. */
-void psi_goal_align(const psi_goal_sig *a, size_t na, const psi_goal_sig *b, size_t nb, double min, long *match_a,
-                    double *score_a, long *match_b);
+ * once, only pairs at least min alike that may (NULL: all may). match_a[i]
+ * is i's partner in b or -1, score_a[i] their similarity; match_b[j] is
+ * j's partner in a or -1. */
+void psi_goal_align(const psi_goal_sig *a, size_t na, const psi_goal_sig *b, size_t nb, double min,
+                    psi_goal_may_pair *may, const void *ctx, long *match_a, double *score_a, long *match_b);
 /* The word diff of a reworded goal: runs kept, removed, added. */
 ps_diff *psi_word_diff(const psi_words *a, const psi_words *b, size_t *ndiff);
 

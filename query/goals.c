@@ -197,6 +197,20 @@ would_state(const char *series, ps_kind kind, const goal_set *gs, size_t i)
     return !strcmp(series, gs->series[i]) || (at_large(kind) && at_large(gs->kind[i]));
 }
 
+/* Whether two RS-joined lists of whose hold one organisation, whatever
+ * the units: a nämnd's goal may be reworded in the kommun's budget. */
+static bool
+same_org(const char *a, const char *b)
+{
+    for (const char *p = a; p; p = strchr(p, '\x1e'), p = p ? p + 1 : NULL)
+        for (const char *q = b; q; q = strchr(q, '\x1e'), q = q ? q + 1 : NULL) {
+            size_t n = strcspn(p, "\x1f\x1e");
+            if (n == strcspn(q, "\x1f\x1e") && !strncmp(p, q, n))
+                return true;
+        }
+    return false;
+}
+
 /* Whether year y has goal passages of goal i's organisation and unit in a
  * document that would state it: else the goal is unfollowed there, not
  * dropped. A goal whose organisation is unknown is judged against the
@@ -535,6 +549,29 @@ add_link(goal_set *gs, ps_goal_link l)
     g->links[g->nlinks++] = l;
 }
 
+/* Goals an alignment of two years pairs: the goals of ya (from) and of
+ * yb (first b0). */
+typedef struct pairing {
+    const goal_set *gs;
+    const size_t *from;
+    size_t b0;
+} pairing;
+
+/* Whether goal i of ya may be reworded as goal j of yb: of one
+ * organisation (or one unknown), in documents that would state each
+ * other's goals (a cykelplan's "Antalet cykelbanor ska vara minst 40" is
+ * not reworded as an idrottsprogram's "Antalet föreningar … minst 30").
+ * A goal stated again in the same words is kept wherever it is. */
+static bool
+may_pair(const void *ctx, size_t i, size_t j, double score)
+{
+    const pairing *p = ctx;
+    size_t a = p->from[i], b = p->b0 + j;
+    const goal_set *gs = p->gs;
+    return score >= 1 || ((!gs->who[a] || !gs->who[b] || same_org(gs->who[a], gs->who[b])) &&
+                          would_state(gs->series[b], gs->kind[b], gs, a));
+}
+
 /* Whether link l carries its earlier goal, in force, into year y. */
 static bool
 carries_into(const ps_goal_link *l, int y)
@@ -569,7 +606,8 @@ align_years(goal_set *gs, int ya, int yb)
         sig[k] = gs->sig[from[k]];
     long *match_a = psi_malloc((na + 1) * sizeof *match_a), *match_b = psi_malloc((b1 - b0 + 1) * sizeof *match_b);
     double *score_a = psi_malloc((na + 1) * sizeof *score_a);
-    psi_goal_align(sig, na, &gs->sig[b0], b1 - b0, REWORD_MIN, match_a, score_a, match_b);
+    pairing pc = { gs, from, b0 };
+    psi_goal_align(sig, na, &gs->sig[b0], b1 - b0, REWORD_MIN, may_pair, &pc, match_a, score_a, match_b);
     for (size_t k = 0; k < na; k++) {
         size_t a = from[k];
         long b = match_a[k] >= 0 ? (long)b0 + match_a[k] : -1;

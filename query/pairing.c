@@ -344,8 +344,8 @@ cmp_pair(const void *x, const void *y)
 }
 
 void
-psi_goal_align(const psi_goal_sig *a, size_t na, const psi_goal_sig *b, size_t nb, double min, long *match_a,
-               double *score_a, long *match_b)
+psi_goal_align(const psi_goal_sig *a, size_t na, const psi_goal_sig *b, size_t nb, double min,
+               psi_goal_may_pair *may, const void *ctx, long *match_a, double *score_a, long *match_b)
 {
     /* one token order for both years: b's statements are numbered after a's */
     psi_goal_sig *both = psi_malloc((na + nb + 1) * sizeof *both);
@@ -365,7 +365,7 @@ psi_goal_align(const psi_goal_sig *a, size_t na, const psi_goal_sig *b, size_t n
             if (!may_be_alike(&t, i, na + cand[k]))
                 continue;
             pair p = { i, cand[k], psi_goal_sig_similarity(&a[i], &b[cand[k]]) };
-            if (p.score < min)
+            if (p.score < min || (may && !may(ctx, i, cand[k], p.score)))
                 continue;
             /* its MAX_PAIRS most alike, kept in order */
             size_t at = nm;

@@ -223,6 +223,25 @@ d, g, ch = goal_changes(sys.argv[1])
 want = {('Andelen som ', 'unfollowed'), ('Antalet cyke', 'unfollowed'), ('Antalet bibl', 'first'), ('Antalet beso', 'first')}
 sys.exit(0 if ch == want else print(sorted(ch)) or 1)
 PY
+# ... nor is a goal of one subject reworded as another subject's alike
+# goal: the cykelplan's "Antalet cykelbanor ska vara minst 40" and an
+# idrottsplan's "Antalet foreningar ska vara minst 30", a year apart, are
+# unfollowed and first; the goal both state in the same words is kept
+python3 "$TOP/tests/tools/pdfwrite.py" "$TMP/idrottsplan-2027.pdf" "Idrottsplan 2027 for kommunen" "Mal" \
+    "Antalet foreningar ska vara minst 30 till 2029." \
+    "Andelen som cyklar till skolan ska vara minst 20 procent till 2028."
+"$PLANSOK" ingest -q --db "$TMP/alike" --region uppsala --org "Uppsala kommun" \
+    "$TMP/cykelplan-2026.pdf" "$TMP/idrottsplan-2027.pdf" 2>/dev/null
+"$PLANSOK" set --db "$TMP/alike" cykelplan-2026.pdf --year 2026 --kind plan >/dev/null 2>&1
+"$PLANSOK" set --db "$TMP/alike" idrottsplan-2027.pdf --year 2027 --kind plan >/dev/null 2>&1
+run_ps 0 "goals alike of two plans of other subjects" goals --db "$TMP/alike" --org "Uppsala kommun" --format json
+check "... are not reworded; the same words are kept" python3 - "$TMP/out" "$TMP/changes.py" <<'PY'
+import json, sys
+exec(open(sys.argv[2]).read())
+d, g, ch = goal_changes(sys.argv[1])
+want = {('Andelen som ', 'kept'), ('Antalet cyke', 'unfollowed'), ('Antalet fore', 'first')}
+sys.exit(0 if ch == want else print(sorted(ch)) or 1)
+PY
 # ... and a goal carried in force into the next year makes no later goal of
 # another subject new: the cykelplan 2026-2028's goals, in force in 2027,
 # meet an idrottsplan 2028 whose goals are first

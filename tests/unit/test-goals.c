@@ -574,7 +574,7 @@ test_pairing_same_as_every_pair(void)
         long *ma = psi_malloc(y.na * sizeof *ma), *mb = psi_malloc(y.nb * sizeof *mb);
         long *ma_ref = psi_malloc(y.na * sizeof *ma), *mb_ref = psi_malloc(y.nb * sizeof *mb);
         double *sa = psi_malloc(y.na * sizeof *sa), *sa_ref = psi_malloc(y.na * sizeof *sa);
-        psi_goal_align(y.a, y.na, y.b, y.nb, runs[r].min, ma, sa, mb);
+        psi_goal_align(y.a, y.na, y.b, y.nb, runs[r].min, NULL, NULL, ma, sa, mb);
         every_pair(&y, runs[r].min, ma_ref, sa_ref, mb_ref);
         size_t paired = 0, diff = 0;
         for (size_t i = 0; i < y.na; i++) {
@@ -617,7 +617,7 @@ test_pairing_4500(void)
     goals_only(&y, rep);
     long *ma = psi_malloc(y.na * sizeof *ma), *mb = psi_malloc(y.nb * sizeof *mb);
     double *sa = psi_malloc(y.na * sizeof *sa);
-    psi_goal_align(y.a, y.na, y.b, y.nb, 0.5, ma, sa, mb);
+    psi_goal_align(y.a, y.na, y.b, y.nb, 0.5, NULL, NULL, ma, sa, mb);
     alarm(0);
     printf("# %zu goals and %zu: %.2f s\n", y.na, y.nb, seconds() - t0);
     size_t kept = 0, found = 0;
