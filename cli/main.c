@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <locale.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const cli_command commands[] = {
@@ -187,7 +188,7 @@ usage(FILE *f)
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
     fprintf(f, "\nEvery command takes --db DIR (default: $PLANSOK_DB, else\n"
-               "$XDG_DATA_HOME/plansok/index) and --help.\n\n"
+               "$XDG_DATA_HOME/plansok/index), before or after its name, and --help.\n\n"
                "example:\n"
                "  plansok ingest corpus/\n"
                "  plansok search 'kompetensförsörjning lan:jönköping'\n"
@@ -218,6 +219,29 @@ run(int argc, char **argv)
     if (!strcmp(name, "--version")) {
         printf("plansok 0.1 (index schema %d)\n", PS_SCHEMA_VERSION);
         return EXIT_OK;
+    }
+    /* "plansok --db DIR COMMAND …" is "plansok COMMAND --db DIR …" */
+    size_t lead = !strcmp(name, "--db") ? 2 : !strncmp(name, "--db=", 5) ? 1 : 0;
+    if (lead && (size_t)argc > lead + 1) {
+        char **moved = malloc((size_t)(argc + 1) * sizeof *moved);
+        if (!moved) {
+            fprintf(stderr, "plansok: out of memory\n");
+            return EXIT_FATAL;
+        }
+        moved[0] = argv[0];
+        moved[1] = argv[1 + lead];
+        for (size_t i = 0; i < lead; i++)
+            moved[2 + i] = argv[1 + i];
+        for (int i = (int)lead + 2; i < argc; i++)
+            moved[i] = argv[i];
+        moved[argc] = NULL;
+        int rc = run(argc, moved);
+        free(moved);
+        return rc;
+    }
+    if (lead) {
+        fprintf(stderr, "plansok: %s needs a command after it; see 'plansok --help'\n", lead == 2 ? "--db DIR" : name);
+        return EXIT_USAGE;
     }
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (!strcmp(commands[i].name, name)) {

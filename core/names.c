@@ -309,7 +309,7 @@ psi_vocab_term(psi_vocab v, const char *value)
     case PSI_VOCAB_ORG:
         return fold_nospace(value);
     case PSI_VOCAB_ORGCODE: {
-        const psi_body *b = psi_register_lookup(value);
+        const psi_body *b = psi_register_lookup_typed(value);
         if (!b)
             b = psi_register_by_code(value);
         for (size_t i = 0; !b && value && i < psi_register_count(); i++) /* "f-avrf" for "F-avrf" */

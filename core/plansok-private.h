@@ -240,6 +240,10 @@ const psi_body *psi_register_by_code(const char *code);
  * a bare county word ("Skåne") is no body. Surrounding spaces are ignored
  * and runs of spaces inside count as one. "Region Gotland" is kommun 0980. */
 const psi_body *psi_register_lookup(const char *name);
+/* As psi_register_lookup, for a name a user typed: "=" aliases in any
+ * case too ("vgr"; text and metadata keep their case rule: "gr" inside a
+ * word is no body). */
+const psi_body *psi_register_lookup_typed(const char *name);
 /* A kommun by its bare name or genitive ("Alingsås", "Simrishamns", "Falu",
  * "Falun"), NULL if none. */
 const psi_body *psi_register_kommun_by_place(const char *word);

@@ -237,7 +237,7 @@ build(void)
     for (const char *p = rg.text; *p; p++)
         lines += *p == '\n', bars += *p == '|';
     rg.bodies = psi_calloc(lines, sizeof *rg.bodies);
-    /* every key a body can give: 2 per name, 12 more per kommun, 1 per code */
+    /* every key a body can give: 2 per name (4 per "=" alias), 12 more per kommun, 1 per code */
     size_t cap = 64;
     while (cap < 2 * (3 * (lines + bars) + 12 * lines))
         cap *= 2;
@@ -278,6 +278,8 @@ build(void)
             psi_buf_addc(&k, 'E');
             psi_buf_add(&k, a->s, a->len);
             put(k.s, k.len, a->body, false);
+            /* in any case, for a name typed by a user ("org:vgr") */
+            put_name(a->body, a->s, 'U', 'V');
         } else {
             put_name(a->body, a->s, 'L', 'F');
         }
@@ -400,6 +402,13 @@ const psi_body *
 psi_register_lookup(const char *name)
 {
     return look(name, 'L', 'F', true);
+}
+
+const psi_body *
+psi_register_lookup_typed(const char *name)
+{
+    const psi_body *b = look(name, 'L', 'F', true);
+    return b ? b : look(name, 'U', 'V', false);
 }
 
 const psi_body *

@@ -30,16 +30,23 @@ filter_query(const Xapian::Database &db, psi_term t, const std::string &field, c
         free(v);
         throw Xapian::QueryParserError((v ? "empty " : "unknown ") + field + " '" + value + "'");
     }
-    /* unit: a unit's name, or the start of one when no unit has that
-     * name ("unit:tekniska" finds "tekniska nämnden", "unit:social"
-     * socialnämnden; "unit:kommunstyrelsen" is not its arbetsutskott) */
-    std::string exact = term(t, v);
-    Xapian::Query q = t == PSI_TERM_UNIT && !db.term_exists(exact) ? Xapian::Query(Xapian::Query::OP_WILDCARD, exact)
-                                                                    : Xapian::Query(exact);
-    free(v);
     /* org: also finds a register body by any of its names or its code
-     * ("org:nacka", "org:0182", "org:VGR") */
+     * ("org:nacka", "org:0182", "org:VGR", "org:vgr") */
     char *code = t == PSI_TERM_ORG ? psi_vocab_term(PSI_VOCAB_ORGCODE, value.c_str()) : NULL;
+    /* unit: and org: a name, or the start of one when none has that name
+     * and no register body is named so ("unit:tekniska" finds "tekniska
+     * nämnden", "unit:social" socialnämnden, "org:västra" Västra
+     * Götalandsregionen; "unit:kommunstyrelsen" is not its arbetsutskott) */
+    std::string exact = term(t, v);
+    bool start = (t == PSI_TERM_UNIT || (t == PSI_TERM_ORG && !code)) && !db.term_exists(exact);
+    Xapian::Query q = start ? Xapian::Query(Xapian::Query::OP_WILDCARD, exact) : Xapian::Query(exact);
+    free(v);
+    /* a name no document has, nor the start of one, nor a register body's:
+     * say so rather than find nothing ("org:nosuch") */
+    if (start && db.allterms_begin(exact) == db.allterms_end(exact) && db.get_doccount() > 0)
+        throw Xapian::QueryParserError("unknown " + field + " '" + value + "': no document's " +
+                                       (t == PSI_TERM_ORG ? "organisation" : "unit") +
+                                       " is named so or starts so (plansok docs lists them)");
     if (code)
         q = Xapian::Query(Xapian::Query::OP_OR, q, Xapian::Query(term(PSI_TERM_ORGCODE, code)));
     free(code);

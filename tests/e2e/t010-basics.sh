@@ -30,4 +30,20 @@ run_ps 0 "ingest --db into new folders" ingest -q --db "$TMP/new/plans/db" "$TOP
 check "... makes them and the index" test -d "$TMP/new/plans/db"
 run_ps 4 "a reader does not make them" docs --db "$TMP/new2/db"
 check "... and says there is no index" sh -c "grep -q 'no index at' '$TMP/err' && test ! -e '$TMP/new2'"
+# --db before the command's name is the command's
+run_ps 0 "plansok --db DIR docs" --db "$TMP/new/plans/db" docs
+check "... lists that index's documents" grep -q '^2 documents$' "$TMP/out"
+run_ps 0 "plansok --db=DIR docs" --db="$TMP/new/plans/db" docs
+run_ps 2 "--db without a command is a usage error" --db "$TMP/new/plans/db"
+check "... and says so" grep -q -- "--db DIR needs a command" "$TMP/err"
+# org: as a user types it: an upper-case short name in any case, the start
+# of a name; a name no document has is a bad query that says so
+run_ps 0 "ingest as Västra Götalandsregionen" ingest -q --db "$TMP/vgr" --org "Västra Götalandsregionen" "$TOP/tests/budget"
+for q in org:VGR org:vgr org:västra 'org:"västra götalandsregionen"'; do
+    run_ps 0 "docs $q" docs --db "$TMP/vgr" "$q"
+    check "... finds both documents" grep -q '^2 documents$' "$TMP/out"
+done
+run_ps 2 "docs org:nosuch" docs --db "$TMP/vgr" org:nosuch
+check "... says no organisation is named so" grep -q "unknown org 'nosuch': no document's organisation is named so or starts so" "$TMP/err"
+run_ps 2 "search --org nosuch" search --db "$TMP/vgr" --org nosuch budget
 done_testing
