@@ -52,8 +52,10 @@ md_replacement(const char *s, size_t len, size_t i, char buf[8])
     switch (c) {
     case '<':
         return "&lt;";
-    case '>':
-        return "&gt;";
+    case '>': /* a quote only at the start of a line; "A > B" elsewhere */
+        if (i > 0)
+            return NULL;
+        break;
     case '&': /* "&lt;" in a file name shows as typed */
         return i + 1 < len && (ascii_alnum(s[i + 1]) || s[i + 1] == '#') ? "&amp;" : NULL;
     case '_': /* inside a word it emphasises nothing: rfjl_vp_budget */

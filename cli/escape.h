@@ -19,11 +19,12 @@ typedef enum cli_escaping {
                   other control '?' (nothing reaches a terminal raw) */
     ESC_MD,    /* Markdown, in a table cell or running text: newlines and
                   tabs spaces, other controls '?'; HTML and Markdown syntax
-                  made inert: '<' '>' as &lt; &gt;, '&' before a name or
-                  '#' as &amp;, \ ` * [ ] | ~ and '_' (unless inside a
-                  word) backslash-escaped, and at the start a '#' '-' '+'
-                  '=' or the '.' ')' after a number (a heading, list item
-                  or underline when a line starts with it) */
+                  made inert: '<' as &lt; ('>' opens nothing but a quote:
+                  "A > B" stays), '&' before a name or '#' as &amp;, \ `
+                  * [ ] | ~ and '_' (unless inside a word) backslash-
+                  escaped, and at the start a '#' '-' '+' '=' '>' or the
+                  '.' ')' after a number (a heading, list item, quote or
+                  underline when a line starts with it) */
     ESC_HTML,  /* HTML text or a double-quoted attribute: & < > ", and
                   controls other than newline, tab and CR '?' */
     ESC_JSON,  /* one whole JSON string, with its quotes: controls as \n,

@@ -375,10 +375,10 @@ check "... names the unit and follows its plans" sh -c \
     "grep -q '^Goals of Regionförbundet Jönköpings län, regionstyrelsen: 2013 -> 2014' '$TMP/out' && grep -qx '2013: 1 document, [0-9]* goal passages, [0-9]* goals (of [0-9]* statements: [0-9]* repeats, [0-9]* non-goals\\(; [0-9]* named in other passages\\)\\{0,1\\})' '$TMP/out'"
 run_ps 0 "goals --unit with the start of a unit's name" goals --db "$TMP/db-org" --org F-rfjl --unit region --years 2013,2014
 check "... names the unit as its documents do" grep -q '^Goals of Regionförbundet Jönköpings län, regionstyrelsen: 2013 -> 2014' "$TMP/out"
-run_ps 1 "goals --unit of a unit without documents" goals --db "$TMP/db-org" --org F-rfjl --unit socialnämnden --years 2013,2014
-check "... says why" sh -c "grep -q '^No goals of Regionförbundet Jönköpings län, socialnämnden to compare' '$TMP/out' && grep -qx '2013: no documents' '$TMP/out'"
+run_ps 1 "goals --unit of a unit without documents of that organisation" goals --db "$TMP/db-org" --org "Region Jönköpings län" --unit regionstyrelsen --years 2013,2014
+check "... says why" sh -c "grep -q '^No goals of Region Jönköpings län, regionstyrelsen to compare' '$TMP/out' && grep -qx '2013: no documents' '$TMP/out'"
 run_ps 2 "goals --unit of a unit no document has" goals --db "$TMP/db-org" --org F-rfjl --unit nosuch
-check "... says so" grep -q "no documents of Regionförbundet Jönköpings län, nosuch (a unit is named as 'plansok docs' shows it" "$TMP/err"
+check "... says so" grep -q "unknown unit 'nosuch': no document's unit is named so or starts so (plansok docs lists them)" "$TMP/err"
 run_ps 0 "search with the unit filter in the query" search $DB --format csv --limit 100 'mål nämnd:Regionstyrelsen'
 check "... finds only that unit's passages" sh -c "test \$(tail -n +2 '$TMP/out' | wc -l) -gt 0 && ! tail -n +2 '$TMP/out' | grep -v ',regionstyrelsen,'"
 
@@ -458,6 +458,8 @@ sys.exit(0 if snips and not bad and any(' > ' in s for s in snips) else print(ba
 PY
 run_ps 0 "the same in an HTML report" report $DB --format html "mål section:mal"
 check "... where '>' is escaped once" sh -c "grep -q 'Styrkort för 2014 &gt; ' '$TMP/out' && ! grep -q '&amp;gt;' '$TMP/out'"
+run_ps 0 "... and in a Markdown report" report $DB --format md "mål section:mal"
+check "... where '>' between headings is text, no entity" sh -c "grep -q 'Styrkort för 2014 > ' '$TMP/out' && ! grep -q '&gt;' '$TMP/out'"
 
 # --- report -----------------------------------------------------------------
 # budget rows naming the topic, in any case: 'övriga' as 'Övriga' (report.c
