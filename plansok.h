@@ -766,6 +766,9 @@ typedef struct ps_goal_year {
     unsigned named;          /* goals named outright in passages not tagged
                                 mal ("Målet är att …" under "Bakgrund") */
     unsigned repeats;        /* left out: a goal already stated that year */
+    unsigned proposed;       /* left out: statements of motions and other
+                                proposals put to the body (the proposer's
+                                goals: "§ 67 Motion om …" in minutes) */
     unsigned goals;          /* goals: statements + named - not_goals - repeats */
     unsigned listed;         /* of those, about the topic and compared with
                                 no other year's (one year, or the only one
@@ -871,6 +874,13 @@ typedef struct ps_report {
     ps_hits *budget_passages; /* passages tagged budget about the topic */
     ps_budget *budget;        /* budget rows whose label or table names a
                                  word of the topic (four letters or more) */
+    ps_hits *voices;          /* per compare cell, in its order: the best
+                                 passage of each organisation (and unit)
+                                 with passages there, most passages first */
+    size_t *voice_cell;       /* per voices hit: its index in compare->cells */
+    unsigned *voice_passages; /* per voices hit: its organisation's passages
+                                 in the cell */
+    unsigned *voice_docs;     /* ... and documents */
 } ps_report;
 
 /* Gathers a report; goals caps the goal passages (0: 15). Filters as for

@@ -62,6 +62,7 @@ goals_json(FILE *f, const ps_goals *g, const char *query)
         sprinter_map_integer(sp, "named_elsewhere", x->named);
         sprinter_map_integer(sp, "listed", x->listed);
         sprinter_map_integer(sp, "repeats", x->repeats);
+        sprinter_map_integer(sp, "proposed", x->proposed);
         sprinter_map_integer(sp, "goals", x->goals);
         sp->end(sp);
     }
@@ -330,7 +331,7 @@ goal_list_row(FILE *f, const ps_goal *x, const doc_list *d, bool md)
  * its headings). Counts: none, one, many. */
 typedef struct year_words {
     const char *docs[3], *passages[3], *goals[3];
-    const char *statements[3], *repeats[3], *not_goals[3], *named[3];
+    const char *statements[3], *repeats[3], *not_goals[3], *named[3], *proposed[3];
     const char *about, *none_about, *of;
 } year_words;
 
@@ -339,6 +340,7 @@ static const year_words words_en = {
     { "no goals", "goal", "goals" },             { "", "statement", "statements" },
     { "", "repeat", "repeats" },                 { "", "non-goal", "non-goals" },
     { "", "named in another passage", "named in other passages" },
+    { "", "in a motion or other proposal", "in motions or other proposals" },
     "about the topic",                           "none about the topic",
     "of",
 };
@@ -347,6 +349,7 @@ static const year_words words_sv = {
     { "inga mål", "mål", "mål" },                { "", "mening", "meningar" },
     { "", "upprepning", "upprepningar" },        { "", "inte mål", "inte mål" },
     { "", "uttalat i ett annat avsnitt", "uttalade i andra avsnitt" },
+    { "", "i en motion eller annat förslag", "i motioner eller andra förslag" },
     "om ämnet",                                  "inga om ämnet",
     "av",
 };
@@ -400,7 +403,11 @@ goal_year_line(FILE *f, const ps_goal_year *y, bool topic, const year_words *w)
             fputs(split ? "; " : "", f);
             count_of(f, y->named, w->named);
         }
-        if (split || y->named)
+        if (y->proposed) {
+            fputs(split || y->named ? "; " : " (", f);
+            count_of(f, y->proposed, w->proposed);
+        }
+        if (split || y->named || y->proposed)
             fputc(')', f);
     }
     fputc('\n', f);

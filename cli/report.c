@@ -32,6 +32,13 @@ org_name(const char *org)
     return org && *org ? org : "okänd organisation";
 }
 
+/* "1 passage", "2 passager". */
+static const char *
+passager(unsigned n)
+{
+    return n == 1 ? "passage" : "passager";
+}
+
 static void
 snippet(const report_out *o, const ps_hit *h)
 {
@@ -148,9 +155,9 @@ write_title(const report_out *o, const ps_report *r)
     }
     fprintf(o->f, "Ämne: ");
     text(o, r->query);
-    fprintf(o->f, "%s%u passager i %u dokument, %d län, %d år. Sidhänvisningar är fysiska PDF-sidor.%s",
-            o->html ? "</h1>\n<p>" : "\n\n", m->total_passages, m->total_docs, m->nlan, m->nyear,
-            o->html ? "</p>\n" : "\n\n");
+    fprintf(o->f, "%s%u %s i %u dokument, %d län, %d år. Sidhänvisningar är fysiska PDF-sidor.%s",
+            o->html ? "</h1>\n<p>" : "\n\n", m->total_passages, passager(m->total_passages), m->total_docs, m->nlan,
+            m->nyear, o->html ? "</p>\n" : "\n\n");
 }
 
 static void
@@ -191,32 +198,50 @@ write_who(const report_out *o, const ps_hit *h, bool lan)
     }
 }
 
-/* The best passage of every län and year that has one. */
+#define MAX_VOICES 8 /* organisations shown per län and year */
+
+/* Every län and year that has passages: how many, then each organisation
+ * (and unit) there with its passages and its best one, most passages
+ * first: who discusses the topic, not only the best passage. */
 static void
 write_best(const report_out *o, const ps_report *r)
 {
     const ps_compare *c = r->compare;
     FILE *f = o->f;
-    fprintf(f, o->html ? "<section><h2>Bästa träffar per län och år</h2>\n" : "## Bästa träffar per län och år\n");
+    fprintf(f, o->html ? "<section><h2>Vem skriver om ämnet, per län och år</h2>\n"
+                       : "## Vem skriver om ämnet, per län och år\n");
+    size_t v = 0; /* r->voices are in the cells' order */
     for (size_t i = 0; i < c->ncells; i++) {
         const ps_compare_cell *x = &c->cells[i];
-        if (x->best < 0)
+        size_t first = v;
+        while (v < r->voices->n && r->voice_cell[v] == i)
+            v++;
+        if (first == v)
             continue;
-        const ps_hit *b = &c->best->hits[x->best];
         fputs(o->html ? "<h3>" : "\n### ", f);
         text(o, cli_lan_label(x->lan));
-        fprintf(f, o->html ? " %d</h3>\n<p class=\"cite\">" : " %d\n\n", x->year);
-        write_who(o, b, false); /* under its län's heading */
-        fputs(", ", f);
-        text(o, b->file);
-        fprintf(f, o->html ? ", s. %d · %s · " : ", s. %d (%s; ", b->page + 1, ps_section_name(b->section));
-        text(o, b->heading);
-        fprintf(f, o->html ? " · %u passager: mål %u, insatser %u, budget %u</p>\n<blockquote>"
-                           : "). %u passager: mål %u, insatser %u, budget %u.\n\n> ",
-                x->passages, x->sections[PS_SECTION_MAL], x->sections[PS_SECTION_INSATSER],
-                x->sections[PS_SECTION_BUDGET]);
-        snippet(o, b);
-        fputs(o->html ? "</blockquote>\n" : "\n", f);
+        fprintf(f, o->html ? " %d</h3>\n<p>" : " %d\n\n", x->year);
+        fprintf(f, "%u %s i %u dokument (mål %u, insatser %u, budget %u), från %zu %s.%s", x->passages,
+                passager(x->passages), x->docs, x->sections[PS_SECTION_MAL], x->sections[PS_SECTION_INSATSER],
+                x->sections[PS_SECTION_BUDGET], v - first, v - first == 1 ? "organisation" : "organisationer",
+                o->html ? "</p>\n" : "\n");
+        for (size_t k = first; k < v && k < first + MAX_VOICES; k++) {
+            const ps_hit *b = &r->voices->hits[k];
+            fputs(o->html ? "<p class=\"cite\"><b>" : "\n**", f);
+            write_who(o, b, false); /* under its län's heading */
+            fprintf(f, o->html ? "</b> · %u %s i %u dokument · " : "** – %u %s i %u dokument. ", r->voice_passages[k],
+                    passager(r->voice_passages[k]), r->voice_docs[k]);
+            text(o, b->file);
+            fprintf(f, o->html ? ", s. %d · %s · " : ", s. %d (%s; ", b->page + 1, ps_section_name(b->section));
+            text(o, b->heading);
+            fputs(o->html ? "</p>\n<blockquote>" : "):\n\n> ", f);
+            snippet(o, b);
+            fputs(o->html ? "</blockquote>\n" : "\n", f);
+        }
+        if (v - first > MAX_VOICES)
+            fprintf(f, o->html ? "<p class=\"note\">… och %zu organisationer till (plansok compare och search visar dem).</p>\n"
+                               : "\n… och %zu organisationer till (plansok compare och search visar dem).\n",
+                    v - first - MAX_VOICES);
     }
 }
 

@@ -1,5 +1,6 @@
 /* report.c: ps_report_run(), everything a report on one topic shows: the
- * län x year matrix, the best passage per län and year, passages tagged
+ * län x year matrix, the best passage per län and year and of each
+ * organisation there, passages tagged
  * mal and budget about the topic, and the budget rows that name it. The
  * printers (cli/report.c) only lay this out. */
 #include "plansok-private.h"
@@ -79,6 +80,137 @@ add_other_passages(ps_index *ix, const char *query, const ps_query_opts *o, ps_h
     return st;
 }
 
+/* Whose a passage is, as the report names it: organisation and unit. */
+static char *
+voice_of(const ps_hit *h)
+{
+    return psi_asprintf("%s\x1f%s", h->org ? h->org : "", h->unit ? h->unit : "");
+}
+
+static int
+cmp_docid(const void *a, const void *b)
+{
+    return strcmp((*(const ps_docinfo *const *)a)->docid, (*(const ps_docinfo *const *)b)->docid);
+}
+
+/* Whose the document docid is (hits without their text carry no
+ * organisation): by the sorted list by[0..n). */
+static char *
+voice_of_doc(ps_docinfo *const *by, size_t n, const char *docid)
+{
+    ps_docinfo key = { .docid = (char *)docid }, *k = &key;
+    ps_docinfo *const *d = n ? bsearch(&k, by, n, sizeof *by, cmp_docid) : NULL;
+    return psi_asprintf("%s\x1f%s", d ? (*d)->org : "", d && (*d)->unit ? (*d)->unit : "");
+}
+
+/* One organisation's (and unit's) passages in a cell. */
+typedef struct voice {
+    char *who;
+    unsigned passages, docs;
+    const char **docids; /* its documents seen (docs of them) */
+    long best; /* index in the cell's ranked hits with text, or -1 */
+} voice;
+
+/* Which organisation said what in each cell of the compare table: per
+ * cell, every organisation (and unit) with passages there, most passages
+ * first, with its best passage. A län-year cell of a regional strategy
+ * and a kommun's plans names both, not the best one alone. */
+static ps_status
+add_voices(ps_report *r, ps_index *ix, const char *query, const ps_query_opts *o, ps_error *err)
+{
+    const ps_compare *c = r->compare;
+    r->voices = psi_calloc(1, sizeof *r->voices);
+    r->voices->query = psi_strdup(query);
+    size_t cap = 0;
+    ps_doclist *dl;
+    ps_status st = ps_docs_list(ix, &dl, err);
+    if (st != PS_OK)
+        return st;
+    ps_docinfo **by = psi_malloc((dl->n + 1) * sizeof *by);
+    for (size_t i = 0; i < dl->n; i++)
+        by[i] = &dl->docs[i];
+    if (dl->n)
+        qsort(by, dl->n, sizeof *by, cmp_docid);
+    for (size_t k = 0; k < c->ncells && st == PS_OK; k++) {
+        if (c->cells[k].year <= 0)
+            continue; /* unknown year: no filter can select it alone */
+        ps_query_opts q = *o;
+        q.lan = c->cells[k].lan >= 0 ? c->cells[k].lan : PS_LAN_NONE;
+        q.year_from = q.year_to = c->cells[k].year;
+        ps_hits *all = NULL, *top = NULL;
+        st = psi_query_hits(ix, query, &q, 0, false, &all, err);
+        if (st == PS_OK)
+            st = psi_query_hits(ix, query, &q, 200, true, &top, err);
+        voice *v = NULL;
+        size_t nv = 0;
+        for (size_t i = 0; st == PS_OK && i < all->n; i++) {
+            char *who = voice_of_doc(by, dl->n, all->hits[i].docid);
+            size_t j = 0;
+            while (j < nv && strcmp(v[j].who, who))
+                j++;
+            if (j == nv) {
+                v = psi_realloc(v, (nv + 1) * sizeof *v);
+                v[nv++] = (voice){ who, 0, 0, NULL, -1 };
+            } else {
+                free(who);
+            }
+            v[j].passages++;
+            bool seen = false;
+            for (unsigned e = 0; e < v[j].docs && !seen; e++)
+                seen = !strcmp(v[j].docids[e], all->hits[i].docid);
+            if (!seen) {
+                v[j].docids = psi_realloc(v[j].docids, (v[j].docs + 1) * sizeof *v[j].docids);
+                v[j].docids[v[j].docs++] = all->hits[i].docid;
+            }
+        }
+        for (size_t i = 0; st == PS_OK && i < top->n; i++) {
+            char *who = voice_of(&top->hits[i]);
+            for (size_t j = 0; j < nv; j++)
+                if (v[j].best < 0 && !strcmp(v[j].who, who))
+                    v[j].best = (long)i;
+            free(who);
+        }
+        /* most passages first; on a tie, the one with the better passage */
+        for (size_t a = 1; a < nv; a++)
+            for (size_t b = a; b > 0; b--) {
+                bool after = v[b].passages > v[b - 1].passages ||
+                             (v[b].passages == v[b - 1].passages && v[b].best >= 0 &&
+                              (v[b - 1].best < 0 || v[b].best < v[b - 1].best));
+                if (!after)
+                    break;
+                voice t = v[b];
+                v[b] = v[b - 1];
+                v[b - 1] = t;
+            }
+        for (size_t j = 0; j < nv; j++) {
+            if (v[j].best >= 0) {
+                if (r->voices->n == cap) {
+                    cap = cap ? cap * 2 : 16;
+                    r->voices->hits = psi_realloc(r->voices->hits, cap * sizeof *r->voices->hits);
+                    r->voice_cell = psi_realloc(r->voice_cell, cap * sizeof *r->voice_cell);
+                    r->voice_passages = psi_realloc(r->voice_passages, cap * sizeof *r->voice_passages);
+                    r->voice_docs = psi_realloc(r->voice_docs, cap * sizeof *r->voice_docs);
+                }
+                size_t n = r->voices->n++;
+                r->voices->hits[n] = top->hits[v[j].best];
+                memset(&top->hits[v[j].best], 0, sizeof top->hits[v[j].best]);
+                r->voice_cell[n] = k;
+                r->voice_passages[n] = v[j].passages;
+                r->voice_docs[n] = v[j].docs;
+            }
+            free(v[j].who);
+            free(v[j].docids);
+        }
+        free(v);
+        ps_hits_free(all);
+        ps_hits_free(top);
+    }
+    r->voices->total = r->voices->n;
+    free(by);
+    ps_doclist_free(dl);
+    return st;
+}
+
 ps_status
 ps_report_run(ps_index *ix, const char *query, const ps_query_opts *o, size_t goals, ps_report **out,
               ps_error *err)
@@ -94,6 +226,8 @@ ps_report_run(ps_index *ix, const char *query, const ps_query_opts *o, size_t go
     ps_status st = ps_matrix_run(ix, query, o, &r->matrix, err);
     if (st == PS_OK)
         st = ps_compare_run(ix, query, o, &r->compare, err);
+    if (st == PS_OK)
+        st = add_voices(r, ix, query, o, err);
     if (st == PS_OK) {
         ps_query_opts g = *o;
         g.section = PS_SECTION_MAL;
@@ -137,5 +271,9 @@ ps_report_free(ps_report *r)
     ps_hits_free(r->goals);
     ps_hits_free(r->budget_passages);
     ps_budget_free(r->budget);
+    ps_hits_free(r->voices);
+    free(r->voice_cell);
+    free(r->voice_passages);
+    free(r->voice_docs);
     free(r);
 }

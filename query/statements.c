@@ -656,6 +656,42 @@ psi_heading_names_goal(const char *heading)
     return t.word && !t.other && (t.sep != '-' || t.number);
 }
 
+/* Proposals put to a body, whose goals are the proposer's: a member's
+ * motion, a citizen's proposal, an interpellation, and the answers to
+ * them. */
+static const char *const proposal_words[] = {
+    "motion", "motionen", "motioner", "motionssvar", "medborgarförslag", "medborgarförslaget", "e-förslag",
+    "interpellation", "interpellationen", NULL,
+};
+
+bool
+psi_heading_proposes(const char *heading)
+{
+    for (const char *lv = heading; lv && *lv; lv = strstr(lv, " > "), lv = lv ? lv + 3 : NULL) {
+        size_t len = strcspn(lv, ">");
+        char *one = psi_strndup(lv, len);
+        psi_words w;
+        psi_words_of(one, &w);
+        free(one);
+        size_t i = 0; /* after "§ 67", a case number "2018.123", "KS" */
+        while (i < w.n && (isdigit((unsigned char)w.low[i][0]) || !strcmp(w.low[i], "ks") || !strcmp(w.low[i], "kf")))
+            i++;
+        /* "Svar på motion …", "Besvarande av medborgarförslag …" */
+        if (i + 2 < w.n && ((!strcmp(w.low[i], "svar") && !strcmp(w.low[i + 1], "på")) ||
+                            (!strcmp(w.low[i], "besvarande") && !strcmp(w.low[i + 1], "av"))))
+            i += 2;
+        bool r = false;
+        for (int k = 0; proposal_words[k] && i < w.n && !r; k++)
+            r = !strcmp(w.low[i], proposal_words[k]);
+        /* "e-förslag" is two words */
+        r = r || (i + 1 < w.n && !strcmp(w.low[i], "e") && !strcmp(w.low[i + 1], "förslag"));
+        psi_words_release(&w);
+        if (r)
+            return true;
+    }
+    return false;
+}
+
 /* Whether a statement of the heading's own is a goal: not a fact, nor a
  * statement about a goal ("Mål – idag har länet 28 procent"). */
 static bool fact_or_about(const char *s, const psi_words *w);

@@ -106,9 +106,10 @@ run_ps 0 "search 'org:\"Kommunförbundet Västernorrland\"'" \
 is "... finds every passage of $KF" "$(hits)" "$npass $KF"
 run_ps 0 "search org:$code (the register's code)" search --db "$DB" --limit 1000 --format json "org:$code"
 is "... finds every passage of $KF" "$(hits)" "$npass $KF"
-run_ps 1 "search org:Atlantis: no hits, exit 1 (an org need not be in the register)" \
+run_ps 2 "search org:Atlantis: no document's organisation nor a register body: a bad query, exit 2" \
     search --db "$DB" --format json org:Atlantis
-is "... zero hits" "$(hits)" "0 "
+is "... one line" "$(lines "$TMP/err")" 1
+check "... that says no organisation is named so" grep -q "unknown org 'Atlantis': no document's organisation is named so" "$TMP/err"
 run_ps 1 "search 'org:\"Nacka kommun\"': a register body with no documents, exit 1" \
     search --db "$DB" --format json 'org:"Nacka kommun"'
 

@@ -48,10 +48,11 @@ run_ps 0 "--org filters budget rows (a register code)" budget --db "$TMP/db" --f
 check "... to that organisation's document only" sh -c "test \"\$(tail -n +2 '$TMP/out' | cut -d, -f1,4 | sort -u)\" = 'Kommunförbundet Västernorrland,budget-vasternorrland-2014.pdf'"
 run_ps 0 "--org with --unit" budget --db "$TMP/db" --format csv --org "Regionförbundet Jönköpings län" --unit regionstyrelsen
 check "... keeps the unit's rows" sh -c "test \$(tail -n +2 '$TMP/out' | cut -d, -f4 | sort -u) = budget-jonkoping-2015.pdf"
-run_ps 1 "... and another unit has none" budget --db "$TMP/db" --org "Regionförbundet Jönköpings län" --unit socialnämnden
+run_ps 2 "... and a unit no document has is a bad query" budget --db "$TMP/db" --org "Regionförbundet Jönköpings län" --unit socialnämnden
+check "... that says so" grep -q "unknown unit 'socialnämnden': no document's unit is named so or starts so" "$TMP/err"
 run_ps 0 "--unit names the start of a unit too" budget --db "$TMP/db" --format csv --unit Region
 check "... and finds the unit's rows" sh -c "test \$(tail -n +2 '$TMP/out' | cut -d, -f4 | sort -u) = budget-jonkoping-2015.pdf"
-run_ps 1 "... but not the middle of its name" budget --db "$TMP/db" --unit styrelsen
+run_ps 2 "... but not the middle of its name" budget --db "$TMP/db" --unit styrelsen
 run_ps 2 "an empty unit in a query is a bad query, not every unit" search --db "$TMP/db" 'unit:"" budget'
 check "... and says so" grep -q "empty unit ''" "$TMP/err"
 # csv-sv: the same CSV as Excel set to Swedish opens it (BOM, ';', decimal

@@ -47,7 +47,7 @@ for args in "report mål" "search --format md mål" "docs --format md" "matrix -
     fi
 done
 check "the file name shows as typed (rendered: only escapes differ)" \
-    grep -qF '&lt;img src=x onerror=alert(1)&gt;\[x\](javascript:alert(1))!\[i\](t.png)\_em\_ \~\~s\~\~ &amp;lt;b&amp;gt;.pdf' "$TMP/md"
+    grep -qF '&lt;img src=x onerror=alert(1)>\[x\](javascript:alert(1))!\[i\](t.png)\_em\_ \~\~s\~\~ &amp;lt;b&amp;gt;.pdf' "$TMP/md"
 
 # --- text -------------------------------------------------------------------
 for args in "search mål" "docs" "compare mål" "show red" "show latin" "budget" "goals --region jönköping mål"; do

@@ -282,6 +282,27 @@ test_goal_headings(void)
         printf("# heading '%s'\n", cases[i].heading);
         CHECK(psi_heading_names_goal(cases[i].heading) == cases[i].goal);
     }
+    /* a proposal put to the body: its goals are the proposer's */
+    static const struct {
+        const char *heading;
+        bool proposes;
+    } proposals[] = {
+        { "Protokoll > Kommunfullmäktige 2018-03-28 > § 67 Motion om kunskap i ett globaliserat samhälle", true },
+        { "§ 12 2018.123 KS Svar på motion om fler cykelbanor > Mål", true },
+        { "Besvarande av medborgarförslag om en ny simhall", true },
+        { "§ 3 Interpellation till kommunstyrelsens ordförande", true },
+        { "§ 4 E-förslag om belysning", true },
+        { "Motionen", true },
+        { "Verksamhetsplan 2027 > Mål", false },
+        { "§ 112 Budget 2027 och ramar 2028-2029", false },
+        { "Motionsspår och friluftsliv", false },
+        { "Svar på remiss om regional utvecklingsstrategi", false },
+        { "", false },
+    };
+    for (size_t i = 0; i < sizeof proposals / sizeof proposals[0]; i++) {
+        printf("# proposal heading '%s'\n", proposals[i].heading);
+        CHECK(psi_heading_proposes(proposals[i].heading) == proposals[i].proposes);
+    }
     /* under such a title, a statement alone without a cue is the goal; a
      * lead-in, a statement about goals or one of two is not */
     static const struct {
