@@ -766,9 +766,11 @@ typedef struct ps_goal_year {
     unsigned named;          /* goals named outright in passages not tagged
                                 mal ("Målet är att …" under "Bakgrund") */
     unsigned repeats;        /* left out: a goal already stated that year */
-    unsigned proposed;       /* left out: statements of motions and other
-                                proposals put to the body (the proposer's
-                                goals: "§ 67 Motion om …" in minutes) */
+    unsigned others;         /* left out: goals of others, under a heading
+                                over a motion or other proposal put to the
+                                body ("§ 67 Motion om …" in minutes), over
+                                national or international goals or the law
+                                ("Internationell och nationell nivå") */
     unsigned goals;          /* goals: statements + named - not_goals - repeats */
     unsigned listed;         /* of those, about the topic and compared with
                                 no other year's (one year, or the only one

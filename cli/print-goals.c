@@ -62,7 +62,7 @@ goals_json(FILE *f, const ps_goals *g, const char *query)
         sprinter_map_integer(sp, "named_elsewhere", x->named);
         sprinter_map_integer(sp, "listed", x->listed);
         sprinter_map_integer(sp, "repeats", x->repeats);
-        sprinter_map_integer(sp, "proposed", x->proposed);
+        sprinter_map_integer(sp, "others", x->others);
         sprinter_map_integer(sp, "goals", x->goals);
         sp->end(sp);
     }
@@ -331,7 +331,7 @@ goal_list_row(FILE *f, const ps_goal *x, const doc_list *d, bool md)
  * its headings). Counts: none, one, many. */
 typedef struct year_words {
     const char *docs[3], *passages[3], *goals[3];
-    const char *statements[3], *repeats[3], *not_goals[3], *named[3], *proposed[3];
+    const char *statements[3], *repeats[3], *not_goals[3], *named[3], *others[3];
     const char *about, *none_about, *of;
 } year_words;
 
@@ -340,7 +340,7 @@ static const year_words words_en = {
     { "no goals", "goal", "goals" },             { "", "statement", "statements" },
     { "", "repeat", "repeats" },                 { "", "non-goal", "non-goals" },
     { "", "named in another passage", "named in other passages" },
-    { "", "in a motion or other proposal", "in motions or other proposals" },
+    { "", "of others (a motion, the nation, the law)", "of others (motions, the nation, the law)" },
     "about the topic",                           "none about the topic",
     "of",
 };
@@ -349,7 +349,7 @@ static const year_words words_sv = {
     { "inga mål", "mål", "mål" },                { "", "mening", "meningar" },
     { "", "upprepning", "upprepningar" },        { "", "inte mål", "inte mål" },
     { "", "uttalat i ett annat avsnitt", "uttalade i andra avsnitt" },
-    { "", "i en motion eller annat förslag", "i motioner eller andra förslag" },
+    { "", "andras (en motion, nationens, lagens)", "andras (motioner, nationens, lagens)" },
     "om ämnet",                                  "inga om ämnet",
     "av",
 };
@@ -403,11 +403,11 @@ goal_year_line(FILE *f, const ps_goal_year *y, bool topic, const year_words *w)
             fputs(split ? "; " : "", f);
             count_of(f, y->named, w->named);
         }
-        if (y->proposed) {
+        if (y->others) {
             fputs(split || y->named ? "; " : " (", f);
-            count_of(f, y->proposed, w->proposed);
+            count_of(f, y->others, w->others);
         }
-        if (split || y->named || y->proposed)
+        if (split || y->named || y->others)
             fputc(')', f);
     }
     fputc('\n', f);

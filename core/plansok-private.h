@@ -912,10 +912,12 @@ char *psi_goal_words_query(void);
  * title: "Mål", "Målet", "Mål 3: Trygg kommun", "Delmål 2.1",
  * "Verksamhetsmål 2027". */
 bool psi_heading_names_goal(const char *heading);
-/* Whether a heading path has a proposal put to the body among its parts,
- * whose goals are the proposer's: "§ 67 Motion om kunskap …", "Svar på
- * medborgarförslag …", "Interpellation …". */
-bool psi_heading_proposes(const char *heading);
+/* Whether a heading path has among its parts a heading over goals of
+ * others: a proposal put to the body, whose goals are the proposer's ("§
+ * 67 Motion om kunskap …", "Svar på medborgarförslag …", "Interpellation
+ * …"), other levels' goals ("Internationell och nationell nivå", "Agenda
+ * 2030") or the law's ("Skollagen, bibliotekslagen och läroplanerna"). */
+bool psi_heading_of_others(const char *heading);
 /* A statement of a passage, with its words and what it is taken for. */
 typedef struct psi_statement {
     char *text;

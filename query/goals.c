@@ -466,18 +466,19 @@ collect_year(ps_index *ix, const ps_query_opts *scope, int y, const ps_hits *top
              j++)
             ;
         const char **texts = psi_malloc((j - i) * sizeof *texts);
-        /* a motion's goals are its proposer's, not the body's */
-        bool proposal = psi_heading_proposes(h->hits[i].heading);
+        /* a motion's goals are its proposer's, the nation's and the law's
+         * are theirs, not the body's */
+        bool others = psi_heading_of_others(h->hits[i].heading);
         for (size_t k = i; k < j; k++) {
             texts[k - i] = h->hits[k].text;
-            stating[k] = mal && !proposal;
+            stating[k] = mal && !others;
         }
         psi_statements ss;
         psi_heading_statements(h->hits[i].heading, texts, j - i, mal, &ss);
         free(texts);
-        if (proposal) {
+        if (others) {
             for (size_t k = 0; k < ss.n; k++)
-                yr->proposed += !mal ? psi_hit_names_goal(&h->hits[i + ss.v[k].passage], ss.v[k].text, &ss.v[k].w)
+                yr->others += !mal ? psi_hit_names_goal(&h->hits[i + ss.v[k].passage], ss.v[k].text, &ss.v[k].w)
                                      : ss.v[k].kind == PS_STATEMENT_GOAL;
             psi_statements_release(&ss);
             continue;

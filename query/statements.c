@@ -664,8 +664,57 @@ static const char *const proposal_words[] = {
     "interpellation", "interpellationen", NULL,
 };
 
+/* Words of a heading over goals set by others, that a plan quotes: other
+ * levels' ("Internationell och nationell nivå", "Nationella mål",
+ * "Agenda 2030", "EU:s mål") and the law's ("Skollagen, bibliotekslagen
+ * och läroplanerna", "Lagstiftning"). */
+static const char *const other_level_words[] = {
+    "agenda", "globala", "lagstiftning", "lagstiftningen", "lagar",
+    "läroplan", "läroplaner", "läroplanen", "läroplanerna", "riksdagen", "riksdagens", "regeringen",
+    "regeringens", NULL,
+};
+
+/* ... and the nation's, "nationell" or "internationell" before one of
+ * these ("Nationella mål", "Internationell och nationell nivå"; not
+ * "Nationella minoriteter", whose languages a biblioteksplan sets goals
+ * for, nor "Internationell samverkan", a region's own goals for it) */
+static const char *const national_what[] = {
+    "nivå", "nivån", "mål", "målen", "strategi", "strategier", "strategin", "riktlinjer", "styrdokument", "ramverk", NULL,
+};
+
+/* Whether word w names a law: "skollagen", "socialtjänstlagen",
+ * "bibliotekslagen", "lagen"; not "underlagen". */
+static bool
+names_law(const char *w)
+{
+    size_t n = strlen(w);
+    return (n >= 5 && !strcmp(w + n - 5, "lagen") && !(n >= 10 && !strcmp(w + n - 10, "underlagen"))) ||
+           !strcmp(w, "lag");
+}
+
+/* Whether one level of a heading names other levels' goals or the law. */
+static bool
+names_other_level(const psi_words *w)
+{
+    for (size_t i = 0; i < w->n; i++) {
+        if (names_law(w->low[i]))
+            return true;
+        const char *l = w->low[i];
+        if ((!strcmp(l, "nationell") || !strcmp(l, "nationella") || !strcmp(l, "internationell") ||
+             !strcmp(l, "internationella")) &&
+            i + 1 < w->n)
+            for (int k = 0; national_what[k]; k++)
+                if (!strcmp(w->low[i + 1], national_what[k]))
+                    return true;
+        for (int k = 0; other_level_words[k]; k++)
+            if (!strcmp(w->low[i], other_level_words[k]))
+                return true;
+    }
+    return false;
+}
+
 bool
-psi_heading_proposes(const char *heading)
+psi_heading_of_others(const char *heading)
 {
     for (const char *lv = heading; lv && *lv; lv = strstr(lv, " > "), lv = lv ? lv + 3 : NULL) {
         size_t len = strcspn(lv, ">");
@@ -680,7 +729,7 @@ psi_heading_proposes(const char *heading)
         if (i + 2 < w.n && ((!strcmp(w.low[i], "svar") && !strcmp(w.low[i + 1], "på")) ||
                             (!strcmp(w.low[i], "besvarande") && !strcmp(w.low[i + 1], "av"))))
             i += 2;
-        bool r = false;
+        bool r = names_other_level(&w);
         for (int k = 0; proposal_words[k] && i < w.n && !r; k++)
             r = !strcmp(w.low[i], proposal_words[k]);
         /* "e-förslag" is two words */

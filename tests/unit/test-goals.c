@@ -282,7 +282,8 @@ test_goal_headings(void)
         printf("# heading '%s'\n", cases[i].heading);
         CHECK(psi_heading_names_goal(cases[i].heading) == cases[i].goal);
     }
-    /* a proposal put to the body: its goals are the proposer's */
+    /* a proposal put to the body (its goals are the proposer's), other
+     * levels' goals and the law */
     static const struct {
         const char *heading;
         bool proposes;
@@ -297,11 +298,20 @@ test_goal_headings(void)
         { "§ 112 Budget 2027 och ramar 2028-2029", false },
         { "Motionsspår och friluftsliv", false },
         { "Svar på remiss om regional utvecklingsstrategi", false },
+        { "Cykelplan > Bakgrund och förutsättningar > Internationell och nationell nivå", true },
+        { "Nationella mål för kulturpolitiken", true },
+        { "Agenda 2030 och de globala målen", true },
+        { "Skolbibliotekets uppdrag > Skollagen, bibliotekslagen och läroplanerna", true },
+        { "Biblioteksplan > Nationella minoriteter och språk", false },
+        { "Underlagen till planen", false },
+        { "Regionala mål", false },
+        { "Regional utveckling > Internationell samverkan > Strategiskt mål i RUP", false },
+        { "Internationella mål", true },
         { "", false },
     };
     for (size_t i = 0; i < sizeof proposals / sizeof proposals[0]; i++) {
-        printf("# proposal heading '%s'\n", proposals[i].heading);
-        CHECK(psi_heading_proposes(proposals[i].heading) == proposals[i].proposes);
+        printf("# others' heading '%s'\n", proposals[i].heading);
+        CHECK(psi_heading_of_others(proposals[i].heading) == proposals[i].proposes);
     }
     /* under such a title, a statement alone without a cue is the goal; a
      * lead-in, a statement about goals or one of two is not */
