@@ -201,10 +201,15 @@ typedef enum ps_budget_role {
     PS_ROW_TOTAL,    /* a sum or result of other rows: "Summa …", "Totalt",
                         "Verksamhetens kostnader" when its figures are the
                         sum of the rows it heads or closes, "Årets resultat" */
-    PS_ROW_OF_WHICH, /* "varav …": a part of the row above, already in it */
+    PS_ROW_OF_WHICH, /* "varav …": a part of the row above, already in it;
+                        also rows beside a row that split its figure in a
+                        column of their own ("Alingsås", "Vårgårda" beside
+                        "Medlemsbidrag 2027") */
+    PS_ROW_DIFFERENCE, /* a change or deviation of other figures: "Ökning
+                          mot fg år", "Avvikelse mot budget" */
 } ps_budget_role;
 
-/* "item", "total" or "of_which". */
+/* "item", "total", "of_which" or "difference". */
 const char *ps_budget_role_name(ps_budget_role r);
 
 /* What a column of a budget table is (ingest/budgetsum.c): amounts of

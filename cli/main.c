@@ -29,9 +29,10 @@ static const cli_command commands[] = {
       "one line and skipped; the exit code is then 3." },
     { "search", cli_cmd_search, CLI_INDEX_READ, "QUERY...",
       "Rank passages across all documents, with organisation, län, year and page.",
-      "Query language: words (Swedish inflections match), \"exact phrases\", AND (the\n"
-      "default), OR, NOT, parentheses, and filters lan:jönköping, year:2014,\n"
-      "year:2013..2014, kind:verksamhetsplan, org:storsthlm, section:mal.\n"
+      "Query language: words (Swedish inflections match), \"phrases\" (words in\n"
+      "order, also inflected), AND (the default), OR, NOT, parentheses, and\n"
+      "filters lan:jönköping, year:2014, year:2013..2014, kind:verksamhetsplan,\n"
+      "org:storsthlm, section:mal.\n"
       "Exit status: 0 with hits, 1 with none, 2 on a bad query." },
     { "matrix", cli_cmd_matrix, CLI_INDEX_READ, "QUERY...",
       "Count matching passages and documents per län (rows) and year (columns).",

@@ -177,6 +177,7 @@ ps_budget_role_name(ps_budget_role r)
     switch (r) {
     case PS_ROW_TOTAL: return "total";
     case PS_ROW_OF_WHICH: return "of_which";
+    case PS_ROW_DIFFERENCE: return "difference";
     case PS_ROW_ITEM: break;
     }
     return "item";

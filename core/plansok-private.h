@@ -649,6 +649,12 @@ void psi_budget_column_sums(ps_budget_row **row, size_t n);
  * or a part of the row above ("varav …", "- därav …"). */
 bool psi_budget_label_total(const char *label);
 bool psi_budget_label_of_which(const char *label);
+/* Whether a label names a change or deviation of other figures: "Ökning
+ * mot fg år", "Avvikelse mot budget", "Förändring jämfört med 2025". */
+bool psi_budget_label_difference(const char *label);
+/* Marks rows beside a row that split its figure in a column of their own
+ * as its parts (PS_ROW_OF_WHICH): rows row[0..n) of one table, in order. */
+void psi_budget_breakdowns(ps_budget_row **row, size_t n);
 
 /* ingest/cells.c: the cells of a table line (for budget.c) ---------------- */
 

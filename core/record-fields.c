@@ -95,7 +95,7 @@ const psi_field psi_budget_cell_fields[] = {
     PSI_FIELD_STR("label", ps_budget_row, label),
     PSI_FIELD_STRV("columns", ps_budget_row, columns, ncols),
     PSI_FIELD_AMOUNTS("amounts", ps_budget_row, amounts, ncols, present),
-    PSI_FIELD_INT_OPT("role", ps_budget_row, role, PS_ROW_ITEM, PS_ROW_OF_WHICH),
+    PSI_FIELD_INT_OPT("role", ps_budget_row, role, PS_ROW_ITEM, PS_ROW_DIFFERENCE),
     PSI_FIELD_INT_OPT("level", ps_budget_row, level, 0, 64),
     PSI_FIELD_STR_OPT("column_roles", ps_budget_row, column_roles),
     PSI_FIELD_END,

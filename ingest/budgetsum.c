@@ -70,6 +70,27 @@ psi_budget_label_of_which(const char *label)
     return r;
 }
 
+bool
+psi_budget_label_difference(const char *label)
+{
+    char *f = folded_words(label);
+    /* "Avvikelse mot budget", "Differens"; "Ökning mot fg år", "Förändring
+     * jämfört med 2025"; not "Förändring av pensionsavsättning" (a cash
+     * flow's item) */
+    bool r = starts_word(f, "avvikelse") || starts_word(f, "differens") || starts_word(f, "diff") ||
+             ((starts_word(f, "okning") || starts_word(f, "minskning") || starts_word(f, "forandring")) &&
+              (has_word(f, "mot") || has_word(f, "jamfort")));
+    free(f);
+    return r;
+}
+
+/* Whether a row is set aside from sums: a "varav" row, or a change. */
+static bool
+aside(const ps_budget_row *r)
+{
+    return psi_budget_label_of_which(r->label) || psi_budget_label_difference(r->label);
+}
+
 /* Whether a label names a ratio or a count per something, never a total
  * of the rows: "Andel av totala kostnader", "Årets resultat i procent av
  * skatteintäkter", "Totalt antal årsarbetare", "Nettokostnad, kr/inv". */
@@ -186,7 +207,7 @@ rows_under(const sums *s, size_t i, size_t *part)
     for (size_t j = i + 1; j < s->n && k < MAX_PARTS; j++) {
         if (isnan(s->indent[j]) || s->indent[j] < s->indent[i] + INDENT_PT)
             break;
-        if (s->indent[j] < level + INDENT_PT && !psi_budget_label_of_which(s->row[j]->label))
+        if (s->indent[j] < level + INDENT_PT && !aside(s->row[j]))
             part[k++] = j;
     }
     return k;
@@ -206,7 +227,7 @@ heads(const sums *s, size_t i, size_t *part)
     for (size_t j = i + 1; j < s->n && k < MAX_PARTS; j++) {
         if (isnan(s->indent[j]) || s->indent[j] < s->indent[i] - INDENT_PT)
             break;
-        if (s->indent[j] >= s->indent[i] + INDENT_PT || psi_budget_label_of_which(s->row[j]->label))
+        if (s->indent[j] >= s->indent[i] + INDENT_PT || aside(s->row[j]))
             continue;
         if (s->named[j])
             break; /* "Summa …" closes rows above it */
@@ -272,6 +293,10 @@ psi_budget_sums(ps_budget_row **row, const double *indent, size_t n)
             s.parent[i] = last;
             continue;
         }
+        if (psi_budget_label_difference(row[i]->label)) {
+            row[i]->role = PS_ROW_DIFFERENCE; /* part of no sum, holds none */
+            continue;
+        }
         last = (long)i;
         bool held = s.parent[i] >= 0; /* a part of a total above it */
         size_t k = rows_under(&s, i, part);
@@ -291,7 +316,7 @@ psi_budget_sums(ps_budget_row **row, const double *indent, size_t n)
     for (size_t i = 0; i < n; i++) {
         /* a total by its label alone that a later total holds is a row of
          * its own ("Årets resultat" among the equity's rows) */
-        if (row[i]->role != PS_ROW_OF_WHICH && (s.closed[i] || (s.named[i] && s.parent[i] < 0)))
+        if (row[i]->role == PS_ROW_ITEM && (s.closed[i] || (s.named[i] && s.parent[i] < 0)))
             row[i]->role = PS_ROW_TOTAL;
         row[i]->level = level_of(&s, i, 0);
     }
@@ -300,6 +325,60 @@ psi_budget_sums(ps_budget_row **row, const double *indent, size_t n)
     free(s.parent);
     free(s.named);
     free(s.closed);
+}
+
+/* The one column row r has a figure in, or -1 (none, or several). */
+static long
+only_column(const ps_budget_row *r)
+{
+    long c = -1;
+    for (size_t k = 0; k < r->ncols; k++)
+        if (r->present[k]) {
+            if (c >= 0)
+                return -1;
+            c = (long)k;
+        }
+    return c;
+}
+
+void
+psi_budget_breakdowns(ps_budget_row **row, size_t n)
+{
+    if (!n)
+        return;
+    double tol = half_step(row, n);
+    for (size_t i = 0; i + 2 < n; i++) {
+        const ps_budget_row *r = row[i];
+        long rc = only_column(r);
+        if (rc < 0)
+            continue;
+        /* the rows after it with a figure in one column, the same, that no
+         * row up to r has ("Alingsås 69 994", "Vårgårda 20 367" in a
+         * column of their own beside "Medlemsbidrag 2027 90 362") */
+        long c = i + 1 < n ? only_column(row[i + 1]) : -1;
+        if (c < 0 || c == rc || row[i + 1]->ncols != r->ncols)
+            continue;
+        bool used = false;
+        for (size_t j = 0; j <= i && !used; j++)
+            used = (size_t)c < row[j]->ncols && row[j]->present[c];
+        if (used)
+            continue;
+        size_t k = i + 1;
+        double sum = 0;
+        while (k < n && row[k]->ncols == r->ncols && only_column(row[k]) == c) {
+            sum += row[k]->amounts[c];
+            k++;
+        }
+        size_t parts = k - i - 1;
+        if (parts < 2 || !(fabs(sum - r->amounts[rc]) <= tol * (parts < 4 ? (double)parts : 4) + 1e-9) ||
+            r->amounts[rc] == 0)
+            continue;
+        for (size_t j = i + 1; j < k; j++) {
+            row[j]->role = PS_ROW_OF_WHICH;
+            row[j]->level = r->level + 1;
+        }
+        i = k - 1;
+    }
 }
 
 /* ---------------------------------------------------------------- columns */
