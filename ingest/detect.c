@@ -62,6 +62,8 @@ typedef enum rtype {
                   digits, read by dates.c */
     R_DATED_YEAR, /* group 1: only the year of it ("Tryck: 2013", "Dnr KS 2013/375") */
     R_LAN,     /* value: a county named in a strong place */
+    R_FORBUND, /* group 1: a förbund named by its kind alone, "förbundet",
+                  "Räddningstjänstförbundet" (group 1 "räddningstjänst") */
 } rtype;
 
 /* How far after a date's label its digits may start (characters). */
@@ -128,7 +130,7 @@ static const rule rules[] = {
     { R_CODE, 0, 0, W(P_META) | W(P_HEAD) | W(P_FIRST), "S-regeringen",
       "\\bregeringens\\s+proposition\\b|\\bkommittédirektiv\\b|\\bregeringsbeslut\\b" },
     { R_NAMED, 0, 0, STRONG, NULL,
-      "\\b(" FORBUND "\\s+(?:i\\s+)?(?-i:[A-ZÅÄÖ])[\\wåäö]+(?:\\s+(?-i:[A-ZÅÄÖ])[\\wåäö]+)?(?:\\s+län\\b)?)" },
+      "\\b(" FORBUND "\\h+(?:i\\h+)?(?-i:[A-ZÅÄÖ])[\\wåäö]+(?:\\h+(?-i:[A-ZÅÄÖ])[\\wåäö]+)?(?:\\h+län\\b)?)" },
 
     /* ---- years: horizons and names are not the document's year ---- */
     { R_HORIZON, 0, 0, ANYW, NULL,
@@ -139,6 +141,10 @@ static const rule rules[] = {
     { R_DATED, 0, 0, W(P_HEAD) | W(P_FIRST) | W(P_RUNNING) | W(P_FRONT), NULL,
       "\\b(?:datum\\s+för\\s+beslut|datum|beslut(?:ad|at)?|antagen|antaget|fastställd|fastställt|godkänd|"
       "sammanträdesdatum|sammanträde|tryck|reviderad|uppdaterad|version|dato)\\b" },
+
+    /* ---- a förbund that names itself by its kind alone ---- */
+    { R_FORBUND, 0, 0, STRONG | W(P_FRONT) | W(P_BODY), NULL,
+      "\\b(\\w*?)(?:kommunal|region|kommun)?förbundet\\b" },
 
     /* ---- a county named in a strong place, for documents without a known publisher ---- */
     { R_LAN, -1, 0, W(P_META) | W(P_HEAD) | W(P_RUNNING), NULL,
@@ -244,6 +250,8 @@ typedef struct evidence {
     int dated_place;
     int dated_year;    /* a labelled year without the day ("Tryck: 2013") */
     bool horizon[200]; /* 1900..2099 */
+    int forbund;       /* mentions of a förbund by its kind alone */
+    char *forbund_kind; /* the first kind word, "räddningstjänst", or NULL */
 } evidence;
 
 static void
@@ -534,6 +542,11 @@ apply(const psi_detector *d, size_t ri, const char *text, place p, evidence *ev)
                 ev->lan[lan] += org_weight[p];
             break;
         }
+        case R_FORBUND:
+            ev->forbund++;
+            if (*g && !ev->forbund_kind)
+                ev->forbund_kind = lower_name(g, strlen(g));
+            break;
         }
         free(g);
         if (++matches > 10000)
@@ -592,6 +605,66 @@ pick_org(const evidence *ev, int unit_type)
     if (first && s1 >= need && (!second || s1 >= 2 * s2))
         return first;
     return NULL;
+}
+
+/* Whether the name of a register body has word w (lower case) among its
+ * words. */
+static bool
+name_has_word(const char *name, const char *w)
+{
+    char *low = lower_name(name, strlen(name));
+    size_t n = strlen(w);
+    bool r = false;
+    for (const char *p = low; (p = strstr(p, w)) && !r; p++)
+        r = (p == low || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' ' || p[n] == ',');
+    free(low);
+    return r;
+}
+
+/* A förbund that calls itself "förbundet" or by its kind alone
+ * ("Räddningstjänstförbundet") and names its member kommuner: the
+ * register's förbund whose name holds two or more of the kommuner the
+ * text names, and its kind when the text gives one ("Alingsås och
+ * Vårgårda räddningstjänstförbund" for a budget of "förbundet" whose
+ * members are "Alingsås kommun" and "Vårgårda kommun"). NULL when none,
+ * or two, fit. */
+static const psi_body *
+member_forbund(const evidence *ev)
+{
+    if (!ev->forbund)
+        return NULL;
+    const psi_body *best = NULL;
+    int best_n = 0;
+    bool tie = false;
+    for (size_t i = 0; i < psi_register_count(); i++) {
+        const psi_body *f = psi_register_get(i);
+        if (f->type != PSI_BODY_FORBUND)
+            continue;
+        if (ev->forbund_kind) {
+            char *low = lower_name(f->name, strlen(f->name));
+            bool kind = strstr(low, ev->forbund_kind) != NULL;
+            free(low);
+            if (!kind)
+                continue;
+        }
+        int n = 0;
+        for (size_t k = 0; k < ev->norg; k++) {
+            const psi_body *b = ev->org[k].body;
+            if (b && b->type == PSI_BODY_KOMMUN && *b->place) {
+                char *where = lower_name(b->place, strlen(b->place));
+                n += name_has_word(f->name, where);
+                free(where);
+            }
+        }
+        if (n > best_n) {
+            best = f;
+            best_n = n;
+            tie = false;
+        } else if (n == best_n && n) {
+            tie = true;
+        }
+    }
+    return best_n >= 2 && !tie ? best : NULL;
 }
 
 /* The year the document is for. A year in the headline or title names it
@@ -710,6 +783,13 @@ psi_detect(const psi_detector *d, const psi_detect_input *in, psi_detected *out)
     /* a document in Danish or Norwegian is no Swedish body's */
     bool foreign = in->lang == PSI_LANG_DA || in->lang == PSI_LANG_NO;
     const orgcand *org = foreign ? NULL : pick_org(&ev, psi_unit_body_type(out->unit));
+    const psi_body *fb = org || foreign ? NULL : member_forbund(&ev);
+    if (fb) {
+        add_org(&ev, fb, NULL, P_FRONT);
+        for (size_t i = 0; i < ev.norg && !org; i++)
+            if (ev.org[i].body == fb)
+                org = &ev.org[i];
+    }
     out->org = psi_strdup(org ? org->name : "");
     out->org_code = psi_strdup(org && org->body ? org->body->code : "");
     /* no unit for a foreign document, nor one that is the organisation's own
@@ -751,6 +831,7 @@ psi_detect(const psi_detector *d, const psi_detect_input *in, psi_detected *out)
     for (size_t i = 0; i < ev.nunit; i++)
         free(ev.unit[i].name);
     free(ev.unit);
+    free(ev.forbund_kind);
     free(file);
     psi_buf_release(&meta);
 }

@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 
 need_real "detection on real PDFs"
-python3 "$TOP/tests/tools/detect-eval.py" "$PLANSOK" "$SHARED" --floors org=23,lan=23,year=24,kind=24,invented=0 \
+python3 "$TOP/tests/tools/detect-eval.py" "$PLANSOK" "$SHARED" --floors org=24,lan=24,year=24,kind=24,invented=0 \
     > "$TMP/eval" 2>&1
 rc=$?
 sed 's/^/# /' "$TMP/eval"

@@ -140,6 +140,21 @@ static const struct {
     /* the publisher's file name */
     { "ramar-2027-2029-for-alingsas-kommun-uppdaterad.pdf", "PowerPoint-presentation", "", "Underlag ramar\n2027-2029",
       "Ram 2027", "", SV, 0, "Alingsås kommun", "", 11, 2027, 2027, 2029, "", PS_KIND_BUDGET },
+    /* a förbund that calls itself by its kind and names its members: the
+     * register's förbund of those kommuner (AVRF's budget) */
+    { "budget.pdf", "Microsoft Word - Budget 2027", "Pontus Allert", "Budget 2027 och ramar 2028 – 2029",
+      "Medlemskommunernas driftbidrag för 2027 uppgår samlat till 90 362tkr. Budgeterat medlemsbidrag för 2027 uppgår "
+      "till 69 994tkr för Alingsås kommun och 20 367tkr för Vårgårda kommun.",
+      "Förbundet lyfter kostnadsökningar utom ram separat. Räddningstjänstförbundet\nBudget 2027", SV, 0,
+      "Alingsås och Vårgårda räddningstjänstförbund", "", 11, 2027, 0, 0, "", PS_KIND_BUDGET },
+    /* ... not with one kommun named (that kommun, named alone, as before),
+     * nor another kind of förbund's */
+    { "budget.pdf", "", "", "Budget 2027", "Medlemsbidraget för Alingsås kommun uppgår till 69 994 tkr.",
+      "Förbundet lyfter kostnader. Räddningstjänstförbundet", SV, 0, "Alingsås kommun", "", 11, 2027, 0, 0, "",
+      PS_KIND_BUDGET },
+    { "budget.pdf", "", "", "Budget 2027", "Budget",
+      "Samordningsförbundet lyfter kostnader för Alingsås kommun och Vårgårda kommun.", SV, 0, "", "", -1, 2027, 0, 0,
+      "", PS_KIND_BUDGET },
 };
 
 int
