@@ -150,6 +150,7 @@ emit_table(psi_table *tb, const psi_page *pg, int page, const psi_wordset *words
          * above the table */
         const char *caption = names_table(psi_buf_str(&stub)) && !(side && above) ? psi_buf_str(&stub)
                               : above                          ? above
+                              : tb->section                    ? tb->section /* not "(tkr)" */
                                                                : psi_buf_str(&stub);
         char *unit = psi_unit_of(psi_buf_str(&stub));
         if (!*unit) {
@@ -265,6 +266,7 @@ table_reset(psi_table *tb)
     free(tb->rows);
     free(tb->labels);
     free(tb->caption);
+    free(tb->section);
     memset(tb, 0, sizeof *tb);
 }
 
@@ -360,6 +362,19 @@ percent_row(const psi_tline *t)
  * skattefinansierad / 0,0 5,3 3,1 / verksamhet") is made whole. */
 #define PENDING_MAX 8 /* lines of a header over its table, at most */
 
+/* Whether a line of text stands as a title: short, starting with a
+ * capital, not a sentence's end nor a lead-in ("Investeringsbudget" over
+ * the paragraph before its table). */
+static bool
+title_like(const char *s)
+{
+    size_t n = strlen(s), words = 1;
+    for (size_t i = 0; i < n; i++)
+        words += s[i] == ' ';
+    return n && n <= 60 && words <= 6 && psi_has_letter(s) && !psi_starts_lower(s) && !strchr(".:,;", s[n - 1]) && !strchr(s, '\t') &&
+           !(s[0] >= '0' && s[0] <= '9');
+}
+
 static void
 page_tables(const psi_page *pg, int page, const psi_wordset *words, psi_budget_rows *out)
 {
@@ -367,6 +382,7 @@ page_tables(const psi_page *pg, int page, const psi_wordset *words, psi_budget_r
     psi_tline pending[PENDING_MAX]; /* header lines not yet under a table */
     size_t npending = 0;
     char *caption = NULL; /* the last short line of words */
+    const char *title = NULL; /* the last title-like line of the page */
     char *wrap = NULL;    /* a label line that may go with amounts below it */
     const psi_line *wrap_line = NULL; /* ... the line it is */
     double mid_x0 = -1;   /* where the last row's middle text starts, or -1 */
@@ -417,6 +433,7 @@ page_tables(const psi_page *pg, int page, const psi_wordset *words, psi_budget_r
                 for (size_t h = 0; h < tb.nheader; h++)
                     in_header |= tb.header[h].n == 1 && tb.header[h].c[0].kind == PSI_C_TEXT;
                 tb.caption = caption && !in_header ? psi_strdup(caption) : NULL;
+                tb.section = title ? psi_strdup(title) : NULL;
             }
             char *label = NULL;
             mid_x0 = -1;
@@ -482,6 +499,15 @@ page_tables(const psi_page *pg, int page, const psi_wordset *words, psi_budget_r
             pending[npending++] = t;
             continue;
         }
+        /* lines of words that were no table's header: the last title
+         * among them, or this line, is the title of what follows */
+        for (size_t h = npending; h-- > 0;)
+            if (pending[h].l && title_like(pending[h].l->text)) {
+                title = pending[h].l->text;
+                break;
+            }
+        if (i < pg->nlines && title_like(pg->lines[i].text))
+            title = pg->lines[i].text;
         for (size_t h = 0; h < npending; h++)
             psi_tline_release(&pending[h]);
         npending = 0;

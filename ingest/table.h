@@ -15,6 +15,8 @@ typedef struct psi_table {
     psi_tline *header;   /* header lines, top down */
     size_t nheader;
     char *caption;   /* the line above: "Ram 2027", "Resultatbudget samt eget kapital" */
+    char *section;   /* the last title-like line above it on its page
+                        ("Investeringsbudget" over a paragraph), or NULL */
     psi_tline *rows;     /* PSI_L_ROW and PSI_L_AMOUNTS lines, with labels made whole */
     char **labels;
     size_t nrows;

@@ -125,6 +125,16 @@ varav = [(r['label'], r['role'], r['level']) for r in rows if r['file'] == tn an
 bad += [] if ('- varav exploatering', 'of_which', 1) in varav else [varav]
 sys.exit(0 if not bad else print('#', bad) or 1)
 PY
+# a table whose heading over its labels is only its unit ("(tkr)") is
+# named by the title-like line above it on its page: the förbund's
+# investment plan p3, under "Investeringsbudget" and a paragraph
+check "... a table headed only by its unit takes the page's title above it" python3 - "$TMP/got.json" <<'PY'
+import json, sys
+rows = json.load(open(sys.argv[1], encoding='utf-8'))['rows']
+t = {r['table'] for r in rows if r['file'] == 'se_alingsas-vargarda-raddningstjanstforbund_2027_budget.pdf' and r['page'] == 3
+     and r['label'] == 'Fordon'}
+sys.exit(0 if t == {'Investeringsbudget'} else print('#', t) or 1)
+PY
 # columns computed from others: the frame slides' "Ram inkl förändringar"
 # (the frame, its compensation and changes) and "… och statsbidrag" (that
 # and the grants), by their figures; TN's "Avv. prognos/ budget", the
