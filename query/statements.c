@@ -421,6 +421,27 @@ about_goal(const char *s, const psi_words *w)
     return true;
 }
 
+/* Whether a statement judges how far a goal was reached, a follow-up's
+ * word and not a goal: "Målet att ha en pålitlig leverans bedöms ha
+ * uppnåtts", "Målet bedöms därmed uppnått", "målvärdet har inte
+ * uppfyllts"; not "Målet ska vara uppnått 2030". */
+static bool
+assessed(const psi_words *w)
+{
+    static const char *const done[] = { "uppnåtts", "uppfyllts", "nåtts", "uppnåddes", "uppfylldes", "nåddes", NULL };
+    static const char *const judged[] = { "bedöms", "bedömdes", "bedömts", "anses", "ansågs", NULL };
+    static const char *const reached[] = { "uppnått", "uppnådd", "uppnådda", "uppfyllt", "uppfylld", "uppfyllda",
+                                           "nått", NULL };
+    bool judge = false, reach = false;
+    for (size_t i = 0; i < w->n; i++) {
+        if (word_before(w, i + 1, 1, done))
+            return true;
+        judge |= word_before(w, i + 1, 1, judged);
+        reach |= word_before(w, i + 1, 1, reached);
+    }
+    return judge && reach;
+}
+
 /* Whether s ends a lead-in to a list ("Per verksamhet finns följande mål:"). */
 static bool
 lead_in(const char *s)
@@ -457,6 +478,8 @@ kind_of(const char *s, const psi_words *w, bool *plain)
             return PS_STATEMENT_FACT;
     if (about_goal(s, w))
         return PS_STATEMENT_NO_CUE;
+    if (assessed(w))
+        return PS_STATEMENT_FACT;
     psi_words head = *w; /* the words a cue may lie in; what follows it may
                           * be read to the end ("Det uppnås genom") */
     head.n -= cut;
@@ -903,6 +926,67 @@ starts_upper(const char *s)
     return psi_starts_lower(s + l);
 }
 
+/* Whether s[0..n) is a table's figure cell: a number, perhaps after a
+ * comparison and before a per cent sign ("12,5%", "≥12%", "<1%", "81"). */
+static bool
+figure_cell(const char *s, size_t n)
+{
+    static const char *const signs[] = { "<", ">", "=", "\xe2\x89\xa5", "\xe2\x89\xa4", NULL }; /* ≥ ≤ */
+    for (int k = 0; signs[k]; k++) {
+        size_t l = strlen(signs[k]);
+        if (n > l && !strncmp(s, signs[k], l)) {
+            s += l;
+            n -= l;
+            break;
+        }
+    }
+    if (n && s[n - 1] == '%')
+        n--;
+    size_t i = 0, digits = 0;
+    while (i < n && (isdigit((unsigned char)s[i]) || ((s[i] == ',' || s[i] == '.') && i > 0 && i + 1 < n))) {
+        digits += isdigit((unsigned char)s[i]) != 0;
+        i++;
+    }
+    return digits && i == n;
+}
+
+/* Drops, in place, runs of three figure cells or more from a statement: a
+ * goal table's outcome and target columns read into the goal's sentence
+ * ("… auktoriserad tolk ska uppgå till minst 33,6% ≥32% 37,9% 32%." is
+ * "… minst 32%."). */
+static void
+drop_figure_runs(char *t)
+{
+    char *out = t;
+    const char *p = t;
+    while (*p) {
+        const char *run = p;
+        size_t cells = 0;
+        const char *q = p;
+        for (;;) {
+            while (*q == ' ')
+                q++;
+            size_t len = strcspn(q, " ");
+            if (!len || !figure_cell(q, len))
+                break;
+            q += len;
+            cells++;
+        }
+        if (cells >= 3 && (run == t || run[-1] == ' ')) {
+            p = q;
+            while (*p == ' ')
+                p++;
+            if (out > t && *p && out[-1] != ' ')
+                *out++ = ' ';
+            continue;
+        }
+        *out++ = *p++;
+    }
+    while (out > t && out[-1] == ' ')
+        out--;
+    *out = '\0';
+}
+
 /* Adds statement s[0..n) to l as an analyst reads it: without the bullet
  * of its list item ("• I varje barngrupp ska …") or a comma at its end, and a listed goal's
  * next clause without its "att", from a capital ("att fler blanketter ska
@@ -953,6 +1037,7 @@ push_statement(psi_strlist *l, const char *s, size_t n)
     }
     if (!clause) {
         l->v[l->n++] = psi_strndup(s, n);
+        drop_figure_runs(l->v[l->n - 1]);
         return;
     }
     s += 4;
@@ -965,6 +1050,7 @@ push_statement(psi_strlist *l, const char *s, size_t n)
     memcpy(t, up, u);
     memcpy(t + u, s + k, n - k);
     t[n - k + u] = '\0';
+    drop_figure_runs(t);
     l->v[l->n++] = t;
 }
 
@@ -1025,6 +1111,27 @@ name_first(const char *s, span sp)
         if (sp.e - sp.s == strlen(firsts[i]) && !strncmp(s + sp.s, firsts[i], sp.e - sp.s))
             return true;
     return false;
+}
+
+/* Where a register body's name that ends with word j starts, when it
+ * starts at or after word lo and before word first ("Tolkförmedling Väst
+ * ska …": the subject is the förbund, not "Väst"); else first. */
+static size_t
+body_name_start(const char *s, const span *w, size_t lo, size_t first, size_t j)
+{
+    size_t from = j >= lo + 4 ? j - 4 : lo;
+    if (from >= first)
+        return first;
+    psi_body_match m[8];
+    size_t n = psi_register_scan(s + w[from].s, w[j].e - w[from].s, m, 8);
+    for (size_t i = 0; i < n; i++) {
+        if (w[from].s + m[i].end != w[j].e)
+            continue;
+        for (size_t k = from; k < first; k++)
+            if (w[k].s == w[from].s + m[i].start)
+                return k;
+    }
+    return first;
 }
 
 /* Whether word j of w goes on a goal's predicate: a word in lower case,
@@ -1088,6 +1195,7 @@ split_goals(const char *s, size_t n, psi_strlist *out)
             size_t first = j;
             while (first > prev_end && name_first(s, w[first - 1]))
                 first--;
+            first = body_name_start(s, w, prev_end, first, j);
             /* … but the "och" where the last goal ended opens this one's
              * subject ("… ska byggas ut och Västra Götaland ska vara …") */
             bool opens = any && first - 1 == prev_end && word_is(s, w[first - 1], "och");
@@ -1119,7 +1227,11 @@ split_goals(const char *s, size_t n, psi_strlist *out)
             size_t open = end;
             while (open > k + 2 && !word_is(s, w[open - 1], "att"))
                 open--;
-            if (open > k + 3 && for_or_so(s, w[open - 2])) {
+            /* "… ska ligga i framkant och verksamheten ska utvecklas": a
+             * second clause with its own subject in lower case, one goal */
+            bool joined = end >= k + 4 && word_is(s, w[end - 2], "och") && !starts_upper(s + w[end - 1].s) &&
+                          !word_is(s, w[end - 1], "att");
+            if ((open > k + 3 && for_or_so(s, w[open - 2])) || joined) {
                 end++; /* past the second "ska", to its clause's end */
                 while (end < nw && predicate_goes_on(s, w, end) && !is_ska(s, w[end]))
                     end++;

@@ -97,4 +97,18 @@ sys.exit(0 if not motion and y and y[0]['others'] >= 4 else print('#', motion[:2
 PY
 run_ps 1 "... as text" goals --db "$TMP/kf18" --org 1489
 check "... says so" grep -q '^2018: 1 document, .* of others (motions, the nation, the law))$' "$TMP/out"
+# an annual report's goal table (Tolkförmedling p18): its five
+# verksamhetsmål with the förbund's whole name, the indicators without the
+# outcome and target cells read into them, and none of the next pages'
+# judgements ("Målet … bedöms ha uppnåtts")
+"$PLANSOK" ingest -q --db "$TMP/tolk" "$SHARED/realplans/se_tolkformedling-vast_2025_arsredovisning.pdf" >/dev/null 2>&1
+run_ps 0 "goals of Tolkförmedling Väst's annual report" goals --db "$TMP/tolk" --org "Tolkförmedling Väst" --format json
+check "... the five verksamhetsmål whole, the indicators clean, no judgement" python3 - "$TMP/out" <<'PY'
+import json, re, sys
+g = [x['text'] for x in json.load(open(sys.argv[1]))['goals']]
+whole = [t for t in g if t.startswith('Tolkförmedling Väst ska')]
+bad = [t for t in g if re.search(r'\d%\s+[<>≥≤]?\d', t) or 'bedöms' in t or t.startswith('Väst ska')]
+ok = len(whole) == 5 and not bad and 'Andel uppdrag som utförs av auktoriserad tolk ska uppgå till minst 32%.' in g
+sys.exit(0 if ok else print('#', whole, bad) or 1)
+PY
 done_testing

@@ -51,6 +51,13 @@ test_statement_kinds(void)
         { "Idag har länet 28 %.", PS_STATEMENT_FACT },
         { "I dag finns målet i tre kommuner.", PS_STATEMENT_FACT },
         { "Under 2011 omkom 11 personer i vägtrafiken i Jönköpings län.", PS_STATEMENT_FACT },
+        /* a follow-up's judgement of a goal (Tolkförmedling p19-20) */
+        { "Målet att ha en pålitlig leverans bedöms ha uppnåtts, trots att en av indikatorernas målvärde inte "
+          "uppfyllts.",
+          PS_STATEMENT_FACT },
+        { "Målet att bedriva en hållbar verksamhet bedöms därmed uppnått.", PS_STATEMENT_FACT },
+        { "Målvärdet för sjukfrånvaron har inte nåtts.", PS_STATEMENT_FACT },
+        { "Målet ska vara uppnått senast 2030.", PS_STATEMENT_GOAL },
         { "Under 2011 gjordes 17 miljoner resor med Länstrafiken i Jönköpings län.", PS_STATEMENT_FACT },
         { "Sedan 2010 har antalet resor ökat med 5 %.", PS_STATEMENT_FACT },
         { "Det finns ett mål om att minska utsläppen.", PS_STATEMENT_FACT },
@@ -705,6 +712,21 @@ test_statement_split(void)
           { "I Västra Götaland ska alla ha möjlighet att leva ett gott liv.", NULL } },
         { "Kollektivtrafiken ska byggas ut och Västra Götaland ska vara en föregångare.",
           { "Kollektivtrafiken ska byggas ut", "Västra Götaland ska vara en föregångare." } },
+        /* a body's name of two capitalised words is the subject whole (the
+         * register knows it), after a lead-in's colon (Tolkförmedling p18) */
+        { "Direktionen har fastslagit följande verksamhetsmål: Tolkförmedling Väst ska ha en pålitlig leverans",
+          { "Tolkförmedling Väst ska ha en pålitlig leverans", NULL } },
+        /* a goal table's outcome and target cells read into the sentence
+         * are left out (three figure cells in a row); a target stays */
+        { "Andel uppdrag som utförs av auktoriserad tolk ska uppgå till minst 33,6% ≥32% 37,9% 32%.",
+          { "Andel uppdrag som utförs av auktoriserad tolk ska uppgå till minst 32%.", NULL } },
+        { "Andel tillfällen tolkar uteblir från bokade 1,0% <1% 1,0% uppdrag ska understiga 1%.",
+          { "Andel tillfällen tolkar uteblir från bokade uppdrag ska understiga 1%.", NULL } },
+        { "Befolkningen ska öka med 5 procent från 2019 till 2030.",
+          { "Befolkningen ska öka med 5 procent från 2019 till 2030.", NULL } },
+        /* a second clause with its own subject in lower case is one goal */
+        { "Tolkförmedling Väst ska ligga i framkant och verksamheten ska utvecklas",
+          { "Tolkförmedling Väst ska ligga i framkant och verksamheten ska utvecklas", NULL } },
     };
     for (size_t c = 0; c < sizeof splits / sizeof *splits; c++) {
         psi_strlist v = { 0 };
