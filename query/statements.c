@@ -838,6 +838,36 @@ add_statement(psi_statements *out, char *text, size_t passage)
     st->passage = passage;
 }
 
+/* Whether a part of a heading path, its number left out, is a goal's
+ * title: "2. Kompetensförsörjningsmål > Förskola", "Mål > Trygghet". */
+static bool
+path_names_goals(const char *heading)
+{
+    for (const char *p = heading; p && *p; p = strstr(p, " > "), p = p ? p + 3 : NULL) {
+        size_t len = strcspn(p, ">");
+        while (len && p[len - 1] == ' ')
+            len--;
+        const char *q = p;
+        while (q < p + len && (isdigit((unsigned char)*q) || *q == '.' || *q == ' '))
+            q++;
+        char *part = psi_strndup(q, (size_t)(p + len - q));
+        bool r = *part && psi_heading_names_goal(part);
+        free(part);
+        if (r)
+            return true;
+    }
+    return false;
+}
+
+/* Whether a passage's text is a list: it opens with a bullet. */
+static bool
+is_list(const char *text)
+{
+    while (*text == ' ' || *text == '\n')
+        text++;
+    return psi_bullet_len(text) > 0;
+}
+
 void
 psi_heading_statements(const char *heading, const char *const *texts, size_t n, bool heading_too,
                        psi_statements *out)
@@ -849,6 +879,10 @@ psi_heading_statements(const char *heading, const char *const *texts, size_t n, 
      * … mötesplatser"), unless it is a lead-in or about a goal; under a
      * title that states the goal itself, the heading's goal is it */
     bool titled = heading && !goal && psi_heading_names_goal(heading);
+    /* the items of a list under a goals' heading are goals, cue or not
+     * ("2. Kompetensförsörjningsmål > Förskoleklass" / "• 100 procent
+     * legitimerade och behöriga lärare eller förskollärare.") */
+    bool goals_below = heading && path_names_goals(heading);
     if (!heading_too) {
         free(goal);
         goal = NULL;
@@ -863,6 +897,7 @@ psi_heading_statements(const char *heading, const char *const *texts, size_t n, 
     for (size_t p = 0; p < n; p++) {
         psi_strlist sl = { 0 };
         psi_goal_statements(texts[p] ? texts[p] : "", &sl);
+        bool listed = goals_below && is_list(texts[p] ? texts[p] : "");
         if (out->n + sl.n + 1 > cap) {
             cap = 2 * (out->n + sl.n + 1);
             out->v = psi_realloc(out->v, cap * sizeof *out->v);
@@ -873,7 +908,7 @@ psi_heading_statements(const char *heading, const char *const *texts, size_t n, 
             st->heading = false;
             bool plain;
             st->kind = kind_of(st->text, &st->w, &plain);
-            if (titled && sl.n == 1 && plain && st->w.n >= 5)
+            if ((titled && sl.n == 1 && plain && st->w.n >= 5) || (listed && plain && st->w.n >= 3))
                 st->kind = PS_STATEMENT_GOAL;
             /* the heading's goal stated in full in the text ("Mål –
              * tågresandet ska tredubblas" / "Målbild tåg 2035 är att

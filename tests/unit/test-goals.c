@@ -345,6 +345,30 @@ test_goal_headings(void)
             CHECK(ss.v[0].kind == under[i].kind);
         psi_statements_release(&ss);
     }
+    /* the items of a list under a goals' heading are goals without a cue
+     * (BUN's kompetensförsörjningsplan p6); not prose under it, nor a list
+     * under another heading */
+    static const struct {
+        const char *heading, *text;
+        ps_statement_kind kind;
+    } lists[] = {
+        { "Kompetensförsörjningsplan > 2. Kompetensförsörjningsmål > Förskoleklass",
+          "• 100 procent legitimerade och behöriga lärare eller förskollärare.", PS_STATEMENT_GOAL },
+        { "Plan > Verksamhetsmål > Rektor", "• Två års erfarenhet som biträdande rektor eller chef.",
+          PS_STATEMENT_GOAL },
+        { "Kompetensförsörjningsplan > 2. Kompetensförsörjningsmål > Förskoleklass",
+          "Förskoleklassen har i dag många legitimerade lärare.", PS_STATEMENT_NO_CUE },
+        { "Kompetensförsörjningsplan > 3. Bakgrund > Förskoleklass",
+          "• 100 procent legitimerade och behöriga lärare eller förskollärare.", PS_STATEMENT_NO_CUE },
+    };
+    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+        psi_statements ss;
+        const char *text = lists[i].text;
+        psi_heading_statements(lists[i].heading, &text, 1, false, &ss);
+        printf("# listed under '%s': '%s'\n", lists[i].heading, lists[i].text);
+        CHECK(ss.n == 1 && ss.v[0].kind == lists[i].kind);
+        psi_statements_release(&ss);
+    }
     /* a goal stated in the heading, after its title, comes first (with its
      * first passage); a numbered chapter of a compound, a year's and a
      * name of two words do not */
