@@ -90,7 +90,9 @@ typedef struct goal_set {
     size_t cap;    /* of g->goals, w, sig and about */
     psi_words *w;      /* each goal's psi_words */
     psi_goal_sig *sig; /* what comparing it reads (borrows from w) */
-    bool *about;   /* stated in a passage that matches the topic */
+    bool *about;   /* stated in a passage that matches the topic, the goal
+                      or its heading path naming it */
+    psi_topic topic; /* the topic's words (none without a topic) */
     char **who;    /* whose each goal is: the who_of() of the documents
                       stating it, joined by RS; NULL when none is known */
     size_t *first; /* each year's first goal; first[nyears] is ngoals */
@@ -320,6 +322,7 @@ goal_set_release(goal_set *gs)
     free(gs->year_docs);
     free(gs->about);
     free(gs->first);
+    psi_topic_release(&gs->topic);
 }
 
 static void
@@ -426,6 +429,37 @@ typedef struct stated {
     bool about;
 } stated;
 
+/* Whether passage p (passage np of the statements ss) names the topic only
+ * in passing: not in its heading path, in none of its goals, and nowhere
+ * but in statements that are no goals ("… och ge förutsättningar för en
+ * god kompetensförsörjning."). A scorecard's inline heading between its
+ * goals ("… rikssnittet Arbetsmarknad och kompetensförsörjning Andelen
+ * …") lies in no statement: its goals are about the topic. */
+static bool
+in_passing(const psi_topic *t, const ps_hit *p, const psi_statements *ss, size_t np)
+{
+    if (psi_topic_named(t, p->heading))
+        return false;
+    char *rest = psi_strdup(p->text ? p->text : "");
+    bool passing = false;
+    for (size_t k = 0; k < ss->n; k++) {
+        if (ss->v[k].passage != np || ss->v[k].heading)
+            continue;
+        bool names = psi_topic_named(t, ss->v[k].text);
+        if (names && ss->v[k].kind == PS_STATEMENT_GOAL) {
+            free(rest);
+            return false;
+        }
+        char *at = strstr(rest, ss->v[k].text);
+        if (at) /* blank it out: what is left lies in no statement */
+            memset(at, ' ', strlen(ss->v[k].text));
+        passing |= names;
+    }
+    passing = passing && !psi_topic_named(t, rest);
+    free(rest);
+    return passing;
+}
+
 /* The goals of year y, in document order, each once; topic (sorted by
  * cmp_passage, or NULL for none) marks the passages about the topic. */
 static ps_status
@@ -483,9 +517,17 @@ collect_year(ps_index *ix, const ps_query_opts *scope, int y, const ps_hits *top
             psi_statements_release(&ss);
             continue;
         }
+        bool *aside = psi_calloc(j - i + 1, sizeof *aside);
+        for (size_t k = i; k < j; k++)
+            aside[k - i] = topic && gs->topic.n && in_passing(&gs->topic, &h->hits[k], &ss, k - i);
         for (size_t k = 0; k < ss.n; k++) {
             const ps_hit *p = &h->hits[i + ss.v[k].passage];
-            bool about = !topic || (topic->n && bsearch(p, topic->hits, topic->n, sizeof *topic->hits, cmp_passage));
+            /* about the topic: in a passage that matches it, unless it names
+             * it only in passing (a lokalförsörjningsplan's "… en god
+             * kompetensförsörjning" beside goals for premises); a goal
+             * that names it is about it there too */
+            bool about = !topic || (topic->n && bsearch(p, topic->hits, topic->n, sizeof *topic->hits, cmp_passage) &&
+                                    (!aside[ss.v[k].passage] || psi_topic_named(&gs->topic, ss.v[k].text)));
             if (!mal) {
                 if (!psi_hit_names_goal(p, ss.v[k].text, &ss.v[k].w))
                     continue;
@@ -507,6 +549,7 @@ collect_year(ps_index *ix, const ps_query_opts *scope, int y, const ps_hits *top
             ss.v[k].w = (psi_words){ 0 };
         }
         psi_statements_release(&ss);
+        free(aside);
     }
     /* a statement alike to an earlier goal of the year is that goal again */
     psi_goal_sig *sig = psi_malloc((n + 1) * sizeof *sig);
@@ -853,6 +896,7 @@ ps_goals_compare(ps_index *ix, const ps_query_opts *scope, const int *years, int
     if (s == PS_OK)
         s = scope_years(ix, scope, years, nyears, g, err);
     if (s == PS_OK && query && query[strspn(query, " \t\n")]) {
+        psi_topic_of(query, &gs.topic);
         ps_query_opts q = *scope;
         q.year_from = g->years[0].year;
         q.year_to = g->years[g->nyears - 1].year;

@@ -111,4 +111,18 @@ bad = [t for t in g if re.search(r'\d%\s+[<>≥≤]?\d', t) or 'bedöms' in t or
 ok = len(whole) == 5 and not bad and 'Andel uppdrag som utförs av auktoriserad tolk ska uppgå till minst 32%.' in g
 sys.exit(0 if ok else print('#', whole, bad) or 1)
 PY
+# goals about a topic: the kompetensförsörjningsplan's goals listed per
+# verksamhet without a cue ("• 100 procent legitimerade och behöriga
+# lärare …"), and not the lokalförsörjningsplan's goals for premises,
+# whose passage names kompetensförsörjning only in passing
+"$PLANSOK" ingest -q --db "$TMP/bun" "$SHARED"/realplans/se_alingsas-barn-och-ungdomsnamnden_2026*.pdf >/dev/null 2>&1
+run_ps 0 "goals of barn- och ungdomsnämnden about kompetensförsörjning (one year: listed)" \
+    goals --db "$TMP/bun" --org 1489 --format json kompetensförsörjning
+check "... the listed goals, not the premises'" python3 - "$TMP/out" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+g = {x['text'] for x in d['goals']}
+ok = '100 procent legitimerade och behöriga lärare eller förskollärare.' in g and not any('lokal' in t for t in g)
+sys.exit(0 if ok else print('#', sorted(g)) or 1)
+PY
 done_testing
