@@ -655,6 +655,12 @@ bool psi_budget_label_difference(const char *label);
 /* Marks rows beside a row that split its figure in a column of their own
  * as its parts (PS_ROW_OF_WHICH): rows row[0..n) of one table, in order. */
 void psi_budget_breakdowns(ps_budget_row **row, size_t n);
+/* A balance sheet's two sides read as one table: when a total by its
+ * label closes the item rows above it and a later one of the same
+ * figures closes the item rows between them ("SUMMA TILLGÅNGAR", "SUMMA
+ * EGET KAPITAL OCH SKULDER"), the rows after the first are a table of
+ * their own, named by the second's label after its "Summa". */
+void psi_budget_balance_sides(ps_budget_row **row, size_t n);
 
 /* ingest/cells.c: the cells of a table line (for budget.c) ---------------- */
 

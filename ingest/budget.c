@@ -113,6 +113,7 @@ table_sums(ps_budget_row *v, const row_place *at, size_t n)
     for (size_t i = 0; i < n; i++)
         rows[i] = &v[i];
     psi_budget_breakdowns(rows, n); /* rows of either side that split a row's figure */
+    psi_budget_balance_sides(rows, n);
     free(rows);
     free(indent);
 }

@@ -17,6 +17,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define MAX_PARTS 60    /* rows a total above its parts may hold */
 #define INDENT_PT 3.0   /* a part set in under its total, at least */
@@ -378,6 +379,84 @@ psi_budget_breakdowns(ps_budget_row **row, size_t n)
             row[j]->level = r->level + 1;
         }
         i = k - 1;
+    }
+}
+
+/* Whether the item rows row[from..to) add up to row t in every column,
+ * within their rounding, with figures other than zero. */
+static bool
+items_make(ps_budget_row **row, size_t from, size_t to, size_t t, double tol)
+{
+    const ps_budget_row *r = row[t];
+    bool nonzero = false;
+    for (size_t c = 0; c < r->ncols; c++) {
+        if (!r->present[c])
+            continue;
+        double sum = 0;
+        size_t k = 0;
+        for (size_t j = from; j < to; j++)
+            if (row[j]->role == PS_ROW_ITEM && row[j]->ncols == r->ncols && row[j]->present[c]) {
+                sum += row[j]->amounts[c];
+                k++;
+            }
+        if (!(fabs(sum - r->amounts[c]) <= tol * (k < 4 ? (double)(k ? k : 1) : 4) + 1e-9))
+            return false;
+        nonzero |= r->amounts[c] != 0;
+    }
+    return nonzero;
+}
+
+/* The words of a total's label after its "Summa": "SUMMA EGET KAPITAL OCH
+ * SKULDER" gives "EGET KAPITAL OCH SKULDER". */
+static char *
+after_summa(const char *label)
+{
+    static const char *const firsts[] = { "summa ", "s:a ", "totalt ", "total ", NULL };
+    const char *rest = label;
+    for (int k = 0; firsts[k] && rest == label; k++)
+        if (!strncasecmp(label, firsts[k], strlen(firsts[k])))
+            rest = label + strlen(firsts[k]);
+    /* with a capital first: "Summa eget kapital och skulder" names "Eget
+     * kapital och skulder" */
+    uint32_t cp;
+    size_t n = strlen(rest), k = psi_utf8_decode(rest, n, &cp);
+    char up[4];
+    size_t u = k ? psi_utf8_encode(psi_cp_upper(cp), up) : 0;
+    char *name = psi_malloc(n - k + u + 1);
+    memcpy(name, up, u);
+    memcpy(name + u, rest + k, n - k);
+    name[n - k + u] = '\0';
+    return name;
+}
+
+void
+psi_budget_balance_sides(ps_budget_row **row, size_t n)
+{
+    if (n < 4)
+        return;
+    double tol = half_step(row, n);
+    for (size_t i = 1; i + 2 < n; i++) {
+        if (row[i]->role != PS_ROW_TOTAL || row[i]->level || !psi_budget_label_total(row[i]->label) ||
+            !items_make(row, 0, i, i, tol))
+            continue;
+        for (size_t j = i + 2; j < n; j++) {
+            const ps_budget_row *a = row[i], *b = row[j];
+            if (b->role != PS_ROW_TOTAL || b->level || b->ncols != a->ncols || !psi_budget_label_total(b->label))
+                continue;
+            bool same = true;
+            for (size_t c = 0; c < a->ncols && same; c++)
+                same = a->present[c] == b->present[c] && (!a->present[c] || fabs(a->amounts[c] - b->amounts[c]) <= tol);
+            if (!same || !items_make(row, i + 1, j, j, tol))
+                continue;
+            /* the second side is a table of its own, named by its total */
+            char *name = after_summa(b->label);
+            for (size_t k = i + 1; k < n; k++) {
+                free(row[k]->table);
+                row[k]->table = psi_strdup(name);
+            }
+            free(name);
+            return;
+        }
     }
 }
 

@@ -207,4 +207,23 @@ PY
 run_ps 0 "plansok budget as text" budget --db "$TMP/db3"
 check "... shows them in one table, the year beside the figure" sh -c \
     "grep -c 'Alingsås 2025 Liknande kommuner 2024 Kommungenomsnitt 2024' '$TMP/out' | grep -qx 1 && grep -q 'på HVB någon gång under året *20 (2024) *21 *27\$' '$TMP/out'"
+# a balance sheet's two sides read as one table are two (Tolkförmedling
+# p28): "SUMMA TILLGÅNGAR" over the assets, then the equity and debts
+# under "EGET KAPITAL OCH SKULDER", each side's items adding up to its total
+run_ps 0 "ingest an annual report" ingest --db "$TMP/db4" "$SHARED/realplans/se_tolkformedling-vast_2025_arsredovisning.pdf"
+run_ps 0 "plansok budget --format json" budget --db "$TMP/db4" --format json
+check "... its balance sheet is two tables, each adding up to its total" python3 - "$TMP/out" <<'PY'
+import json, sys
+rows = [r for r in json.load(open(sys.argv[1], encoding='utf-8'))['rows'] if r['page'] == 28]
+bad = []
+for table, total in (('TILLGÅNGAR', 'SUMMA TILLGÅNGAR'), ('EGET KAPITAL OCH SKULDER', 'SUMMA EGET KAPITAL OCH SKULDER')):
+    t = [r for r in rows if r['table'] == table]
+    if not t or t[-1]['label'] != total:
+        bad.append((table, [r['label'] for r in t][-1:]))
+        continue
+    s = sum(r['amounts'][0] for r in t if r['role'] == 'item')
+    if abs(s - t[-1]['amounts'][0]) > 2:
+        bad.append((table, s, t[-1]['amounts'][0]))
+sys.exit(0 if not bad else print('#', bad) or 1)
+PY
 done_testing

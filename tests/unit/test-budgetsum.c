@@ -384,9 +384,66 @@ test_breakdowns(void)
     }
 }
 
+/* Tolkförmedling p28: a balance sheet's two sides read as one table are
+ * two; a result before and after extraordinary items of the same figures
+ * (p27) is not */
+static void
+test_balance(void)
+{
+    static const struct {
+        const char *label;
+        double a[2];
+        ps_budget_role role;
+    } sheet[] = {
+        { "Immateriell anläggningstillgång", { 4040, 5726 }, PS_ROW_ITEM },
+        { "Summa anläggningstillgångar", { 4040, 5726 }, PS_ROW_TOTAL },
+        { "Fordringar", { 47669, 42839 }, PS_ROW_ITEM },
+        { "Likvida medel", { 32050, 15693 }, PS_ROW_ITEM },
+        { "Summa omsättningstillgångar", { 79718, 58532 }, PS_ROW_TOTAL },
+        { "SUMMA TILLGÅNGAR", { 83758, 64258 }, PS_ROW_TOTAL },
+        { "Eget kapital", { 26781, 30731 }, PS_ROW_ITEM },
+        { "Andelskapital, medlemmar", { 3212, 3212 }, PS_ROW_ITEM },
+        { "Årets resultat", { 315, -3950 }, PS_ROW_ITEM },
+        { "Summa eget kapital", { 30308, 29993 }, PS_ROW_TOTAL },
+        { "Kortfristiga skulder", { 53450, 34264 }, PS_ROW_ITEM },
+        { "Summa skulder", { 53450, 34264 }, PS_ROW_TOTAL },
+        { "SUMMA EGET KAPITAL OCH SKULDER", { 83758, 64258 }, PS_ROW_TOTAL },
+    }, result[] = {
+        { "Verksamhetens intäkter", { 233760, 231858 }, PS_ROW_ITEM },
+        { "Verksamhetens kostnader", { -233760, -231543 }, PS_ROW_ITEM },
+        { "Resultat före extraord. poster", { 0, 315 }, PS_ROW_TOTAL },
+        { "Extraordinära poster", { 0, 0 }, PS_ROW_ITEM },
+        { "Årets resultat", { 0, 315 }, PS_ROW_TOTAL },
+    };
+    for (int t = 0; t < 2; t++) {
+        size_t n = t ? sizeof result / sizeof *result : sizeof sheet / sizeof *sheet;
+        ps_budget_row v[16] = { 0 };
+        ps_budget_row *p[16];
+        unsigned char present[2] = { 1, 1 };
+        for (size_t i = 0; i < n; i++) {
+            v[i].label = (char *)(t ? result[i].label : sheet[i].label);
+            v[i].ncols = 2;
+            v[i].amounts = (double *)(t ? result[i].a : sheet[i].a);
+            v[i].present = present;
+            v[i].role = t ? result[i].role : sheet[i].role;
+            v[i].table = strdup("TILLGÅNGAR");
+            p[i] = &v[i];
+        }
+        psi_budget_balance_sides(p, n);
+        printf("# balance sides, %s\n", t ? "a result" : "a balance sheet");
+        CHECK_STR(v[t ? 2 : 5].table, "TILLGÅNGAR");
+        CHECK_STR(v[n - 1].table, t ? "TILLGÅNGAR" : "EGET KAPITAL OCH SKULDER");
+        if (!t)
+            CHECK_STR(v[6].table, "EGET KAPITAL OCH SKULDER");
+        for (size_t i = 0; i < n; i++)
+            free(v[i].table);
+    }
+}
+
 int
 main(void)
 {
+    test_balance();
     test_differences();
     test_breakdowns();
     for (size_t i = 0; i < sizeof coltables / sizeof coltables[0]; i++)
