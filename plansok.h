@@ -242,6 +242,10 @@ typedef struct ps_budget_row {
                            it that holds it (a total over its parts, the row
                            of a "varav"); a part above its total has the
                            total's level; else 0 */
+    int table_no;       /* its table's number on its page, from 1 (0 in
+                           an index written before it was recorded) */
+    char *parent;       /* the label of the row that holds it: its total,
+                           or the row of a "varav"; "" for none */
     char *column_roles; /* a letter per column: 'i' item, 't' total, 'd'
                            difference; "" or NULL when not known (items);
                            read it with ps_budget_column_role */

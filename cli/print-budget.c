@@ -29,6 +29,8 @@ budget_json(FILE *f, const ps_budget *b)
         sprinter_map_string(sp, "file", r->file);
         sprinter_map_integer(sp, "page", r->page + 1);
         sprinter_map_string(sp, "table", r->table);
+        sprinter_map_integer(sp, "table_no", r->table_no);
+        sprinter_map_string(sp, "parent", r->parent ? r->parent : "");
         sprinter_map_string(sp, "unit", r->unit);
         sprinter_map_string(sp, "label", r->label);
         sprinter_map_string(sp, "role", ps_budget_role_name(r->role));
@@ -61,7 +63,7 @@ budget_json(FILE *f, const ps_budget *b)
 static void
 budget_csv(FILE *f, const ps_budget *b)
 {
-    fprintf(f, "organisation,lan,year,file,page,table,unit,label,column,amount,role,level,org_unit,column_role\n");
+    fprintf(f, "organisation,lan,year,file,page,table,unit,label,column,amount,role,level,org_unit,column_role,table_no,parent\n");
     for (size_t i = 0; i < b->n; i++) {
         const ps_budget_row *r = &b->rows[i];
         for (size_t k = 0; k < r->ncols; k++) {
@@ -82,7 +84,9 @@ budget_csv(FILE *f, const ps_budget *b)
             cli_escape(f, r->columns[k], ESC_CSV);
             fprintf(f, ",%.15g,%s,%d,", r->amounts[k], ps_budget_role_name(r->role), r->level);
             cli_escape(f, r->org_unit ? r->org_unit : "", ESC_CSV);
-            fprintf(f, ",%s\n", ps_column_role_name(ps_budget_column_role(r, k)));
+            fprintf(f, ",%s,%d,", ps_column_role_name(ps_budget_column_role(r, k)), r->table_no);
+            cli_escape(f, r->parent ? r->parent : "", ESC_CSV);
+            fputc('\n', f);
         }
     }
 }

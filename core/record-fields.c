@@ -98,6 +98,8 @@ const psi_field psi_budget_cell_fields[] = {
     PSI_FIELD_INT_OPT("role", ps_budget_row, role, PS_ROW_ITEM, PS_ROW_DIFFERENCE),
     PSI_FIELD_INT_OPT("level", ps_budget_row, level, 0, 64),
     PSI_FIELD_STR_OPT("column_roles", ps_budget_row, column_roles),
+    PSI_FIELD_INT_OPT("table_no", ps_budget_row, table_no, 0, 100000),
+    PSI_FIELD_STR_OPT("parent", ps_budget_row, parent),
     PSI_FIELD_END,
 };
 

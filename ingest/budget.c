@@ -132,7 +132,7 @@ new_row(psi_budget_rows *out)
 }
 
 static void
-emit_table(psi_table *tb, const psi_page *pg, int page, const psi_wordset *words, psi_budget_rows *out)
+emit_table(psi_table *tb, const psi_page *pg, int page, int table_no, const psi_wordset *words, psi_budget_rows *out)
 {
     size_t ncols;
     bool placed;
@@ -230,6 +230,7 @@ emit_table(psi_table *tb, const psi_page *pg, int page, const psi_wordset *words
                 }
                 ps_budget_row *row = new_row(out);
                 row->page = page;
+                row->table_no = table_no;
                 row->table = psi_strdup(caption);
                 row->unit = psi_strdup(unit);
                 row->label = psi_strdup(label);
@@ -384,6 +385,7 @@ page_tables(const psi_page *pg, int page, const psi_wordset *words, psi_budget_r
     size_t npending = 0;
     char *caption = NULL; /* the last short line of words */
     const char *title = NULL; /* the last title-like line of the page */
+    int ntables = 0;          /* tables emitted on the page */
     char *wrap = NULL;    /* a label line that may go with amounts below it */
     const psi_line *wrap_line = NULL; /* ... the line it is */
     double mid_x0 = -1;   /* where the last row's middle text starts, or -1 */
@@ -483,7 +485,7 @@ page_tables(const psi_page *pg, int page, const psi_wordset *words, psi_budget_r
         }
         /* anything else ends a table */
         if (tb.nrows)
-            emit_table(&tb, pg, page, words, out);
+            emit_table(&tb, pg, page, ++ntables, words, out);
         table_reset(&tb);
         free(wrap);
         wrap = NULL;

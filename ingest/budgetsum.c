@@ -320,6 +320,8 @@ psi_budget_sums(ps_budget_row **row, const double *indent, size_t n)
         if (row[i]->role == PS_ROW_ITEM && (s.closed[i] || (s.named[i] && s.parent[i] < 0)))
             row[i]->role = PS_ROW_TOTAL;
         row[i]->level = level_of(&s, i, 0);
+        free(row[i]->parent);
+        row[i]->parent = s.parent[i] >= 0 ? psi_strdup(row[s.parent[i]]->label) : NULL;
     }
     free(top);
     free(part);
@@ -377,6 +379,8 @@ psi_budget_breakdowns(ps_budget_row **row, size_t n)
         for (size_t j = i + 1; j < k; j++) {
             row[j]->role = PS_ROW_OF_WHICH;
             row[j]->level = r->level + 1;
+            free(row[j]->parent);
+            row[j]->parent = psi_strdup(r->label);
         }
         i = k - 1;
     }

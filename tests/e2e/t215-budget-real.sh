@@ -165,6 +165,18 @@ for r in rows:
         bad.append((r['label'], items, r['amounts'][-1]))
 sys.exit(0 if not bad else print('#', bad) or 1)
 PY
+# rows of one label under different totals are kept apart by their
+# parent ("Vattenverk" under three groups of TN p10); each row carries its
+# table's number on its page
+run_ps 0 "budget as CSV" budget --db "$TMP/db2" --format csv
+check "... each row names its parent and its table's number" python3 - "$TMP/out" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding='utf-8')))
+vv = {r['parent'] for r in rows if r['label'] == 'Vattenverk' and r['page'] == '10'}
+nos = {r['table_no'] for r in rows if r['page'] == '10' and 'tekniska' in r['file']}
+ok = vv == {'Expansionsinvestering - VA', 'Reinvestering', 'Anpassningsinvestering'} and '0' not in nos and nos
+sys.exit(0 if ok else print('#', vv, nos) or 1)
+PY
 # a topic keeps the rows that name it, and the parts set in under a total
 # that does: "reinvestering" keeps TN p3's reinvestment group with its
 # eleven parts, not the other groups' parts of the same names; a table

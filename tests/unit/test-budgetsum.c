@@ -181,6 +181,7 @@ test_table(const table *t)
         CHECK(v[i].level == t->rows[i].level);
         free(v[i].amounts);
         free(v[i].present);
+        free(v[i].parent);
     }
     free(v);
     free(p);
@@ -381,6 +382,10 @@ test_breakdowns(void)
         CHECK(v[0].role == PS_ROW_ITEM && v[1].role == PS_ROW_ITEM);
         CHECK(v[2].role == cases[t].want && v[3].role == cases[t].want);
         CHECK(v[2].level == (cases[t].want == PS_ROW_OF_WHICH ? 1 : 0));
+        /* each part names the row it splits */
+        CHECK(cases[t].want != PS_ROW_OF_WHICH || (v[3].parent && !strcmp(v[3].parent, "Medlemsbidrag 2027")));
+        for (size_t i = 0; i < 4; i++)
+            free(v[i].parent);
     }
 }
 
