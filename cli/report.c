@@ -32,6 +32,20 @@ org_name(const char *org)
     return org && *org ? org : "okänd organisation";
 }
 
+/* A section kind in Swedish, as a report names it. */
+static const char *
+section_sv(ps_section s)
+{
+    switch (s) {
+    case PS_SECTION_MAL: return "mål";
+    case PS_SECTION_INSATSER: return "insatser";
+    case PS_SECTION_BUDGET: return "budget";
+    case PS_SECTION_OTHER:
+    case PS_SECTION_COUNT: break;
+    }
+    return "övrigt";
+}
+
 /* "1 passage", "2 passager". */
 static const char *
 passager(unsigned n)
@@ -232,7 +246,7 @@ write_best(const report_out *o, const ps_report *r)
             fprintf(f, o->html ? "</b> · %u %s i %u dokument · " : "** – %u %s i %u dokument. ", r->voice_passages[k],
                     passager(r->voice_passages[k]), r->voice_docs[k]);
             text(o, b->file);
-            fprintf(f, o->html ? ", s. %d · %s · " : ", s. %d (%s; ", b->page + 1, ps_section_name(b->section));
+            fprintf(f, o->html ? ", s. %d · %s · " : ", s. %d (%s; ", b->page + 1, section_sv(b->section));
             text(o, b->heading);
             fputs(o->html ? "</p>\n<blockquote>" : "):\n\n> ", f);
             snippet(o, b);

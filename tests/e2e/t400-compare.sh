@@ -473,6 +473,7 @@ cp "$TMP/out" "$TMP/report.md"
 check "the report covers every län with hits, and documents without one" sh -c "while read -r lan; do grep -q \"^### \${lan:-okänt län} \" '$TMP/report.md' || exit 1; done < '$TMP/matrix-lans'"
 check "a document without a known organisation is cited as such, not with a bare comma" \
     grep -q '^\*\*okänd organisation\*\* – [0-9]* passager* i [0-9]* dokument\. kfvn-vp-2013\.pdf, s\. ' "$TMP/report.md"
+check "the report names each passage's section in Swedish" sh -c "grep -q ', s\. [0-9]* (\(mål\|insatser\|budget\|övrigt\); ' '$TMP/report.md' && ! grep -q ', s\. [0-9]* (\(mal\|other\); ' '$TMP/report.md'"
 check "the report has the matrix, goals and budget sections" sh -c "grep -q '^| Län |' '$TMP/report.md' && grep -q '^## Mål om ämnet' '$TMP/report.md' && grep -q '^## Budget' '$TMP/report.md'"
 check "every passage the report cites is on its page" sh -c "python3 -c \"
 import re
