@@ -221,9 +221,11 @@ run(int argc, char **argv)
         printf("plansok 0.1 (index schema %d)\n", PS_SCHEMA_VERSION);
         return EXIT_OK;
     }
-    /* "plansok --db DIR COMMAND …" is "plansok COMMAND --db DIR …" */
+    /* "plansok --db DIR COMMAND …" is "plansok COMMAND --db DIR …"; the
+     * word after it must be a command ("--db a --db b" is none), so the
+     * moved arguments start with the command and are moved once */
     size_t lead = !strcmp(name, "--db") ? 2 : !strncmp(name, "--db=", 5) ? 1 : 0;
-    if (lead && (size_t)argc > lead + 1) {
+    if (lead && (size_t)argc > lead + 1 && argv[1 + lead][0] != '-') {
         char **moved = malloc((size_t)(argc + 1) * sizeof *moved);
         if (!moved) {
             fprintf(stderr, "plansok: out of memory\n");

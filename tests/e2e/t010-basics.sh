@@ -34,6 +34,9 @@ check "... and says there is no index" sh -c "grep -q 'no index at' '$TMP/err' &
 run_ps 0 "plansok --db DIR docs" --db "$TMP/new/plans/db" docs
 check "... lists that index's documents" grep -q '^2 documents$' "$TMP/out"
 run_ps 0 "plansok --db=DIR docs" --db="$TMP/new/plans/db" docs
+check "... lists that index's documents" grep -q '^2 documents$' "$TMP/out"
+run_ps 2 "--db twice before a command is a usage error" --db="$TMP/a" --db="$TMP/b"
+run_ps 2 "--db --db --db is a usage error" --db --db --db
 run_ps 2 "--db without a command is a usage error" --db "$TMP/new/plans/db"
 check "... and says so" grep -q -- "--db DIR needs a command" "$TMP/err"
 # org: as a user types it: an upper-case short name in any case, the start
@@ -46,4 +49,5 @@ done
 run_ps 2 "docs org:nosuch" docs --db "$TMP/vgr" org:nosuch
 check "... says no organisation is named so" grep -q "unknown org 'nosuch': no document's organisation is named so or starts so" "$TMP/err"
 run_ps 2 "search --org nosuch" search --db "$TMP/vgr" --org nosuch budget
+check "... says no organisation is named so" grep -q "unknown org 'nosuch'" "$TMP/err"
 done_testing
