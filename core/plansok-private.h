@@ -653,8 +653,9 @@ bool psi_budget_label_of_which(const char *label);
  * mot fg år", "Avvikelse mot budget", "Förändring jämfört med 2025". */
 bool psi_budget_label_difference(const char *label);
 /* Marks rows beside a row that split its figure in a column of their own
- * as its parts (PS_ROW_OF_WHICH): rows row[0..n) of one table, in order. */
-void psi_budget_breakdowns(ps_budget_row **row, size_t n);
+ * as its parts (PS_ROW_OF_WHICH): rows row[0..n) of one table, in order,
+ * indent[i] the left edge of row i's label (NAN when unknown). */
+void psi_budget_breakdowns(ps_budget_row **row, const double *indent, size_t n);
 /* A balance sheet's two sides read as one table: when a total by its
  * label closes the item rows above it and a later one of the same
  * figures closes the item rows between them ("SUMMA TILLGÅNGAR", "SUMMA

@@ -110,9 +110,11 @@ table_sums(ps_budget_row *v, const row_place *at, size_t n)
         psi_budget_sums(rows, indent, k);
         psi_budget_column_sums(rows, k);
     }
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         rows[i] = &v[i];
-    psi_budget_breakdowns(rows, n); /* rows of either side that split a row's figure */
+        indent[i] = at[i].indent;
+    }
+    psi_budget_breakdowns(rows, indent, n); /* rows of either side that split a row's figure */
     psi_budget_balance_sides(rows, n);
     free(rows);
     free(indent);

@@ -344,8 +344,10 @@ only_column(const ps_budget_row *r)
     return c;
 }
 
+#define BESIDE_PT 100.0 /* a label this far right of another is set beside its figures */
+
 void
-psi_budget_breakdowns(ps_budget_row **row, size_t n)
+psi_budget_breakdowns(ps_budget_row **row, const double *indent, size_t n)
 {
     if (!n)
         return;
@@ -368,7 +370,11 @@ psi_budget_breakdowns(ps_budget_row **row, size_t n)
             continue;
         size_t k = i + 1;
         double sum = 0;
-        while (k < n && row[k]->ncols == r->ncols && only_column(row[k]) == c) {
+        /* ... set beside its figures, right of its label; not the rows of
+         * a sparse table under it ("Fordon 2 000 | –", "IT-system – |
+         * 1 000"), whose labels stand where its label stands */
+        while (k < n && row[k]->ncols == r->ncols && only_column(row[k]) == c &&
+               indent[k] - indent[i] > BESIDE_PT) {
             sum += row[k]->amounts[c];
             k++;
         }

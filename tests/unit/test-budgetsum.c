@@ -361,9 +361,13 @@ test_breakdowns(void)
 {
     static const struct {
         double total, a, b;
+        double beside; /* where the parts' labels stand */
         ps_budget_role want;
-    } cases[] = { { 90362, 69994, 20367, PS_ROW_OF_WHICH }, { 97735, 75706, 21215, PS_ROW_ITEM } };
-    for (size_t t = 0; t < 2; t++) {
+    } cases[] = { { 90362, 69994, 20367, 330, PS_ROW_OF_WHICH },
+                  { 97735, 75706, 21215, 330, PS_ROW_ITEM },
+                  /* a sparse table's rows under it, not beside */
+                  { 2000, 1000, 1000, 70, PS_ROW_ITEM } };
+    for (size_t t = 0; t < 3; t++) {
         ps_budget_row v[4] = { 0 };
         ps_budget_row *p[4];
         const char *labels[] = { "Ledningssystem", "Medlemsbidrag 2027", "Alingsås", "Vårgårda" };
@@ -377,7 +381,8 @@ test_breakdowns(void)
             v[i].role = PS_ROW_ITEM;
             p[i] = &v[i];
         }
-        psi_budget_breakdowns(p, 4);
+        double indent[4] = { 70, 70, cases[t].beside, cases[t].beside };
+        psi_budget_breakdowns(p, indent, 4);
         printf("# breakdown of %.0f\n", cases[t].total);
         CHECK(v[0].role == PS_ROW_ITEM && v[1].role == PS_ROW_ITEM);
         CHECK(v[2].role == cases[t].want && v[3].role == cases[t].want);
