@@ -432,12 +432,16 @@ assessed(const psi_words *w)
     static const char *const judged[] = { "bedöms", "bedömdes", "bedömts", "anses", "ansågs", NULL };
     static const char *const reached[] = { "uppnått", "uppnådd", "uppnådda", "uppfyllt", "uppfylld", "uppfyllda",
                                            "nått", NULL };
+    static const char *const modal[] = { "ska", "skall", "bör", "måste", NULL };
     bool judge = false, reach = false;
     for (size_t i = 0; i < w->n; i++) {
-        if (word_before(w, i + 1, 1, done))
+        /* "Senast 2030 ska klimatneutralitet ha uppnåtts" is a goal: a
+         * modal a few words before the participle */
+        bool wanted = word_before(w, i, 4, modal);
+        if (word_before(w, i + 1, 1, done) && !wanted)
             return true;
         judge |= word_before(w, i + 1, 1, judged);
-        reach |= word_before(w, i + 1, 1, reached);
+        reach |= word_before(w, i + 1, 1, reached) && !wanted;
     }
     return judge && reach;
 }
@@ -679,88 +683,97 @@ psi_heading_names_goal(const char *heading)
     return t.word && !t.other && (t.sep != '-' || t.number);
 }
 
-/* Proposals put to a body, whose goals are the proposer's: a member's
- * motion, a citizen's proposal, an interpellation, and the answers to
- * them. */
-static const char *const proposal_words[] = {
-    "motion", "motionen", "motioner", "motionssvar", "medborgarförslag", "medborgarförslaget", "e-förslag",
-    "interpellation", "interpellationen", NULL,
+/* Proposals put to a body, whose goals are the proposer's: a citizen's
+ * proposal, an interpellation (always), a member's motion (when it is one:
+ * numbered as a case, answered, or "Motion om …"; "Motion och
+ * friluftsliv" is exercise). */
+static const char *const proposal_words[] = { "medborgarförslag", "medborgarförslaget", "interpellation",
+                                              "interpellationen", NULL };
+static const char *const motion_words[] = { "motion", "motionen", "motioner", "motionssvar", NULL };
+static const char *const motion_about[] = { "om", "från", "angående", "gällande", "rörande", "av", NULL };
+
+/* Laws and the curricula by name, as the first word of a heading
+ * ("Skollagen, bibliotekslagen och läroplanerna"; not "Förslagen i
+ * korthet" nor "Riktlinjer för bistånd enligt socialtjänstlagen"). */
+static const char *const law_words[] = {
+    "lag", "lagen", "lagar", "lagstiftning", "lagstiftningen", "skollagen", "socialtjänstlagen", "bibliotekslagen",
+    "kommunallagen", "förvaltningslagen", "arbetsmiljölagen", "diskrimineringslagen", "miljöbalken", "läroplan",
+    "läroplaner", "läroplanen", "läroplanerna", "riksdagen", "riksdagens", "regeringen", NULL,
 };
 
-/* Words of a heading over goals set by others, that a plan quotes: other
- * levels' ("Internationell och nationell nivå", "Nationella mål",
- * "Agenda 2030", "EU:s mål") and the law's ("Skollagen, bibliotekslagen
- * och läroplanerna", "Lagstiftning"). */
-static const char *const other_level_words[] = {
-    "agenda", "globala", "lagstiftning", "lagstiftningen", "lagar",
-    "läroplan", "läroplaner", "läroplanen", "läroplanerna", "riksdagen", "riksdagens", "regeringen",
-    "regeringens", NULL,
-};
+/* ... "nationell" or "internationell" before one of these ("Nationella
+ * mål", "Internationell och nationell nivå"; not "Nationella minoriteter",
+ * whose languages a biblioteksplan sets goals for, nor "Internationell
+ * strategi" or "Internationell samverkan", a region's own) */
+static const char *const national_what[] = { "nivå", "nivån", "mål", "målen", "riktlinjer", "styrdokument",
+                                             "ramverk", NULL };
 
-/* ... and the nation's, "nationell" or "internationell" before one of
- * these ("Nationella mål", "Internationell och nationell nivå"; not
- * "Nationella minoriteter", whose languages a biblioteksplan sets goals
- * for, nor "Internationell samverkan", a region's own goals for it) */
-static const char *const national_what[] = {
-    "nivå", "nivån", "mål", "målen", "strategi", "strategier", "strategin", "riktlinjer", "styrdokument", "ramverk", NULL,
-};
-
-/* Whether word w names a law: "skollagen", "socialtjänstlagen",
- * "bibliotekslagen", "lagen"; not "underlagen". */
+/* Whether a level of a heading, from its word i (after its number), heads
+ * other levels' goals or the law's: it opens with them. */
 static bool
-names_law(const char *w)
+opens_other_level(const psi_words *w, size_t i)
 {
-    size_t n = strlen(w);
-    return (n >= 5 && !strcmp(w + n - 5, "lagen") && !(n >= 10 && !strcmp(w + n - 10, "underlagen"))) ||
-           !strcmp(w, "lag");
-}
-
-/* Whether one level of a heading names other levels' goals or the law. */
-static bool
-names_other_level(const psi_words *w)
-{
-    for (size_t i = 0; i < w->n; i++) {
-        if (names_law(w->low[i]))
+    if (i >= w->n)
+        return false;
+    const char *l = w->low[i];
+    for (int k = 0; law_words[k]; k++)
+        if (!strcmp(l, law_words[k]))
             return true;
-        const char *l = w->low[i];
-        if ((!strcmp(l, "nationell") || !strcmp(l, "nationella") || !strcmp(l, "internationell") ||
-             !strcmp(l, "internationella")) &&
-            i + 1 < w->n)
-            for (int k = 0; national_what[k]; k++)
-                if (!strcmp(w->low[i + 1], national_what[k]))
-                    return true;
-        for (int k = 0; other_level_words[k]; k++)
-            if (!strcmp(w->low[i], other_level_words[k]))
+    /* "Agenda 2030 …", "Globala målen" */
+    if (i + 1 < w->n && ((!strcmp(l, "agenda") && !strcmp(w->low[i + 1], "2030")) ||
+                         (!strcmp(l, "globala") && !strncmp(w->low[i + 1], "mål", strlen("mål")))))
+        return true;
+    bool nat = !strcmp(l, "nationell") || !strcmp(l, "nationella");
+    bool inter = !strcmp(l, "internationell") || !strcmp(l, "internationella");
+    if ((nat || inter) && i + 1 < w->n) {
+        if (inter && !strcmp(w->low[i + 1], "och"))
+            return i + 2 < w->n && opens_other_level(w, i + 2);
+        for (int k = 0; national_what[k]; k++)
+            if (!strcmp(w->low[i + 1], national_what[k]) && (nat || k < 2))
                 return true;
     }
     return false;
 }
 
+/* Whether one level of a heading heads others' goals; the document's
+ * title (the first of several levels) only as a proposal: a title naming
+ * a law is the document's own subject ("Riktlinjer för bistånd enligt
+ * socialtjänstlagen > Mål"), a motion's is the proposer's. */
+static bool
+level_of_others(const char *level, size_t len, bool is_title)
+{
+    char *one = psi_strndup(level, len);
+    psi_words w;
+    psi_words_of(one, &w);
+    free(one);
+    size_t i = 0; /* after "§ 67", a case number "2018.123", "KS" */
+    while (i < w.n && (isdigit((unsigned char)w.low[i][0]) || !strcmp(w.low[i], "ks") || !strcmp(w.low[i], "kf")))
+        i++;
+    bool numbered = i > 0;
+    /* "Svar på motion …", "Besvarande av medborgarförslag …" */
+    bool answered = i + 2 < w.n && ((!strcmp(w.low[i], "svar") && !strcmp(w.low[i + 1], "på")) ||
+                                    (!strcmp(w.low[i], "besvarande") && !strcmp(w.low[i + 1], "av")));
+    if (answered)
+        i += 2;
+    bool r = !is_title && opens_other_level(&w, i);
+    for (int k = 0; proposal_words[k] && i < w.n && !r; k++)
+        r = !strcmp(w.low[i], proposal_words[k]);
+    for (int k = 0; motion_words[k] && i < w.n && !r; k++)
+        r = !strcmp(w.low[i], motion_words[k]) &&
+            (numbered || answered || (i + 1 < w.n && word_before(&w, i + 2, 1, motion_about)));
+    /* "E-förslag om …" is two words */
+    r = r || (i + 1 < w.n && !strcmp(w.low[i], "e") && !strcmp(w.low[i + 1], "förslag"));
+    psi_words_release(&w);
+    return r;
+}
+
 bool
 psi_heading_of_others(const char *heading)
 {
-    for (const char *lv = heading; lv && *lv; lv = strstr(lv, " > "), lv = lv ? lv + 3 : NULL) {
-        size_t len = strcspn(lv, ">");
-        char *one = psi_strndup(lv, len);
-        psi_words w;
-        psi_words_of(one, &w);
-        free(one);
-        size_t i = 0; /* after "§ 67", a case number "2018.123", "KS" */
-        while (i < w.n && (isdigit((unsigned char)w.low[i][0]) || !strcmp(w.low[i], "ks") || !strcmp(w.low[i], "kf")))
-            i++;
-        /* "Svar på motion …", "Besvarande av medborgarförslag …" */
-        if (i + 2 < w.n && ((!strcmp(w.low[i], "svar") && !strcmp(w.low[i + 1], "på")) ||
-                            (!strcmp(w.low[i], "besvarande") && !strcmp(w.low[i + 1], "av"))))
-            i += 2;
-        bool r = names_other_level(&w);
-        for (int k = 0; proposal_words[k] && i < w.n && !r; k++)
-            r = !strcmp(w.low[i], proposal_words[k]);
-        /* "e-förslag" is two words */
-        r = r || (i + 1 < w.n && !strcmp(w.low[i], "e") && !strcmp(w.low[i + 1], "förslag"));
-        psi_words_release(&w);
-        if (r)
+    bool several = heading && strstr(heading, " > ");
+    for (const char *lv = heading; lv && *lv; lv = strstr(lv, " > "), lv = lv ? lv + 3 : NULL)
+        if (level_of_others(lv, strcspn(lv, ">"), several && lv == heading))
             return true;
-    }
     return false;
 }
 
@@ -838,12 +851,34 @@ add_statement(psi_statements *out, char *text, size_t passage)
     st->passage = passage;
 }
 
-/* Whether a part of a heading path, its number left out, is a goal's
- * title: "2. Kompetensförsörjningsmål > Förskola", "Mål > Trygghet". */
+/* The last parts of a heading path whose items are no goals, under a
+ * goal's title too: "Mål 1 > Indikatorer", "Verksamhetsmål > Aktiviteter". */
+static const char *const not_goal_parts[] = { "indikator", "indikatorer", "aktivitet", "aktiviteter", "åtgärd",
+                                              "åtgärder", "insatser", "uppföljning", "bakgrund", "nuläge",
+                                              "resultat", "analys", "mått", "nyckeltal", NULL };
+
+/* Whether the last part of a heading path, or the part above it (an area
+ * under the goals: "2. Kompetensförsörjningsmål > Förskola"), is a goal's
+ * title, its number left out; not when the last part names something
+ * else under it ("Mål 1 > Indikatorer"). */
 static bool
 path_names_goals(const char *heading)
 {
-    for (const char *p = heading; p && *p; p = strstr(p, " > "), p = p ? p + 3 : NULL) {
+    const char *last = heading, *above = NULL;
+    for (const char *p = heading; p && (p = strstr(p, " > ")); p += 3) {
+        above = last;
+        last = p + 3;
+    }
+    psi_words w;
+    psi_words_of(last, &w);
+    bool other = false;
+    for (size_t i = 0; i < w.n && !other; i++)
+        for (int k = 0; not_goal_parts[k] && !other; k++)
+            other = !strcmp(w.low[i], not_goal_parts[k]);
+    psi_words_release(&w);
+    if (other)
+        return false;
+    for (const char *p = above ? above : last; p && *p; p = strstr(p, " > "), p = p ? p + 3 : NULL) {
         size_t len = strcspn(p, ">");
         while (len && p[len - 1] == ' ')
             len--;
@@ -985,10 +1020,11 @@ figure_cell(const char *s, size_t n)
     return digits && i == n;
 }
 
-/* Drops, in place, runs of three figure cells or more from a statement: a
- * goal table's outcome and target columns read into the goal's sentence
- * ("… auktoriserad tolk ska uppgå till minst 33,6% ≥32% 37,9% 32%." is
- * "… minst 32%."). */
+/* Drops, in place, runs of three figure cells or more, one of them with a
+ * per cent or comparison sign, from a statement: a goal table's outcome
+ * and target columns read into the goal's sentence ("… auktoriserad tolk
+ * ska uppgå till minst 33,6% ≥32% 37,9% 32%." is "… minst 32%."); not a
+ * number written in groups ("1 200 000 kvadratmeter"). */
 static void
 drop_figure_runs(char *t)
 {
@@ -997,6 +1033,7 @@ drop_figure_runs(char *t)
     while (*p) {
         const char *run = p;
         size_t cells = 0;
+        bool signed_cell = false;
         const char *q = p;
         for (;;) {
             while (*q == ' ')
@@ -1004,10 +1041,11 @@ drop_figure_runs(char *t)
             size_t len = strcspn(q, " ");
             if (!len || !figure_cell(q, len))
                 break;
+            signed_cell |= q[len - 1] == '%' || !isdigit((unsigned char)q[0]);
             q += len;
             cells++;
         }
-        if (cells >= 3 && (run == t || run[-1] == ' ')) {
+        if (cells >= 3 && signed_cell && (run == t || run[-1] == ' ')) {
             p = q;
             while (*p == ' ')
                 p++;

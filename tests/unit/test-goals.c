@@ -58,6 +58,10 @@ test_statement_kinds(void)
         { "Målet att bedriva en hållbar verksamhet bedöms därmed uppnått.", PS_STATEMENT_FACT },
         { "Målvärdet för sjukfrånvaron har inte nåtts.", PS_STATEMENT_FACT },
         { "Målet ska vara uppnått senast 2030.", PS_STATEMENT_GOAL },
+        { "Senast 2030 ska klimatneutralitet ha uppnåtts.", PS_STATEMENT_GOAL },
+        { "Målet att ligga i framkant och att verksamheten ska utvecklas bedöms därmed inte i sin helhet vara "
+          "uppnått.",
+          PS_STATEMENT_FACT },
         { "Under 2011 gjordes 17 miljoner resor med Länstrafiken i Jönköpings län.", PS_STATEMENT_FACT },
         { "Sedan 2010 har antalet resor ökat med 5 %.", PS_STATEMENT_FACT },
         { "Det finns ett mål om att minska utsläppen.", PS_STATEMENT_FACT },
@@ -300,20 +304,33 @@ test_goal_headings(void)
         { "Besvarande av medborgarförslag om en ny simhall", true },
         { "§ 3 Interpellation till kommunstyrelsens ordförande", true },
         { "§ 4 E-förslag om belysning", true },
-        { "Motionen", true },
+        { "Motion om cykelbanor", true },
+        /* "motion" is exercise too */
+        { "Motion och friluftsliv", false },
+        { "Program > Fysisk aktivitet > Motion", false },
         { "Verksamhetsplan 2027 > Mål", false },
         { "§ 112 Budget 2027 och ramar 2028-2029", false },
         { "Motionsspår och friluftsliv", false },
         { "Svar på remiss om regional utvecklingsstrategi", false },
         { "Cykelplan > Bakgrund och förutsättningar > Internationell och nationell nivå", true },
         { "Nationella mål för kulturpolitiken", true },
-        { "Agenda 2030 och de globala målen", true },
+        { "Plan > Agenda 2030 och de globala målen", true },
         { "Skolbibliotekets uppdrag > Skollagen, bibliotekslagen och läroplanerna", true },
         { "Biblioteksplan > Nationella minoriteter och språk", false },
         { "Underlagen till planen", false },
         { "Regionala mål", false },
         { "Regional utveckling > Internationell samverkan > Strategiskt mål i RUP", false },
-        { "Internationella mål", true },
+        /* a body's own: its international goals or strategy, its agenda,
+         * its title naming a law, a word ending in -lagen that is none */
+        { "Plan > Internationella mål", false },
+        { "Internationell strategi > Mål", false },
+        { "Digital agenda för Alingsås > Mål", false },
+        { "Lokal handlingsplan för Agenda 2030 > Mål", false },
+        { "Riktlinjer för bistånd enligt socialtjänstlagen > Mål", false },
+        { "Plan > Förslagen i korthet", false },
+        { "Plan > Åtgärdsförslagen > Mål", false },
+        { "Plan > Mål > Anslagen", false },
+        { "Vårt bidrag till de globala målen > Mål för Alingsås", false },
         { "", false },
     };
     for (size_t i = 0; i < sizeof proposals / sizeof proposals[0]; i++) {
@@ -360,6 +377,14 @@ test_goal_headings(void)
           "Förskoleklassen har i dag många legitimerade lärare.", PS_STATEMENT_NO_CUE },
         { "Kompetensförsörjningsplan > 3. Bakgrund > Förskoleklass",
           "• 100 procent legitimerade och behöriga lärare eller förskollärare.", PS_STATEMENT_NO_CUE },
+        /* under a goal, its indicators, activities or background are none */
+        { "Plan > Mål 1: Trygg kommun > Indikatorer", "• Andel elever som känner sig trygga i skolan",
+          PS_STATEMENT_NO_CUE },
+        { "Plan > Verksamhetsmål 2027 > Aktiviteter", "• Ta fram en ny handlingsplan för skolan",
+          PS_STATEMENT_NO_CUE },
+        { "Plan > Mål 3 > Bakgrund", "• Antalet anmälda brott var 300 under 2024.", PS_STATEMENT_NO_CUE },
+        /* ... nor items two levels below a goal's title */
+        { "Plan > Mål > Trygghet > Skolan", "• Andel elever som känner sig trygga i skolan", PS_STATEMENT_NO_CUE },
     };
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         psi_statements ss;
@@ -748,6 +773,9 @@ test_statement_split(void)
           { "Andel tillfällen tolkar uteblir från bokade uppdrag ska understiga 1%.", NULL } },
         { "Befolkningen ska öka med 5 procent från 2019 till 2030.",
           { "Befolkningen ska öka med 5 procent från 2019 till 2030.", NULL } },
+        /* a number written in groups is one figure, not cells */
+        { "Bostadsbyggandet ska uppgå till 1 200 000 kvadratmeter.",
+          { "Bostadsbyggandet ska uppgå till 1 200 000 kvadratmeter.", NULL } },
         /* a second clause with its own subject in lower case is one goal */
         { "Tolkförmedling Väst ska ligga i framkant och verksamheten ska utvecklas",
           { "Tolkförmedling Väst ska ligga i framkant och verksamheten ska utvecklas", NULL } },
