@@ -656,11 +656,12 @@ bool psi_budget_label_difference(const char *label);
  * as its parts (PS_ROW_OF_WHICH): rows row[0..n) of one table, in order,
  * indent[i] the left edge of row i's label (NAN when unknown). */
 void psi_budget_breakdowns(ps_budget_row **row, const double *indent, size_t n);
-/* A balance sheet's two sides read as one table: when a total by its
- * label closes the item rows above it and a later one of the same
- * figures closes the item rows between them ("SUMMA TILLGÅNGAR", "SUMMA
- * EGET KAPITAL OCH SKULDER"), the rows after the first are a table of
- * their own, named by the second's label after its "Summa". */
+/* A balance sheet's two sides read as one table: when a total of the
+ * assets by its label closes the item rows above it and a later total of
+ * equity or debts of the same figures closes the item rows between them
+ * ("SUMMA TILLGÅNGAR", "SUMMA EGET KAPITAL OCH SKULDER"), the rows after
+ * the first, to the second, are a table of their own, named by the
+ * second's label after its "Summa". */
 void psi_budget_balance_sides(ps_budget_row **row, size_t n);
 
 /* ingest/cells.c: the cells of a table line (for budget.c) ---------------- */

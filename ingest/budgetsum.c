@@ -71,6 +71,27 @@ psi_budget_label_of_which(const char *label)
     return r;
 }
 
+/* Whether folded words f compare "mot" a year or a budget before ("mot
+ * fg år", "mot föregående år", "mot budget", "mot 2025"; not "mot
+ * bakgrund av", "Minskning av bidrag mot ekonomiskt bistånd"). */
+static bool
+against_before(const char *f)
+{
+    static const char *const what[] = { "fg", "foregaende", "forra", "fjolaret", "budget", "budgeten", "prognos",
+                                        "prognosen", "plan", "ursprunglig", NULL };
+    for (const char *p = f; (p = strstr(p, "mot ")); p++) {
+        if (p != f && p[-1] != ' ')
+            continue;
+        const char *n = p + 4;
+        if (n[0] >= '1' && n[0] <= '2' && strspn(n, "0123456789") == 4)
+            return true;
+        for (int k = 0; what[k]; k++)
+            if (starts_word(n, what[k]))
+                return true;
+    }
+    return false;
+}
+
 bool
 psi_budget_label_difference(const char *label)
 {
@@ -80,7 +101,7 @@ psi_budget_label_difference(const char *label)
      * flow's item) */
     bool r = starts_word(f, "avvikelse") || starts_word(f, "differens") || starts_word(f, "diff") ||
              ((starts_word(f, "okning") || starts_word(f, "minskning") || starts_word(f, "forandring")) &&
-              (has_word(f, "mot") || has_word(f, "jamfort")));
+              (against_before(f) || has_word(f, "jamfort")));
     free(f);
     return r;
 }
@@ -446,12 +467,21 @@ psi_budget_balance_sides(ps_budget_row **row, size_t n)
         return;
     double tol = half_step(row, n);
     for (size_t i = 1; i + 2 < n; i++) {
-        if (row[i]->role != PS_ROW_TOTAL || row[i]->level || !psi_budget_label_total(row[i]->label) ||
+        /* the assets' total first: not a budget's "Summa intäkter" over
+         * "Summa kostnader" of the same figures */
+        char *fa = psi_fold_ascii(row[i]->label);
+        bool assets = strstr(fa, "tillgangar") != NULL;
+        free(fa);
+        if (!assets || row[i]->role != PS_ROW_TOTAL || row[i]->level || !psi_budget_label_total(row[i]->label) ||
             !items_make(row, 0, i, i, tol))
             continue;
         for (size_t j = i + 2; j < n; j++) {
             const ps_budget_row *a = row[i], *b = row[j];
-            if (b->role != PS_ROW_TOTAL || b->level || b->ncols != a->ncols || !psi_budget_label_total(b->label))
+            char *fb = psi_fold_ascii(b->label);
+            bool debts = strstr(fb, "skulder") || strstr(fb, "eget kapital");
+            free(fb);
+            if (!debts || b->role != PS_ROW_TOTAL || b->level || b->ncols != a->ncols ||
+                !psi_budget_label_total(b->label))
                 continue;
             bool same = true;
             for (size_t c = 0; c < a->ncols && same; c++)
@@ -460,7 +490,7 @@ psi_budget_balance_sides(ps_budget_row **row, size_t n)
                 continue;
             /* the second side is a table of its own, named by its total */
             char *name = after_summa(b->label);
-            for (size_t k = i + 1; k < n; k++) {
+            for (size_t k = i + 1; k <= j; k++) {
                 free(row[k]->table);
                 row[k]->table = psi_strdup(name);
             }

@@ -337,6 +337,9 @@ test_differences(void)
         { "Ökning av eget kapital", false },
         { "Reglering abonnentkollektivet - Ökning (-)/minskning (+)", false },
         { "Medlemsbidrag 2027", false },
+        { "Ökning mot bakgrund av fler elever", false },
+        { "Minskning av bidrag mot ekonomiskt bistånd", false },
+        { "Förändring mot 2025", true },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         printf("# difference '%s'\n", cases[i].label);
@@ -396,15 +399,16 @@ test_breakdowns(void)
 
 /* Tolkförmedling p28: a balance sheet's two sides read as one table are
  * two; a result before and after extraordinary items of the same figures
- * (p27) is not */
+ * (p27) is not, nor a budget's income and costs printed positive */
 static void
 test_balance(void)
 {
-    static const struct {
+    typedef struct bal_row {
         const char *label;
         double a[2];
         ps_budget_role role;
-    } sheet[] = {
+    } bal_row;
+    static const bal_row sheet[] = {
         { "Immateriell anläggningstillgång", { 4040, 5726 }, PS_ROW_ITEM },
         { "Summa anläggningstillgångar", { 4040, 5726 }, PS_ROW_TOTAL },
         { "Fordringar", { 47669, 42839 }, PS_ROW_ITEM },
@@ -424,23 +428,33 @@ test_balance(void)
         { "Resultat före extraord. poster", { 0, 315 }, PS_ROW_TOTAL },
         { "Extraordinära poster", { 0, 0 }, PS_ROW_ITEM },
         { "Årets resultat", { 0, 315 }, PS_ROW_TOTAL },
+    }, budget[] = {
+        { "Medlemsbidrag", { 900, 900 }, PS_ROW_ITEM },
+        { "Övriga intäkter", { 100, 100 }, PS_ROW_ITEM },
+        { "Summa intäkter", { 1000, 1000 }, PS_ROW_TOTAL },
+        { "Personalkostnader", { 700, 700 }, PS_ROW_ITEM },
+        { "Lokalkostnader", { 300, 300 }, PS_ROW_ITEM },
+        { "Summa kostnader", { 1000, 1000 }, PS_ROW_TOTAL },
+        { "Resultat", { 0, 0 }, PS_ROW_TOTAL },
     };
-    for (int t = 0; t < 2; t++) {
-        size_t n = t ? sizeof result / sizeof *result : sizeof sheet / sizeof *sheet;
+    for (int t = 0; t < 3; t++) {
+        const bal_row *c = t == 0 ? sheet : t == 1 ? result : budget;
+        size_t n = t == 0 ? sizeof sheet / sizeof *sheet : t == 1 ? sizeof result / sizeof *result
+                                                                  : sizeof budget / sizeof *budget;
         ps_budget_row v[16] = { 0 };
         ps_budget_row *p[16];
         unsigned char present[2] = { 1, 1 };
         for (size_t i = 0; i < n; i++) {
-            v[i].label = (char *)(t ? result[i].label : sheet[i].label);
+            v[i].label = (char *)c[i].label;
             v[i].ncols = 2;
-            v[i].amounts = (double *)(t ? result[i].a : sheet[i].a);
+            v[i].amounts = (double *)c[i].a;
             v[i].present = present;
-            v[i].role = t ? result[i].role : sheet[i].role;
+            v[i].role = c[i].role;
             v[i].table = strdup("TILLGÅNGAR");
             p[i] = &v[i];
         }
         psi_budget_balance_sides(p, n);
-        printf("# balance sides, %s\n", t ? "a result" : "a balance sheet");
+        printf("# balance sides, %s\n", t == 0 ? "a balance sheet" : t == 1 ? "a result" : "a budget");
         CHECK_STR(v[t ? 2 : 5].table, "TILLGÅNGAR");
         CHECK_STR(v[n - 1].table, t ? "TILLGÅNGAR" : "EGET KAPITAL OCH SKULDER");
         if (!t)
