@@ -887,7 +887,10 @@ typedef struct ps_report {
                                  word of the topic (four letters or more) */
     ps_hits *voices;          /* per compare cell, in its order: the best
                                  passage of each organisation (and unit)
-                                 with passages there, most passages first */
+                                 with passages there, most passages first;
+                                 a hit without a file names one whose
+                                 passages all rank below the cell's first
+                                 200 */
     size_t *voice_cell;       /* per voices hit: its index in compare->cells */
     unsigned *voice_passages; /* per voices hit: its organisation's passages
                                  in the cell */

@@ -243,8 +243,13 @@ write_best(const report_out *o, const ps_report *r)
             const ps_hit *b = &r->voices->hits[k];
             fputs(o->html ? "<p class=\"cite\"><b>" : "\n**", f);
             write_who(o, b, false); /* under its län's heading */
-            fprintf(f, o->html ? "</b> · %u %s i %u dokument · " : "** – %u %s i %u dokument. ", r->voice_passages[k],
+            fprintf(f, o->html ? "</b> · %u %s i %u dokument" : "** – %u %s i %u dokument", r->voice_passages[k],
                     passager(r->voice_passages[k]), r->voice_docs[k]);
+            if (!b->file) { /* ranked too low to be cited */
+                fputs(o->html ? "</p>\n" : ".\n", f);
+                continue;
+            }
+            fputs(o->html ? " · " : ". ", f);
             text(o, b->file);
             fprintf(f, o->html ? ", s. %d · %s · " : ", s. %d (%s; ", b->page + 1, section_sv(b->section));
             text(o, b->heading);

@@ -183,7 +183,7 @@ add_voices(ps_report *r, ps_index *ix, const char *query, const ps_query_opts *o
                 v[b - 1] = t;
             }
         for (size_t j = 0; j < nv; j++) {
-            if (v[j].best >= 0) {
+            {
                 if (r->voices->n == cap) {
                     cap = cap ? cap * 2 : 16;
                     r->voices->hits = psi_realloc(r->voices->hits, cap * sizeof *r->voices->hits);
@@ -192,8 +192,15 @@ add_voices(ps_report *r, ps_index *ix, const char *query, const ps_query_opts *o
                     r->voice_docs = psi_realloc(r->voice_docs, cap * sizeof *r->voice_docs);
                 }
                 size_t n = r->voices->n++;
-                r->voices->hits[n] = top->hits[v[j].best];
-                memset(&top->hits[v[j].best], 0, sizeof top->hits[v[j].best]);
+                if (v[j].best >= 0) {
+                    r->voices->hits[n] = top->hits[v[j].best];
+                    memset(&top->hits[v[j].best], 0, sizeof top->hits[v[j].best]);
+                } else { /* all its passages rank below the cell's first 200: named, not cited */
+                    const char *sep = strchr(v[j].who, '\x1f');
+                    r->voices->hits[n] = (ps_hit){ .org = psi_strndup(v[j].who, (size_t)(sep - v[j].who)),
+                                                   .unit = psi_strdup(sep + 1), .lan = c->cells[k].lan,
+                                                   .year = c->cells[k].year };
+                }
                 r->voice_cell[n] = k;
                 r->voice_passages[n] = v[j].passages;
                 r->voice_docs[n] = v[j].docs;
