@@ -64,6 +64,7 @@ typedef enum rtype {
     R_LAN,     /* value: a county named in a strong place */
     R_FORBUND, /* group 1: a förbund named by its kind alone, "förbundet",
                   "Räddningstjänstförbundet" (group 1 "räddningstjänst") */
+    R_MEMBERS, /* a förbund's words for its members: "medlemskommunerna" */
 } rtype;
 
 /* How far after a date's label its digits may start (characters). */
@@ -145,6 +146,8 @@ static const rule rules[] = {
     /* ---- a förbund that names itself by its kind alone ---- */
     { R_FORBUND, 0, 0, STRONG | W(P_FRONT) | W(P_BODY), NULL,
       "\\b(\\w*?)(?:kommunal|region|kommun)?förbundet\\b" },
+    { R_MEMBERS, 0, 0, STRONG | W(P_FRONT) | W(P_BODY), NULL,
+      "\\bmedlems(?:kommun|bidrag|avgift)\\w*|\\bmedlemskommuner\\w*" },
 
     /* ---- a county named in a strong place, for documents without a known publisher ---- */
     { R_LAN, -1, 0, W(P_META) | W(P_HEAD) | W(P_RUNNING), NULL,
@@ -251,6 +254,7 @@ typedef struct evidence {
     int dated_year;    /* a labelled year without the day ("Tryck: 2013") */
     bool horizon[200]; /* 1900..2099 */
     int forbund;       /* mentions of a förbund by its kind alone */
+    int members;       /* ... and of its members ("medlemskommunerna") */
     char *forbund_kind; /* the first kind word, "räddningstjänst", or NULL */
 } evidence;
 
@@ -542,6 +546,9 @@ apply(const psi_detector *d, size_t ri, const char *text, place p, evidence *ev)
                 ev->lan[lan] += org_weight[p];
             break;
         }
+        case R_MEMBERS:
+            ev->members++;
+            break;
         case R_FORBUND:
             ev->forbund++;
             if (*g && !ev->forbund_kind)
@@ -622,16 +629,17 @@ name_has_word(const char *name, const char *w)
 }
 
 /* A förbund that calls itself "förbundet" or by its kind alone
- * ("Räddningstjänstförbundet") and names its member kommuner: the
- * register's förbund whose name holds two or more of the kommuner the
- * text names, and its kind when the text gives one ("Alingsås och
+ * ("Räddningstjänstförbundet") and speaks of its members
+ * ("medlemskommunerna", "medlemsbidrag"): the register's förbund whose
+ * name holds two or more of the kommuner the text names, no kommun named
+ * more often than they, and its kind when the text gives one ("Alingsås och
  * Vårgårda räddningstjänstförbund" for a budget of "förbundet" whose
  * members are "Alingsås kommun" and "Vårgårda kommun"). NULL when none,
  * or two, fit. */
 static const psi_body *
 member_forbund(const evidence *ev)
 {
-    if (!ev->forbund)
+    if (!ev->forbund || !ev->members)
         return NULL;
     const psi_body *best = NULL;
     int best_n = 0;
@@ -664,7 +672,24 @@ member_forbund(const evidence *ev)
             tie = true;
         }
     }
-    return best_n >= 2 && !tie ? best : NULL;
+    if (best_n < 2 || tie)
+        return NULL;
+    /* its kommuner are the ones the text names most: not a paper of
+     * another förbund that names these two in passing */
+    int least_in = -1, most_out = 0;
+    for (size_t k = 0; k < ev->norg; k++) {
+        const psi_body *b = ev->org[k].body;
+        if (!b || b->type != PSI_BODY_KOMMUN || !*b->place)
+            continue;
+        char *where = lower_name(b->place, strlen(b->place));
+        bool in = name_has_word(best->name, where);
+        free(where);
+        if (in && (least_in < 0 || ev->org[k].score < least_in))
+            least_in = ev->org[k].score;
+        if (!in && ev->org[k].score > most_out)
+            most_out = ev->org[k].score;
+    }
+    return least_in >= most_out ? best : NULL;
 }
 
 /* The year the document is for. A year in the headline or title names it

@@ -155,6 +155,15 @@ static const struct {
     { "budget.pdf", "", "", "Budget 2027", "Budget",
       "Samordningsförbundet lyfter kostnader för Alingsås kommun och Vårgårda kommun.", SV, 0, "", "", -1, 2027, 0, 0,
       "", PS_KIND_BUDGET },
+    /* ... nor without words for its members, nor when another kommun is
+     * named more (another förbund's paper naming these two in passing) */
+    { "budget.pdf", "", "", "Budget 2027", "Budget",
+      "Räddningstjänstförbundet lyfter kostnader för Alingsås kommun och Vårgårda kommun.", SV, 0, "", "", -1, 2027,
+      0, 0, "", PS_KIND_BUDGET },
+    { "budget.pdf", "", "", "Budget 2027", "Budget",
+      "Räddningstjänstförbundet och medlemskommunerna Göteborgs Stad, Göteborgs Stad och Göteborgs Stad. "
+      "Alingsås kommun och Vårgårda kommun.",
+      SV, 0, "", "", -1, 2027, 0, 0, "", PS_KIND_BUDGET },
 };
 
 int
