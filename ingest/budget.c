@@ -366,17 +366,30 @@ percent_row(const psi_tline *t)
  * skattefinansierad / 0,0 5,3 3,1 / verksamhet") is made whole. */
 #define PENDING_MAX 8 /* lines of a header over its table, at most */
 
-/* Whether a line of text stands as a title: short, starting with a
- * capital, not a sentence's end nor a lead-in ("Investeringsbudget" over
- * the paragraph before its table). */
+/* Whether a line of text stands as a title: short, a capitalised word of
+ * four letters or more first (after a section number: "4.2
+ * Investeringsbudget"), no colon, not a sentence's end nor a page's
+ * number ("Investeringsbudget" over the paragraph before its table; not
+ * "(tkr)", "Källa: SCB" or "Sida 3 av 12"). */
 static bool
 title_like(const char *s)
 {
     size_t n = strlen(s), words = 1;
     for (size_t i = 0; i < n; i++)
         words += s[i] == ' ';
-    return n && n <= 60 && words <= 6 && psi_has_letter(s) && !psi_starts_lower(s) && !strchr(".:,;", s[n - 1]) && !strchr(s, '\t') &&
-           !(s[0] >= '0' && s[0] <= '9');
+    if (!n || n > 60 || words > 6 || strchr(s, ':') || strchr(s, '\t') || strchr(".,;", s[n - 1]))
+        return false;
+    const char *w = s;
+    while ((*w >= '0' && *w <= '9') || *w == '.')
+        w++;
+    while (*w == ' ')
+        w++;
+    if (!psi_starts_upper(w) || !strncmp(w, "Sida ", 5))
+        return false;
+    size_t letters = 0;
+    for (const char *p = w; *p && *p != ' '; p++)
+        letters += ((unsigned char)*p & 0xC0) != 0x80 && (unsigned char)*p >= 'A';
+    return letters >= 4;
 }
 
 static void
@@ -486,8 +499,10 @@ page_tables(const psi_page *pg, int page, const psi_wordset *words, psi_budget_r
             continue;
         }
         /* anything else ends a table */
-        if (tb.nrows)
+        if (tb.nrows) {
             emit_table(&tb, pg, page, ++ntables, words, out);
+            title = NULL; /* a later table has a title of its own, or none */
+        }
         table_reset(&tb);
         free(wrap);
         wrap = NULL;
