@@ -31,7 +31,7 @@ extern "C" {
 #endif
 
 #define PS_SCHEMA_VERSION 8 /* bump when the index layout changes */
-#define PS_FORMAT_VERSION 4 /* version field of JSON output (docs/FORMATS.md) */
+#define PS_FORMAT_VERSION 5 /* version field of JSON output (docs/FORMATS.md) */
 /* What ingest makes of a PDF: bump when its text, passages, section kinds,
  * detected fields, budget rows or the passages' extra index words change,
  * so that an index reads its documents again (ps_index_check_file:

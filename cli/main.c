@@ -50,7 +50,7 @@ static const cli_command commands[] = {
       "that match, how they split over mal / insatser / budget / other, the best\n"
       "passage with its page, and the years where the topic appears or disappears." },
     { "report", cli_cmd_report, CLI_INDEX_READ, "QUERY...",
-      "Write a report on a topic: matrix, best passages per län and year, goals, budget.",
+      "Write a report on a topic: matrix, who writes about it per län and year, goals, budget.",
       "Markdown (default) pastes into a document; --format html writes one\n"
       "self-contained page with the matrix as a heat map and passages per year as a\n"
       "bar chart (inline SVG, printable). Every passage is cited with file and page." },

@@ -65,7 +65,7 @@ run_ps 2 "a bad --years exits 2" search --db "$TMP/db" --years 2014..2013 kompet
 
 run_ps 0 "search --format json" search --db "$TMP/db" --format json kompetensförsörjning
 check "... is valid JSON with format_version and hits" python3 -c "
-import json,sys; d=json.load(open('$TMP/out')); assert d['format_version']==4 and d['hits']
+import json,sys; d=json.load(open('$TMP/out')); assert d['format_version']==5 and d['hits']
 h=d['hits'][0]; assert {'organisation','org_code','unit','lang','lan','year','kind','file','page','heading','snippet','marks'} <= set(h)
 s=h['snippet'].encode(); assert all(b'ompetensf' in s[a:b] or True for a,b in h['marks']) and h['marks']"
 run_ps 0 "matrix --format json" matrix --db "$TMP/db" --format json kompetensförsörjning

@@ -449,18 +449,26 @@ test_balance(void)
             v[i].ncols = 2;
             v[i].amounts = (double *)c[i].a;
             v[i].present = present;
-            v[i].role = c[i].role;
             v[i].table = strdup("TILLGÅNGAR");
             p[i] = &v[i];
         }
+        /* the roles as ingest gives them, then the sides */
+        double indent[16];
+        for (size_t i = 0; i < n; i++)
+            indent[i] = NAN;
+        psi_budget_sums(p, indent, n);
+        for (size_t i = 0; i < n; i++)
+            CHECK(v[i].role == c[i].role);
         psi_budget_balance_sides(p, n);
         printf("# balance sides, %s\n", t == 0 ? "a balance sheet" : t == 1 ? "a result" : "a budget");
         CHECK_STR(v[t ? 2 : 5].table, "TILLGÅNGAR");
         CHECK_STR(v[n - 1].table, t ? "TILLGÅNGAR" : "EGET KAPITAL OCH SKULDER");
         if (!t)
             CHECK_STR(v[6].table, "EGET KAPITAL OCH SKULDER");
-        for (size_t i = 0; i < n; i++)
+        for (size_t i = 0; i < n; i++) {
             free(v[i].table);
+            free(v[i].parent);
+        }
     }
 }
 
