@@ -136,6 +136,9 @@ bool psi_cp_is_letter(uint32_t cp);
  * letters; other code points map to themselves. */
 uint32_t psi_cp_lower(uint32_t cp);
 uint32_t psi_cp_upper(uint32_t cp);
+/* A new copy of s[0..n) with its first letter in upper case ("eget
+ * kapital" -> "Eget kapital"). */
+char *psi_strndup_capital(const char *s, size_t n);
 /* Decodes the code point at s[*i] and moves *i past it; an invalid byte
  * is stepped over (one byte) and gives false. */
 bool psi_utf8_next(const char *s, size_t n, size_t *i, uint32_t *cp);

@@ -342,6 +342,10 @@ ps_status
 psi_record_take(const char *rec, size_t len, const psi_field *fields, void *obj, ps_error *err)
 {
     clear(fields, obj);
+    /* every field's line ends in a newline: a record cut short in a value
+     * would read as a shorter value, or an optional field as absent */
+    if (len && rec[len - 1] != '\n')
+        return psi_fail(err, PS_ERR_INTERNAL, "a record cut short (its last line has no end)");
     ps_status st = PS_OK;
     for (const psi_field *f = fields; st == PS_OK && (f->key); f++) {
         if (f->type == PSI_F_INCLUDE) {

@@ -301,3 +301,17 @@ psi_bullet_len(const char *t)
             return strlen(bullets[i]);
     return 0;
 }
+
+char *
+psi_strndup_capital(const char *s, size_t n)
+{
+    uint32_t cp;
+    size_t k = n ? psi_utf8_decode(s, n, &cp) : 0;
+    char up[4];
+    size_t u = k ? psi_utf8_encode(psi_cp_upper(cp), up) : 0;
+    char *t = psi_malloc(n - k + u + 1);
+    memcpy(t, up, u);
+    memcpy(t + u, s + k, n - k);
+    t[n - k + u] = '\0';
+    return t;
+}

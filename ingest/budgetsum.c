@@ -449,15 +449,7 @@ after_summa(const char *label)
             rest = label + strlen(firsts[k]);
     /* with a capital first: "Summa eget kapital och skulder" names "Eget
      * kapital och skulder" */
-    uint32_t cp;
-    size_t n = strlen(rest), k = psi_utf8_decode(rest, n, &cp);
-    char up[4];
-    size_t u = k ? psi_utf8_encode(psi_cp_upper(cp), up) : 0;
-    char *name = psi_malloc(n - k + u + 1);
-    memcpy(name, up, u);
-    memcpy(name + u, rest + k, n - k);
-    name[n - k + u] = '\0';
-    return name;
+    return psi_strndup_capital(rest, strlen(rest));
 }
 
 void

@@ -1113,16 +1113,7 @@ push_statement(psi_strlist *l, const char *s, size_t n)
         drop_figure_runs(l->v[l->n - 1]);
         return;
     }
-    s += 4;
-    n -= 4;
-    uint32_t cp;
-    size_t k = psi_utf8_decode(s, n, &cp);
-    char up[4];
-    size_t u = k ? psi_utf8_encode(psi_cp_upper(cp), up) : 0;
-    char *t = psi_malloc(n - k + u + 1);
-    memcpy(t, up, u);
-    memcpy(t + u, s + k, n - k);
-    t[n - k + u] = '\0';
+    char *t = psi_strndup_capital(s + 4, n - 4);
     drop_figure_runs(t);
     l->v[l->n++] = t;
 }
