@@ -92,6 +92,15 @@ against_before(const char *f)
     return false;
 }
 
+/* Whether folded words f open with a deviation's word: "Avvikelse …",
+ * "Differens", "Diff" (a column's heading also "Avv. …"). */
+static bool
+deviation(const char *f, bool abbreviated)
+{
+    return starts_word(f, "avvikelse") || starts_word(f, "differens") || starts_word(f, "diff") ||
+           (abbreviated && starts_word(f, "avv"));
+}
+
 bool
 psi_budget_label_difference(const char *label)
 {
@@ -99,18 +108,11 @@ psi_budget_label_difference(const char *label)
     /* "Avvikelse mot budget", "Differens"; "Ökning mot fg år", "Förändring
      * jämfört med 2025"; not "Förändring av pensionsavsättning" (a cash
      * flow's item) */
-    bool r = starts_word(f, "avvikelse") || starts_word(f, "differens") || starts_word(f, "diff") ||
+    bool r = deviation(f, false) ||
              ((starts_word(f, "okning") || starts_word(f, "minskning") || starts_word(f, "forandring")) &&
               (against_before(f) || has_word(f, "jamfort")));
     free(f);
     return r;
-}
-
-/* Whether a row is set aside from sums: a "varav" row, or a change. */
-static bool
-aside(const ps_budget_row *r)
-{
-    return psi_budget_label_of_which(r->label) || psi_budget_label_difference(r->label);
 }
 
 /* Whether a label names a ratio or a count per something, never a total
@@ -229,7 +231,7 @@ rows_under(const sums *s, size_t i, size_t *part)
     for (size_t j = i + 1; j < s->n && k < MAX_PARTS; j++) {
         if (isnan(s->indent[j]) || s->indent[j] < s->indent[i] + INDENT_PT)
             break;
-        if (s->indent[j] < level + INDENT_PT && !aside(s->row[j]))
+        if (s->indent[j] < level + INDENT_PT && s->row[j]->role == PS_ROW_ITEM) /* not a "varav" or change */
             part[k++] = j;
     }
     return k;
@@ -249,7 +251,7 @@ heads(const sums *s, size_t i, size_t *part)
     for (size_t j = i + 1; j < s->n && k < MAX_PARTS; j++) {
         if (isnan(s->indent[j]) || s->indent[j] < s->indent[i] - INDENT_PT)
             break;
-        if (s->indent[j] >= s->indent[i] + INDENT_PT || aside(s->row[j]))
+        if (s->indent[j] >= s->indent[i] + INDENT_PT || s->row[j]->role != PS_ROW_ITEM)
             continue;
         if (s->named[j])
             break; /* "Summa …" closes rows above it */
@@ -303,22 +305,22 @@ psi_budget_sums(ps_budget_row **row, const double *indent, size_t n)
                half_step(row, n) };
     size_t *top = psi_malloc(n * sizeof *top), ntop = 0; /* rows no total holds yet */
     size_t *part = psi_malloc(n * sizeof *part);
+    /* rows set aside from sums by their labels first: a "varav" row, a
+     * change (part of no sum, holding none); the rest are items until
+     * they are found to be totals */
     for (size_t i = 0; i < n; i++) {
         s.parent[i] = -1;
-        row[i]->role = PS_ROW_ITEM;
+        row[i]->role = psi_budget_label_of_which(row[i]->label)     ? PS_ROW_OF_WHICH
+                       : psi_budget_label_difference(row[i]->label) ? PS_ROW_DIFFERENCE
+                                                                    : PS_ROW_ITEM;
         s.named[i] = psi_budget_label_total(row[i]->label);
     }
     long last = -1; /* the last row not a "varav" */
     for (size_t i = 0; i < n; i++) {
-        if (psi_budget_label_of_which(row[i]->label)) {
-            row[i]->role = PS_ROW_OF_WHICH;
+        if (row[i]->role == PS_ROW_OF_WHICH)
             s.parent[i] = last;
+        if (row[i]->role != PS_ROW_ITEM)
             continue;
-        }
-        if (psi_budget_label_difference(row[i]->label)) {
-            row[i]->role = PS_ROW_DIFFERENCE; /* part of no sum, holds none */
-            continue;
-        }
         last = (long)i;
         bool held = s.parent[i] >= 0; /* a part of a total above it */
         size_t k = rows_under(&s, i, part);
@@ -452,6 +454,20 @@ after_summa(const char *label)
     return psi_strndup_capital(rest, strlen(rest));
 }
 
+/* Whether row r totals a balance sheet's side by its label, one that
+ * names word or other (folded): "SUMMA TILLGÅNGAR", "Summa eget kapital
+ * och skulder". */
+static bool
+side_total(const ps_budget_row *r, const char *word, const char *other)
+{
+    if (r->role != PS_ROW_TOTAL || r->level || !psi_budget_label_total(r->label))
+        return false;
+    char *f = psi_fold_ascii(r->label);
+    bool names = strstr(f, word) || (other && strstr(f, other));
+    free(f);
+    return names;
+}
+
 void
 psi_budget_balance_sides(ps_budget_row **row, size_t n)
 {
@@ -461,19 +477,11 @@ psi_budget_balance_sides(ps_budget_row **row, size_t n)
     for (size_t i = 1; i + 2 < n; i++) {
         /* the assets' total first: not a budget's "Summa intäkter" over
          * "Summa kostnader" of the same figures */
-        char *fa = psi_fold_ascii(row[i]->label);
-        bool assets = strstr(fa, "tillgangar") != NULL;
-        free(fa);
-        if (!assets || row[i]->role != PS_ROW_TOTAL || row[i]->level || !psi_budget_label_total(row[i]->label) ||
-            !items_make(row, 0, i, i, tol))
+        if (!side_total(row[i], "tillgangar", NULL) || !items_make(row, 0, i, i, tol))
             continue;
         for (size_t j = i + 2; j < n; j++) {
             const ps_budget_row *a = row[i], *b = row[j];
-            char *fb = psi_fold_ascii(b->label);
-            bool debts = strstr(fb, "skulder") || strstr(fb, "eget kapital");
-            free(fb);
-            if (!debts || b->role != PS_ROW_TOTAL || b->level || b->ncols != a->ncols ||
-                !psi_budget_label_total(b->label))
+            if (b->ncols != a->ncols || !side_total(b, "skulder", "eget kapital"))
                 continue;
             bool same = true;
             for (size_t c = 0; c < a->ncols && same; c++)
@@ -514,8 +522,7 @@ static bool
 column_named_difference(const char *heading)
 {
     char *f = folded_words(heading);
-    bool r = starts_word(f, "avvikelse") || starts_word(f, "avv") || starts_word(f, "differens") ||
-             starts_word(f, "diff");
+    bool r = deviation(f, true);
     free(f);
     return r;
 }

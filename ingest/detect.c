@@ -614,18 +614,15 @@ pick_org(const evidence *ev, int unit_type)
     return NULL;
 }
 
-/* Whether the name of a register body has word w (lower case) among its
- * words. */
+/* Whether the lower-case name holds the lower-case word w whole. */
 static bool
-name_has_word(const char *name, const char *w)
+has_name_word(const char *low, const char *w)
 {
-    char *low = lower_name(name, strlen(name));
     size_t n = strlen(w);
-    bool r = false;
-    for (const char *p = low; (p = strstr(p, w)) && !r; p++)
-        r = (p == low || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' ' || p[n] == ',');
-    free(low);
-    return r;
+    for (const char *p = low; (p = strstr(p, w)); p++)
+        if ((p == low || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' ' || p[n] == ','))
+            return true;
+    return false;
 }
 
 /* A förbund that calls itself "förbundet" or by its kind alone
@@ -641,55 +638,48 @@ member_forbund(const evidence *ev)
 {
     if (!ev->forbund || !ev->members)
         return NULL;
+    /* the kommuner the text names, by their place words */
+    char **places = psi_calloc(ev->norg + 1, sizeof *places);
+    for (size_t k = 0; k < ev->norg; k++) {
+        const psi_body *b = ev->org[k].body;
+        if (b && b->type == PSI_BODY_KOMMUN && *b->place)
+            places[k] = lower_name(b->place, strlen(b->place));
+    }
     const psi_body *best = NULL;
     int best_n = 0;
-    bool tie = false;
+    bool tie = false, first = false; /* its kommuner are the ones the text names most */
     for (size_t i = 0; i < psi_register_count(); i++) {
         const psi_body *f = psi_register_get(i);
         if (f->type != PSI_BODY_FORBUND)
             continue;
-        if (ev->forbund_kind) {
-            char *low = lower_name(f->name, strlen(f->name));
-            bool kind = strstr(low, ev->forbund_kind) != NULL;
-            free(low);
-            if (!kind)
-                continue;
-        }
-        int n = 0;
-        for (size_t k = 0; k < ev->norg; k++) {
-            const psi_body *b = ev->org[k].body;
-            if (b && b->type == PSI_BODY_KOMMUN && *b->place) {
-                char *where = lower_name(b->place, strlen(b->place));
-                n += name_has_word(f->name, where);
-                free(where);
+        char *low = lower_name(f->name, strlen(f->name));
+        int n = 0, least_in = -1, most_out = 0;
+        if (!ev->forbund_kind || strstr(low, ev->forbund_kind))
+            for (size_t k = 0; k < ev->norg; k++) {
+                if (!places[k])
+                    continue;
+                bool in = has_name_word(low, places[k]);
+                n += in;
+                if (in && (least_in < 0 || ev->org[k].score < least_in))
+                    least_in = ev->org[k].score;
+                if (!in && ev->org[k].score > most_out)
+                    most_out = ev->org[k].score;
             }
-        }
+        free(low);
         if (n > best_n) {
             best = f;
             best_n = n;
             tie = false;
+            first = least_in >= most_out;
         } else if (n == best_n && n) {
             tie = true;
         }
     }
-    if (best_n < 2 || tie)
-        return NULL;
-    /* its kommuner are the ones the text names most: not a paper of
-     * another förbund that names these two in passing */
-    int least_in = -1, most_out = 0;
-    for (size_t k = 0; k < ev->norg; k++) {
-        const psi_body *b = ev->org[k].body;
-        if (!b || b->type != PSI_BODY_KOMMUN || !*b->place)
-            continue;
-        char *where = lower_name(b->place, strlen(b->place));
-        bool in = name_has_word(best->name, where);
-        free(where);
-        if (in && (least_in < 0 || ev->org[k].score < least_in))
-            least_in = ev->org[k].score;
-        if (!in && ev->org[k].score > most_out)
-            most_out = ev->org[k].score;
-    }
-    return least_in >= most_out ? best : NULL;
+    for (size_t k = 0; k < ev->norg; k++)
+        free(places[k]);
+    free(places);
+    /* not a paper of another förbund that names these two in passing */
+    return best_n >= 2 && !tie && first ? best : NULL;
 }
 
 /* The year the document is for. A year in the headline or title names it

@@ -82,9 +82,9 @@ add_other_passages(ps_index *ix, const char *query, const ps_query_opts *o, ps_h
 
 /* Whose a passage is, as the report names it: organisation and unit. */
 static char *
-voice_of(const ps_hit *h)
+voice_of(const char *org, const char *unit)
 {
-    return psi_asprintf("%s\x1f%s", h->org ? h->org : "", h->unit ? h->unit : "");
+    return psi_asprintf("%s\x1f%s", org ? org : "", unit ? unit : "");
 }
 
 static int
@@ -100,7 +100,7 @@ voice_of_doc(ps_docinfo *const *by, size_t n, const char *docid)
 {
     ps_docinfo key = { .docid = (char *)docid }, *k = &key;
     ps_docinfo *const *d = n ? bsearch(&k, by, n, sizeof *by, cmp_docid) : NULL;
-    return psi_asprintf("%s\x1f%s", d ? (*d)->org : "", d && (*d)->unit ? (*d)->unit : "");
+    return voice_of(d ? (*d)->org : NULL, d ? (*d)->unit : NULL);
 }
 
 /* One organisation's (and unit's) passages in a cell. */
@@ -164,7 +164,7 @@ add_voices(ps_report *r, ps_index *ix, const char *query, const ps_query_opts *o
             }
         }
         for (size_t i = 0; st == PS_OK && i < top->n; i++) {
-            char *who = voice_of(&top->hits[i]);
+            char *who = voice_of(top->hits[i].org, top->hits[i].unit);
             for (size_t j = 0; j < nv; j++)
                 if (v[j].best < 0 && !strcmp(v[j].who, who))
                     v[j].best = (long)i;
@@ -183,28 +183,26 @@ add_voices(ps_report *r, ps_index *ix, const char *query, const ps_query_opts *o
                 v[b - 1] = t;
             }
         for (size_t j = 0; j < nv; j++) {
-            {
-                if (r->voices->n == cap) {
-                    cap = cap ? cap * 2 : 16;
-                    r->voices->hits = psi_realloc(r->voices->hits, cap * sizeof *r->voices->hits);
-                    r->voice_cell = psi_realloc(r->voice_cell, cap * sizeof *r->voice_cell);
-                    r->voice_passages = psi_realloc(r->voice_passages, cap * sizeof *r->voice_passages);
-                    r->voice_docs = psi_realloc(r->voice_docs, cap * sizeof *r->voice_docs);
-                }
-                size_t n = r->voices->n++;
-                if (v[j].best >= 0) {
-                    r->voices->hits[n] = top->hits[v[j].best];
-                    memset(&top->hits[v[j].best], 0, sizeof top->hits[v[j].best]);
-                } else { /* all its passages rank below the cell's first 200: named, not cited */
-                    const char *sep = strchr(v[j].who, '\x1f');
-                    r->voices->hits[n] = (ps_hit){ .org = psi_strndup(v[j].who, (size_t)(sep - v[j].who)),
-                                                   .unit = psi_strdup(sep + 1), .lan = c->cells[k].lan,
-                                                   .year = c->cells[k].year };
-                }
-                r->voice_cell[n] = k;
-                r->voice_passages[n] = v[j].passages;
-                r->voice_docs[n] = v[j].docs;
+            if (r->voices->n == cap) {
+                cap = cap ? cap * 2 : 16;
+                r->voices->hits = psi_realloc(r->voices->hits, cap * sizeof *r->voices->hits);
+                r->voice_cell = psi_realloc(r->voice_cell, cap * sizeof *r->voice_cell);
+                r->voice_passages = psi_realloc(r->voice_passages, cap * sizeof *r->voice_passages);
+                r->voice_docs = psi_realloc(r->voice_docs, cap * sizeof *r->voice_docs);
             }
+            size_t n = r->voices->n++;
+            if (v[j].best >= 0) {
+                r->voices->hits[n] = top->hits[v[j].best];
+                memset(&top->hits[v[j].best], 0, sizeof top->hits[v[j].best]);
+            } else { /* all its passages rank below the cell's first 200: named, not cited */
+                const char *sep = strchr(v[j].who, '\x1f');
+                r->voices->hits[n] = (ps_hit){ .org = psi_strndup(v[j].who, (size_t)(sep - v[j].who)),
+                                               .unit = psi_strdup(sep + 1), .lan = c->cells[k].lan,
+                                               .year = c->cells[k].year };
+            }
+            r->voice_cell[n] = k;
+            r->voice_passages[n] = v[j].passages;
+            r->voice_docs[n] = v[j].docs;
             free(v[j].who);
             free(v[j].docids);
         }

@@ -716,9 +716,8 @@ opens_other_level(const psi_words *w, size_t i)
     if (i >= w->n)
         return false;
     const char *l = w->low[i];
-    for (int k = 0; law_words[k]; k++)
-        if (!strcmp(l, law_words[k]))
-            return true;
+    if (word_before(w, i + 1, 1, law_words))
+        return true;
     /* "Agenda 2030 …", "Globala målen" */
     if (i + 1 < w->n && ((!strcmp(l, "agenda") && !strcmp(w->low[i + 1], "2030")) ||
                          (!strcmp(l, "globala") && !strncmp(w->low[i + 1], "mål", strlen("mål")))))
@@ -755,12 +754,9 @@ level_of_others(const char *level, size_t len, bool is_title)
                                     (!strcmp(w.low[i], "besvarande") && !strcmp(w.low[i + 1], "av")));
     if (answered)
         i += 2;
-    bool r = !is_title && opens_other_level(&w, i);
-    for (int k = 0; proposal_words[k] && i < w.n && !r; k++)
-        r = !strcmp(w.low[i], proposal_words[k]);
-    for (int k = 0; motion_words[k] && i < w.n && !r; k++)
-        r = !strcmp(w.low[i], motion_words[k]) &&
-            (numbered || answered || (i + 1 < w.n && word_before(&w, i + 2, 1, motion_about)));
+    bool r = (!is_title && opens_other_level(&w, i)) || (i < w.n && word_before(&w, i + 1, 1, proposal_words)) ||
+             (i < w.n && word_before(&w, i + 1, 1, motion_words) &&
+              (numbered || answered || (i + 1 < w.n && word_before(&w, i + 2, 1, motion_about))));
     /* "E-förslag om …" is two words */
     r = r || (i + 1 < w.n && !strcmp(w.low[i], "e") && !strcmp(w.low[i + 1], "förslag"));
     psi_words_release(&w);
@@ -871,10 +867,7 @@ path_names_goals(const char *heading)
     }
     psi_words w;
     psi_words_of(last, &w);
-    bool other = false;
-    for (size_t i = 0; i < w.n && !other; i++)
-        for (int k = 0; not_goal_parts[k] && !other; k++)
-            other = !strcmp(w.low[i], not_goal_parts[k]);
+    bool other = word_before(&w, w.n, w.n, not_goal_parts);
     psi_words_release(&w);
     if (other)
         return false;
